@@ -1,0 +1,292 @@
+//! Database work of the admin pages. Every change writes its audit row in the same
+//! transaction.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+use super::model::{OrganisationRow, UserFilter, UserRow, ValidOrganisation, ValidUser};
+use crate::audit::ssr::{record, AuditEvent};
+use crate::auth::model::{OrganisationKind, Role};
+use crate::auth::password::hash_password;
+use crate::auth::ssr::{end_all_sessions, Ctx};
+use crate::entity::{organisations, user_roles, users};
+use crate::error::{AppError, Conflict, Problem};
+
+pub async fn list_organisations(db: &DatabaseConnection) -> Result<Vec<OrganisationRow>, AppError> {
+    let organisations = organisations::Entity::find()
+        .order_by_asc(organisations::Column::Kind)
+        .order_by_asc(organisations::Column::Name)
+        .all(db)
+        .await?;
+    let mut rows = Vec::with_capacity(organisations.len());
+    for organisation in organisations {
+        let users = users::Entity::find()
+            .filter(users::Column::OrganisationId.eq(organisation.id))
+            .count(db)
+            .await?;
+        rows.push(OrganisationRow {
+            id: organisation.id,
+            kind: OrganisationKind::from_code(&organisation.kind)
+                .unwrap_or(OrganisationKind::Partner),
+            name: organisation.name,
+            province: organisation.province,
+            region: organisation.region,
+            active: organisation.active,
+            users,
+        });
+    }
+    Ok(rows)
+}
+
+async fn name_is_taken<C: ConnectionTrait>(
+    conn: &C,
+    name: &str,
+    except: Option<i32>,
+) -> Result<bool, AppError> {
+    let mut query = organisations::Entity::find().filter(organisations::Column::Name.eq(name));
+    if let Some(id) = except {
+        query = query.filter(organisations::Column::Id.ne(id));
+    }
+    Ok(query.count(conn).await? > 0)
+}
+
+pub async fn save_organisation(ctx: &Ctx, valid: ValidOrganisation) -> Result<i32, AppError> {
+    let actor = ctx.user()?;
+    let txn = ctx.db.begin().await?;
+    if name_is_taken(&txn, &valid.name, valid.id).await? {
+        return Err(AppError::invalid("name", Problem::AlreadyTaken));
+    }
+    let (id, action) = match valid.id {
+        Some(id) => {
+            let existing = organisations::Entity::find_by_id(id)
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut model: organisations::ActiveModel = existing.into();
+            model.name = Set(valid.name);
+            model.kind = Set(valid.kind.code().to_string());
+            model.province = Set(valid.province);
+            model.region = Set(valid.region);
+            model.active = Set(valid.active);
+            model.update(&txn).await?;
+            (id, "organisation.update")
+        }
+        None => {
+            let created = organisations::ActiveModel {
+                name: Set(valid.name),
+                kind: Set(valid.kind.code().to_string()),
+                province: Set(valid.province),
+                region: Set(valid.region),
+                active: Set(valid.active),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            (created.id, "organisation.create")
+        }
+    };
+    record(
+        &txn,
+        ctx.request_id(),
+        AuditEvent::new(Some(actor), action, "organisation").object(id),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+pub async fn list_users(
+    db: &DatabaseConnection,
+    filter: &UserFilter,
+) -> Result<Vec<UserRow>, AppError> {
+    let mut query = users::Entity::find().find_also_related(organisations::Entity);
+    let search = filter.search.trim().to_lowercase();
+    if !search.is_empty() {
+        query = query.filter(
+            sea_orm::Condition::any()
+                .add(users::Column::Email.contains(&search))
+                .add(users::Column::DisplayName.contains(filter.search.trim())),
+        );
+    }
+    if let Ok(organisation_id) = filter.organisation_id.trim().parse::<i32>() {
+        query = query.filter(users::Column::OrganisationId.eq(organisation_id));
+    }
+    let rows = query
+        .order_by_asc(users::Column::DisplayName)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = rows.iter().map(|(user, _)| user.id).collect();
+    let mut roles: HashMap<i32, Vec<Role>> = HashMap::new();
+    for row in user_roles::Entity::find()
+        .filter(user_roles::Column::UserId.is_in(ids))
+        .all(db)
+        .await?
+    {
+        if let Some(role) = Role::from_code(&row.role) {
+            roles.entry(row.user_id).or_default().push(role);
+        }
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(user, organisation)| {
+            let mut user_roles = roles.remove(&user.id).unwrap_or_default();
+            user_roles.sort();
+            UserRow {
+                id: user.id,
+                email: user.email,
+                display_name: user.display_name,
+                organisation_id: user.organisation_id,
+                organisation_name: organisation.map(|o| o.name).unwrap_or_default(),
+                roles: user_roles,
+                language: user.language,
+                active: user.active,
+            }
+        })
+        .collect())
+}
+
+pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
+    let actor = ctx.user()?;
+    // Hash before the transaction: argon2 is deliberately slow and must not hold a lock.
+    let password_hash = match &valid.password {
+        Some(password) => Some(hash_password(password).map_err(|error| {
+            tracing::error!(%error, "password hashing failed");
+            AppError::Internal
+        })?),
+        None => None,
+    };
+    let txn = ctx.db.begin().await?;
+    if organisations::Entity::find_by_id(valid.organisation_id)
+        .one(&txn)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::invalid("organisation_id", Problem::UnknownChoice));
+    }
+    let mut taken = users::Entity::find().filter(users::Column::Email.eq(&valid.email));
+    if let Some(id) = valid.id {
+        taken = taken.filter(users::Column::Id.ne(id));
+    }
+    if taken.count(&txn).await? > 0 {
+        return Err(AppError::invalid("email", Problem::AlreadyTaken));
+    }
+    let now = Utc::now();
+    let (id, action) = match valid.id {
+        Some(id) => {
+            let existing = users::Entity::find_by_id(id)
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut model: users::ActiveModel = existing.into();
+            model.email = Set(valid.email);
+            model.display_name = Set(valid.display_name);
+            model.organisation_id = Set(valid.organisation_id);
+            model.language = Set(valid.language);
+            model.updated_at = Set(now);
+            if let Some(hash) = password_hash {
+                model.password_hash = Set(hash);
+                // A password set by someone else ends every session opened with the old one.
+                end_all_sessions(&txn, id).await?;
+            }
+            model.update(&txn).await?;
+            (id, "user.update")
+        }
+        None => {
+            let created = users::ActiveModel {
+                email: Set(valid.email),
+                display_name: Set(valid.display_name),
+                password_hash: Set(password_hash.unwrap_or_default()),
+                organisation_id: Set(valid.organisation_id),
+                language: Set(valid.language),
+                active: Set(true),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            (created.id, "user.create")
+        }
+    };
+    set_roles(&txn, id, &valid.roles).await?;
+    let roles = valid
+        .roles
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(",");
+    record(
+        &txn,
+        ctx.request_id(),
+        AuditEvent::new(Some(actor), action, "user")
+            .object(id)
+            .detail(format!("roles={roles}")),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+pub async fn set_roles<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    roles: &[Role],
+) -> Result<(), sea_orm::DbErr> {
+    user_roles::Entity::delete_many()
+        .filter(user_roles::Column::UserId.eq(user_id))
+        .exec(conn)
+        .await?;
+    for role in roles {
+        user_roles::ActiveModel {
+            user_id: Set(user_id),
+            role: Set(role.code().to_string()),
+        }
+        .insert(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+pub async fn set_user_active(ctx: &Ctx, id: i32, active: bool) -> Result<(), AppError> {
+    let actor = ctx.user()?;
+    if actor.id == id && !active {
+        return Err(AppError::Conflict {
+            conflict: Conflict::CannotDisableSelf,
+        });
+    }
+    let txn = ctx.db.begin().await?;
+    let existing = users::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut model: users::ActiveModel = existing.into();
+    model.active = Set(active);
+    model.updated_at = Set(Utc::now());
+    model.update(&txn).await?;
+    let ended = if active {
+        0
+    } else {
+        end_all_sessions(&txn, id).await?
+    };
+    let action = if active {
+        "user.enable"
+    } else {
+        "user.disable"
+    };
+    record(
+        &txn,
+        ctx.request_id(),
+        AuditEvent::new(Some(actor), action, "user")
+            .object(id)
+            .detail(format!("sessions_ended={ended}")),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

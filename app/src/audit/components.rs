@@ -1,0 +1,184 @@
+//! The audit page: filters by who, what, outcome and dates, newest first, paged.
+
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr};
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::audit_entries;
+use super::model::{AuditFilter, AuditPage, Outcome};
+use crate::ui::errors::ErrorPanel;
+use crate::ui::pages::Loading;
+
+fn outcome_name(outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Success => tr!("audit-outcome-success"),
+        Outcome::Denied => tr!("audit-outcome-denied"),
+        Outcome::Failure => tr!("audit-outcome-failure"),
+    }
+}
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        AuditFilter {
+            actor_email: q.get("chi").unwrap_or_default(),
+            action: q.get("azione").unwrap_or_default(),
+            outcome: q.get("esito").unwrap_or_default(),
+            from: q.get("dal").unwrap_or_default(),
+            to: q.get("al").unwrap_or_default(),
+            page: q
+                .get("pagina")
+                .and_then(|p| p.parse::<u64>().ok())
+                .unwrap_or(1)
+                .saturating_sub(1),
+        }
+    });
+    let entries = Resource::new(move || filter.get(), audit_entries);
+    view! {
+        <Title text=move_tr!("nav-audit") />
+        <h1>{move_tr!("nav-audit")}</h1>
+        <p class="lead">{move_tr!("audit-intro")}</p>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(page) => {
+                        let filter = filter.get_untracked();
+                        view! {
+                            <AuditFilterForm filter=filter.clone() />
+                            <AuditTable page filter />
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AuditFilterForm(filter: AuditFilter) -> impl IntoView {
+    let outcomes = [Outcome::Success, Outcome::Denied, Outcome::Failure];
+    view! {
+        <form method="get" class="filters" role="search">
+            <div class="field">
+                <label for="audit-who">{move_tr!("audit-who")}</label>
+                <input id="audit-who" name="chi" type="search" value=filter.actor_email.clone() />
+            </div>
+            <div class="field">
+                <label for="audit-action">{move_tr!("audit-action")}</label>
+                <input id="audit-action" name="azione" type="search" value=filter.action.clone() />
+            </div>
+            <div class="field">
+                <label for="audit-outcome">{move_tr!("audit-outcome")}</label>
+                <select id="audit-outcome" name="esito">
+                    <option value="">{move_tr!("filter-all")}</option>
+                    {outcomes
+                        .into_iter()
+                        .map(|o| {
+                            let selected = filter.outcome == o.code();
+                            view! { <option value=o.code() selected=selected>{move || outcome_name(o)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="audit-from">{move_tr!("audit-from")}</label>
+                <input id="audit-from" name="dal" type="date" value=filter.from.clone() />
+            </div>
+            <div class="field">
+                <label for="audit-to">{move_tr!("audit-to")}</label>
+                <input id="audit-to" name="al" type="date" value=filter.to.clone() />
+            </div>
+            <button type="submit" class="button secondary">{move_tr!("filter-apply")}</button>
+        </form>
+    }
+}
+
+fn page_link(filter: &AuditFilter, page: u64) -> String {
+    let params = [
+        ("chi", filter.actor_email.as_str()),
+        ("azione", filter.action.as_str()),
+        ("esito", filter.outcome.as_str()),
+        ("dal", filter.from.as_str()),
+        ("al", filter.to.as_str()),
+    ];
+    let mut link = format!("?pagina={}", page + 1);
+    for (name, value) in params.into_iter().filter(|(_, v)| !v.is_empty()) {
+        link.push_str(&format!("&{name}={}", urlencode(value)));
+    }
+    link
+}
+
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+fn AuditTable(page: AuditPage, filter: AuditFilter) -> impl IntoView {
+    let AuditPage {
+        entries,
+        page: current,
+        pages,
+        total,
+    } = page;
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption>{move_tr!("audit-caption", { "count" => total })}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move_tr!("audit-when")}</th>
+                        <th scope="col">{move_tr!("audit-who")}</th>
+                        <th scope="col">{move_tr!("audit-action")}</th>
+                        <th scope="col">{move_tr!("audit-object")}</th>
+                        <th scope="col">{move_tr!("audit-outcome")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {entries
+                        .into_iter()
+                        .map(|entry| {
+                            let outcome = entry.outcome;
+                            let who = entry.actor.clone().unwrap_or_else(|| "—".to_string());
+                            view! {
+                                <tr>
+                                    <td>
+                                        <time datetime=entry.occurred_at.to_rfc3339()>
+                                            {entry.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()}
+                                        </time>
+                                    </td>
+                                    <td>
+                                        {who}
+                                        {entry.organisation.map(|o| view! { <br /><small>{o}</small> })}
+                                    </td>
+                                    <td><code>{entry.action}</code></td>
+                                    <td>{entry.object_type} " " {entry.object_id.unwrap_or_default()}</td>
+                                    <td>
+                                        <span class=format!("badge badge-{}", outcome.code())>{move || outcome_name(outcome)}</span>
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label=move_tr!("pager-label")>
+            {(current > 0).then(|| view! { <a href=page_link(&filter, current - 1)>{move_tr!("pager-previous")}</a> })}
+            <span>{move_tr!("pager-position", { "page" => current + 1, "pages" => pages.max(1) })}</span>
+            {(current + 1 < pages).then(|| view! { <a href=page_link(&filter, current + 1)>{move_tr!("pager-next")}</a> })}
+        </nav>
+    }
+}

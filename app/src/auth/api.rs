@@ -1,0 +1,74 @@
+//! Server functions of sign-in. Thin: the work is in `auth::ssr`.
+
+use leptos::prelude::*;
+
+use super::model::CurrentUser;
+use crate::error::AppError;
+
+#[server(endpoint = "auth/sign_in")]
+pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+    use super::ssr::{guard, sign_in};
+    guard("auth/sign_in", |ctx| async move {
+        sign_in(&ctx, &email, &password).await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "auth/sign_out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use super::ssr::{guard, sign_out};
+    guard("auth/sign_out", |ctx| async move {
+        sign_out(&ctx).await?;
+        leptos_axum::redirect("/accedi");
+        Ok(())
+    })
+    .await
+}
+
+/// The signed-in user, or `None`. Never an error for anonymous visitors.
+#[server(endpoint = "auth/current_user")]
+pub async fn fetch_current_user() -> Result<Option<CurrentUser>, AppError> {
+    use super::ssr::guard;
+    guard("auth/current_user", |ctx| async move { Ok(ctx.user) }).await
+}
+
+/// Remembers the interface language: in a cookie for everyone, and on the account of a
+/// signed-in user so that it follows them to another device.
+#[server(endpoint = "auth/set_language")]
+pub async fn set_language(language: String) -> Result<(), AppError> {
+    use super::ssr::{guard, remember_language};
+    use crate::audit::ssr::{record, AuditEvent};
+    use crate::entity::users;
+    use crate::error::Problem;
+    use sea_orm::{EntityTrait, Set, TransactionTrait};
+    guard("auth/set_language", |ctx| async move {
+        if !crate::i18n::LANGUAGES.contains(&language.as_str()) {
+            return Err(AppError::invalid("language", Problem::UnknownChoice));
+        }
+        remember_language(&language);
+        if let Some(user) = &ctx.user {
+            let txn = ctx.db.begin().await?;
+            users::Entity::update(users::ActiveModel {
+                id: Set(user.id),
+                language: Set(language.clone()),
+                updated_at: Set(chrono::Utc::now()),
+                ..Default::default()
+            })
+            .exec(&txn)
+            .await?;
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "user.language", "user")
+                    .object(user.id)
+                    .detail(language),
+            )
+            .await?;
+            txn.commit().await?;
+        }
+        Ok(())
+    })
+    .await
+}

@@ -1,0 +1,67 @@
+//! The sign-in page.
+
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+use leptos_meta::Title;
+
+use super::api::SignIn;
+use crate::ui::forms::{FormErrorSummary, TextField};
+use crate::ui::layout::use_user_resource;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|result| result.err()));
+    let user = use_user_resource();
+    view! {
+        <Title text=move_tr!("sign-in-title") />
+        <section class="panel narrow">
+            <h1>{move_tr!("sign-in-title")}</h1>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    user.await
+                        .ok()
+                        .flatten()
+                        .map(|user| {
+                            view! {
+                                <p class="notice">
+                                    {move_tr!("sign-in-already", { "name" => user.display_name.clone() })}
+                                    " "
+                                    <a href="/">{move_tr!("nav-home")}</a>
+                                </p>
+                            }
+                        })
+                })}
+            </Transition>
+            <p class="lead">{move_tr!("sign-in-intro")}</p>
+            <ActionForm action>
+                <FormErrorSummary error />
+                <TextField
+                    label=move_tr!("field-email")
+                    name="email"
+                    kind="email"
+                    required=true
+                    autocomplete="username"
+                    error
+                />
+                <TextField
+                    label=move_tr!("field-password")
+                    name="password"
+                    kind="password"
+                    required=true
+                    autocomplete="current-password"
+                    error
+                />
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>
+                    {move || {
+                        if action.pending().get() {
+                            move_tr!("sign-in-pending").get()
+                        } else {
+                            move_tr!("sign-in-submit").get()
+                        }
+                    }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}

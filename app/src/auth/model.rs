@@ -1,0 +1,133 @@
+//! Wire types of sign-in, users and organisations; compiled on both sides.
+
+use serde::{Deserialize, Serialize};
+
+/// What a user may do in the network. A user has one or more.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Administrator,
+    Coordinator,
+    ReceptionManager,
+    CaseWorker,
+    OutreachWorker,
+    Trainer,
+    Partner,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Administrator,
+        Role::Coordinator,
+        Role::ReceptionManager,
+        Role::CaseWorker,
+        Role::OutreachWorker,
+        Role::Trainer,
+        Role::Partner,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::Coordinator => "coordinator",
+            Role::ReceptionManager => "reception_manager",
+            Role::CaseWorker => "case_worker",
+            Role::OutreachWorker => "outreach_worker",
+            Role::Trainer => "trainer",
+            Role::Partner => "partner",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.code() == code)
+    }
+}
+
+/// The three kinds of organisation in a regional network.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    /// The Region's coordination unit.
+    Coordination,
+    /// A "soggetto attuatore": shelters people and runs projects.
+    ImplementingBody,
+    /// An "aderente alla rete": prefecture, Questura, health service, CAS/SAI... Forum only.
+    Partner,
+}
+
+impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 3] = [
+        OrganisationKind::Coordination,
+        OrganisationKind::ImplementingBody,
+        OrganisationKind::Partner,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrganisationKind::Coordination => "coordination",
+            OrganisationKind::ImplementingBody => "implementing_body",
+            OrganisationKind::Partner => "partner",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<OrganisationKind> {
+        OrganisationKind::ALL
+            .into_iter()
+            .find(|kind| kind.code() == code)
+    }
+}
+
+/// The provinces of the Piemonte and Valle d'Aosta network, with their region.
+pub const PROVINCES: [(&str, &str, &str); 9] = [
+    ("TO", "Torino", "Piemonte"),
+    ("CN", "Cuneo", "Piemonte"),
+    ("AT", "Asti", "Piemonte"),
+    ("AL", "Alessandria", "Piemonte"),
+    ("NO", "Novara", "Piemonte"),
+    ("VC", "Vercelli", "Piemonte"),
+    ("VB", "Verbano-Cusio-Ossola", "Piemonte"),
+    ("BI", "Biella", "Piemonte"),
+    ("AO", "Aosta", "Valle d'Aosta"),
+];
+
+pub fn province_name(code: &str) -> Option<&'static str> {
+    PROVINCES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, name, _)| *name)
+}
+
+pub fn region_of_province(code: &str) -> Option<&'static str> {
+    PROVINCES
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map(|(_, _, region)| *region)
+}
+
+/// The signed-in user as the pages see it: no secrets, nothing about other people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: i32,
+    pub organisation_name: String,
+    pub organisation_kind: OrganisationKind,
+    pub roles: Vec<Role>,
+    pub language: String,
+}
+
+impl CurrentUser {
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    pub fn has_any_role(&self, roles: &[Role]) -> bool {
+        roles.iter().any(|role| self.has_role(*role))
+    }
+
+    /// Coordinator and administrator act on the whole network.
+    pub fn is_network_wide(&self) -> bool {
+        self.has_any_role(&[Role::Administrator, Role::Coordinator])
+    }
+}

@@ -1,0 +1,111 @@
+//! Authorisation in one place: who may call which server function.
+//!
+//! Every `#[server]` function names its endpoint here; `auth::ssr::guard` looks the
+//! endpoint up and refuses (403, audited) whoever the table does not allow. A function
+//! missing from the table is refused to everybody, and the role × function matrix test
+//! fails, so a new function cannot ship without a decision. Record-level scope (which
+//! organisation's users, which structure) is checked by the feature's `ssr` code with
+//! the helpers on `CurrentUser`.
+//!
+//! The pages use the same table to decide which links to show; that is a courtesy, the
+//! server decides.
+
+use super::model::{CurrentUser, Role};
+
+/// Who may call a server function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not (signing in, choosing the language).
+    Public,
+    /// Any signed-in user, whatever the role.
+    SignedIn,
+    /// Signed-in users with at least one of these roles.
+    AnyOf(&'static [Role]),
+}
+
+const NETWORK_ADMINS: &[Role] = &[Role::Administrator, Role::Coordinator];
+
+/// Every server function of Anello, by endpoint (the part after `/api/`).
+pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
+    ("auth/sign_in", Access::Public),
+    ("auth/sign_out", Access::SignedIn),
+    ("auth/current_user", Access::Public),
+    ("auth/set_language", Access::Public),
+    ("home/overview", Access::SignedIn),
+    ("admin/organisations", Access::AnyOf(NETWORK_ADMINS)),
+    ("admin/organisations/save", Access::AnyOf(NETWORK_ADMINS)),
+    ("admin/users", Access::AnyOf(NETWORK_ADMINS)),
+    ("admin/users/save", Access::AnyOf(NETWORK_ADMINS)),
+    ("admin/users/set_active", Access::AnyOf(NETWORK_ADMINS)),
+    ("audit/entries", Access::AnyOf(NETWORK_ADMINS)),
+];
+
+pub fn access_for(endpoint: &str) -> Option<Access> {
+    SERVER_FUNCTIONS
+        .iter()
+        .find(|(name, _)| *name == endpoint)
+        .map(|(_, access)| *access)
+}
+
+/// Whether `user` (None: not signed in) may call the function at `endpoint`.
+pub fn allows(endpoint: &str, user: Option<&CurrentUser>) -> Decision {
+    match (access_for(endpoint), user) {
+        (None, _) => Decision::Forbidden,
+        (Some(Access::Public), _) => Decision::Allowed,
+        (Some(_), None) => Decision::NotSignedIn,
+        (Some(Access::SignedIn), Some(_)) => Decision::Allowed,
+        (Some(Access::AnyOf(roles)), Some(user)) if user.has_any_role(roles) => Decision::Allowed,
+        (Some(Access::AnyOf(_)), Some(_)) => Decision::Forbidden,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Allowed,
+    NotSignedIn,
+    Forbidden,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::model::OrganisationKind;
+
+    fn user_with(roles: Vec<Role>) -> CurrentUser {
+        CurrentUser {
+            id: 1,
+            email: "a@b.c".into(),
+            display_name: "A".into(),
+            organisation_id: 1,
+            organisation_name: "Org".into(),
+            organisation_kind: OrganisationKind::ImplementingBody,
+            roles,
+            language: "it".into(),
+        }
+    }
+
+    #[test]
+    fn unknown_endpoints_are_refused_to_everybody() {
+        let admin = user_with(vec![Role::Administrator]);
+        assert_eq!(allows("nope/never", Some(&admin)), Decision::Forbidden);
+        assert_eq!(allows("nope/never", None), Decision::Forbidden);
+    }
+
+    #[test]
+    fn partner_cannot_manage_users() {
+        let partner = user_with(vec![Role::Partner]);
+        assert_eq!(allows("admin/users", Some(&partner)), Decision::Forbidden);
+        assert_eq!(allows("admin/users", None), Decision::NotSignedIn);
+        let coordinator = user_with(vec![Role::Coordinator]);
+        assert_eq!(allows("admin/users", Some(&coordinator)), Decision::Allowed);
+    }
+
+    #[test]
+    fn endpoints_are_listed_once() {
+        let mut names: Vec<_> = SERVER_FUNCTIONS.iter().map(|(name, _)| *name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len());
+    }
+}

@@ -1,0 +1,136 @@
+//! A tower-sessions store over SeaORM, so that sessions share the application's one pool
+//! (no second sqlx version) and live in the same database on SQLite and PostgreSQL.
+//!
+//! The user id is copied out of the session data into its own column: disabling a user
+//! deletes every one of their sessions with a single statement, on every replica at once.
+
+use std::collections::HashMap;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use time::OffsetDateTime;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, Error as StoreError};
+use tower_sessions::{ExpiredDeletion, SessionStore};
+
+use crate::entity::sessions;
+
+/// The session key holding the signed-in user's id.
+pub const USER_ID_KEY: &str = "user_id";
+/// The session key holding the sign-in time, for the absolute timeout.
+pub const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+
+#[derive(Clone, Debug)]
+pub struct SeaOrmSessionStore {
+    db: DatabaseConnection,
+}
+
+impl SeaOrmSessionStore {
+    pub fn new(db: DatabaseConnection) -> Self {
+        Self { db }
+    }
+}
+
+fn backend(err: impl std::fmt::Display) -> StoreError {
+    StoreError::Backend(err.to_string())
+}
+
+fn to_chrono(at: OffsetDateTime) -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp(at.unix_timestamp(), at.nanosecond()).unwrap_or_default()
+}
+
+fn to_row(record: &Record) -> session_store::Result<sessions::ActiveModel> {
+    let user_id = record
+        .data
+        .get(USER_ID_KEY)
+        .and_then(|value| value.as_i64())
+        .and_then(|id| i32::try_from(id).ok());
+    Ok(sessions::ActiveModel {
+        id: Set(record.id.to_string()),
+        user_id: Set(user_id),
+        data: Set(
+            serde_json::to_string(&record.data).map_err(|e| StoreError::Encode(e.to_string()))?
+        ),
+        expires_at: Set(to_chrono(record.expiry_date)),
+    })
+}
+
+#[async_trait]
+impl SessionStore for SeaOrmSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        // An i128 id collision is astronomically unlikely, but a new session must never
+        // take over an existing one: insert without overwriting, and draw again if taken.
+        loop {
+            let inserted = sessions::Entity::insert(to_row(record)?)
+                .on_conflict(
+                    OnConflict::column(sessions::Column::Id)
+                        .do_nothing()
+                        .to_owned(),
+                )
+                .exec_without_returning(&self.db)
+                .await
+                .map_err(backend)?;
+            if inserted == 1 {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        sessions::Entity::insert(to_row(record)?)
+            .on_conflict(
+                OnConflict::column(sessions::Column::Id)
+                    .update_columns([
+                        sessions::Column::UserId,
+                        sessions::Column::Data,
+                        sessions::Column::ExpiresAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, session_id: &Id) -> session_store::Result<Option<Record>> {
+        let row = sessions::Entity::find_by_id(session_id.to_string())
+            .filter(sessions::Column::ExpiresAt.gt(Utc::now()))
+            .one(&self.db)
+            .await
+            .map_err(backend)?;
+        let Some(row) = row else { return Ok(None) };
+        let data: HashMap<String, serde_json::Value> =
+            serde_json::from_str(&row.data).map_err(|e| StoreError::Decode(e.to_string()))?;
+        let expiry_date = OffsetDateTime::from_unix_timestamp(row.expires_at.timestamp())
+            .map_err(|e| StoreError::Decode(e.to_string()))?;
+        Ok(Some(Record {
+            id: *session_id,
+            data,
+            expiry_date,
+        }))
+    }
+
+    async fn delete(&self, session_id: &Id) -> session_store::Result<()> {
+        sessions::Entity::delete_by_id(session_id.to_string())
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl ExpiredDeletion for SeaOrmSessionStore {
+    async fn delete_expired(&self) -> session_store::Result<()> {
+        sessions::Entity::delete_many()
+            .filter(sessions::Column::ExpiresAt.lte(Utc::now()))
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,382 @@
+//! Server side of authentication and authorisation: who is asking (from the session),
+//! whether the policy lets them call this function, and signing in and out.
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
+use chrono::{Duration, Utc};
+use http::header::{ACCEPT, RETRY_AFTER, SET_COOKIE};
+use http::request::Parts;
+use http::{HeaderValue, StatusCode};
+use leptos::prelude::{expect_context, use_context};
+use leptos_axum::ResponseOptions;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    Set, TransactionTrait,
+};
+use tower_sessions::Session;
+
+use super::model::{CurrentUser, OrganisationKind, Role};
+use super::password::{decoy_hash, verify_password};
+use super::policy::{self, Decision};
+use super::session_store::{SIGNED_IN_AT_KEY, USER_ID_KEY};
+use crate::audit::model::Outcome;
+use crate::audit::ssr::{record, AuditEvent};
+use crate::entity::{organisations, sessions, sign_in_attempts, user_roles, users};
+use crate::error::{AppError, Problem};
+use crate::state::{AppState, Settings};
+
+/// The session key of the last time the session was refreshed (idle timeout).
+pub const SEEN_AT_KEY: &str = "seen_at";
+pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
+pub const ABSOLUTE_TIMEOUT_HOURS: i64 = 12;
+
+/// Everything a server function needs about the request it serves.
+pub struct Ctx {
+    pub db: DatabaseConnection,
+    pub settings: Settings,
+    pub session: Session,
+    pub user: Option<CurrentUser>,
+    pub request_id: Option<String>,
+}
+
+impl Ctx {
+    /// The signed-in user; the policy has already refused anonymous callers of
+    /// non-public functions, so this only fails for public functions.
+    pub fn user(&self) -> Result<&CurrentUser, AppError> {
+        self.user.as_ref().ok_or(AppError::NotSignedIn)
+    }
+
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
+/// Runs a server function's body if the policy allows the caller, and answers errors
+/// with their HTTP status. Every `#[server]` function of Anello goes through here.
+pub async fn guard<T, F, Fut>(endpoint: &'static str, body: F) -> Result<T, AppError>
+where
+    F: FnOnce(Ctx) -> Fut,
+    Fut: Future<Output = Result<T, AppError>>,
+{
+    let result = async {
+        let ctx = request_context().await?;
+        match policy::allows(endpoint, ctx.user.as_ref()) {
+            Decision::Allowed => body(ctx).await,
+            Decision::NotSignedIn => Err(AppError::NotSignedIn),
+            Decision::Forbidden => {
+                record(
+                    &ctx.db,
+                    ctx.request_id(),
+                    AuditEvent::new(ctx.user.as_ref(), "access.denied", "server_function")
+                        .object(endpoint)
+                        .outcome(Outcome::Denied),
+                )
+                .await?;
+                Err(AppError::Forbidden)
+            }
+        }
+    }
+    .await;
+    if let Err(error) = &result {
+        answer_with_status(error);
+    }
+    result
+}
+
+/// Sets the HTTP status of an error answer. A plain form post (no JavaScript) is left to
+/// the server-function redirect, which carries the error back to the form's page.
+pub fn answer_with_status(error: &AppError) {
+    let Some(response) = use_context::<ResponseOptions>() else {
+        return;
+    };
+    if is_plain_form_post() {
+        return;
+    }
+    response.set_status(
+        StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+    );
+    if let AppError::TooManyAttempts { retry_after_secs } = error {
+        response.insert_header(RETRY_AFTER, HeaderValue::from(*retry_after_secs));
+    }
+}
+
+fn is_plain_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false)
+}
+
+async fn request_context() -> Result<Ctx, AppError> {
+    let state = use_context::<AppState>().ok_or(AppError::Internal)?;
+    let session: Session = leptos_axum::extract().await.map_err(|error| {
+        tracing::error!(%error, "session layer missing");
+        AppError::Internal
+    })?;
+    let user = load_current_user(&state.db, &session).await?;
+    let request_id = use_context::<Parts>().and_then(|parts| {
+        parts
+            .headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    });
+    Ok(Ctx {
+        db: state.db,
+        settings: state.settings,
+        session,
+        user,
+        request_id,
+    })
+}
+
+/// The user of this session, if signed in and still active.
+pub async fn load_current_user(
+    db: &DatabaseConnection,
+    session: &Session,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(user_id) = session.get::<i32>(USER_ID_KEY).await? else {
+        return Ok(None);
+    };
+    let user = current_user_by_id(db, user_id).await?;
+    if user.is_none() {
+        // Disabled or deleted since sign-in: the session must not live on.
+        session.flush().await?;
+    }
+    Ok(user)
+}
+
+pub async fn current_user_by_id(
+    db: &DatabaseConnection,
+    user_id: i32,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some((user, Some(organisation))) = users::Entity::find_by_id(user_id)
+        .find_also_related(organisations::Entity)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if !user.active || !organisation.active {
+        return Ok(None);
+    }
+    let mut roles: Vec<Role> = user_roles::Entity::find()
+        .filter(user_roles::Column::UserId.eq(user.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|row| Role::from_code(&row.role))
+        .collect();
+    roles.sort();
+    Ok(Some(CurrentUser {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        organisation_id: organisation.id,
+        organisation_name: organisation.name,
+        organisation_kind: OrganisationKind::from_code(&organisation.kind)
+            .unwrap_or(OrganisationKind::Partner),
+        roles,
+        language: user.language,
+    }))
+}
+
+/// The client's address, for the per-address sign-in limit.
+fn client_address(settings: &Settings) -> String {
+    let parts = use_context::<Parts>();
+    if settings.trust_proxy {
+        if let Some(forwarded) = parts
+            .as_ref()
+            .and_then(|p| p.headers.get("x-forwarded-for"))
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+        {
+            return forwarded.trim().to_string();
+        }
+    }
+    parts
+        .and_then(|p| {
+            p.extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// Throttle keys are hashes: the attempts table never holds an address or an e-mail.
+fn throttle_key(kind: &str, value: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("anello:{kind}:{value}").as_bytes());
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Signs a user in: throttled per account and per address, audited either way, with a
+/// new session id on success.
+pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUser, AppError> {
+    let email = normalise_email(email);
+    if email.is_empty() {
+        return Err(AppError::invalid("email", Problem::Required));
+    }
+    if password.is_empty() {
+        return Err(AppError::invalid("password", Problem::Required));
+    }
+    let limits = ctx.settings.sign_in_limits;
+    let account_key = throttle_key("account", &email);
+    let address_key = throttle_key("address", &client_address(&ctx.settings));
+    let since = Utc::now() - Duration::seconds(limits.window_secs);
+    let failures_for = |column: sign_in_attempts::Column, key: String| {
+        sign_in_attempts::Entity::find()
+            .filter(column.eq(key))
+            .filter(sign_in_attempts::Column::Succeeded.eq(false))
+            .filter(sign_in_attempts::Column::AttemptedAt.gt(since))
+            .count(&ctx.db)
+    };
+    let account_failures =
+        failures_for(sign_in_attempts::Column::AccountKey, account_key.clone()).await?;
+    let address_failures =
+        failures_for(sign_in_attempts::Column::AddressKey, address_key.clone()).await?;
+    if account_failures >= limits.per_account || address_failures >= limits.per_address {
+        record(
+            &ctx.db,
+            ctx.request_id(),
+            AuditEvent::new(None, "auth.sign_in", "account")
+                .outcome(Outcome::Denied)
+                .detail("throttled"),
+        )
+        .await?;
+        return Err(AppError::TooManyAttempts {
+            retry_after_secs: limits.window_secs as u64,
+        });
+    }
+
+    let user = users::Entity::find()
+        .filter(users::Column::Email.eq(&email))
+        .one(&ctx.db)
+        .await?;
+    // Verify against a decoy when the account is unknown, so timing does not tell.
+    let password_ok = verify_password(
+        password,
+        user.as_ref()
+            .map_or(decoy_hash(), |u| u.password_hash.as_str()),
+    );
+    let current = match (&user, password_ok) {
+        (Some(user), true) => current_user_by_id(&ctx.db, user.id).await?,
+        _ => None,
+    };
+
+    let txn = ctx.db.begin().await?;
+    sign_in_attempts::ActiveModel {
+        account_key: Set(account_key),
+        address_key: Set(address_key),
+        succeeded: Set(current.is_some()),
+        attempted_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let Some(current) = current else {
+        let mut event = AuditEvent::new(None, "auth.sign_in", "user").outcome(Outcome::Failure);
+        if let Some(user) = &user {
+            event = event.object(user.id).detail(if user.active {
+                "wrong_password"
+            } else {
+                "inactive"
+            });
+        } else {
+            event = event.detail("unknown_account");
+        }
+        record(&txn, ctx.request_id(), event).await?;
+        txn.commit().await?;
+        return Err(AppError::WrongCredentials);
+    };
+    record(
+        &txn,
+        ctx.request_id(),
+        AuditEvent::new(Some(&current), "auth.sign_in", "user").object(current.id),
+    )
+    .await?;
+    txn.commit().await?;
+
+    // A fresh session id defeats session fixation; the old record is deleted.
+    ctx.session.cycle_id().await?;
+    let now = Utc::now().timestamp();
+    ctx.session.insert(USER_ID_KEY, current.id).await?;
+    ctx.session.insert(SIGNED_IN_AT_KEY, now).await?;
+    ctx.session.insert(SEEN_AT_KEY, now).await?;
+    remember_language(&current.language);
+    Ok(current)
+}
+
+pub async fn sign_out(ctx: &Ctx) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    record(
+        &ctx.db,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "auth.sign_out", "user").object(user.id),
+    )
+    .await?;
+    ctx.session.flush().await?;
+    Ok(())
+}
+
+/// Sets the language cookie that the i18n layer reads on the next render.
+pub fn remember_language(language: &str) {
+    let language = crate::i18n::supported_language(language);
+    if let Some(response) = use_context::<ResponseOptions>() {
+        if let Ok(cookie) = HeaderValue::from_str(&crate::i18n::language_cookie(language)) {
+            response.append_header(SET_COOKIE, cookie);
+        }
+    }
+}
+
+/// Ends every session of a user at once (disabling, password change by an administrator).
+pub async fn end_all_sessions<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+) -> Result<u64, sea_orm::DbErr> {
+    let result = sessions::Entity::delete_many()
+        .filter(sessions::Column::UserId.eq(user_id))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Applied to every request after the session layer: the absolute timeout (12 h after
+/// sign-in) and the idle timeout (30 min), refreshing the session at most once a minute
+/// so that reading pages keeps a working user signed in without a write per request.
+pub async fn enforce_session_lifetime(
+    session: &Session,
+) -> Result<(), tower_sessions::session::Error> {
+    let Some(signed_in_at) = session.get::<i64>(SIGNED_IN_AT_KEY).await? else {
+        return Ok(());
+    };
+    let now = Utc::now().timestamp();
+    if now - signed_in_at > ABSOLUTE_TIMEOUT_HOURS * 3600 {
+        session.flush().await?;
+        return Ok(());
+    }
+    let seen_at = session
+        .get::<i64>(SEEN_AT_KEY)
+        .await?
+        .unwrap_or(signed_in_at);
+    if now - seen_at >= 60 {
+        session.insert(SEEN_AT_KEY, now).await?;
+    }
+    Ok(())
+}
+
+/// The state of the request, for functions that run outside `guard`.
+pub fn app_state() -> AppState {
+    expect_context::<AppState>()
+}

@@ -1,0 +1,189 @@
+//! `AppError`: a serialisable set of codes that the pages translate. The rich cause of an
+//! internal error is logged on the server and never sent to the browser.
+
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("e-mail or password not recognised")]
+    WrongCredentials,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("request from another origin")]
+    CrossOrigin,
+    #[error("too many sign-in attempts")]
+    TooManyAttempts { retry_after_secs: u64 },
+    #[error("invalid input")]
+    Invalid { problems: Vec<FieldProblem> },
+    #[error("conflict: {conflict:?}")]
+    Conflict { conflict: Conflict },
+    /// The request itself could not be read (malformed or missing arguments).
+    #[error("malformed request")]
+    BadRequest,
+    /// Something failed on the server; the cause is in the server log.
+    #[error("internal error")]
+    Internal,
+    /// The browser could not reach the server (client side only).
+    #[error("network error")]
+    Network,
+}
+
+/// One field of a form that did not pass validation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong,
+    TooShort,
+    InvalidEmail,
+    UnknownChoice,
+    AlreadyTaken,
+    DemoPasswordInProduction,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Conflict {
+    /// The record changed or disappeared since the page was loaded.
+    Stale,
+    /// A user cannot disable their own account.
+    CannotDisableSelf,
+}
+
+impl AppError {
+    pub fn invalid(field: &str, problem: Problem) -> Self {
+        AppError::Invalid {
+            problems: vec![FieldProblem {
+                field: field.to_string(),
+                problem,
+            }],
+        }
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotSignedIn | AppError::WrongCredentials => 401,
+            AppError::Forbidden | AppError::CrossOrigin => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict { .. } => 409,
+            AppError::Invalid { .. } => 422,
+            AppError::TooManyAttempts { .. } => 429,
+            AppError::BadRequest => 400,
+            AppError::Internal => 500,
+            AppError::Network => 503,
+        }
+    }
+
+    pub fn problem_for(&self, field: &str) -> Option<Problem> {
+        match self {
+            AppError::Invalid { problems } => problems
+                .iter()
+                .find(|p| p.field == field)
+                .map(|p| p.problem),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_)
+            | ServerFnErrorErr::UnsupportedRequestMethod(_) => AppError::BadRequest,
+            ServerFnErrorErr::Request(_) => AppError::Network,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+/// Collects field problems while validating a form, then returns them all at once.
+#[derive(Default)]
+pub struct Validation {
+    problems: Vec<FieldProblem>,
+}
+
+impl Validation {
+    pub fn add(&mut self, field: &str, problem: Problem) {
+        self.problems.push(FieldProblem {
+            field: field.to_string(),
+            problem,
+        });
+    }
+
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid {
+                problems: self.problems,
+            })
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::TransactionError<AppError>> for AppError {
+    fn from(error: sea_orm::TransactionError<AppError>) -> Self {
+        match error {
+            sea_orm::TransactionError::Connection(error) => error.into(),
+            sea_orm::TransactionError::Transaction(error) => error,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<tower_sessions::session::Error> for AppError {
+    fn from(error: tower_sessions::session::Error) -> Self {
+        tracing::error!(%error, "session store error");
+        AppError::Internal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_round_trip_as_json_codes() {
+        let error = AppError::invalid("email", Problem::InvalidEmail);
+        let json = serde_json::to_string(&error).unwrap();
+        assert_eq!(
+            json,
+            r#"{"code":"invalid","problems":[{"field":"email","problem":"invalid_email"}]}"#
+        );
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), error);
+    }
+
+    #[test]
+    fn malformed_arguments_are_client_errors() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("x".into()));
+        assert_eq!(error, AppError::BadRequest);
+        assert_eq!(error.status(), 400);
+    }
+}

@@ -1,0 +1,107 @@
+//! Anello: the application shared by the server (SSR) and the browser (hydration).
+//! Feature folders: each holds its wire types (`model`), server functions (`api`),
+//! database code (`ssr`, server only) and components side by side.
+
+#![recursion_limit = "256"]
+
+pub mod admin;
+pub mod audit;
+pub mod auth;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::admin::components::{OrganisationsPage, UsersPage};
+use crate::audit::components::AuditPage;
+use crate::auth::components::SignInPage;
+use crate::home::HomePage;
+use crate::i18n::I18nProvider;
+use crate::ui::layout::AppLayout;
+use crate::ui::pages::NotFoundPage;
+
+/// The HTML document around the application. The `<html lang>` attribute is owned by the
+/// i18n layer, so it is not written here.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    #[cfg(feature = "ssr")]
+    provide_request_nonce();
+    view! {
+        <I18nProvider>
+            <Link rel="stylesheet" href="/pkg/anello.css" />
+            <Link rel="icon" href="/favicon.svg" />
+            <Title formatter=|page: String| format!("{page} · Anello") />
+            <Router>
+                <AppLayout>
+                    // Async rendering: a page's data (and so its status code: 403, 404...)
+                    // is known before the first byte goes out.
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/accedi") view=SignInPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/amministrazione/organizzazioni")
+                            view=OrganisationsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/amministrazione/utenti")
+                            view=UsersPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/registro-attivita") view=AuditPage ssr=SsrMode::Async />
+                    </Routes>
+                </AppLayout>
+            </Router>
+        </I18nProvider>
+    }
+}
+
+/// The Content-Security-Policy header is written by the server's security middleware with
+/// a fresh nonce per response; the same nonce must mark Leptos' inline scripts.
+#[cfg(feature = "ssr")]
+fn provide_request_nonce() {
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        if let Some(nonce) = parts.extensions.get::<CspNonce>() {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0.clone()));
+        }
+    }
+}
+
+/// The per-response CSP nonce, put in the request's extensions by the server.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);

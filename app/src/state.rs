@@ -1,0 +1,57 @@
+//! Request-scoped server state: one `AppState` provided to every page render and server
+//! function by `leptos_routes_with_context`.
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+use sea_orm::DatabaseConnection;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: DatabaseConnection,
+    pub settings: Settings,
+}
+
+/// Security settings decided at start-up from the command line.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// `__Host-` cookie with `Secure`, and HSTS.
+    pub secure_cookies: bool,
+    /// Take the client address from the last `X-Forwarded-For` hop.
+    pub trust_proxy: bool,
+    pub sign_in_limits: SignInLimits,
+}
+
+/// How many failed sign-ins are tolerated within `window_secs` before answering 429.
+#[derive(Clone, Copy, Debug)]
+pub struct SignInLimits {
+    pub per_account: u64,
+    pub per_address: u64,
+    pub window_secs: i64,
+}
+
+impl Default for SignInLimits {
+    fn default() -> Self {
+        SignInLimits {
+            per_account: 5,
+            per_address: 20,
+            window_secs: 15 * 60,
+        }
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The name of the session cookie: `__Host-` requires `Secure`, so plain-HTTP development
+/// on a non-local host uses a name without the prefix.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-anello_session"
+    } else {
+        "anello_session"
+    }
+}

@@ -1,0 +1,75 @@
+//! Turning `AppError` into words a social worker understands, in her language.
+
+use leptos::prelude::*;
+use leptos_fluent::tr;
+
+use crate::error::{AppError, Conflict, Problem};
+
+pub fn error_message(error: &AppError) -> String {
+    match error {
+        AppError::NotSignedIn => tr!("error-not-signed-in"),
+        AppError::WrongCredentials => tr!("error-wrong-credentials"),
+        AppError::Forbidden => tr!("error-forbidden"),
+        AppError::NotFound => tr!("error-not-found"),
+        AppError::CrossOrigin => tr!("error-cross-origin"),
+        AppError::TooManyAttempts { retry_after_secs } => {
+            let minutes = retry_after_secs.div_ceil(60);
+            tr!("error-too-many-attempts", { "minutes" => minutes })
+        }
+        AppError::Invalid { .. } => tr!("error-invalid"),
+        AppError::Conflict {
+            conflict: Conflict::Stale,
+        } => tr!("error-conflict-stale"),
+        AppError::Conflict {
+            conflict: Conflict::CannotDisableSelf,
+        } => tr!("error-cannot-disable-self"),
+        AppError::BadRequest => tr!("error-bad-request"),
+        AppError::Internal => tr!("error-internal"),
+        AppError::Network => tr!("error-network"),
+    }
+}
+
+pub fn problem_message(problem: Problem) -> String {
+    match problem {
+        Problem::Required => tr!("problem-required"),
+        Problem::TooLong => tr!("problem-too-long"),
+        Problem::TooShort => tr!("problem-too-short"),
+        Problem::InvalidEmail => tr!("problem-invalid-email"),
+        Problem::UnknownChoice => tr!("problem-unknown-choice"),
+        Problem::AlreadyTaken => tr!("problem-already-taken"),
+        Problem::DemoPasswordInProduction => tr!("problem-demo-password"),
+    }
+}
+
+/// Sets the HTTP status of a server-rendered page that shows an error, so that a page
+/// without JavaScript answers 403, 404 or 422 like the API does.
+pub fn set_page_status(error: &AppError) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
+            response.set_status(status);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
+}
+
+/// A whole-page error: not signed in sends to the sign-in page, the rest is explained.
+#[component]
+pub fn ErrorPanel(error: AppError) -> impl IntoView {
+    set_page_status(&error);
+    if error == AppError::NotSignedIn {
+        return view! { <leptos_router::components::Redirect path="/accedi" /> }.into_any();
+    }
+    let message = error_message(&error);
+    view! {
+        <section class="panel panel-error" role="alert">
+            <h1>{move || tr!("error-title")}</h1>
+            <p>{message}</p>
+            <p>
+                <a href="/">{move || tr!("error-back-home")}</a>
+            </p>
+        </section>
+    }
+    .into_any()
+}

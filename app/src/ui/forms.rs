@@ -1,0 +1,141 @@
+//! Form widgets with visible labels and errors tied to their fields (`aria-describedby`).
+
+use leptos::prelude::*;
+
+use super::errors::{error_message, problem_message, set_page_status};
+use crate::error::AppError;
+
+/// The error of a form's last submission, as a signal the fields read.
+pub type FormError = Signal<Option<AppError>>;
+
+/// The validation key of an input name: `form[email]` is validated as `email`.
+pub fn field_key(name: &str) -> &str {
+    name.strip_prefix("form[")
+        .and_then(|rest| rest.strip_suffix(']'))
+        .unwrap_or(name)
+}
+
+/// A summary at the top of a form, announced to screen readers.
+#[component]
+pub fn FormErrorSummary(error: FormError) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            set_page_status(&error);
+            view! {
+                <div class="form-error" role="alert" tabindex="-1">
+                    {error_message(&error)}
+                </div>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn TextField(
+    #[prop(into)] label: Signal<String>,
+    name: &'static str,
+    #[prop(optional, into)] value: String,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    error: FormError,
+) -> impl IntoView {
+    let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let problem = move || error.get().and_then(|e| e.problem_for(field_key(name)));
+    let described_by = {
+        let (error_id, hint_id, has_hint) = (error_id.clone(), hint_id.clone(), hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if problem().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || problem().is_some()>
+            <label for=id.clone()>
+                {label} {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{hint}</p> })}
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                value=value
+                required=required
+                autocomplete=autocomplete
+                aria-invalid=move || problem().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+            {move || {
+                problem()
+                    .map(|p| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {problem_message(p)}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// A `<select>` with a visible label; `options` are (value, text) pairs.
+#[component]
+pub fn SelectField(
+    #[prop(into)] label: Signal<String>,
+    name: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] selected: String,
+    #[prop(optional)] required: bool,
+    error: FormError,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let problem = move || error.get().and_then(|e| e.problem_for(field_key(name)));
+    let error_id_attr = error_id.clone();
+    view! {
+        <div class="field" class:field-invalid=move || problem().is_some()>
+            <label for=id.clone()>
+                {label} {required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}
+            </label>
+            <select
+                id=id
+                name=name
+                required=required
+                aria-invalid=move || problem().is_some().then_some("true")
+                aria-describedby=move || problem().map(|_| error_id_attr.clone())
+            >
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == selected;
+                        view! {
+                            <option value=value selected=is_selected>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            {move || {
+                problem()
+                    .map(|p| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {problem_message(p)}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

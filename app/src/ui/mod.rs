@@ -1,0 +1,6 @@
+//! Domain-free widgets: the page layout, forms, feedback and error display.
+
+pub mod errors;
+pub mod forms;
+pub mod layout;
+pub mod pages;

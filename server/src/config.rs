@@ -1,0 +1,105 @@
+//! Command line and environment: every option has a flag and an `ANELLO_*` variable.
+
+use std::net::SocketAddr;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "anello",
+    version,
+    about = "Anello: the working tool of a regional anti-trafficking network",
+    long_about = "Anello: bed board, people, personalised projects and knowledge forum of a \
+                  regional anti-trafficking network. Runs on an embedded SQLite file by default \
+                  or on PostgreSQL for several replicas."
+)]
+pub struct Cli {
+    /// Database URL: `sqlite://data/anello.db?mode=rwc` (created if missing) or `postgres://...`.
+    #[arg(
+        long,
+        global = true,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/anello.db?mode=rwc"
+    )]
+    pub database_url: String,
+
+    /// Log filter, e.g. `info`, `anello=debug,tower_http=info`.
+    #[arg(long, global = true, env = "ANELLO_LOG", default_value = "info")]
+    pub log_level: String,
+
+    /// Production mode: refuses demo data and demo passwords.
+    #[arg(long, global = true, env = "ANELLO_PRODUCTION")]
+    pub production: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database and serve the application.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the fictional demo network (organisations, users, structures, beds). Refused in production.
+    DemoData,
+    /// Manage user accounts from the command line.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "ANELLO_LISTEN", default_value = "127.0.0.1:3000")]
+    pub listen: SocketAddr,
+
+    /// Send the session cookie without `Secure` (named `anello_session` instead of
+    /// `__Host-anello_session`) and no HSTS: only for plain-HTTP development on another host
+    /// than localhost. Browsers accept Secure cookies from http://127.0.0.1 and localhost.
+    #[arg(long, env = "ANELLO_INSECURE_COOKIES")]
+    pub insecure_cookies: bool,
+
+    /// Load the demo network if the database has no organisation yet (what `make run` does).
+    #[arg(long, env = "ANELLO_DEMO_IF_EMPTY")]
+    pub demo_if_empty: bool,
+
+    /// Take the client address from the last `X-Forwarded-For` hop (only behind a trusted proxy).
+    #[arg(long, env = "ANELLO_TRUST_PROXY")]
+    pub trust_proxy: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user, e.g. the first administrator. The password is read from
+    /// `ANELLO_PASSWORD` or, if unset, from the first line of standard input.
+    Create(CreateUserArgs),
+    /// Disable a user and end all of their sessions at once.
+    Disable {
+        /// E-mail address of the user.
+        #[arg(long)]
+        email: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CreateUserArgs {
+    /// E-mail address (the sign-in name).
+    #[arg(long)]
+    pub email: String,
+    /// Name shown to colleagues.
+    #[arg(long)]
+    pub name: String,
+    /// Organisation name; created as the network coordination if it does not exist yet.
+    #[arg(
+        long,
+        default_value = "Regione Piemonte - Coordinamento rete antitratta"
+    )]
+    pub organisation: String,
+    /// Roles: administrator, coordinator, reception_manager, case_worker, outreach_worker, trainer, partner.
+    #[arg(long = "role", required = true, value_delimiter = ',')]
+    pub roles: Vec<String>,
+    /// Preferred language: it or en.
+    #[arg(long, default_value = "it")]
+    pub language: String,
+}

@@ -1,0 +1,196 @@
+//! Request protection applied to every response: refusing mutating requests from another
+//! origin, security headers with a per-response CSP nonce, and no caching of pages.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, HOST, ORIGIN, REFERRER_POLICY,
+    STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+};
+use http::{HeaderValue, Method, StatusCode};
+use rand::RngCore;
+
+use app::error::AppError;
+use app::CspNonce;
+
+#[derive(Clone, Debug)]
+pub struct SecurityConfig {
+    pub secure: bool,
+}
+
+fn is_mutating(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// The host part (host:port) of an `Origin` header value.
+fn origin_host(origin: &str) -> Option<&str> {
+    origin
+        .split_once("://")
+        .map(|(_, rest)| rest.trim_end_matches('/'))
+}
+
+/// Refuses a mutating request whose `Origin` is another site, or that the browser marks
+/// as cross-site (`Sec-Fetch-Site`). Browsers send `Origin` on every cross-origin POST;
+/// requests without either header come from non-browser clients, which carry no
+/// ambient credentials of a victim, so they pass to the normal authentication.
+pub async fn refuse_cross_origin(request: Request, next: Next) -> Response {
+    if is_mutating(request.method()) {
+        let headers = request.headers();
+        let host = headers.get(HOST).and_then(|v| v.to_str().ok());
+        let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok());
+        let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+        let refused = match (origin, fetch_site) {
+            (Some("null"), _) => true,
+            (Some(origin), _) => origin_host(origin) != host,
+            (None, Some(site)) => !matches!(site, "same-origin" | "none"),
+            (None, None) => false,
+        };
+        if refused {
+            let language = app::i18n::request_language(headers);
+            tracing::warn!(path = %request.uri().path(), "cross-origin request refused");
+            return error_response(&AppError::CrossOrigin, language, headers);
+        }
+    }
+    next.run(request).await
+}
+
+/// A translated error answer outside Leptos: JSON for API clients, text otherwise.
+pub fn error_response(error: &AppError, language: &str, headers: &http::HeaderMap) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    let message = app::i18n::error_text(language, error);
+    let wants_json = headers
+        .get(http::header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    if wants_json {
+        let mut body = serde_json::to_value(error).unwrap_or_default();
+        body["message"] = serde_json::Value::String(message);
+        (status, axum::Json(body)).into_response()
+    } else {
+        (
+            status,
+            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+            message,
+        )
+            .into_response()
+    }
+}
+
+fn new_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Static files may be cached by the browser (revalidated); everything else is a page or
+/// an answer that may carry personal data and must never be stored.
+fn is_static_asset(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/favicon.ico"
+}
+
+pub async fn security_headers(
+    State(config): State<SecurityConfig>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let nonce = new_nonce();
+    request.extensions_mut().insert(CspNonce(nonce.clone()));
+    let path = request.uri().path().to_string();
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        headers.insert(CONTENT_SECURITY_POLICY, value);
+    }
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    if config.secure {
+        headers.insert(
+            STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    if is_static_asset(&path) {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    } else {
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// The absolute (12 h) and idle (30 min) session timeouts, after the session layer.
+pub async fn session_lifetime(
+    session: tower_sessions::Session,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    if let Err(error) = app::auth::ssr::enforce_session_lifetime(&session).await {
+        tracing::error!(%error, "session lifetime check failed");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    next.run(request).await
+}
+
+/// Error answers of server functions, made clear for every client: Leptos answers a
+/// function whose arguments cannot be read with a 500, which is the client's mistake and
+/// becomes a 400; and the JSON error gains a `message` in the caller's language (the pages
+/// translate the code themselves; scripts and integrations read the message).
+pub async fn explain_api_errors(request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let language = app::i18n::request_language(request.headers());
+    let response = next.run(request).await;
+    if !is_api || !response.headers().contains_key("serverfnerror") {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 256 * 1024)
+        .await
+        .unwrap_or_default();
+    let Ok(error) = serde_json::from_slice::<AppError>(&bytes) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    if error == AppError::BadRequest && parts.status == StatusCode::INTERNAL_SERVER_ERROR {
+        parts.status = StatusCode::BAD_REQUEST;
+    }
+    let mut json = serde_json::to_value(&error).unwrap_or_default();
+    json["message"] = serde_json::Value::String(app::i18n::error_text(language, &error));
+    parts.headers.remove(http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(json.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origin_host_is_the_authority() {
+        assert_eq!(origin_host("http://127.0.0.1:3000"), Some("127.0.0.1:3000"));
+        assert_eq!(
+            origin_host("https://anello.example/"),
+            Some("anello.example")
+        );
+        assert_eq!(origin_host("garbage"), None);
+    }
+
+    #[test]
+    fn only_assets_are_cacheable() {
+        assert!(is_static_asset("/pkg/anello.wasm"));
+        assert!(!is_static_asset("/amministrazione/utenti"));
+        assert!(!is_static_asset("/api/admin/users"));
+    }
+}

@@ -1,0 +1,117 @@
+//! Building the router and serving it.
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use app::state::{AppState, Settings, SignInLimits};
+use app::{shell, App};
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use tower::ServiceBuilder;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
+
+use crate::config::ServeArgs;
+use crate::security::{self, SecurityConfig};
+use app::auth::session_store::SeaOrmSessionStore;
+
+/// Leptos options from the environment cargo-leptos sets, with the project's defaults
+/// when the binary runs on its own (`target/site`, `pkg`, output name `anello`).
+pub fn leptos_options(listen: SocketAddr) -> LeptosOptions {
+    let env =
+        |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
+    LeptosOptions::builder()
+        .output_name(env("LEPTOS_OUTPUT_NAME", "anello"))
+        .site_root(env("LEPTOS_SITE_ROOT", "target/site"))
+        .site_pkg_dir(env("LEPTOS_SITE_PKG_DIR", "pkg"))
+        .site_addr(listen)
+        .reload_port(3001)
+        .build()
+}
+
+pub fn settings(args: &ServeArgs) -> Settings {
+    Settings {
+        secure_cookies: !args.insecure_cookies,
+        trust_proxy: args.trust_proxy,
+        sign_in_limits: SignInLimits::default(),
+    }
+}
+
+/// The whole application as one router; integration tests serve exactly this.
+pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: Settings) -> Router {
+    let secure = settings.secure_cookies;
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        settings,
+    };
+    let routes = generate_route_list(App);
+
+    let session_layer = SessionManagerLayer::new(SeaOrmSessionStore::new(db))
+        .with_name(app::state::session_cookie_name(secure))
+        .with_secure(secure)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            app::auth::ssr::IDLE_TIMEOUT_MINUTES,
+        )));
+
+    Router::new()
+        .leptos_routes(&state, routes, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .with_state(state)
+        .layer(axum::middleware::from_fn(security::session_lifetime))
+        .layer(session_layer)
+        .layer(axum::middleware::from_fn(security::explain_api_errors))
+        .layer(axum::middleware::from_fn(security::refuse_cross_origin))
+        .layer(axum::middleware::from_fn_with_state(
+            SecurityConfig { secure },
+            security::security_headers,
+        ))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(TraceLayer::new_for_http())
+                .layer(PropagateRequestIdLayer::x_request_id()),
+        )
+}
+
+pub async fn serve(db: DatabaseConnection, args: ServeArgs) -> anyhow::Result<()> {
+    let options = leptos_options(args.listen);
+    let app = router(db.clone(), options, settings(&args));
+
+    // Expired sessions are swept every 10 minutes; loading one already ignores expiry.
+    let store = SeaOrmSessionStore::new(db);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            if let Err(error) = store.delete_expired().await {
+                tracing::warn!(%error, "sweeping expired sessions failed");
+            }
+        }
+    });
+
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    tracing::info!("Anello is listening on http://{}", args.listen);
+    println!("Anello: http://{}", args.listen);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
+    Ok(())
+}

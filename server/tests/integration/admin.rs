@@ -1,0 +1,191 @@
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::helpers::*;
+use app::entity::{audit_log, user_roles, users};
+
+#[tokio::test]
+async fn the_coordinator_creates_an_organisation_and_a_user_who_can_sign_in() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let response = app
+        .call(
+            "admin/organisations/save",
+            &[
+                ("form[id]", ""),
+                ("form[name]", "Cooperativa Esempio"),
+                ("form[kind]", "implementing_body"),
+                ("form[province]", "BI"),
+                ("form[active]", "on"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let organisation_id: i32 = response.json().await.unwrap();
+
+    let response = app
+        .call(
+            "admin/users/save",
+            &[
+                ("form[id]", ""),
+                ("form[email]", " Nuova.Operatrice@Anello.test "),
+                ("form[display_name]", "Nuova Operatrice"),
+                ("form[organisation_id]", &organisation_id.to_string()),
+                ("form[language]", "en"),
+                ("form[password]", "una password lunga abbastanza"),
+                ("form[role_case_worker]", "on"),
+                ("form[role_outreach_worker]", "on"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let user_id: i32 = response.json().await.unwrap();
+    let mut roles: Vec<String> = user_roles::Entity::find()
+        .filter(user_roles::Column::UserId.eq(user_id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.role)
+        .collect();
+    roles.sort();
+    assert_eq!(roles, ["case_worker", "outreach_worker"]);
+
+    let cookie = app
+        .sign_in_with(
+            "nuova.operatrice@anello.test",
+            "una password lunga abbastanza",
+            None,
+        )
+        .await;
+    assert_eq!(
+        app.whoami(&cookie).await.as_deref(),
+        Some("nuova.operatrice@anello.test")
+    );
+
+    let actions: Vec<String> = audit_log::Entity::find()
+        .filter(audit_log::Column::ActorUserId.eq(app.user_id("coordinatrice@anello.test").await))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.action)
+        .collect();
+    assert!(actions.contains(&"organisation.create".to_string()));
+    assert!(actions.contains(&"user.create".to_string()));
+}
+
+#[tokio::test]
+async fn invalid_forms_answer_422_with_every_problem_and_change_nothing() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let before = users::Entity::find().all(&app.db).await.unwrap().len();
+    let response = app
+        .call(
+            "admin/users/save",
+            &[
+                ("form[id]", ""),
+                ("form[email]", "not-an-email"),
+                ("form[display_name]", ""),
+                ("form[organisation_id]", "1"),
+                ("form[language]", "it"),
+                ("form[password]", "short"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json(response).await;
+    assert_eq!(body["code"], "invalid");
+    assert_eq!(
+        body["message"],
+        "Alcuni campi vanno corretti: li trovi segnalati qui sotto."
+    );
+    let fields: Vec<&str> = body["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["email", "display_name", "roles", "password"]);
+    assert_eq!(
+        users::Entity::find().all(&app.db).await.unwrap().len(),
+        before
+    );
+
+    // A taken e-mail is refused too.
+    let response = app
+        .call(
+            "admin/users/save",
+            &[
+                ("form[email]", "operatrice@anello.test"),
+                ("form[display_name]", "Doppione"),
+                ("form[organisation_id]", "1"),
+                ("form[language]", "it"),
+                ("form[password]", "una password lunga abbastanza"),
+                ("form[role_trainer]", "on"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        json(response).await["problems"][0]["problem"],
+        "already_taken"
+    );
+}
+
+#[tokio::test]
+async fn malformed_arguments_are_a_400_not_a_500() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let response = app
+        .call(
+            "admin/users/set_active",
+            &[("id", "abc"), ("active", "maybe")],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(json(response).await["code"], "bad_request");
+}
+
+#[tokio::test]
+async fn nobody_disables_their_own_account() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let id = app.user_id("coordinatrice@anello.test").await.to_string();
+    let response = app
+        .call(
+            "admin/users/set_active",
+            &[("id", &id), ("active", "false")],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        app.whoami(&coordinator).await.as_deref(),
+        Some("coordinatrice@anello.test")
+    );
+}
+
+#[tokio::test]
+async fn the_demo_network_has_the_seed_capacity_and_loads_idempotently() {
+    let app = TestApp::spawn().await;
+    let report = app::demo::load_demo_network(&app.db).await.unwrap();
+    assert_eq!(report.structures, 28);
+    assert_eq!(report.beds, 78);
+    let capacity = app::home::ssr::capacity(&app.db, None).await.unwrap();
+    assert_eq!(
+        (capacity.emergency_structures, capacity.emergency_beds),
+        (6, 15)
+    );
+    assert_eq!(
+        (capacity.reception_structures, capacity.reception_beds),
+        (22, 63)
+    );
+    assert_eq!(users::Entity::find().all(&app.db).await.unwrap().len(), 9);
+    assert!(app::demo::refuse_demo_accounts(&app.db).await.is_err());
+}

@@ -1,0 +1,94 @@
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
+
+use crate::helpers::*;
+use app::entity::audit_log;
+
+#[tokio::test]
+async fn the_database_refuses_to_change_or_delete_audit_rows() {
+    let app = TestApp::spawn().await;
+    app.sign_in("operatrice@anello.test").await;
+    let before = audit_log::Entity::find().count(&app.db).await.unwrap();
+    assert!(before > 0);
+    let update = app
+        .db
+        .execute_unprepared("UPDATE audit_log SET outcome = 'success'")
+        .await;
+    assert!(update.is_err(), "UPDATE must be refused on {}", app.backend);
+    let delete = app.db.execute_unprepared("DELETE FROM audit_log").await;
+    assert!(delete.is_err(), "DELETE must be refused on {}", app.backend);
+    assert_eq!(
+        audit_log::Entity::find().count(&app.db).await.unwrap(),
+        before
+    );
+}
+
+#[tokio::test]
+async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
+    let app = TestApp::spawn().await;
+    for _ in 0..3 {
+        app.call(
+            "auth/sign_in",
+            &[("email", "strada@anello.test"), ("password", "x")],
+            None,
+        )
+        .await;
+    }
+    app.sign_in("operatrice@anello.test").await;
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+
+    let response = app
+        .call(
+            "audit/entries",
+            &[
+                ("filter[action]", "auth.sign_in"),
+                ("filter[outcome]", "failure"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = json(response).await;
+    assert_eq!(page["total"], 3);
+
+    let response = app
+        .call(
+            "audit/entries",
+            &[("filter[actor_email]", "operatrice@")],
+            Some(&coordinator),
+        )
+        .await;
+    let page = json(response).await;
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["entries"][0]["action"], "auth.sign_in");
+    assert!(page["entries"][0]["actor"]
+        .as_str()
+        .unwrap()
+        .contains("operatrice@anello.test"));
+
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    let response = app
+        .call(
+            "audit/entries",
+            &[("filter[from]", &today), ("filter[to]", &today)],
+            Some(&coordinator),
+        )
+        .await;
+    assert!(json(response).await["total"].as_u64().unwrap() >= 5);
+    let response = app
+        .call(
+            "audit/entries",
+            &[("filter[to]", "2000-01-01")],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(json(response).await["total"], 0);
+    let response = app
+        .call(
+            "audit/entries",
+            &[("filter[from]", "yesterday")],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -1,0 +1,198 @@
+use std::net::SocketAddr;
+
+use app::state::{Settings, SignInLimits};
+use migrations::{Migrator, MigratorTrait};
+use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE, COOKIE, ORIGIN, SET_COOKIE};
+use reqwest::{Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+
+pub const DEMO_PASSWORD: &str = "anello-demo";
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub db: DatabaseConnection,
+    pub client: reqwest::Client,
+    pub backend: &'static str,
+}
+
+/// A fresh, migrated database: a temporary SQLite file, or a new PostgreSQL database.
+pub async fn fresh_database() -> (DatabaseConnection, &'static str) {
+    let name = format!("anello_test_{}", uuid::Uuid::new_v4().simple());
+    match std::env::var("ANELLO_TEST_POSTGRES_URL") {
+        Ok(server_url) if !server_url.is_empty() => {
+            let admin = Database::connect(&server_url)
+                .await
+                .expect("PostgreSQL for tests");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            let base = server_url
+                .rsplit_once('/')
+                .map_or(server_url.as_str(), |(base, _)| base);
+            let db = app::db::connect(&format!("{base}/{name}"))
+                .await
+                .expect("connect test database");
+            Migrator::up(&db, None).await.expect("migrate");
+            (db, "postgres")
+        }
+        _ => {
+            let path = std::env::temp_dir().join(format!("{name}.db"));
+            let db = app::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
+                .await
+                .expect("sqlite");
+            Migrator::up(&db, None).await.expect("migrate");
+            (db, "sqlite")
+        }
+    }
+}
+
+impl TestApp {
+    /// The app with the demo network loaded and production-like (secure) cookies.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(SignInLimits::default()).await
+    }
+
+    pub async fn spawn_with(limits: SignInLimits) -> TestApp {
+        let (db, backend) = fresh_database().await;
+        app::demo::load_demo_network(&db)
+            .await
+            .expect("demo network");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let settings = Settings {
+            secure_cookies: true,
+            trust_proxy: false,
+            sign_in_limits: limits,
+        };
+        let router = server::startup::router(
+            db.clone(),
+            server::startup::leptos_options(address),
+            settings,
+        );
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        TestApp {
+            address,
+            db,
+            client,
+            backend,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.address, path)
+    }
+
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    /// Calls a server function the way the hydrated page does (form-encoded, JSON answer).
+    pub async fn call(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .post(self.url(&format!("/api/{endpoint}")))
+            .header(ORIGIN, self.origin())
+            .header(ACCEPT, "application/json")
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(encode_form(form));
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Response {
+        let mut request = self.client.get(self.url(path)).header(ACCEPT, "text/html");
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// Signs in and returns the `name=value` of the session cookie.
+    pub async fn sign_in(&self, email: &str) -> String {
+        self.sign_in_with(email, DEMO_PASSWORD, None).await
+    }
+
+    pub async fn sign_in_with(&self, email: &str, password: &str, cookie: Option<&str>) -> String {
+        let response = self
+            .call(
+                "auth/sign_in",
+                &[("email", email), ("password", password)],
+                cookie,
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "sign-in of {email} on {}",
+            self.backend
+        );
+        session_cookie(response.headers()).expect("a session cookie at sign-in")
+    }
+
+    /// The e-mail of the signed-in user of this cookie, or None.
+    pub async fn whoami(&self, cookie: &str) -> Option<String> {
+        let response = self.call("auth/current_user", &[], Some(cookie)).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let body: serde_json::Value = response.json().await.unwrap();
+        body.get("email")
+            .and_then(|e| e.as_str())
+            .map(str::to_string)
+    }
+
+    pub async fn user_id(&self, email: &str) -> i32 {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        app::entity::users::Entity::find()
+            .filter(app::entity::users::Column::Email.eq(email))
+            .one(&self.db)
+            .await
+            .unwrap()
+            .expect("user exists")
+            .id
+    }
+}
+
+pub fn encode_form(form: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(form)
+        .finish()
+}
+
+/// The full `Set-Cookie` header of the session cookie, if any.
+pub fn session_set_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-anello_session="))
+        .map(str::to_string)
+}
+
+/// `name=value` of the session cookie, if the response sets a non-empty one.
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    session_set_cookie(headers)
+        .and_then(|v| v.split(';').next().map(str::to_string))
+        .filter(|pair| !pair.ends_with('='))
+}
+
+pub async fn json(response: Response) -> serde_json::Value {
+    response.json().await.unwrap()
+}
