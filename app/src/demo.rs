@@ -7,7 +7,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 
 use crate::admin::ssr::set_roles;
@@ -448,7 +448,7 @@ pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, an
         hashes.push(hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("hashing: {e}"))?);
     }
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     for (name, kind, province) in ORGANISATIONS {
         if organisations::Entity::find()
             .filter(organisations::Column::Name.eq(name))
@@ -497,7 +497,7 @@ pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, an
             display_name: Set(display_name.to_string()),
             password_hash: Set(hash),
             organisation_id: Set(organisation_id(organisation).await?),
-            language: Set("it".to_string()),
+            language: Set(None),
             active: Set(true),
             created_at: Set(now),
             updated_at: Set(now),

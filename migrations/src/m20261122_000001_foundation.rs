@@ -35,7 +35,8 @@ impl MigrationTrait for Migration {
                     .col(string(Users::DisplayName))
                     .col(string(Users::PasswordHash))
                     .col(integer(Users::OrganisationId))
-                    .col(string_len(Users::Language, 8).default("it"))
+                    // No language means "follow the browser" until the person chooses one.
+                    .col(string_len_null(Users::Language, 8))
                     .col(boolean(Users::Active).default(true))
                     .col(timestamp_with_time_zone(Users::CreatedAt))
                     .col(timestamp_with_time_zone(Users::UpdatedAt))

@@ -31,8 +31,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "ANELLO_PRODUCTION")]
     pub production: bool,
 
+    /// What to do; without one, `serve` with its defaults.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,7 +100,20 @@ pub struct CreateUserArgs {
     /// Roles: administrator, coordinator, reception_manager, case_worker, outreach_worker, trainer, partner.
     #[arg(long = "role", required = true, value_delimiter = ',')]
     pub roles: Vec<String>,
-    /// Preferred language: it or en.
-    #[arg(long, default_value = "it")]
-    pub language: String,
+    /// Preferred language, it or en; without it the interface follows the browser.
+    #[arg(long)]
+    pub language: Option<String>,
+}
+
+impl ServeArgs {
+    /// `serve` with every option at its default or from its `ANELLO_*` variable, for a bare
+    /// `anello` (as `cargo leptos watch` starts it).
+    pub fn default_from_env() -> ServeArgs {
+        #[derive(Parser)]
+        struct OnlyServe {
+            #[command(flatten)]
+            args: ServeArgs,
+        }
+        OnlyServe::parse_from(["anello"]).args
+    }
 }

@@ -8,7 +8,7 @@ pub mod users_cli;
 
 use anyhow::Context;
 use app::db;
-use config::{Cli, Command, UserCommand};
+use config::{Cli, Command, ServeArgs, UserCommand};
 use migrations::{Migrator, MigratorTrait};
 use tracing_subscriber::EnvFilter;
 
@@ -30,7 +30,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         .await
         .context("database migration failed")?;
 
-    match cli.command {
+    let command = cli
+        .command
+        .unwrap_or(Command::Serve(ServeArgs::default_from_env()));
+    match command {
         Command::Migrate => {
             tracing::info!("database migrated");
             Ok(())

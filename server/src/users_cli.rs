@@ -4,10 +4,7 @@ use std::io::BufRead;
 
 use anyhow::{bail, Context};
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use app::admin::model::{is_plausible_email, MIN_PASSWORD_LENGTH};
 use app::admin::ssr::set_roles;
@@ -45,7 +42,11 @@ pub async fn create_user(
         .iter()
         .map(|code| Role::from_code(code.trim()).with_context(|| format!("unknown role `{code}`")))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    if !app::i18n::LANGUAGES.contains(&args.language.as_str()) {
+    if args
+        .language
+        .as_deref()
+        .is_some_and(|l| !app::i18n::LANGUAGES.contains(&l))
+    {
         bail!("language must be `it` or `en`");
     }
     let password = read_password()?;
@@ -57,7 +58,7 @@ pub async fn create_user(
     }
     let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
 
-    let txn = db.begin().await?;
+    let txn = app::db::begin_write(db).await?;
     if users::Entity::find()
         .filter(users::Column::Email.eq(&email))
         .one(&txn)
@@ -119,7 +120,7 @@ pub async fn create_user(
 
 pub async fn disable_user(db: &DatabaseConnection, email: &str) -> anyhow::Result<()> {
     let email = email.trim().to_lowercase();
-    let txn = db.begin().await?;
+    let txn = app::db::begin_write(db).await?;
     let Some(user) = users::Entity::find()
         .filter(users::Column::Email.eq(&email))
         .one(&txn)

@@ -30,6 +30,7 @@ field-status = Status
 field-organisation = Organisation
 field-roles = Roles
 field-language = Preferred language
+language-browser = Browser language
 password-hint-new = At least 12 characters. Give it to the person face to face, not by e-mail.
 password-hint-existing = Leave empty to keep it. A new password ends all of the person's open sessions.
 

@@ -30,6 +30,7 @@ field-status = Stato
 field-organisation = Organizzazione
 field-roles = Ruoli
 field-language = Lingua preferita
+language-browser = Lingua del browser
 password-hint-new = Almeno 12 caratteri. Comunicala alla persona di persona, non via e-mail.
 password-hint-existing = Lascia vuoto per non cambiarla. Una nuova password chiude tutte le sessioni aperte della persona.
 

@@ -1,7 +1,7 @@
 //! The admin pages: organisations and users. Plain forms that also work without JavaScript.
 
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -12,6 +12,7 @@ use crate::error::AppError;
 use crate::home::role_name;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::{FormErrorSummary, SelectField, TextField};
+use crate::ui::layout::use_toasts;
 use crate::ui::pages::Loading;
 
 pub fn organisation_kind_name(kind: OrganisationKind) -> String {
@@ -38,7 +39,10 @@ pub fn OrganisationsPage() -> impl IntoView {
     );
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     view! {
-        <Title text=move_tr!("nav-organisations") />
+        <Title text={
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "nav-organisations")
+        } />
         <h1>{move_tr!("nav-organisations")}</h1>
         {move || saved.get().map(|_| view! { <p class="notice success" role="status">{move_tr!("saved")}</p> })}
         <Suspense fallback=Loading>
@@ -95,10 +99,10 @@ fn OrganisationTable(rows: Vec<OrganisationRow>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{row.name.clone()}</th>
-                                    <td>{move || organisation_kind_name(kind)}</td>
-                                    <td>{province}</td>
-                                    <td>{row.users}</td>
-                                    <td>
+                                    <td data-label=move || tr!("field-org-kind")>{move || organisation_kind_name(kind)}</td>
+                                    <td data-label=move || tr!("field-province")>{province}</td>
+                                    <td data-label=move || tr!("field-users")>{row.users}</td>
+                                    <td data-label=move || tr!("field-status")>
                                         <StatusBadge active=row.active />
                                     </td>
                                     <td>
@@ -219,8 +223,18 @@ pub fn UsersPage() -> impl IntoView {
     let organisations = Resource::new(|| (), |_| list_organisations());
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     let toggle_error = Signal::derive(move || set_active.value().get().and_then(|r| r.err()));
+    // With JavaScript the list refreshes in place, so the change is confirmed by a toast.
+    let toasts = use_toasts();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = set_active.value().get() {
+            toasts.push(tr!("saved"));
+        }
+    });
     view! {
-        <Title text=move_tr!("nav-users") />
+        <Title text={
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "nav-users")
+        } />
         <h1>{move_tr!("nav-users")}</h1>
         {move || saved.get().map(|_| view! { <p class="notice success" role="status">{move_tr!("saved")}</p> })}
         <FormErrorSummary error=toggle_error />
@@ -303,15 +317,16 @@ fn UserTable(rows: Vec<UserRow>, set_active: ServerAction<SetUserActive>) -> imp
                             view! {
                                 <tr>
                                     <th scope="row">{row.display_name.clone()}</th>
-                                    <td>{row.email.clone()}</td>
-                                    <td>{row.organisation_name.clone()}</td>
-                                    <td>
+                                    <td data-label=move || tr!("field-email")>{row.email.clone()}</td>
+                                    <td data-label=move || tr!("field-organisation")>{row.organisation_name.clone()}</td>
+                                    <td data-label=move || tr!("field-roles")>
                                         {move || roles.iter().map(|r| role_name(*r)).collect::<Vec<_>>().join(", ")}
                                     </td>
-                                    <td>
+                                    <td data-label=move || tr!("field-status")>
                                         <StatusBadge active=row.active />
                                     </td>
-                                    <td class="row-actions">
+                                    <td>
+                                    <div class="row-actions">
                                         <a href=format!("?modifica={}#modifica", row.id) class="button secondary small">
                                             {move_tr!("edit")}
                                             <span class="visually-hidden">" " {row.display_name.clone()}</span>
@@ -324,6 +339,7 @@ fn UserTable(rows: Vec<UserRow>, set_active: ServerAction<SetUserActive>) -> imp
                                                 <span class="visually-hidden">" " {row.display_name.clone()}</span>
                                             </button>
                                         </ActionForm>
+                                    </div>
                                     </td>
                                 </tr>
                             }
@@ -362,7 +378,7 @@ fn UserEditor(
         organisation_id: 0,
         organisation_name: String::new(),
         roles: Vec::new(),
-        language: "it".into(),
+        language: None,
         active: true,
     });
     let mut organisation_options = vec![(String::new(), tr!("choose"))];
@@ -372,6 +388,7 @@ fn UserEditor(
             .map(|o| (o.id.to_string(), o.name)),
     );
     let languages = vec![
+        (String::new(), tr!("language-browser")),
         ("it".to_string(), "Italiano".to_string()),
         ("en".to_string(), "English".to_string()),
     ];
@@ -413,7 +430,7 @@ fn UserEditor(
                         .collect_view()}
                     {move || roles_problem().map(|p| view! { <p class="field-error" id="roles-error">{crate::ui::errors::problem_message(p)}</p> })}
                 </fieldset>
-                <SelectField label=move_tr!("field-language") name="form[language]" options=languages selected=row.language.clone() error />
+                <SelectField label=move_tr!("field-language") name="form[language]" options=languages selected=row.language.clone().unwrap_or_default() error />
                 <TextField
                     label=move_tr!("field-password")
                     name="form[password]"

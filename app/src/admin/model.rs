@@ -113,7 +113,7 @@ pub struct UserRow {
     pub organisation_id: i32,
     pub organisation_name: String,
     pub roles: Vec<Role>,
-    pub language: String,
+    pub language: Option<String>,
     pub active: bool,
 }
 
@@ -188,8 +188,12 @@ impl UserForm {
         if self.organisation_id.trim().is_empty() {
             checks.add("organisation_id", Problem::Required);
         }
-        let language = self.language.trim().to_string();
-        if !crate::i18n::LANGUAGES.contains(&language.as_str()) {
+        // Empty: follow the browser's language.
+        let language = Some(self.language.trim().to_string()).filter(|l| !l.is_empty());
+        if language
+            .as_deref()
+            .is_some_and(|l| !crate::i18n::LANGUAGES.contains(&l))
+        {
             checks.add("language", Problem::UnknownChoice);
         }
         let roles = self.roles();
@@ -224,7 +228,7 @@ pub struct ValidUser {
     pub email: String,
     pub display_name: String,
     pub organisation_id: i32,
-    pub language: String,
+    pub language: Option<String>,
     pub password: Option<String>,
     pub roles: Vec<Role>,
 }

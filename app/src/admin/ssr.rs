@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
 use super::model::{OrganisationRow, UserFilter, UserRow, ValidOrganisation, ValidUser};
@@ -57,7 +57,7 @@ async fn name_is_taken<C: ConnectionTrait>(
 
 pub async fn save_organisation(ctx: &Ctx, valid: ValidOrganisation) -> Result<i32, AppError> {
     let actor = ctx.user()?;
-    let txn = ctx.db.begin().await?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
     if name_is_taken(&txn, &valid.name, valid.id).await? {
         return Err(AppError::invalid("name", Problem::AlreadyTaken));
     }
@@ -161,7 +161,7 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
         })?),
         None => None,
     };
-    let txn = ctx.db.begin().await?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
     if organisations::Entity::find_by_id(valid.organisation_id)
         .one(&txn)
         .await?
@@ -260,7 +260,7 @@ pub async fn set_user_active(ctx: &Ctx, id: i32, active: bool) -> Result<(), App
             conflict: Conflict::CannotDisableSelf,
         });
     }
-    let txn = ctx.db.begin().await?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
     let existing = users::Entity::find_by_id(id)
         .one(&txn)
         .await?

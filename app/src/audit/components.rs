@@ -1,7 +1,7 @@
 //! The audit page: filters by who, what, outcome and dates, newest first, paged.
 
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
@@ -38,7 +38,10 @@ pub fn AuditPage() -> impl IntoView {
     });
     let entries = Resource::new(move || filter.get(), audit_entries);
     view! {
-        <Title text=move_tr!("nav-audit") />
+        <Title text={
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "nav-audit")
+        } />
         <h1>{move_tr!("nav-audit")}</h1>
         <p class="lead">{move_tr!("audit-intro")}</p>
         <Suspense fallback=Loading>
@@ -154,18 +157,18 @@ fn AuditTable(page: AuditPage, filter: AuditFilter) -> impl IntoView {
                             let who = entry.actor.clone().unwrap_or_else(|| "—".to_string());
                             view! {
                                 <tr>
-                                    <td>
+                                    <th scope="row">
                                         <time datetime=entry.occurred_at.to_rfc3339()>
                                             {entry.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()}
                                         </time>
-                                    </td>
-                                    <td>
+                                    </th>
+                                    <td data-label=move || tr!("audit-who")>
                                         {who}
                                         {entry.organisation.map(|o| view! { <br /><small>{o}</small> })}
                                     </td>
-                                    <td><code>{entry.action}</code></td>
-                                    <td>{entry.object_type} " " {entry.object_id.unwrap_or_default()}</td>
-                                    <td>
+                                    <td data-label=move || tr!("audit-action")><code>{entry.action}</code></td>
+                                    <td data-label=move || tr!("audit-object")>{entry.object_type} " " {entry.object_id.unwrap_or_default()}</td>
+                                    <td data-label=move || tr!("audit-outcome")>
                                         <span class=format!("badge badge-{}", outcome.code())>{move || outcome_name(outcome)}</span>
                                     </td>
                                 </tr>

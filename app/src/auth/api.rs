@@ -42,17 +42,17 @@ pub async fn set_language(language: String) -> Result<(), AppError> {
     use crate::audit::ssr::{record, AuditEvent};
     use crate::entity::users;
     use crate::error::Problem;
-    use sea_orm::{EntityTrait, Set, TransactionTrait};
+    use sea_orm::{EntityTrait, Set};
     guard("auth/set_language", |ctx| async move {
         if !crate::i18n::LANGUAGES.contains(&language.as_str()) {
             return Err(AppError::invalid("language", Problem::UnknownChoice));
         }
         remember_language(&language);
         if let Some(user) = &ctx.user {
-            let txn = ctx.db.begin().await?;
+            let txn = crate::db::begin_write(&ctx.db).await?;
             users::Entity::update(users::ActiveModel {
                 id: Set(user.id),
-                language: Set(language.clone()),
+                language: Set(Some(language.clone())),
                 updated_at: Set(chrono::Utc::now()),
                 ..Default::default()
             })

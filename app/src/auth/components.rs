@@ -1,7 +1,7 @@
 //! The sign-in page.
 
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 use super::api::SignIn;
@@ -14,7 +14,10 @@ pub fn SignInPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(|result| result.err()));
     let user = use_user_resource();
     view! {
-        <Title text=move_tr!("sign-in-title") />
+        <Title text={
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "sign-in-title")
+        } />
         <section class="panel narrow">
             <h1>{move_tr!("sign-in-title")}</h1>
             <Transition fallback=|| ()>

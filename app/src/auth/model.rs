@@ -114,7 +114,7 @@ pub struct CurrentUser {
     pub organisation_name: String,
     pub organisation_kind: OrganisationKind,
     pub roles: Vec<Role>,
-    pub language: String,
+    pub language: Option<String>,
 }
 
 impl CurrentUser {

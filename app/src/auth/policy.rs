@@ -80,7 +80,7 @@ mod tests {
             organisation_name: "Org".into(),
             organisation_kind: OrganisationKind::ImplementingBody,
             roles,
-            language: "it".into(),
+            language: None,
         }
     }
 

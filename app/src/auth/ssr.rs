@@ -13,7 +13,7 @@ use leptos::prelude::{expect_context, use_context};
 use leptos_axum::ResponseOptions;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set, TransactionTrait,
+    Set,
 };
 use tower_sessions::Session;
 
@@ -275,7 +275,7 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
         _ => None,
     };
 
-    let txn = ctx.db.begin().await?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
     sign_in_attempts::ActiveModel {
         account_key: Set(account_key),
         address_key: Set(address_key),
@@ -314,7 +314,9 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
     ctx.session.insert(USER_ID_KEY, current.id).await?;
     ctx.session.insert(SIGNED_IN_AT_KEY, now).await?;
     ctx.session.insert(SEEN_AT_KEY, now).await?;
-    remember_language(&current.language);
+    if let Some(language) = &current.language {
+        remember_language(language);
+    }
     Ok(current)
 }
 

@@ -11,7 +11,8 @@ pub struct Model {
     pub display_name: String,
     pub password_hash: String,
     pub organisation_id: i32,
-    pub language: String,
+    /// The interface language the person chose; None follows the browser.
+    pub language: Option<String>,
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -1,7 +1,7 @@
 //! The home page: who I am, what I can do here, and the network's capacity at a glance.
 
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
@@ -80,7 +80,10 @@ pub fn HomePage() -> impl IntoView {
     let user = use_user_resource();
     let capacity = Resource::new(|| (), |_| overview());
     view! {
-        <Title text=move_tr!("nav-home") />
+        <Title text={
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "nav-home")
+        } />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match user.await {

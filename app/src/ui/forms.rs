@@ -8,6 +8,15 @@ use crate::error::AppError;
 /// The error of a form's last submission, as a signal the fields read.
 pub type FormError = Signal<Option<AppError>>;
 
+/// A stable element id for an input name: `form[email]` becomes `field-form-email`.
+pub fn field_id(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    format!("field-{}", cleaned.trim_matches('-').replace("--", "-"))
+}
+
 /// The validation key of an input name: `form[email]` is validated as `email`.
 pub fn field_key(name: &str) -> &str {
     name.strip_prefix("form[")
@@ -41,7 +50,7 @@ pub fn TextField(
     #[prop(optional, into)] hint: Option<Signal<String>>,
     error: FormError,
 ) -> impl IntoView {
-    let id = format!("field-{}", name.replace(['[', ']'], "-"));
+    let id = field_id(name);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let problem = move || error.get().and_then(|e| e.problem_for(field_key(name)));
@@ -98,7 +107,7 @@ pub fn SelectField(
     #[prop(optional)] required: bool,
     error: FormError,
 ) -> impl IntoView {
-    let id = format!("field-{name}");
+    let id = field_id(name);
     let error_id = format!("{id}-error");
     let problem = move || error.get().and_then(|e| e.problem_for(field_key(name)));
     let error_id_attr = error_id.clone();

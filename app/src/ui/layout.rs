@@ -168,7 +168,7 @@ fn LanguageSwitch() -> impl IntoView {
     let action = ServerAction::<SetLanguage>::new();
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
-        if let Some(language) = i18n.languages.iter().find(|l| l.id.to_string() == chosen) {
+        if let Some(language) = i18n.languages.iter().find(|l| *l.id == chosen) {
             i18n.language.set(language);
         }
         action.dispatch(SetLanguage { language: chosen });
@@ -178,10 +178,10 @@ fn LanguageSwitch() -> impl IntoView {
             <div class="language-switch">
                 <label for="language-select">{move_tr!("language-label")}</label>
                 <select id="language-select" name="language" on:change=on_change>
-                    <option value="it" selected=move || i18n.language.get().id.to_string() == "it">
+                    <option value="it" selected=move || *i18n.language.get().id == *"it">
                         "Italiano"
                     </option>
-                    <option value="en" selected=move || i18n.language.get().id.to_string() == "en">
+                    <option value="en" selected=move || *i18n.language.get().id == *"en">
                         "English"
                     </option>
                 </select>

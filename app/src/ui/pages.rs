@@ -1,7 +1,7 @@
 //! Whole-page states: loading, not found.
 
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
+use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 use super::errors::ErrorPanel;
@@ -19,7 +19,10 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <Title text=move_tr!("error-not-found") />
+        <Title text={
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "error-not-found")
+        } />
         <ErrorPanel error=AppError::NotFound />
     }
 }

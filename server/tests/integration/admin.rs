@@ -1,3 +1,4 @@
+use futures::future::join_all;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -188,4 +189,62 @@ async fn the_demo_network_has_the_seed_capacity_and_loads_idempotently() {
     );
     assert_eq!(users::Entity::find().all(&app.db).await.unwrap().len(), 9);
     assert!(app::demo::refuse_demo_accounts(&app.db).await.is_err());
+}
+
+/// Many people saving at once: every write waits its turn, none fails with "database is
+/// locked" (SQLite) or loses its change.
+#[tokio::test]
+async fn concurrent_saves_and_sign_ins_all_succeed() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let saves = (0..12).map(|i| {
+        let (app, coordinator) = (&app, &coordinator);
+        async move {
+            let name = format!("Organizzazione concorrente {i}");
+            app.call(
+                "admin/organisations/save",
+                &[
+                    ("form[name]", name.as_str()),
+                    ("form[kind]", "partner"),
+                    ("form[active]", "on"),
+                ],
+                Some(coordinator),
+            )
+            .await
+            .status()
+        }
+    });
+    let sign_ins = (0..6).map(|_| {
+        let app = &app;
+        async move {
+            app.call(
+                "auth/sign_in",
+                &[
+                    ("email", "operatrice@anello.test"),
+                    ("password", DEMO_PASSWORD),
+                ],
+                None,
+            )
+            .await
+            .status()
+        }
+    });
+    let (saved, signed_in) = tokio::join!(join_all(saves), join_all(sign_ins));
+    assert!(saved.iter().all(|s| *s == StatusCode::OK), "{saved:?}");
+    assert!(
+        signed_in.iter().all(|s| *s == StatusCode::OK),
+        "{signed_in:?}"
+    );
+    let organisations = json(
+        app.call("admin/organisations", &[], Some(&coordinator))
+            .await,
+    )
+    .await;
+    let count = organisations
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["name"].as_str().unwrap().contains("concorrente"))
+        .count();
+    assert_eq!(count, 12);
 }

@@ -123,6 +123,10 @@ async fn pages_answer_with_the_status_of_what_they_show_in_both_languages() {
     assert_eq!(response.headers()["cache-control"], "no-store");
     let html = response.text().await.unwrap();
     assert!(html.contains("operatrice@anello.test"));
+    assert!(
+        html.contains("<title>Utenti · Anello</title>"),
+        "the page title is translated too"
+    );
 }
 
 #[tokio::test]

@@ -265,3 +265,59 @@ async fn an_idle_session_expires_in_the_store() {
     app.db.execute_raw(statement).await.unwrap();
     assert_eq!(app.whoami(&cookie).await, None);
 }
+
+#[tokio::test]
+async fn a_chosen_language_follows_the_person_to_the_next_sign_in() {
+    let app = TestApp::spawn().await;
+    let first = app.sign_in("formatrice@anello.test").await;
+    // No choice yet: signing in leaves the browser's language alone.
+    let response = app
+        .call(
+            "auth/sign_in",
+            &[
+                ("email", "formatrice@anello.test"),
+                ("password", DEMO_PASSWORD),
+            ],
+            None,
+        )
+        .await;
+    assert!(!set_cookies(&response)
+        .iter()
+        .any(|c| c.starts_with("lf-lang=")));
+    let response = app
+        .call("auth/set_language", &[("language", "en")], Some(&first))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(set_cookies(&response)
+        .iter()
+        .any(|c| c.starts_with("lf-lang=en;")));
+    let response = app
+        .call(
+            "auth/sign_in",
+            &[
+                ("email", "formatrice@anello.test"),
+                ("password", DEMO_PASSWORD),
+            ],
+            None,
+        )
+        .await;
+    assert!(
+        set_cookies(&response)
+            .iter()
+            .any(|c| c.starts_with("lf-lang=en;")),
+        "a new device gets the chosen language"
+    );
+    let response = app
+        .call("auth/set_language", &[("language", "fr")], Some(&first))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_string))
+        .collect()
+}

@@ -60,6 +60,7 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -n
 fi
 
 if [ "$WITH_TEST_TOOLS" = 1 ]; then
+  command -v curl >/dev/null || apt_install curl
   # 5. Debian's chromium for the browser tests (a test tool's own browser download fails here).
   if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
@@ -67,6 +68,10 @@ if [ "$WITH_TEST_TOOLS" = 1 ]; then
   # 6. PostgreSQL: the test suite runs every database test on it too, never skipped.
   if ! command -v pg_ctlcluster >/dev/null; then
     apt_install postgresql
+    # A fresh Debian cluster asks for passwords on TCP; the tests connect as postgres on
+    # loopback, like the machines that come with PostgreSQL already set up.
+    hba=$(ls /etc/postgresql/*/main/pg_hba.conf | sort -V | tail -n1)
+    sed -i '1i host all all 127.0.0.1/32 trust\nhost all all ::1/128 trust' "$hba"
   fi
   if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
     log "starting PostgreSQL"

@@ -1,0 +1,52 @@
+# Anello — the two commands of the README.
+#   make run   set up, build and serve on http://127.0.0.1:3000 with the demo network (SQLite)
+#   make test  formatting, clippy (both feature sets), unit and integration tests on SQLite
+#              and PostgreSQL, the release build, and the browser tests
+# Both install what is missing first (.ci/setup.sh) and can be run again at any time.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
+# Every cargo command shares one target directory, so the test build reuses what the
+# lint and release builds already compiled.
+export CARGO_TARGET_DIR := $(CURDIR)/target
+export LEPTOS_SITE_ROOT := target/site
+
+DATABASE_URL ?= sqlite://data/anello.db?mode=rwc
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: run test setup setup-test build lint test-sqlite test-postgres e2e clean-test-databases
+
+run: setup build
+	DATABASE_URL='$(DATABASE_URL)' target/release/anello serve --demo-if-empty
+
+test: setup-test lint test-sqlite test-postgres build e2e
+	@echo "make test: all checks passed"
+
+setup:
+	.ci/setup.sh
+
+setup-test:
+	.ci/setup.sh --test
+
+build:
+	cargo leptos build --release
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p app -p server -p migrations --all-targets --features app/ssr -- -D warnings
+	cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+
+test-sqlite:
+	cargo test -p app -p server -p migrations --features app/ssr
+
+test-postgres: clean-test-databases
+	ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p server --test integration
+
+# Test databases are named anello_test_<uuid>; drop the previous run's before a new one.
+clean-test-databases:
+	@psql '$(TEST_POSTGRES_URL)' -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'anello_test_%'" \
+	  | while read -r db; do psql '$(TEST_POSTGRES_URL)' -qc "DROP DATABASE IF EXISTS $$db" >/dev/null; done
+
+e2e:
+	.ci/e2e.sh

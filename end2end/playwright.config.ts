@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's chromium, never a downloaded browser; flags keep it off the (closed) network.
+const chromium = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:3000',
+    launchOptions: chromium,
+    trace: 'off',
+  },
+  projects: [
+    { name: 'javascript', use: { javaScriptEnabled: true } },
+    // Every page is a plain server-rendered form first: the same tests without JavaScript.
+    { name: 'no-javascript', use: { javaScriptEnabled: false } },
+  ],
+});

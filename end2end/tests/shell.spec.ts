@@ -1,0 +1,114 @@
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+
+const PASSWORD = 'anello-demo';
+
+// Each demo role and the sections its navigation must show (by href).
+const ROLES: { email: string; nav: string[] }[] = [
+  { email: 'admin@anello.test', nav: ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
+  { email: 'coordinatrice@anello.test', nav: ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
+  { email: 'accoglienza@anello.test', nav: ['/'] },
+  { email: 'accoglienza.cuneo@anello.test', nav: ['/'] },
+  { email: 'operatrice@anello.test', nav: ['/'] },
+  { email: 'operatrice.cuneo@anello.test', nav: ['/'] },
+  { email: 'strada@anello.test', nav: ['/'] },
+  { email: 'formatrice@anello.test', nav: ['/'] },
+  { email: 'partner@anello.test', nav: ['/'] },
+];
+
+const TEXT = {
+  it: { signIn: 'Accedi', signOut: 'Esci', home: 'Inizio', forbidden: 'Non hai accesso a questa funzione' },
+  en: { signIn: 'Sign in', signOut: 'Sign out', home: 'Home', forbidden: 'You do not have access to this function' },
+};
+
+async function signIn(page: Page, email: string, language: 'it' | 'en') {
+  await page.goto('/accedi');
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await page.getByLabel(language === 'it' ? 'Indirizzo e-mail' : 'E-mail address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.locator('main').getByRole('button', { name: TEXT[language].signIn }).click();
+  await expect(page.getByRole('button', { name: TEXT[language].signOut })).toBeVisible();
+}
+
+for (const language of ['it', 'en'] as const) {
+  test.describe(`in ${language}`, () => {
+    test.use({ locale: language === 'it' ? 'it-IT' : 'en-GB' });
+
+    for (const role of ROLES) {
+      test(`${role.email} signs in and sees their navigation`, async ({ page }) => {
+        await signIn(page, role.email, language);
+        await expect(page).toHaveURL(/\/$/);
+        const hrefs = await page.locator('nav.main-nav a').evaluateAll((links) =>
+          links.map((a) => a.getAttribute('href')),
+        );
+        expect(hrefs).toEqual(role.nav);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      });
+    }
+
+    test('the partner is refused on an admin page', async ({ page }) => {
+      await signIn(page, 'partner@anello.test', language);
+      const response = await page.goto('/amministrazione/utenti');
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole('alert')).toContainText(TEXT[language].forbidden);
+      await expect(page.locator('body')).not.toContainText('operatrice@anello.test');
+    });
+
+    test('a wrong password is explained next to the form', async ({ page }) => {
+      await page.goto('/accedi');
+      await page.getByLabel(language === 'it' ? 'Indirizzo e-mail' : 'E-mail address').fill('formatrice@anello.test');
+      await page.getByLabel('Password').fill('not the password');
+      await page.locator('main').getByRole('button', { name: TEXT[language].signIn }).click();
+      await expect(page.locator('.form-error')).toContainText(
+        language === 'it' ? 'Indirizzo e-mail o password non riconosciuti.' : 'E-mail address or password not recognised.',
+      );
+    });
+
+    test('signing out ends the session', async ({ page }) => {
+      await signIn(page, 'operatrice@anello.test', language);
+      await page.getByRole('button', { name: TEXT[language].signOut }).click();
+      await expect(page).toHaveURL(/\/accedi$/);
+      await page.goto('/');
+      await expect(page).toHaveURL(/\/accedi$/);
+    });
+  });
+}
+
+test.describe('as the coordinator', () => {
+  test.use({ locale: 'it-IT' });
+
+test('the coordinator creates an organisation with the plain form', async ({ page }, info) => {
+  await signIn(page, 'coordinatrice@anello.test', 'it');
+  await page.goto('/amministrazione/organizzazioni');
+  const name = `Associazione prova ${info.project.name}`;
+  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill(name);
+  await page.getByRole('combobox', { name: 'Provincia' }).selectOption('BI');
+  await page.getByRole('button', { name: 'Salva' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Modifiche salvate.' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name })).toBeVisible();
+});
+
+test('screenshots of the shell at phone and desktop width', async ({ page }, info) => {
+  fs.mkdirSync('screenshots', { recursive: true });
+  for (const [label, width, height] of [['phone', 360, 780], ['desktop', 1280, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/accedi');
+    await page.screenshot({ path: `screenshots/${info.project.name}-sign-in-${label}.png`, fullPage: true });
+  }
+  await signIn(page, 'coordinatrice@anello.test', 'it');
+  for (const [label, width, height] of [['phone', 360, 780], ['desktop', 1280, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    for (const [name, path] of [['home', '/'], ['users', '/amministrazione/utenti'], ['audit', '/registro-attivita']]) {
+      await page.goto(path);
+      await page.screenshot({ path: `screenshots/${info.project.name}-${name}-${label}.png`, fullPage: true });
+    }
+  }
+  // No horizontal scrolling on a 360 px phone, tables included.
+  await page.setViewportSize({ width: 360, height: 780 });
+  for (const path of ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+});
