@@ -36,6 +36,10 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy -p app -p server -p migrations --all-targets --features app/ssr -- -D warnings
 	cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+	@# The browser bundle must not link server-only crates (database, password hashing).
+	@for crate in sea-orm argon2 tower-sessions; do \
+	  if cargo tree -p app --no-default-features --features hydrate -e normal -i $$crate >/dev/null 2>&1; then \
+	    echo "the hydrate build of app pulls in $$crate"; exit 1; fi; done
 
 test-sqlite:
 	cargo test -p app -p server -p migrations --features app/ssr

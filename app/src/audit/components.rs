@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::audit_entries;
-use super::model::{AuditFilter, AuditPage, Outcome};
+use super::model::{AuditFilter, AuditPage, Outcome, KNOWN_ACTIONS};
 use crate::ui::errors::ErrorPanel;
 use crate::ui::pages::Loading;
 
@@ -15,6 +15,45 @@ fn outcome_name(outcome: Outcome) -> String {
         Outcome::Success => tr!("audit-outcome-success"),
         Outcome::Denied => tr!("audit-outcome-denied"),
         Outcome::Failure => tr!("audit-outcome-failure"),
+    }
+}
+
+/// What happened, in words; an action this page does not know yet shows its code.
+fn action_name(action: &str) -> String {
+    match action {
+        "auth.sign_in" => tr!("action-sign-in"),
+        "auth.sign_out" => tr!("action-sign-out"),
+        "access.denied" => tr!("action-access-denied"),
+        "organisation.create" => tr!("action-organisation-create"),
+        "organisation.update" => tr!("action-organisation-update"),
+        "user.create" => tr!("action-user-create"),
+        "user.update" => tr!("action-user-update"),
+        "user.disable" => tr!("action-user-disable"),
+        "user.enable" => tr!("action-user-enable"),
+        "user.language" => tr!("action-user-language"),
+        "demo.load" => tr!("action-demo-load"),
+        other => other.to_string(),
+    }
+}
+
+fn object_name(object_type: &str) -> String {
+    match object_type {
+        "user" => tr!("object-user"),
+        "organisation" => tr!("object-organisation"),
+        "server_function" => tr!("object-function"),
+        "account" => tr!("object-account"),
+        "network" => tr!("object-network"),
+        other => other.to_string(),
+    }
+}
+
+fn detail_text(detail: &str) -> String {
+    match detail {
+        "wrong_password" => tr!("detail-wrong-password"),
+        "unknown_account" => tr!("detail-unknown-account"),
+        "inactive" => tr!("detail-inactive"),
+        "throttled" => tr!("detail-throttled"),
+        other => other.to_string(),
     }
 }
 
@@ -73,7 +112,16 @@ fn AuditFilterForm(filter: AuditFilter) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="audit-action">{move_tr!("audit-action")}</label>
-                <input id="audit-action" name="azione" type="search" value=filter.action.clone() />
+                <select id="audit-action" name="azione">
+                    <option value="">{move_tr!("filter-all")}</option>
+                    {KNOWN_ACTIONS
+                        .into_iter()
+                        .map(|action| {
+                            let selected = filter.action == action;
+                            view! { <option value=action selected=selected>{move || action_name(action)}</option> }
+                        })
+                        .collect_view()}
+                </select>
             </div>
             <div class="field">
                 <label for="audit-outcome">{move_tr!("audit-outcome")}</label>
@@ -155,6 +203,9 @@ fn AuditTable(page: AuditPage, filter: AuditFilter) -> impl IntoView {
                         .map(|entry| {
                             let outcome = entry.outcome;
                             let who = entry.actor.clone().unwrap_or_else(|| "—".to_string());
+                            let action = entry.action.clone();
+                            let object_type = entry.object_type.clone();
+                            let detail = entry.detail.clone();
                             view! {
                                 <tr>
                                     <th scope="row">
@@ -166,8 +217,13 @@ fn AuditTable(page: AuditPage, filter: AuditFilter) -> impl IntoView {
                                         {who}
                                         {entry.organisation.map(|o| view! { <br /><small>{o}</small> })}
                                     </td>
-                                    <td data-label=move || tr!("audit-action")><code>{entry.action}</code></td>
-                                    <td data-label=move || tr!("audit-object")>{entry.object_type} " " {entry.object_id.unwrap_or_default()}</td>
+                                    <td data-label=move || tr!("audit-action")>
+                                        {move || action_name(&action)}
+                                        {detail.clone().map(|d| view! { <br /><small>{move || detail_text(&d)}</small> })}
+                                    </td>
+                                    <td data-label=move || tr!("audit-object")>
+                                        {move || object_name(&object_type)} " " {entry.object_id.clone().unwrap_or_default()}
+                                    </td>
                                     <td data-label=move || tr!("audit-outcome")>
                                         <span class=format!("badge badge-{}", outcome.code())>{move || outcome_name(outcome)}</span>
                                     </td>

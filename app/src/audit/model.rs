@@ -24,6 +24,21 @@ impl Outcome {
     }
 }
 
+/// The actions Anello records, for the audit page's filter.
+pub const KNOWN_ACTIONS: [&str; 11] = [
+    "auth.sign_in",
+    "auth.sign_out",
+    "access.denied",
+    "organisation.create",
+    "organisation.update",
+    "user.create",
+    "user.update",
+    "user.disable",
+    "user.enable",
+    "user.language",
+    "demo.load",
+];
+
 /// One audit row as the audit page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -36,6 +51,8 @@ pub struct AuditEntry {
     pub object_id: Option<String>,
     pub outcome: Outcome,
     pub request_id: Option<String>,
+    /// Non-identifying context, e.g. why a sign-in failed.
+    pub detail: Option<String>,
 }
 
 /// Filters of the audit page; all optional.

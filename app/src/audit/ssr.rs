@@ -100,7 +100,7 @@ pub async fn list_entries(
         query = query.filter(audit_log::Column::ActorUserId.is_in(ids));
     }
     if !filter.action.trim().is_empty() {
-        query = query.filter(audit_log::Column::Action.starts_with(filter.action.trim()));
+        query = query.filter(audit_log::Column::Action.eq(filter.action.trim()));
     }
     if !filter.outcome.is_empty() {
         let outcome = Outcome::from_code(&filter.outcome)
@@ -167,6 +167,7 @@ pub async fn list_entries(
             object_id: row.object_id,
             outcome: Outcome::from_code(&row.outcome).unwrap_or(Outcome::Failure),
             request_id: row.request_id,
+            detail: row.detail,
         })
         .collect();
     Ok(AuditPage {
