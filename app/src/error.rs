@@ -52,6 +52,11 @@ pub enum Problem {
     UnknownChoice,
     AlreadyTaken,
     DemoPasswordInProduction,
+    DateInFuture,
+    InvalidDate,
+    OutOfRange,
+    /// Two answers of the form contradict each other.
+    Contradiction,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

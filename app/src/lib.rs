@@ -10,6 +10,7 @@ pub mod auth;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod people;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -31,6 +32,7 @@ use crate::audit::components::AuditPage;
 use crate::auth::components::SignInPage;
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
+use crate::people::components::ContactLogPage;
 use crate::ui::layout::AppLayout;
 use crate::ui::pages::NotFoundPage;
 
@@ -83,6 +85,7 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/registro-attivita") view=AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("/contatti") view=ContactLogPage ssr=SsrMode::Async />
                     </Routes>
                 </AppLayout>
             </Router>

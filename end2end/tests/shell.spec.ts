@@ -6,12 +6,12 @@ const PASSWORD = 'anello-demo';
 // Each demo role and the sections its navigation must show (by href).
 const ROLES: { email: string; nav: string[] }[] = [
   { email: 'admin@anello.test', nav: ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'coordinatrice@anello.test', nav: ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'accoglienza@anello.test', nav: ['/'] },
-  { email: 'accoglienza.cuneo@anello.test', nav: ['/'] },
-  { email: 'operatrice@anello.test', nav: ['/'] },
-  { email: 'operatrice.cuneo@anello.test', nav: ['/'] },
-  { email: 'strada@anello.test', nav: ['/'] },
+  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
+  { email: 'accoglienza@anello.test', nav: ['/', '/contatti'] },
+  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/contatti'] },
+  { email: 'operatrice@anello.test', nav: ['/', '/contatti'] },
+  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/contatti'] },
+  { email: 'strada@anello.test', nav: ['/', '/contatti'] },
   { email: 'formatrice@anello.test', nav: ['/'] },
   { email: 'partner@anello.test', nav: ['/'] },
 ];

@@ -56,12 +56,18 @@ role-partner = Network partner
 org-kind-coordination = Network coordination
 org-kind-implementing-body = Implementing body
 org-kind-partner = Network partner
-org-table-caption = { $count } organisations
+org-table-caption = { $count ->
+        [one] 1 organisation
+       *[other] { $count } organisations
+    }
 org-new = New organisation
 org-edit = Edit: { $name }
 province-none = None (regional level)
 
-user-table-caption = { $count } users
+user-table-caption = { $count ->
+        [one] 1 user
+       *[other] { $count } users
+    }
 user-new = New user
 user-edit = Edit: { $name }
 user-disable = Disable
@@ -80,7 +86,10 @@ filter-all = All
 filter-apply = Filter
 
 audit-intro = Who did what, and when. The log cannot be changed or deleted.
-audit-caption = { $count } entries
+audit-caption = { $count ->
+        [one] 1 entry
+       *[other] { $count } entries
+    }
 audit-when = When (UTC)
 audit-who = Who
 audit-action = Action
@@ -139,3 +148,81 @@ problem-invalid-email = This does not look like a valid e-mail address.
 problem-unknown-choice = Not a valid choice.
 problem-already-taken = Already in use.
 problem-demo-password = The demo password is not allowed in production.
+
+# Contacts (street unit, help desk, toll-free line, referrals)
+nav-contacts = Contacts
+contacts-intro = Log a contact in a few taps. Contacts are anonymous: do not write names, addresses or anything else that identifies the person.
+contact-logged = Contact logged.
+contact-new = New contact
+contact-submit = Log contact
+contact-more-details = Date, place, nationality, several people
+field-gender = Gender
+field-age-band = Estimated age
+field-minor-unknown-age = Minor (if the age is not known)
+field-channel = Channel
+field-exploitation = Suspected exploitation
+field-date = Date
+field-people-count = Number of people
+people-count-hint = For a street-unit outing: how many people with these same characteristics you met.
+field-area = Area
+area-hint = An area or a street, not a precise address.
+field-nationality = Nationality
+contacts-recent = Recent contacts
+contacts-week = Last 7 days, your organisation: { $contacts ->
+        [one] 1 contact
+       *[other] { $contacts } contacts
+    }, { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    }.
+contacts-week-network = Last 7 days, the whole network: { $contacts ->
+        [one] 1 contact
+       *[other] { $contacts } contacts
+    }, { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    }.
+contacts-none = No contacts logged yet.
+contacts-caption = { $count ->
+        [one] The last contact
+       *[other] The last { $count } contacts
+    }
+contacts-who = Who
+contacts-logged-by = Logged by
+contacts-minor = minor
+contacts-group = { $count } people: { $who }
+channel-street-unit = Street unit
+channel-indoor-unit = Indoor unit
+channel-help-desk = Help desk
+channel-toll-free = Toll-free line
+channel-chat = Chat
+channel-police = Police
+channel-social-services = Social services
+channel-health-services = Health services
+channel-caritas = Caritas and low-threshold services
+channel-cas-sai = CAS/SAI staff
+channel-territorial-commission = Territorial Commission
+gender-female = Woman
+gender-male = Man
+gender-transgender = Transgender person
+age-under-16 = Under 16
+age-16-17 = 16–17
+age-18-24 = 18–24
+age-25-34 = 25–34
+age-35-49 = 35–49
+age-50-plus = 50 and over
+age-unknown = Not known
+exploitation-sexual-street = Sexual, on the street
+exploitation-sexual-indoor = Sexual, indoors
+exploitation-labour-agriculture = Labour in agriculture
+exploitation-labour-construction = Labour in construction
+exploitation-labour-catering = Labour in catering
+exploitation-labour-domestic-care = Domestic and care work
+exploitation-begging = Forced begging
+exploitation-illegal-activities = Forced illegal activities
+exploitation-forced-marriage = Forced marriage
+exploitation-domestic-servitude = Domestic servitude
+problem-date-in-future = The date cannot be in the future.
+problem-invalid-date = Not a valid date: use the yyyy-mm-dd format.
+problem-out-of-range = Value outside the allowed range.
+problem-contradiction = Contradicts another answer: check the age.

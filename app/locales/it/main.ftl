@@ -56,12 +56,18 @@ role-partner = Aderente alla rete
 org-kind-coordination = Coordinamento di rete
 org-kind-implementing-body = Soggetto attuatore
 org-kind-partner = Aderente alla rete
-org-table-caption = { $count } organizzazioni
+org-table-caption = { $count ->
+        [one] 1 organizzazione
+       *[other] { $count } organizzazioni
+    }
 org-new = Nuova organizzazione
 org-edit = Modifica: { $name }
 province-none = Nessuna (livello regionale)
 
-user-table-caption = { $count } utenti
+user-table-caption = { $count ->
+        [one] 1 utente
+       *[other] { $count } utenti
+    }
 user-new = Nuovo utente
 user-edit = Modifica: { $name }
 user-disable = Disattiva
@@ -80,7 +86,10 @@ filter-all = Tutti
 filter-apply = Filtra
 
 audit-intro = Chi ha fatto cosa e quando. Il registro non si può modificare né cancellare.
-audit-caption = { $count } voci
+audit-caption = { $count ->
+        [one] 1 voce
+       *[other] { $count } voci
+    }
 audit-when = Quando (UTC)
 audit-who = Chi
 audit-action = Azione
@@ -139,3 +148,81 @@ problem-invalid-email = Non sembra un indirizzo e-mail valido.
 problem-unknown-choice = Scelta non valida.
 problem-already-taken = Già in uso.
 problem-demo-password = La password dimostrativa non è ammessa in produzione.
+
+# Contatti (unità di strada, sportello, Numero Verde, segnalazioni)
+nav-contacts = Contatti
+contacts-intro = Registra un contatto in pochi tocchi. I contatti sono anonimi: non scrivere nomi, indirizzi né altri dati che identificano la persona.
+contact-logged = Contatto registrato.
+contact-new = Nuovo contatto
+contact-submit = Registra contatto
+contact-more-details = Data, luogo, nazionalità, più persone
+field-gender = Genere
+field-age-band = Età stimata
+field-minor-unknown-age = Minore (se l'età non è nota)
+field-channel = Canale
+field-exploitation = Sfruttamento sospettato
+field-date = Data
+field-people-count = Numero di persone
+people-count-hint = Per un'uscita dell'unità di strada: quante persone con queste stesse caratteristiche hai incontrato.
+field-area = Zona
+area-hint = Una zona o una via, non un indirizzo preciso.
+field-nationality = Nazionalità
+contacts-recent = Contatti recenti
+contacts-week = Ultimi 7 giorni, la tua organizzazione: { $contacts ->
+        [one] 1 contatto
+       *[other] { $contacts } contatti
+    }, { $people ->
+        [one] 1 persona
+       *[other] { $people } persone
+    }.
+contacts-week-network = Ultimi 7 giorni, tutta la rete: { $contacts ->
+        [one] 1 contatto
+       *[other] { $contacts } contatti
+    }, { $people ->
+        [one] 1 persona
+       *[other] { $people } persone
+    }.
+contacts-none = Nessun contatto registrato finora.
+contacts-caption = { $count ->
+        [one] L'ultimo contatto
+       *[other] Gli ultimi { $count } contatti
+    }
+contacts-who = Chi
+contacts-logged-by = Registrato da
+contacts-minor = minore
+contacts-group = { $count } persone: { $who }
+channel-street-unit = Unità di strada
+channel-indoor-unit = Unità indoor
+channel-help-desk = Sportello
+channel-toll-free = Numero Verde
+channel-chat = Chat
+channel-police = Forze dell'ordine
+channel-social-services = Servizi sociali
+channel-health-services = Servizi sanitari
+channel-caritas = Caritas e bassa soglia
+channel-cas-sai = Operatori CAS/SAI
+channel-territorial-commission = Commissione Territoriale
+gender-female = Donna
+gender-male = Uomo
+gender-transgender = Persona transgender
+age-under-16 = Meno di 16
+age-16-17 = 16–17
+age-18-24 = 18–24
+age-25-34 = 25–34
+age-35-49 = 35–49
+age-50-plus = 50 e oltre
+age-unknown = Non nota
+exploitation-sexual-street = Sessuale in strada
+exploitation-sexual-indoor = Sessuale al chiuso
+exploitation-labour-agriculture = Lavorativo in agricoltura
+exploitation-labour-construction = Lavorativo in edilizia
+exploitation-labour-catering = Lavorativo nella ristorazione
+exploitation-labour-domestic-care = Lavoro domestico e di cura
+exploitation-begging = Accattonaggio forzato
+exploitation-illegal-activities = Economie illegali forzate
+exploitation-forced-marriage = Matrimonio forzato
+exploitation-domestic-servitude = Servitù domestica
+problem-date-in-future = La data non può essere nel futuro.
+problem-invalid-date = Data non valida: usa il formato aaaa-mm-gg.
+problem-out-of-range = Valore fuori dall'intervallo ammesso.
+problem-contradiction = In contrasto con un'altra risposta: controlla l'età.

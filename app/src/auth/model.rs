@@ -113,6 +113,7 @@ pub struct CurrentUser {
     pub organisation_id: i32,
     pub organisation_name: String,
     pub organisation_kind: OrganisationKind,
+    pub organisation_province: Option<String>,
     pub roles: Vec<Role>,
     pub language: Option<String>,
 }

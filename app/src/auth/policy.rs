@@ -24,6 +24,20 @@ pub enum Access {
 }
 
 const NETWORK_ADMINS: &[Role] = &[Role::Administrator, Role::Coordinator];
+/// Who meets people: they log contacts.
+const FRONT_LINE: &[Role] = &[
+    Role::OutreachWorker,
+    Role::CaseWorker,
+    Role::ReceptionManager,
+];
+/// Who reads the (anonymous) contact log: the front line of their organisation and the
+/// coordinator for the whole network.
+const CONTACT_READERS: &[Role] = &[
+    Role::OutreachWorker,
+    Role::CaseWorker,
+    Role::ReceptionManager,
+    Role::Coordinator,
+];
 
 /// Every server function of Anello, by endpoint (the part after `/api/`).
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
@@ -38,6 +52,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("admin/users/save", Access::AnyOf(NETWORK_ADMINS)),
     ("admin/users/set_active", Access::AnyOf(NETWORK_ADMINS)),
     ("audit/entries", Access::AnyOf(NETWORK_ADMINS)),
+    ("people/contacts", Access::AnyOf(CONTACT_READERS)),
+    ("people/contacts/log", Access::AnyOf(FRONT_LINE)),
 ];
 
 pub fn access_for(endpoint: &str) -> Option<Access> {
@@ -79,6 +95,7 @@ mod tests {
             organisation_id: 1,
             organisation_name: "Org".into(),
             organisation_kind: OrganisationKind::ImplementingBody,
+            organisation_province: Some("TO".into()),
             roles,
             language: None,
         }

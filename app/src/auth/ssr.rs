@@ -183,6 +183,7 @@ pub async fn current_user_by_id(
         organisation_name: organisation.name,
         organisation_kind: OrganisationKind::from_code(&organisation.kind)
             .unwrap_or(OrganisationKind::Partner),
+        organisation_province: organisation.province,
         roles,
         language: user.language,
     }))

@@ -2,6 +2,7 @@
 
 pub mod audit_log;
 pub mod beds;
+pub mod contacts;
 pub mod organisations;
 pub mod sessions;
 pub mod sign_in_attempts;

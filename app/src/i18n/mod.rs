@@ -171,4 +171,25 @@ mod tests {
             "Troppi tentativi di accesso non riusciti. Riprova tra 15 minuti."
         );
     }
+
+    #[test]
+    fn counts_take_the_right_plural_form() {
+        use fluent_templates::{LanguageIdentifier, Loader};
+        let it: LanguageIdentifier = "it".parse().unwrap();
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        let args = |contacts: u64, people: u64| {
+            std::collections::HashMap::from([
+                (std::borrow::Cow::Borrowed("contacts"), contacts.into()),
+                (std::borrow::Cow::Borrowed("people"), people.into()),
+            ])
+        };
+        assert_eq!(
+            TRANSLATIONS.lookup_with_args(&it, "contacts-week", &args(1, 1)),
+            "Ultimi 7 giorni, la tua organizzazione: 1 contatto, 1 persona."
+        );
+        assert_eq!(
+            TRANSLATIONS.lookup_with_args(&en, "contacts-week", &args(2, 5)),
+            "Last 7 days, your organisation: 2 contacts, 5 people."
+        );
+    }
 }

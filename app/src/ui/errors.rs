@@ -38,6 +38,10 @@ pub fn problem_message(problem: Problem) -> String {
         Problem::UnknownChoice => tr!("problem-unknown-choice"),
         Problem::AlreadyTaken => tr!("problem-already-taken"),
         Problem::DemoPasswordInProduction => tr!("problem-demo-password"),
+        Problem::DateInFuture => tr!("problem-date-in-future"),
+        Problem::InvalidDate => tr!("problem-invalid-date"),
+        Problem::OutOfRange => tr!("problem-out-of-range"),
+        Problem::Contradiction => tr!("problem-contradiction"),
     }
 }
 

@@ -25,10 +25,14 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 4] = [
+pub const NAV_ITEMS: [NavItem; 5] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
+    },
+    NavItem {
+        href: "/contatti",
+        endpoint: "people/contacts",
     },
     NavItem {
         href: "/amministrazione/organizzazioni",
@@ -47,6 +51,7 @@ pub const NAV_ITEMS: [NavItem; 4] = [
 pub fn nav_label(href: &str) -> String {
     match href {
         "/" => tr!("nav-home"),
+        "/contatti" => tr!("nav-contacts"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         _ => tr!("nav-audit"),

@@ -69,6 +69,17 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
             ("active".into(), "true".into()),
         ]),
         "audit/entries" => pairs(&[("filter[page]", "0")]),
+        "people/contacts" => pairs(&[]),
+        "people/contacts/log" => Some(vec![
+            (
+                "form[occurred_on]".into(),
+                app::people::ssr::today().to_string(),
+            ),
+            ("form[channel]".into(), "street_unit".into()),
+            ("form[province]".into(), "TO".into()),
+            ("form[gender]".into(), "female".into()),
+            ("form[age_band]".into(), "18_24".into()),
+        ]),
         _ => None,
     }
 }

@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+/// One outreach contact (or several people met together on an outing). Anonymous.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "contacts")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub occurred_on: Date,
+    pub channel: String,
+    pub province: String,
+    pub area: Option<String>,
+    pub gender: String,
+    pub age_band: String,
+    pub minor: bool,
+    pub nationality: Option<String>,
+    pub exploitation: String,
+    pub people_count: i32,
+    pub organisation_id: i32,
+    pub created_by: i32,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,28 @@
+//! Server functions of the contact log.
+
+use leptos::prelude::*;
+
+use super::model::{ContactForm, ContactLog};
+use crate::error::AppError;
+
+#[server(endpoint = "people/contacts")]
+pub async fn fetch_contact_log() -> Result<ContactLog, AppError> {
+    use crate::auth::ssr::guard;
+    guard("people/contacts", |ctx| async move {
+        let user = ctx.user()?;
+        super::ssr::contact_log(&ctx.db, user).await
+    })
+    .await
+}
+
+#[server(endpoint = "people/contacts/log")]
+pub async fn log_contact(form: ContactForm) -> Result<i32, AppError> {
+    use crate::auth::ssr::guard;
+    guard("people/contacts/log", |ctx| async move {
+        let valid = form.validate(super::ssr::today())?;
+        let id = super::ssr::log_contact(&ctx, valid).await?;
+        leptos_axum::redirect("/contatti?registrato=1");
+        Ok(id)
+    })
+    .await
+}

@@ -1,0 +1,148 @@
+//! Database work of the contact log.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
+
+use super::model::{
+    join_codes, parse_codes, AgeBand, Channel, ContactLog, ContactRow, Exploitation, Gender,
+    ValidContact,
+};
+use crate::audit::ssr::{record, AuditEvent};
+use crate::auth::model::CurrentUser;
+use crate::auth::ssr::Ctx;
+use crate::entity::{contacts, organisations, users};
+use crate::error::AppError;
+
+pub const RECENT_CONTACTS: u64 = 20;
+
+/// Today in Italy: contacts are dated by the local calendar, not by UTC.
+pub fn today() -> NaiveDate {
+    Utc::now()
+        .with_timezone(&chrono_tz::Europe::Rome)
+        .date_naive()
+}
+
+pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let created = contacts::ActiveModel {
+        occurred_on: Set(contact.occurred_on),
+        channel: Set(contact.channel.code().to_string()),
+        province: Set(contact.province),
+        area: Set(contact.area),
+        gender: Set(contact.gender.code().to_string()),
+        age_band: Set(contact.age_band.code().to_string()),
+        minor: Set(contact.minor),
+        nationality: Set(contact.nationality),
+        exploitation: Set(join_codes(&contact.exploitation, Exploitation::code)),
+        people_count: Set(contact.people_count),
+        organisation_id: Set(user.organisation_id),
+        created_by: Set(user.id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    record(
+        &txn,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "contact.create", "contact")
+            .object(created.id)
+            .detail(format!("people={}", contact.people_count)),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created.id)
+}
+
+/// The contact page for `user`: their organisation's recent contacts, or the whole
+/// network's for the coordinator.
+pub async fn contact_log(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+) -> Result<ContactLog, AppError> {
+    let network_wide = user.is_network_wide();
+    let scoped = || {
+        let query = contacts::Entity::find();
+        if network_wide {
+            query
+        } else {
+            query.filter(contacts::Column::OrganisationId.eq(user.organisation_id))
+        }
+    };
+    let rows = scoped()
+        .order_by_desc(contacts::Column::OccurredOn)
+        .order_by_desc(contacts::Column::Id)
+        .limit(RECENT_CONTACTS)
+        .all(db)
+        .await?;
+    let today = today();
+    let week: Vec<contacts::Model> = scoped()
+        .filter(contacts::Column::OccurredOn.gt(today - Duration::days(7)))
+        .all(db)
+        .await?;
+
+    let default_channel = contacts::Entity::find()
+        .filter(contacts::Column::CreatedBy.eq(user.id))
+        .order_by_desc(contacts::Column::Id)
+        .one(db)
+        .await?
+        .and_then(|row| Channel::from_code(&row.channel))
+        .unwrap_or(Channel::StreetUnit);
+
+    let organisation_ids: Vec<i32> = rows.iter().map(|row| row.organisation_id).collect();
+    let user_ids: Vec<i32> = rows.iter().map(|row| row.created_by).collect();
+    let organisation_names: HashMap<i32, String> = organisations::Entity::find()
+        .filter(organisations::Column::Id.is_in(organisation_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let user_names: HashMap<i32, String> = users::Entity::find()
+        .filter(users::Column::Id.is_in(user_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.display_name))
+        .collect();
+
+    let recent = rows
+        .into_iter()
+        .map(|row| ContactRow {
+            id: row.id,
+            occurred_on: row.occurred_on,
+            channel: Channel::from_code(&row.channel).unwrap_or(Channel::StreetUnit),
+            province: row.province,
+            area: row.area,
+            gender: Gender::from_code(&row.gender).unwrap_or(Gender::Female),
+            age_band: AgeBand::from_code(&row.age_band).unwrap_or(AgeBand::Unknown),
+            minor: row.minor,
+            nationality: row.nationality,
+            exploitation: parse_codes(&row.exploitation, Exploitation::from_code),
+            people_count: row.people_count,
+            organisation: organisation_names
+                .get(&row.organisation_id)
+                .cloned()
+                .unwrap_or_default(),
+            logged_by: user_names.get(&row.created_by).cloned().unwrap_or_default(),
+        })
+        .collect();
+    Ok(ContactLog {
+        today,
+        default_channel,
+        default_province: user
+            .organisation_province
+            .clone()
+            .unwrap_or_else(|| "TO".to_string()),
+        recent,
+        week_contacts: week.len() as u64,
+        week_people: week.iter().map(|row| row.people_count.max(0) as u64).sum(),
+        network_wide,
+    })
+}

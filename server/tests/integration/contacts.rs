@@ -1,0 +1,159 @@
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+use crate::helpers::*;
+use app::entity::{audit_log, contacts};
+
+fn street_contact(today: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("form[occurred_on]", today.to_string()),
+        ("form[channel]", "street_unit".into()),
+        ("form[province]", "TO".into()),
+        ("form[area]", "Corso Giulio Cesare".into()),
+        ("form[gender]", "female".into()),
+        ("form[age_band]", "18_24".into()),
+        ("form[nationality]", "Nigeria".into()),
+        ("form[people_count]", "3".into()),
+        ("form[exploitation][sexual_street]", "on".into()),
+        ("form[exploitation][begging]", "on".into()),
+    ]
+}
+
+fn as_pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test]
+async fn an_outreach_worker_logs_a_street_outing_and_her_organisation_sees_it() {
+    let app = TestApp::spawn().await;
+    let today = app::people::ssr::today().to_string();
+    let street = app.sign_in("strada@anello.test").await;
+    let response = app
+        .call(
+            "people/contacts/log",
+            &as_pairs(&street_contact(&today)),
+            Some(&street),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+
+    let row = contacts::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.people_count, 3);
+    assert_eq!(row.exploitation, "sexual_street,begging");
+    assert_eq!(row.area.as_deref(), Some("Corso Giulio Cesare"));
+    assert!(!row.minor);
+    let audit = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("contact.create"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("audited");
+    assert_eq!(audit.object_id, Some(row.id.to_string()));
+    assert_eq!(
+        audit.actor_user_id,
+        Some(app.user_id("strada@anello.test").await)
+    );
+
+    let log = json(app.call("people/contacts", &[], Some(&street)).await).await;
+    assert_eq!(log["recent"].as_array().unwrap().len(), 1);
+    assert_eq!(log["week_contacts"], 1);
+    assert_eq!(log["week_people"], 3);
+    assert_eq!(log["default_channel"], "StreetUnit");
+    assert_eq!(log["default_province"], "TO");
+
+    // Another organisation's case worker does not see it; the coordinator does.
+    let cuneo = app.sign_in("operatrice.cuneo@anello.test").await;
+    let log = json(app.call("people/contacts", &[], Some(&cuneo)).await).await;
+    assert_eq!(log["recent"].as_array().unwrap().len(), 0);
+    assert_eq!(log["default_province"], "CN");
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let log = json(app.call("people/contacts", &[], Some(&coordinator)).await).await;
+    assert_eq!(log["recent"].as_array().unwrap().len(), 1);
+    assert_eq!(log["network_wide"], true);
+}
+
+#[tokio::test]
+async fn a_bad_contact_is_refused_with_every_problem_and_nothing_is_saved() {
+    let app = TestApp::spawn().await;
+    let street = app.sign_in("strada@anello.test").await;
+    let tomorrow = (app::people::ssr::today() + chrono::Duration::days(1)).to_string();
+    let form = [
+        ("form[occurred_on]", tomorrow.as_str()),
+        ("form[channel]", "pigeon"),
+        ("form[province]", "TO"),
+        ("form[gender]", ""),
+        ("form[age_band]", "25_34"),
+        ("form[minor]", "on"),
+        ("form[people_count]", "0"),
+    ];
+    let response = app.call("people/contacts/log", &form, Some(&street)).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json(response).await;
+    let problems: Vec<(String, String)> = body["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["field"].as_str().unwrap().to_string(),
+                p["problem"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("occurred_on", "date_in_future"),
+        ("channel", "unknown_choice"),
+        ("gender", "required"),
+        ("minor", "contradiction"),
+        ("people_count", "out_of_range"),
+    ] {
+        assert!(
+            problems.contains(&(expected.0.to_string(), expected.1.to_string())),
+            "{expected:?} in {problems:?}"
+        );
+    }
+    assert!(contacts::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .is_none());
+}
+
+#[tokio::test]
+async fn trainers_partners_and_administrators_neither_log_nor_read_contacts() {
+    let app = TestApp::spawn().await;
+    let today = app::people::ssr::today().to_string();
+    for email in [
+        "formatrice@anello.test",
+        "partner@anello.test",
+        "admin@anello.test",
+    ] {
+        let cookie = app.sign_in(email).await;
+        let response = app
+            .call(
+                "people/contacts/log",
+                &as_pairs(&street_contact(&today)),
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
+        let response = app.call("people/contacts", &[], Some(&cookie)).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
+        let page = app.get("/contatti", Some(&cookie)).await;
+        assert_eq!(page.status(), StatusCode::FORBIDDEN, "{email}");
+    }
+    assert!(contacts::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .is_none());
+}
