@@ -10,7 +10,7 @@ use sea_orm::{
     Set,
 };
 
-use crate::admin::ssr::set_roles;
+use crate::admin::ssr::{insert_user, NewUser};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{region_of_province, OrganisationKind, Role};
 use crate::auth::password::hash_password;
@@ -492,20 +492,15 @@ pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, an
         {
             continue;
         }
-        let user = users::ActiveModel {
-            email: Set(email.to_string()),
-            display_name: Set(display_name.to_string()),
-            password_hash: Set(hash),
-            organisation_id: Set(organisation_id(organisation).await?),
-            language: Set(None),
-            active: Set(true),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        set_roles(&txn, user.id, &[role]).await?;
+        let new_user = NewUser {
+            email: email.to_string(),
+            display_name: display_name.to_string(),
+            password_hash: hash,
+            organisation_id: organisation_id(organisation).await?,
+            language: None,
+            roles: vec![role],
+        };
+        insert_user(&txn, new_user).await?;
     }
     for (index, (name, organisation, kind, province, targets, bed_count)) in
         STRUCTURES.into_iter().enumerate()

@@ -47,7 +47,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(UserCommand::Create(args)) => {
-            users_cli::create_user(&db, args, cli.production).await
+            let password = users_cli::read_password()?;
+            users_cli::create_user(&db, args, &password, cli.production)
+                .await
+                .map(|_| ())
         }
         Command::User(UserCommand::Disable { email }) => users_cli::disable_user(&db, &email).await,
         Command::Serve(args) => {

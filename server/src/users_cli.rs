@@ -7,16 +7,15 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
 use app::admin::model::{is_plausible_email, MIN_PASSWORD_LENGTH};
-use app::admin::ssr::set_roles;
+use app::admin::ssr::{insert_user, set_active_flag, NewUser};
 use app::audit::ssr::{record, AuditEvent};
 use app::auth::model::{OrganisationKind, Role};
 use app::auth::password::hash_password;
-use app::auth::ssr::end_all_sessions;
 use app::entity::{organisations, users};
 
 use crate::config::CreateUserArgs;
 
-fn read_password() -> anyhow::Result<String> {
+pub fn read_password() -> anyhow::Result<String> {
     if let Ok(password) = std::env::var("ANELLO_PASSWORD") {
         return Ok(password);
     }
@@ -28,11 +27,13 @@ fn read_password() -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\r', '\n']).to_string())
 }
 
+/// Creates a user from the command line (e.g. the first administrator); returns the id.
 pub async fn create_user(
     db: &DatabaseConnection,
     args: CreateUserArgs,
+    password: &str,
     production: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<i32> {
     let email = args.email.trim().to_lowercase();
     if !is_plausible_email(&email) {
         bail!("`{email}` is not an e-mail address");
@@ -49,14 +50,13 @@ pub async fn create_user(
     {
         bail!("language must be `it` or `en`");
     }
-    let password = read_password()?;
     if password.chars().count() < MIN_PASSWORD_LENGTH {
         bail!("the password needs at least {MIN_PASSWORD_LENGTH} characters");
     }
     if production && password == app::demo::DEMO_PASSWORD {
         bail!("production mode refuses the demo password");
     }
-    let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
+    let hash = hash_password(password).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
 
     let txn = app::db::begin_write(db).await?;
     if users::Entity::find()
@@ -87,21 +87,15 @@ pub async fn create_user(
             .await?
         }
     };
-    let now = Utc::now();
-    let user = users::ActiveModel {
-        email: Set(email.clone()),
-        display_name: Set(args.name.trim().to_string()),
-        password_hash: Set(hash),
-        organisation_id: Set(organisation.id),
-        language: Set(args.language.clone()),
-        active: Set(true),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    set_roles(&txn, user.id, &roles).await?;
+    let new_user = NewUser {
+        email: email.clone(),
+        display_name: args.name.trim().to_string(),
+        password_hash: hash,
+        organisation_id: organisation.id,
+        language: args.language.clone(),
+        roles,
+    };
+    let user = insert_user(&txn, new_user).await?;
     record(
         &txn,
         None,
@@ -115,7 +109,7 @@ pub async fn create_user(
         "Created user {email} (id {}) in {}.",
         user.id, organisation.name
     );
-    Ok(())
+    Ok(user.id)
 }
 
 pub async fn disable_user(db: &DatabaseConnection, email: &str) -> anyhow::Result<()> {
@@ -129,11 +123,9 @@ pub async fn disable_user(db: &DatabaseConnection, email: &str) -> anyhow::Resul
         bail!("no user with e-mail {email}");
     };
     let id = user.id;
-    let mut model: users::ActiveModel = user.into();
-    model.active = Set(false);
-    model.updated_at = Set(Utc::now());
-    model.update(&txn).await?;
-    let ended = end_all_sessions(&txn, id).await?;
+    let ended = set_active_flag(&txn, id, false)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     record(
         &txn,
         None,

@@ -198,18 +198,17 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
             (id, "user.update")
         }
         None => {
-            let created = users::ActiveModel {
-                email: Set(valid.email),
-                display_name: Set(valid.display_name),
-                password_hash: Set(password_hash.unwrap_or_default()),
-                organisation_id: Set(valid.organisation_id),
-                language: Set(valid.language),
-                active: Set(true),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(&txn)
+            let created = insert_user(
+                &txn,
+                NewUser {
+                    email: valid.email,
+                    display_name: valid.display_name,
+                    password_hash: password_hash.unwrap_or_default(),
+                    organisation_id: valid.organisation_id,
+                    language: valid.language,
+                    roles: valid.roles.clone(),
+                },
+            )
             .await?;
             (created.id, "user.create")
         }
@@ -231,6 +230,62 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
     .await?;
     txn.commit().await?;
     Ok(id)
+}
+
+/// A new account, already validated and with its password hashed.
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub organisation_id: i32,
+    pub language: Option<String>,
+    pub roles: Vec<Role>,
+}
+
+/// Inserts an active user with their roles (the admin page, the demo network and
+/// `anello user create` all make users this one way). The caller audits.
+pub async fn insert_user<C: ConnectionTrait>(
+    conn: &C,
+    user: NewUser,
+) -> Result<users::Model, sea_orm::DbErr> {
+    let now = Utc::now();
+    let created = users::ActiveModel {
+        email: Set(user.email),
+        display_name: Set(user.display_name),
+        password_hash: Set(user.password_hash),
+        organisation_id: Set(user.organisation_id),
+        language: Set(user.language),
+        active: Set(true),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    set_roles(conn, created.id, &user.roles).await?;
+    Ok(created)
+}
+
+/// Enables or disables an account; disabling ends all of its sessions at once.
+/// Returns the number of sessions ended. The caller audits.
+pub async fn set_active_flag<C: ConnectionTrait>(
+    conn: &C,
+    id: i32,
+    active: bool,
+) -> Result<u64, AppError> {
+    let existing = users::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut model: users::ActiveModel = existing.into();
+    model.active = Set(active);
+    model.updated_at = Set(Utc::now());
+    model.update(conn).await?;
+    Ok(if active {
+        0
+    } else {
+        end_all_sessions(conn, id).await?
+    })
 }
 
 pub async fn set_roles<C: ConnectionTrait>(
@@ -261,19 +316,7 @@ pub async fn set_user_active(ctx: &Ctx, id: i32, active: bool) -> Result<(), App
         });
     }
     let txn = crate::db::begin_write(&ctx.db).await?;
-    let existing = users::Entity::find_by_id(id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut model: users::ActiveModel = existing.into();
-    model.active = Set(active);
-    model.updated_at = Set(Utc::now());
-    model.update(&txn).await?;
-    let ended = if active {
-        0
-    } else {
-        end_all_sessions(&txn, id).await?
-    };
+    let ended = set_active_flag(&txn, id, active).await?;
     let action = if active {
         "user.enable"
     } else {

@@ -6,6 +6,7 @@ mod helpers;
 
 mod admin;
 mod audit;
+mod cli;
 mod contacts;
 mod policy_matrix;
 mod security;
