@@ -57,6 +57,8 @@ pub enum Problem {
     OutOfRange,
     /// Two answers of the form contradict each other.
     Contradiction,
+    /// A role the organisation's kind does not allow (e.g. case work for a prefecture).
+    RoleNotAllowed,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +68,8 @@ pub enum Conflict {
     Stale,
     /// A user cannot disable their own account.
     CannotDisableSelf,
+    /// A user cannot change their own roles.
+    CannotChangeOwnRoles,
 }
 
 impl AppError {

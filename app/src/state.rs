@@ -19,14 +19,20 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// Take the client address from the last `X-Forwarded-For` hop.
     pub trust_proxy: bool,
+    /// Production mode: refuses demo passwords.
+    pub production: bool,
     pub sign_in_limits: SignInLimits,
 }
 
 /// How many failed sign-ins are tolerated within `window_secs` before answering 429.
 #[derive(Clone, Copy, Debug)]
 pub struct SignInLimits {
+    /// One account from one address.
     pub per_account: u64,
+    /// One address over all accounts.
     pub per_address: u64,
+    /// One account from any address: high, so that nobody locks a colleague out at will.
+    pub per_account_anywhere: u64,
     pub window_secs: i64,
 }
 
@@ -35,6 +41,7 @@ impl Default for SignInLimits {
         SignInLimits {
             per_account: 5,
             per_address: 20,
+            per_account_anywhere: 50,
             window_secs: 15 * 60,
         }
     }

@@ -62,7 +62,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 let report = app::demo::load_demo_network(&db).await?;
                 print_demo_accounts(&report);
             }
-            startup::serve(db, args).await
+            startup::serve(db, args, cli.production).await
         }
     }
 }

@@ -133,6 +133,13 @@ pub async fn security_headers(
     response
 }
 
+/// Drops a request id sent by the client: the id written to the audit trail is always
+/// generated here, so nobody can forge or overlong it.
+pub async fn server_request_ids_only(mut request: Request, next: Next) -> Response {
+    request.headers_mut().remove("x-request-id");
+    next.run(request).await
+}
+
 /// The absolute (12 h) and idle (30 min) session timeouts, after the session layer.
 pub async fn session_lifetime(
     session: tower_sessions::Session,

@@ -33,10 +33,11 @@ pub fn leptos_options(listen: SocketAddr) -> LeptosOptions {
         .build()
 }
 
-pub fn settings(args: &ServeArgs) -> Settings {
+pub fn settings(args: &ServeArgs, production: bool) -> Settings {
     Settings {
         secure_cookies: !args.insecure_cookies,
         trust_proxy: args.trust_proxy,
+        production,
         sign_in_limits: SignInLimits::default(),
     }
 }
@@ -78,15 +79,20 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
         ))
         .layer(
             ServiceBuilder::new()
+                .layer(axum::middleware::from_fn(security::server_request_ids_only))
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(TraceLayer::new_for_http())
                 .layer(PropagateRequestIdLayer::x_request_id()),
         )
 }
 
-pub async fn serve(db: DatabaseConnection, args: ServeArgs) -> anyhow::Result<()> {
+pub async fn serve(
+    db: DatabaseConnection,
+    args: ServeArgs,
+    production: bool,
+) -> anyhow::Result<()> {
     let options = leptos_options(args.listen);
-    let app = router(db.clone(), options, settings(&args));
+    let app = router(db.clone(), options, settings(&args, production));
 
     // Expired sessions are swept every 10 minutes; loading one already ignores expiry.
     let store = SeaOrmSessionStore::new(db);

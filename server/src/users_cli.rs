@@ -74,7 +74,7 @@ pub async fn create_user(
     {
         Some(organisation) => organisation,
         None => {
-            organisations::ActiveModel {
+            let created = organisations::ActiveModel {
                 name: Set(args.organisation.trim().to_string()),
                 kind: Set(OrganisationKind::Coordination.code().to_string()),
                 province: Set(None),
@@ -84,9 +84,27 @@ pub async fn create_user(
                 ..Default::default()
             }
             .insert(&txn)
-            .await?
+            .await?;
+            record(
+                &txn,
+                None,
+                AuditEvent::new(None, "organisation.create", "organisation")
+                    .object(created.id)
+                    .detail("cli"),
+            )
+            .await?;
+            created
         }
     };
+    let kind = OrganisationKind::from_code(&organisation.kind).unwrap_or(OrganisationKind::Partner);
+    if let Some(role) = roles.iter().find(|role| !kind.allows_role(**role)) {
+        bail!(
+            "the role `{}` is not allowed in {} ({})",
+            role.code(),
+            organisation.name,
+            kind.code()
+        );
+    }
     let new_user = NewUser {
         email: email.clone(),
         display_name: args.name.trim().to_string(),

@@ -12,7 +12,7 @@ use sea_orm::{
 use super::model::{OrganisationRow, UserFilter, UserRow, ValidOrganisation, ValidUser};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{OrganisationKind, Role};
-use crate::auth::password::hash_password;
+use crate::auth::password::hash_password_off_thread;
 use crate::auth::ssr::{end_all_sessions, Ctx};
 use crate::entity::{organisations, user_roles, users};
 use crate::error::{AppError, Conflict, Problem};
@@ -67,6 +67,25 @@ pub async fn save_organisation(ctx: &Ctx, valid: ValidOrganisation) -> Result<i3
                 .one(&txn)
                 .await?
                 .ok_or(AppError::NotFound)?;
+            // A new kind must fit the roles its people already hold (a body cannot become
+            // a partner organisation while its case workers keep case roles).
+            let members: Vec<i32> = users::Entity::find()
+                .filter(users::Column::OrganisationId.eq(id))
+                .all(&txn)
+                .await?
+                .into_iter()
+                .map(|user| user.id)
+                .collect();
+            let misfit = user_roles::Entity::find()
+                .filter(user_roles::Column::UserId.is_in(members))
+                .all(&txn)
+                .await?
+                .into_iter()
+                .filter_map(|row| Role::from_code(&row.role))
+                .any(|role| !valid.kind.allows_role(role));
+            if misfit {
+                return Err(AppError::invalid("kind", Problem::RoleNotAllowed));
+            }
             let mut model: organisations::ActiveModel = existing.into();
             model.name = Set(valid.name);
             model.kind = Set(valid.kind.code().to_string());
@@ -155,19 +174,44 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
     let actor = ctx.user()?;
     // Hash before the transaction: argon2 is deliberately slow and must not hold a lock.
     let password_hash = match &valid.password {
-        Some(password) => Some(hash_password(password).map_err(|error| {
+        Some(password) => Some(hash_password_off_thread(password).await.map_err(|error| {
             tracing::error!(%error, "password hashing failed");
             AppError::Internal
         })?),
         None => None,
     };
+    if ctx.settings.production && valid.password.as_deref() == Some(crate::demo::DEMO_PASSWORD) {
+        return Err(AppError::invalid(
+            "password",
+            Problem::DemoPasswordInProduction,
+        ));
+    }
     let txn = crate::db::begin_write(&ctx.db).await?;
-    if organisations::Entity::find_by_id(valid.organisation_id)
+    let Some(organisation) = organisations::Entity::find_by_id(valid.organisation_id)
         .one(&txn)
         .await?
-        .is_none()
-    {
+    else {
         return Err(AppError::invalid("organisation_id", Problem::UnknownChoice));
+    };
+    let kind = OrganisationKind::from_code(&organisation.kind).unwrap_or(OrganisationKind::Partner);
+    if valid.roles.iter().any(|role| !kind.allows_role(*role)) {
+        return Err(AppError::invalid("roles", Problem::RoleNotAllowed));
+    }
+    let current_roles = match valid.id {
+        Some(id) => roles_of(&txn, id).await?,
+        None => Vec::new(),
+    };
+    // Only an administrator makes, changes or unmakes an administrator: otherwise a
+    // coordinator could take over an administrator's account by resetting its password.
+    let touches_administrator =
+        valid.roles.contains(&Role::Administrator) || current_roles.contains(&Role::Administrator);
+    if touches_administrator && !actor.has_role(Role::Administrator) {
+        return Err(AppError::Forbidden);
+    }
+    if valid.id == Some(actor.id) && sorted(valid.roles.clone()) != sorted(current_roles.clone()) {
+        return Err(AppError::Conflict {
+            conflict: Conflict::CannotChangeOwnRoles,
+        });
     }
     let mut taken = users::Entity::find().filter(users::Column::Email.eq(&valid.email));
     if let Some(id) = valid.id {
@@ -177,12 +221,27 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
         return Err(AppError::invalid("email", Problem::AlreadyTaken));
     }
     let now = Utc::now();
+    let mut change_summary = String::from("new");
     let (id, action) = match valid.id {
         Some(id) => {
             let existing = users::Entity::find_by_id(id)
                 .one(&txn)
                 .await?
                 .ok_or(AppError::NotFound)?;
+            let mut changed = Vec::new();
+            if existing.email != valid.email {
+                changed.push("email");
+            }
+            if existing.organisation_id != valid.organisation_id {
+                changed.push("organisation");
+            }
+            if sorted(current_roles.clone()) != sorted(valid.roles.clone()) {
+                changed.push("roles");
+            }
+            if password_hash.is_some() {
+                changed.push("password");
+            }
+            change_summary = changed.join(",");
             let mut model: users::ActiveModel = existing.into();
             model.email = Set(valid.email);
             model.display_name = Set(valid.display_name);
@@ -225,7 +284,7 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
         ctx.request_id(),
         AuditEvent::new(Some(actor), action, "user")
             .object(id)
-            .detail(format!("roles={roles}")),
+            .detail(format!("changed={change_summary};roles={roles}")),
     )
     .await?;
     txn.commit().await?;
@@ -288,6 +347,22 @@ pub async fn set_active_flag<C: ConnectionTrait>(
     })
 }
 
+async fn roles_of<C: ConnectionTrait>(conn: &C, user_id: i32) -> Result<Vec<Role>, sea_orm::DbErr> {
+    Ok(user_roles::Entity::find()
+        .filter(user_roles::Column::UserId.eq(user_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|row| Role::from_code(&row.role))
+        .collect())
+}
+
+fn sorted(mut roles: Vec<Role>) -> Vec<Role> {
+    roles.sort();
+    roles.dedup();
+    roles
+}
+
 pub async fn set_roles<C: ConnectionTrait>(
     conn: &C,
     user_id: i32,
@@ -316,6 +391,11 @@ pub async fn set_user_active(ctx: &Ctx, id: i32, active: bool) -> Result<(), App
         });
     }
     let txn = crate::db::begin_write(&ctx.db).await?;
+    if roles_of(&txn, id).await?.contains(&Role::Administrator)
+        && !actor.has_role(Role::Administrator)
+    {
+        return Err(AppError::Forbidden);
+    }
     let ended = set_active_flag(&txn, id, active).await?;
     let action = if active {
         "user.enable"

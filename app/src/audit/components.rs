@@ -32,6 +32,7 @@ fn action_name(action: &str) -> String {
         "user.enable" => tr!("action-user-enable"),
         "user.language" => tr!("action-user-language"),
         "demo.load" => tr!("action-demo-load"),
+        "contact.create" => tr!("action-contact-create"),
         other => other.to_string(),
     }
 }
@@ -43,6 +44,7 @@ fn object_name(object_type: &str) -> String {
         "server_function" => tr!("object-function"),
         "account" => tr!("object-account"),
         "network" => tr!("object-network"),
+        "contact" => tr!("object-contact"),
         other => other.to_string(),
     }
 }
@@ -53,6 +55,7 @@ fn detail_text(detail: &str) -> String {
         "unknown_account" => tr!("detail-unknown-account"),
         "inactive" => tr!("detail-inactive"),
         "throttled" => tr!("detail-throttled"),
+        "organisation_inactive" => tr!("detail-organisation-inactive"),
         other => other.to_string(),
     }
 }

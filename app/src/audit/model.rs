@@ -25,7 +25,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 11] = [
+pub const KNOWN_ACTIONS: [&str; 12] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -37,6 +37,7 @@ pub const KNOWN_ACTIONS: [&str; 11] = [
     "user.enable",
     "user.language",
     "demo.load",
+    "contact.create",
 ];
 
 /// One audit row as the audit page shows it.

@@ -56,6 +56,28 @@ pub enum OrganisationKind {
 }
 
 impl OrganisationKind {
+    /// The roles a member of this kind of organisation may hold. A partner organisation
+    /// (prefecture, Questura, CAS/SAI, health service...) only ever takes part in the
+    /// forum: its users can never be given a role that reaches case data.
+    pub fn allowed_roles(self) -> &'static [Role] {
+        match self {
+            OrganisationKind::Coordination => {
+                &[Role::Administrator, Role::Coordinator, Role::Trainer]
+            }
+            OrganisationKind::ImplementingBody => &[
+                Role::ReceptionManager,
+                Role::CaseWorker,
+                Role::OutreachWorker,
+                Role::Trainer,
+            ],
+            OrganisationKind::Partner => &[Role::Partner],
+        }
+    }
+
+    pub fn allows_role(self, role: Role) -> bool {
+        self.allowed_roles().contains(&role)
+    }
+
     pub const ALL: [OrganisationKind; 3] = [
         OrganisationKind::Coordination,
         OrganisationKind::ImplementingBody,
@@ -127,8 +149,9 @@ impl CurrentUser {
         roles.iter().any(|role| self.has_role(*role))
     }
 
-    /// Coordinator and administrator act on the whole network.
+    /// The coordinator sees the whole network's figures and contacts. The administrator
+    /// manages accounts but is not, by that alone, entitled to case-related data.
     pub fn is_network_wide(&self) -> bool {
-        self.has_any_role(&[Role::Administrator, Role::Coordinator])
+        self.has_role(Role::Coordinator)
     }
 }

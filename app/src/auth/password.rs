@@ -35,6 +35,40 @@ pub fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_password("decoy password that nobody has").unwrap_or_default())
 }
 
+/// At most this many hashes are computed at once: each takes 19 MiB and a core's worth
+/// of work, and a burst of sign-ins must not starve the server.
+const CONCURRENT_HASHES: usize = 4;
+
+fn hashing_permits() -> &'static tokio::sync::Semaphore {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    PERMITS.get_or_init(|| tokio::sync::Semaphore::new(CONCURRENT_HASHES))
+}
+
+/// `verify_password` on a blocking thread, so argon2 never stalls the async workers.
+pub async fn verify_password_off_thread(password: &str, stored_hash: String) -> bool {
+    let Ok(_permit) = hashing_permits().acquire().await else {
+        return false;
+    };
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
+        .await
+        .unwrap_or(false)
+}
+
+/// `hash_password` on a blocking thread.
+pub async fn hash_password_off_thread(
+    password: &str,
+) -> Result<String, argon2::password_hash::Error> {
+    let _permit = hashing_permits()
+        .acquire()
+        .await
+        .map_err(|_| argon2::password_hash::Error::Crypto)?;
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|_| argon2::password_hash::Error::Crypto)?
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

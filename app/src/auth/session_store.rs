@@ -79,18 +79,19 @@ impl SessionStore for SeaOrmSessionStore {
         }
     }
 
+    /// Only updates: a request still in flight when its session was deleted (sign-out,
+    /// a disabled account, a password reset) must not bring the session back.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        sessions::Entity::insert(to_row(record)?)
-            .on_conflict(
-                OnConflict::column(sessions::Column::Id)
-                    .update_columns([
-                        sessions::Column::UserId,
-                        sessions::Column::Data,
-                        sessions::Column::ExpiresAt,
-                    ])
-                    .to_owned(),
-            )
-            .exec_without_returning(&self.db)
+        let row = to_row(record)?;
+        sessions::Entity::update_many()
+            .set(sessions::ActiveModel {
+                user_id: row.user_id,
+                data: row.data,
+                expires_at: row.expires_at,
+                ..Default::default()
+            })
+            .filter(sessions::Column::Id.eq(record.id.to_string()))
+            .exec(&self.db)
             .await
             .map_err(backend)?;
         Ok(())

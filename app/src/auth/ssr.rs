@@ -18,7 +18,7 @@ use sea_orm::{
 use tower_sessions::Session;
 
 use super::model::{CurrentUser, OrganisationKind, Role};
-use super::password::{decoy_hash, verify_password};
+use super::password::{decoy_hash, verify_password_off_thread};
 use super::policy::{self, Decision};
 use super::session_store::{SIGNED_IN_AT_KEY, USER_ID_KEY};
 use crate::audit::model::Outcome;
@@ -174,6 +174,10 @@ pub async fn current_user_by_id(
         .into_iter()
         .filter_map(|row| Role::from_code(&row.role))
         .collect();
+    // Defence in depth: a role that the organisation's kind does not allow (left over
+    // from an earlier kind, or written around the admin page) confers nothing.
+    let kind = OrganisationKind::from_code(&organisation.kind).unwrap_or(OrganisationKind::Partner);
+    roles.retain(|role| kind.allows_role(*role));
     roles.sort();
     Ok(Some(CurrentUser {
         id: user.id,
@@ -235,72 +239,97 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
     let limits = ctx.settings.sign_in_limits;
     let account_key = throttle_key("account", &email);
     let address_key = throttle_key("address", &client_address(&ctx.settings));
-    let since = Utc::now() - Duration::seconds(limits.window_secs);
-    let failures_for = |column: sign_in_attempts::Column, key: String| {
-        sign_in_attempts::Entity::find()
-            .filter(column.eq(key))
-            .filter(sign_in_attempts::Column::Succeeded.eq(false))
-            .filter(sign_in_attempts::Column::AttemptedAt.gt(since))
-            .count(&ctx.db)
-    };
-    let account_failures =
-        failures_for(sign_in_attempts::Column::AccountKey, account_key.clone()).await?;
-    let address_failures =
-        failures_for(sign_in_attempts::Column::AddressKey, address_key.clone()).await?;
-    if account_failures >= limits.per_account || address_failures >= limits.per_address {
-        record(
-            &ctx.db,
-            ctx.request_id(),
-            AuditEvent::new(None, "auth.sign_in", "account")
-                .outcome(Outcome::Denied)
-                .detail("throttled"),
-        )
+    let user = users::Entity::find()
+        .filter(users::Column::Email.eq(&email))
+        .one(&ctx.db)
         .await?;
+
+    // The attempt is recorded (committed) before anything is counted or verified, so
+    // that parallel requests see each other and cannot slip past the limit together.
+    let attempt = sign_in_attempts::ActiveModel {
+        account_key: Set(account_key.clone()),
+        address_key: Set(address_key.clone()),
+        succeeded: Set(false),
+        attempted_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&ctx.db)
+    .await?;
+    let since = Utc::now() - Duration::seconds(limits.window_secs);
+    let failures = |account: Option<&str>, address: Option<&str>| {
+        // Attempts up to this one: of parallel requests, the first ones go on and the
+        // later ones are refused, deterministically.
+        let mut query = sign_in_attempts::Entity::find()
+            .filter(sign_in_attempts::Column::Id.lte(attempt.id))
+            .filter(sign_in_attempts::Column::Succeeded.eq(false))
+            .filter(sign_in_attempts::Column::AttemptedAt.gt(since));
+        if let Some(account) = account {
+            query = query.filter(sign_in_attempts::Column::AccountKey.eq(account));
+        }
+        if let Some(address) = address {
+            query = query.filter(sign_in_attempts::Column::AddressKey.eq(address));
+        }
+        query.count(&ctx.db)
+    };
+    // Three limits: this account from this address (the usual guessing), this address
+    // over all accounts (spraying), and this account from anywhere, set much higher so
+    // that a stranger cannot lock a colleague out by typing her e-mail a few times.
+    let throttled = failures(Some(&account_key), Some(&address_key)).await? > limits.per_account
+        || failures(None, Some(&address_key)).await? > limits.per_address
+        || failures(Some(&account_key), None).await? > limits.per_account_anywhere;
+    if throttled {
+        let mut event = AuditEvent::new(None, "auth.sign_in", "user")
+            .outcome(Outcome::Denied)
+            .detail("throttled");
+        if let Some(user) = &user {
+            event = event.object(user.id);
+        }
+        record(&ctx.db, ctx.request_id(), event).await?;
         return Err(AppError::TooManyAttempts {
             retry_after_secs: limits.window_secs as u64,
         });
     }
 
-    let user = users::Entity::find()
-        .filter(users::Column::Email.eq(&email))
-        .one(&ctx.db)
-        .await?;
     // Verify against a decoy when the account is unknown, so timing does not tell.
-    let password_ok = verify_password(
-        password,
-        user.as_ref()
-            .map_or(decoy_hash(), |u| u.password_hash.as_str()),
-    );
+    let stored_hash = user
+        .as_ref()
+        .map_or_else(|| decoy_hash().to_string(), |u| u.password_hash.clone());
+    let password_ok = verify_password_off_thread(password, stored_hash).await;
     let current = match (&user, password_ok) {
         (Some(user), true) => current_user_by_id(&ctx.db, user.id).await?,
         _ => None,
     };
 
     let txn = crate::db::begin_write(&ctx.db).await?;
-    sign_in_attempts::ActiveModel {
-        account_key: Set(account_key),
-        address_key: Set(address_key),
-        succeeded: Set(current.is_some()),
-        attempted_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
     let Some(current) = current else {
-        let mut event = AuditEvent::new(None, "auth.sign_in", "user").outcome(Outcome::Failure);
-        if let Some(user) = &user {
-            event = event.object(user.id).detail(if user.active {
-                "wrong_password"
-            } else {
-                "inactive"
-            });
-        } else {
-            event = event.detail("unknown_account");
-        }
+        let event = AuditEvent::new(None, "auth.sign_in", "user").outcome(Outcome::Failure);
+        let event = match &user {
+            None => event.detail("unknown_account"),
+            Some(user) if !user.active => event.object(user.id).detail("inactive"),
+            Some(user) if password_ok => event.object(user.id).detail("organisation_inactive"),
+            Some(user) => event.object(user.id).detail("wrong_password"),
+        };
         record(&txn, ctx.request_id(), event).await?;
         txn.commit().await?;
         return Err(AppError::WrongCredentials);
     };
+    // Success: this attempt counts as such, and the failures of this account from this
+    // address are forgiven.
+    sign_in_attempts::Entity::update_many()
+        .col_expr(
+            sign_in_attempts::Column::Succeeded,
+            sea_orm::sea_query::Expr::value(true),
+        )
+        .filter(sign_in_attempts::Column::Id.eq(attempt.id))
+        .exec(&txn)
+        .await?;
+    sign_in_attempts::Entity::delete_many()
+        .filter(sign_in_attempts::Column::Id.lt(attempt.id))
+        .filter(sign_in_attempts::Column::AccountKey.eq(&account_key))
+        .filter(sign_in_attempts::Column::AddressKey.eq(&address_key))
+        .filter(sign_in_attempts::Column::Succeeded.eq(false))
+        .exec(&txn)
+        .await?;
     record(
         &txn,
         ctx.request_id(),

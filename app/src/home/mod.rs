@@ -30,7 +30,9 @@ pub async fn overview() -> Result<Option<Capacity>, AppError> {
         if user.has_role(Role::Partner) && !user.is_network_wide() {
             return Ok(None);
         }
-        let scope = (!user.is_network_wide()).then_some(user.organisation_id);
+        // Aggregate capacity is not case data: administrators see the network's too.
+        let network = user.is_network_wide() || user.has_role(Role::Administrator);
+        let scope = (!network).then_some(user.organisation_id);
         Ok(Some(ssr::capacity(&ctx.db, scope).await?))
     })
     .await

@@ -81,6 +81,9 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::CannotDisableSelf,
         } => "error-cannot-disable-self",
+        AppError::Conflict {
+            conflict: Conflict::CannotChangeOwnRoles,
+        } => "error-cannot-change-own-roles",
         AppError::BadRequest => "error-bad-request",
         AppError::Internal => "error-internal",
         AppError::Network => "error-network",

@@ -23,6 +23,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::CannotDisableSelf,
         } => tr!("error-cannot-disable-self"),
+        AppError::Conflict {
+            conflict: Conflict::CannotChangeOwnRoles,
+        } => tr!("error-cannot-change-own-roles"),
         AppError::BadRequest => tr!("error-bad-request"),
         AppError::Internal => tr!("error-internal"),
         AppError::Network => tr!("error-network"),
@@ -42,6 +45,7 @@ pub fn problem_message(problem: Problem) -> String {
         Problem::InvalidDate => tr!("problem-invalid-date"),
         Problem::OutOfRange => tr!("problem-out-of-range"),
         Problem::Contradiction => tr!("problem-contradiction"),
+        Problem::RoleNotAllowed => tr!("problem-role-not-allowed"),
     }
 }
 

@@ -54,6 +54,12 @@ impl TestApp {
     }
 
     pub async fn spawn_with(limits: SignInLimits) -> TestApp {
+        Self::spawn_configured(limits, false).await
+    }
+
+    /// `trust_proxy`: the client address comes from `X-Forwarded-For`, so a test can
+    /// speak from several addresses (documentation ranges; nothing is sent there).
+    pub async fn spawn_configured(limits: SignInLimits, trust_proxy: bool) -> TestApp {
         let (db, backend) = fresh_database().await;
         app::demo::load_demo_network(&db)
             .await
@@ -62,7 +68,8 @@ impl TestApp {
         let address = listener.local_addr().unwrap();
         let settings = Settings {
             secure_cookies: true,
-            trust_proxy: false,
+            trust_proxy,
+            production: false,
             sign_in_limits: limits,
         };
         let router = server::startup::router(

@@ -177,3 +177,37 @@ async fn a_plain_form_post_without_javascript_signs_in_and_returns_errors_to_the
     assert_eq!(home.status(), StatusCode::OK);
     assert!(home.text().await.unwrap().contains("Sara Colombo"));
 }
+
+#[tokio::test]
+async fn the_audit_request_id_is_always_the_servers_own() {
+    use sea_orm::{EntityTrait, QueryOrder};
+    let app = TestApp::spawn().await;
+    let response = app
+        .client
+        .post(app.url("/api/auth/sign_in"))
+        .header("origin", app.origin())
+        .header("accept", "application/json")
+        .header("x-request-id", "x".repeat(200))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode_form(&[
+            ("email", "operatrice@anello.test"),
+            ("password", "wrong"),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::UNAUTHORIZED,
+        "an overlong forged id breaks nothing"
+    );
+    let row = app::entity::audit_log::Entity::find()
+        .order_by_desc(app::entity::audit_log::Column::Id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let id = row.request_id.unwrap();
+    assert_eq!(id.len(), 36);
+    assert!(!id.contains('x'));
+}

@@ -190,6 +190,7 @@ async fn the_per_address_limit_covers_many_accounts() {
     let limits = app::state::SignInLimits {
         per_account: 100,
         per_address: 3,
+        per_account_anywhere: 100,
         window_secs: 600,
     };
     let app = TestApp::spawn_with(limits).await;
@@ -320,4 +321,109 @@ fn set_cookies(response: &reqwest::Response) -> Vec<String> {
         .iter()
         .filter_map(|v| v.to_str().ok().map(str::to_string))
         .collect()
+}
+
+async fn sign_in_from(app: &TestApp, address: &str, email: &str, password: &str) -> StatusCode {
+    app.client
+        .post(app.url("/api/auth/sign_in"))
+        .header("origin", app.origin())
+        .header("accept", "application/json")
+        .header("x-forwarded-for", address)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(encode_form(&[("email", email), ("password", password)]))
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+#[tokio::test]
+async fn a_stranger_cannot_lock_a_colleague_out_from_elsewhere() {
+    let app = TestApp::spawn_configured(app::state::SignInLimits::default(), true).await;
+    for _ in 0..5 {
+        assert_eq!(
+            sign_in_from(&app, "192.0.2.1", "operatrice@anello.test", "guess").await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        sign_in_from(&app, "192.0.2.1", "operatrice@anello.test", DEMO_PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // The real person, at her own desk, still signs in.
+    assert_eq!(
+        sign_in_from(
+            &app,
+            "198.51.100.7",
+            "operatrice@anello.test",
+            DEMO_PASSWORD
+        )
+        .await,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn parallel_guesses_cannot_slip_past_the_limit() {
+    let app = TestApp::spawn().await;
+    let guesses = (0..12).map(|i| {
+        let app = &app;
+        async move {
+            let guess = format!("guess number {i}");
+            app.call(
+                "auth/sign_in",
+                &[
+                    ("email", "strada@anello.test"),
+                    ("password", guess.as_str()),
+                ],
+                None,
+            )
+            .await
+            .status()
+        }
+    });
+    let statuses = futures::future::join_all(guesses).await;
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert!(
+        checked <= 5,
+        "at most 5 passwords checked, got {statuses:?}"
+    );
+    assert_eq!(checked + refused, 12);
+}
+
+#[tokio::test]
+async fn a_successful_sign_in_forgives_earlier_mistakes() {
+    let app = TestApp::spawn().await;
+    for _ in 0..4 {
+        let response = app
+            .call(
+                "auth/sign_in",
+                &[("email", "strada@anello.test"), ("password", "typo")],
+                None,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    app.sign_in("strada@anello.test").await;
+    for _ in 0..5 {
+        let response = app
+            .call(
+                "auth/sign_in",
+                &[("email", "strada@anello.test"), ("password", "typo")],
+                None,
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "the count started again"
+        );
+    }
 }
