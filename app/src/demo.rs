@@ -438,6 +438,22 @@ pub async fn refuse_demo_accounts(db: &DatabaseConnection) -> Result<(), anyhow:
     if demo > 0 {
         anyhow::bail!("{demo} active demo account(s) ({DEMO_DOMAIN}) exist: disable them first");
     }
+    // A demo account renamed to another address keeps a public password: check them all
+    // (once, at start-up; a few milliseconds per account).
+    for user in users::Entity::find()
+        .filter(users::Column::Active.eq(true))
+        .all(db)
+        .await?
+    {
+        if crate::auth::password::verify_password_off_thread(DEMO_PASSWORD, user.password_hash)
+            .await
+        {
+            anyhow::bail!(
+                "the active account {} still has the demo password: change it first",
+                user.email
+            );
+        }
+    }
     Ok(())
 }
 

@@ -92,7 +92,7 @@ pub async fn save_organisation(ctx: &Ctx, valid: ValidOrganisation) -> Result<i3
             model.province = Set(valid.province);
             model.region = Set(valid.region);
             model.active = Set(valid.active);
-            model.update(&txn).await?;
+            model.update(&txn).await.map_err(|e| taken_or(e, "name"))?;
             (id, "organisation.update")
         }
         None => {
@@ -106,7 +106,8 @@ pub async fn save_organisation(ctx: &Ctx, valid: ValidOrganisation) -> Result<i3
                 ..Default::default()
             }
             .insert(&txn)
-            .await?;
+            .await
+            .map_err(|e| taken_or(e, "name"))?;
             (created.id, "organisation.create")
         }
     };
@@ -253,7 +254,7 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
                 // A password set by someone else ends every session opened with the old one.
                 end_all_sessions(&txn, id).await?;
             }
-            model.update(&txn).await?;
+            model.update(&txn).await.map_err(|e| taken_or(e, "email"))?;
             (id, "user.update")
         }
         None => {
@@ -268,7 +269,8 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
                     roles: valid.roles.clone(),
                 },
             )
-            .await?;
+            .await
+            .map_err(|e| taken_or(e, "email"))?;
             (created.id, "user.create")
         }
     };
@@ -345,6 +347,17 @@ pub async fn set_active_flag<C: ConnectionTrait>(
     } else {
         end_all_sessions(conn, id).await?
     })
+}
+
+/// Two people saving the same e-mail or name at the same moment: the database's unique
+/// index decides, and the loser gets the same answer as a plain duplicate, not a 500.
+fn taken_or(error: sea_orm::DbErr, field: &str) -> AppError {
+    match error.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            AppError::invalid(field, Problem::AlreadyTaken)
+        }
+        _ => error.into(),
+    }
 }
 
 async fn roles_of<C: ConnectionTrait>(conn: &C, user_id: i32) -> Result<Vec<Role>, sea_orm::DbErr> {

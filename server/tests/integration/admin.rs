@@ -433,3 +433,41 @@ async fn a_role_left_over_from_another_kind_confers_nothing() {
     let response = app.call("people/contacts", &[], Some(&cookie)).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn production_refuses_any_active_account_with_the_demo_password() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let app = TestApp::spawn().await;
+    let backend = app.db.get_database_backend();
+    // Every demo account disabled but one, renamed away from the demo domain.
+    app.db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            "UPDATE users SET active = $1 WHERE email <> $2",
+            [false.into(), "strada@anello.test".into()],
+        ))
+        .await
+        .unwrap();
+    app.db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            "UPDATE users SET email = $1 WHERE email = $2",
+            ["strada@rete.example".into(), "strada@anello.test".into()],
+        ))
+        .await
+        .unwrap();
+    let refused = app::demo::refuse_demo_accounts(&app.db).await.unwrap_err();
+    assert!(
+        refused.to_string().contains("strada@rete.example"),
+        "{refused}"
+    );
+    app.db
+        .execute_raw(Statement::from_sql_and_values(
+            backend,
+            "UPDATE users SET active = $1",
+            [false.into()],
+        ))
+        .await
+        .unwrap();
+    assert!(app::demo::refuse_demo_accounts(&app.db).await.is_ok());
+}
