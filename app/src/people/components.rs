@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{fetch_contact_log, LogContact};
-use super::model::{AgeBand, Channel, ContactLog, ContactRow, Exploitation, Gender};
+use super::model::{AgeBand, Channel, ContactLog, ContactRow, Exploitation, Gender, Nationality};
 use crate::auth::model::PROVINCES;
 use crate::ui::errors::{problem_message, ErrorPanel};
 use crate::ui::forms::{FormError, FormErrorSummary};
@@ -64,21 +64,41 @@ pub fn exploitation_name(kind: Exploitation) -> String {
     }
 }
 
-/// Nationalities met most often by the Piemonte network, offered as suggestions.
-const NATIONALITY_SUGGESTIONS: [&str; 12] = [
-    "Nigeria",
-    "Romania",
-    "Albania",
-    "Marocco",
-    "Cina",
-    "Costa d'Avorio",
-    "Ghana",
-    "Senegal",
-    "Pakistan",
-    "Bangladesh",
-    "Brasile",
-    "Perù",
-];
+pub fn nationality_name(nationality: Nationality) -> String {
+    match nationality {
+        Nationality::Nigeria => tr!("nationality-ng"),
+        Nationality::Romania => tr!("nationality-ro"),
+        Nationality::Albania => tr!("nationality-al"),
+        Nationality::Morocco => tr!("nationality-ma"),
+        Nationality::China => tr!("nationality-cn"),
+        Nationality::IvoryCoast => tr!("nationality-ci"),
+        Nationality::Ghana => tr!("nationality-gh"),
+        Nationality::Senegal => tr!("nationality-sn"),
+        Nationality::Gambia => tr!("nationality-gm"),
+        Nationality::Guinea => tr!("nationality-gn"),
+        Nationality::Mali => tr!("nationality-ml"),
+        Nationality::Cameroon => tr!("nationality-cm"),
+        Nationality::Eritrea => tr!("nationality-er"),
+        Nationality::Somalia => tr!("nationality-so"),
+        Nationality::Egypt => tr!("nationality-eg"),
+        Nationality::Tunisia => tr!("nationality-tn"),
+        Nationality::Pakistan => tr!("nationality-pk"),
+        Nationality::Bangladesh => tr!("nationality-bd"),
+        Nationality::India => tr!("nationality-in"),
+        Nationality::SriLanka => tr!("nationality-lk"),
+        Nationality::Philippines => tr!("nationality-ph"),
+        Nationality::Thailand => tr!("nationality-th"),
+        Nationality::Ukraine => tr!("nationality-ua"),
+        Nationality::Moldova => tr!("nationality-md"),
+        Nationality::Bulgaria => tr!("nationality-bg"),
+        Nationality::Brazil => tr!("nationality-br"),
+        Nationality::Peru => tr!("nationality-pe"),
+        Nationality::Colombia => tr!("nationality-co"),
+        Nationality::Venezuela => tr!("nationality-ve"),
+        Nationality::Italy => tr!("nationality-it"),
+        Nationality::Other => tr!("nationality-other"),
+    }
+}
 
 #[component]
 pub fn ContactLogPage() -> impl IntoView {
@@ -256,10 +276,17 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
                     </div>
                     <div class="field">
                         <label for="contact-nationality">{move_tr!("field-nationality")}</label>
-                        <input id="contact-nationality" type="text" name="form[nationality]" list="nationalities" maxlength="64" />
-                        <datalist id="nationalities">
-                            {NATIONALITY_SUGGESTIONS.iter().map(|n| view! { <option value=*n></option> }).collect_view()}
-                        </datalist>
+                        <select id="contact-nationality" name="form[nationality]">
+                            <option value="">{move_tr!("nationality-not-known")}</option>
+                            {Nationality::ALL
+                                .iter()
+                                .map(|n| {
+                                    let n = *n;
+                                    view! { <option value=n.code()>{move || nationality_name(n)}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                        {move || field_problem("nationality")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
                     </div>
                 </details>
                 <div class="form-actions">
@@ -340,8 +367,8 @@ fn ContactLine(row: ContactRow) -> impl IntoView {
         if minor {
             parts.push(tr!("contacts-minor"));
         }
-        if let Some(nationality) = &nationality {
-            parts.push(nationality.clone());
+        if let Some(nationality) = nationality {
+            parts.push(nationality_name(nationality));
         }
         let who = parts.join(", ");
         if people_count > 1 {

@@ -94,9 +94,48 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// Nationality as a closed list (ISO 3166 codes): the countries the Piemonte network
+    /// meets most often, then "another country". A list, not free text, so that nothing
+    /// typed here can name or describe one person, and the figures add up.
+    Nationality {
+        Nigeria => "NG",
+        Romania => "RO",
+        Albania => "AL",
+        Morocco => "MA",
+        China => "CN",
+        IvoryCoast => "CI",
+        Ghana => "GH",
+        Senegal => "SN",
+        Gambia => "GM",
+        Guinea => "GN",
+        Mali => "ML",
+        Cameroon => "CM",
+        Eritrea => "ER",
+        Somalia => "SO",
+        Egypt => "EG",
+        Tunisia => "TN",
+        Pakistan => "PK",
+        Bangladesh => "BD",
+        India => "IN",
+        SriLanka => "LK",
+        Philippines => "PH",
+        Thailand => "TH",
+        Ukraine => "UA",
+        Moldova => "MD",
+        Bulgaria => "BG",
+        Brazil => "BR",
+        Peru => "PE",
+        Colombia => "CO",
+        Venezuela => "VE",
+        Italy => "IT",
+        Other => "other",
+    }
+}
+
 pub const MAX_PEOPLE_PER_ROW: i32 = 200;
 pub const MAX_AREA_LENGTH: usize = 120;
-pub const MAX_NATIONALITY_LENGTH: usize = 64;
+
 /// Contacts older than this are typing mistakes more often than late entries.
 pub const MAX_DAYS_BACK: i64 = 366;
 
@@ -136,7 +175,7 @@ pub struct ValidContact {
     pub gender: Gender,
     pub age_band: AgeBand,
     pub minor: bool,
-    pub nationality: Option<String>,
+    pub nationality: Option<Nationality>,
     pub people_count: i32,
     pub exploitation: Vec<Exploitation>,
 }
@@ -209,12 +248,17 @@ impl ContactForm {
             Some(band) => band.is_minor() || minor_ticked,
             None => minor_ticked,
         };
-        let nationality = optional_text(
-            "nationality",
-            &self.nationality,
-            MAX_NATIONALITY_LENGTH,
-            &mut checks,
-        );
+        // Empty: not known or not asked.
+        let nationality = match self.nationality.trim() {
+            "" => None,
+            code => {
+                let parsed = Nationality::from_code(code);
+                if parsed.is_none() {
+                    checks.add("nationality", Problem::UnknownChoice);
+                }
+                parsed
+            }
+        };
         let people_count = match self.people_count.trim() {
             "" => Some(1),
             text => match text.parse::<i32>() {
@@ -260,7 +304,7 @@ pub struct ContactRow {
     pub gender: Gender,
     pub age_band: AgeBand,
     pub minor: bool,
-    pub nationality: Option<String>,
+    pub nationality: Option<Nationality>,
     pub exploitation: Vec<Exploitation>,
     pub people_count: i32,
     pub organisation: String,
@@ -311,7 +355,7 @@ mod tests {
             area: "  Corso   Giulio Cesare ".into(),
             gender: "female".into(),
             age_band: "18_24".into(),
-            nationality: "Nigeria".into(),
+            nationality: "NG".into(),
             people_count: "3".into(),
             exploitation: BTreeMap::from([("sexual_street".into(), "on".into())]),
             ..Default::default()
@@ -325,6 +369,7 @@ mod tests {
         assert_eq!(valid.area.as_deref(), Some("Corso Giulio Cesare"));
         assert_eq!(valid.people_count, 3);
         assert_eq!(valid.exploitation, vec![Exploitation::SexualStreet]);
+        assert_eq!(valid.nationality, Some(Nationality::Nigeria));
         assert!(!valid.minor);
     }
 
@@ -350,6 +395,7 @@ mod tests {
         form.people_count = "0".into();
         form.channel = "carrier pigeon".into();
         form.exploitation.insert("unknown_kind".into(), "on".into());
+        form.nationality = "Atlantis".into();
         let error = form.validate(today()).unwrap_err();
         assert_eq!(
             error.problem_for("occurred_on"),
@@ -359,6 +405,10 @@ mod tests {
         assert_eq!(error.problem_for("channel"), Some(Problem::UnknownChoice));
         assert_eq!(
             error.problem_for("exploitation"),
+            Some(Problem::UnknownChoice)
+        );
+        assert_eq!(
+            error.problem_for("nationality"),
             Some(Problem::UnknownChoice)
         );
         form.occurred_on = "2024-01-01".into();

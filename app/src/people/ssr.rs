@@ -10,7 +10,7 @@ use sea_orm::{
 
 use super::model::{
     join_codes, parse_codes, AgeBand, Channel, ContactLog, ContactRow, Exploitation, Gender,
-    ValidContact,
+    Nationality, ValidContact,
 };
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
@@ -38,7 +38,7 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
         gender: Set(contact.gender.code().to_string()),
         age_band: Set(contact.age_band.code().to_string()),
         minor: Set(contact.minor),
-        nationality: Set(contact.nationality),
+        nationality: Set(contact.nationality.map(|n| n.code().to_string())),
         exploitation: Set(join_codes(&contact.exploitation, Exploitation::code)),
         people_count: Set(contact.people_count),
         organisation_id: Set(user.organisation_id),
@@ -123,7 +123,7 @@ pub async fn contact_log(
             gender: Gender::from_code(&row.gender).unwrap_or(Gender::Female),
             age_band: AgeBand::from_code(&row.age_band).unwrap_or(AgeBand::Unknown),
             minor: row.minor,
-            nationality: row.nationality,
+            nationality: row.nationality.as_deref().and_then(Nationality::from_code),
             exploitation: parse_codes(&row.exploitation, Exploitation::from_code),
             people_count: row.people_count,
             organisation: organisation_names

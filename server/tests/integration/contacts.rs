@@ -12,7 +12,7 @@ fn street_contact(today: &str) -> Vec<(&'static str, String)> {
         ("form[area]", "Corso Giulio Cesare".into()),
         ("form[gender]", "female".into()),
         ("form[age_band]", "18_24".into()),
-        ("form[nationality]", "Nigeria".into()),
+        ("form[nationality]", "NG".into()),
         ("form[people_count]", "3".into()),
         ("form[exploitation][sexual_street]", "on".into()),
         ("form[exploitation][begging]", "on".into()),
