@@ -5,7 +5,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use crate::helpers::*;
 use app::entity::{audit_log, user_roles, users};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_coordinator_creates_an_organisation_and_a_user_who_can_sign_in() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
@@ -78,7 +78,7 @@ async fn the_coordinator_creates_an_organisation_and_a_user_who_can_sign_in() {
     assert!(actions.contains(&"user.create".to_string()));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invalid_forms_answer_422_with_every_problem_and_change_nothing() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
@@ -138,7 +138,7 @@ async fn invalid_forms_answer_422_with_every_problem_and_change_nothing() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn malformed_arguments_are_a_400_not_a_500() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
@@ -153,7 +153,7 @@ async fn malformed_arguments_are_a_400_not_a_500() {
     assert_eq!(json(response).await["code"], "bad_request");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nobody_disables_their_own_account() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
@@ -172,7 +172,7 @@ async fn nobody_disables_their_own_account() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_network_has_the_seed_capacity_and_loads_idempotently() {
     let app = TestApp::spawn().await;
     let report = app::demo::load_demo_network(&app.db).await.unwrap();
@@ -193,7 +193,7 @@ async fn the_demo_network_has_the_seed_capacity_and_loads_idempotently() {
 
 /// Many people saving at once: every write waits its turn, none fails with "database is
 /// locked" (SQLite) or loses its change.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_saves_and_sign_ins_all_succeed() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
@@ -299,7 +299,7 @@ async fn save(app: &TestApp, cookie: &str, form: &[(String, String)]) -> reqwest
     app.call("admin/users/save", &pairs, Some(cookie)).await
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn roles_must_fit_the_kind_of_organisation() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
@@ -343,7 +343,7 @@ async fn roles_must_fit_the_kind_of_organisation() {
     assert_eq!(json(response).await["problems"][0]["field"], "kind");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_an_administrator_makes_or_changes_an_administrator() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
@@ -415,7 +415,7 @@ async fn only_an_administrator_makes_or_changes_an_administrator() {
     assert_eq!(response.status(), StatusCode::OK);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_role_left_over_from_another_kind_confers_nothing() {
     use app::entity::user_roles;
     use sea_orm::{ActiveModelTrait, Set};
@@ -434,7 +434,7 @@ async fn a_role_left_over_from_another_kind_confers_nothing() {
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn production_refuses_any_active_account_with_the_demo_password() {
     use sea_orm::{ConnectionTrait, Statement};
     let app = TestApp::spawn().await;

@@ -4,7 +4,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 use crate::helpers::*;
 use app::entity::audit_log;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_database_refuses_to_change_or_delete_audit_rows() {
     let app = TestApp::spawn().await;
     app.sign_in("operatrice@anello.test").await;
@@ -23,7 +23,7 @@ async fn the_database_refuses_to_change_or_delete_audit_rows() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
     let app = TestApp::spawn().await;
     for _ in 0..3 {

@@ -16,7 +16,7 @@ fn args(email: &str, roles: &[&str]) -> CreateUserArgs {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_administrator_is_made_from_the_command_line_and_can_sign_in() {
     let app = TestApp::spawn().await;
     let password = "una password molto lunga";
@@ -72,7 +72,7 @@ async fn the_first_administrator_is_made_from_the_command_line_and_can_sign_in()
     assert!(demo.is_err(), "the demo password is refused in production");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn disabling_from_the_command_line_ends_every_session() {
     let app = TestApp::spawn().await;
     let cookie = app.sign_in("operatrice@anello.test").await;

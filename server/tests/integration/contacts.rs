@@ -23,7 +23,7 @@ fn as_pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a st
     form.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_outreach_worker_logs_a_street_outing_and_her_organisation_sees_it() {
     let app = TestApp::spawn().await;
     let today = app::people::ssr::today().to_string();
@@ -81,7 +81,7 @@ async fn an_outreach_worker_logs_a_street_outing_and_her_organisation_sees_it() 
     assert_eq!(log["network_wide"], true);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_contact_is_refused_with_every_problem_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
     let street = app.sign_in("strada@anello.test").await;
@@ -128,7 +128,7 @@ async fn a_bad_contact_is_refused_with_every_problem_and_nothing_is_saved() {
         .is_none());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn trainers_partners_and_administrators_neither_log_nor_read_contacts() {
     let app = TestApp::spawn().await;
     let today = app::people::ssr::today().to_string();

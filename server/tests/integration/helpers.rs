@@ -85,8 +85,10 @@ impl TestApp {
             .await
             .unwrap();
         });
+        // A stuck request fails its test within 30 s instead of stalling the whole run.
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(30))
             .build()
             .unwrap();
         TestApp {

@@ -84,7 +84,7 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_has_a_policy_and_the_server_enforces_it() {
     let app = TestApp::spawn().await;
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
@@ -180,7 +180,7 @@ async fn every_server_function_has_a_policy_and_the_server_enforces_it() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn denials_are_written_to_the_audit_trail() {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let app = TestApp::spawn().await;

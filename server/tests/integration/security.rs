@@ -2,7 +2,7 @@ use reqwest::StatusCode;
 
 use crate::helpers::*;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_post_from_another_origin_is_refused_with_a_translated_message() {
     let app = TestApp::spawn().await;
     let cookie = app.sign_in("coordinatrice@anello.test").await;
@@ -37,7 +37,7 @@ async fn a_post_from_another_origin_is_refused_with_a_translated_message() {
     assert!(!names.to_string().contains("Intrusa"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_page_carries_the_security_headers_and_a_matching_nonce() {
     let app = TestApp::spawn().await;
     let response = app.get("/accedi", None).await;
@@ -71,7 +71,7 @@ async fn every_page_carries_the_security_headers_and_a_matching_nonce() {
     assert!(html.contains("<html lang=\"it\""), "Italian by default");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_state_change_is_never_a_get() {
     let app = TestApp::spawn().await;
     let cookie = app.sign_in("operatrice@anello.test").await;
@@ -83,7 +83,7 @@ async fn a_state_change_is_never_a_get() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_answer_with_the_status_of_what_they_show_in_both_languages() {
     let app = TestApp::spawn().await;
     // Anonymous: sent to the sign-in page.
@@ -129,7 +129,7 @@ async fn pages_answer_with_the_status_of_what_they_show_in_both_languages() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plain_form_post_without_javascript_signs_in_and_returns_errors_to_the_form() {
     let app = TestApp::spawn().await;
     let form = |password: &str| {
@@ -178,7 +178,7 @@ async fn a_plain_form_post_without_javascript_signs_in_and_returns_errors_to_the
     assert!(home.text().await.unwrap().contains("Sara Colombo"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_audit_request_id_is_always_the_servers_own() {
     use sea_orm::{EntityTrait, QueryOrder};
     let app = TestApp::spawn().await;

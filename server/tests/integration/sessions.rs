@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use crate::helpers::*;
 use app::entity::{audit_log, sessions};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_cookie_is_host_prefixed_secure_httponly_and_strict() {
     let app = TestApp::spawn().await;
     let response = app
@@ -37,7 +37,7 @@ async fn the_session_cookie_is_host_prefixed_secure_httponly_and_strict() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_session_id_changes_at_sign_in_and_the_old_one_is_dead() {
     let app = TestApp::spawn().await;
     let first = app.sign_in("operatrice@anello.test").await;
@@ -56,7 +56,7 @@ async fn the_session_id_changes_at_sign_in_and_the_old_one_is_dead() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_out_invalidates_the_session_on_the_server() {
     let app = TestApp::spawn().await;
     let cookie = app.sign_in("operatrice@anello.test").await;
@@ -72,7 +72,7 @@ async fn sign_out_invalidates_the_session_on_the_server() {
     assert_eq!(remaining, 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn disabling_a_user_ends_all_of_their_sessions_at_once() {
     let app = TestApp::spawn().await;
     let phone = app.sign_in("operatrice@anello.test").await;
@@ -113,7 +113,7 @@ async fn disabling_a_user_ends_all_of_their_sessions_at_once() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_and_successful_sign_ins_are_audited() {
     let app = TestApp::spawn().await;
     let response = app
@@ -152,7 +152,7 @@ async fn failed_and_successful_sign_ins_are_audited() {
         .all(|r| !r.detail.clone().unwrap_or_default().contains("wrong ")));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_failures_answer_429_with_a_translated_message() {
     let app = TestApp::spawn().await;
     for _ in 0..5 {
@@ -185,7 +185,7 @@ async fn repeated_failures_answer_429_with_a_translated_message() {
     app.sign_in("operatrice@anello.test").await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_per_address_limit_covers_many_accounts() {
     let limits = app::state::SignInLimits {
         per_account: 100,
@@ -233,7 +233,7 @@ async fn the_per_address_limit_covers_many_accounts() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_session_older_than_twelve_hours_is_over() {
     let app = TestApp::spawn().await;
     let cookie = app.sign_in("operatrice@anello.test").await;
@@ -254,7 +254,7 @@ async fn a_session_older_than_twelve_hours_is_over() {
     assert_eq!(app.whoami(&cookie).await, None);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idle_session_expires_in_the_store() {
     let app = TestApp::spawn().await;
     let cookie = app.sign_in("operatrice@anello.test").await;
@@ -267,7 +267,7 @@ async fn an_idle_session_expires_in_the_store() {
     assert_eq!(app.whoami(&cookie).await, None);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_chosen_language_follows_the_person_to_the_next_sign_in() {
     let app = TestApp::spawn().await;
     let first = app.sign_in("formatrice@anello.test").await;
@@ -337,7 +337,7 @@ async fn sign_in_from(app: &TestApp, address: &str, email: &str, password: &str)
         .status()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stranger_cannot_lock_a_colleague_out_from_elsewhere() {
     let app = TestApp::spawn_configured(app::state::SignInLimits::default(), true).await;
     for _ in 0..5 {
@@ -363,7 +363,7 @@ async fn a_stranger_cannot_lock_a_colleague_out_from_elsewhere() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn parallel_guesses_cannot_slip_past_the_limit() {
     let app = TestApp::spawn().await;
     let guesses = (0..12).map(|i| {
@@ -398,7 +398,7 @@ async fn parallel_guesses_cannot_slip_past_the_limit() {
     assert_eq!(checked + refused, 12);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_successful_sign_in_forgives_earlier_mistakes() {
     let app = TestApp::spawn().await;
     for _ in 0..4 {
