@@ -13,10 +13,22 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     pub client: reqwest::Client,
     pub backend: &'static str,
+    /// The SQLite file of this test, removed when the test ends.
+    sqlite_file: Option<std::path::PathBuf>,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(file) = &self.sqlite_file {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+            }
+        }
+    }
 }
 
 /// A fresh, migrated database: a temporary SQLite file, or a new PostgreSQL database.
-pub async fn fresh_database() -> (DatabaseConnection, &'static str) {
+pub async fn fresh_database() -> (DatabaseConnection, &'static str, Option<std::path::PathBuf>) {
     let name = format!("anello_test_{}", uuid::Uuid::new_v4().simple());
     match std::env::var("ANELLO_TEST_POSTGRES_URL") {
         Ok(server_url) if !server_url.is_empty() => {
@@ -34,7 +46,7 @@ pub async fn fresh_database() -> (DatabaseConnection, &'static str) {
                 .await
                 .expect("connect test database");
             Migrator::up(&db, None).await.expect("migrate");
-            (db, "postgres")
+            (db, "postgres", None)
         }
         _ => {
             let path = std::env::temp_dir().join(format!("{name}.db"));
@@ -42,7 +54,7 @@ pub async fn fresh_database() -> (DatabaseConnection, &'static str) {
                 .await
                 .expect("sqlite");
             Migrator::up(&db, None).await.expect("migrate");
-            (db, "sqlite")
+            (db, "sqlite", Some(path))
         }
     }
 }
@@ -60,7 +72,7 @@ impl TestApp {
     /// `trust_proxy`: the client address comes from `X-Forwarded-For`, so a test can
     /// speak from several addresses (documentation ranges; nothing is sent there).
     pub async fn spawn_configured(limits: SignInLimits, trust_proxy: bool) -> TestApp {
-        let (db, backend) = fresh_database().await;
+        let (db, backend, sqlite_file) = fresh_database().await;
         app::demo::load_demo_network(&db)
             .await
             .expect("demo network");
@@ -96,6 +108,7 @@ impl TestApp {
             db,
             client,
             backend,
+            sqlite_file,
         }
     }
 
