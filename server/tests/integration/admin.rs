@@ -217,16 +217,9 @@ async fn concurrent_saves_and_sign_ins_all_succeed() {
     let sign_ins = (0..4).map(|_| {
         let app = &app;
         async move {
-            app.call(
-                "auth/sign_in",
-                &[
-                    ("email", "operatrice@anello.test"),
-                    ("password", DEMO_PASSWORD),
-                ],
-                None,
-            )
-            .await
-            .status()
+            app.try_sign_in("operatrice@anello.test", DEMO_PASSWORD)
+                .await
+                .status()
         }
     });
     let (saved, signed_in) = tokio::join!(join_all(saves), join_all(sign_ins));

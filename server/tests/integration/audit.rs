@@ -27,12 +27,7 @@ async fn the_database_refuses_to_change_or_delete_audit_rows() {
 async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
     let app = TestApp::spawn().await;
     for _ in 0..3 {
-        app.call(
-            "auth/sign_in",
-            &[("email", "strada@anello.test"), ("password", "x")],
-            None,
-        )
-        .await;
+        app.try_sign_in("strada@anello.test", "x").await;
     }
     app.sign_in("operatrice@anello.test").await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;

@@ -3,7 +3,7 @@
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::helpers::*;
-use app::entity::{audit_log, sessions};
+use app::entity::audit_log;
 use server::config::CreateUserArgs;
 
 fn args(email: &str, roles: &[&str]) -> CreateUserArgs {
@@ -81,11 +81,7 @@ async fn disabling_from_the_command_line_ends_every_session() {
         .expect("disabled");
     assert_eq!(app.whoami(&cookie).await, None);
     let id = app.user_id("operatrice@anello.test").await;
-    let left = sessions::Entity::find()
-        .filter(sessions::Column::UserId.eq(id))
-        .count(&app.db)
-        .await
-        .unwrap();
+    let left = app.sessions_of(id).await;
     assert_eq!(left, 0);
     assert!(
         server::users_cli::disable_user(&app.db, "nobody@anello.test")

@@ -148,6 +148,26 @@ impl TestApp {
         request.send().await.unwrap()
     }
 
+    /// One sign-in attempt, whatever its outcome.
+    pub async fn try_sign_in(&self, email: &str, password: &str) -> Response {
+        self.call(
+            "auth/sign_in",
+            &[("email", email), ("password", password)],
+            None,
+        )
+        .await
+    }
+
+    /// How many sessions of this user the store holds.
+    pub async fn sessions_of(&self, user_id: i32) -> u64 {
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        app::entity::sessions::Entity::find()
+            .filter(app::entity::sessions::Column::UserId.eq(user_id))
+            .count(&self.db)
+            .await
+            .unwrap()
+    }
+
     /// Signs in and returns the `name=value` of the session cookie.
     pub async fn sign_in(&self, email: &str) -> String {
         self.sign_in_with(email, DEMO_PASSWORD, None).await

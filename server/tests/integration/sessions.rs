@@ -8,14 +8,7 @@ use app::entity::{audit_log, sessions};
 async fn the_session_cookie_is_host_prefixed_secure_httponly_and_strict() {
     let app = TestApp::spawn().await;
     let response = app
-        .call(
-            "auth/sign_in",
-            &[
-                ("email", "operatrice@anello.test"),
-                ("password", DEMO_PASSWORD),
-            ],
-            None,
-        )
+        .try_sign_in("operatrice@anello.test", DEMO_PASSWORD)
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let cookie = session_set_cookie(response.headers()).expect("session cookie");
@@ -89,22 +82,11 @@ async fn disabling_a_user_ends_all_of_their_sessions_at_once() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(app.whoami(&phone).await, None);
     assert_eq!(app.whoami(&desktop).await, None);
-    let left = sessions::Entity::find()
-        .filter(sessions::Column::UserId.eq(id))
-        .count(&app.db)
-        .await
-        .unwrap();
+    let left = app.sessions_of(id).await;
     assert_eq!(left, 0);
     // And she cannot sign in again.
     let response = app
-        .call(
-            "auth/sign_in",
-            &[
-                ("email", "operatrice@anello.test"),
-                ("password", DEMO_PASSWORD),
-            ],
-            None,
-        )
+        .try_sign_in("operatrice@anello.test", DEMO_PASSWORD)
         .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(
@@ -116,13 +98,7 @@ async fn disabling_a_user_ends_all_of_their_sessions_at_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_and_successful_sign_ins_are_audited() {
     let app = TestApp::spawn().await;
-    let response = app
-        .call(
-            "auth/sign_in",
-            &[("email", "operatrice@anello.test"), ("password", "wrong")],
-            None,
-        )
-        .await;
+    let response = app.try_sign_in("operatrice@anello.test", "wrong").await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     let body = json(response).await;
     assert_eq!(body["code"], "wrong_credentials");
@@ -156,23 +132,11 @@ async fn failed_and_successful_sign_ins_are_audited() {
 async fn repeated_failures_answer_429_with_a_translated_message() {
     let app = TestApp::spawn().await;
     for _ in 0..5 {
-        let response = app
-            .call(
-                "auth/sign_in",
-                &[("email", "strada@anello.test"), ("password", "guess")],
-                None,
-            )
-            .await;
+        let response = app.try_sign_in("strada@anello.test", "guess").await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
     // Even the right password is refused while the account is throttled.
-    let response = app
-        .call(
-            "auth/sign_in",
-            &[("email", "strada@anello.test"), ("password", DEMO_PASSWORD)],
-            None,
-        )
-        .await;
+    let response = app.try_sign_in("strada@anello.test", DEMO_PASSWORD).await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(response.headers()["retry-after"], "900");
     let body = json(response).await;
@@ -195,24 +159,11 @@ async fn the_per_address_limit_covers_many_accounts() {
     };
     let app = TestApp::spawn_with(limits).await;
     for who in ["a@x.test", "b@x.test", "c@x.test"] {
-        let response = app
-            .call(
-                "auth/sign_in",
-                &[("email", who), ("password", "guess")],
-                None,
-            )
-            .await;
+        let response = app.try_sign_in(who, "guess").await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
     let response = app
-        .call(
-            "auth/sign_in",
-            &[
-                ("email", "operatrice@anello.test"),
-                ("password", DEMO_PASSWORD),
-            ],
-            None,
-        )
+        .try_sign_in("operatrice@anello.test", DEMO_PASSWORD)
         .await;
     assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
     let response = app
@@ -273,14 +224,7 @@ async fn a_chosen_language_follows_the_person_to_the_next_sign_in() {
     let first = app.sign_in("formatrice@anello.test").await;
     // No choice yet: signing in leaves the browser's language alone.
     let response = app
-        .call(
-            "auth/sign_in",
-            &[
-                ("email", "formatrice@anello.test"),
-                ("password", DEMO_PASSWORD),
-            ],
-            None,
-        )
+        .try_sign_in("formatrice@anello.test", DEMO_PASSWORD)
         .await;
     assert!(!set_cookies(&response)
         .iter()
@@ -293,14 +237,7 @@ async fn a_chosen_language_follows_the_person_to_the_next_sign_in() {
         .iter()
         .any(|c| c.starts_with("lf-lang=en;")));
     let response = app
-        .call(
-            "auth/sign_in",
-            &[
-                ("email", "formatrice@anello.test"),
-                ("password", DEMO_PASSWORD),
-            ],
-            None,
-        )
+        .try_sign_in("formatrice@anello.test", DEMO_PASSWORD)
         .await;
     assert!(
         set_cookies(&response)
@@ -370,16 +307,7 @@ async fn parallel_guesses_cannot_slip_past_the_limit() {
         let app = &app;
         async move {
             let guess = format!("guess number {i}");
-            app.call(
-                "auth/sign_in",
-                &[
-                    ("email", "strada@anello.test"),
-                    ("password", guess.as_str()),
-                ],
-                None,
-            )
-            .await
-            .status()
+            app.try_sign_in("strada@anello.test", &guess).await.status()
         }
     });
     let statuses = futures::future::join_all(guesses).await;
@@ -402,24 +330,12 @@ async fn parallel_guesses_cannot_slip_past_the_limit() {
 async fn a_successful_sign_in_forgives_earlier_mistakes() {
     let app = TestApp::spawn().await;
     for _ in 0..4 {
-        let response = app
-            .call(
-                "auth/sign_in",
-                &[("email", "strada@anello.test"), ("password", "typo")],
-                None,
-            )
-            .await;
+        let response = app.try_sign_in("strada@anello.test", "typo").await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
     app.sign_in("strada@anello.test").await;
     for _ in 0..5 {
-        let response = app
-            .call(
-                "auth/sign_in",
-                &[("email", "strada@anello.test"), ("password", "typo")],
-                None,
-            )
-            .await;
+        let response = app.try_sign_in("strada@anello.test", "typo").await;
         assert_eq!(
             response.status(),
             StatusCode::UNAUTHORIZED,
