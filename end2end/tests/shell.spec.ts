@@ -112,3 +112,21 @@ test('screenshots of the shell at phone and desktop width', async ({ page }, inf
   }
 });
 });
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('screenshots of the shell in English at phone and desktop width', async ({ page }, info) => {
+    fs.mkdirSync('screenshots', { recursive: true });
+    await signIn(page, 'strada@anello.test', 'en');
+    for (const [label, width, height] of [['phone', 360, 780], ['desktop', 1280, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const [name, path] of [['home', '/'], ['contacts', '/contatti']]) {
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+        await page.screenshot({ path: `screenshots/${info.project.name}-en-${name}-${label}.png`, fullPage: true });
+      }
+    }
+    await expect(page.getByRole('heading', { name: 'New contact' })).toBeVisible();
+  });
+});

@@ -34,7 +34,7 @@ language-browser = Browser language
 password-hint-new = At least 12 characters. Give it to the person face to face, not by e-mail.
 password-hint-existing = Leave empty to keep it. A new password ends all of the person's open sessions.
 
-home-greeting = Good morning, { $name }
+home-greeting = Welcome, { $name }
 home-you-are = You work for { $organisation }.
 home-roles = Your roles:
 home-shortcuts = What you can do
