@@ -16,7 +16,7 @@ for _ in $(seq 1 60); do
 done
 cd end2end
 status=0
-BASE_URL="http://127.0.0.1:$port" npx playwright test || status=$?
+BASE_URL="http://127.0.0.1:$port" npx playwright test "$@" || status=$?
 # Keep the server's log beside the test results; show its end when something failed.
 mkdir -p test-results && cp "$workdir/server.log" test-results/server.log
 if [ "$status" != 0 ]; then tail -n 40 test-results/server.log; fi

@@ -59,6 +59,8 @@ pub enum Problem {
     Contradiction,
     /// A role the organisation's kind does not allow (e.g. case work for a prefecture).
     RoleNotAllowed,
+    /// Not a phone number (digits, spaces, + ( ) - / . only).
+    InvalidPhone,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +72,20 @@ pub enum Conflict {
     CannotDisableSelf,
     /// A user cannot change their own roles.
     CannotChangeOwnRoles,
+    /// Sharing a person's record with an organisation she has not consented to.
+    NoSharingConsent,
+    /// A person must always have at least one organisation in charge.
+    LastOrganisationInCharge,
+    /// The organisation is already in charge of the person.
+    AlreadyInCharge,
+    /// The person is already on the waiting list.
+    AlreadyWaiting,
+    /// The record was anonymised: nothing more can be added to it.
+    Anonymised,
+    /// A published checklist version never changes; edit the draft.
+    ChecklistPublished,
+    /// The two records are the same one, or already linked.
+    AlreadyLinked,
 }
 
 impl AppError {

@@ -33,6 +33,9 @@ use crate::auth::components::SignInPage;
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
 use crate::people::components::ContactLogPage;
+use crate::people::registry::components::{PeopleListPage, PersonDetailPage, RegisterPersonPage};
+use crate::people::screening::components::{ChecklistPage, ScreeningPage};
+use crate::people::waiting::components::WaitingListPage;
 use crate::ui::layout::AppLayout;
 use crate::ui::pages::NotFoundPage;
 
@@ -86,6 +89,24 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/registro-attivita") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/contatti") view=ContactLogPage ssr=SsrMode::Async />
+                        <Route path=path!("/persone") view=PeopleListPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/persone/nuova")
+                            view=RegisterPersonPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/persone/:code")
+                            view=PersonDetailPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/persone/:code/colloquio")
+                            view=ScreeningPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/indicatori") view=ChecklistPage ssr=SsrMode::Async />
+                        <Route path=path!("/lista-attesa") view=WaitingListPage ssr=SsrMode::Async />
                     </Routes>
                 </AppLayout>
             </Router>

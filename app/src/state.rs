@@ -22,6 +22,34 @@ pub struct Settings {
     /// Production mode: refuses demo passwords.
     pub production: bool,
     pub sign_in_limits: SignInLimits,
+    /// Key of the keyed hash used to spot the same person registered twice.
+    pub identity_key: IdentityKey,
+}
+
+/// The secret of the de-duplication hash (HMAC-SHA256 of normalised identity fields).
+/// Every replica must share it; it never appears in logs (`Debug` is redacted).
+#[derive(Clone)]
+pub struct IdentityKey(std::sync::Arc<Vec<u8>>);
+
+impl IdentityKey {
+    pub const MIN_LENGTH: usize = 32;
+    /// The key used outside production when none is configured: it keeps de-duplication
+    /// working in development and tests, and is refused in production.
+    pub const DEVELOPMENT: &'static str = "anello-development-identity-key-not-for-production";
+
+    pub fn new(secret: &str) -> Self {
+        IdentityKey(std::sync::Arc::new(secret.as_bytes().to_vec()))
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for IdentityKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("IdentityKey(<redacted>)")
+    }
 }
 
 /// How many failed sign-ins are tolerated within `window_secs` before answering 429.

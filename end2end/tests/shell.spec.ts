@@ -6,13 +6,13 @@ const PASSWORD = 'anello-demo';
 // Each demo role and the sections its navigation must show (by href).
 const ROLES: { email: string; nav: string[] }[] = [
   { email: 'admin@anello.test', nav: ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'accoglienza@anello.test', nav: ['/', '/contatti'] },
-  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/contatti'] },
-  { email: 'operatrice@anello.test', nav: ['/', '/contatti'] },
-  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/contatti'] },
-  { email: 'strada@anello.test', nav: ['/', '/contatti'] },
-  { email: 'formatrice@anello.test', nav: ['/'] },
+  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
+  { email: 'accoglienza@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
+  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
+  { email: 'operatrice@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
+  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
+  { email: 'strada@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
+  { email: 'formatrice@anello.test', nav: ['/', '/indicatori'] },
   { email: 'partner@anello.test', nav: ['/'] },
 ];
 

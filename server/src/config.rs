@@ -68,6 +68,12 @@ pub struct ServeArgs {
     /// Take the client address from the last `X-Forwarded-For` hop (only behind a trusted proxy).
     #[arg(long, env = "ANELLO_TRUST_PROXY")]
     pub trust_proxy: bool,
+
+    /// Secret (at least 32 characters) of the keyed hash that spots a person registered
+    /// twice without comparing identities. Required in production; every replica must
+    /// use the same one. Prefer the environment variable to the flag.
+    #[arg(long, env = "ANELLO_IDENTITY_KEY", hide_env_values = true)]
+    pub identity_key: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -2,6 +2,7 @@
 //! The application itself (pages, server functions, database code) lives in `app`.
 
 pub mod config;
+pub mod people_export;
 pub mod security;
 pub mod startup;
 pub mod users_cli;

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 
 use anyhow::Context;
-use app::state::{AppState, Settings, SignInLimits};
+use app::state::{AppState, IdentityKey, Settings, SignInLimits};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -34,13 +34,28 @@ pub fn leptos_options(listen: SocketAddr) -> LeptosOptions {
         .build()
 }
 
-pub fn settings(args: &ServeArgs, production: bool) -> Settings {
-    Settings {
+pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> {
+    let identity_key = match (&args.identity_key, production) {
+        (Some(key), _) if key.len() < IdentityKey::MIN_LENGTH => {
+            anyhow::bail!(
+                "ANELLO_IDENTITY_KEY must be at least {} characters",
+                IdentityKey::MIN_LENGTH
+            )
+        }
+        (Some(key), _) => IdentityKey::new(key),
+        (None, true) => anyhow::bail!("production mode needs ANELLO_IDENTITY_KEY"),
+        (None, false) => {
+            tracing::warn!("no ANELLO_IDENTITY_KEY: using the development key");
+            IdentityKey::new(IdentityKey::DEVELOPMENT)
+        }
+    };
+    Ok(Settings {
         secure_cookies: !args.insecure_cookies,
         trust_proxy: args.trust_proxy,
         production,
         sign_in_limits: SignInLimits::default(),
-    }
+        identity_key,
+    })
 }
 
 /// The whole application as one router; integration tests serve exactly this.
@@ -64,6 +79,10 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
         )));
 
     Router::new()
+        .route(
+            "/persone/{code}/esporta/{format}",
+            axum::routing::get(crate::people_export::download_person_data),
+        )
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -98,7 +117,7 @@ pub async fn serve(
     production: bool,
 ) -> anyhow::Result<()> {
     let options = leptos_options(args.listen);
-    let app = router(db.clone(), options, settings(&args, production));
+    let app = router(db.clone(), options, settings(&args, production)?);
 
     // Expired sessions are swept every 10 minutes; loading one already ignores expiry.
     let store = SeaOrmSessionStore::new(db);

@@ -263,3 +263,227 @@ nationality-co = Colombia
 nationality-ve = Venezuela
 nationality-it = Italy
 nationality-other = Another country
+
+## Registry of people: errors
+problem-invalid-phone = This does not look like a phone number: digits, spaces and + ( ) - / . only.
+error-no-sharing-consent = The person has not consented to sharing her data with this organisation. Record the consent first; only the coordination may go ahead without it, giving the reason.
+error-last-organisation-in-charge = At least one organisation must remain in charge of the person.
+error-already-in-charge = This organisation is already in charge of the person.
+error-already-waiting = The person is already on the waiting list.
+error-anonymised = This person's data has been anonymised: it can no longer be changed.
+error-checklist-published = A published version never changes: work on the draft.
+error-already-linked = The two records are already linked, or are the same one.
+
+## Registry of people
+nav-people = People
+people-intro = The people your organisation has taken in charge and follows. The list shows only the network code: names and personal data are visible only to the team in charge of the person.
+people-register = Register a person
+people-found = { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    }
+people-none = Nobody matches these criteria.
+people-who = Person
+people-registered-on = Registered on
+filters = Filters
+filter-any = All
+filter-minors = Minors
+filter-adults = Adults
+field-network-code = Network code
+field-age = Age
+field-organisation-in-charge = Organisation in charge
+field-province-in-charge = Province of the take-in
+person-title = Person { $code }
+person-age = { $age } years old
+person-minor = minor
+back-to-people = ← All people
+status-contact = First contact
+status-screening = Screening interview
+status-proposal = Proposed for the programme
+status-taken-in-charge = Taken in charge
+status-placed = In shelter
+status-inclusion = In social inclusion
+status-exited = Left the programme
+exit-autonomy = Autonomy reached
+exit-voluntary-return = Assisted voluntary return
+exit-transfer = Transferred to another project
+exit-drop-out = Dropped out
+exit-other = Other outcome
+field-exit-outcome = Outcome of the exit
+register-intro = The network code is given at registration and reveals nothing about the person. Personal details stay visible only to your organisation's team and to whom the person authorises.
+register-submit = Register the person
+field-given-names = Given names
+field-family-name = Family name
+field-aliases = Other names used
+aliases-hint = Nicknames or names the person is known by, separated by commas.
+field-date-of-birth = Date of birth
+date-of-birth-hint = Declared is fine. Age and minor status come from it; the team is warned before the 18th birthday.
+field-declared-minor = Minor, date of birth unknown
+field-unaccompanied = Unaccompanied foreign minor
+field-guardian = Guardian
+guardian-hint = For unaccompanied minors: the guardian's name and the authority that appointed them.
+field-languages = Languages spoken
+field-documents = Documents
+documents-hint = Kind and number of any documents.
+field-phone = Phone
+field-family-head = Mother or father (network code)
+family-head-hint = For children: the code of the parent they form a family unit with, e.g. TO-2026-0042.
+field-consent-processing-today = The person consented today to the processing of her data
+person-anonymised = This person's personal data has been anonymised: only what the figures need remains.
+person-coming-of-age = Turns 18 in { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }: review the project and the documents.
+person-possible-duplicate = A record of this person may already exist at: { $organisations }. The coordination can link the records.
+person-linked-to = This record is linked to record { $code }.
+person-identity = Personal details
+person-identity-hidden = You see the network code only: personal details are visible only to the team in charge of the person, and to the coordination if the person consented.
+person-identity-logged = Every opening of these details is recorded and visible to the team.
+person-identity-edit = Edit personal details
+person-path = Path
+person-path-edit = Update the path
+person-children = Children in the family unit
+person-team = Organisations in charge of the person
+person-reference = Reference operator: { $name }
+person-no-reference = No reference operator named
+person-since = since
+person-remove-organisation = Remove from the take-in
+person-add-organisation = Add an organisation (joint take-in)
+person-add-organisation-hint = The person's consent to sharing with that organisation is needed.
+field-override-reason = Reason to go ahead without consent
+override-reason-hint = Coordination only: the reason is recorded.
+field-reference-operator = Reference operator of your organisation
+person-consents = Consents
+consents-none = No consent recorded.
+consent-processing = Processing of data
+consent-sharing = Sharing with
+consent-active = In force
+consent-withdraw = Record withdrawal
+consent-record = Record a consent
+field-consent-kind = Consent
+field-consent-organisation = Organisation (for sharing)
+field-given-on = Given on
+field-withdrawn-on = Withdrawn on
+person-access-log = Who opened or changed this record
+person-access-log-hint = The last 50 openings and changes, with their outcome.
+object-person = Person
+action-people-list = People list consulted
+action-person-create = Person registered
+action-person-view = Record opened (code only)
+action-person-identity-view = Personal details opened
+action-person-identity-update = Personal details changed
+action-person-path-update = Path updated
+action-person-organisation-add = Organisation added to the take-in
+action-person-organisation-add-override = Shared without consent (coordination)
+action-person-organisation-remove = Organisation removed from the take-in
+action-person-reference-update = Reference operator changed
+action-person-consent-record = Consent recorded
+action-person-consent-withdraw = Consent withdrawn
+
+## Screening interviews and the indicator checklist
+nav-checklists = Indicators
+checklists-intro = The checklist of trafficking indicators used in screening interviews. A published version never changes: a screening keeps the version it was made with. Trainers prepare the next version and publish it.
+checklist-version = Version { $version } of { $date }
+checklist-draft = Draft of version { $version }
+checklist-no-draft = No draft in progress. A new draft starts from the newest published version.
+checklist-start-draft = Prepare a new version
+checklist-text-it = Italian text
+checklist-text-en = English text
+checklist-remove = Leave this indicator out of the new version
+checklist-new-indicator = New indicator
+checklist-group = Group
+checklist-changes = What changes in this version
+checklist-changes-hint = Needed to publish: shown to everyone who uses the checklist.
+checklist-save-draft = Save the draft
+checklist-publish = Publish version { $version }
+indicator-group-general = General indicators
+indicator-group-sexual = Sexual exploitation
+indicator-group-labour = Labour exploitation
+indicator-group-begging-illegal = Forced begging and illegal activities
+screening-title = Screening interview { $code }
+screening-heading = Screening interview
+screening-intro = Tick the indicators that came up in the interview (indicator checklist, version { $version }). Indicators are not proof: they help decide the proposal.
+screening-submit = Save the interview
+screening-new = New screening interview
+screenings-none = No interview recorded.
+screening-summary = { $count ->
+        [one] 1 indicator
+       *[other] { $count } indicators
+    } · checklist version { $version } · { $organisation }
+person-screenings = Screening interviews
+back-to-person = ← Back to the record
+field-held-on = Date of the interview
+field-screening-outcome = Outcome of the evaluation
+screening-outcome-indicators-found = Trafficking indicators found
+screening-outcome-no-indicators = No indicator found
+screening-outcome-proposal = Proposal of insertion into the programme
+screening-outcome-commission-request = Request from the Territorial Commission
+screening-outcome-commission-referral = Referral to the Territorial Commission
+screening-outcome-open = Evaluation still open
+object-checklist = Indicator checklist
+action-person-screening-start = Screening interview opened
+action-person-screening-create = Screening interview recorded
+action-checklist-draft = New draft of the indicator checklist
+action-checklist-edit = Draft of the indicator checklist edited
+action-checklist-publish = Indicator checklist published
+
+## Waiting list for shelter
+nav-waiting-list = Waiting list
+waiting-intro = People proposed for shelter, most urgent first. Only the network code is shown, with the needs one must know to offer a bed.
+waiting-count = { $count ->
+        [0] Nobody is waiting.
+        [one] 1 person waiting
+       *[other] { $count } people waiting
+    }
+urgency-immediate = Immediate (emergency reception)
+urgency-high = High
+urgency-normal = Ordinary
+target-women = Women
+target-men = Men
+target-transgender = Transgender people
+target-mothers-with-children = Mothers with children
+target-girls-16-18 = Girls aged 16–18 (regional directive)
+waiting-children = { $count ->
+        [one] 1 child
+       *[other] { $count } children
+    }
+waiting-disability = disability
+waiting-language = language: { $language }
+waiting-needs = Needs
+waiting-proposed-by = Proposed by
+waiting-days = { $days ->
+        [0] proposed today
+        [one] waiting for 1 day
+       *[other] waiting for { $days } days
+    }
+waiting-since = A bed is wanted from { $date } ({ $days ->
+        [one] waiting for 1 day
+       *[other] waiting for { $days } days
+    }).
+waiting-not-waiting = The person is not on the waiting list.
+waiting-propose = Propose for shelter
+waiting-withdraw = Take off the waiting list
+waiting-any-province = Any province
+person-waiting = Waiting list for shelter
+field-urgency = Urgency
+field-target-group = Kind of reception
+field-children = Children coming along
+field-waiting-language = Language for mediation
+field-preferred-province = Preferred province
+field-wanted-from = Bed wanted from
+
+## The person's rights over her data
+person-rights = The person's data: export and anonymisation
+person-rights-hint = At the person's request, or when the retention period is over. Every export and every anonymisation is recorded.
+person-export-json = Download the data (JSON)
+person-export-csv = Download the data (CSV)
+person-anonymise = Anonymise the person
+field-anonymise-reason = Reason
+anonymise-request = The person's request
+anonymise-retention = Retention period over
+field-anonymise-confirm = I understand: names, date of birth, documents and contacts are deleted for ever; only what the figures need remains.
+action-person-export = Person's data exported
+action-person-anonymise = Anonymised
+action-person-waiting-add = Proposed for shelter (waiting list)
+action-person-waiting-withdraw = Taken off the waiting list
+action-waiting-list = Waiting list consulted

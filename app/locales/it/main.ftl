@@ -263,3 +263,227 @@ nationality-co = Colombia
 nationality-ve = Venezuela
 nationality-it = Italia
 nationality-other = Altro paese
+
+## Registro delle persone: errori
+problem-invalid-phone = Non sembra un numero di telefono: solo cifre, spazi e + ( ) - / .
+error-no-sharing-consent = La persona non ha dato il consenso a condividere i suoi dati con questa organizzazione. Registra prima il consenso; solo il coordinamento può procedere senza, indicando il motivo.
+error-last-organisation-in-charge = Serve almeno un'organizzazione che abbia in carico la persona.
+error-already-in-charge = Questa organizzazione ha già in carico la persona.
+error-already-waiting = La persona è già in lista d'attesa.
+error-anonymised = I dati di questa persona sono stati anonimizzati: non si possono più modificare.
+error-checklist-published = Una versione pubblicata non si modifica: lavora sulla bozza.
+error-already-linked = Le due schede sono già collegate, o sono la stessa.
+
+## Registro delle persone
+nav-people = Persone
+people-intro = Le persone accolte e seguite dalla tua organizzazione. Nell'elenco compare solo il codice di rete: nomi e dati personali sono visibili solo all'équipe che ha in carico la persona.
+people-register = Registra una persona
+people-found = { $count ->
+        [one] 1 persona
+       *[other] { $count } persone
+    }
+people-none = Nessuna persona con questi criteri.
+people-who = Persona
+people-registered-on = Registrata il
+filters = Filtri
+filter-any = Tutti
+filter-minors = Minorenni
+filter-adults = Maggiorenni
+field-network-code = Codice di rete
+field-age = Età
+field-organisation-in-charge = Organizzazione che ha in carico
+field-province-in-charge = Provincia della presa in carico
+person-title = Persona { $code }
+person-age = { $age } anni
+person-minor = minorenne
+back-to-people = ← Tutte le persone
+status-contact = Primo contatto
+status-screening = Colloquio di valutazione
+status-proposal = Proposta di inserimento
+status-taken-in-charge = Presa in carico
+status-placed = In accoglienza
+status-inclusion = In inclusione sociale
+status-exited = Uscita dal programma
+exit-autonomy = Autonomia raggiunta
+exit-voluntary-return = Rimpatrio volontario assistito
+exit-transfer = Trasferimento ad altro progetto
+exit-drop-out = Abbandono
+exit-other = Altro esito
+field-exit-outcome = Esito dell'uscita
+register-intro = Il codice di rete viene assegnato alla registrazione e non rivela nulla della persona. I dati anagrafici restano visibili solo all'équipe della tua organizzazione e a chi la persona autorizza.
+register-submit = Registra la persona
+field-given-names = Nome
+field-family-name = Cognome
+field-aliases = Altri nomi usati
+aliases-hint = Soprannomi o nomi con cui la persona è conosciuta, separati da virgole.
+field-date-of-birth = Data di nascita
+date-of-birth-hint = Anche dichiarata. Da qui si calcolano età e minore età; l'équipe viene avvisata prima dei 18 anni.
+field-declared-minor = Minorenne, data di nascita non nota
+field-unaccompanied = Minore straniero non accompagnato (MSNA)
+field-guardian = Tutore
+guardian-hint = Per i minori non accompagnati: nome del tutore e autorità che lo ha nominato.
+field-languages = Lingue parlate
+field-documents = Documenti
+documents-hint = Tipo e numero dei documenti, se presenti.
+field-phone = Telefono
+field-family-head = Madre o padre (codice di rete)
+family-head-hint = Per i figli: il codice del genitore con cui formano un nucleo, per esempio TO-2026-0042.
+field-consent-processing-today = La persona ha dato oggi il consenso al trattamento dei dati
+person-anonymised = I dati personali di questa persona sono stati anonimizzati: restano solo i dati che servono ai conteggi.
+person-coming-of-age = Compie 18 anni tra { $days ->
+        [one] 1 giorno
+       *[other] { $days } giorni
+    }: rivedi il progetto e i documenti.
+person-possible-duplicate = Potrebbe esistere già una scheda di questa persona presso: { $organisations }. Il coordinamento può collegare le schede.
+person-linked-to = Questa scheda è collegata alla scheda { $code }.
+person-identity = Dati anagrafici
+person-identity-hidden = Vedi solo il codice di rete: i dati anagrafici sono visibili solo all'équipe che ha in carico la persona, e al coordinamento se la persona ha dato il consenso.
+person-identity-logged = Ogni apertura di questi dati è registrata ed è visibile all'équipe.
+person-identity-edit = Modifica i dati anagrafici
+person-path = Percorso
+person-path-edit = Aggiorna il percorso
+person-children = Figli nel nucleo
+person-team = Organizzazioni che hanno in carico la persona
+person-reference = Operatrice o operatore di riferimento: { $name }
+person-no-reference = Nessun operatore di riferimento indicato
+person-since = dal
+person-remove-organisation = Togli dalla presa in carico
+person-add-organisation = Aggiungi un'organizzazione (presa in carico congiunta)
+person-add-organisation-hint = Serve il consenso della persona alla condivisione con quell'organizzazione.
+field-override-reason = Motivo per procedere senza consenso
+override-reason-hint = Solo per il coordinamento: il motivo viene registrato.
+field-reference-operator = Operatore di riferimento della tua organizzazione
+person-consents = Consensi
+consents-none = Nessun consenso registrato.
+consent-processing = Trattamento dei dati
+consent-sharing = Condivisione con
+consent-active = In vigore
+consent-withdraw = Registra la revoca
+consent-record = Registra un consenso
+field-consent-kind = Consenso
+field-consent-organisation = Organizzazione (per la condivisione)
+field-given-on = Dato il
+field-withdrawn-on = Revocato il
+person-access-log = Chi ha consultato o modificato la scheda
+person-access-log-hint = Le ultime 50 aperture e modifiche, con l'esito.
+object-person = Persona
+action-people-list = Consultazione elenco persone
+action-person-create = Registrazione persona
+action-person-view = Apertura scheda (solo codice)
+action-person-identity-view = Apertura dati anagrafici
+action-person-identity-update = Modifica dati anagrafici
+action-person-path-update = Aggiornamento percorso
+action-person-organisation-add = Aggiunta organizzazione alla presa in carico
+action-person-organisation-add-override = Condivisione senza consenso (coordinamento)
+action-person-organisation-remove = Rimozione organizzazione dalla presa in carico
+action-person-reference-update = Cambio operatore di riferimento
+action-person-consent-record = Registrazione consenso
+action-person-consent-withdraw = Revoca consenso
+
+## Colloqui di valutazione e lista degli indicatori
+nav-checklists = Indicatori
+checklists-intro = La lista degli indicatori di tratta usata nei colloqui di valutazione. Ogni versione pubblicata resta com'è: un colloquio conserva la versione con cui è stato fatto. Formatrici e formatori preparano la versione successiva e la pubblicano.
+checklist-version = Versione { $version } del { $date }
+checklist-draft = Bozza della versione { $version }
+checklist-no-draft = Nessuna bozza in corso. Una nuova bozza parte dalla versione pubblicata più recente.
+checklist-start-draft = Prepara una nuova versione
+checklist-text-it = Testo in italiano
+checklist-text-en = Testo in inglese
+checklist-remove = Togli questo indicatore dalla nuova versione
+checklist-new-indicator = Nuovo indicatore
+checklist-group = Gruppo
+checklist-changes = Che cosa cambia in questa versione
+checklist-changes-hint = Obbligatorio per pubblicare: sarà mostrato a chi usa la lista.
+checklist-save-draft = Salva la bozza
+checklist-publish = Pubblica la versione { $version }
+indicator-group-general = Indicatori generali
+indicator-group-sexual = Sfruttamento sessuale
+indicator-group-labour = Sfruttamento lavorativo
+indicator-group-begging-illegal = Accattonaggio e attività illegali forzate
+screening-title = Colloquio di valutazione { $code }
+screening-heading = Colloquio di valutazione
+screening-intro = Segna gli indicatori emersi nel colloquio (lista degli indicatori, versione { $version }). Gli indicatori non sono una prova: aiutano a decidere la proposta.
+screening-submit = Salva il colloquio
+screening-new = Nuovo colloquio di valutazione
+screenings-none = Nessun colloquio registrato.
+screening-summary = { $count ->
+        [one] 1 indicatore
+       *[other] { $count } indicatori
+    } · lista versione { $version } · { $organisation }
+person-screenings = Colloqui di valutazione
+back-to-person = ← Torna alla scheda
+field-held-on = Data del colloquio
+field-screening-outcome = Esito della valutazione
+screening-outcome-indicators-found = Indicatori di tratta riscontrati
+screening-outcome-no-indicators = Nessun indicatore riscontrato
+screening-outcome-proposal = Proposta di inserimento nel programma
+screening-outcome-commission-request = Richiesta della Commissione Territoriale
+screening-outcome-commission-referral = Segnalazione alla Commissione Territoriale
+screening-outcome-open = Valutazione ancora aperta
+object-checklist = Lista degli indicatori
+action-person-screening-start = Apertura colloquio di valutazione
+action-person-screening-create = Colloquio di valutazione registrato
+action-checklist-draft = Nuova bozza della lista indicatori
+action-checklist-edit = Modifica della bozza della lista indicatori
+action-checklist-publish = Pubblicazione della lista indicatori
+
+## Lista d'attesa per l'accoglienza
+nav-waiting-list = Lista d'attesa
+waiting-intro = Le persone proposte per l'accoglienza, dalla più urgente. Compare solo il codice di rete con i bisogni che servono per offrire un posto letto.
+waiting-count = { $count ->
+        [0] Nessuna persona in attesa.
+        [one] 1 persona in attesa
+       *[other] { $count } persone in attesa
+    }
+urgency-immediate = Immediata (pronta accoglienza)
+urgency-high = Alta
+urgency-normal = Ordinaria
+target-women = Donne
+target-men = Uomini
+target-transgender = Persone transgender
+target-mothers-with-children = Madri con figli
+target-girls-16-18 = Ragazze 16–18 anni (direttiva regionale)
+waiting-children = { $count ->
+        [one] 1 figlio
+       *[other] { $count } figli
+    }
+waiting-disability = disabilità
+waiting-language = lingua: { $language }
+waiting-needs = Bisogni
+waiting-proposed-by = Proposta da
+waiting-days = { $days ->
+        [0] proposta oggi
+        [one] in attesa da 1 giorno
+       *[other] in attesa da { $days } giorni
+    }
+waiting-since = Posto richiesto dal { $date } ({ $days ->
+        [one] in attesa da 1 giorno
+       *[other] in attesa da { $days } giorni
+    }).
+waiting-not-waiting = La persona non è in lista d'attesa.
+waiting-propose = Proponi per l'accoglienza
+waiting-withdraw = Togli dalla lista d'attesa
+waiting-any-province = Qualsiasi provincia
+person-waiting = Lista d'attesa per l'accoglienza
+field-urgency = Urgenza
+field-target-group = Tipo di accoglienza
+field-children = Figli al seguito
+field-waiting-language = Lingua per la mediazione
+field-preferred-province = Provincia preferita
+field-wanted-from = Posto richiesto dal
+
+## Diritti della persona sui suoi dati
+person-rights = Dati della persona: esportazione e anonimizzazione
+person-rights-hint = Su richiesta della persona, o alla scadenza del periodo di conservazione. Ogni esportazione e ogni anonimizzazione viene registrata.
+person-export-json = Scarica i dati (JSON)
+person-export-csv = Scarica i dati (CSV)
+person-anonymise = Anonimizza la persona
+field-anonymise-reason = Motivo
+anonymise-request = Richiesta della persona
+anonymise-retention = Periodo di conservazione scaduto
+field-anonymise-confirm = Ho capito: nomi, data di nascita, documenti e recapiti vengono cancellati per sempre; restano solo i dati che servono ai conteggi.
+action-person-export = Esportazione dei dati della persona
+action-person-anonymise = Anonimizzazione
+action-person-waiting-add = Proposta per l'accoglienza (lista d'attesa)
+action-person-waiting-withdraw = Uscita dalla lista d'attesa
+action-waiting-list = Consultazione lista d'attesa

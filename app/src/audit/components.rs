@@ -10,6 +10,13 @@ use super::model::{AuditFilter, AuditPage, Outcome, KNOWN_ACTIONS};
 use crate::ui::errors::ErrorPanel;
 use crate::ui::pages::Loading;
 
+/// An outcome code as stored in the audit trail, in words.
+pub fn outcome_text(code: &str) -> String {
+    Outcome::from_code(code)
+        .map(outcome_name)
+        .unwrap_or_else(|| code.to_string())
+}
+
 fn outcome_name(outcome: Outcome) -> String {
     match outcome {
         Outcome::Success => tr!("audit-outcome-success"),
@@ -19,7 +26,7 @@ fn outcome_name(outcome: Outcome) -> String {
 }
 
 /// What happened, in words; an action this page does not know yet shows its code.
-fn action_name(action: &str) -> String {
+pub fn action_name(action: &str) -> String {
     match action {
         "auth.sign_in" => tr!("action-sign-in"),
         "auth.sign_out" => tr!("action-sign-out"),
@@ -33,6 +40,28 @@ fn action_name(action: &str) -> String {
         "user.language" => tr!("action-user-language"),
         "demo.load" => tr!("action-demo-load"),
         "contact.create" => tr!("action-contact-create"),
+        "people.list" => tr!("action-people-list"),
+        "person.create" => tr!("action-person-create"),
+        "person.view" => tr!("action-person-view"),
+        "person.identity.view" => tr!("action-person-identity-view"),
+        "person.identity.update" => tr!("action-person-identity-update"),
+        "person.path.update" => tr!("action-person-path-update"),
+        "person.organisation.add" => tr!("action-person-organisation-add"),
+        "person.organisation.add_override" => tr!("action-person-organisation-add-override"),
+        "person.organisation.remove" => tr!("action-person-organisation-remove"),
+        "person.reference.update" => tr!("action-person-reference-update"),
+        "person.consent.record" => tr!("action-person-consent-record"),
+        "person.consent.withdraw" => tr!("action-person-consent-withdraw"),
+        "person.screening.start" => tr!("action-person-screening-start"),
+        "person.export" => tr!("action-person-export"),
+        "person.anonymise" => tr!("action-person-anonymise"),
+        "person.waiting.add" => tr!("action-person-waiting-add"),
+        "person.waiting.withdraw" => tr!("action-person-waiting-withdraw"),
+        "waiting.list" => tr!("action-waiting-list"),
+        "person.screening.create" => tr!("action-person-screening-create"),
+        "checklist.draft" => tr!("action-checklist-draft"),
+        "checklist.edit" => tr!("action-checklist-edit"),
+        "checklist.publish" => tr!("action-checklist-publish"),
         other => other.to_string(),
     }
 }
@@ -45,6 +74,8 @@ fn object_name(object_type: &str) -> String {
         "account" => tr!("object-account"),
         "network" => tr!("object-network"),
         "contact" => tr!("object-contact"),
+        "person" => tr!("object-person"),
+        "checklist" => tr!("object-checklist"),
         other => other.to_string(),
     }
 }

@@ -25,7 +25,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 12] = [
+pub const KNOWN_ACTIONS: [&str; 33] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -38,6 +38,27 @@ pub const KNOWN_ACTIONS: [&str; 12] = [
     "user.language",
     "demo.load",
     "contact.create",
+    "people.list",
+    "person.create",
+    "person.view",
+    "person.identity.view",
+    "person.identity.update",
+    "person.path.update",
+    "person.organisation.add",
+    "person.organisation.add_override",
+    "person.organisation.remove",
+    "person.reference.update",
+    "person.consent.record",
+    "person.consent.withdraw",
+    "person.screening.create",
+    "checklist.draft",
+    "checklist.edit",
+    "checklist.publish",
+    "person.export",
+    "person.anonymise",
+    "person.waiting.add",
+    "person.waiting.withdraw",
+    "waiting.list",
 ];
 
 /// One audit row as the audit page shows it.

@@ -39,6 +39,25 @@ const CONTACT_READERS: &[Role] = &[
     Role::Coordinator,
 ];
 
+/// Who works with people's records: the front line (within their organisation's people)
+/// and the coordinator (network-wide, identities only with consent).
+const PEOPLE_READERS: &[Role] = &[
+    Role::OutreachWorker,
+    Role::CaseWorker,
+    Role::ReceptionManager,
+    Role::Coordinator,
+];
+
+/// Who reads the indicator checklist: those who screen, the coordinator, and the trainers
+/// who write it. (The forum will show published versions to partners as materials.)
+const CHECKLIST_READERS: &[Role] = &[
+    Role::OutreachWorker,
+    Role::CaseWorker,
+    Role::ReceptionManager,
+    Role::Coordinator,
+    Role::Trainer,
+];
+
 /// Every server function of Anello, by endpoint (the part after `/api/`).
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("auth/sign_in", Access::Public),
@@ -54,6 +73,32 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("audit/entries", Access::AnyOf(NETWORK_ADMINS)),
     ("people/contacts", Access::AnyOf(CONTACT_READERS)),
     ("people/contacts/log", Access::AnyOf(FRONT_LINE)),
+    ("people/list", Access::AnyOf(PEOPLE_READERS)),
+    ("people/register", Access::AnyOf(FRONT_LINE)),
+    ("people/person", Access::AnyOf(PEOPLE_READERS)),
+    ("people/identity/save", Access::AnyOf(FRONT_LINE)),
+    ("people/path/save", Access::AnyOf(FRONT_LINE)),
+    ("people/organisations/add", Access::AnyOf(PEOPLE_READERS)),
+    ("people/organisations/remove", Access::AnyOf(PEOPLE_READERS)),
+    ("people/organisations/reference", Access::AnyOf(FRONT_LINE)),
+    ("people/consents/record", Access::AnyOf(FRONT_LINE)),
+    ("people/consents/withdraw", Access::AnyOf(FRONT_LINE)),
+    ("people/anonymise", Access::AnyOf(PEOPLE_READERS)),
+    ("people/waiting_list", Access::AnyOf(PEOPLE_READERS)),
+    ("people/waiting_list/add", Access::AnyOf(FRONT_LINE)),
+    (
+        "people/waiting_list/withdraw",
+        Access::AnyOf(PEOPLE_READERS),
+    ),
+    ("people/screenings/start", Access::AnyOf(FRONT_LINE)),
+    ("people/screenings/save", Access::AnyOf(FRONT_LINE)),
+    ("people/checklists", Access::AnyOf(CHECKLIST_READERS)),
+    ("people/checklists/draft", Access::AnyOf(&[Role::Trainer])),
+    (
+        "people/checklists/draft/save",
+        Access::AnyOf(&[Role::Trainer]),
+    ),
+    ("people/checklists/publish", Access::AnyOf(&[Role::Trainer])),
 ];
 
 pub fn access_for(endpoint: &str) -> Option<Access> {

@@ -16,6 +16,8 @@ pub struct Model {
     pub nationality: Option<String>,
     pub exploitation: String,
     pub people_count: i32,
+    /// The person this contact turned out to be, once registered.
+    pub person_id: Option<i32>,
     pub organisation_id: i32,
     pub created_by: i32,
     pub created_at: DateTimeUtc,

@@ -2,10 +2,19 @@
 
 pub mod audit_log;
 pub mod beds;
+pub mod consents;
 pub mod contacts;
+pub mod indicator_checklists;
+pub mod indicators;
 pub mod organisations;
+pub mod people;
+pub mod person_identities;
+pub mod person_organisations;
+pub mod screening_indicators;
+pub mod screenings;
 pub mod sessions;
 pub mod sign_in_attempts;
 pub mod structures;
 pub mod user_roles;
 pub mod users;
+pub mod waiting_list;

@@ -75,15 +75,18 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
         AppError::CrossOrigin => "error-cross-origin",
         AppError::TooManyAttempts { .. } => "error-too-many-attempts",
         AppError::Invalid { .. } => "error-invalid",
-        AppError::Conflict {
-            conflict: Conflict::Stale,
-        } => "error-conflict-stale",
-        AppError::Conflict {
-            conflict: Conflict::CannotDisableSelf,
-        } => "error-cannot-disable-self",
-        AppError::Conflict {
-            conflict: Conflict::CannotChangeOwnRoles,
-        } => "error-cannot-change-own-roles",
+        AppError::Conflict { conflict } => match conflict {
+            Conflict::Stale => "error-conflict-stale",
+            Conflict::CannotDisableSelf => "error-cannot-disable-self",
+            Conflict::CannotChangeOwnRoles => "error-cannot-change-own-roles",
+            Conflict::NoSharingConsent => "error-no-sharing-consent",
+            Conflict::LastOrganisationInCharge => "error-last-organisation-in-charge",
+            Conflict::AlreadyInCharge => "error-already-in-charge",
+            Conflict::AlreadyWaiting => "error-already-waiting",
+            Conflict::Anonymised => "error-anonymised",
+            Conflict::ChecklistPublished => "error-checklist-published",
+            Conflict::AlreadyLinked => "error-already-linked",
+        },
         AppError::BadRequest => "error-bad-request",
         AppError::Internal => "error-internal",
         AppError::Network => "error-network",

@@ -141,7 +141,7 @@ pub fn ContactLogPage() -> impl IntoView {
 
 /// A group of large radio or checkbox "pills", one tap each, usable with the keyboard.
 #[component]
-fn Choices(
+pub(crate) fn Choices(
     #[prop(into)] legend: Signal<String>,
     name: &'static str,
     options: Vec<(&'static str, Signal<String>, bool)>,

@@ -2,7 +2,11 @@
 //! screenings, the pseudonymous registry, take-in, consent and the waiting list).
 
 pub mod api;
+pub mod checklist_seed;
 pub mod components;
 pub mod model;
+pub mod registry;
+pub mod screening;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod waiting;

@@ -29,6 +29,7 @@ macro_rules! code_enum {
         }
     };
 }
+pub(crate) use code_enum;
 
 code_enum! {
     /// How the contact happened (seed 000, phase 1: emersione).

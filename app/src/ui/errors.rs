@@ -26,6 +26,27 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::CannotChangeOwnRoles,
         } => tr!("error-cannot-change-own-roles"),
+        AppError::Conflict {
+            conflict: Conflict::NoSharingConsent,
+        } => tr!("error-no-sharing-consent"),
+        AppError::Conflict {
+            conflict: Conflict::LastOrganisationInCharge,
+        } => tr!("error-last-organisation-in-charge"),
+        AppError::Conflict {
+            conflict: Conflict::AlreadyInCharge,
+        } => tr!("error-already-in-charge"),
+        AppError::Conflict {
+            conflict: Conflict::AlreadyWaiting,
+        } => tr!("error-already-waiting"),
+        AppError::Conflict {
+            conflict: Conflict::Anonymised,
+        } => tr!("error-anonymised"),
+        AppError::Conflict {
+            conflict: Conflict::ChecklistPublished,
+        } => tr!("error-checklist-published"),
+        AppError::Conflict {
+            conflict: Conflict::AlreadyLinked,
+        } => tr!("error-already-linked"),
         AppError::BadRequest => tr!("error-bad-request"),
         AppError::Internal => tr!("error-internal"),
         AppError::Network => tr!("error-network"),
@@ -46,6 +67,7 @@ pub fn problem_message(problem: Problem) -> String {
         Problem::OutOfRange => tr!("problem-out-of-range"),
         Problem::Contradiction => tr!("problem-contradiction"),
         Problem::RoleNotAllowed => tr!("problem-role-not-allowed"),
+        Problem::InvalidPhone => tr!("problem-invalid-phone"),
     }
 }
 

@@ -25,7 +25,7 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 5] = [
+pub const NAV_ITEMS: [NavItem; 8] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
@@ -33,6 +33,18 @@ pub const NAV_ITEMS: [NavItem; 5] = [
     NavItem {
         href: "/contatti",
         endpoint: "people/contacts",
+    },
+    NavItem {
+        href: "/persone",
+        endpoint: "people/list",
+    },
+    NavItem {
+        href: "/lista-attesa",
+        endpoint: "people/waiting_list",
+    },
+    NavItem {
+        href: "/indicatori",
+        endpoint: "people/checklists",
     },
     NavItem {
         href: "/amministrazione/organizzazioni",
@@ -52,6 +64,9 @@ pub fn nav_label(href: &str) -> String {
     match href {
         "/" => tr!("nav-home"),
         "/contatti" => tr!("nav-contacts"),
+        "/persone" => tr!("nav-people"),
+        "/indicatori" => tr!("nav-checklists"),
+        "/lista-attesa" => tr!("nav-waiting-list"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         _ => tr!("nav-audit"),

@@ -83,6 +83,7 @@ impl TestApp {
             trust_proxy,
             production: false,
             sign_in_limits: limits,
+            identity_key: app::state::IdentityKey::new(app::state::IdentityKey::DEVELOPMENT),
         };
         let router = server::startup::router(
             db.clone(),

@@ -13,6 +13,8 @@ mod admin;
 mod audit;
 mod cli;
 mod contacts;
+mod people;
 mod policy_matrix;
+mod screening;
 mod security;
 mod sessions;

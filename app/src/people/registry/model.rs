@@ -1,0 +1,648 @@
+//! Wire types of the registry of people. The pseudonymous part (code, status, gender,
+//! age, exploitation) and the identity part travel in separate types: a page gets an
+//! `Identity` only when the server decided the user may see it.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{AppError, Problem, Validation};
+use crate::people::model::{code_enum, Exploitation, Gender, Nationality};
+
+code_enum! {
+    /// Where a person is on the path (seed 000).
+    PathStatus {
+        Contact => "contact",
+        Screening => "screening",
+        Proposal => "proposal",
+        TakenInCharge => "taken_in_charge",
+        Placed => "placed",
+        Inclusion => "inclusion",
+        Exited => "exited",
+    }
+}
+
+code_enum! {
+    /// How a path ended.
+    ExitOutcome {
+        Autonomy => "autonomy",
+        VoluntaryReturn => "voluntary_return",
+        Transfer => "transfer",
+        DropOut => "drop_out",
+        Other => "other",
+    }
+}
+
+code_enum! {
+    /// Processing by the organisations in charge, or sharing with one named organisation.
+    ConsentKind {
+        Processing => "processing",
+        Sharing => "sharing",
+    }
+}
+
+/// What a user may see of one person, decided on the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PersonAccess {
+    /// On the team of an organisation in charge (or the coordinator with consent).
+    Identity,
+    /// Entitled to the person's path, not to who she is: the network code only.
+    CodeOnly,
+}
+
+/// Age in whole years on `today`.
+pub fn age_on(birth: NaiveDate, today: NaiveDate) -> i32 {
+    let mut age = today.year() - birth.year();
+    if (today.month(), today.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// The 18th birthday (29 February births come of age on 1 March).
+pub fn eighteenth_birthday(birth: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(birth.year() + 18, birth.month(), birth.day())
+        .or_else(|| NaiveDate::from_ymd_opt(birth.year() + 18, 3, 1))
+        .unwrap_or(birth)
+}
+
+/// How many days before the 18th birthday the team is warned.
+pub const COMING_OF_AGE_ALERT_DAYS: i64 = 90;
+
+pub const MAX_NAME_LENGTH: usize = 120;
+pub const MAX_LONG_TEXT: usize = 240;
+pub const MAX_PHONE_LENGTH: usize = 40;
+
+/// The registration and identity form. Exploitation types are checkboxes
+/// `form[exploitation][<code>]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonForm {
+    #[serde(default)]
+    pub given_names: String,
+    #[serde(default)]
+    pub family_name: String,
+    #[serde(default)]
+    pub aliases: String,
+    #[serde(default)]
+    pub date_of_birth: String,
+    #[serde(default)]
+    pub declared_minor: Option<String>,
+    #[serde(default)]
+    pub gender: String,
+    #[serde(default)]
+    pub nationality: String,
+    #[serde(default)]
+    pub languages: String,
+    #[serde(default)]
+    pub documents: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub unaccompanied: Option<String>,
+    #[serde(default)]
+    pub guardian: String,
+    #[serde(default)]
+    pub province: String,
+    /// The network code of the mother (or father) a child is registered with.
+    #[serde(default)]
+    pub family_head: String,
+    /// Consent to processing given at registration.
+    #[serde(default)]
+    pub consent_processing: Option<String>,
+    #[serde(default)]
+    pub exploitation: BTreeMap<String, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidPerson {
+    pub identity: Identity,
+    pub gender: Gender,
+    pub declared_minor: bool,
+    pub unaccompanied: bool,
+    pub province: String,
+    pub family_head: Option<String>,
+    pub consent_processing: bool,
+    pub exploitation: Vec<Exploitation>,
+}
+
+/// Who a person is. Only ever built for users with `PersonAccess::Identity`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub given_names: String,
+    pub family_name: String,
+    pub aliases: Option<String>,
+    pub date_of_birth: Option<NaiveDate>,
+    pub nationality: Option<Nationality>,
+    pub languages: Option<String>,
+    pub documents: Option<String>,
+    pub phone: Option<String>,
+    pub guardian: Option<String>,
+}
+
+fn text(field: &str, value: &str, max: usize, checks: &mut Validation) -> Option<String> {
+    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if value.chars().count() > max {
+        checks.add(field, Problem::TooLong);
+    }
+    (!value.is_empty()).then_some(value)
+}
+
+fn required_text(field: &str, value: &str, max: usize, checks: &mut Validation) -> String {
+    let value = text(field, value, max, checks);
+    if value.is_none() {
+        checks.add(field, Problem::Required);
+    }
+    value.unwrap_or_default()
+}
+
+impl PersonForm {
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidPerson, AppError> {
+        let mut checks = Validation::default();
+        let given_names = required_text(
+            "given_names",
+            &self.given_names,
+            MAX_NAME_LENGTH,
+            &mut checks,
+        );
+        let family_name = required_text(
+            "family_name",
+            &self.family_name,
+            MAX_NAME_LENGTH,
+            &mut checks,
+        );
+        let aliases = text("aliases", &self.aliases, MAX_LONG_TEXT, &mut checks);
+        let date_of_birth = match self.date_of_birth.trim() {
+            "" => None,
+            value => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+                Ok(day) if day > today => {
+                    checks.add("date_of_birth", Problem::DateInFuture);
+                    None
+                }
+                Ok(day) if age_on(day, today) > 100 => {
+                    checks.add("date_of_birth", Problem::OutOfRange);
+                    None
+                }
+                Ok(day) => Some(day),
+                Err(_) => {
+                    checks.add("date_of_birth", Problem::InvalidDate);
+                    None
+                }
+            },
+        };
+        let declared_minor = self.declared_minor.is_some();
+        if let Some(birth) = date_of_birth {
+            if declared_minor && age_on(birth, today) >= 18 {
+                checks.add("declared_minor", Problem::Contradiction);
+            }
+        }
+        let gender = match Gender::from_code(self.gender.trim()) {
+            Some(gender) => Some(gender),
+            None if self.gender.trim().is_empty() => {
+                checks.add("gender", Problem::Required);
+                None
+            }
+            None => {
+                checks.add("gender", Problem::UnknownChoice);
+                None
+            }
+        };
+        let nationality = match self.nationality.trim() {
+            "" => None,
+            code => {
+                let parsed = Nationality::from_code(code);
+                if parsed.is_none() {
+                    checks.add("nationality", Problem::UnknownChoice);
+                }
+                parsed
+            }
+        };
+        let languages = text("languages", &self.languages, MAX_NAME_LENGTH, &mut checks);
+        let documents = text("documents", &self.documents, MAX_LONG_TEXT, &mut checks);
+        let phone = text("phone", &self.phone, MAX_PHONE_LENGTH, &mut checks);
+        if let Some(phone) = &phone {
+            let valid = phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +()-/.".contains(c));
+            if !valid {
+                checks.add("phone", Problem::InvalidPhone);
+            }
+        }
+        let unaccompanied = self.unaccompanied.is_some();
+        let guardian = text("guardian", &self.guardian, MAX_LONG_TEXT, &mut checks);
+        // A known date of birth decides; the box only speaks when the date is unknown.
+        let is_minor = match date_of_birth {
+            Some(birth) => age_on(birth, today) < 18,
+            None => declared_minor,
+        };
+        if unaccompanied && !is_minor {
+            checks.add("unaccompanied", Problem::Contradiction);
+        }
+        let province = self.province.trim().to_uppercase();
+        if province.is_empty() {
+            checks.add("province", Problem::Required);
+        } else if crate::auth::model::province_name(&province).is_none() {
+            checks.add("province", Problem::UnknownChoice);
+        }
+        let family_head = match self.family_head.trim().to_uppercase() {
+            code if code.is_empty() => None,
+            code if is_network_code(&code) => Some(code),
+            _ => {
+                checks.add("family_head", Problem::UnknownChoice);
+                None
+            }
+        };
+        let mut exploitation = Vec::new();
+        for code in self.exploitation.keys() {
+            match Exploitation::from_code(code) {
+                Some(kind) => exploitation.push(kind),
+                None => checks.add("exploitation", Problem::UnknownChoice),
+            }
+        }
+        exploitation.sort();
+        checks.finish()?;
+        Ok(ValidPerson {
+            identity: Identity {
+                given_names,
+                family_name,
+                aliases,
+                date_of_birth,
+                nationality,
+                languages,
+                documents,
+                phone,
+                guardian,
+            },
+            gender: gender.unwrap_or(Gender::Female),
+            declared_minor,
+            unaccompanied,
+            province,
+            family_head,
+            consent_processing: self.consent_processing.is_some(),
+            exploitation,
+        })
+    }
+}
+
+/// `TO-2026-0042`: two letters, a year, a number of at least four digits.
+pub fn is_network_code(code: &str) -> bool {
+    let parts: Vec<&str> = code.split('-').collect();
+    matches!(parts.as_slice(), [province, year, number]
+        if province.len() == 2 && province.chars().all(|c| c.is_ascii_uppercase())
+        && year.len() == 4 && year.chars().all(|c| c.is_ascii_digit())
+        && (4..=6).contains(&number.len()) && number.chars().all(|c| c.is_ascii_digit()))
+}
+
+pub fn network_code(province: &str, year: i32, number: i32) -> String {
+    format!("{province}-{year}-{number:04}")
+}
+
+/// The de-duplication key's input: names without accents, case, punctuation or order,
+/// and the date of birth. None without a date of birth (names alone match too often).
+pub fn normalised_identity(identity: &Identity) -> Option<String> {
+    let birth = identity.date_of_birth?;
+    let mut words: Vec<String> = format!("{} {}", identity.given_names, identity.family_name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold_word)
+        .collect();
+    words.sort();
+    Some(format!("{}|{}", words.join(" "), birth))
+}
+
+fn fold_word(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ş' | 'ș' => 's',
+            'ţ' | 'ț' => 't',
+            'ă' => 'a',
+            other => other,
+        })
+        .collect()
+}
+
+/// Filters of the people list, as the query string carries them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleFilter {
+    #[serde(default)]
+    pub code: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub exploitation: String,
+    /// "minor" or "adult".
+    #[serde(default)]
+    pub age: String,
+    #[serde(default)]
+    pub page: String,
+}
+
+pub const PEOPLE_PAGE_SIZE: u64 = 25;
+
+/// One line of the people list: never an identity field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRow {
+    pub code: String,
+    pub status: PathStatus,
+    pub gender: Gender,
+    pub age: Option<i32>,
+    pub minor: bool,
+    pub exploitation: Vec<Exploitation>,
+    pub organisations: Vec<String>,
+    pub registered_on: NaiveDate,
+    pub anonymised: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleList {
+    pub rows: Vec<PersonRow>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+    pub organisations: Vec<(i32, String)>,
+    pub may_register: bool,
+}
+
+/// An organisation in charge of the person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InCharge {
+    pub organisation_id: i32,
+    pub organisation: String,
+    pub reference: Option<String>,
+    pub since: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentRow {
+    pub id: i32,
+    pub kind: ConsentKind,
+    pub organisation: Option<String>,
+    pub given_on: NaiveDate,
+    pub withdrawn_on: Option<NaiveDate>,
+}
+
+/// One opening or change of the person's record, for her team.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessLogRow {
+    pub occurred_at: chrono::DateTime<chrono::Utc>,
+    pub who: String,
+    pub organisation: String,
+    pub action: String,
+    pub outcome: String,
+}
+
+/// The person page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonPage {
+    pub person: PersonRow,
+    pub access: PersonAccess,
+    pub identity: Option<Identity>,
+    pub province: String,
+    pub unaccompanied: bool,
+    pub exit_outcome: Option<ExitOutcome>,
+    /// Days to the 18th birthday when within the alert window (team only).
+    pub coming_of_age_in_days: Option<i64>,
+    pub family_head: Option<String>,
+    pub children: Vec<String>,
+    pub in_charge: Vec<InCharge>,
+    pub consents: Vec<ConsentRow>,
+    /// Organisations where a record with the same identity may exist (team only).
+    pub possible_duplicates: Vec<String>,
+    pub duplicate_of: Option<String>,
+    /// The record's opening and change log (team only).
+    pub access_log: Vec<AccessLogRow>,
+    /// Screening interviews, newest first, each with the checklist version it used.
+    pub screenings: Vec<crate::people::screening::model::ScreeningRow>,
+    /// Her open entry on the waiting list for shelter, if any.
+    pub waiting: Option<crate::people::waiting::model::WaitingRow>,
+    /// Whether the user may change the record (team, front-line roles).
+    pub may_manage: bool,
+    pub is_coordinator: bool,
+    /// Implementing bodies (and the coordination) that may be added or named in a consent.
+    pub organisation_choices: Vec<(i32, String)>,
+    /// Colleagues of the user's organisation who can be reference operator.
+    pub reference_choices: Vec<(i32, String)>,
+    /// The current reference operator of the user's own organisation.
+    pub own_reference: Option<i32>,
+}
+
+/// Changes to the path: status, exit outcome, exploitation types.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathForm {
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub exit_outcome: String,
+    #[serde(default)]
+    pub exploitation: BTreeMap<String, String>,
+}
+
+impl PathForm {
+    pub fn validate(
+        &self,
+    ) -> Result<(PathStatus, Option<ExitOutcome>, Vec<Exploitation>), AppError> {
+        let mut checks = Validation::default();
+        let status = PathStatus::from_code(self.status.trim());
+        if status.is_none() {
+            checks.add("status", Problem::UnknownChoice);
+        }
+        let exit_outcome = match self.exit_outcome.trim() {
+            "" => None,
+            code => {
+                let parsed = ExitOutcome::from_code(code);
+                if parsed.is_none() {
+                    checks.add("exit_outcome", Problem::UnknownChoice);
+                }
+                parsed
+            }
+        };
+        if status == Some(PathStatus::Exited) && exit_outcome.is_none() {
+            checks.add("exit_outcome", Problem::Required);
+        }
+        let mut exploitation = Vec::new();
+        for code in self.exploitation.keys() {
+            match Exploitation::from_code(code) {
+                Some(kind) => exploitation.push(kind),
+                None => checks.add("exploitation", Problem::UnknownChoice),
+            }
+        }
+        exploitation.sort();
+        checks.finish()?;
+        let status = status.unwrap_or(PathStatus::Contact);
+        let exit_outcome = if status == PathStatus::Exited {
+            exit_outcome
+        } else {
+            None
+        };
+        Ok((status, exit_outcome, exploitation))
+    }
+}
+
+/// Adding an organisation to the joint take-in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InChargeForm {
+    #[serde(default)]
+    pub organisation_id: String,
+    /// Only the coordinator may add without a sharing consent, and must say why.
+    #[serde(default)]
+    pub override_reason: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentForm {
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub organisation_id: String,
+    #[serde(default)]
+    pub given_on: String,
+}
+
+pub fn parse_day(
+    field: &str,
+    value: &str,
+    today: NaiveDate,
+    checks: &mut Validation,
+) -> Option<NaiveDate> {
+    match NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d") {
+        Ok(day) if day > today => {
+            checks.add(field, Problem::DateInFuture);
+            None
+        }
+        Ok(day) => Some(day),
+        Err(_) if value.trim().is_empty() => {
+            checks.add(field, Problem::Required);
+            None
+        }
+        Err(_) => {
+            checks.add(field, Problem::InvalidDate);
+            None
+        }
+    }
+}
+
+pub fn parse_id(field: &str, value: &str, checks: &mut Validation) -> Option<i32> {
+    match value.trim().parse::<i32>() {
+        Ok(id) if id > 0 => Some(id),
+        _ if value.trim().is_empty() => {
+            checks.add(field, Problem::Required);
+            None
+        }
+        _ => {
+            checks.add(field, Problem::UnknownChoice);
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn form() -> PersonForm {
+        PersonForm {
+            given_names: " Blessing  Joy ".into(),
+            family_name: "Okafor".into(),
+            date_of_birth: "2009-01-10".into(),
+            gender: "female".into(),
+            nationality: "NG".into(),
+            province: "to".into(),
+            unaccompanied: Some("on".into()),
+            exploitation: BTreeMap::from([("sexual_street".into(), "on".into())]),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_registration_is_normalised() {
+        let valid = form().validate(today()).unwrap();
+        assert_eq!(valid.identity.given_names, "Blessing Joy");
+        assert_eq!(valid.province, "TO");
+        assert!(valid.unaccompanied);
+        assert_eq!(valid.exploitation, vec![Exploitation::SexualStreet]);
+    }
+
+    #[test]
+    fn contradictions_and_bad_values_are_refused() {
+        let mut adult = form();
+        adult.date_of_birth = "1990-05-05".into();
+        adult.declared_minor = Some("on".into());
+        adult.phone = "call me maybe".into();
+        adult.family_head = "mother".into();
+        let error = adult.validate(today()).unwrap_err();
+        assert_eq!(
+            error.problem_for("declared_minor"),
+            Some(Problem::Contradiction)
+        );
+        assert_eq!(
+            error.problem_for("unaccompanied"),
+            Some(Problem::Contradiction)
+        );
+        assert_eq!(error.problem_for("phone"), Some(Problem::InvalidPhone));
+        assert_eq!(
+            error.problem_for("family_head"),
+            Some(Problem::UnknownChoice)
+        );
+        let empty = PersonForm {
+            date_of_birth: "2030-01-01".into(),
+            ..Default::default()
+        };
+        let error = empty.validate(today()).unwrap_err();
+        assert_eq!(error.problem_for("given_names"), Some(Problem::Required));
+        assert_eq!(error.problem_for("gender"), Some(Problem::Required));
+        assert_eq!(
+            error.problem_for("date_of_birth"),
+            Some(Problem::DateInFuture)
+        );
+    }
+
+    #[test]
+    fn ages_and_the_eighteenth_birthday() {
+        let birth = NaiveDate::from_ymd_opt(2009, 1, 10).unwrap();
+        assert_eq!(age_on(birth, today()), 17);
+        assert_eq!(
+            eighteenth_birthday(birth),
+            NaiveDate::from_ymd_opt(2027, 1, 10).unwrap()
+        );
+        let leap = NaiveDate::from_ymd_opt(2008, 2, 29).unwrap();
+        assert_eq!(
+            eighteenth_birthday(leap),
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn the_same_person_normalises_to_the_same_key() {
+        let one = form().validate(today()).unwrap().identity;
+        let mut other = one.clone();
+        other.given_names = "JOY blessing".into();
+        other.family_name = "Okafor".into();
+        assert_eq!(normalised_identity(&one), normalised_identity(&other));
+        other.family_name = "Okàfor".into();
+        assert_eq!(normalised_identity(&one), normalised_identity(&other));
+        other.date_of_birth = None;
+        assert_eq!(normalised_identity(&other), None);
+    }
+
+    #[test]
+    fn network_codes() {
+        assert_eq!(network_code("TO", 2026, 42), "TO-2026-0042");
+        assert!(is_network_code("TO-2026-0042"));
+        assert!(!is_network_code("TO-26-0042"));
+        assert!(!is_network_code("<script>"));
+    }
+}

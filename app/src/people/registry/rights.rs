@@ -1,0 +1,378 @@
+//! Data-subject rights: export one person's data (JSON and CSV) and anonymise a person.
+//! Both are logged; both leave the pseudonymous record (code, gender, month of birth,
+//! path, screenings, placements) so that aggregate counts stay what they were.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::Serialize;
+
+use super::model::{Identity, PersonAccess};
+use super::ssr::{access_to, find_person, may_manage};
+use crate::audit::model::Outcome;
+use crate::audit::ssr::{record, AuditEvent};
+use crate::auth::model::CurrentUser;
+use crate::entity::{
+    audit_log, consents, organisations, person_identities, person_organisations, screenings,
+    waiting_list,
+};
+use crate::error::{AppError, Conflict, Problem};
+
+/// Everything Anello holds about one person, as handed to her on request.
+#[derive(Debug, Serialize)]
+pub struct PersonExport {
+    pub exported_at: chrono::DateTime<Utc>,
+    pub code: String,
+    pub province: String,
+    pub gender: String,
+    pub status: String,
+    pub exit_outcome: Option<String>,
+    pub exploitation: Vec<String>,
+    pub unaccompanied_minor: bool,
+    pub registered_at: chrono::DateTime<Utc>,
+    pub identity: Option<Identity>,
+    pub organisations_in_charge: Vec<ExportedInCharge>,
+    pub consents: Vec<ExportedConsent>,
+    pub screenings: Vec<ExportedScreening>,
+    pub waiting_list: Vec<ExportedWaiting>,
+    /// Who opened or changed the record: the person has a right to know.
+    pub access_log: Vec<ExportedAccess>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedInCharge {
+    pub organisation: String,
+    pub since: chrono::NaiveDate,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedConsent {
+    pub kind: String,
+    pub organisation: Option<String>,
+    pub given_on: chrono::NaiveDate,
+    pub withdrawn_on: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedScreening {
+    pub held_on: chrono::NaiveDate,
+    pub outcome: String,
+    pub checklist_id: i32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedWaiting {
+    pub urgency: String,
+    pub target_group: String,
+    pub wanted_from: chrono::NaiveDate,
+    pub status: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedAccess {
+    pub occurred_at: chrono::DateTime<Utc>,
+    pub organisation: Option<String>,
+    pub action: String,
+    pub outcome: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+impl ExportFormat {
+    pub fn from_extension(extension: &str) -> Option<ExportFormat> {
+        match extension {
+            "json" => Some(ExportFormat::Json),
+            "csv" => Some(ExportFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// A file to download.
+pub struct Download {
+    pub content_type: &'static str,
+    pub file_name: String,
+    pub body: Vec<u8>,
+}
+
+/// Only who may see the identity may export it: the team in charge, or the coordinator
+/// with the person's consent. The export and any refusal are audited.
+pub async fn export_person(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    request_id: Option<&str>,
+    code: &str,
+    format: ExportFormat,
+) -> Result<Download, AppError> {
+    let txn = crate::db::begin_write(db).await?;
+    let person = find_person(&txn, code).await?;
+    let format_code = match format {
+        ExportFormat::Json => "json",
+        ExportFormat::Csv => "csv",
+    };
+    if access_to(&txn, user, &person).await? != Some(PersonAccess::Identity) {
+        record(
+            &txn,
+            request_id,
+            AuditEvent::new(Some(user), "person.export", "person")
+                .object(&person.code)
+                .outcome(Outcome::Denied)
+                .detail(format!("format={format_code}")),
+        )
+        .await?;
+        txn.commit().await?;
+        return Err(AppError::Forbidden);
+    }
+    let organisation_name = |id: i32| {
+        let txn = &txn;
+        async move {
+            Ok::<_, AppError>(
+                organisations::Entity::find_by_id(id)
+                    .one(txn)
+                    .await?
+                    .map(|o| o.name)
+                    .unwrap_or_default(),
+            )
+        }
+    };
+    let mut organisations_in_charge = Vec::new();
+    for row in person_organisations::Entity::find()
+        .filter(person_organisations::Column::PersonId.eq(person.id))
+        .all(&txn)
+        .await?
+    {
+        organisations_in_charge.push(ExportedInCharge {
+            organisation: organisation_name(row.organisation_id).await?,
+            since: row.since,
+        });
+    }
+    let mut consent_rows = Vec::new();
+    for row in consents::Entity::find()
+        .filter(consents::Column::PersonId.eq(person.id))
+        .order_by_asc(consents::Column::Id)
+        .all(&txn)
+        .await?
+    {
+        consent_rows.push(ExportedConsent {
+            kind: row.kind,
+            organisation: match row.organisation_id {
+                Some(id) => Some(organisation_name(id).await?),
+                None => None,
+            },
+            given_on: row.given_on,
+            withdrawn_on: row.withdrawn_on,
+        });
+    }
+    let screening_rows = screenings::Entity::find()
+        .filter(screenings::Column::PersonId.eq(person.id))
+        .order_by_asc(screenings::Column::Id)
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|s| ExportedScreening {
+            held_on: s.held_on,
+            outcome: s.outcome,
+            checklist_id: s.checklist_id,
+        })
+        .collect();
+    let waiting_rows = waiting_list::Entity::find()
+        .filter(waiting_list::Column::PersonId.eq(person.id))
+        .order_by_asc(waiting_list::Column::Id)
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|w| ExportedWaiting {
+            urgency: w.urgency,
+            target_group: w.target_group,
+            wanted_from: w.wanted_from,
+            status: w.status,
+        })
+        .collect();
+    let mut access_log = Vec::new();
+    for row in audit_log::Entity::find()
+        .filter(audit_log::Column::ObjectType.eq("person"))
+        .filter(audit_log::Column::ObjectId.eq(person.code.as_str()))
+        .order_by_asc(audit_log::Column::Id)
+        .all(&txn)
+        .await?
+    {
+        access_log.push(ExportedAccess {
+            occurred_at: row.occurred_at,
+            organisation: match row.actor_organisation_id {
+                Some(id) => Some(organisation_name(id).await?),
+                None => None,
+            },
+            action: row.action,
+            outcome: row.outcome,
+        });
+    }
+    let identity = person_identities::Entity::find_by_id(person.id)
+        .one(&txn)
+        .await?
+        .map(super::ssr::identity_from);
+    let export = PersonExport {
+        exported_at: Utc::now(),
+        code: person.code.clone(),
+        province: person.province.clone(),
+        gender: person.gender.clone(),
+        status: person.status.clone(),
+        exit_outcome: person.exit_outcome.clone(),
+        exploitation: person
+            .exploitation
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
+        unaccompanied_minor: person.unaccompanied,
+        registered_at: person.created_at,
+        identity,
+        organisations_in_charge,
+        consents: consent_rows,
+        screenings: screening_rows,
+        waiting_list: waiting_rows,
+        access_log,
+    };
+    let download = match format {
+        ExportFormat::Json => Download {
+            content_type: "application/json; charset=utf-8",
+            file_name: format!("{}.json", person.code),
+            body: serde_json::to_vec_pretty(&export).map_err(|_| AppError::Internal)?,
+        },
+        ExportFormat::Csv => Download {
+            content_type: "text/csv; charset=utf-8",
+            file_name: format!("{}.csv", person.code),
+            body: export_csv(&export)?,
+        },
+    };
+    record(
+        &txn,
+        request_id,
+        AuditEvent::new(Some(user), "person.export", "person")
+            .object(&person.code)
+            .detail(format!("format={format_code}")),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(download)
+}
+
+/// The same data as the JSON, flattened to `section,field,value` rows: one file that a
+/// spreadsheet opens, whatever the number of consents or screenings.
+fn export_csv(export: &PersonExport) -> Result<Vec<u8>, AppError> {
+    let value = serde_json::to_value(export).map_err(|_| AppError::Internal)?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let write = |writer: &mut csv::Writer<Vec<u8>>, row: [&str; 3]| {
+        writer.write_record(row).map_err(|_| AppError::Internal)
+    };
+    write(&mut writer, ["section", "field", "value"])?;
+    fn text(value: &serde_json::Value) -> String {
+        match value {
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+    if let serde_json::Value::Object(map) = value {
+        for (key, item) in map {
+            match item {
+                serde_json::Value::Array(items) => {
+                    for (index, element) in items.iter().enumerate() {
+                        match element {
+                            serde_json::Value::Object(fields) => {
+                                for (field, v) in fields {
+                                    write(
+                                        &mut writer,
+                                        [&format!("{key}[{}]", index + 1), field, &text(v)],
+                                    )?;
+                                }
+                            }
+                            other => {
+                                write(&mut writer, [&key, &format!("{}", index + 1), &text(other)])?
+                            }
+                        }
+                    }
+                }
+                serde_json::Value::Object(fields) => {
+                    for (field, v) in fields {
+                        write(&mut writer, [&key, &field, &text(&v)])?;
+                    }
+                }
+                other => write(&mut writer, ["record", &key, &text(&other)])?,
+            }
+        }
+    }
+    writer.into_inner().map_err(|_| AppError::Internal)
+}
+
+/// Why a record is anonymised.
+pub const ANONYMISATION_REASONS: [&str; 2] = ["request", "retention"];
+
+/// Removes who the person is and keeps what the figures need. Irreversible; the team in
+/// charge or the coordinator may do it, after ticking a confirmation.
+pub async fn anonymise_person(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    request_id: Option<&str>,
+    code: &str,
+    reason: &str,
+    confirmed: bool,
+) -> Result<(), AppError> {
+    if !ANONYMISATION_REASONS.contains(&reason) {
+        return Err(AppError::invalid("reason", Problem::UnknownChoice));
+    }
+    if !confirmed {
+        return Err(AppError::invalid("confirm", Problem::Required));
+    }
+    let txn = crate::db::begin_write(db).await?;
+    let person = find_person(&txn, code).await?;
+    if !may_manage(&txn, user, &person).await? && !user.is_network_wide() {
+        record(
+            &txn,
+            request_id,
+            AuditEvent::new(Some(user), "person.anonymise", "person")
+                .object(&person.code)
+                .outcome(Outcome::Denied),
+        )
+        .await?;
+        txn.commit().await?;
+        return Err(AppError::Forbidden);
+    }
+    if person.anonymised_at.is_some() {
+        return Err(AppError::Conflict {
+            conflict: Conflict::Anonymised,
+        });
+    }
+    person_identities::Entity::delete_by_id(person.id)
+        .exec(&txn)
+        .await?;
+    // Free-text needs on the waiting list could describe her; the urgency and dates stay.
+    waiting_list::Entity::update_many()
+        .col_expr(
+            waiting_list::Column::Language,
+            sea_orm::sea_query::Expr::value(Option::<String>::None),
+        )
+        .filter(waiting_list::Column::PersonId.eq(person.id))
+        .exec(&txn)
+        .await?;
+    let code = person.code.clone();
+    let mut update: crate::entity::people::ActiveModel = person.into();
+    update.identity_hash = Set(None);
+    update.anonymised_at = Set(Some(Utc::now()));
+    update.updated_at = Set(Utc::now());
+    update.update(&txn).await?;
+    record(
+        &txn,
+        request_id,
+        AuditEvent::new(Some(user), "person.anonymise", "person")
+            .object(&code)
+            .detail(format!("reason={reason}")),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,239 @@
+//! Database work of the waiting list. The team of an organisation in charge proposes a
+//! person; reception managers of every implementing body see the list (codes and needs
+//! only) so that any of them can offer a bed; the bed board takes from it.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use sea_orm::sea_query::Query;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+use super::model::*;
+use crate::audit::ssr::{record, AuditEvent};
+use crate::auth::model::Role;
+use crate::auth::ssr::Ctx;
+use crate::entity::{organisations, people, person_organisations, waiting_list};
+use crate::error::{AppError, Conflict};
+use crate::people::registry::model::PathStatus;
+use crate::people::registry::ssr::{find_person, may_manage, refuse};
+use crate::people::ssr::today;
+
+pub const STATUS_WAITING: &str = "waiting";
+pub const STATUS_WITHDRAWN: &str = "withdrawn";
+
+fn urgency_rank(urgency: Urgency) -> u8 {
+    match urgency {
+        Urgency::Immediate => 0,
+        Urgency::High => 1,
+        Urgency::Normal => 2,
+    }
+}
+
+/// Reception managers and the coordinator see the whole network's list; the rest of the
+/// front line sees the people of their own organisation.
+pub async fn waiting_list(ctx: &Ctx) -> Result<WaitingList, AppError> {
+    let user = ctx.user()?;
+    let network_wide = user.is_network_wide() || user.has_role(Role::ReceptionManager);
+    let mut query =
+        waiting_list::Entity::find().filter(waiting_list::Column::Status.eq(STATUS_WAITING));
+    if !network_wide {
+        query = query.filter(
+            waiting_list::Column::PersonId.in_subquery(
+                Query::select()
+                    .column(person_organisations::Column::PersonId)
+                    .from(person_organisations::Entity)
+                    .and_where(
+                        person_organisations::Column::OrganisationId.eq(user.organisation_id),
+                    )
+                    .to_owned(),
+            ),
+        );
+    }
+    let entries = query
+        .order_by_asc(waiting_list::Column::WantedFrom)
+        .all(&ctx.db)
+        .await?;
+    let rows = rows_of(&ctx.db, entries).await?;
+    record(
+        &ctx.db,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "waiting.list", "person")
+            .detail(format!("rows={}", rows.len())),
+    )
+    .await?;
+    Ok(WaitingList { rows, network_wide })
+}
+
+pub async fn rows_of<C: ConnectionTrait>(
+    conn: &C,
+    entries: Vec<waiting_list::Model>,
+) -> Result<Vec<WaitingRow>, AppError> {
+    let person_ids: Vec<i32> = entries.iter().map(|e| e.person_id).collect();
+    let codes: HashMap<i32, String> = people::Entity::find()
+        .filter(people::Column::Id.is_in(person_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.code))
+        .collect();
+    let names: HashMap<i32, String> = organisations::Entity::find()
+        .filter(
+            organisations::Column::Id.is_in(
+                entries
+                    .iter()
+                    .map(|e| e.organisation_id)
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let today = today();
+    let mut rows: Vec<WaitingRow> = entries
+        .into_iter()
+        .map(|entry| WaitingRow {
+            id: entry.id,
+            code: codes.get(&entry.person_id).cloned().unwrap_or_default(),
+            urgency: Urgency::from_code(&entry.urgency).unwrap_or(Urgency::Normal),
+            target_group: TargetGroup::from_code(&entry.target_group).unwrap_or(TargetGroup::Women),
+            children: entry.children,
+            minor: entry.minor,
+            disability: entry.disability,
+            language: entry.language,
+            preferred_province: entry.preferred_province,
+            wanted_from: entry.wanted_from,
+            waiting_days: (today - entry.created_at.date_naive()).num_days().max(0),
+            organisation: names
+                .get(&entry.organisation_id)
+                .cloned()
+                .unwrap_or_default(),
+        })
+        .collect();
+    rows.sort_by_key(|row| (urgency_rank(row.urgency), row.wanted_from, row.id));
+    Ok(rows)
+}
+
+/// The open entry of one person, if she is waiting.
+pub async fn open_entry_of<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+) -> Result<Option<WaitingRow>, AppError> {
+    let entries = waiting_list::Entity::find()
+        .filter(waiting_list::Column::PersonId.eq(person_id))
+        .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+        .all(conn)
+        .await?;
+    Ok(rows_of(conn, entries).await?.into_iter().next())
+}
+
+pub async fn add_to_waiting_list(
+    ctx: &Ctx,
+    code: &str,
+    entry: ValidWaiting,
+) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let person = find_person(&txn, code).await?;
+    if !may_manage(&txn, user, &person).await? {
+        let error = refuse(&txn, ctx, "person.waiting.add", &person).await?;
+        txn.commit().await?;
+        return Err(error);
+    }
+    if person.anonymised_at.is_some() {
+        return Err(AppError::Conflict {
+            conflict: Conflict::Anonymised,
+        });
+    }
+    let inserted = waiting_list::ActiveModel {
+        person_id: Set(person.id),
+        urgency: Set(entry.urgency.code().to_string()),
+        target_group: Set(entry.target_group.code().to_string()),
+        children: Set(entry.children),
+        minor: Set(entry.minor),
+        disability: Set(entry.disability),
+        language: Set(entry.language),
+        preferred_province: Set(entry.preferred_province),
+        wanted_from: Set(entry.wanted_from),
+        status: Set(STATUS_WAITING.to_string()),
+        organisation_id: Set(user.organisation_id),
+        created_by: Set(user.id),
+        created_at: Set(Utc::now()),
+        closed_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let created = match inserted {
+        Ok(created) => created,
+        // The partial unique index: she is already waiting (perhaps proposed a moment
+        // ago by a colleague).
+        Err(error)
+            if matches!(
+                error.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            return Err(AppError::Conflict {
+                conflict: Conflict::AlreadyWaiting,
+            });
+        }
+        Err(error) => return Err(error.into()),
+    };
+    let status = PathStatus::from_code(&person.status).unwrap_or(PathStatus::Contact);
+    if status < PathStatus::Proposal {
+        let mut update: people::ActiveModel = person.clone().into();
+        update.status = Set(PathStatus::Proposal.code().to_string());
+        update.updated_at = Set(Utc::now());
+        update.update(&txn).await?;
+    }
+    record(
+        &txn,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "person.waiting.add", "person")
+            .object(&person.code)
+            .detail(format!(
+                "entry={} urgency={}",
+                created.id,
+                entry.urgency.code()
+            )),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+pub async fn withdraw_from_waiting_list(ctx: &Ctx, code: &str) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let person = find_person(&txn, code).await?;
+    if !may_manage(&txn, user, &person).await? && !user.is_network_wide() {
+        let error = refuse(&txn, ctx, "person.waiting.withdraw", &person).await?;
+        txn.commit().await?;
+        return Err(error);
+    }
+    let entry = waiting_list::Entity::find()
+        .filter(waiting_list::Column::PersonId.eq(person.id))
+        .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let id = entry.id;
+    let mut update: waiting_list::ActiveModel = entry.into();
+    update.status = Set(STATUS_WITHDRAWN.to_string());
+    update.closed_at = Set(Some(Utc::now()));
+    update.update(&txn).await?;
+    record(
+        &txn,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "person.waiting.withdraw", "person")
+            .object(&person.code)
+            .detail(format!("entry={id}")),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,257 @@
+//! Screenings with the versioned indicator checklist, and the trainers' editor.
+
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use crate::helpers::*;
+use app::entity::{audit_log, people};
+
+async fn register_person(app: &TestApp, cookie: &str) -> String {
+    let response = app
+        .call(
+            "people/register",
+            &[
+                ("form[given_names]", "Mercy"),
+                ("form[family_name]", "Mensah"),
+                ("form[gender]", "female"),
+                ("form[province]", "TO"),
+            ],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+fn first_ids(start: &serde_json::Value, group: &str, count: usize) -> Vec<String> {
+    start["checklist"]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["group"] == group)
+        .take(count)
+        .map(|i| i["id"].to_string())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one() {
+    let app = TestApp::spawn().await;
+    let worker = app.sign_in("operatrice@anello.test").await;
+    let code = register_person(&app, &worker).await;
+
+    let start = json(
+        app.call("people/screenings/start", &[("code", &code)], Some(&worker))
+            .await,
+    )
+    .await;
+    assert_eq!(start["checklist"]["version"], 1);
+    let indicators = start["checklist"]["indicators"].as_array().unwrap();
+    assert!(indicators.len() >= 32, "four groups of at least eight");
+    for group in ["General", "Sexual", "Labour", "BeggingIllegal"] {
+        assert!(
+            indicators.iter().filter(|i| i["group"] == group).count() >= 8,
+            "{group}"
+        );
+    }
+    let checklist_v1 = start["checklist"]["id"].to_string();
+    let observed = first_ids(&start, "Sexual", 2);
+    let today = app::people::ssr::today().to_string();
+    let mut form = [
+        ("code", code.clone()),
+        ("form[checklist_id]", checklist_v1.clone()),
+        ("form[held_on]", today.clone()),
+        ("form[outcome]", "proposal".to_string()),
+    ];
+    let keys: Vec<String> = observed
+        .iter()
+        .map(|id| format!("form[observed][{id}]"))
+        .collect();
+    let mut pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    for key in &keys {
+        pairs.push((key.as_str(), "on"));
+    }
+    let response = app
+        .call("people/screenings/save", &pairs, Some(&worker))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+
+    let person = people::Entity::find()
+        .filter(people::Column::Code.eq(code.as_str()))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        person.status, "proposal",
+        "a proposal moves the path forward"
+    );
+    let audited = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("person.screening.create"))
+        .filter(audit_log::Column::ObjectId.eq(code.as_str()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(audited, 1);
+
+    // "Indicators found" with none ticked contradicts itself.
+    form[3].1 = "indicators_found".into();
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app
+        .call("people/screenings/save", &pairs, Some(&worker))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A trainer prepares version 2: one text changed, one indicator removed, one added.
+    let trainer = app.sign_in("formatrice@anello.test").await;
+    assert_eq!(
+        app.call("people/checklists/draft", &[], Some(&worker))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.call("people/checklists/draft", &[], Some(&trainer))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let versions = json(app.call("people/checklists", &[], Some(&trainer)).await).await;
+    let draft = &versions["draft"];
+    assert_eq!(draft["version"], 2);
+    let draft_indicators = draft["indicators"].as_array().unwrap();
+    let changed = draft_indicators[0]["id"].to_string();
+    let removed = draft_indicators[1]["id"].to_string();
+    let text_key = format!("form[text_it][{changed}]");
+    let remove_key = format!("form[remove][{removed}]");
+    let response = app
+        .call("people/checklists/publish", &[], Some(&trainer))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no publishing without saying what changed"
+    );
+    let response = app
+        .call(
+            "people/checklists/draft/save",
+            &[
+                (
+                    text_key.as_str(),
+                    "La persona deve restituire un debito che non smette di crescere.",
+                ),
+                (remove_key.as_str(), "on"),
+                ("form[new_group]", "labour"),
+                (
+                    "form[new_it]",
+                    "La persona lavora di notte in un magazzino senza contratto.",
+                ),
+                (
+                    "form[new_en]",
+                    "The person works nights in a warehouse without a contract.",
+                ),
+                (
+                    "form[changes]",
+                    "Riformulato il debito; nuovo indicatore sulla logistica.",
+                ),
+            ],
+            Some(&trainer),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    assert_eq!(
+        app.call("people/checklists/publish", &[], Some(&trainer))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    let versions = json(app.call("people/checklists", &[], Some(&worker)).await).await;
+    assert!(versions["draft"].is_null());
+    assert_eq!(versions["may_edit"], false);
+    let v2 = &versions["versions"][0];
+    assert_eq!(v2["version"], 2);
+    assert_eq!(
+        v2["indicators"].as_array().unwrap().len(),
+        draft_indicators.len()
+    );
+    assert!(v2.to_string().contains("magazzino"));
+    assert!(v2["changes"].as_str().unwrap().contains("logistica"));
+
+    // New screenings use version 2; the earlier one keeps version 1 and its texts.
+    let start = json(
+        app.call("people/screenings/start", &[("code", &code)], Some(&worker))
+            .await,
+    )
+    .await;
+    assert_eq!(start["checklist"]["version"], 2);
+    let page = json(
+        app.call("people/person", &[("code", &code)], Some(&worker))
+            .await,
+    )
+    .await;
+    let screening = &page["screenings"][0];
+    assert_eq!(screening["version"], 1);
+    assert_eq!(screening["outcome"], "Proposal");
+    assert_eq!(screening["observed"].as_array().unwrap().len(), 2);
+    // A screening cannot use an indicator of another version.
+    let v2_id = start["checklist"]["indicators"][0]["id"].to_string();
+    let key = format!("form[observed][{v2_id}]");
+    let response = app
+        .call(
+            "people/screenings/save",
+            &[
+                ("code", &code),
+                ("form[checklist_id]", &checklist_v1),
+                ("form[held_on]", &today),
+                ("form[outcome]", "open"),
+                (key.as_str(), "on"),
+            ],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_the_team_screens_and_partners_do_not_read_the_checklist() {
+    let app = TestApp::spawn().await;
+    let worker = app.sign_in("operatrice@anello.test").await;
+    let code = register_person(&app, &worker).await;
+    let other = app.sign_in("operatrice.cuneo@anello.test").await;
+    let response = app
+        .call("people/screenings/start", &[("code", &code)], Some(&other))
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let response = app
+        .call(
+            "people/screenings/start",
+            &[("code", &code)],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let partner = app.sign_in("partner@anello.test").await;
+    assert_eq!(
+        app.call("people/checklists", &[], Some(&partner))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let response = app.get("/indicatori", Some(&partner)).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = app.get("/indicatori", Some(&worker)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.text().await.unwrap().contains("Versione 1"));
+}
