@@ -15,7 +15,7 @@ export LEPTOS_SITE_ROOT := target/site
 DATABASE_URL ?= sqlite://data/anello.db?mode=rwc
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test setup setup-test build lint test-sqlite test-postgres e2e clean-test-databases
+.PHONY: run test setup setup-test build lint test-sqlite test-postgres e2e clean-test-databases bench
 
 run: setup build
 	DATABASE_URL='$(DATABASE_URL)' target/release/anello serve --demo-if-empty
@@ -54,3 +54,7 @@ clean-test-databases:
 
 e2e:
 	.ci/e2e.sh
+
+# Benchmarks print ratios measured in one run (not part of `make test`).
+bench: setup
+	cargo bench -p server --bench people_list

@@ -33,7 +33,9 @@ use crate::auth::components::SignInPage;
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
 use crate::people::components::ContactLogPage;
-use crate::people::registry::components::{PeopleListPage, PersonDetailPage, RegisterPersonPage};
+use crate::people::registry::components::{
+    DuplicatesPage, PeopleListPage, PersonDetailPage, RegisterPersonPage,
+};
 use crate::people::screening::components::{ChecklistPage, ScreeningPage};
 use crate::people::waiting::components::WaitingListPage;
 use crate::ui::layout::AppLayout;
@@ -90,6 +92,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/registro-attivita") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("/contatti") view=ContactLogPage ssr=SsrMode::Async />
                         <Route path=path!("/persone") view=PeopleListPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/persone/doppioni")
+                            view=DuplicatesPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/persone/nuova")
                             view=RegisterPersonPage

@@ -25,7 +25,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 33] = [
+pub const KNOWN_ACTIONS: [&str; 36] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -59,6 +59,9 @@ pub const KNOWN_ACTIONS: [&str; 33] = [
     "person.waiting.add",
     "person.waiting.withdraw",
     "waiting.list",
+    "person.contact.link",
+    "person.duplicate.link",
+    "people.duplicates",
 ];
 
 /// One audit row as the audit page shows it.

@@ -84,6 +84,11 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("people/consents/record", Access::AnyOf(FRONT_LINE)),
     ("people/consents/withdraw", Access::AnyOf(FRONT_LINE)),
     ("people/anonymise", Access::AnyOf(PEOPLE_READERS)),
+    ("people/duplicates", Access::AnyOf(&[Role::Coordinator])),
+    (
+        "people/duplicates/link",
+        Access::AnyOf(&[Role::Coordinator]),
+    ),
     ("people/waiting_list", Access::AnyOf(PEOPLE_READERS)),
     ("people/waiting_list/add", Access::AnyOf(FRONT_LINE)),
     (

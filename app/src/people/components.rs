@@ -275,6 +275,19 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
                         {move || field_problem("area")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
                     </div>
                     <div class="field">
+                        <label for="contact-person">{move_tr!("field-contact-person")}</label>
+                        <p class="hint" id="contact-person-hint">{move_tr!("contact-person-hint")}</p>
+                        <input
+                            id="contact-person"
+                            type="text"
+                            name="form[person_code]"
+                            autocomplete="off"
+                            placeholder="TO-2026-0042"
+                            aria-describedby="contact-person-hint"
+                        />
+                        {move || field_problem("person_code")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+                    </div>
+                    <div class="field">
                         <label for="contact-nationality">{move_tr!("field-nationality")}</label>
                         <select id="contact-nationality" name="form[nationality]">
                             <option value="">{move_tr!("nationality-not-known")}</option>
@@ -356,6 +369,7 @@ fn ContactLine(row: ContactRow) -> impl IntoView {
         people_count,
         organisation,
         logged_by,
+        person_code,
         ..
     } = row;
     let place = match area {
@@ -394,7 +408,10 @@ fn ContactLine(row: ContactRow) -> impl IntoView {
                 <time datetime=occurred_on.to_string()>{occurred_on.format("%d/%m/%Y").to_string()}</time>
             </th>
             <td data-label=move || tr!("field-channel")>{move || channel_name(channel)} <br /><small>{place}</small></td>
-            <td data-label=move || tr!("contacts-who")>{who}</td>
+            <td data-label=move || tr!("contacts-who")>
+                {who}
+                {person_code.map(|code| view! { <br /><a class="code" href=format!("/persone/{code}")>{code.clone()}</a> })}
+            </td>
             <td data-label=move || tr!("field-exploitation")>{kinds}</td>
             <td data-label=move || tr!("contacts-logged-by")>{logged_by} <br /><small>{organisation}</small></td>
         </tr>

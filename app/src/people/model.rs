@@ -165,6 +165,9 @@ pub struct ContactForm {
     pub people_count: String,
     #[serde(default)]
     pub exploitation: BTreeMap<String, String>,
+    /// The network code of a registered person this contact was with (empty: anonymous).
+    #[serde(default)]
+    pub person_code: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -179,6 +182,7 @@ pub struct ValidContact {
     pub nationality: Option<Nationality>,
     pub people_count: i32,
     pub exploitation: Vec<Exploitation>,
+    pub person_code: Option<String>,
 }
 
 fn optional_text(field: &str, value: &str, max: usize, checks: &mut Validation) -> Option<String> {
@@ -278,6 +282,20 @@ impl ContactForm {
             }
         }
         exploitation.sort();
+        let person_code = match self.person_code.trim().to_uppercase() {
+            code if code.is_empty() => None,
+            code if crate::people::registry::model::is_network_code(&code) => {
+                if people_count.is_some_and(|n| n > 1) {
+                    // A group of people met together cannot be one registered person.
+                    checks.add("person_code", Problem::Contradiction);
+                }
+                Some(code)
+            }
+            _ => {
+                checks.add("person_code", Problem::UnknownChoice);
+                None
+            }
+        };
         checks.finish()?;
         Ok(ValidContact {
             occurred_on: occurred_on.unwrap_or(today),
@@ -290,6 +308,7 @@ impl ContactForm {
             nationality,
             people_count: people_count.unwrap_or(1),
             exploitation,
+            person_code,
         })
     }
 }
@@ -310,6 +329,8 @@ pub struct ContactRow {
     pub people_count: i32,
     pub organisation: String,
     pub logged_by: String,
+    /// The person's network code when the contact was linked to her.
+    pub person_code: Option<String>,
 }
 
 /// The contact page's data: what to pre-fill, and the recent contacts the user may see.

@@ -16,7 +16,7 @@ use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
 use crate::entity::{contacts, organisations, users};
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 
 pub const RECENT_CONTACTS: u64 = 20;
 
@@ -30,6 +30,20 @@ pub fn today() -> NaiveDate {
 pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppError> {
     let user = ctx.user()?;
     let txn = crate::db::begin_write(&ctx.db).await?;
+    // A contact may name only a person the user's organisation has in charge; any other
+    // code gets the same answer as a code that does not exist.
+    let person = match &contact.person_code {
+        None => None,
+        Some(code) => {
+            let person = crate::people::registry::ssr::find_person(&txn, code)
+                .await
+                .map_err(|_| AppError::invalid("person_code", Problem::UnknownChoice))?;
+            if !crate::people::registry::ssr::may_manage(&txn, user, &person).await? {
+                return Err(AppError::invalid("person_code", Problem::UnknownChoice));
+            }
+            Some(person)
+        }
+    };
     let created = contacts::ActiveModel {
         occurred_on: Set(contact.occurred_on),
         channel: Set(contact.channel.code().to_string()),
@@ -41,6 +55,7 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
         nationality: Set(contact.nationality.map(|n| n.code().to_string())),
         exploitation: Set(join_codes(&contact.exploitation, Exploitation::code)),
         people_count: Set(contact.people_count),
+        person_id: Set(person.as_ref().map(|p| p.id)),
         organisation_id: Set(user.organisation_id),
         created_by: Set(user.id),
         created_at: Set(Utc::now()),
@@ -56,6 +71,16 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
             .detail(format!("people={}", contact.people_count)),
     )
     .await?;
+    if let Some(person) = &person {
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "person.contact.link", "person")
+                .object(&person.code)
+                .detail(format!("contact={}", created.id)),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(created.id)
 }
@@ -112,6 +137,16 @@ pub async fn contact_log(
         .map(|u| (u.id, u.display_name))
         .collect();
 
+    let person_codes: HashMap<i32, String> = crate::entity::people::Entity::find()
+        .filter(
+            crate::entity::people::Column::Id
+                .is_in(rows.iter().filter_map(|r| r.person_id).collect::<Vec<_>>()),
+        )
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.code))
+        .collect();
     let recent = rows
         .into_iter()
         .map(|row| ContactRow {
@@ -131,6 +166,7 @@ pub async fn contact_log(
                 .cloned()
                 .unwrap_or_default(),
             logged_by: user_names.get(&row.created_by).cloned().unwrap_or_default(),
+            person_code: row.person_id.and_then(|id| person_codes.get(&id).cloned()),
         })
         .collect();
     Ok(ContactLog {

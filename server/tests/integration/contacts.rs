@@ -1,5 +1,5 @@
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::helpers::*;
 use app::entity::{audit_log, contacts};
@@ -156,4 +156,82 @@ async fn trainers_partners_and_administrators_neither_log_nor_read_contacts() {
         .await
         .unwrap()
         .is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_may_be_linked_to_a_person_of_ones_own_organisation_only() {
+    use app::entity::people;
+    let app = TestApp::spawn().await;
+    let today = app::people::ssr::today().to_string();
+    let torino = app.sign_in("operatrice@anello.test").await;
+    let response = app
+        .call(
+            "people/register",
+            &[
+                ("form[given_names]", "Joy"),
+                ("form[family_name]", "Contatto"),
+                ("form[gender]", "female"),
+                ("form[province]", "TO"),
+            ],
+            Some(&torino),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let code: String = response.json().await.unwrap();
+
+    let mut form = street_contact(&today);
+    form.retain(|(k, _)| *k != "form[people_count]");
+    form.push(("form[person_code]", code.to_lowercase()));
+    let response = app
+        .call("people/contacts/log", &as_pairs(&form), Some(&torino))
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    let person = people::Entity::find()
+        .filter(people::Column::Code.eq(code.as_str()))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let linked = contacts::Entity::find()
+        .filter(contacts::Column::PersonId.eq(person.id))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(linked, 1);
+    let log = json(app.call("people/contacts", &[], Some(&torino)).await).await;
+    assert_eq!(log["recent"][0]["person_code"], code.as_str());
+    let audit = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("person.contact.link"))
+        .filter(audit_log::Column::ObjectId.eq(code.as_str()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(audit, 1);
+
+    // Another organisation cannot attach contacts to her (same answer as a wrong code),
+    // and a group of people is not one person.
+    let street = app.sign_in("strada@anello.test").await;
+    let response = app
+        .call("people/contacts/log", &as_pairs(&form), Some(&street))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(response).await["problems"][0]["field"], "person_code");
+    let mut group = street_contact(&today);
+    group.push(("form[person_code]", code.clone()));
+    let response = app
+        .call("people/contacts/log", &as_pairs(&group), Some(&torino))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let mut nonsense = street_contact(&today);
+    nonsense.push(("form[person_code]", "<b>nome</b>".to_string()));
+    let response = app
+        .call("people/contacts/log", &as_pairs(&nonsense), Some(&torino))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(contacts::Entity::find().count(&app.db).await.unwrap(), 1);
 }

@@ -521,6 +521,80 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
     let hash = stored.identity_hash.unwrap();
     assert_eq!(hash.len(), 64);
     assert!(!hash.contains("adebayo"));
+
+    // The coordinator reviews the pair and links the newer record to the first one.
+    for email in [
+        CUNEO_CASE_WORKER,
+        "formatrice@anello.test",
+        "admin@anello.test",
+    ] {
+        let cookie = app.sign_in(email).await;
+        assert_eq!(
+            app.call("people/duplicates", &[], Some(&cookie))
+                .await
+                .status(),
+            StatusCode::FORBIDDEN,
+            "{email}"
+        );
+    }
+    let coordinator = app.sign_in(COORDINATOR).await;
+    let groups = json(app.call("people/duplicates", &[], Some(&coordinator)).await).await;
+    let group = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["records"].to_string().contains(&first))
+        .expect("the pair is listed");
+    assert!(group.to_string().contains(&second));
+    assert!(
+        !group.to_string().contains(&hash),
+        "the hash stays on the server"
+    );
+    let response = app
+        .call(
+            "people/duplicates/link",
+            &[("code", &second), ("earlier", &first)],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    let response = app
+        .call(
+            "people/duplicates/link",
+            &[("code", &second), ("earlier", &first)],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(count_audit(&app, "person.duplicate.link", &first).await, 1);
+    assert_eq!(count_audit(&app, "person.duplicate.link", &second).await, 1);
+    let page = json(
+        app.call("people/person", &[("code", &second)], Some(&cuneo))
+            .await,
+    )
+    .await;
+    assert_eq!(page["possible_duplicates"], serde_json::json!([]));
+    assert_eq!(page["duplicate_of"], first.as_str());
+    // Records that are not the same person by the hash cannot be linked.
+    let other = register(
+        &app,
+        &torino,
+        &registration("Diversa", "Persona", "1980-01-01"),
+    )
+    .await;
+    let response = app
+        .call(
+            "people/duplicates/link",
+            &[("code", &other), ("earlier", &first)],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

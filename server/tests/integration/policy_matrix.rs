@@ -119,7 +119,8 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
             ("reason", "request"),
             ("confirm", "on"),
         ]),
-        "people/waiting_list" => pairs(&[]),
+        "people/waiting_list" | "people/duplicates" => pairs(&[]),
+        "people/duplicates/link" => pairs(&[("code", NO_SUCH_PERSON), ("earlier", NO_SUCH_PERSON)]),
         "people/waiting_list/add" => pairs(&[
             ("code", NO_SUCH_PERSON),
             ("form[urgency]", "high"),

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use super::model::{
-    ConsentForm, InChargeForm, PathForm, PeopleFilter, PeopleList, PersonForm, PersonPage,
+    ConsentForm, DuplicateGroup, InChargeForm, PathForm, PeopleFilter, PeopleList, PersonForm,
+    PersonPage,
 };
 use crate::error::AppError;
 
@@ -135,6 +136,26 @@ pub async fn anonymise_person(
         )
         .await?;
         back_to_person(&code);
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "people/duplicates")]
+pub async fn fetch_duplicates() -> Result<Vec<DuplicateGroup>, AppError> {
+    use crate::auth::ssr::guard;
+    guard("people/duplicates", |ctx| async move {
+        super::ssr::duplicate_groups(&ctx).await
+    })
+    .await
+}
+
+#[server(endpoint = "people/duplicates/link")]
+pub async fn link_duplicate(code: String, earlier: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("people/duplicates/link", |ctx| async move {
+        super::ssr::link_duplicate(&ctx, &code, &earlier).await?;
+        leptos_axum::redirect("/persone/doppioni");
         Ok(())
     })
     .await

@@ -371,6 +371,8 @@ pub struct PeopleList {
     pub pages: u64,
     pub organisations: Vec<(i32, String)>,
     pub may_register: bool,
+    /// The coordinator reviews possible duplicates across organisations.
+    pub may_link_duplicates: bool,
 }
 
 /// An organisation in charge of the person.
@@ -434,6 +436,22 @@ pub struct PersonPage {
     pub reference_choices: Vec<(i32, String)>,
     /// The current reference operator of the user's own organisation.
     pub own_reference: Option<i32>,
+}
+
+/// Records that may describe the same person (same keyed hash), for the coordinator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateRecord {
+    pub code: String,
+    pub organisation: String,
+    pub registered_on: NaiveDate,
+    pub status: PathStatus,
+    /// The code of the record this one was linked to, if linked.
+    pub linked_to: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DuplicateGroup {
+    pub records: Vec<DuplicateRecord>,
 }
 
 /// Changes to the path: status, exit outcome, exploitation types.
