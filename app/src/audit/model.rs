@@ -25,7 +25,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 36] = [
+pub const KNOWN_ACTIONS: [&str; 37] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -50,6 +50,7 @@ pub const KNOWN_ACTIONS: [&str; 36] = [
     "person.reference.update",
     "person.consent.record",
     "person.consent.withdraw",
+    "person.screening.start",
     "person.screening.create",
     "checklist.draft",
     "checklist.edit",

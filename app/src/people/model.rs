@@ -193,6 +193,41 @@ fn optional_text(field: &str, value: &str, max: usize, checks: &mut Validation) 
     (!value.is_empty()).then_some(value)
 }
 
+/// The ticked exploitation types of a form (`form[exploitation][<code>]`), sorted.
+pub fn exploitation_choices(
+    ticked: &BTreeMap<String, String>,
+    checks: &mut Validation,
+) -> Vec<Exploitation> {
+    let mut kinds = Vec::new();
+    for code in ticked.keys() {
+        match Exploitation::from_code(code) {
+            Some(kind) => kinds.push(kind),
+            None => checks.add("exploitation", Problem::UnknownChoice),
+        }
+    }
+    kinds.sort();
+    kinds
+}
+
+/// A closed-list answer that may be left empty (not known, not asked).
+pub fn optional_choice<T>(
+    field: &str,
+    value: &str,
+    parse: fn(&str) -> Option<T>,
+    checks: &mut Validation,
+) -> Option<T> {
+    match value.trim() {
+        "" => None,
+        code => {
+            let parsed = parse(code);
+            if parsed.is_none() {
+                checks.add(field, Problem::UnknownChoice);
+            }
+            parsed
+        }
+    }
+}
+
 fn choice<T>(
     field: &str,
     value: &str,
@@ -254,16 +289,12 @@ impl ContactForm {
             None => minor_ticked,
         };
         // Empty: not known or not asked.
-        let nationality = match self.nationality.trim() {
-            "" => None,
-            code => {
-                let parsed = Nationality::from_code(code);
-                if parsed.is_none() {
-                    checks.add("nationality", Problem::UnknownChoice);
-                }
-                parsed
-            }
-        };
+        let nationality = optional_choice(
+            "nationality",
+            &self.nationality,
+            Nationality::from_code,
+            &mut checks,
+        );
         let people_count = match self.people_count.trim() {
             "" => Some(1),
             text => match text.parse::<i32>() {
@@ -274,14 +305,7 @@ impl ContactForm {
                 }
             },
         };
-        let mut exploitation = Vec::new();
-        for code in self.exploitation.keys() {
-            match Exploitation::from_code(code) {
-                Some(kind) => exploitation.push(kind),
-                None => checks.add("exploitation", Problem::UnknownChoice),
-            }
-        }
-        exploitation.sort();
+        let exploitation = exploitation_choices(&self.exploitation, &mut checks);
         let person_code = match self.person_code.trim().to_uppercase() {
             code if code.is_empty() => None,
             code if crate::people::registry::model::is_network_code(&code) => {

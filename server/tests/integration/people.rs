@@ -870,3 +870,61 @@ async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() 
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert_eq!(count_audit(&app, "person.anonymise", &code).await, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filtered() {
+    use chrono::{Datelike, Duration, NaiveDate};
+    let app = TestApp::spawn().await;
+    let torino = app.sign_in(TORINO_CASE_WORKER).await;
+    let turns_18 = app::people::ssr::today() + Duration::days(30);
+    let birth = NaiveDate::from_ymd_opt(turns_18.year() - 18, turns_18.month(), turns_18.day())
+        .unwrap_or(turns_18 - Duration::days(18 * 365));
+    let mut form = registration("Minore", "Favour", &birth.to_string());
+    form.push(("form[unaccompanied]", "on".into()));
+    form.push((
+        "form[guardian]",
+        "Avv. Tutrice volontaria, Tribunale per i minorenni di Torino".into(),
+    ));
+    let code = register(&app, &torino, &form).await;
+
+    let page = json(
+        app.call("people/person", &[("code", &code)], Some(&torino))
+            .await,
+    )
+    .await;
+    let days = page["coming_of_age_in_days"].as_i64().expect("an alert");
+    assert!((28..=31).contains(&days), "{days}");
+    assert_eq!(page["person"]["minor"], true);
+    assert_eq!(page["unaccompanied"], true);
+    // The coordinator sees that she is a minor, not when she was born.
+    let coordinator = app.sign_in(COORDINATOR).await;
+    let page = json(
+        app.call("people/person", &[("code", &code)], Some(&coordinator))
+            .await,
+    )
+    .await;
+    assert!(page["coming_of_age_in_days"].is_null());
+    assert_eq!(page["person"]["minor"], true);
+    assert!(!page.to_string().contains(&birth.to_string()));
+
+    let minors = json(
+        app.call(
+            "people/list",
+            &[("filter[age]", "minor"), ("filter[code]", &code)],
+            Some(&torino),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(minors["total"], 1);
+    let adults = json(
+        app.call(
+            "people/list",
+            &[("filter[age]", "adult"), ("filter[code]", &code)],
+            Some(&torino),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(adults["total"], 0);
+}

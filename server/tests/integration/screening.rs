@@ -98,6 +98,16 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
         .await
         .unwrap();
     assert_eq!(audited, 1);
+    let opened = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("person.screening.start"))
+        .filter(audit_log::Column::ObjectId.eq(code.as_str()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        opened, 1,
+        "opening the screening form is a read of her record"
+    );
 
     // "Indicators found" with none ticked contradicts itself.
     form[3].1 = "indicators_found".into();

@@ -8,7 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Problem, Validation};
-use crate::people::model::{code_enum, Exploitation, Gender, Nationality};
+use crate::people::model::{
+    code_enum, exploitation_choices, optional_choice, Exploitation, Gender, Nationality,
+};
 
 code_enum! {
     /// Where a person is on the path (seed 000).
@@ -207,16 +209,12 @@ impl PersonForm {
                 None
             }
         };
-        let nationality = match self.nationality.trim() {
-            "" => None,
-            code => {
-                let parsed = Nationality::from_code(code);
-                if parsed.is_none() {
-                    checks.add("nationality", Problem::UnknownChoice);
-                }
-                parsed
-            }
-        };
+        let nationality = optional_choice(
+            "nationality",
+            &self.nationality,
+            Nationality::from_code,
+            &mut checks,
+        );
         let languages = text("languages", &self.languages, MAX_NAME_LENGTH, &mut checks);
         let documents = text("documents", &self.documents, MAX_LONG_TEXT, &mut checks);
         let phone = text("phone", &self.phone, MAX_PHONE_LENGTH, &mut checks);
@@ -252,14 +250,7 @@ impl PersonForm {
                 None
             }
         };
-        let mut exploitation = Vec::new();
-        for code in self.exploitation.keys() {
-            match Exploitation::from_code(code) {
-                Some(kind) => exploitation.push(kind),
-                None => checks.add("exploitation", Problem::UnknownChoice),
-            }
-        }
-        exploitation.sort();
+        let exploitation = exploitation_choices(&self.exploitation, &mut checks);
         checks.finish()?;
         Ok(ValidPerson {
             identity: Identity {
@@ -487,14 +478,7 @@ impl PathForm {
         if status == Some(PathStatus::Exited) && exit_outcome.is_none() {
             checks.add("exit_outcome", Problem::Required);
         }
-        let mut exploitation = Vec::new();
-        for code in self.exploitation.keys() {
-            match Exploitation::from_code(code) {
-                Some(kind) => exploitation.push(kind),
-                None => checks.add("exploitation", Problem::UnknownChoice),
-            }
-        }
-        exploitation.sort();
+        let exploitation = exploitation_choices(&self.exploitation, &mut checks);
         checks.finish()?;
         let status = status.unwrap_or(PathStatus::Contact);
         let exit_outcome = if status == PathStatus::Exited {

@@ -129,6 +129,12 @@ pub async fn screening_start(ctx: &Ctx, code: &str) -> Result<ScreeningStart, Ap
     }
     let row = person_row_of(&txn, &person).await?;
     let checklist = checklist_view(&txn, checklist).await?;
+    record(
+        &txn,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "person.screening.start", "person").object(&person.code),
+    )
+    .await?;
     txn.commit().await?;
     Ok(ScreeningStart {
         person: row,
