@@ -86,6 +86,16 @@ pub enum Conflict {
     ChecklistPublished,
     /// The two records are the same one, or already linked.
     AlreadyLinked,
+    /// Someone else was placed in this bed first.
+    BedTaken,
+    /// The bed is held for another incoming person.
+    BedHeld,
+    /// The bed is out of service.
+    BedOutOfService,
+    /// The person already has a bed: move her instead.
+    AlreadyPlaced,
+    /// The person has no bed to move or leave.
+    NotPlaced,
 }
 
 impl AppError {

@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_foundation;
 mod m20261122_000002_contacts;
 mod m20261122_000003_people;
+mod m20261122_000004_placements;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261122_000002_contacts::Migration),
             Box::new(m20261122_000003_people::Migration),
+            Box::new(m20261122_000004_placements::Migration),
         ]
     }
 }

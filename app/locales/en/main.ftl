@@ -496,3 +496,58 @@ duplicates-none = No possible duplicate to review.
 duplicates-link = Link to { $code }
 action-person-duplicate-link = Records linked as the same person
 action-people-duplicates = Possible duplicates consulted
+
+## Bed board
+nav-board = Beds
+board-counts = { $free ->
+        [one] 1 free bed
+       *[other] { $free } free beds
+    } out of { $total } with these filters.
+board-free-only = Only structures with free beds
+board-structure-free = { $free ->
+        [0] No free bed
+        [one] 1 free bed
+       *[other] { $free } free beds
+    }
+board-place-in = Place in bed
+board-place = Place
+board-move-to = Move to bed
+board-move = Move
+board-exit-reason = Reason for leaving
+board-exit-date = Date of leaving
+board-exit = Record the exit
+board-actions-for = Move { $code } or record her exit
+field-structure-kind = Kind of structure
+structure-emergency = Emergency reception
+structure-safe-house = Safe house (address withheld)
+structure-second-reception = Second-stage reception
+structure-supported-flat = Supported flat
+bed-free = Free
+bed-occupied = Occupied
+bed-held = Held
+bed-out-of-service = Out of service
+bed-days = { $days ->
+        [0] arrived today
+        [one] for 1 day
+       *[other] for { $days } days
+    }
+bed-planned-exit = planned exit { $date }
+bed-exit-overdue = exit overdue
+bed-held-until = until { $time }
+stay-end-end-of-stay = End of reception (the project goes on)
+stay-end-autonomy = Autonomy reached
+stay-end-voluntary-return = Assisted voluntary return
+stay-end-transfer-out = Transferred out of the network
+stay-end-drop-out = Dropped out
+stay-end-other = Other
+error-bed-taken = Meanwhile this bed was given to someone else. The board has been refreshed: choose another bed.
+error-bed-held = This bed is held for another incoming person.
+error-bed-out-of-service = This bed is out of service.
+error-already-placed = The person already has a bed: move her instead of placing her.
+error-not-placed = The person has no bed.
+object-board = Bed board
+action-board-view = Bed board consulted
+action-bed-place = Placed in a bed
+action-bed-move = Moved to another bed
+action-bed-discharge = Left the bed
+bed-room = room { $room }

@@ -496,3 +496,58 @@ duplicates-none = Nessun possibile doppione da esaminare.
 duplicates-link = Collega a { $code }
 action-person-duplicate-link = Schede collegate come stessa persona
 action-people-duplicates = Consultazione possibili doppioni
+
+## Tabellone dei posti letto
+nav-board = Posti letto
+board-counts = { $free ->
+        [one] 1 posto libero
+       *[other] { $free } posti liberi
+    } su { $total } con questi filtri.
+board-free-only = Solo strutture con posti liberi
+board-structure-free = { $free ->
+        [0] Nessun posto libero
+        [one] 1 posto libero
+       *[other] { $free } posti liberi
+    }
+board-place-in = Inserisci nel posto
+board-place = Inserisci
+board-move-to = Sposta nel posto
+board-move = Sposta
+board-exit-reason = Motivo dell'uscita
+board-exit-date = Data dell'uscita
+board-exit = Registra l'uscita
+board-actions-for = Sposta o fai uscire { $code }
+field-structure-kind = Tipo di struttura
+structure-emergency = Pronta accoglienza
+structure-safe-house = Casa di fuga (indirizzo riservato)
+structure-second-reception = Seconda accoglienza
+structure-supported-flat = Alloggio in semi-autonomia
+bed-free = Libero
+bed-occupied = Occupato
+bed-held = Riservato
+bed-out-of-service = Fuori servizio
+bed-days = { $days ->
+        [0] arrivata oggi
+        [one] da 1 giorno
+       *[other] da { $days } giorni
+    }
+bed-planned-exit = uscita prevista { $date }
+bed-exit-overdue = uscita scaduta
+bed-held-until = fino al { $time }
+stay-end-end-of-stay = Fine dell'accoglienza (prosegue il progetto)
+stay-end-autonomy = Autonomia raggiunta
+stay-end-voluntary-return = Rimpatrio volontario assistito
+stay-end-transfer-out = Trasferimento fuori dalla rete
+stay-end-drop-out = Abbandono
+stay-end-other = Altro
+error-bed-taken = Nel frattempo questo posto è stato assegnato a un'altra persona. Il tabellone è stato aggiornato: scegli un altro posto.
+error-bed-held = Questo posto è riservato a un'altra persona in arrivo.
+error-bed-out-of-service = Questo posto è fuori servizio.
+error-already-placed = La persona ha già un posto letto: spostala invece di inserirla.
+error-not-placed = La persona non ha un posto letto.
+object-board = Tabellone posti letto
+action-board-view = Consultazione tabellone
+action-bed-place = Inserimento in un posto letto
+action-bed-move = Spostamento di posto letto
+action-bed-discharge = Uscita dal posto letto
+bed-room = stanza { $room }

@@ -54,6 +54,10 @@ pub fn action_name(action: &str) -> String {
         "person.consent.withdraw" => tr!("action-person-consent-withdraw"),
         "person.screening.start" => tr!("action-person-screening-start"),
         "person.export" => tr!("action-person-export"),
+        "board.view" => tr!("action-board-view"),
+        "bed.place" => tr!("action-bed-place"),
+        "bed.move" => tr!("action-bed-move"),
+        "bed.discharge" => tr!("action-bed-discharge"),
         "person.duplicate.link" => tr!("action-person-duplicate-link"),
         "people.duplicates" => tr!("action-people-duplicates"),
         "person.contact.link" => tr!("action-person-contact-link"),
@@ -79,6 +83,7 @@ fn object_name(object_type: &str) -> String {
         "contact" => tr!("object-contact"),
         "person" => tr!("object-person"),
         "checklist" => tr!("object-checklist"),
+        "board" => tr!("object-board"),
         other => other.to_string(),
     }
 }

@@ -25,7 +25,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 37] = [
+pub const KNOWN_ACTIONS: [&str; 41] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -63,6 +63,10 @@ pub const KNOWN_ACTIONS: [&str; 37] = [
     "person.contact.link",
     "person.duplicate.link",
     "people.duplicates",
+    "board.view",
+    "bed.place",
+    "bed.move",
+    "bed.discharge",
 ];
 
 /// One audit row as the audit page shows it.

@@ -58,6 +58,10 @@ const CHECKLIST_READERS: &[Role] = &[
     Role::Trainer,
 ];
 
+/// Who works on the bed board: reception managers (placing in their organisation's
+/// structures) and the coordinator (everywhere).
+const BOARD_USERS: &[Role] = &[Role::ReceptionManager, Role::Coordinator];
+
 /// Every server function of Anello, by endpoint (the part after `/api/`).
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("auth/sign_in", Access::Public),
@@ -84,6 +88,10 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("people/consents/record", Access::AnyOf(FRONT_LINE)),
     ("people/consents/withdraw", Access::AnyOf(FRONT_LINE)),
     ("people/anonymise", Access::AnyOf(PEOPLE_READERS)),
+    ("beds/board", Access::AnyOf(BOARD_USERS)),
+    ("beds/place", Access::AnyOf(BOARD_USERS)),
+    ("beds/move", Access::AnyOf(BOARD_USERS)),
+    ("beds/discharge", Access::AnyOf(BOARD_USERS)),
     ("people/duplicates", Access::AnyOf(&[Role::Coordinator])),
     (
         "people/duplicates/link",

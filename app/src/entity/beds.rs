@@ -10,6 +10,9 @@ pub struct Model {
     pub label: String,
     pub out_of_service_reason: Option<String>,
     pub position: i32,
+    /// Held for an incoming person until this time; a past time is no hold.
+    pub held_until: Option<DateTimeUtc>,
+    pub held_for_person_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ pub mod organisations;
 pub mod people;
 pub mod person_identities;
 pub mod person_organisations;
+pub mod placements;
 pub mod screening_indicators;
 pub mod screenings;
 pub mod sessions;

@@ -47,6 +47,21 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::AlreadyLinked,
         } => tr!("error-already-linked"),
+        AppError::Conflict {
+            conflict: Conflict::BedTaken,
+        } => tr!("error-bed-taken"),
+        AppError::Conflict {
+            conflict: Conflict::BedHeld,
+        } => tr!("error-bed-held"),
+        AppError::Conflict {
+            conflict: Conflict::BedOutOfService,
+        } => tr!("error-bed-out-of-service"),
+        AppError::Conflict {
+            conflict: Conflict::AlreadyPlaced,
+        } => tr!("error-already-placed"),
+        AppError::Conflict {
+            conflict: Conflict::NotPlaced,
+        } => tr!("error-not-placed"),
         AppError::BadRequest => tr!("error-bad-request"),
         AppError::Internal => tr!("error-internal"),
         AppError::Network => tr!("error-network"),

@@ -25,7 +25,7 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 8] = [
+pub const NAV_ITEMS: [NavItem; 9] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
@@ -37,6 +37,10 @@ pub const NAV_ITEMS: [NavItem; 8] = [
     NavItem {
         href: "/persone",
         endpoint: "people/list",
+    },
+    NavItem {
+        href: "/posti-letto",
+        endpoint: "beds/board",
     },
     NavItem {
         href: "/lista-attesa",
@@ -67,6 +71,7 @@ pub fn nav_label(href: &str) -> String {
         "/persone" => tr!("nav-people"),
         "/indicatori" => tr!("nav-checklists"),
         "/lista-attesa" => tr!("nav-waiting-list"),
+        "/posti-letto" => tr!("nav-board"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         _ => tr!("nav-audit"),

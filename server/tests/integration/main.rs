@@ -11,6 +11,7 @@ mod helpers;
 
 mod admin;
 mod audit;
+mod beds;
 mod cli;
 mod contacts;
 mod people;

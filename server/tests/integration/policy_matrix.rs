@@ -120,6 +120,13 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
             ("confirm", "on"),
         ]),
         "people/waiting_list" | "people/duplicates" => pairs(&[]),
+        "beds/board" => pairs(&[("filter[province]", "")]),
+        "beds/place" | "beds/move" => pairs(&[("code", NO_SUCH_PERSON), ("bed_id", "1")]),
+        "beds/discharge" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("reason", "end_of_stay"),
+            ("ended_on", "2026-01-01"),
+        ]),
         "people/duplicates/link" => pairs(&[("code", NO_SUCH_PERSON), ("earlier", NO_SUCH_PERSON)]),
         "people/waiting_list/add" => pairs(&[
             ("code", NO_SUCH_PERSON),
@@ -147,7 +154,7 @@ fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
     arguments
         .iter()
         .any(|(key, value)| key == "code" && value == NO_SUCH_PERSON)
-        && endpoint.starts_with("people/")
+        && (endpoint.starts_with("people/") || endpoint.starts_with("beds/"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,8 @@ use super::model::{network_code, ConsentKind, Identity, PathStatus};
 use super::ssr::identity_hash;
 use crate::auth::model::OrganisationKind;
 use crate::entity::{
-    consents, organisations, people, person_identities, person_organisations, users,
+    beds, consents, organisations, people, person_identities, person_organisations, placements,
+    structures, users,
 };
 use crate::people::model::{Exploitation, Gender, Nationality};
 use crate::state::IdentityKey;
@@ -88,6 +89,30 @@ pub async fn load_demo_people<C: ConnectionTrait>(
                 None => return Ok(created),
             },
         };
+        // Free beds of this body's structures, for the demo people who are "in shelter".
+        let structure_ids: Vec<i32> = structures::Entity::find()
+            .filter(structures::Column::OrganisationId.eq(body.id))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        let occupied: Vec<i32> = placements::Entity::find()
+            .filter(placements::Column::EndedOn.is_null())
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|p| p.bed_id)
+            .collect();
+        let mut free_beds: Vec<beds::Model> = beds::Entity::find()
+            .filter(beds::Column::StructureId.is_in(structure_ids))
+            // pop() takes from the end: the demo fills each body's last beds first.
+            .order_by_asc(beds::Column::Id)
+            .all(conn)
+            .await?
+            .into_iter()
+            .filter(|b| !occupied.contains(&b.id))
+            .collect();
         let mut number = people::Entity::find()
             .filter(people::Column::Province.eq(&province))
             .filter(people::Column::Year.eq(year))
@@ -212,6 +237,25 @@ pub async fn load_demo_people<C: ConnectionTrait>(
                 }
                 .insert(conn)
                 .await?;
+            }
+            if status == PathStatus::Placed {
+                if let Some(bed) = free_beds.pop() {
+                    placements::ActiveModel {
+                        person_id: Set(person.id),
+                        bed_id: Set(bed.id),
+                        structure_id: Set(bed.structure_id),
+                        started_on: Set(today - chrono::Duration::days(10 + (serial % 80) as i64)),
+                        planned_exit_on: Set(None),
+                        ended_on: Set(None),
+                        end_reason: Set(None),
+                        created_by: Set(author_id),
+                        created_at: Set(now),
+                        ended_by: Set(None),
+                        ..Default::default()
+                    }
+                    .insert(conn)
+                    .await?;
+                }
             }
             created += 1;
         }

@@ -1,0 +1,102 @@
+//! Server functions of the bed board. Arguments arrive as text so that a bad value gets
+//! a field error (422), not a malformed-request answer.
+
+use leptos::prelude::*;
+
+use super::model::{Board, BoardFilter};
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+fn bed_id(value: &str) -> Result<i32, AppError> {
+    use crate::error::Problem;
+    value
+        .trim()
+        .parse::<i32>()
+        .map_err(|_| AppError::invalid("bed_id", Problem::Required))
+}
+
+#[cfg(feature = "ssr")]
+fn back_to_board() {
+    leptos_axum::redirect("/posti-letto");
+}
+
+#[server(endpoint = "beds/board")]
+pub async fn fetch_board(filter: BoardFilter) -> Result<Board, AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/board", |ctx| async move {
+        super::ssr::board(&ctx, &filter).await
+    })
+    .await
+}
+
+#[server(endpoint = "beds/place")]
+pub async fn place_in_bed(
+    code: String,
+    bed_id: String,
+    planned_exit_on: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::{Problem, Validation};
+    guard("beds/place", |ctx| async move {
+        let bed = self::bed_id(&bed_id)?;
+        let planned = match planned_exit_on.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(value) => {
+                let mut checks = Validation::default();
+                let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+                if day.is_none() {
+                    checks.add("planned_exit_on", Problem::InvalidDate);
+                }
+                checks.finish()?;
+                day
+            }
+        };
+        super::ssr::place(&ctx, &code, bed, planned).await?;
+        back_to_board();
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/move")]
+pub async fn move_to_bed(code: String, bed_id: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/move", |ctx| async move {
+        let bed = self::bed_id(&bed_id)?;
+        super::ssr::move_guest(&ctx, &code, bed).await?;
+        back_to_board();
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/discharge")]
+pub async fn discharge_guest(
+    code: String,
+    reason: String,
+    ended_on: String,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::{Problem, Validation};
+    guard("beds/discharge", |ctx| async move {
+        let mut checks = Validation::default();
+        let reason = super::model::StayEnd::from_code(reason.trim());
+        if reason.is_none() {
+            checks.add("reason", Problem::Required);
+        }
+        let today = crate::people::ssr::today();
+        let ended =
+            crate::people::registry::model::parse_day("ended_on", &ended_on, today, &mut checks);
+        checks.finish()?;
+        super::ssr::discharge(
+            &ctx,
+            &code,
+            reason.unwrap_or(super::model::StayEnd::Other),
+            ended.unwrap_or(today),
+        )
+        .await?;
+        back_to_board();
+        Ok(())
+    })
+    .await
+}

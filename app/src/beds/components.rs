@@ -1,0 +1,339 @@
+//! The bed board page. Every action is a plain form ("place in…", "move to…", "exit"),
+//! usable with the keyboard and without JavaScript; drag-and-drop will enhance it.
+
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::*;
+use super::model::*;
+use crate::people::waiting::components::{needs_text, target_group_name, urgency_name};
+use crate::people::waiting::model::{TargetGroup, WaitingRow};
+use crate::ui::errors::ErrorPanel;
+use crate::ui::forms::FormErrorSummary;
+use crate::ui::pages::Loading;
+
+pub fn kind_name(kind: StructureKind) -> String {
+    match kind {
+        StructureKind::Emergency => tr!("structure-emergency"),
+        StructureKind::SafeHouse => tr!("structure-safe-house"),
+        StructureKind::SecondReception => tr!("structure-second-reception"),
+        StructureKind::SupportedFlat => tr!("structure-supported-flat"),
+    }
+}
+
+fn state_name(state: BedState) -> String {
+    match state {
+        BedState::Free => tr!("bed-free"),
+        BedState::Occupied => tr!("bed-occupied"),
+        BedState::Held => tr!("bed-held"),
+        BedState::OutOfService => tr!("bed-out-of-service"),
+    }
+}
+
+fn stay_end_name(reason: StayEnd) -> String {
+    match reason {
+        StayEnd::EndOfStay => tr!("stay-end-end-of-stay"),
+        StayEnd::Autonomy => tr!("stay-end-autonomy"),
+        StayEnd::VoluntaryReturn => tr!("stay-end-voluntary-return"),
+        StayEnd::TransferOut => tr!("stay-end-transfer-out"),
+        StayEnd::DropOut => tr!("stay-end-drop-out"),
+        StayEnd::Other => tr!("stay-end-other"),
+    }
+}
+
+fn days_text(days: i64) -> String {
+    tr!("bed-days", { "days" => days })
+}
+
+#[derive(Clone, Copy)]
+struct BoardActions {
+    place: ServerAction<PlaceInBed>,
+    moving: ServerAction<MoveToBed>,
+    discharge: ServerAction<DischargeGuest>,
+}
+
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        BoardFilter {
+            province: q.get("provincia").unwrap_or_default(),
+            organisation: q.get("organizzazione").unwrap_or_default(),
+            kind: q.get("tipo").unwrap_or_default(),
+            target: q.get("accoglie").unwrap_or_default(),
+            free_only: q.get("liberi").unwrap_or_default(),
+        }
+    });
+    let actions = BoardActions {
+        place: ServerAction::<PlaceInBed>::new(),
+        moving: ServerAction::<MoveToBed>::new(),
+        discharge: ServerAction::<DischargeGuest>::new(),
+    };
+    let data = Resource::new(
+        move || {
+            (
+                filter.get(),
+                actions.place.version().get(),
+                actions.moving.version().get(),
+                actions.discharge.version().get(),
+            )
+        },
+        |(filter, ..)| fetch_board(filter),
+    );
+    let error = Signal::derive(move || {
+        actions
+            .place
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| actions.moving.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.discharge.value().get().and_then(|r| r.err()))
+    });
+    view! {
+        <Title text={
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "nav-board")
+        } />
+        <h1>{move_tr!("nav-board")}</h1>
+        <FormErrorSummary error />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(board) => view! { <BoardView board filter=filter.get_untracked() actions /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn bed_options(choices: &[BedChoice]) -> impl IntoView {
+    let choose = tr!("choose");
+    view! {
+        <option value="">{choose}</option>
+        {choices.iter().map(|c| view! { <option value=c.bed_id.to_string()>{c.label.clone()}</option> }).collect_view()}
+    }
+}
+
+#[component]
+fn BoardView(board: Board, filter: BoardFilter, actions: BoardActions) -> impl IntoView {
+    let Board {
+        structures,
+        waiting,
+        free_beds,
+        total_beds,
+        organisations,
+        free_choices,
+        today,
+    } = board;
+    view! {
+        <form method="get" action="/posti-letto" class="panel filters">
+            <div class="field">
+                <label for="board-province">{move_tr!("field-province")}</label>
+                <select id="board-province" name="provincia">
+                    <option value="">{move_tr!("filter-any")}</option>
+                    {crate::auth::model::PROVINCES.iter().map(|(code, name, _)| {
+                        let selected = filter.province.eq_ignore_ascii_case(code);
+                        view! { <option value=*code selected=selected>{format!("{name} ({code})")}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="board-organisation">{move_tr!("field-organisation")}</label>
+                <select id="board-organisation" name="organizzazione">
+                    <option value="">{move_tr!("filter-any")}</option>
+                    {organisations.into_iter().map(|(id, name)| {
+                        let selected = filter.organisation == id.to_string();
+                        view! { <option value=id.to_string() selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="board-kind">{move_tr!("field-structure-kind")}</label>
+                <select id="board-kind" name="tipo">
+                    <option value="">{move_tr!("filter-any")}</option>
+                    {StructureKind::ALL.iter().map(|k| {
+                        let k = *k;
+                        view! { <option value=k.code() selected=filter.kind == k.code()>{move || kind_name(k)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="board-target">{move_tr!("field-target-group")}</label>
+                <select id="board-target" name="accoglie">
+                    <option value="">{move_tr!("filter-any")}</option>
+                    {TargetGroup::ALL.iter().map(|g| {
+                        let g = *g;
+                        view! { <option value=g.code() selected=filter.target == g.code()>{move || target_group_name(g)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field field-check">
+                <input type="checkbox" id="board-free" name="liberi" value="1" checked=!filter.free_only.is_empty() />
+                <label for="board-free">{move_tr!("board-free-only")}</label>
+            </div>
+            <div class="form-actions"><button type="submit" class="button">{move_tr!("filter-apply")}</button></div>
+        </form>
+        <p class="lead" role="status">{move_tr!("board-counts", { "free" => free_beds, "total" => total_beds })}</p>
+        <div class="board">
+            <WaitingColumn rows=waiting choices=free_choices.clone() actions />
+            <div class="structures">
+                {structures.into_iter().map(|card| view! { <StructureCardView card choices=free_choices.clone() today actions /> }).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn WaitingColumn(
+    rows: Vec<WaitingRow>,
+    choices: Vec<BedChoice>,
+    actions: BoardActions,
+) -> impl IntoView {
+    let can_place = !choices.is_empty();
+    view! {
+        <section class="panel waiting-column" aria-labelledby="waiting-heading">
+            <h2 id="waiting-heading">{move_tr!("nav-waiting-list")}</h2>
+            {if rows.is_empty() {
+                view! { <p>{move_tr!("waiting-count", { "count" => 0 })}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {rows.into_iter().map(|row| {
+                            let urgency = row.urgency;
+                            let needs_row = row.clone();
+                            let select_id = format!("place-{}", row.id);
+                            let choices = choices.clone();
+                            view! {
+                                <li class=format!("waiting-item urgency-{}", urgency.code())>
+                                    <a class="code" href=format!("/persone/{}", row.code)>{row.code.clone()}</a>
+                                    " " <span class="badge">{move || urgency_name(urgency)}</span>
+                                    <br /><small>{move || needs_text(&needs_row)}</small>
+                                    {can_place.then(move || view! {
+                                        <ActionForm action=actions.place attr:class="move-form">
+                                            <input type="hidden" name="code" value=row.code.clone() />
+                                            <label for=select_id.clone()>{move_tr!("board-place-in")}</label>
+                                            <select id=select_id.clone() name="bed_id" required=true>{bed_options(&choices)}</select>
+                                            <button type="submit" class="button small primary">{move_tr!("board-place")}</button>
+                                        </ActionForm>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn StructureCardView(
+    card: StructureCard,
+    choices: Vec<BedChoice>,
+    today: chrono::NaiveDate,
+    actions: BoardActions,
+) -> impl IntoView {
+    let kind = card.kind;
+    let targets = card.target_groups.clone();
+    let manage = card.may_manage;
+    let free = card.free_beds;
+    view! {
+        <section class="panel structure-card" aria-label=card.name.clone()>
+            <h2>{card.name.clone()}</h2>
+            <p class="hint">
+                {move || kind_name(kind)} " · " {card.province.clone()} " · " {card.organisation.clone()}
+                <br />
+                {move || targets.iter().map(|g| target_group_name(*g)).collect::<Vec<_>>().join(", ")}
+            </p>
+            <p><strong>{move_tr!("board-structure-free", { "free" => free })}</strong></p>
+            <ul class="beds">
+                {card.beds.into_iter().map(|slot| view! { <BedView bed=slot manage choices=choices.clone() today actions /> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn BedView(
+    bed: BedSlot,
+    manage: bool,
+    choices: Vec<BedChoice>,
+    today: chrono::NaiveDate,
+    actions: BoardActions,
+) -> impl IntoView {
+    let slot = bed;
+    let state = slot.state;
+    let class = match state {
+        BedState::Free => "bed bed-free",
+        BedState::Occupied => "bed bed-occupied",
+        BedState::Held => "bed bed-held",
+        BedState::OutOfService => "bed bed-out",
+    };
+    let others: Vec<BedChoice> = choices
+        .into_iter()
+        .filter(|c| c.bed_id != slot.id)
+        .collect();
+    let details = match (&slot.person_code, state) {
+        (Some(code), BedState::Occupied) => {
+            let code = code.clone();
+            let days = slot.days_since_arrival.unwrap_or(0);
+            let overdue = slot.exit_overdue;
+            let planned = slot.planned_exit_on.map(|d| d.format("%d/%m/%Y").to_string());
+            let move_id = format!("move-{}", slot.id);
+            let reason_id = format!("exit-reason-{}", slot.id);
+            let date_id = format!("exit-date-{}", slot.id);
+            let summary_code = code.clone();
+            let exit_code = code.clone();
+            let reasons = StayEnd::ALL.iter().map(|r| {
+                let r = *r;
+                view! { <option value=r.code()>{move || stay_end_name(r)}</option> }
+            }).collect_view();
+            view! {
+                <a class="code" href=format!("/persone/{code}")>{code.clone()}</a>
+                <small>
+                    {move || days_text(days)}
+                    {planned.map(|date| view! {
+                        " · " {move_tr!("bed-planned-exit", { "date" => date.clone() })}
+                    })}
+                    {overdue.then(|| view! { " " <strong class="overdue">{move_tr!("bed-exit-overdue")}</strong> })}
+                </small>
+                {manage.then(move || view! {
+                    <details class="bed-actions">
+                        <summary>{move_tr!("board-actions-for", { "code" => summary_code.clone() })}</summary>
+                        <ActionForm action=actions.moving attr:class="move-form">
+                            <input type="hidden" name="code" value=code.clone() />
+                            <label for=move_id.clone()>{move_tr!("board-move-to")}</label>
+                            <select id=move_id.clone() name="bed_id" required=true>{bed_options(&others)}</select>
+                            <button type="submit" class="button small">{move_tr!("board-move")}</button>
+                        </ActionForm>
+                        <ActionForm action=actions.discharge attr:class="move-form">
+                            <input type="hidden" name="code" value=exit_code />
+                            <label for=reason_id.clone()>{move_tr!("board-exit-reason")}</label>
+                            <select id=reason_id.clone() name="reason" required=true>{reasons}</select>
+                            <label for=date_id.clone()>{move_tr!("board-exit-date")}</label>
+                            <input id=date_id.clone() type="date" name="ended_on" value=today.to_string() max=today.to_string() required=true />
+                            <button type="submit" class="button small danger">{move_tr!("board-exit")}</button>
+                        </ActionForm>
+                    </details>
+                })}
+            }
+            .into_any()
+        }
+        _ => view! {
+            {slot.out_of_service_reason.clone().map(|reason| view! { <small>{reason}</small> })}
+            {slot.held_until.map(|until| view! { <small>{move_tr!("bed-held-until", { "time" => until.format("%d/%m %H:%M").to_string() })}</small> })}
+        }
+        .into_any(),
+    };
+    view! {
+        <li class=class data-bed=slot.id.to_string()>
+            <span class="bed-label">{slot.label.clone()} {slot.room.clone().map(|room| view! { " · " {move_tr!("bed-room", { "room" => room.clone() })} })}</span>
+            <span class="bed-state">{move || state_name(state)}</span>
+            {details}
+        </li>
+    }
+}

@@ -1,0 +1,105 @@
+//! Wire types of the bed board. Occupied beds carry the person's network code, never a
+//! name; structures carry no address.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::people::model::code_enum;
+use crate::people::waiting::model::{TargetGroup, WaitingRow};
+
+code_enum! {
+    StructureKind {
+        Emergency => "emergency",
+        SafeHouse => "safe_house",
+        SecondReception => "second_reception",
+        SupportedFlat => "supported_flat",
+    }
+}
+
+code_enum! {
+    /// Why a stay in a bed ended (a move to another bed is recorded as "transfer").
+    StayEnd {
+        EndOfStay => "end_of_stay",
+        Autonomy => "autonomy",
+        VoluntaryReturn => "voluntary_return",
+        TransferOut => "transfer_out",
+        DropOut => "drop_out",
+        Other => "other",
+    }
+}
+
+/// The end reason of a placement that became a move to another bed.
+pub const MOVED_TO_ANOTHER_BED: &str = "transfer";
+
+/// Emergency stays are planned for about three months (seed 001).
+pub const EMERGENCY_STAY_DAYS: i64 = 90;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BedState {
+    Free,
+    Occupied,
+    Held,
+    OutOfService,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BedSlot {
+    pub id: i32,
+    pub label: String,
+    pub room: Option<String>,
+    pub state: BedState,
+    pub person_code: Option<String>,
+    pub arrived_on: Option<NaiveDate>,
+    pub days_since_arrival: Option<i64>,
+    pub planned_exit_on: Option<NaiveDate>,
+    pub exit_overdue: bool,
+    pub held_until: Option<chrono::DateTime<chrono::Utc>>,
+    pub out_of_service_reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StructureCard {
+    pub id: i32,
+    pub name: String,
+    pub kind: StructureKind,
+    pub province: String,
+    pub organisation: String,
+    pub target_groups: Vec<TargetGroup>,
+    pub beds: Vec<BedSlot>,
+    pub free_beds: usize,
+    /// Whether the user may place, move and discharge here.
+    pub may_manage: bool,
+}
+
+/// Filters of the board, as the query string carries them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardFilter {
+    #[serde(default)]
+    pub province: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub target: String,
+    #[serde(default)]
+    pub free_only: String,
+}
+
+/// A free bed the user may place someone in, for the "move to…" forms.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BedChoice {
+    pub bed_id: i32,
+    pub label: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Board {
+    pub structures: Vec<StructureCard>,
+    pub waiting: Vec<WaitingRow>,
+    pub free_beds: usize,
+    pub total_beds: usize,
+    pub organisations: Vec<(i32, String)>,
+    pub free_choices: Vec<BedChoice>,
+    pub today: NaiveDate,
+}

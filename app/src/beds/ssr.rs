@@ -1,0 +1,486 @@
+//! Database work of the bed board. Every change runs in one write transaction and is
+//! audited in it; the partial unique indexes on `placements` make a second open
+//! placement of a bed (or of a person) impossible even when two requests race.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+
+use super::model::*;
+use crate::audit::ssr::{record, AuditEvent};
+use crate::auth::model::{CurrentUser, OrganisationKind, Role};
+use crate::auth::ssr::Ctx;
+use crate::entity::{beds, organisations, people, placements, structures, waiting_list};
+use crate::error::{AppError, Conflict, Problem};
+use crate::people::model::parse_codes;
+use crate::people::registry::model::PathStatus;
+use crate::people::registry::ssr::{find_person, may_manage as on_team};
+use crate::people::ssr::today;
+use crate::people::waiting::model::TargetGroup;
+use crate::people::waiting::ssr::{rows_of, STATUS_WAITING};
+
+pub const STATUS_PLACED: &str = "placed";
+
+/// Reception managers manage their organisation's structures; the coordinator all.
+fn may_manage_structure(user: &CurrentUser, structure: &structures::Model) -> bool {
+    user.is_network_wide()
+        || (user.has_role(Role::ReceptionManager)
+            && structure.organisation_id == user.organisation_id)
+}
+
+pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
+    let user = ctx.user()?;
+    let db = &ctx.db;
+    let today = today();
+    let now = Utc::now();
+    let mut query = structures::Entity::find().filter(structures::Column::Active.eq(true));
+    if !filter.province.trim().is_empty() {
+        query =
+            query.filter(structures::Column::Province.eq(filter.province.trim().to_uppercase()));
+    }
+    if let Ok(organisation) = filter.organisation.trim().parse::<i32>() {
+        query = query.filter(structures::Column::OrganisationId.eq(organisation));
+    }
+    if let Some(kind) = StructureKind::from_code(filter.kind.trim()) {
+        query = query.filter(structures::Column::Kind.eq(kind.code()));
+    }
+    let mut found = query
+        .order_by_asc(structures::Column::Province)
+        .order_by_asc(structures::Column::Name)
+        .all(db)
+        .await?;
+    if let Some(target) = TargetGroup::from_code(filter.target.trim()) {
+        found.retain(|s| parse_codes(&s.target_groups, TargetGroup::from_code).contains(&target));
+    }
+    let structure_ids: Vec<i32> = found.iter().map(|s| s.id).collect();
+    let all_beds = beds::Entity::find()
+        .filter(beds::Column::StructureId.is_in(structure_ids.clone()))
+        .order_by_asc(beds::Column::Position)
+        .all(db)
+        .await?;
+    let open = placements::Entity::find()
+        .filter(placements::Column::StructureId.is_in(structure_ids))
+        .filter(placements::Column::EndedOn.is_null())
+        .all(db)
+        .await?;
+    let codes: HashMap<i32, String> = people::Entity::find()
+        .filter(people::Column::Id.is_in(open.iter().map(|p| p.person_id).collect::<Vec<_>>()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.code))
+        .collect();
+    let by_bed: HashMap<i32, &placements::Model> = open.iter().map(|p| (p.bed_id, p)).collect();
+    let names: HashMap<i32, String> = organisations::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    let free_only = !filter.free_only.trim().is_empty();
+    let mut structures_out = Vec::new();
+    let mut free_choices = Vec::new();
+    let (mut free_total, mut beds_total) = (0, 0);
+    for structure in &found {
+        let may_manage = may_manage_structure(user, structure);
+        let kind =
+            StructureKind::from_code(&structure.kind).unwrap_or(StructureKind::SecondReception);
+        let slots: Vec<BedSlot> = all_beds
+            .iter()
+            .filter(|b| b.structure_id == structure.id)
+            .map(|bed| bed_slot(bed, by_bed.get(&bed.id).copied(), &codes, kind, today, now))
+            .collect();
+        let free = slots.iter().filter(|s| s.state == BedState::Free).count();
+        if may_manage {
+            for slot in slots.iter().filter(|s| s.state == BedState::Free) {
+                free_choices.push(BedChoice {
+                    bed_id: slot.id,
+                    label: format!("{} — {}", structure.name, slot.label),
+                });
+            }
+        }
+        free_total += free;
+        beds_total += slots.len();
+        if free_only && free == 0 {
+            continue;
+        }
+        structures_out.push(StructureCard {
+            id: structure.id,
+            name: structure.name.clone(),
+            kind,
+            province: structure.province.clone(),
+            organisation: names
+                .get(&structure.organisation_id)
+                .cloned()
+                .unwrap_or_default(),
+            target_groups: parse_codes(&structure.target_groups, TargetGroup::from_code),
+            beds: slots,
+            free_beds: free,
+            may_manage,
+        });
+    }
+    let waiting_entries = waiting_list::Entity::find()
+        .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+        .all(db)
+        .await?;
+    let waiting = rows_of(db, waiting_entries).await?;
+    let organisations = organisations::Entity::find()
+        .filter(organisations::Column::Kind.eq(OrganisationKind::ImplementingBody.code()))
+        .order_by_asc(organisations::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
+    record(
+        db,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "board.view", "board").detail(format!(
+            "structures={} occupied={}",
+            structures_out.len(),
+            open.len()
+        )),
+    )
+    .await?;
+    Ok(Board {
+        structures: structures_out,
+        waiting,
+        free_beds: free_total,
+        total_beds: beds_total,
+        organisations,
+        free_choices,
+        today,
+    })
+}
+
+fn bed_slot(
+    bed: &beds::Model,
+    placement: Option<&placements::Model>,
+    codes: &HashMap<i32, String>,
+    kind: StructureKind,
+    today: NaiveDate,
+    now: chrono::DateTime<Utc>,
+) -> BedSlot {
+    let held = bed.held_until.filter(|until| *until > now);
+    let state = match (placement, &bed.out_of_service_reason, held) {
+        (Some(_), _, _) => BedState::Occupied,
+        (None, Some(_), _) => BedState::OutOfService,
+        (None, None, Some(_)) => BedState::Held,
+        (None, None, None) => BedState::Free,
+    };
+    let planned_exit = placement.and_then(|p| {
+        p.planned_exit_on.or_else(|| {
+            matches!(kind, StructureKind::Emergency | StructureKind::SafeHouse)
+                .then(|| p.started_on + Duration::days(EMERGENCY_STAY_DAYS))
+        })
+    });
+    BedSlot {
+        id: bed.id,
+        label: bed.label.clone(),
+        room: bed.room.clone(),
+        state,
+        person_code: placement.and_then(|p| codes.get(&p.person_id).cloned()),
+        arrived_on: placement.map(|p| p.started_on),
+        days_since_arrival: placement.map(|p| (today - p.started_on).num_days()),
+        planned_exit_on: planned_exit,
+        exit_overdue: planned_exit.is_some_and(|d| d < today),
+        held_until: held,
+        out_of_service_reason: bed.out_of_service_reason.clone(),
+    }
+}
+
+/// The bed and its structure, if the user may manage that structure (403 otherwise).
+async fn managed_bed(
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    bed_id: i32,
+) -> Result<(beds::Model, structures::Model), AppError> {
+    let bed = beds::Entity::find_by_id(bed_id)
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::invalid("bed_id", Problem::UnknownChoice))?;
+    let structure = structures::Entity::find_by_id(bed.structure_id)
+        .one(txn)
+        .await?
+        .filter(|s| s.active)
+        .ok_or_else(|| AppError::invalid("bed_id", Problem::UnknownChoice))?;
+    if !may_manage_structure(user, &structure) {
+        return Err(AppError::Forbidden);
+    }
+    Ok((bed, structure))
+}
+
+/// Whether the bed can take `person_id` now: in service, not held for someone else,
+/// no open placement.
+async fn check_bed_free(
+    txn: &DatabaseTransaction,
+    bed: &beds::Model,
+    person_id: i32,
+) -> Result<(), AppError> {
+    if bed.out_of_service_reason.is_some() {
+        return Err(AppError::Conflict {
+            conflict: Conflict::BedOutOfService,
+        });
+    }
+    if bed.held_until.is_some_and(|until| until > Utc::now())
+        && bed.held_for_person_id != Some(person_id)
+    {
+        return Err(AppError::Conflict {
+            conflict: Conflict::BedHeld,
+        });
+    }
+    if placements::Entity::find()
+        .filter(placements::Column::BedId.eq(bed.id))
+        .filter(placements::Column::EndedOn.is_null())
+        .one(txn)
+        .await?
+        .is_some()
+    {
+        return Err(AppError::Conflict {
+            conflict: Conflict::BedTaken,
+        });
+    }
+    Ok(())
+}
+
+/// Inserts the open placement; a unique-index refusal (a race the checks could not see)
+/// becomes the same conflict a check would have given.
+async fn insert_placement(
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    person_id: i32,
+    bed: &beds::Model,
+    started_on: NaiveDate,
+    planned_exit_on: Option<NaiveDate>,
+) -> Result<placements::Model, AppError> {
+    let inserted = placements::ActiveModel {
+        person_id: Set(person_id),
+        bed_id: Set(bed.id),
+        structure_id: Set(bed.structure_id),
+        started_on: Set(started_on),
+        planned_exit_on: Set(planned_exit_on),
+        ended_on: Set(None),
+        end_reason: Set(None),
+        created_by: Set(user.id),
+        created_at: Set(Utc::now()),
+        ended_by: Set(None),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await;
+    match inserted {
+        Ok(created) => Ok(created),
+        Err(error)
+            if matches!(
+                error.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            Err(AppError::Conflict {
+                conflict: Conflict::BedTaken,
+            })
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+async fn open_placement_of<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+) -> Result<Option<placements::Model>, AppError> {
+    Ok(placements::Entity::find()
+        .filter(placements::Column::PersonId.eq(person_id))
+        .filter(placements::Column::EndedOn.is_null())
+        .one(conn)
+        .await?)
+}
+
+/// Places a person (from the waiting list, or one of the user's own organisation) in a
+/// free bed.
+pub async fn place(
+    ctx: &Ctx,
+    code: &str,
+    bed_id: i32,
+    planned_exit_on: Option<NaiveDate>,
+) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = find_person(&txn, code).await?;
+        let (bed, structure) = managed_bed(&txn, user, bed_id).await?;
+        let waiting = waiting_list::Entity::find()
+            .filter(waiting_list::Column::PersonId.eq(person.id))
+            .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+            .one(&txn)
+            .await?;
+        // The board shows who has a bed (by code): saying so is no news to its users.
+        if open_placement_of(&txn, person.id).await?.is_some() {
+            return Err(AppError::Conflict {
+                conflict: Conflict::AlreadyPlaced,
+            });
+        }
+        if waiting.is_none() && !on_team(&txn, user, &person).await? {
+            // Neither proposed for shelter nor one of the user's own people.
+            return Err(AppError::Forbidden);
+        }
+        if person.anonymised_at.is_some() {
+            return Err(AppError::Conflict {
+                conflict: Conflict::Anonymised,
+            });
+        }
+        check_bed_free(&txn, &bed, person.id).await?;
+        let created =
+            insert_placement(&txn, user, person.id, &bed, today(), planned_exit_on).await?;
+        if let Some(entry) = waiting {
+            let mut update: waiting_list::ActiveModel = entry.into();
+            update.status = Set(STATUS_PLACED.to_string());
+            update.closed_at = Set(Some(Utc::now()));
+            update.update(&txn).await?;
+        }
+        if bed.held_until.is_some() {
+            let mut update: beds::ActiveModel = bed.clone().into();
+            update.held_until = Set(None);
+            update.held_for_person_id = Set(None);
+            update.update(&txn).await?;
+        }
+        let status = PathStatus::from_code(&person.status).unwrap_or(PathStatus::Contact);
+        if status < PathStatus::Placed {
+            let mut update: people::ActiveModel = person.clone().into();
+            update.status = Set(PathStatus::Placed.code().to_string());
+            update.updated_at = Set(Utc::now());
+            update.update(&txn).await?;
+        }
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "bed.place", "person")
+                .object(&person.code)
+                .detail(format!(
+                    "placement={} bed={} structure={}",
+                    created.id, bed.id, structure.id
+                )),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    finish(txn, ctx, "bed.place", code, result).await
+}
+
+/// Moves a guest to another bed (same or another structure) in one transaction: the old
+/// stay ends as a transfer, the new one starts today.
+pub async fn move_guest(ctx: &Ctx, code: &str, to_bed_id: i32) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = find_person(&txn, code).await?;
+        let current = open_placement_of(&txn, person.id)
+            .await?
+            .ok_or(AppError::Conflict {
+                conflict: Conflict::NotPlaced,
+            })?;
+        let (from_bed, _) = managed_bed(&txn, user, current.bed_id).await?;
+        let (to_bed, to_structure) = managed_bed(&txn, user, to_bed_id).await?;
+        if from_bed.id == to_bed.id {
+            return Ok(());
+        }
+        check_bed_free(&txn, &to_bed, person.id).await?;
+        let planned_exit_on = current.planned_exit_on;
+        let from_id = current.id;
+        let mut ended: placements::ActiveModel = current.into();
+        ended.ended_on = Set(Some(today()));
+        ended.end_reason = Set(Some(MOVED_TO_ANOTHER_BED.to_string()));
+        ended.ended_by = Set(Some(user.id));
+        ended.update(&txn).await?;
+        let created =
+            insert_placement(&txn, user, person.id, &to_bed, today(), planned_exit_on).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "bed.move", "person")
+                .object(&person.code)
+                .detail(format!(
+                    "from_placement={from_id} to_placement={} bed={} structure={}",
+                    created.id, to_bed.id, to_structure.id
+                )),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    finish(txn, ctx, "bed.move", code, result).await
+}
+
+/// Ends a guest's stay with a reason and a date (today or earlier).
+pub async fn discharge(
+    ctx: &Ctx,
+    code: &str,
+    reason: StayEnd,
+    ended_on: NaiveDate,
+) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = find_person(&txn, code).await?;
+        let current = open_placement_of(&txn, person.id)
+            .await?
+            .ok_or(AppError::Conflict {
+                conflict: Conflict::NotPlaced,
+            })?;
+        managed_bed(&txn, user, current.bed_id).await?;
+        if ended_on < current.started_on {
+            return Err(AppError::invalid("ended_on", Problem::OutOfRange));
+        }
+        let id = current.id;
+        let mut ended: placements::ActiveModel = current.into();
+        ended.ended_on = Set(Some(ended_on));
+        ended.end_reason = Set(Some(reason.code().to_string()));
+        ended.ended_by = Set(Some(user.id));
+        ended.update(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "bed.discharge", "person")
+                .object(&person.code)
+                .detail(format!("placement={id} reason={}", reason.code())),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    finish(txn, ctx, "bed.discharge", code, result).await
+}
+
+/// Commits a success; records a refusal (403) in the audit trail and commits that; rolls
+/// back anything else.
+async fn finish(
+    txn: DatabaseTransaction,
+    ctx: &Ctx,
+    action: &str,
+    code: &str,
+    result: Result<(), AppError>,
+) -> Result<(), AppError> {
+    match result {
+        Ok(()) => {
+            txn.commit().await?;
+            Ok(())
+        }
+        Err(AppError::Forbidden) => {
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(ctx.user.as_ref(), action, "person")
+                    .object(code.trim().to_uppercase())
+                    .outcome(crate::audit::model::Outcome::Denied),
+            )
+            .await?;
+            txn.commit().await?;
+            Err(AppError::Forbidden)
+        }
+        Err(error) => Err(error),
+    }
+}

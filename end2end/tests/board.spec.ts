@@ -1,0 +1,72 @@
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+
+test.use({ locale: 'it-IT' });
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/accedi');
+  await page.getByLabel('Indirizzo e-mail').fill(email);
+  await page.getByLabel('Password').fill('anello-demo');
+  await page.locator('main').getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
+}
+
+test('a reception manager places a person from the waiting list with the "place in" form, then moves her and records her exit', async ({ page }, info) => {
+  // A person of the manager's own organisation, proposed for shelter.
+  await signIn(page, 'accoglienza@anello.test');
+  await page.goto('/persone/nuova');
+  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Rose');
+  await page.getByRole('textbox', { name: 'Cognome', exact: true }).fill('Tabellone');
+  await page.getByRole('radio', { name: 'Donna' }).check();
+  await page.getByLabel('Provincia della presa in carico').selectOption('TO');
+  await page.getByRole('button', { name: 'Registra la persona' }).click();
+  await expect(page).toHaveURL(/\/persone\/TO-\d{4}-\d{4,}$/);
+  const code = page.url().split('/').pop()!;
+  await page.getByText('Proponi per l\'accoglienza').first().click();
+  await page.getByLabel('Tipo di accoglienza').selectOption('women');
+  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
+  await expect(page.locator('section').filter({ hasText: 'Lista d\'attesa per l\'accoglienza' })).toContainText('Ordinaria');
+
+  await page.goto('/posti-letto');
+  await expect(page.getByRole('heading', { name: 'Posti letto', level: 1 })).toBeVisible();
+  const entry = page.locator('.waiting-item').filter({ hasText: code });
+  const firstFree = entry.getByLabel('Inserisci nel posto');
+  // The two projects run side by side: one takes beds from the top of the list, the
+  // other from the bottom, so they never race for the same bed.
+  const pick = (select: import('@playwright/test').Locator) =>
+    info.project.name === 'javascript' ? select.locator('option').nth(1) : select.locator('option').last();
+  const choice = await pick(firstFree).getAttribute('value');
+  await firstFree.selectOption(choice!);
+  await entry.getByRole('button', { name: 'Inserisci' }).click();
+  const bed = page.locator(`li.bed[data-bed="${choice}"]`);
+  await expect(bed).toContainText(code);
+  await expect(bed).toContainText('Occupato');
+
+  // Move to another free bed with the keyboard-usable form.
+  await bed.getByText(`Sposta o fai uscire ${code}`).click();
+  const move = bed.getByLabel('Sposta nel posto');
+  const target = await pick(move).getAttribute('value');
+  await move.selectOption(target!);
+  await bed.getByRole('button', { name: 'Sposta' }).click();
+  const moved = page.locator(`li.bed[data-bed="${target}"]`);
+  await expect(moved).toContainText(code);
+  await expect(page.locator(`li.bed[data-bed="${choice}"]`)).toContainText('Libero');
+  fs.mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: `screenshots/${info.project.name}-board.png`, fullPage: false });
+
+  await moved.getByText(`Sposta o fai uscire ${code}`).click();
+  await moved.getByLabel('Motivo dell\'uscita').selectOption('end_of_stay');
+  await moved.getByRole('button', { name: 'Registra l\'uscita' }).click();
+  await expect(page.locator(`li.bed[data-bed="${target}"]`)).toContainText('Libero');
+  await expect(page.locator('main')).not.toContainText(code);
+});
+
+test('the board fits a phone', async ({ page }, info) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, 'accoglienza.cuneo@anello.test');
+  await page.goto('/posti-letto?liberi=1');
+  await expect(page.getByRole('heading', { name: 'Posti letto', level: 1 })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `screenshots/${info.project.name}-board-phone.png`, fullPage: false });
+});

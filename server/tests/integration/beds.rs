@@ -1,0 +1,347 @@
+//! The bed board: placements, moves and exits; the database refuses double-booking even
+//! under concurrent requests; the board carries codes, never identities or addresses.
+
+use std::sync::Arc;
+
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+use crate::helpers::*;
+use app::entity::{audit_log, beds, organisations, placements, structures};
+
+const MANAGER: &str = "accoglienza@anello.test";
+
+async fn beds_of(app: &TestApp, organisation: &str) -> Vec<beds::Model> {
+    let organisation = organisations::Entity::find()
+        .filter(organisations::Column::Name.eq(organisation))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let structure_ids: Vec<i32> = structures::Entity::find()
+        .filter(structures::Column::OrganisationId.eq(organisation.id))
+        .all(&app.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    beds::Entity::find()
+        .filter(beds::Column::StructureId.is_in(structure_ids))
+        .order_by_asc(beds::Column::Id)
+        .all(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn register(app: &TestApp, cookie: &str, family_name: &str) -> String {
+    let response = app
+        .call(
+            "people/register",
+            &[
+                ("form[given_names]", "Ospite"),
+                ("form[family_name]", family_name),
+                ("form[gender]", "female"),
+                ("form[province]", "TO"),
+            ],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+async fn open_placements(app: &TestApp, bed_id: i32) -> u64 {
+    placements::Entity::find()
+        .filter(placements::Column::BedId.eq(bed_id))
+        .filter(placements::Column::EndedOn.is_null())
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_conflicts() {
+    let app = Arc::new(TestApp::spawn().await);
+    let manager = app.sign_in(MANAGER).await;
+    let mut codes = Vec::new();
+    for index in 0..50 {
+        codes.push(register(&app, &manager, &format!("Concorrente{index}")).await);
+    }
+    let bed = beds_of(&app, "Cooperativa Progetto Tenda").await[0]
+        .id
+        .to_string();
+    let today = app::people::ssr::today().to_string();
+    for round in 0..100 {
+        let mut tasks = Vec::new();
+        for code in &codes {
+            let (app, manager, code, bed) =
+                (app.clone(), manager.clone(), code.clone(), bed.clone());
+            tasks.push(tokio::spawn(async move {
+                let response = app
+                    .call(
+                        "beds/place",
+                        &[("code", &code), ("bed_id", &bed)],
+                        Some(&manager),
+                    )
+                    .await;
+                let status = response.status();
+                let body = response.text().await.unwrap();
+                (code, status, body)
+            }));
+        }
+        let mut placed = Vec::new();
+        let mut conflicts = 0;
+        for task in tasks {
+            let (code, status, body) = task.await.unwrap();
+            assert!(
+                !status.is_server_error(),
+                "round {round} on {}: {status} {body}",
+                app.backend
+            );
+            assert!(!body.contains("locked"), "round {round}: {body}");
+            match status {
+                StatusCode::OK => placed.push(code),
+                StatusCode::CONFLICT => {
+                    conflicts += 1;
+                    assert!(body.contains("bed_taken"), "{body}");
+                }
+                other => panic!("round {round}: unexpected {other}: {body}"),
+            }
+        }
+        assert_eq!(placed.len(), 1, "round {round} on {}", app.backend);
+        assert_eq!(conflicts, 49);
+        assert_eq!(open_placements(&app, bed.parse().unwrap()).await, 1);
+        let response = app
+            .call(
+                "beds/discharge",
+                &[
+                    ("code", &placed[0]),
+                    ("reason", "end_of_stay"),
+                    ("ended_on", &today),
+                ],
+                Some(&manager),
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "{}",
+            response.text().await.unwrap()
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_person_dropped_into_two_beds_at_once_ends_in_at_most_one_placement() {
+    let app = Arc::new(TestApp::spawn().await);
+    let manager = app.sign_in(MANAGER).await;
+    let code = register(&app, &manager, "Doppia").await;
+    let beds = beds_of(&app, "Cooperativa Progetto Tenda").await;
+    let today = app::people::ssr::today().to_string();
+    for round in 0..20 {
+        let mut tasks = Vec::new();
+        for bed in [beds[0].id, beds[1].id] {
+            let (app, manager, code) = (app.clone(), manager.clone(), code.clone());
+            tasks.push(tokio::spawn(async move {
+                app.call(
+                    "beds/place",
+                    &[("code", &code), ("bed_id", &bed.to_string())],
+                    Some(&manager),
+                )
+                .await
+                .status()
+            }));
+        }
+        let mut successes = 0;
+        for task in tasks {
+            let status = task.await.unwrap();
+            assert!(!status.is_server_error(), "round {round}: {status}");
+            successes += usize::from(status == StatusCode::OK);
+        }
+        assert_eq!(successes, 1, "round {round} on {}", app.backend);
+        let person_id = app::people::registry::ssr::find_person(&app.db, &code)
+            .await
+            .unwrap()
+            .id;
+        let open = placements::Entity::find()
+            .filter(placements::Column::PersonId.eq(person_id))
+            .filter(placements::Column::EndedOn.is_null())
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(open, 1);
+        app.call(
+            "beds/discharge",
+            &[
+                ("code", &code),
+                ("reason", "end_of_stay"),
+                ("ended_on", &today),
+            ],
+            Some(&manager),
+        )
+        .await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only() {
+    let app = TestApp::spawn().await;
+    let torino_worker = app.sign_in("operatrice@anello.test").await;
+    let marker = "Zqxbedmarker";
+    let code = register(&app, &torino_worker, marker).await;
+    // Proposed for shelter, so any body's reception manager may place her.
+    let today = app::people::ssr::today().to_string();
+    let response = app
+        .call(
+            "people/waiting_list/add",
+            &[
+                ("code", &code),
+                ("form[urgency]", "high"),
+                ("form[target_group]", "women"),
+                ("form[wanted_from]", &today),
+            ],
+            Some(&torino_worker),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+
+    let cuneo_manager = app.sign_in("accoglienza.cuneo@anello.test").await;
+    let cuneo_beds = beds_of(&app, "Associazione Papa Giovanni XXIII").await;
+    let tenda_beds = beds_of(&app, "Cooperativa Progetto Tenda").await;
+    // Not in another body's structure.
+    let response = app
+        .call(
+            "beds/place",
+            &[("code", &code), ("bed_id", &tenda_beds[0].id.to_string())],
+            Some(&cuneo_manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = app
+        .call(
+            "beds/place",
+            &[("code", &code), ("bed_id", &cuneo_beds[0].id.to_string())],
+            Some(&cuneo_manager),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    // Placed twice: a conflict naming what happened.
+    let response = app
+        .call(
+            "beds/place",
+            &[("code", &code), ("bed_id", &cuneo_beds[1].id.to_string())],
+            Some(&cuneo_manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(json(response).await["conflict"], "already_placed");
+
+    // Move within the body, in one transaction: the old stay ends as a transfer.
+    let response = app
+        .call(
+            "beds/move",
+            &[("code", &code), ("bed_id", &cuneo_beds[1].id.to_string())],
+            Some(&cuneo_manager),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    assert_eq!(open_placements(&app, cuneo_beds[0].id).await, 0);
+    assert_eq!(open_placements(&app, cuneo_beds[1].id).await, 1);
+    let ended = placements::Entity::find()
+        .filter(placements::Column::BedId.eq(cuneo_beds[0].id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ended.end_reason.as_deref(), Some("transfer"));
+
+    // The board: her code on the bed, never her name; no structure address anywhere.
+    for email in [MANAGER, "coordinatrice@anello.test"] {
+        let cookie = app.sign_in(email).await;
+        let board = app
+            .call("beds/board", &[("filter[province]", "")], Some(&cookie))
+            .await;
+        assert_eq!(board.status(), StatusCode::OK);
+        let text = board.text().await.unwrap();
+        assert!(text.contains(&code), "{email} sees the code");
+        assert!(
+            !text.contains(marker) && !text.contains("Via Immaginaria"),
+            "{email}"
+        );
+        let html = app
+            .get("/posti-letto", Some(&cookie))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains(&code) && !html.contains(marker) && !html.contains("Via Immaginaria")
+        );
+    }
+    for email in [
+        "operatrice@anello.test",
+        "formatrice@anello.test",
+        "partner@anello.test",
+    ] {
+        let cookie = app.sign_in(email).await;
+        let board = app
+            .call("beds/board", &[("filter[province]", "")], Some(&cookie))
+            .await;
+        assert_eq!(board.status(), StatusCode::FORBIDDEN, "{email}");
+    }
+
+    // Leaving: a reason and a date, not before arrival.
+    let response = app
+        .call(
+            "beds/discharge",
+            &[
+                ("code", &code),
+                ("reason", "autonomy"),
+                ("ended_on", "2020-01-01"),
+            ],
+            Some(&cuneo_manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = app
+        .call(
+            "beds/discharge",
+            &[
+                ("code", &code),
+                ("reason", "autonomy"),
+                ("ended_on", &today),
+            ],
+            Some(&cuneo_manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(open_placements(&app, cuneo_beds[1].id).await, 0);
+    for action in ["bed.place", "bed.move", "bed.discharge"] {
+        let rows = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq(action))
+            .filter(audit_log::Column::ObjectId.eq(code.as_str()))
+            .filter(audit_log::Column::Outcome.eq("success"))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert_eq!(rows, 1, "{action}");
+    }
+    let denied = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("bed.place"))
+        .filter(audit_log::Column::Outcome.eq("denied"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(denied, 1);
+}
