@@ -1,27 +1,14 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import * as fs from 'fs';
+import { registerPerson, signIn } from './helpers';
 
 test.use({ locale: 'it-IT' });
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/accedi');
-  await page.getByLabel('Indirizzo e-mail').fill(email);
-  await page.getByLabel('Password').fill('anello-demo');
-  await page.locator('main').getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
-}
 
 test('a reception manager places a person from the waiting list with the "place in" form, then moves her and records her exit', async ({ page }, info) => {
   // A person of the manager's own organisation, proposed for shelter.
   await signIn(page, 'accoglienza@anello.test');
-  await page.goto('/persone/nuova');
-  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Rose');
-  await page.getByRole('textbox', { name: 'Cognome', exact: true }).fill('Tabellone');
-  await page.getByRole('radio', { name: 'Donna' }).check();
-  await page.getByLabel('Provincia della presa in carico').selectOption('TO');
-  await page.getByRole('button', { name: 'Registra la persona' }).click();
-  await expect(page).toHaveURL(/\/persone\/TO-\d{4}-\d{4,}$/);
-  const code = page.url().split('/').pop()!;
+  const code = await registerPerson(page, 'Rose', 'Tabellone');
   await page.getByText('Proponi per l\'accoglienza').first().click();
   await page.getByLabel('Tipo di accoglienza').selectOption('women');
   await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();

@@ -1,15 +1,9 @@
 import { test, expect, Page, Browser } from '@playwright/test';
 import * as fs from 'fs';
+import { registerPerson, signIn } from './helpers';
 
 test.use({ locale: 'it-IT' });
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/accedi');
-  await page.getByLabel('Indirizzo e-mail').fill(email);
-  await page.getByLabel('Password').fill('anello-demo');
-  await page.locator('main').getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
-}
 
 async function asUser(browser: Browser, javaScriptEnabled: boolean, email: string) {
   const context = await browser.newContext({ locale: 'it-IT', javaScriptEnabled });
@@ -83,14 +77,7 @@ test('the people list filters and pages for the team', async ({ page }, info) =>
 
 test('a case worker runs a screening with the indicator checklist', async ({ page }, info) => {
   await signIn(page, 'operatrice@anello.test');
-  await page.goto('/persone/nuova');
-  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Esther');
-  await page.getByRole('textbox', { name: 'Cognome', exact: true }).fill('Colloquio');
-  await page.getByRole('radio', { name: 'Donna' }).check();
-  await page.getByLabel('Provincia della presa in carico').selectOption('TO');
-  await page.getByRole('button', { name: 'Registra la persona' }).click();
-  await expect(page).toHaveURL(/\/persone\/TO-\d{4}-\d{4,}$/);
-  const code = page.url().split('/').pop()!;
+  const code = await registerPerson(page, 'Esther', 'Colloquio');
   await page.getByRole('link', { name: 'Nuovo colloquio di valutazione' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Colloquio di valutazione');
   await expect(page.getByRole('group', { name: 'Sfruttamento sessuale' })).toBeVisible();
@@ -122,14 +109,7 @@ test('trainers see the checklist versions and may prepare the next one', async (
 test('a person proposed for shelter appears, by code, on every reception manager\'s waiting list', async ({ page, browser }, info) => {
   const javaScript = info.project.name === 'javascript';
   await signIn(page, 'operatrice@anello.test');
-  await page.goto('/persone/nuova');
-  await page.getByRole('textbox', { name: 'Nome', exact: true }).fill('Adaeze');
-  await page.getByRole('textbox', { name: 'Cognome', exact: true }).fill('Attesa');
-  await page.getByRole('radio', { name: 'Donna' }).check();
-  await page.getByLabel('Provincia della presa in carico').selectOption('TO');
-  await page.getByRole('button', { name: 'Registra la persona' }).click();
-  await expect(page).toHaveURL(/\/persone\/TO-\d{4}-\d{4,}$/);
-  const code = page.url().split('/').pop()!;
+  const code = await registerPerson(page, 'Adaeze', 'Attesa');
   await page.getByText('Proponi per l\'accoglienza').first().click();
   await page.getByLabel('Urgenza').selectOption('immediate');
   await page.getByLabel('Tipo di accoglienza').selectOption('women');
