@@ -58,6 +58,11 @@ pub fn action_name(action: &str) -> String {
         "bed.place" => tr!("action-bed-place"),
         "bed.move" => tr!("action-bed-move"),
         "bed.discharge" => tr!("action-bed-discharge"),
+        "bed.hold" => tr!("action-bed-hold"),
+        "bed.release" => tr!("action-bed-release"),
+        "bed.out_of_service" => tr!("action-bed-out-of-service"),
+        "bed.in_service" => tr!("action-bed-in-service"),
+        "structure.address.reveal" => tr!("action-structure-address-reveal"),
         "person.duplicate.link" => tr!("action-person-duplicate-link"),
         "people.duplicates" => tr!("action-people-duplicates"),
         "person.contact.link" => tr!("action-person-contact-link"),
@@ -84,6 +89,8 @@ fn object_name(object_type: &str) -> String {
         "person" => tr!("object-person"),
         "checklist" => tr!("object-checklist"),
         "board" => tr!("object-board"),
+        "bed" => tr!("object-bed"),
+        "structure" => tr!("object-structure"),
         other => other.to_string(),
     }
 }

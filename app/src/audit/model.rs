@@ -25,7 +25,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 41] = [
+pub const KNOWN_ACTIONS: [&str; 46] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -67,6 +67,11 @@ pub const KNOWN_ACTIONS: [&str; 41] = [
     "bed.place",
     "bed.move",
     "bed.discharge",
+    "bed.hold",
+    "bed.release",
+    "bed.out_of_service",
+    "bed.in_service",
+    "structure.address.reveal",
 ];
 
 /// One audit row as the audit page shows it.

@@ -100,3 +100,56 @@ pub async fn discharge_guest(
     })
     .await
 }
+
+#[server(endpoint = "beds/address/reveal")]
+pub async fn reveal_address(structure_id: String, reason: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::Problem;
+    guard("beds/address/reveal", |ctx| async move {
+        let id = structure_id
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| AppError::invalid("structure_id", Problem::Required))?;
+        super::ssr::reveal_address(&ctx, id, &reason).await?;
+        back_to_board();
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/hold")]
+pub async fn hold_bed(
+    bed_id: String,
+    person_code: Option<String>,
+    hours: String,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::Problem;
+    guard("beds/hold", |ctx| async move {
+        let bed = self::bed_id(&bed_id)?;
+        let hours = hours
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| AppError::invalid("hours", Problem::OutOfRange))?;
+        let code = person_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        super::ssr::hold_bed(&ctx, bed, code, hours).await?;
+        back_to_board();
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/service")]
+pub async fn set_bed_service(bed_id: String, reason: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/service", |ctx| async move {
+        let bed = self::bed_id(&bed_id)?;
+        super::ssr::set_out_of_service(&ctx, bed, &reason).await?;
+        back_to_board();
+        Ok(())
+    })
+    .await
+}

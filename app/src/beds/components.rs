@@ -52,6 +52,9 @@ struct BoardActions {
     place: ServerAction<PlaceInBed>,
     moving: ServerAction<MoveToBed>,
     discharge: ServerAction<DischargeGuest>,
+    reveal: ServerAction<RevealAddress>,
+    hold: ServerAction<HoldBed>,
+    service: ServerAction<SetBedService>,
 }
 
 #[component]
@@ -71,6 +74,9 @@ pub fn BoardPage() -> impl IntoView {
         place: ServerAction::<PlaceInBed>::new(),
         moving: ServerAction::<MoveToBed>::new(),
         discharge: ServerAction::<DischargeGuest>::new(),
+        reveal: ServerAction::<RevealAddress>::new(),
+        hold: ServerAction::<HoldBed>::new(),
+        service: ServerAction::<SetBedService>::new(),
     };
     let data = Resource::new(
         move || {
@@ -79,6 +85,9 @@ pub fn BoardPage() -> impl IntoView {
                 actions.place.version().get(),
                 actions.moving.version().get(),
                 actions.discharge.version().get(),
+                actions.reveal.version().get(),
+                actions.hold.version().get(),
+                actions.service.version().get(),
             )
         },
         |(filter, ..)| fetch_board(filter),
@@ -91,6 +100,9 @@ pub fn BoardPage() -> impl IntoView {
             .and_then(|r| r.err())
             .or_else(|| actions.moving.value().get().and_then(|r| r.err()))
             .or_else(|| actions.discharge.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.reveal.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.hold.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.service.value().get().and_then(|r| r.err()))
     });
     view! {
         <Title text={
@@ -250,6 +262,7 @@ fn StructureCardView(
                 {move || targets.iter().map(|g| target_group_name(*g)).collect::<Vec<_>>().join(", ")}
             </p>
             <p><strong>{move_tr!("board-structure-free", { "free" => free })}</strong></p>
+            <AddressView id=card.id reveal=card.may_reveal_address address=card.address.clone() until=card.address_visible_until action=actions.reveal />
             <ul class="beds">
                 {card.beds.into_iter().map(|slot| view! { <BedView bed=slot manage choices=choices.clone() today actions /> }).collect_view()}
             </ul>
@@ -282,16 +295,21 @@ fn BedView(
             let code = code.clone();
             let days = slot.days_since_arrival.unwrap_or(0);
             let overdue = slot.exit_overdue;
-            let planned = slot.planned_exit_on.map(|d| d.format("%d/%m/%Y").to_string());
+            let planned = slot
+                .planned_exit_on
+                .map(|d| d.format("%d/%m/%Y").to_string());
             let move_id = format!("move-{}", slot.id);
             let reason_id = format!("exit-reason-{}", slot.id);
             let date_id = format!("exit-date-{}", slot.id);
             let summary_code = code.clone();
             let exit_code = code.clone();
-            let reasons = StayEnd::ALL.iter().map(|r| {
-                let r = *r;
-                view! { <option value=r.code()>{move || stay_end_name(r)}</option> }
-            }).collect_view();
+            let reasons = StayEnd::ALL
+                .iter()
+                .map(|r| {
+                    let r = *r;
+                    view! { <option value=r.code()>{move || stay_end_name(r)}</option> }
+                })
+                .collect_view();
             view! {
                 <a class="code" href=format!("/persone/{code}")>{code.clone()}</a>
                 <small>
@@ -323,11 +341,15 @@ fn BedView(
             }
             .into_any()
         }
-        _ => view! {
-            {slot.out_of_service_reason.clone().map(|reason| view! { <small>{reason}</small> })}
-            {slot.held_until.map(|until| view! { <small>{move_tr!("bed-held-until", { "time" => until.format("%d/%m %H:%M").to_string() })}</small> })}
+        _ => {
+            let bed_id = slot.id.to_string();
+            view! {
+                {slot.out_of_service_reason.clone().map(|reason| view! { <small>{reason}</small> })}
+                {slot.held_until.map(|until| view! { <small>{move_tr!("bed-held-until", { "time" => until.format("%d/%m %H:%M UTC").to_string() })}</small> })}
+                {manage.then(|| view! { <BedMenu bed_id state actions /> })}
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <li class=class data-bed=slot.id.to_string()>
@@ -335,5 +357,102 @@ fn BedView(
             <span class="bed-state">{move || state_name(state)}</span>
             {details}
         </li>
+    }
+}
+
+/// A structure's address: hidden by default; the owning organisation's staff reveal it
+/// with a reason, for a few minutes (the server decides and keeps the time).
+#[component]
+fn AddressView(
+    id: i32,
+    reveal: bool,
+    address: Option<String>,
+    until: Option<chrono::DateTime<chrono::Utc>>,
+    action: ServerAction<RevealAddress>,
+) -> impl IntoView {
+    if !reveal {
+        return view! { <p class="hint">{move_tr!("address-withheld")}</p> }.into_any();
+    }
+    match (address, until) {
+        (Some(address), Some(until)) => view! {
+            <p class="secret-address" role="status">
+                <strong>{address}</strong>
+                <br /><small>{move_tr!("address-visible-until", { "time" => until.format("%H:%M UTC").to_string() })}</small>
+            </p>
+        }
+        .into_any(),
+        _ => {
+            let field = format!("reveal-reason-{id}");
+            view! {
+                <details class="bed-actions">
+                    <summary>{move_tr!("address-reveal")}</summary>
+                    <ActionForm action attr:class="move-form">
+                        <input type="hidden" name="structure_id" value=id.to_string() />
+                        <label for=field.clone()>{move_tr!("address-reason")}</label>
+                        <input id=field type="text" name="reason" required=true minlength="5" maxlength="300" autocomplete="off" />
+                        <button type="submit" class="button small">{move_tr!("address-reveal-submit")}</button>
+                    </ActionForm>
+                </details>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The menu of a bed without a guest: hold it for an incoming person, or take it out of
+/// service; or undo either.
+#[component]
+fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) -> impl IntoView {
+    let hours_id = format!("hold-hours-{bed_id}");
+    let person_id = format!("hold-person-{bed_id}");
+    let reason_id = format!("service-reason-{bed_id}");
+    let body = match state {
+        BedState::Held => view! {
+            <ActionForm action=actions.hold attr:class="move-form">
+                <input type="hidden" name="bed_id" value=bed_id.clone() />
+                <input type="hidden" name="hours" value="0" />
+                <button type="submit" class="button small">{move_tr!("bed-release")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        BedState::OutOfService => view! {
+            <ActionForm action=actions.service attr:class="move-form">
+                <input type="hidden" name="bed_id" value=bed_id.clone() />
+                <input type="hidden" name="reason" value="" />
+                <button type="submit" class="button small">{move_tr!("bed-back-in-service")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        _ => {
+            let service_bed = bed_id.clone();
+            view! {
+            <ActionForm action=actions.hold attr:class="move-form">
+                <input type="hidden" name="bed_id" value=bed_id.clone() />
+                <label for=person_id.clone()>{move_tr!("bed-hold-for")}</label>
+                <input id=person_id type="text" name="person_code" placeholder="TO-2026-0042" autocomplete="off" />
+                <label for=hours_id.clone()>{move_tr!("bed-hold-hours")}</label>
+                <select id=hours_id name="hours">
+                    <option value="4">"4"</option>
+                    <option value="12">"12"</option>
+                    <option value="24" selected=true>"24"</option>
+                    <option value="48">"48"</option>
+                </select>
+                <button type="submit" class="button small">{move_tr!("bed-hold")}</button>
+            </ActionForm>
+            <ActionForm action=actions.service attr:class="move-form">
+                <input type="hidden" name="bed_id" value=service_bed />
+                <label for=reason_id.clone()>{move_tr!("bed-out-reason")}</label>
+                <input id=reason_id type="text" name="reason" required=true maxlength="300" />
+                <button type="submit" class="button small">{move_tr!("bed-take-out")}</button>
+            </ActionForm>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <details class="bed-actions">
+            <summary>{move_tr!("bed-menu")}</summary>
+            {body}
+        </details>
     }
 }

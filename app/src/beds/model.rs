@@ -69,7 +69,19 @@ pub struct StructureCard {
     pub free_beds: usize,
     /// Whether the user may place, move and discharge here.
     pub may_manage: bool,
+    /// Staff of the owning organisation may reveal the address, giving a reason.
+    pub may_reveal_address: bool,
+    /// The address, only while this user's reveal lasts (a few minutes).
+    pub address: Option<String>,
+    pub address_visible_until: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+/// How long a revealed address stays on the user's board.
+pub const ADDRESS_VISIBLE_MINUTES: i64 = 5;
+pub const MAX_REASON_LENGTH: usize = 300;
+/// The longest hold on a bed: an incoming person arrives within two days or the bed
+/// goes back to the board.
+pub const MAX_HOLD_HOURS: i64 = 48;
 
 /// Filters of the board, as the query string carries them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

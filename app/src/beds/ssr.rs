@@ -82,11 +82,18 @@ pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
         .map(|o| (o.id, o.name))
         .collect();
     let free_only = !filter.free_only.trim().is_empty();
+    let reveals = running_reveals(ctx).await?;
     let mut structures_out = Vec::new();
     let mut free_choices = Vec::new();
     let (mut free_total, mut beds_total) = (0, 0);
     for structure in &found {
         let may_manage = may_manage_structure(user, structure);
+        // The address goes out only to this user, while her reveal runs.
+        let revealed = reveals
+            .iter()
+            .find(|(id, _)| *id == structure.id)
+            .map(|(_, until)| *until)
+            .filter(|_| may_reveal_address(user, structure));
         let kind =
             StructureKind::from_code(&structure.kind).unwrap_or(StructureKind::SecondReception);
         let slots: Vec<BedSlot> = all_beds
@@ -121,6 +128,9 @@ pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
             beds: slots,
             free_beds: free,
             may_manage,
+            may_reveal_address: may_reveal_address(user, structure),
+            address: revealed.and(structure.address.clone()),
+            address_visible_until: revealed,
         });
     }
     let waiting_entries = waiting_list::Entity::find()
@@ -202,7 +212,7 @@ async fn managed_bed(
     let bed = beds::Entity::find_by_id(bed_id)
         .one(txn)
         .await?
-        .ok_or_else(|| AppError::invalid("bed_id", Problem::UnknownChoice))?;
+        .ok_or(AppError::NotFound)?;
     let structure = structures::Entity::find_by_id(bed.structure_id)
         .one(txn)
         .await?
@@ -480,6 +490,230 @@ async fn finish(
             .await?;
             txn.commit().await?;
             Err(AppError::Forbidden)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+// ---------------------------------------------------------------- secret addresses
+
+/// The session key holding this user's address reveals: (structure id, visible until).
+pub const REVEALED_ADDRESSES_KEY: &str = "revealed_addresses";
+
+/// Staff of the owning organisation who work with people (not the coordinator, not a
+/// trainer) may see a structure's address, one reveal at a time.
+pub fn may_reveal_address(user: &CurrentUser, structure: &structures::Model) -> bool {
+    structure.organisation_id == user.organisation_id
+        && user.has_any_role(crate::people::registry::ssr::TEAM_ROLES)
+}
+
+/// The reveals still running in this session.
+pub async fn running_reveals(ctx: &Ctx) -> Result<Vec<(i32, chrono::DateTime<Utc>)>, AppError> {
+    let now = Utc::now();
+    let reveals: Vec<(i32, i64)> = ctx
+        .session
+        .get(REVEALED_ADDRESSES_KEY)
+        .await?
+        .unwrap_or_default();
+    Ok(reveals
+        .into_iter()
+        .filter_map(|(id, until)| chrono::DateTime::from_timestamp(until, 0).map(|t| (id, t)))
+        .filter(|(_, until)| *until > now)
+        .collect())
+}
+
+/// Reveals a structure's address to this user for a few minutes, with a reason; the
+/// reveal (or its refusal) is audited. The address is then sent with this user's board
+/// only, until the time runs out.
+pub async fn reveal_address(ctx: &Ctx, structure_id: i32, reason: &str) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.chars().count() < 5 {
+        return Err(AppError::invalid("reason", Problem::Required));
+    }
+    if reason.chars().count() > MAX_REASON_LENGTH {
+        return Err(AppError::invalid("reason", Problem::TooLong));
+    }
+    let structure = structures::Entity::find_by_id(structure_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let allowed = may_reveal_address(user, &structure);
+    record(
+        &ctx.db,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "structure.address.reveal", "structure")
+            .object(structure.id)
+            .outcome(if allowed {
+                crate::audit::model::Outcome::Success
+            } else {
+                crate::audit::model::Outcome::Denied
+            })
+            .detail(format!("reason: {reason}")),
+    )
+    .await?;
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let until = Utc::now() + Duration::minutes(ADDRESS_VISIBLE_MINUTES);
+    let mut reveals: Vec<(i32, i64)> = running_reveals(ctx)
+        .await?
+        .into_iter()
+        .filter(|(id, _)| *id != structure.id)
+        .map(|(id, t)| (id, t.timestamp()))
+        .collect();
+    reveals.push((structure.id, until.timestamp()));
+    ctx.session.insert(REVEALED_ADDRESSES_KEY, reveals).await?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- holds and service
+
+/// Holds a free bed for an incoming person until a time, or releases the hold
+/// (`hours` = 0). The hold lapses by itself when the time passes.
+pub async fn hold_bed(
+    ctx: &Ctx,
+    bed_id: i32,
+    person_code: Option<&str>,
+    hours: i64,
+) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    if !(0..=MAX_HOLD_HOURS).contains(&hours) {
+        return Err(AppError::invalid("hours", Problem::OutOfRange));
+    }
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let (bed, _) = managed_bed(&txn, user, bed_id).await?;
+        let person_id = match person_code {
+            Some(code) => Some(
+                find_person(&txn, code)
+                    .await
+                    .map_err(|_| AppError::invalid("person_code", Problem::UnknownChoice))?
+                    .id,
+            ),
+            None => None,
+        };
+        if hours > 0 {
+            if bed.out_of_service_reason.is_some() {
+                return Err(AppError::Conflict {
+                    conflict: Conflict::BedOutOfService,
+                });
+            }
+            if placements::Entity::find()
+                .filter(placements::Column::BedId.eq(bed.id))
+                .filter(placements::Column::EndedOn.is_null())
+                .one(&txn)
+                .await?
+                .is_some()
+            {
+                return Err(AppError::Conflict {
+                    conflict: Conflict::BedTaken,
+                });
+            }
+        }
+        let id = bed.id;
+        let mut update: beds::ActiveModel = bed.into();
+        if hours > 0 {
+            update.held_until = Set(Some(Utc::now() + Duration::hours(hours)));
+            update.held_for_person_id = Set(person_id);
+        } else {
+            update.held_until = Set(None);
+            update.held_for_person_id = Set(None);
+        }
+        update.update(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(
+                Some(user),
+                if hours > 0 { "bed.hold" } else { "bed.release" },
+                "bed",
+            )
+            .object(id)
+            .detail(format!("hours={hours}")),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    finish_bed(txn, ctx, "bed.hold", bed_id, result).await
+}
+
+/// Takes a free bed out of service with a reason, or puts it back (empty reason).
+pub async fn set_out_of_service(ctx: &Ctx, bed_id: i32, reason: &str) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.chars().count() > MAX_REASON_LENGTH {
+        return Err(AppError::invalid("reason", Problem::TooLong));
+    }
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let (bed, _) = managed_bed(&txn, user, bed_id).await?;
+        if !reason.is_empty()
+            && placements::Entity::find()
+                .filter(placements::Column::BedId.eq(bed.id))
+                .filter(placements::Column::EndedOn.is_null())
+                .one(&txn)
+                .await?
+                .is_some()
+        {
+            // Someone sleeps there: move her first.
+            return Err(AppError::Conflict {
+                conflict: Conflict::BedTaken,
+            });
+        }
+        let id = bed.id;
+        let mut update: beds::ActiveModel = bed.into();
+        update.out_of_service_reason = Set((!reason.is_empty()).then(|| reason.clone()));
+        if !reason.is_empty() {
+            update.held_until = Set(None);
+            update.held_for_person_id = Set(None);
+        }
+        update.update(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(
+                Some(user),
+                if reason.is_empty() {
+                    "bed.in_service"
+                } else {
+                    "bed.out_of_service"
+                },
+                "bed",
+            )
+            .object(id),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    finish_bed(txn, ctx, "bed.out_of_service", bed_id, result).await
+}
+
+async fn finish_bed(
+    txn: DatabaseTransaction,
+    ctx: &Ctx,
+    action: &str,
+    bed_id: i32,
+    result: Result<(), AppError>,
+) -> Result<(), AppError> {
+    match result {
+        Err(AppError::Forbidden) => {
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(ctx.user.as_ref(), action, "bed")
+                    .object(bed_id)
+                    .outcome(crate::audit::model::Outcome::Denied),
+            )
+            .await?;
+            txn.commit().await?;
+            Err(AppError::Forbidden)
+        }
+        Ok(()) => {
+            txn.commit().await?;
+            Ok(())
         }
         Err(error) => Err(error),
     }

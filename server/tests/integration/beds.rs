@@ -345,3 +345,283 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
         .unwrap();
     assert_eq!(denied, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_beds_take_nobody() {
+    use sea_orm::{ActiveModelTrait, Set};
+    let app = TestApp::spawn().await;
+    let manager = app.sign_in(MANAGER).await;
+    let expected = register(&app, &manager, "Attesa").await;
+    let other = register(&app, &manager, "Altra").await;
+    let bed = beds_of(&app, "Cooperativa Progetto Tenda").await[2].clone();
+    let bed_id = bed.id.to_string();
+    let response = app
+        .call(
+            "beds/hold",
+            &[
+                ("bed_id", &bed_id),
+                ("person_code", &expected),
+                ("hours", "24"),
+            ],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    let response = app
+        .call(
+            "beds/place",
+            &[("code", &other), ("bed_id", &bed_id)],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(json(response).await["conflict"], "bed_held");
+    let response = app
+        .call(
+            "beds/place",
+            &[("code", &expected), ("bed_id", &bed_id)],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "the person it was held for gets it"
+    );
+    let today = app::people::ssr::today().to_string();
+    app.call(
+        "beds/discharge",
+        &[
+            ("code", &expected),
+            ("reason", "end_of_stay"),
+            ("ended_on", &today),
+        ],
+        Some(&manager),
+    )
+    .await;
+
+    // A hold lapses by itself.
+    app.call(
+        "beds/hold",
+        &[
+            ("bed_id", &bed_id),
+            ("person_code", &expected),
+            ("hours", "4"),
+        ],
+        Some(&manager),
+    )
+    .await;
+    let mut lapsed: beds::ActiveModel = beds::Entity::find_by_id(bed.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .into();
+    lapsed.held_until = Set(Some(chrono::Utc::now() - chrono::Duration::minutes(1)));
+    lapsed.update(&app.db).await.unwrap();
+    let response = app
+        .call(
+            "beds/place",
+            &[("code", &other), ("bed_id", &bed_id)],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    app.call(
+        "beds/discharge",
+        &[
+            ("code", &other),
+            ("reason", "end_of_stay"),
+            ("ended_on", &today),
+        ],
+        Some(&manager),
+    )
+    .await;
+
+    // Out of service: nobody is placed until it is back.
+    let response = app
+        .call(
+            "beds/service",
+            &[("bed_id", &bed_id), ("reason", "Infiltrazione d'acqua")],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = app
+        .call(
+            "beds/place",
+            &[("code", &other), ("bed_id", &bed_id)],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(json(response).await["conflict"], "bed_out_of_service");
+    let response = app
+        .call(
+            "beds/service",
+            &[("bed_id", &bed_id), ("reason", "")],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = app
+        .call(
+            "beds/place",
+            &[("code", &other), ("bed_id", &bed_id)],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // Another body's manager cannot touch this bed.
+    let cuneo = app.sign_in("accoglienza.cuneo@anello.test").await;
+    let response = app
+        .call(
+            "beds/service",
+            &[("bed_id", &bed_id), ("reason", "Prova")],
+            Some(&cuneo),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    for action in ["bed.hold", "bed.out_of_service", "bed.in_service"] {
+        let rows = audit_log::Entity::find()
+            .filter(audit_log::Column::Action.eq(action))
+            .filter(audit_log::Column::Outcome.eq("success"))
+            .count(&app.db)
+            .await
+            .unwrap();
+        assert!(rows >= 1, "{action}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_reason() {
+    let app = TestApp::spawn().await;
+    let tenda = organisations::Entity::find()
+        .filter(organisations::Column::Name.eq("Cooperativa Progetto Tenda"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let safe_house = structures::Entity::find()
+        .filter(structures::Column::OrganisationId.eq(tenda.id))
+        .filter(structures::Column::Secret.eq(true))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a safe house of the Torino body");
+    let address = safe_house.address.clone().unwrap();
+    let id = safe_house.id.to_string();
+
+    let manager = app.sign_in(MANAGER).await;
+    let cuneo = app.sign_in("accoglienza.cuneo@anello.test").await;
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    for cookie in [&manager, &cuneo, &coordinator] {
+        let board = app
+            .call("beds/board", &[("filter[province]", "")], Some(cookie))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!board.contains(&address), "hidden by default");
+    }
+    let response = app
+        .call(
+            "beds/address/reveal",
+            &[("structure_id", &id), ("reason", "")],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a reason is needed"
+    );
+    for cookie in [&cuneo, &coordinator] {
+        let response = app
+            .call(
+                "beds/address/reveal",
+                &[("structure_id", &id), ("reason", "Curiosità personale")],
+                Some(cookie),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+    let response = app
+        .call(
+            "beds/address/reveal",
+            &[
+                ("structure_id", &id),
+                ("reason", "Accompagnare una nuova ospite"),
+            ],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    let board = json(
+        app.call("beds/board", &[("filter[province]", "")], Some(&manager))
+            .await,
+    )
+    .await;
+    let card = board["structures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == safe_house.id)
+        .unwrap();
+    assert_eq!(card["address"], address.as_str());
+    let until =
+        chrono::DateTime::parse_from_rfc3339(card["address_visible_until"].as_str().unwrap())
+            .unwrap();
+    let minutes = (until.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_minutes();
+    assert!((3..=5).contains(&minutes), "a few minutes: {minutes}");
+    let others = board["structures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| !c["address"].is_null())
+        .count();
+    assert_eq!(others, 1, "only the revealed structure");
+    let html = app
+        .get("/posti-letto", Some(&manager))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&address));
+    // Nobody else receives it, in JSON or HTML.
+    for cookie in [&cuneo, &coordinator] {
+        let board = app
+            .call("beds/board", &[("filter[province]", "")], Some(cookie))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!board.contains(&address));
+        let html = app
+            .get("/posti-letto", Some(cookie))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(!html.contains(&address));
+    }
+    let reveals = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("structure.address.reveal"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(reveals.iter().filter(|r| r.outcome == "success").count(), 1);
+    assert_eq!(reveals.iter().filter(|r| r.outcome == "denied").count(), 2);
+    assert!(reveals
+        .iter()
+        .any(|r| r.detail.as_deref().unwrap_or("").contains("nuova ospite")));
+}

@@ -121,6 +121,12 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
         ]),
         "people/waiting_list" | "people/duplicates" => pairs(&[]),
         "beds/board" => pairs(&[("filter[province]", "")]),
+        "beds/address/reveal" => pairs(&[
+            ("structure_id", NO_SUCH_ID),
+            ("reason", "Consegna documenti"),
+        ]),
+        "beds/hold" => pairs(&[("bed_id", NO_SUCH_ID), ("hours", "4")]),
+        "beds/service" => pairs(&[("bed_id", NO_SUCH_ID), ("reason", "Muffa")]),
         "beds/place" | "beds/move" => pairs(&[("code", NO_SUCH_PERSON), ("bed_id", "1")]),
         "beds/discharge" => pairs(&[
             ("code", NO_SUCH_PERSON),
@@ -148,13 +154,13 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
 }
 
 const NO_SUCH_PERSON: &str = "TO-1999-9999";
+const NO_SUCH_ID: &str = "999999";
 
 /// Functions about one record answer 404 for a record that does not exist.
 fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
-    arguments
-        .iter()
-        .any(|(key, value)| key == "code" && value == NO_SUCH_PERSON)
-        && (endpoint.starts_with("people/") || endpoint.starts_with("beds/"))
+    arguments.iter().any(|(key, value)| {
+        value == NO_SUCH_PERSON || (key.ends_with("_id") && value == NO_SUCH_ID)
+    }) && (endpoint.starts_with("people/") || endpoint.starts_with("beds/"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
