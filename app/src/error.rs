@@ -96,6 +96,8 @@ pub enum Conflict {
     AlreadyPlaced,
     /// The person has no bed to move or leave.
     NotPlaced,
+    /// A bed that has had guests stays for the history; take it out of service instead.
+    BedHasHistory,
 }
 
 impl AppError {

@@ -6,9 +6,9 @@ const PASSWORD = 'anello-demo';
 // Each demo role and the sections its navigation must show (by href).
 const ROLES: { email: string; nav: string[] }[] = [
   { email: 'admin@anello.test', nav: ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/lista-attesa', '/indicatori', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'accoglienza@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/lista-attesa', '/indicatori'] },
-  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/lista-attesa', '/indicatori'] },
+  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
+  { email: 'accoglienza@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori'] },
+  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori'] },
   { email: 'operatrice@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
   { email: 'operatrice.cuneo@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
   { email: 'strada@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },

@@ -25,7 +25,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 46] = [
+pub const KNOWN_ACTIONS: [&str; 50] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -72,6 +72,10 @@ pub const KNOWN_ACTIONS: [&str; 46] = [
     "bed.out_of_service",
     "bed.in_service",
     "structure.address.reveal",
+    "structure.create",
+    "structure.update",
+    "bed.create",
+    "bed.delete",
 ];
 
 /// One audit row as the audit page shows it.

@@ -95,6 +95,10 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("beds/address/reveal", Access::AnyOf(BOARD_USERS)),
     ("beds/hold", Access::AnyOf(BOARD_USERS)),
     ("beds/service", Access::AnyOf(BOARD_USERS)),
+    ("beds/structures", Access::AnyOf(BOARD_USERS)),
+    ("beds/structures/save", Access::AnyOf(BOARD_USERS)),
+    ("beds/beds/add", Access::AnyOf(BOARD_USERS)),
+    ("beds/beds/remove", Access::AnyOf(BOARD_USERS)),
     ("people/duplicates", Access::AnyOf(&[Role::Coordinator])),
     (
         "people/duplicates/link",

@@ -153,3 +153,52 @@ pub async fn set_bed_service(bed_id: String, reason: String) -> Result<(), AppEr
     })
     .await
 }
+
+#[server(endpoint = "beds/structures")]
+pub async fn fetch_structures() -> Result<super::model::StructuresPage, AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/structures", |ctx| async move {
+        super::ssr::structures_page(&ctx).await
+    })
+    .await
+}
+
+#[server(endpoint = "beds/structures/save")]
+pub async fn save_structure(form: super::model::StructureForm) -> Result<i32, AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/structures/save", |ctx| async move {
+        let valid = form.validate()?;
+        let id = super::ssr::save_structure(&ctx, valid).await?;
+        leptos_axum::redirect("/strutture");
+        Ok(id)
+    })
+    .await
+}
+
+#[server(endpoint = "beds/beds/add")]
+pub async fn add_bed(structure_id: String, label: String, room: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::Problem;
+    guard("beds/beds/add", |ctx| async move {
+        let id = structure_id
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| AppError::invalid("structure_id", Problem::Required))?;
+        super::ssr::add_bed(&ctx, id, &label, &room).await?;
+        leptos_axum::redirect("/strutture");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/beds/remove")]
+pub async fn remove_bed(bed_id: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/beds/remove", |ctx| async move {
+        let bed = self::bed_id(&bed_id)?;
+        super::ssr::remove_bed(&ctx, bed).await?;
+        leptos_axum::redirect("/strutture");
+        Ok(())
+    })
+    .await
+}

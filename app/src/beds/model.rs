@@ -115,3 +115,125 @@ pub struct Board {
     pub free_choices: Vec<BedChoice>,
     pub today: NaiveDate,
 }
+
+/// A structure as its managers see it on the structures page (never its address).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedStructure {
+    pub id: i32,
+    pub name: String,
+    pub kind: StructureKind,
+    pub province: String,
+    pub organisation_id: i32,
+    pub organisation: String,
+    pub target_groups: Vec<TargetGroup>,
+    pub has_address: bool,
+    pub active: bool,
+    pub beds: Vec<ManagedBed>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedBed {
+    pub id: i32,
+    pub label: String,
+    pub room: Option<String>,
+    /// A bed that has ever had a guest is kept for the history; it can go out of service.
+    pub removable: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StructuresPage {
+    pub structures: Vec<ManagedStructure>,
+    /// The organisations the user may create structures for (one, or all for the coordinator).
+    pub organisations: Vec<(i32, String)>,
+}
+
+/// The structure form; target groups are checkboxes `form[targets][<code>]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StructureForm {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub province: String,
+    #[serde(default)]
+    pub organisation_id: String,
+    #[serde(default)]
+    pub targets: std::collections::BTreeMap<String, String>,
+    /// Empty keeps the current address: the form never shows it.
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub active: Option<String>,
+}
+
+pub const MAX_STRUCTURE_NAME: usize = 120;
+pub const MAX_ADDRESS_LENGTH: usize = 240;
+pub const MAX_BED_LABEL: usize = 64;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidStructure {
+    pub id: Option<i32>,
+    pub name: String,
+    pub kind: StructureKind,
+    pub province: String,
+    pub organisation_id: Option<i32>,
+    pub targets: Vec<TargetGroup>,
+    pub address: Option<String>,
+    pub active: bool,
+}
+
+impl StructureForm {
+    pub fn validate(&self) -> Result<ValidStructure, crate::error::AppError> {
+        use crate::error::{Problem, Validation};
+        let mut checks = Validation::default();
+        let name = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            checks.add("name", Problem::Required);
+        } else if name.chars().count() > MAX_STRUCTURE_NAME {
+            checks.add("name", Problem::TooLong);
+        }
+        let kind = StructureKind::from_code(self.kind.trim());
+        if kind.is_none() {
+            checks.add("kind", Problem::Required);
+        }
+        let province = self.province.trim().to_uppercase();
+        if crate::auth::model::province_name(&province).is_none() {
+            checks.add("province", Problem::UnknownChoice);
+        }
+        let mut targets = Vec::new();
+        for code in self.targets.keys() {
+            match TargetGroup::from_code(code) {
+                Some(group) => targets.push(group),
+                None => checks.add("targets", Problem::UnknownChoice),
+            }
+        }
+        if targets.is_empty() {
+            checks.add("targets", Problem::Required);
+        }
+        targets.sort();
+        let address = self
+            .address
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if address.chars().count() > MAX_ADDRESS_LENGTH {
+            checks.add("address", Problem::TooLong);
+        }
+        let id = self.id.trim().parse::<i32>().ok();
+        let organisation_id = self.organisation_id.trim().parse::<i32>().ok();
+        checks.finish()?;
+        Ok(ValidStructure {
+            id,
+            name,
+            kind: kind.unwrap_or(StructureKind::SecondReception),
+            province,
+            organisation_id,
+            targets,
+            address: (!address.is_empty()).then_some(address),
+            active: self.active.is_some(),
+        })
+    }
+}

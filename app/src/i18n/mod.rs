@@ -91,6 +91,7 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
             Conflict::BedOutOfService => "error-bed-out-of-service",
             Conflict::AlreadyPlaced => "error-already-placed",
             Conflict::NotPlaced => "error-not-placed",
+            Conflict::BedHasHistory => "error-bed-has-history",
         },
         AppError::BadRequest => "error-bad-request",
         AppError::Internal => "error-internal",

@@ -62,6 +62,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::NotPlaced,
         } => tr!("error-not-placed"),
+        AppError::Conflict {
+            conflict: Conflict::BedHasHistory,
+        } => tr!("error-bed-has-history"),
         AppError::BadRequest => tr!("error-bad-request"),
         AppError::Internal => tr!("error-internal"),
         AppError::Network => tr!("error-network"),

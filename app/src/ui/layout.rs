@@ -25,7 +25,7 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 9] = [
+pub const NAV_ITEMS: [NavItem; 10] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
@@ -41,6 +41,10 @@ pub const NAV_ITEMS: [NavItem; 9] = [
     NavItem {
         href: "/posti-letto",
         endpoint: "beds/board",
+    },
+    NavItem {
+        href: "/strutture",
+        endpoint: "beds/structures",
     },
     NavItem {
         href: "/lista-attesa",
@@ -72,6 +76,7 @@ pub fn nav_label(href: &str) -> String {
         "/indicatori" => tr!("nav-checklists"),
         "/lista-attesa" => tr!("nav-waiting-list"),
         "/posti-letto" => tr!("nav-board"),
+        "/strutture" => tr!("nav-structures"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         _ => tr!("nav-audit"),

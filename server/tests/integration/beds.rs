@@ -62,7 +62,7 @@ async fn open_placements(app: &TestApp, bed_id: i32) -> u64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_conflicts() {
-    let app = Arc::new(TestApp::spawn().await);
+    let app = Arc::new(TestApp::spawn_alone().await);
     let manager = app.sign_in(MANAGER).await;
     let mut codes = Vec::new();
     for index in 0..50 {
@@ -134,7 +134,7 @@ async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_con
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn one_person_dropped_into_two_beds_at_once_ends_in_at_most_one_placement() {
-    let app = Arc::new(TestApp::spawn().await);
+    let app = Arc::new(TestApp::spawn_alone().await);
     let manager = app.sign_in(MANAGER).await;
     let code = register(&app, &manager, "Doppia").await;
     let beds = beds_of(&app, "Cooperativa Progetto Tenda").await;
@@ -624,4 +624,159 @@ async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_rea
     assert!(reveals
         .iter()
         .any(|r| r.detail.as_deref().unwrap_or("").contains("nuova ospite")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_addresses() {
+    let app = TestApp::spawn().await;
+    let manager = app.sign_in(MANAGER).await;
+    let page = app
+        .call("beds/structures", &[], Some(&manager))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !page.contains("Via Immaginaria"),
+        "addresses are never listed"
+    );
+    let page: serde_json::Value = serde_json::from_str(&page).unwrap();
+    assert!(page["structures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["organisation"] == "Cooperativa Progetto Tenda"));
+
+    // A new safe house: the organisation is the manager's own, whatever the form says.
+    let response = app
+        .call(
+            "beds/structures/save",
+            &[
+                ("form[name]", "Casa Rifugio Nuova"),
+                ("form[kind]", "safe_house"),
+                ("form[province]", "TO"),
+                ("form[organisation_id]", "9999"),
+                ("form[targets][women]", "on"),
+                ("form[targets][mothers_with_children]", "on"),
+                ("form[address]", "Via Segretissima 7, Torino"),
+            ],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "{}",
+        response.text().await.unwrap()
+    );
+    let created = structures::Entity::find()
+        .filter(structures::Column::Name.eq("Casa Rifugio Nuova"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(created.secret);
+    assert_eq!(created.target_groups, "women,mothers_with_children");
+    let page = app
+        .call("beds/structures", &[], Some(&manager))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("Segretissima"));
+    let id = created.id.to_string();
+    for label in ["Letto A", "Letto B"] {
+        let response = app
+            .call(
+                "beds/beds/add",
+                &[("structure_id", &id), ("label", label), ("room", "1")],
+                Some(&manager),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let response = app
+        .call(
+            "beds/beds/add",
+            &[("structure_id", &id), ("label", "Letto A"), ("room", "")],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "labels are unique in a structure"
+    );
+    let new_beds = beds::Entity::find()
+        .filter(beds::Column::StructureId.eq(created.id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(new_beds.len(), 2);
+    // Another body's manager can neither change the structure nor add beds.
+    let cuneo = app.sign_in("accoglienza.cuneo@anello.test").await;
+    let response = app
+        .call(
+            "beds/structures/save",
+            &[
+                ("form[id]", &id),
+                ("form[name]", "Presa"),
+                ("form[kind]", "emergency"),
+                ("form[province]", "CN"),
+                ("form[targets][men]", "on"),
+            ],
+            Some(&cuneo),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let response = app
+        .call(
+            "beds/beds/add",
+            &[("structure_id", &id), ("label", "Letto C"), ("room", "")],
+            Some(&cuneo),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // A bed with a history stays; an unused one can go.
+    let person = register(&app, &manager, "Storico").await;
+    let used = new_beds[0].id.to_string();
+    assert_eq!(
+        app.call(
+            "beds/place",
+            &[("code", &person), ("bed_id", &used)],
+            Some(&manager)
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    let response = app
+        .call("beds/beds/remove", &[("bed_id", &used)], Some(&manager))
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert_eq!(json(response).await["conflict"], "bed_has_history");
+    let unused = new_beds[1].id.to_string();
+    assert_eq!(
+        app.call("beds/beds/remove", &[("bed_id", &unused)], Some(&manager))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // Bad input is a field error.
+    let response = app
+        .call(
+            "beds/structures/save",
+            &[("form[name]", ""), ("form[kind]", "castle")],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let rows = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.is_in(["structure.create", "bed.create", "bed.delete"]))
+        .filter(audit_log::Column::Outcome.eq("success"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(rows, 4);
 }

@@ -8,6 +8,21 @@ use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
 pub const DEMO_PASSWORD: &str = "anello-demo";
 
+/// Load tests (hundreds of simultaneous requests) run alone: every other test holds a
+/// shared turn, a load test the exclusive one. On two cores, a test that shared the
+/// machine with a load test once waited 30 s for a page (see the bed-board issue note).
+fn suite_lock() -> std::sync::Arc<tokio::sync::RwLock<()>> {
+    static LOCK: std::sync::OnceLock<std::sync::Arc<tokio::sync::RwLock<()>>> =
+        std::sync::OnceLock::new();
+    LOCK.get_or_init(Default::default).clone()
+}
+
+#[allow(dead_code)]
+enum Turn {
+    Shared(tokio::sync::OwnedRwLockReadGuard<()>),
+    Alone(tokio::sync::OwnedRwLockWriteGuard<()>),
+}
+
 pub struct TestApp {
     pub address: SocketAddr,
     pub db: DatabaseConnection,
@@ -15,6 +30,7 @@ pub struct TestApp {
     pub backend: &'static str,
     /// The SQLite file of this test, removed when the test ends.
     sqlite_file: Option<std::path::PathBuf>,
+    _turn: Turn,
 }
 
 impl Drop for TestApp {
@@ -72,6 +88,17 @@ impl TestApp {
     /// `trust_proxy`: the client address comes from `X-Forwarded-For`, so a test can
     /// speak from several addresses (documentation ranges; nothing is sent there).
     pub async fn spawn_configured(limits: SignInLimits, trust_proxy: bool) -> TestApp {
+        let turn = Turn::Shared(suite_lock().read_owned().await);
+        Self::start(limits, trust_proxy, turn).await
+    }
+
+    /// The app for a load test, which runs with no other test beside it.
+    pub async fn spawn_alone() -> TestApp {
+        let turn = Turn::Alone(suite_lock().write_owned().await);
+        Self::start(SignInLimits::default(), false, turn).await
+    }
+
+    async fn start(limits: SignInLimits, trust_proxy: bool, turn: Turn) -> TestApp {
         let (db, backend, sqlite_file) = fresh_database().await;
         app::demo::load_demo_network(&db)
             .await
@@ -110,6 +137,7 @@ impl TestApp {
             client,
             backend,
             sqlite_file,
+            _turn: turn,
         }
     }
 

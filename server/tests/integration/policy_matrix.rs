@@ -126,6 +126,21 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
             ("reason", "Consegna documenti"),
         ]),
         "beds/hold" => pairs(&[("bed_id", NO_SUCH_ID), ("hours", "4")]),
+        "beds/structures" => pairs(&[]),
+        "beds/structures/save" => pairs(&[
+            ("form[id]", ""),
+            ("form[name]", "Casa di prova {tag}"),
+            ("form[kind]", "second_reception"),
+            ("form[province]", "TO"),
+            ("form[organisation_id]", "2"),
+            ("form[targets][women]", "on"),
+        ]),
+        "beds/beds/add" => pairs(&[
+            ("structure_id", NO_SUCH_ID),
+            ("label", "Letto 9"),
+            ("room", ""),
+        ]),
+        "beds/beds/remove" => pairs(&[("bed_id", NO_SUCH_ID)]),
         "beds/service" => pairs(&[("bed_id", NO_SUCH_ID), ("reason", "Muffa")]),
         "beds/place" | "beds/move" => pairs(&[("code", NO_SUCH_PERSON), ("bed_id", "1")]),
         "beds/discharge" => pairs(&[
