@@ -31,7 +31,7 @@ use leptos_router::{path, SsrMode};
 use crate::admin::components::{OrganisationsPage, UsersPage};
 use crate::audit::components::AuditPage;
 use crate::auth::components::SignInPage;
-use crate::beds::components::{BoardPage, StructuresPage};
+use crate::beds::components::{BoardPage, StructuresPage, TimelinePage};
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
 use crate::people::components::ContactLogPage;
@@ -118,6 +118,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/lista-attesa") view=WaitingListPage ssr=SsrMode::Async />
                         <Route path=path!("/posti-letto") view=BoardPage ssr=SsrMode::Async />
                         <Route path=path!("/strutture") view=StructuresPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/strutture/:id/presenze")
+                            view=TimelinePage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </AppLayout>
             </Router>

@@ -57,3 +57,16 @@ test('the board fits a phone', async ({ page }, info) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `screenshots/${info.project.name}-board-phone.png`, fullPage: false });
 });
+
+test('a structure\'s presence timeline shows stays and days of presence', async ({ page }, info) => {
+  await signIn(page, 'accoglienza@anello.test');
+  await page.goto('/posti-letto?organizzazione=&liberi=');
+  await page.getByRole('link', { name: 'Presenze e occupazione' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Presenze:');
+  await expect(page.getByRole('img', { name: 'Chi era in quale posto letto, giorno per giorno' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Giornate di presenza' })).toBeVisible();
+  await page.getByRole('link', { name: '← Mese precedente' }).click();
+  await expect(page).toHaveURL(/mese=\d{4}-\d{2}/);
+  fs.mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: `screenshots/${info.project.name}-timeline.png`, fullPage: true });
+});

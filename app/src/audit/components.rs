@@ -62,6 +62,7 @@ pub fn action_name(action: &str) -> String {
         "bed.create" => tr!("action-bed-create"),
         "bed.delete" => tr!("action-bed-delete"),
         "structure.create" => tr!("action-structure-create"),
+        "structure.timeline" => tr!("action-structure-timeline"),
         "structure.update" => tr!("action-structure-update"),
         "bed.release" => tr!("action-bed-release"),
         "bed.out_of_service" => tr!("action-bed-out-of-service"),

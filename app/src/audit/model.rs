@@ -25,7 +25,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 50] = [
+pub const KNOWN_ACTIONS: [&str; 51] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -76,6 +76,7 @@ pub const KNOWN_ACTIONS: [&str; 50] = [
     "structure.update",
     "bed.create",
     "bed.delete",
+    "structure.timeline",
 ];
 
 /// One audit row as the audit page shows it.

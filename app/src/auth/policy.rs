@@ -96,6 +96,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("beds/hold", Access::AnyOf(BOARD_USERS)),
     ("beds/service", Access::AnyOf(BOARD_USERS)),
     ("beds/structures", Access::AnyOf(BOARD_USERS)),
+    ("beds/timeline", Access::AnyOf(BOARD_USERS)),
     ("beds/structures/save", Access::AnyOf(BOARD_USERS)),
     ("beds/beds/add", Access::AnyOf(BOARD_USERS)),
     ("beds/beds/remove", Access::AnyOf(BOARD_USERS)),

@@ -202,3 +202,19 @@ pub async fn remove_bed(bed_id: String) -> Result<(), AppError> {
     })
     .await
 }
+
+#[server(endpoint = "beds/timeline")]
+pub async fn fetch_timeline(
+    structure_id: String,
+    month: String,
+) -> Result<super::model::Timeline, AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/timeline", |ctx| async move {
+        let id = structure_id
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| AppError::NotFound)?;
+        super::ssr::timeline(&ctx, id, &month).await
+    })
+    .await
+}

@@ -237,3 +237,98 @@ impl StructureForm {
         })
     }
 }
+
+/// One stay on the timeline, clipped to the month shown (days are 1-based).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineStay {
+    pub code: String,
+    pub started_on: NaiveDate,
+    pub ended_on: Option<NaiveDate>,
+    pub first_day: u32,
+    pub last_day: u32,
+    pub exit_overdue: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineRow {
+    pub bed: String,
+    pub stays: Vec<TimelineStay>,
+}
+
+/// Days of presence and occupancy of one month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthPresence {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub days_of_presence: i64,
+    pub bed_days: i64,
+    /// Percent, rounded down.
+    pub occupancy: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub structure: String,
+    pub month: String,
+    pub previous_month: String,
+    pub next_month: String,
+    pub days_in_month: u32,
+    /// Today's day in the month shown, if it is the current month.
+    pub today_day: Option<u32>,
+    pub rows: Vec<TimelineRow>,
+    pub presence: Vec<MonthPresence>,
+}
+
+/// Days a stay counts in `[from, to)`: the day of arrival counts, the day of leaving
+/// does not (a night in the structure is a day of presence); an open stay runs to `today`
+/// included.
+pub fn presence_days(
+    started_on: NaiveDate,
+    ended_on: Option<NaiveDate>,
+    today: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> i64 {
+    let end = ended_on.unwrap_or(today + chrono::Duration::days(1));
+    let start = started_on.max(from);
+    let stop = end.min(to);
+    (stop - start).num_days().max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn days_of_presence_count_nights_within_the_period() {
+        let (from, to) = (day(2026, 10, 1), day(2026, 11, 1));
+        let today = day(2026, 11, 22);
+        // Arrived 28 Sept, left 3 Oct: 1, 2 October count.
+        assert_eq!(
+            presence_days(day(2026, 9, 28), Some(day(2026, 10, 3)), today, from, to),
+            2
+        );
+        // Still there: the whole of October.
+        assert_eq!(presence_days(day(2026, 9, 1), None, today, from, to), 31);
+        // Arrived and left the same day: no night.
+        assert_eq!(
+            presence_days(day(2026, 10, 5), Some(day(2026, 10, 5)), today, from, to),
+            0
+        );
+        // An open stay counts up to today included.
+        assert_eq!(
+            presence_days(
+                day(2026, 11, 20),
+                None,
+                today,
+                day(2026, 11, 1),
+                day(2026, 12, 1)
+            ),
+            3
+        );
+    }
+}

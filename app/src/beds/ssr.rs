@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
     QueryOrder, Set,
@@ -977,4 +977,130 @@ pub async fn remove_bed(ctx: &Ctx, bed_id: i32) -> Result<(), AppError> {
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+// ---------------------------------------------------------------- occupancy timeline
+
+fn month_start(text: &str, today: NaiveDate) -> NaiveDate {
+    NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d")
+        .unwrap_or_else(|_| today.with_day(1).unwrap_or(today))
+}
+
+fn next_month(start: NaiveDate) -> NaiveDate {
+    start
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(start)
+}
+
+/// Who was in which bed in one month, and the days of presence and occupancy of the
+/// twelve months up to it. Codes only; any board user may read it.
+pub async fn timeline(ctx: &Ctx, structure_id: i32, month: &str) -> Result<Timeline, AppError> {
+    let user = ctx.user()?;
+    let today = today();
+    let start = month_start(month, today);
+    let end = next_month(start);
+    let structure = structures::Entity::find_by_id(structure_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let structure_beds = beds::Entity::find()
+        .filter(beds::Column::StructureId.eq(structure.id))
+        .order_by_asc(beds::Column::Position)
+        .all(&ctx.db)
+        .await?;
+    let year_start = start
+        .checked_sub_months(chrono::Months::new(11))
+        .unwrap_or(start);
+    let stays = placements::Entity::find()
+        .filter(placements::Column::StructureId.eq(structure.id))
+        .filter(placements::Column::StartedOn.lt(end))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .filter(|p| p.ended_on.is_none_or(|e| e > year_start))
+        .collect::<Vec<_>>();
+    let codes: HashMap<i32, String> = people::Entity::find()
+        .filter(people::Column::Id.is_in(stays.iter().map(|p| p.person_id).collect::<Vec<_>>()))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.code))
+        .collect();
+    let kind = StructureKind::from_code(&structure.kind).unwrap_or(StructureKind::SecondReception);
+    let days_in_month = (end - start).num_days() as u32;
+    let rows = structure_beds
+        .iter()
+        .map(|bed| TimelineRow {
+            bed: bed.label.clone(),
+            stays: stays
+                .iter()
+                .filter(|p| {
+                    p.bed_id == bed.id
+                        && presence_days(p.started_on, p.ended_on, today, start, end) > 0
+                })
+                .map(|p| {
+                    let last = p
+                        .ended_on
+                        .map(|e| e - Duration::days(1))
+                        .unwrap_or(today)
+                        .min(end - Duration::days(1));
+                    let planned = p.planned_exit_on.or_else(|| {
+                        matches!(kind, StructureKind::Emergency | StructureKind::SafeHouse)
+                            .then(|| p.started_on + Duration::days(EMERGENCY_STAY_DAYS))
+                    });
+                    TimelineStay {
+                        code: codes.get(&p.person_id).cloned().unwrap_or_default(),
+                        started_on: p.started_on,
+                        ended_on: p.ended_on,
+                        first_day: p.started_on.max(start).day(),
+                        last_day: last.day(),
+                        exit_overdue: p.ended_on.is_none() && planned.is_some_and(|d| d < today),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let mut presence = Vec::new();
+    let mut cursor = year_start;
+    while cursor < end {
+        let following = next_month(cursor);
+        let days: i64 = stays
+            .iter()
+            .map(|p| presence_days(p.started_on, p.ended_on, today, cursor, following))
+            .sum();
+        let bed_days = structure_beds.len() as i64 * (following - cursor).num_days();
+        presence.push(MonthPresence {
+            month: cursor.format("%Y-%m").to_string(),
+            days_of_presence: days,
+            bed_days,
+            occupancy: if bed_days > 0 {
+                days * 100 / bed_days
+            } else {
+                0
+            },
+        });
+        cursor = following;
+    }
+    record(
+        &ctx.db,
+        ctx.request_id(),
+        AuditEvent::new(Some(user), "structure.timeline", "structure")
+            .object(structure.id)
+            .detail(format!("month={}", start.format("%Y-%m"))),
+    )
+    .await?;
+    Ok(Timeline {
+        structure: structure.name,
+        month: start.format("%Y-%m").to_string(),
+        previous_month: start
+            .checked_sub_months(chrono::Months::new(1))
+            .unwrap_or(start)
+            .format("%Y-%m")
+            .to_string(),
+        next_month: end.format("%Y-%m").to_string(),
+        days_in_month,
+        today_day: (start <= today && today < end).then(|| today.day()),
+        rows,
+        presence,
+    })
 }

@@ -127,6 +127,7 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
         ]),
         "beds/hold" => pairs(&[("bed_id", NO_SUCH_ID), ("hours", "4")]),
         "beds/structures" => pairs(&[]),
+        "beds/timeline" => pairs(&[("structure_id", NO_SUCH_ID), ("month", "2026-10")]),
         "beds/structures/save" => pairs(&[
             ("form[id]", ""),
             ("form[name]", "Casa di prova {tag}"),
