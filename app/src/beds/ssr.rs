@@ -243,18 +243,22 @@ async fn check_bed_free(
             conflict: Conflict::BedHeld,
         });
     }
-    if placements::Entity::find()
-        .filter(placements::Column::BedId.eq(bed.id))
-        .filter(placements::Column::EndedOn.is_null())
-        .one(txn)
-        .await?
-        .is_some()
-    {
+    if bed_is_occupied(txn, bed.id).await? {
         return Err(AppError::Conflict {
             conflict: Conflict::BedTaken,
         });
     }
     Ok(())
+}
+
+/// Whether someone has an open placement in the bed.
+async fn bed_is_occupied<C: ConnectionTrait>(conn: &C, bed_id: i32) -> Result<bool, AppError> {
+    Ok(placements::Entity::find()
+        .filter(placements::Column::BedId.eq(bed_id))
+        .filter(placements::Column::EndedOn.is_null())
+        .one(conn)
+        .await?
+        .is_some())
 }
 
 /// Inserts the open placement; a unique-index refusal (a race the checks could not see)
@@ -599,13 +603,7 @@ pub async fn hold_bed(
                     conflict: Conflict::BedOutOfService,
                 });
             }
-            if placements::Entity::find()
-                .filter(placements::Column::BedId.eq(bed.id))
-                .filter(placements::Column::EndedOn.is_null())
-                .one(&txn)
-                .await?
-                .is_some()
-            {
+            if bed_is_occupied(&txn, bed.id).await? {
                 return Err(AppError::Conflict {
                     conflict: Conflict::BedTaken,
                 });
@@ -649,14 +647,7 @@ pub async fn set_out_of_service(ctx: &Ctx, bed_id: i32, reason: &str) -> Result<
     let txn = crate::db::begin_write(&ctx.db).await?;
     let result = async {
         let (bed, _) = managed_bed(&txn, user, bed_id).await?;
-        if !reason.is_empty()
-            && placements::Entity::find()
-                .filter(placements::Column::BedId.eq(bed.id))
-                .filter(placements::Column::EndedOn.is_null())
-                .one(&txn)
-                .await?
-                .is_some()
-        {
+        if !reason.is_empty() && bed_is_occupied(&txn, bed.id).await? {
             // Someone sleeps there: move her first.
             return Err(AppError::Conflict {
                 conflict: Conflict::BedTaken,
