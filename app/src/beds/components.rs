@@ -430,7 +430,8 @@ fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) -> impl IntoV
             <ActionForm action=actions.hold attr:class="move-form">
                 <input type="hidden" name="bed_id" value=bed_id.clone() />
                 <label for=person_id.clone()>{move_tr!("bed-hold-for")}</label>
-                <input id=person_id type="text" name="person_code" placeholder="TO-2026-0042" autocomplete="off" />
+                <p class="hint" id=format!("{person_id}-hint")>{move_tr!("code-example")}</p>
+                <input id=person_id.clone() type="text" name="person_code" autocomplete="off" aria-describedby=format!("{person_id}-hint") />
                 <label for=hours_id.clone()>{move_tr!("bed-hold-hours")}</label>
                 <select id=hours_id name="hours">
                     <option value="4">"4"</option>

@@ -282,7 +282,6 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
                             type="text"
                             name="form[person_code]"
                             autocomplete="off"
-                            placeholder="TO-2026-0042"
                             aria-describedby="contact-person-hint"
                         />
                         {move || field_problem("person_code")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}

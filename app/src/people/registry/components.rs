@@ -165,7 +165,8 @@ fn PeopleList(list: PeopleList, filter: PeopleFilter) -> impl IntoView {
             <h2 class="visually-hidden">{move_tr!("filters")}</h2>
             <div class="field">
                 <label for="filter-code">{move_tr!("field-network-code")}</label>
-                <input id="filter-code" name="codice" value=filter.code.clone() placeholder="TO-2026-0042" />
+                <p class="hint" id="filter-code-hint">{move_tr!("filter-code-hint")}</p>
+                <input id="filter-code" name="codice" value=filter.code.clone() aria-describedby="filter-code-hint" />
             </div>
             <div class="field">
                 <label for="filter-status">{move_tr!("field-status")}</label>
