@@ -45,6 +45,25 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     .await
 }
 
+/// Ends a write transaction: commits a success, and also a refusal (403), whose audit
+/// row was written in the transaction and must not be lost; rolls back any other error.
+pub async fn settle<T>(
+    txn: DatabaseTransaction,
+    result: Result<T, crate::error::AppError>,
+) -> Result<T, crate::error::AppError> {
+    match result {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(crate::error::AppError::Forbidden) => {
+            txn.commit().await?;
+            Err(crate::error::AppError::Forbidden)
+        }
+        Err(error) => Err(error),
+    }
+}
+
 /// `mode=rwc` creates the file but not its folder.
 fn create_parent_directory(url: &str) {
     let path = url

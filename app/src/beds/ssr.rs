@@ -11,6 +11,7 @@ use sea_orm::{
 };
 
 use super::model::*;
+use crate::admin::ssr::organisation_names;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::ssr::Ctx;
@@ -18,7 +19,7 @@ use crate::entity::{beds, organisations, people, placements, structures, waiting
 use crate::error::{AppError, Conflict, Problem};
 use crate::people::model::parse_codes;
 use crate::people::registry::model::PathStatus;
-use crate::people::registry::ssr::{find_person, may_manage as on_team};
+use crate::people::registry::ssr::{find_person, may_manage as on_team, person_codes};
 use crate::people::ssr::today;
 use crate::people::waiting::model::TargetGroup;
 use crate::people::waiting::ssr::{rows_of, STATUS_WAITING};
@@ -67,20 +68,9 @@ pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
         .filter(placements::Column::EndedOn.is_null())
         .all(db)
         .await?;
-    let codes: HashMap<i32, String> = people::Entity::find()
-        .filter(people::Column::Id.is_in(open.iter().map(|p| p.person_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.code))
-        .collect();
+    let codes = person_codes(db, open.iter().map(|p| p.person_id)).await?;
     let by_bed: HashMap<i32, &placements::Model> = open.iter().map(|p| (p.bed_id, p)).collect();
-    let names: HashMap<i32, String> = organisations::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names = organisation_names(db, found.iter().map(|s| s.organisation_id)).await?;
     let free_only = !filter.free_only.trim().is_empty();
     let reveals = running_reveals(ctx).await?;
     let mut structures_out = Vec::new();
@@ -382,7 +372,14 @@ pub async fn place(
         Ok(())
     }
     .await;
-    finish(txn, ctx, "bed.place", code, result).await
+    finish(
+        txn,
+        ctx,
+        "bed.place",
+        ("person", code.trim().to_uppercase()),
+        result,
+    )
+    .await
 }
 
 /// Moves a guest to another bed (same or another structure) in one transaction: the old
@@ -426,7 +423,14 @@ pub async fn move_guest(ctx: &Ctx, code: &str, to_bed_id: i32) -> Result<(), App
         Ok(())
     }
     .await;
-    finish(txn, ctx, "bed.move", code, result).await
+    finish(
+        txn,
+        ctx,
+        "bed.move",
+        ("person", code.trim().to_uppercase()),
+        result,
+    )
+    .await
 }
 
 /// Ends a guest's stay with a reason and a date (today or earlier).
@@ -466,37 +470,37 @@ pub async fn discharge(
         Ok(())
     }
     .await;
-    finish(txn, ctx, "bed.discharge", code, result).await
+    finish(
+        txn,
+        ctx,
+        "bed.discharge",
+        ("person", code.trim().to_uppercase()),
+        result,
+    )
+    .await
 }
 
-/// Commits a success; records a refusal (403) in the audit trail and commits that; rolls
-/// back anything else.
+/// Settles a board change: a refusal (403) is first written to the audit trail, in the
+/// same transaction, naming what was refused (`object_type`, `object_id`).
 async fn finish(
     txn: DatabaseTransaction,
     ctx: &Ctx,
     action: &str,
-    code: &str,
+    object: (&str, String),
     result: Result<(), AppError>,
 ) -> Result<(), AppError> {
-    match result {
-        Ok(()) => {
-            txn.commit().await?;
-            Ok(())
-        }
-        Err(AppError::Forbidden) => {
-            record(
-                &txn,
-                ctx.request_id(),
-                AuditEvent::new(ctx.user.as_ref(), action, "person")
-                    .object(code.trim().to_uppercase())
-                    .outcome(crate::audit::model::Outcome::Denied),
-            )
-            .await?;
-            txn.commit().await?;
-            Err(AppError::Forbidden)
-        }
-        Err(error) => Err(error),
+    if matches!(result, Err(AppError::Forbidden)) {
+        let (object_type, object_id) = object;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(ctx.user.as_ref(), action, object_type)
+                .object(object_id)
+                .outcome(crate::audit::model::Outcome::Denied),
+        )
+        .await?;
     }
+    crate::db::settle(txn, result).await
 }
 
 // ---------------------------------------------------------------- secret addresses
@@ -634,7 +638,7 @@ pub async fn hold_bed(
         Ok(())
     }
     .await;
-    finish_bed(txn, ctx, "bed.hold", bed_id, result).await
+    finish(txn, ctx, "bed.hold", ("bed", bed_id.to_string()), result).await
 }
 
 /// Takes a free bed out of service with a reason, or puts it back (empty reason).
@@ -679,35 +683,14 @@ pub async fn set_out_of_service(ctx: &Ctx, bed_id: i32, reason: &str) -> Result<
         Ok(())
     }
     .await;
-    finish_bed(txn, ctx, "bed.out_of_service", bed_id, result).await
-}
-
-async fn finish_bed(
-    txn: DatabaseTransaction,
-    ctx: &Ctx,
-    action: &str,
-    bed_id: i32,
-    result: Result<(), AppError>,
-) -> Result<(), AppError> {
-    match result {
-        Err(AppError::Forbidden) => {
-            record(
-                &txn,
-                ctx.request_id(),
-                AuditEvent::new(ctx.user.as_ref(), action, "bed")
-                    .object(bed_id)
-                    .outcome(crate::audit::model::Outcome::Denied),
-            )
-            .await?;
-            txn.commit().await?;
-            Err(AppError::Forbidden)
-        }
-        Ok(()) => {
-            txn.commit().await?;
-            Ok(())
-        }
-        Err(error) => Err(error),
-    }
+    finish(
+        txn,
+        ctx,
+        "bed.out_of_service",
+        ("bed", bed_id.to_string()),
+        result,
+    )
+    .await
 }
 
 // ---------------------------------------------------------------- structures and beds
@@ -736,12 +719,7 @@ pub async fn structures_page(ctx: &Ctx) -> Result<StructuresPage, AppError> {
         .into_iter()
         .map(|p| p.bed_id)
         .collect();
-    let names: HashMap<i32, String> = organisations::Entity::find()
-        .all(&ctx.db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names = organisation_names(&ctx.db, found.iter().map(|s| s.organisation_id)).await?;
     let structures_out = found
         .into_iter()
         .map(|s| ManagedStructure {
@@ -1010,13 +988,7 @@ pub async fn timeline(ctx: &Ctx, structure_id: i32, month: &str) -> Result<Timel
         .into_iter()
         .filter(|p| p.ended_on.is_none_or(|e| e > year_start))
         .collect::<Vec<_>>();
-    let codes: HashMap<i32, String> = people::Entity::find()
-        .filter(people::Column::Id.is_in(stays.iter().map(|p| p.person_id).collect::<Vec<_>>()))
-        .all(&ctx.db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.code))
-        .collect();
+    let codes = person_codes(&ctx.db, stays.iter().map(|p| p.person_id)).await?;
     let kind = StructureKind::from_code(&structure.kind).unwrap_or(StructureKind::SecondReception);
     let days_in_month = (end - start).num_days() as u32;
     let rows = structure_beds

@@ -185,12 +185,27 @@ pub struct ValidContact {
     pub person_code: Option<String>,
 }
 
-fn optional_text(field: &str, value: &str, max: usize, checks: &mut Validation) -> Option<String> {
+/// Free text with runs of spaces collapsed; None when empty; too long is a field error.
+pub fn optional_text(
+    field: &str,
+    value: &str,
+    max: usize,
+    checks: &mut Validation,
+) -> Option<String> {
     let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
     if value.chars().count() > max {
         checks.add(field, Problem::TooLong);
     }
     (!value.is_empty()).then_some(value)
+}
+
+/// Like `optional_text`, and empty is a field error.
+pub fn required_text(field: &str, value: &str, max: usize, checks: &mut Validation) -> String {
+    let value = optional_text(field, value, max, checks);
+    if value.is_none() {
+        checks.add(field, Problem::Required);
+    }
+    value.unwrap_or_default()
 }
 
 /// The ticked exploitation types of a form (`form[exploitation][<code>]`), sorted.

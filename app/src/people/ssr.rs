@@ -1,7 +1,5 @@
 //! Database work of the contact log.
 
-use std::collections::HashMap;
-
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -15,7 +13,7 @@ use super::model::{
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
-use crate::entity::{contacts, organisations, users};
+use crate::entity::contacts;
 use crate::error::{AppError, Problem};
 
 pub const RECENT_CONTACTS: u64 = 20;
@@ -120,33 +118,15 @@ pub async fn contact_log(
         .and_then(|row| Channel::from_code(&row.channel))
         .unwrap_or(Channel::StreetUnit);
 
-    let organisation_ids: Vec<i32> = rows.iter().map(|row| row.organisation_id).collect();
-    let user_ids: Vec<i32> = rows.iter().map(|row| row.created_by).collect();
-    let organisation_names: HashMap<i32, String> = organisations::Entity::find()
-        .filter(organisations::Column::Id.is_in(organisation_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
-    let user_names: HashMap<i32, String> = users::Entity::find()
-        .filter(users::Column::Id.is_in(user_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    let organisation_names =
+        crate::admin::ssr::organisation_names(db, rows.iter().map(|row| row.organisation_id))
+            .await?;
+    let user_names =
+        crate::admin::ssr::user_names(db, rows.iter().map(|row| row.created_by)).await?;
 
-    let person_codes: HashMap<i32, String> = crate::entity::people::Entity::find()
-        .filter(
-            crate::entity::people::Column::Id
-                .is_in(rows.iter().filter_map(|r| r.person_id).collect::<Vec<_>>()),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.code))
-        .collect();
+    let person_codes =
+        crate::people::registry::ssr::person_codes(db, rows.iter().filter_map(|row| row.person_id))
+            .await?;
     let recent = rows
         .into_iter()
         .map(|row| ContactRow {

@@ -275,18 +275,6 @@ fn user_form<'a>(
     form
 }
 
-async fn organisation_id(app: &TestApp, name: &str) -> String {
-    use app::entity::organisations;
-    organisations::Entity::find()
-        .filter(organisations::Column::Name.eq(name))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
-}
-
 async fn save(app: &TestApp, cookie: &str, form: &[(String, String)]) -> reqwest::Response {
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     app.call("admin/users/save", &pairs, Some(cookie)).await
@@ -296,7 +284,10 @@ async fn save(app: &TestApp, cookie: &str, form: &[(String, String)]) -> reqwest
 async fn roles_must_fit_the_kind_of_organisation() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
-    let prefecture = organisation_id(&app, "Prefettura di Torino").await;
+    let prefecture = app
+        .organisation_id("Prefettura di Torino")
+        .await
+        .to_string();
     // A prefecture user can never be given case work.
     let response = save(
         &app,
@@ -318,7 +309,10 @@ async fn roles_must_fit_the_kind_of_organisation() {
     assert_eq!(response.status(), StatusCode::OK);
 
     // A body with case workers cannot be turned into a partner organisation.
-    let body = organisation_id(&app, "Cooperativa Progetto Tenda").await;
+    let body = app
+        .organisation_id("Cooperativa Progetto Tenda")
+        .await
+        .to_string();
     let response = app
         .call(
             "admin/organisations/save",
@@ -340,8 +334,10 @@ async fn roles_must_fit_the_kind_of_organisation() {
 async fn only_an_administrator_makes_or_changes_an_administrator() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
-    let coordination =
-        organisation_id(&app, "Regione Piemonte - Coordinamento rete antitratta").await;
+    let coordination = app
+        .organisation_id("Regione Piemonte - Coordinamento rete antitratta")
+        .await
+        .to_string();
     let admin_id = app.user_id("admin@anello.test").await.to_string();
 
     let response = save(

@@ -7,19 +7,14 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::helpers::*;
-use app::entity::{audit_log, beds, organisations, placements, structures};
+use app::entity::{audit_log, beds, placements, structures};
 
 const MANAGER: &str = "accoglienza@anello.test";
 
 async fn beds_of(app: &TestApp, organisation: &str) -> Vec<beds::Model> {
-    let organisation = organisations::Entity::find()
-        .filter(organisations::Column::Name.eq(organisation))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let organisation_id = app.organisation_id(organisation).await;
     let structure_ids: Vec<i32> = structures::Entity::find()
-        .filter(structures::Column::OrganisationId.eq(organisation.id))
+        .filter(structures::Column::OrganisationId.eq(organisation_id))
         .all(&app.db)
         .await
         .unwrap()
@@ -32,23 +27,6 @@ async fn beds_of(app: &TestApp, organisation: &str) -> Vec<beds::Model> {
         .all(&app.db)
         .await
         .unwrap()
-}
-
-async fn register(app: &TestApp, cookie: &str, family_name: &str) -> String {
-    let response = app
-        .call(
-            "people/register",
-            &[
-                ("form[given_names]", "Ospite"),
-                ("form[family_name]", family_name),
-                ("form[gender]", "female"),
-                ("form[province]", "TO"),
-            ],
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
 }
 
 async fn open_placements(app: &TestApp, bed_id: i32) -> u64 {
@@ -66,7 +44,10 @@ async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_con
     let manager = app.sign_in(MANAGER).await;
     let mut codes = Vec::new();
     for index in 0..50 {
-        codes.push(register(&app, &manager, &format!("Concorrente{index}")).await);
+        codes.push(
+            app.register_person(&manager, &format!("Concorrente{index}"))
+                .await,
+        );
     }
     let bed = beds_of(&app, "Cooperativa Progetto Tenda").await[0]
         .id
@@ -136,7 +117,7 @@ async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_con
 async fn one_person_dropped_into_two_beds_at_once_ends_in_at_most_one_placement() {
     let app = Arc::new(TestApp::spawn_alone().await);
     let manager = app.sign_in(MANAGER).await;
-    let code = register(&app, &manager, "Doppia").await;
+    let code = app.register_person(&manager, "Doppia").await;
     let beds = beds_of(&app, "Cooperativa Progetto Tenda").await;
     let today = app::people::ssr::today().to_string();
     for round in 0..20 {
@@ -189,7 +170,7 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
     let app = TestApp::spawn().await;
     let torino_worker = app.sign_in("operatrice@anello.test").await;
     let marker = "Zqxbedmarker";
-    let code = register(&app, &torino_worker, marker).await;
+    let code = app.register_person(&torino_worker, marker).await;
     // Proposed for shelter, so any body's reception manager may place her.
     let today = app::people::ssr::today().to_string();
     let response = app
@@ -351,8 +332,8 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
     use sea_orm::{ActiveModelTrait, Set};
     let app = TestApp::spawn().await;
     let manager = app.sign_in(MANAGER).await;
-    let expected = register(&app, &manager, "Attesa").await;
-    let other = register(&app, &manager, "Altra").await;
+    let expected = app.register_person(&manager, "Attesa").await;
+    let other = app.register_person(&manager, "Altra").await;
     let bed = beds_of(&app, "Cooperativa Progetto Tenda").await[2].clone();
     let bed_id = bed.id.to_string();
     let response = app
@@ -500,14 +481,9 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_reason() {
     let app = TestApp::spawn().await;
-    let tenda = organisations::Entity::find()
-        .filter(organisations::Column::Name.eq("Cooperativa Progetto Tenda"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
+    let tenda = app.organisation_id("Cooperativa Progetto Tenda").await;
     let safe_house = structures::Entity::find()
-        .filter(structures::Column::OrganisationId.eq(tenda.id))
+        .filter(structures::Column::OrganisationId.eq(tenda))
         .filter(structures::Column::Secret.eq(true))
         .one(&app.db)
         .await
@@ -739,7 +715,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 
     // A bed with a history stays; an unused one can go.
-    let person = register(&app, &manager, "Storico").await;
+    let person = app.register_person(&manager, "Storico").await;
     let used = new_beds[0].id.to_string();
     assert_eq!(
         app.call(
@@ -787,7 +763,7 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
     use sea_orm::{ActiveModelTrait, Set};
     let app = TestApp::spawn().await;
     let manager = app.sign_in(MANAGER).await;
-    let code = register(&app, &manager, "Presenze").await;
+    let code = app.register_person(&manager, "Presenze").await;
     let person = app::people::registry::ssr::find_person(&app.db, &code)
         .await
         .unwrap();

@@ -164,20 +164,7 @@ async fn a_contact_may_be_linked_to_a_person_of_ones_own_organisation_only() {
     let app = TestApp::spawn().await;
     let today = app::people::ssr::today().to_string();
     let torino = app.sign_in("operatrice@anello.test").await;
-    let response = app
-        .call(
-            "people/register",
-            &[
-                ("form[given_names]", "Joy"),
-                ("form[family_name]", "Contatto"),
-                ("form[gender]", "female"),
-                ("form[province]", "TO"),
-            ],
-            Some(&torino),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let code: String = response.json().await.unwrap();
+    let code = app.register_person(&torino, "Contatto").await;
 
     let mut form = street_contact(&today);
     form.retain(|(k, _)| *k != "form[people_count]");

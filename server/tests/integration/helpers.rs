@@ -229,6 +229,40 @@ impl TestApp {
             .map(str::to_string)
     }
 
+    pub async fn organisation_id(&self, name: &str) -> i32 {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        app::entity::organisations::Entity::find()
+            .filter(app::entity::organisations::Column::Name.eq(name))
+            .one(&self.db)
+            .await
+            .unwrap()
+            .expect("organisation exists")
+            .id
+    }
+
+    /// Registers a woman in the Torino province through the server function; her code.
+    pub async fn register_person(&self, cookie: &str, family_name: &str) -> String {
+        let response = self
+            .call(
+                "people/register",
+                &[
+                    ("form[given_names]", "Ospite"),
+                    ("form[family_name]", family_name),
+                    ("form[gender]", "female"),
+                    ("form[province]", "TO"),
+                ],
+                Some(cookie),
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "registration on {}",
+            self.backend
+        );
+        response.json().await.unwrap()
+    }
+
     pub async fn user_id(&self, email: &str) -> i32 {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         app::entity::users::Entity::find()

@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::helpers::*;
-use app::entity::{audit_log, organisations, people, person_organisations};
+use app::entity::{audit_log, people, person_organisations};
 
 /// A string that must never reach an unentitled user, in any answer.
 const MARKER: &str = "Zqxmarker";
@@ -43,16 +43,6 @@ async fn register(app: &TestApp, cookie: &str, form: &[(&'static str, String)]) 
     let body = response.text().await.unwrap();
     assert_eq!(status, StatusCode::OK, "{body}");
     serde_json::from_str::<String>(&body).expect("the new code")
-}
-
-async fn organisation_id(app: &TestApp, name: &str) -> i32 {
-    organisations::Entity::find()
-        .filter(organisations::Column::Name.eq(name))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("organisation")
-        .id
 }
 
 /// The person page as JSON and as server-rendered HTML (with its hydration data).
@@ -193,7 +183,9 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
 
     // Joint take-in: with her consent to share with the Cuneo body, that body's case
     // worker joins the team and sees the identity.
-    let cuneo_body = organisation_id(&app, "Associazione Papa Giovanni XXIII").await;
+    let cuneo_body = app
+        .organisation_id("Associazione Papa Giovanni XXIII")
+        .await;
     let response = app
         .call(
             "people/consents/record",
@@ -244,8 +236,9 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
     );
 
     // Consent to share with the coordination opens the identity to the coordinator.
-    let coordination =
-        organisation_id(&app, "Regione Piemonte - Coordinamento rete antitratta").await;
+    let coordination = app
+        .organisation_id("Regione Piemonte - Coordinamento rete antitratta")
+        .await;
     let response = app
         .call(
             "people/consents/record",
@@ -308,7 +301,8 @@ async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason(
     let app = TestApp::spawn().await;
     let torino = app.sign_in(TORINO_CASE_WORKER).await;
     let code = register(&app, &torino, &registration("Edeh", "Favour", "1998-07-01")).await;
-    let cuneo_body = organisation_id(&app, "Associazione Papa Giovanni XXIII")
+    let cuneo_body = app
+        .organisation_id("Associazione Papa Giovanni XXIII")
         .await
         .to_string();
 
@@ -386,7 +380,8 @@ async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason(
     assert_eq!(refusals, 3);
 
     // Two organisations in charge now; the last one can never be removed.
-    let torino_body = organisation_id(&app, "Cooperativa Progetto Tenda")
+    let torino_body = app
+        .organisation_id("Cooperativa Progetto Tenda")
         .await
         .to_string();
     let response = app
@@ -416,7 +411,9 @@ async fn withdrawing_a_sharing_consent_takes_that_organisation_off_the_team() {
     let app = TestApp::spawn().await;
     let torino = app.sign_in(TORINO_CASE_WORKER).await;
     let code = register(&app, &torino, &registration("Popa", "Ioana", "1995-12-12")).await;
-    let cuneo_body = organisation_id(&app, "Associazione Papa Giovanni XXIII").await;
+    let cuneo_body = app
+        .organisation_id("Associazione Papa Giovanni XXIII")
+        .await;
     let today = app::people::ssr::today().to_string();
     app.call(
         "people/consents/record",

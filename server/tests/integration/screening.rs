@@ -6,23 +6,6 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use crate::helpers::*;
 use app::entity::{audit_log, people};
 
-async fn register_person(app: &TestApp, cookie: &str) -> String {
-    let response = app
-        .call(
-            "people/register",
-            &[
-                ("form[given_names]", "Mercy"),
-                ("form[family_name]", "Mensah"),
-                ("form[gender]", "female"),
-                ("form[province]", "TO"),
-            ],
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
-}
-
 fn first_ids(start: &serde_json::Value, group: &str, count: usize) -> Vec<String> {
     start["checklist"]["indicators"]
         .as_array()
@@ -38,7 +21,7 @@ fn first_ids(start: &serde_json::Value, group: &str, count: usize) -> Vec<String
 async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one() {
     let app = TestApp::spawn().await;
     let worker = app.sign_in("operatrice@anello.test").await;
-    let code = register_person(&app, &worker).await;
+    let code = app.register_person(&worker, "Mensah").await;
 
     let start = json(
         app.call("people/screenings/start", &[("code", &code)], Some(&worker))
@@ -237,7 +220,7 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
 async fn only_the_team_screens_and_partners_do_not_read_the_checklist() {
     let app = TestApp::spawn().await;
     let worker = app.sign_in("operatrice@anello.test").await;
-    let code = register_person(&app, &worker).await;
+    let code = app.register_person(&worker, "Mensah").await;
     let other = app.sign_in("operatrice.cuneo@anello.test").await;
     let response = app
         .call("people/screenings/start", &[("code", &code)], Some(&other))

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Problem, Validation};
 use crate::people::model::{
-    code_enum, exploitation_choices, optional_choice, Exploitation, Gender, Nationality,
+    code_enum, exploitation_choices, optional_choice, optional_text, required_text, Exploitation,
+    Gender, Nationality,
 };
 
 code_enum! {
@@ -142,22 +143,6 @@ pub struct Identity {
     pub guardian: Option<String>,
 }
 
-fn text(field: &str, value: &str, max: usize, checks: &mut Validation) -> Option<String> {
-    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if value.chars().count() > max {
-        checks.add(field, Problem::TooLong);
-    }
-    (!value.is_empty()).then_some(value)
-}
-
-fn required_text(field: &str, value: &str, max: usize, checks: &mut Validation) -> String {
-    let value = text(field, value, max, checks);
-    if value.is_none() {
-        checks.add(field, Problem::Required);
-    }
-    value.unwrap_or_default()
-}
-
 impl PersonForm {
     pub fn validate(&self, today: NaiveDate) -> Result<ValidPerson, AppError> {
         let mut checks = Validation::default();
@@ -173,7 +158,7 @@ impl PersonForm {
             MAX_NAME_LENGTH,
             &mut checks,
         );
-        let aliases = text("aliases", &self.aliases, MAX_LONG_TEXT, &mut checks);
+        let aliases = optional_text("aliases", &self.aliases, MAX_LONG_TEXT, &mut checks);
         let date_of_birth = match self.date_of_birth.trim() {
             "" => None,
             value => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
@@ -215,9 +200,9 @@ impl PersonForm {
             Nationality::from_code,
             &mut checks,
         );
-        let languages = text("languages", &self.languages, MAX_NAME_LENGTH, &mut checks);
-        let documents = text("documents", &self.documents, MAX_LONG_TEXT, &mut checks);
-        let phone = text("phone", &self.phone, MAX_PHONE_LENGTH, &mut checks);
+        let languages = optional_text("languages", &self.languages, MAX_NAME_LENGTH, &mut checks);
+        let documents = optional_text("documents", &self.documents, MAX_LONG_TEXT, &mut checks);
+        let phone = optional_text("phone", &self.phone, MAX_PHONE_LENGTH, &mut checks);
         if let Some(phone) = &phone {
             let valid = phone
                 .chars()
@@ -227,7 +212,7 @@ impl PersonForm {
             }
         }
         let unaccompanied = self.unaccompanied.is_some();
-        let guardian = text("guardian", &self.guardian, MAX_LONG_TEXT, &mut checks);
+        let guardian = optional_text("guardian", &self.guardian, MAX_LONG_TEXT, &mut checks);
         // A known date of birth decides; the box only speaks when the date is unknown.
         let is_minor = match date_of_birth {
             Some(birth) => age_on(birth, today) < 18,

@@ -14,6 +14,7 @@ use sea_orm::{
 use sha2::Sha256;
 
 use super::model::*;
+use crate::admin::ssr::{organisation_names, user_names};
 use crate::audit::model::Outcome;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
@@ -169,7 +170,8 @@ fn age_from_record(person: &people::Model, today: NaiveDate) -> Option<i32> {
     person.birth_month.map(|month| age_on(month, today).max(0))
 }
 
-async fn organisation_names<C: ConnectionTrait>(
+/// Network codes of people by id (the pseudonymous handle every list shows).
+pub async fn person_codes<C: ConnectionTrait>(
     conn: &C,
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<HashMap<i32, String>, AppError> {
@@ -178,30 +180,12 @@ async fn organisation_names<C: ConnectionTrait>(
         .collect::<HashSet<_>>()
         .into_iter()
         .collect();
-    Ok(organisations::Entity::find()
-        .filter(organisations::Column::Id.is_in(ids))
+    Ok(people::Entity::find()
+        .filter(people::Column::Id.is_in(ids))
         .all(conn)
         .await?
         .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect())
-}
-
-async fn user_names<C: ConnectionTrait>(
-    conn: &C,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let ids: Vec<i32> = ids
-        .into_iter()
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    Ok(users::Entity::find()
-        .filter(users::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
+        .map(|p| (p.id, p.code))
         .collect())
 }
 
@@ -873,29 +857,11 @@ async fn person_for_change<C: ConnectionTrait>(
     Ok(person)
 }
 
-/// Runs `change` in a write transaction; a refusal's audit row is committed too.
-macro_rules! in_write_txn {
-    ($ctx:expr, |$txn:ident| $body:block) => {{
-        let $txn = crate::db::begin_write(&$ctx.db).await?;
-        let result: Result<_, AppError> = async { $body }.await;
-        match result {
-            Ok(value) => {
-                $txn.commit().await?;
-                Ok(value)
-            }
-            Err(AppError::Forbidden) => {
-                $txn.commit().await?;
-                Err(AppError::Forbidden)
-            }
-            Err(error) => Err(error),
-        }
-    }};
-}
-
 pub async fn save_identity(ctx: &Ctx, code: &str, person: ValidPerson) -> Result<(), AppError> {
     let user = ctx.user()?;
     let hash = identity_hash(&ctx.settings.identity_key, &person.identity);
-    in_write_txn!(ctx, |txn| {
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result: Result<_, AppError> = async {
         let existing = person_for_change(&txn, ctx, code, "person.identity.update").await?;
         let row = identity_model(existing.id, &person.identity);
         let exists = person_identities::Entity::find_by_id(existing.id)
@@ -922,7 +888,9 @@ pub async fn save_identity(ctx: &Ctx, code: &str, person: ValidPerson) -> Result
         )
         .await?;
         Ok(())
-    })
+    }
+    .await;
+    crate::db::settle(txn, result).await
 }
 
 pub async fn save_path(
@@ -933,7 +901,8 @@ pub async fn save_path(
     exploitation: Vec<Exploitation>,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    in_write_txn!(ctx, |txn| {
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result: Result<_, AppError> = async {
         let existing = person_for_change(&txn, ctx, code, "person.path.update").await?;
         let before = existing.status.clone();
         let mut update: people::ActiveModel = existing.clone().into();
@@ -951,7 +920,9 @@ pub async fn save_path(
         )
         .await?;
         Ok(())
-    })
+    }
+    .await;
+    crate::db::settle(txn, result).await
 }
 
 pub async fn add_organisation(ctx: &Ctx, code: &str, form: &InChargeForm) -> Result<(), AppError> {
@@ -1091,7 +1062,8 @@ pub async fn remove_organisation(
 /// The reference operator of the user's own organisation for this person.
 pub async fn set_reference(ctx: &Ctx, code: &str, reference_user_id: i32) -> Result<(), AppError> {
     let user = ctx.user()?;
-    in_write_txn!(ctx, |txn| {
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result: Result<_, AppError> = async {
         let person = person_for_change(&txn, ctx, code, "person.reference.update").await?;
         let colleague = users::Entity::find_by_id(reference_user_id)
             .one(&txn)
@@ -1116,7 +1088,9 @@ pub async fn set_reference(ctx: &Ctx, code: &str, reference_user_id: i32) -> Res
         )
         .await?;
         Ok(())
-    })
+    }
+    .await;
+    crate::db::settle(txn, result).await
 }
 
 pub async fn record_consent(ctx: &Ctx, code: &str, form: &ConsentForm) -> Result<(), AppError> {
@@ -1139,7 +1113,8 @@ pub async fn record_consent(ctx: &Ctx, code: &str, form: &ConsentForm) -> Result
         kind.unwrap_or(ConsentKind::Processing),
         given_on.unwrap_or(today),
     );
-    in_write_txn!(ctx, |txn| {
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result: Result<_, AppError> = async {
         let person = person_for_change(&txn, ctx, code, "person.consent.record").await?;
         if let Some(id) = organisation_id {
             organisations::Entity::find_by_id(id)
@@ -1176,7 +1151,9 @@ pub async fn record_consent(ctx: &Ctx, code: &str, form: &ConsentForm) -> Result
         )
         .await?;
         Ok(())
-    })
+    }
+    .await;
+    crate::db::settle(txn, result).await
 }
 
 /// Withdrawing a sharing consent also takes that organisation off the team (unless it
@@ -1184,7 +1161,8 @@ pub async fn record_consent(ctx: &Ctx, code: &str, form: &ConsentForm) -> Result
 pub async fn withdraw_consent(ctx: &Ctx, code: &str, consent_id: i32) -> Result<(), AppError> {
     let user = ctx.user()?;
     let today = today();
-    in_write_txn!(ctx, |txn| {
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result: Result<_, AppError> = async {
         let person = person_for_change(&txn, ctx, code, "person.consent.withdraw").await?;
         let consent = consents::Entity::find_by_id(consent_id)
             .one(&txn)
@@ -1219,5 +1197,7 @@ pub async fn withdraw_consent(ctx: &Ctx, code: &str, consent_id: i32) -> Result<
         )
         .await?;
         Ok(())
-    })
+    }
+    .await;
+    crate::db::settle(txn, result).await
 }

@@ -16,6 +16,7 @@ use crate::auth::ssr::Ctx;
 use crate::entity::{indicator_checklists, indicators, people, screening_indicators, screenings};
 use crate::error::{AppError, Conflict, Problem, Validation};
 use crate::people::checklist_seed::INITIAL_CHECKLIST;
+use crate::people::model::required_text;
 use crate::people::registry::model::PathStatus;
 use crate::people::registry::ssr::{find_person, may_manage, person_row_of, refuse};
 use crate::people::ssr::today;
@@ -372,16 +373,6 @@ async fn the_draft<C: ConnectionTrait>(conn: &C) -> Result<indicator_checklists:
         })
 }
 
-fn clean(field: &str, value: &str, max: usize, checks: &mut Validation) -> String {
-    let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    if value.is_empty() {
-        checks.add(field, Problem::Required);
-    } else if value.chars().count() > max {
-        checks.add(field, Problem::TooLong);
-    }
-    value
-}
-
 /// Saves the trainer's edits to the draft: changed texts, removed indicators, one new one.
 pub async fn save_draft(ctx: &Ctx, form: &ChecklistDraftForm) -> Result<(), AppError> {
     let user = ctx.user()?;
@@ -402,11 +393,11 @@ pub async fn save_draft(ctx: &Ctx, form: &ChecklistDraftForm) -> Result<(), AppE
         let it = form
             .text_it
             .get(&key)
-            .map(|t| clean("text_it", t, MAX_INDICATOR_LENGTH, &mut checks));
+            .map(|t| required_text("text_it", t, MAX_INDICATOR_LENGTH, &mut checks));
         let en = form
             .text_en
             .get(&key)
-            .map(|t| clean("text_en", t, MAX_INDICATOR_LENGTH, &mut checks));
+            .map(|t| required_text("text_en", t, MAX_INDICATOR_LENGTH, &mut checks));
         updates.push((indicator.clone(), Some((it, en))));
     }
     let new_indicator = if form.new_it.trim().is_empty() && form.new_en.trim().is_empty() {
@@ -416,8 +407,8 @@ pub async fn save_draft(ctx: &Ctx, form: &ChecklistDraftForm) -> Result<(), AppE
         if group.is_none() {
             checks.add("new_group", Problem::UnknownChoice);
         }
-        let it = clean("new_it", &form.new_it, MAX_INDICATOR_LENGTH, &mut checks);
-        let en = clean("new_en", &form.new_en, MAX_INDICATOR_LENGTH, &mut checks);
+        let it = required_text("new_it", &form.new_it, MAX_INDICATOR_LENGTH, &mut checks);
+        let en = required_text("new_en", &form.new_en, MAX_INDICATOR_LENGTH, &mut checks);
         group.map(|group| (group, it, en))
     };
     let changes = form

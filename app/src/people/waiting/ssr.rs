@@ -2,8 +2,6 @@
 //! person; reception managers of every implementing body see the list (codes and needs
 //! only) so that any of them can offer a bed; the bed board takes from it.
 
-use std::collections::HashMap;
-
 use chrono::Utc;
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -11,13 +9,14 @@ use sea_orm::{
 };
 
 use super::model::*;
+use crate::admin::ssr::organisation_names;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::Role;
 use crate::auth::ssr::Ctx;
-use crate::entity::{organisations, people, person_organisations, waiting_list};
+use crate::entity::{people, person_organisations, waiting_list};
 use crate::error::{AppError, Conflict};
 use crate::people::registry::model::PathStatus;
-use crate::people::registry::ssr::{find_person, may_manage, refuse};
+use crate::people::registry::ssr::{find_person, may_manage, person_codes, refuse};
 use crate::people::ssr::today;
 
 pub const STATUS_WAITING: &str = "waiting";
@@ -70,28 +69,8 @@ pub async fn rows_of<C: ConnectionTrait>(
     conn: &C,
     entries: Vec<waiting_list::Model>,
 ) -> Result<Vec<WaitingRow>, AppError> {
-    let person_ids: Vec<i32> = entries.iter().map(|e| e.person_id).collect();
-    let codes: HashMap<i32, String> = people::Entity::find()
-        .filter(people::Column::Id.is_in(person_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.code))
-        .collect();
-    let names: HashMap<i32, String> = organisations::Entity::find()
-        .filter(
-            organisations::Column::Id.is_in(
-                entries
-                    .iter()
-                    .map(|e| e.organisation_id)
-                    .collect::<Vec<_>>(),
-            ),
-        )
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let codes = person_codes(conn, entries.iter().map(|e| e.person_id)).await?;
+    let names = organisation_names(conn, entries.iter().map(|e| e.organisation_id)).await?;
     let today = today();
     let mut rows: Vec<WaitingRow> = entries
         .into_iter()
