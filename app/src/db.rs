@@ -45,8 +45,9 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     .await
 }
 
-/// Ends a write transaction: commits a success, and also a refusal (403), whose audit
-/// row was written in the transaction and must not be lost; rolls back any other error.
+/// Ends a write transaction: commits a success, and also a refusal (403, or a placement
+/// the rules refuse), whose audit row was written in the transaction and must not be
+/// lost; rolls back any other error.
 pub async fn settle<T>(
     txn: DatabaseTransaction,
     result: Result<T, crate::error::AppError>,
@@ -56,9 +57,9 @@ pub async fn settle<T>(
             txn.commit().await?;
             Ok(value)
         }
-        Err(crate::error::AppError::Forbidden) => {
+        Err(error @ (crate::error::AppError::Forbidden | crate::error::AppError::Rules { .. })) => {
             txn.commit().await?;
-            Err(crate::error::AppError::Forbidden)
+            Err(error)
         }
         Err(error) => Err(error),
     }

@@ -24,6 +24,13 @@ pub enum AppError {
     Invalid { problems: Vec<FieldProblem> },
     #[error("conflict: {conflict:?}")]
     Conflict { conflict: Conflict },
+    /// A placement would break the bed board's rules; `may_override` tells whether this
+    /// user may set them aside with a reason.
+    #[error("placement rules: {breaches:?}")]
+    Rules {
+        breaches: Vec<crate::beds::rules::Breach>,
+        may_override: bool,
+    },
     /// The request itself could not be read (malformed or missing arguments).
     #[error("malformed request")]
     BadRequest,
@@ -116,7 +123,7 @@ impl AppError {
             AppError::NotSignedIn | AppError::WrongCredentials => 401,
             AppError::Forbidden | AppError::CrossOrigin => 403,
             AppError::NotFound => 404,
-            AppError::Conflict { .. } => 409,
+            AppError::Conflict { .. } | AppError::Rules { .. } => 409,
             AppError::Invalid { .. } => 422,
             AppError::TooManyAttempts { .. } => 429,
             AppError::BadRequest => 400,

@@ -10,6 +10,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub settings: Settings,
+    /// Announcements of bed-board changes to open boards (and other replicas).
+    pub events: crate::beds::live::Events,
 }
 
 /// Security settings decided at start-up from the command line.

@@ -7,6 +7,7 @@ mod m20261122_000001_foundation;
 mod m20261122_000002_contacts;
 mod m20261122_000003_people;
 mod m20261122_000004_placements;
+mod m20261122_000005_placement_rules;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_contacts::Migration),
             Box::new(m20261122_000003_people::Migration),
             Box::new(m20261122_000004_placements::Migration),
+            Box::new(m20261122_000005_placement_rules::Migration),
         ]
     }
 }

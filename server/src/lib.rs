@@ -1,6 +1,7 @@
 //! The server side of Anello: configuration, start-up and the command-line verbs.
 //! The application itself (pages, server functions, database code) lives in `app`.
 
+pub mod board_events;
 pub mod config;
 pub mod people_export;
 pub mod security;

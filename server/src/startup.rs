@@ -63,6 +63,7 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
     let secure = settings.secure_cookies;
     let state = AppState {
         leptos_options,
+        events: app::beds::live::Events::start(&db),
         db: db.clone(),
         settings,
     };
@@ -82,6 +83,10 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
         .route(
             "/persone/{code}/esporta/{format}",
             axum::routing::get(crate::people_export::download_person_data),
+        )
+        .route(
+            app::beds::live::EVENTS_PATH,
+            axum::routing::get(crate::board_events::board_events),
         )
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

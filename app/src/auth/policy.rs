@@ -100,6 +100,15 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("beds/structures/save", Access::AnyOf(BOARD_USERS)),
     ("beds/beds/add", Access::AnyOf(BOARD_USERS)),
     ("beds/beds/remove", Access::AnyOf(BOARD_USERS)),
+    // What the bed board's rules look at, recorded by the person's team.
+    ("beds/safeguards", Access::AnyOf(FRONT_LINE)),
+    ("beds/safeguards/authorise", Access::AnyOf(FRONT_LINE)),
+    (
+        "beds/safeguards/authorisation/withdraw",
+        Access::AnyOf(FRONT_LINE),
+    ),
+    ("beds/safeguards/apart/add", Access::AnyOf(FRONT_LINE)),
+    ("beds/safeguards/apart/remove", Access::AnyOf(FRONT_LINE)),
     ("people/duplicates", Access::AnyOf(&[Role::Coordinator])),
     (
         "people/duplicates/link",

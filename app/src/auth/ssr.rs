@@ -36,6 +36,7 @@ pub const ABSOLUTE_TIMEOUT_HOURS: i64 = 12;
 pub struct Ctx {
     pub db: DatabaseConnection,
     pub settings: Settings,
+    pub events: crate::beds::live::Events,
     pub session: Session,
     pub user: Option<CurrentUser>,
     pub request_id: Option<String>,
@@ -131,6 +132,7 @@ async fn request_context() -> Result<Ctx, AppError> {
     Ok(Ctx {
         db: state.db,
         settings: state.settings,
+        events: state.events,
         session,
         user,
         request_id,

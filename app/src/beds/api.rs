@@ -15,9 +15,17 @@ fn bed_id(value: &str) -> Result<i32, AppError> {
         .map_err(|_| AppError::invalid("bed_id", Problem::Required))
 }
 
+/// After a plain form post, back to the board with the filters it had (the page it came
+/// from, if that was the board).
 #[cfg(feature = "ssr")]
 fn back_to_board() {
-    leptos_axum::redirect("/posti-letto");
+    let from = use_context::<http::request::Parts>().and_then(|parts| {
+        let referer = parts.headers.get(http::header::REFERER)?.to_str().ok()?;
+        let path = referer.find("/posti-letto").map(|at| &referer[at..])?;
+        let clean = path.starts_with("/posti-letto?") || path == "/posti-letto";
+        clean.then(|| path.to_string())
+    });
+    leptos_axum::redirect(from.as_deref().unwrap_or("/posti-letto"));
 }
 
 #[server(endpoint = "beds/board")]
@@ -29,12 +37,15 @@ pub async fn fetch_board(filter: BoardFilter) -> Result<Board, AppError> {
     .await
 }
 
+/// Places a person in a bed (her children without a bed in the adjacent ones). Answers
+/// the beds taken, the chosen one first.
 #[server(endpoint = "beds/place")]
 pub async fn place_in_bed(
     code: String,
     bed_id: String,
     planned_exit_on: Option<String>,
-) -> Result<(), AppError> {
+    override_reason: Option<String>,
+) -> Result<Vec<i32>, AppError> {
     use crate::auth::ssr::guard;
     use crate::error::{Problem, Validation};
     guard("beds/place", |ctx| async move {
@@ -51,21 +62,28 @@ pub async fn place_in_bed(
                 day
             }
         };
-        super::ssr::place(&ctx, &code, bed, planned).await?;
+        let taken =
+            super::ssr::place(&ctx, &code, bed, planned, override_reason.as_deref()).await?;
         back_to_board();
-        Ok(())
+        Ok(taken)
     })
     .await
 }
 
+/// Moves a guest (and her children sharing her structure) to another bed. Answers the
+/// beds taken, the chosen one first.
 #[server(endpoint = "beds/move")]
-pub async fn move_to_bed(code: String, bed_id: String) -> Result<(), AppError> {
+pub async fn move_to_bed(
+    code: String,
+    bed_id: String,
+    override_reason: Option<String>,
+) -> Result<Vec<i32>, AppError> {
     use crate::auth::ssr::guard;
     guard("beds/move", |ctx| async move {
         let bed = self::bed_id(&bed_id)?;
-        super::ssr::move_guest(&ctx, &code, bed).await?;
+        let taken = super::ssr::move_guest(&ctx, &code, bed, override_reason.as_deref()).await?;
         back_to_board();
-        Ok(())
+        Ok(taken)
     })
     .await
 }
@@ -215,6 +233,122 @@ pub async fn fetch_timeline(
             .parse::<i32>()
             .map_err(|_| AppError::NotFound)?;
         super::ssr::timeline(&ctx, id, &month).await
+    })
+    .await
+}
+
+// ---------------------------------------------------------------- what the rules look at
+
+#[cfg(feature = "ssr")]
+fn back_to_person(code: &str) {
+    leptos_axum::redirect(&format!("/persone/{}", code.trim().to_uppercase()));
+}
+
+/// The authorisations and "kept apart" pairs of a person, for her team.
+#[server(endpoint = "beds/safeguards")]
+pub async fn fetch_safeguards(code: String) -> Result<super::rules::Safeguards, AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/safeguards", |ctx| async move {
+        super::rules_ssr::safeguards(&ctx, &code).await
+    })
+    .await
+}
+
+#[server(endpoint = "beds/safeguards/authorise")]
+pub async fn record_authorisation(
+    code: String,
+    kind: String,
+    reference: String,
+    granted_on: String,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::{Problem, Validation};
+    guard("beds/safeguards/authorise", |ctx| async move {
+        let mut checks = Validation::default();
+        let kind = super::rules::AuthorisationKind::from_code(kind.trim());
+        if kind.is_none() {
+            checks.add("kind", Problem::Required);
+        }
+        let reference = reference.split_whitespace().collect::<Vec<_>>().join(" ");
+        if reference.is_empty() {
+            checks.add("reference", Problem::Required);
+        } else if reference.chars().count() > super::rules::MAX_AUTHORISATION_REFERENCE {
+            checks.add("reference", Problem::TooLong);
+        }
+        let today = crate::people::ssr::today();
+        let granted = crate::people::registry::model::parse_day(
+            "granted_on",
+            &granted_on,
+            today,
+            &mut checks,
+        );
+        checks.finish()?;
+        super::rules_ssr::record_authorisation(
+            &ctx,
+            &code,
+            kind.unwrap_or(super::rules::AuthorisationKind::Guardian),
+            &reference,
+            granted.unwrap_or(today),
+        )
+        .await?;
+        back_to_person(&code);
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/safeguards/authorisation/withdraw")]
+pub async fn withdraw_authorisation(
+    code: String,
+    authorisation_id: String,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::Problem;
+    guard("beds/safeguards/authorisation/withdraw", |ctx| async move {
+        let id = authorisation_id
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| AppError::invalid("authorisation_id", Problem::Required))?;
+        super::rules_ssr::withdraw_authorisation(&ctx, &code, id).await?;
+        back_to_person(&code);
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/safeguards/apart/add")]
+pub async fn add_kept_apart(
+    code: String,
+    other_code: String,
+    reason: String,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::Problem;
+    guard("beds/safeguards/apart/add", |ctx| async move {
+        let reason = super::rules::KeptApartReason::from_code(reason.trim())
+            .ok_or_else(|| AppError::invalid("reason", Problem::Required))?;
+        if other_code.trim().is_empty() {
+            return Err(AppError::invalid("other_code", Problem::Required));
+        }
+        super::rules_ssr::add_kept_apart(&ctx, &code, &other_code, reason).await?;
+        back_to_person(&code);
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/safeguards/apart/remove")]
+pub async fn remove_kept_apart(code: String, pair_id: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::Problem;
+    guard("beds/safeguards/apart/remove", |ctx| async move {
+        let id = pair_id
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| AppError::invalid("pair_id", Problem::Required))?;
+        super::rules_ssr::remove_kept_apart(&ctx, &code, id).await?;
+        back_to_person(&code);
+        Ok(())
     })
     .await
 }

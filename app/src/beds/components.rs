@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::*;
+use super::drag::*;
 use super::model::*;
 use crate::people::waiting::components::{needs_text, target_group_name, urgency_name};
 use crate::people::waiting::model::{TargetGroup, WaitingRow};
@@ -70,6 +71,13 @@ pub fn BoardPage() -> impl IntoView {
             free_only: q.get("liberi").unwrap_or_default(),
         }
     });
+    let live = BoardLive::new();
+    provide_context(live);
+    // After hydration: drag handles, the exit zone and the live event stream.
+    Effect::new(move |_| {
+        live.interactive.set(true);
+        listen(live);
+    });
     let actions = BoardActions {
         place: ServerAction::<PlaceInBed>::new(),
         moving: ServerAction::<MoveToBed>::new(),
@@ -82,6 +90,7 @@ pub fn BoardPage() -> impl IntoView {
         move || {
             (
                 filter.get(),
+                live.refresh.get(),
                 actions.place.version().get(),
                 actions.moving.version().get(),
                 actions.discharge.version().get(),
@@ -110,15 +119,25 @@ pub fn BoardPage() -> impl IntoView {
             move || tr!(i18n, "nav-board")
         } />
         <h1>{move_tr!("nav-board")}</h1>
+        {move || live.interactive.get().then(|| view! {
+            <p class="hint live-status" role="status">{move || live_status(live.connected.get())}</p>
+        })}
         <FormErrorSummary error />
-        <Suspense fallback=Loading>
+        <BoardNoticeView />
+        // A reload keeps the board on screen until the new one is ready.
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                match data.await {
+                let result = data.await;
+                live.pending.set(Vec::new());
+                match result {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(board) => view! { <BoardView board filter=filter.get_untracked() actions /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
+        {move || live.drag.get().filter(|d| d.moving).map(|d| view! {
+            <div class="drag-ghost" aria-hidden="true" style=format!("left:{}px;top:{}px", d.x + 12, d.y + 12)>{d.code}</div>
+        })}
     }
 }
 
@@ -190,6 +209,7 @@ fn BoardView(board: Board, filter: BoardFilter, actions: BoardActions) -> impl I
             <div class="form-actions"><button type="submit" class="button">{move_tr!("filter-apply")}</button></div>
         </form>
         <p class="lead" role="status">{move_tr!("board-counts", { "free" => free_beds, "total" => total_beds })}</p>
+        <ExitZone />
         <div class="board">
             <WaitingColumn rows=waiting choices=free_choices.clone() actions />
             <div class="structures">
@@ -219,8 +239,15 @@ fn WaitingColumn(
                             let needs_row = row.clone();
                             let select_id = format!("place-{}", row.id);
                             let choices = choices.clone();
+                            let pending_code = row.code.clone();
+                            let handle_code = row.code.clone();
+                            let live = expect_context::<BoardLive>();
                             view! {
-                                <li class=format!("waiting-item urgency-{}", urgency.code())>
+                                <li
+                                    class=format!("waiting-item urgency-{}", urgency.code())
+                                    class:pending=move || live.placing(&pending_code)
+                                >
+                                    {can_place.then(|| view! { <DragHandle code=handle_code from_bed=None /> })}
                                     <a class="code" href=format!("/persone/{}", row.code)>{row.code.clone()}</a>
                                     " " <span class="badge">{move || urgency_name(urgency)}</span>
                                     <br /><small>{move || needs_text(&needs_row)}</small>
@@ -229,6 +256,7 @@ fn WaitingColumn(
                                             <input type="hidden" name="code" value=row.code.clone() />
                                             <label for=select_id.clone()>{move_tr!("board-place-in")}</label>
                                             <select id=select_id.clone() name="bed_id" required=true>{bed_options(&choices)}</select>
+                                            <OverrideField id=format!("override-{}", row.id) />
                                             <button type="submit" class="button small primary">{move_tr!("board-place")}</button>
                                         </ActionForm>
                                     })}
@@ -311,7 +339,10 @@ fn BedView(
                     view! { <option value=r.code()>{move || stay_end_name(r)}</option> }
                 })
                 .collect_view();
+            let handle_code = code.clone();
+            let bed_id = slot.id;
             view! {
+                {manage.then(|| view! { <DragHandle code=handle_code from_bed=Some(bed_id) /> })}
                 <a class="code" href=format!("/persone/{code}")>{code.clone()}</a>
                 <small>
                     {move || days_text(days)}
@@ -327,6 +358,7 @@ fn BedView(
                             <input type="hidden" name="code" value=code.clone() />
                             <label for=move_id.clone()>{move_tr!("board-move-to")}</label>
                             <select id=move_id.clone() name="bed_id" required=true>{bed_options(&others)}</select>
+                            <OverrideField id=format!("override-move-{}", slot.id) />
                             <button type="submit" class="button small">{move_tr!("board-move")}</button>
                         </ActionForm>
                         <ActionForm action=actions.discharge attr:class="move-form">
@@ -352,12 +384,38 @@ fn BedView(
             .into_any()
         }
     };
+    let live = expect_context::<BoardLive>();
+    let id = slot.id;
+    let occupant = slot.person_code.clone().unwrap_or_default();
+    let drop_target = (manage && state == BedState::Free).then(|| format!("bed:{id}"));
     view! {
-        <li class=class data-bed=slot.id.to_string()>
+        <li
+            class=class
+            data-bed=slot.id.to_string()
+            data-drop=drop_target
+            class:drop-hover=move || live.hover.get() == Some(DropTarget::Bed(id))
+            class:bed-leaving=move || !occupant.is_empty() && live.leaving(&occupant)
+        >
+            {move || live.incoming(id).map(|code| view! { <span class="incoming">"→ " {code}</span> })}
             <span class="bed-label">{slot.label.clone()} {slot.room.clone().map(|room| view! { " · " {move_tr!("bed-room", { "room" => room.clone() })} })}</span>
             <span class="bed-state">{move || state_name(state)}</span>
             {details}
         </li>
+    }
+}
+
+/// The reason with which a reception manager sets an overridable rule aside; sent with
+/// the place or move form, used only if a rule is broken.
+#[component]
+fn OverrideField(id: String) -> impl IntoView {
+    let hint = format!("{id}-hint");
+    view! {
+        <details class="override">
+            <summary>{move_tr!("board-override")}</summary>
+            <label for=id.clone()>{move_tr!("board-override-reason")}</label>
+            <p class="hint" id=hint.clone()>{move_tr!("board-override-hint")}</p>
+            <input id=id type="text" name="override_reason" maxlength="300" autocomplete="off" aria-describedby=hint />
+        </details>
     }
 }
 
@@ -456,6 +514,151 @@ fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) -> impl IntoV
             <summary>{move_tr!("bed-menu")}</summary>
             {body}
         </details>
+    }
+}
+
+// ---------------------------------------------------------------- drag-and-drop
+
+/// The grip by which a person is dragged (mouse, pen or finger). Out of the keyboard's
+/// way: keyboard users have the "move to…" forms.
+#[component]
+fn DragHandle(code: String, from_bed: Option<i32>) -> impl IntoView {
+    let live = expect_context::<BoardLive>();
+    move || {
+        let code = code.clone();
+        live.interactive.get().then(move || {
+            let label = drag_label(&code);
+            view! {
+                <button
+                    type="button"
+                    class="drag-handle"
+                    tabindex="-1"
+                    title=label.clone()
+                    aria-label=label
+                    on:pointerdown=move |ev| start_drag(live, &ev, code.clone(), from_bed)
+                    on:pointermove=move |ev| drag_move(live, &ev)
+                    on:pointerup=move |ev| drop_here(live, &ev)
+                    on:pointercancel=move |_| cancel_drag(live)
+                >
+                    "⠿"
+                </button>
+            }
+        })
+    }
+}
+
+/// Where a guest is dropped to leave: the reason and date are then asked for.
+#[component]
+fn ExitZone() -> impl IntoView {
+    let live = expect_context::<BoardLive>();
+    move || {
+        live.interactive.get().then(|| {
+            view! {
+                <div
+                    class="exit-zone"
+                    data-drop="exit"
+                    class:drop-hover=move || live.hover.get() == Some(DropTarget::Exit)
+                >
+                    {move_tr!("board-exit-zone")}
+                </div>
+            }
+        })
+    }
+}
+
+fn breach_list(breaches: &[super::rules::Breach]) -> Vec<String> {
+    breaches
+        .iter()
+        .map(|b| crate::ui::errors::breach_message(*b))
+        .collect()
+}
+
+/// The answer to the last drop: done, refused, or a question (override, exit).
+#[component]
+fn BoardNoticeView() -> impl IntoView {
+    let live = expect_context::<BoardLive>();
+    move || {
+        live.notice.get().map(|notice| match notice {
+            Notice::Done(change) => view! {
+                <div class="notice success" role="status">{done_text(&change)}</div>
+            }
+            .into_any(),
+            Notice::Failed(error) => view! {
+                <div class="form-error" role="alert">{crate::ui::errors::error_message(&error)}</div>
+            }
+            .into_any(),
+            Notice::Override(change, breaches) => view! { <OverridePrompt change breaches /> }.into_any(),
+            Notice::AskExit(code) => view! { <ExitPrompt code /> }.into_any(),
+        })
+    }
+}
+
+#[component]
+fn OverridePrompt(change: Change, breaches: Vec<super::rules::Breach>) -> impl IntoView {
+    let live = expect_context::<BoardLive>();
+    let reason = RwSignal::new(String::new());
+    let reasons = breach_list(&breaches);
+    view! {
+        <div class="panel panel-warning" role="alert">
+            <p><strong>{move_tr!("error-placement-rules")}</strong></p>
+            <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            <div class="field">
+                <label for="drop-override">{move_tr!("board-override-reason")}</label>
+                <p class="hint" id="drop-override-hint">{move_tr!("board-override-hint")}</p>
+                <input
+                    id="drop-override"
+                    type="text"
+                    maxlength="300"
+                    autocomplete="off"
+                    aria-describedby="drop-override-hint"
+                    on:input:target=move |ev| reason.set(ev.target().value())
+                />
+            </div>
+            <div class="form-actions">
+                <button type="button" class="button primary" on:click=move |_| {
+                    submit(live, change.clone(), Some(reason.get_untracked()), None);
+                }>{move_tr!("board-override-confirm")}</button>
+                <button type="button" class="button" on:click=move |_| live.notice.set(None)>{move_tr!("cancel")}</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ExitPrompt(code: String) -> impl IntoView {
+    let live = expect_context::<BoardLive>();
+    let today = chrono::Utc::now().date_naive().to_string();
+    let reason = RwSignal::new(StayEnd::EndOfStay.code().to_string());
+    let date = RwSignal::new(today.clone());
+    let title_code = code.clone();
+    view! {
+        <div class="panel" role="dialog" aria-labelledby="drop-exit-title">
+            <p id="drop-exit-title"><strong>{move_tr!("board-exit-of", { "code" => title_code.clone() })}</strong></p>
+            <div class="field">
+                <label for="drop-exit-reason">{move_tr!("board-exit-reason")}</label>
+                <select id="drop-exit-reason" on:change:target=move |ev| reason.set(ev.target().value())>
+                    {StayEnd::ALL.iter().map(|r| {
+                        let r = *r;
+                        view! { <option value=r.code()>{move || stay_end_name(r)}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="drop-exit-date">{move_tr!("board-exit-date")}</label>
+                <input id="drop-exit-date" type="date" max=today.clone() value=today on:input:target=move |ev| date.set(ev.target().value()) />
+            </div>
+            <div class="form-actions">
+                <button type="button" class="button danger" on:click=move |_| {
+                    submit(
+                        live,
+                        Change::Exit { code: code.clone() },
+                        None,
+                        Some((reason.get_untracked(), date.get_untracked())),
+                    );
+                }>{move_tr!("board-exit")}</button>
+                <button type="button" class="button" on:click=move |_| live.notice.set(None)>{move_tr!("cancel")}</button>
+            </div>
+        </div>
     }
 }
 

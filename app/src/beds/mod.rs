@@ -4,6 +4,12 @@
 
 pub mod api;
 pub mod components;
+pub mod drag;
+pub mod live;
 pub mod model;
+pub mod rules;
+#[cfg(feature = "ssr")]
+pub mod rules_ssr;
+pub mod safeguards;
 #[cfg(feature = "ssr")]
 pub mod ssr;

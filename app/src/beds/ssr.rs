@@ -10,7 +10,9 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
+use super::live::{BoardChange, BoardEvent};
 use super::model::*;
+use super::rules_ssr::{self, Plan, Request};
 use crate::admin::ssr::organisation_names;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
@@ -257,15 +259,15 @@ async fn insert_placement(
     txn: &DatabaseTransaction,
     user: &CurrentUser,
     person_id: i32,
-    bed: &beds::Model,
-    started_on: NaiveDate,
+    bed: (i32, i32),
     planned_exit_on: Option<NaiveDate>,
 ) -> Result<placements::Model, AppError> {
+    let (bed_id, structure_id) = bed;
     let inserted = placements::ActiveModel {
         person_id: Set(person_id),
-        bed_id: Set(bed.id),
-        structure_id: Set(bed.structure_id),
-        started_on: Set(started_on),
+        bed_id: Set(bed_id),
+        structure_id: Set(structure_id),
+        started_on: Set(today()),
         planned_exit_on: Set(planned_exit_on),
         ended_on: Set(None),
         end_reason: Set(None),
@@ -303,14 +305,42 @@ async fn open_placement_of<C: ConnectionTrait>(
         .await?)
 }
 
+/// The audit detail of rules set aside, with the reason given.
+fn override_detail(plan: &Plan, reason: Option<&str>) -> String {
+    if plan.overridden.is_empty() {
+        return String::new();
+    }
+    let codes: Vec<&str> = plan.overridden.iter().map(|b| b.code()).collect();
+    format!(
+        " override={} reason: {}",
+        codes.join(","),
+        reason.unwrap_or("").trim()
+    )
+}
+
+/// A bed used by a placement no longer holds anyone.
+async fn release_hold(txn: &DatabaseTransaction, bed_id: i32) -> Result<(), AppError> {
+    if let Some(bed) = beds::Entity::find_by_id(bed_id).one(txn).await? {
+        if bed.held_until.is_some() {
+            let mut update: beds::ActiveModel = bed.into();
+            update.held_until = Set(None);
+            update.held_for_person_id = Set(None);
+            update.update(txn).await?;
+        }
+    }
+    Ok(())
+}
+
 /// Places a person (from the waiting list, or one of the user's own organisation) in a
-/// free bed.
+/// free bed; her children without a bed take the adjacent ones. The rules may refuse it,
+/// or a reception manager may set some aside with `override_reason`.
 pub async fn place(
     ctx: &Ctx,
     code: &str,
     bed_id: i32,
     planned_exit_on: Option<NaiveDate>,
-) -> Result<(), AppError> {
+    override_reason: Option<&str>,
+) -> Result<Vec<i32>, AppError> {
     let user = ctx.user()?;
     let txn = crate::db::begin_write(&ctx.db).await?;
     let result = async {
@@ -337,39 +367,67 @@ pub async fn place(
             });
         }
         check_bed_free(&txn, &bed, person.id).await?;
-        let created =
-            insert_placement(&txn, user, person.id, &bed, today(), planned_exit_on).await?;
-        if let Some(entry) = waiting {
-            let mut update: waiting_list::ActiveModel = entry.into();
-            update.status = Set(STATUS_PLACED.to_string());
-            update.closed_at = Set(Some(Utc::now()));
-            update.update(&txn).await?;
-        }
-        if bed.held_until.is_some() {
-            let mut update: beds::ActiveModel = bed.clone().into();
-            update.held_until = Set(None);
-            update.held_for_person_id = Set(None);
-            update.update(&txn).await?;
-        }
-        let status = PathStatus::from_code(&person.status).unwrap_or(PathStatus::Contact);
-        if status < PathStatus::Placed {
-            let mut update: people::ActiveModel = person.clone().into();
-            update.status = Set(PathStatus::Placed.code().to_string());
-            update.updated_at = Set(Utc::now());
-            update.update(&txn).await?;
-        }
-        record(
+        let plan = rules_ssr::plan(
             &txn,
-            ctx.request_id(),
-            AuditEvent::new(Some(user), "bed.place", "person")
-                .object(&person.code)
-                .detail(format!(
-                    "placement={} bed={} structure={}",
-                    created.id, bed.id, structure.id
-                )),
+            &Request {
+                user,
+                person: &person,
+                bed: &bed,
+                structure: &structure,
+                current: None,
+                override_reason,
+            },
         )
         .await?;
-        Ok(())
+        let overridden = override_detail(&plan, override_reason);
+        let mut beds_taken = Vec::new();
+        for (member, member_bed) in &plan.moves {
+            let created = insert_placement(
+                &txn,
+                user,
+                member.id,
+                (*member_bed, structure.id),
+                planned_exit_on,
+            )
+            .await?;
+            beds_taken.push(*member_bed);
+            let entry = waiting_list::Entity::find()
+                .filter(waiting_list::Column::PersonId.eq(member.id))
+                .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+                .one(&txn)
+                .await?;
+            if let Some(entry) = entry {
+                let mut update: waiting_list::ActiveModel = entry.into();
+                update.status = Set(STATUS_PLACED.to_string());
+                update.closed_at = Set(Some(Utc::now()));
+                update.update(&txn).await?;
+            }
+            release_hold(&txn, *member_bed).await?;
+            let status = PathStatus::from_code(&member.status).unwrap_or(PathStatus::Contact);
+            if status < PathStatus::Placed {
+                let mut update: people::ActiveModel = member.clone().into();
+                update.status = Set(PathStatus::Placed.code().to_string());
+                update.updated_at = Set(Utc::now());
+                update.update(&txn).await?;
+            }
+            let family = if member.id == person.id {
+                String::new()
+            } else {
+                format!(" with_family_of={}", person.code)
+            };
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "bed.place", "person")
+                    .object(&member.code)
+                    .detail(format!(
+                        "placement={} bed={} structure={}{family}{overridden}",
+                        created.id, member_bed, structure.id
+                    )),
+            )
+            .await?;
+        }
+        Ok(beds_taken)
     }
     .await;
     finish(
@@ -382,9 +440,14 @@ pub async fn place(
     .await
 }
 
-/// Moves a guest to another bed (same or another structure) in one transaction: the old
-/// stay ends as a transfer, the new one starts today.
-pub async fn move_guest(ctx: &Ctx, code: &str, to_bed_id: i32) -> Result<(), AppError> {
+/// Moves a guest to another bed (same or another structure) in one transaction, her
+/// children with her: each old stay ends as a transfer, the new ones start today.
+pub async fn move_guest(
+    ctx: &Ctx,
+    code: &str,
+    to_bed_id: i32,
+    override_reason: Option<&str>,
+) -> Result<Vec<i32>, AppError> {
     let user = ctx.user()?;
     let txn = crate::db::begin_write(&ctx.db).await?;
     let result = async {
@@ -397,30 +460,64 @@ pub async fn move_guest(ctx: &Ctx, code: &str, to_bed_id: i32) -> Result<(), App
         let (from_bed, _) = managed_bed(&txn, user, current.bed_id).await?;
         let (to_bed, to_structure) = managed_bed(&txn, user, to_bed_id).await?;
         if from_bed.id == to_bed.id {
-            return Ok(());
+            return Ok(vec![to_bed.id]);
         }
         check_bed_free(&txn, &to_bed, person.id).await?;
-        let planned_exit_on = current.planned_exit_on;
-        let from_id = current.id;
-        let mut ended: placements::ActiveModel = current.into();
-        ended.ended_on = Set(Some(today()));
-        ended.end_reason = Set(Some(MOVED_TO_ANOTHER_BED.to_string()));
-        ended.ended_by = Set(Some(user.id));
-        ended.update(&txn).await?;
-        let created =
-            insert_placement(&txn, user, person.id, &to_bed, today(), planned_exit_on).await?;
-        record(
+        let plan = rules_ssr::plan(
             &txn,
-            ctx.request_id(),
-            AuditEvent::new(Some(user), "bed.move", "person")
-                .object(&person.code)
-                .detail(format!(
-                    "from_placement={from_id} to_placement={} bed={} structure={}",
-                    created.id, to_bed.id, to_structure.id
-                )),
+            &Request {
+                user,
+                person: &person,
+                bed: &to_bed,
+                structure: &to_structure,
+                current: Some(&current),
+                override_reason,
+            },
         )
         .await?;
-        Ok(())
+        let overridden = override_detail(&plan, override_reason);
+        // Every old stay ends before a new one opens: a family moving within one
+        // structure may take each other's beds.
+        let mut ended_stays = Vec::new();
+        for (member, _) in &plan.moves {
+            let stay = open_placement_of(&txn, member.id)
+                .await?
+                .ok_or(AppError::Conflict {
+                    conflict: Conflict::NotPlaced,
+                })?;
+            let (planned, id) = (stay.planned_exit_on, stay.id);
+            let mut ended: placements::ActiveModel = stay.into();
+            ended.ended_on = Set(Some(today()));
+            ended.end_reason = Set(Some(MOVED_TO_ANOTHER_BED.to_string()));
+            ended.ended_by = Set(Some(user.id));
+            ended.update(&txn).await?;
+            ended_stays.push((id, planned));
+        }
+        let mut beds_taken = Vec::new();
+        for ((member, member_bed), (from_id, planned)) in plan.moves.iter().zip(ended_stays) {
+            let created = insert_placement(
+                &txn,
+                user,
+                member.id,
+                (*member_bed, to_structure.id),
+                planned,
+            )
+            .await?;
+            release_hold(&txn, *member_bed).await?;
+            beds_taken.push(*member_bed);
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "bed.move", "person")
+                    .object(&member.code)
+                    .detail(format!(
+                        "from_placement={from_id} to_placement={} bed={} structure={}{overridden}",
+                        created.id, member_bed, to_structure.id
+                    )),
+            )
+            .await?;
+        }
+        Ok(beds_taken)
     }
     .await;
     finish(
@@ -433,7 +530,8 @@ pub async fn move_guest(ctx: &Ctx, code: &str, to_bed_id: i32) -> Result<(), App
     .await
 }
 
-/// Ends a guest's stay with a reason and a date (today or earlier).
+/// Ends a guest's stay with a reason and a date (today or earlier). A mother leaves with
+/// her children who share her structure.
 pub async fn discharge(
     ctx: &Ctx,
     code: &str,
@@ -453,20 +551,35 @@ pub async fn discharge(
         if ended_on < current.started_on {
             return Err(AppError::invalid("ended_on", Problem::OutOfRange));
         }
-        let id = current.id;
-        let mut ended: placements::ActiveModel = current.into();
-        ended.ended_on = Set(Some(ended_on));
-        ended.end_reason = Set(Some(reason.code().to_string()));
-        ended.ended_by = Set(Some(user.id));
-        ended.update(&txn).await?;
-        record(
-            &txn,
-            ctx.request_id(),
-            AuditEvent::new(Some(user), "bed.discharge", "person")
-                .object(&person.code)
-                .detail(format!("placement={id} reason={}", reason.code())),
-        )
-        .await?;
+        let mut leaving = vec![(person.code.clone(), current.clone())];
+        if person.family_head_id.is_none() {
+            for member in rules_ssr::family_unit(&txn, &person).await? {
+                if member.id == person.id {
+                    continue;
+                }
+                if let Some(stay) = open_placement_of(&txn, member.id).await? {
+                    if stay.structure_id == current.structure_id && stay.started_on <= ended_on {
+                        leaving.push((member.code.clone(), stay));
+                    }
+                }
+            }
+        }
+        for (member_code, stay) in leaving {
+            let id = stay.id;
+            let mut ended: placements::ActiveModel = stay.into();
+            ended.ended_on = Set(Some(ended_on));
+            ended.end_reason = Set(Some(reason.code().to_string()));
+            ended.ended_by = Set(Some(user.id));
+            ended.update(&txn).await?;
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "bed.discharge", "person")
+                    .object(&member_code)
+                    .detail(format!("placement={id} reason={}", reason.code())),
+            )
+            .await?;
+        }
         Ok(())
     }
     .await;
@@ -482,25 +595,64 @@ pub async fn discharge(
 
 /// Settles a board change: a refusal (403) is first written to the audit trail, in the
 /// same transaction, naming what was refused (`object_type`, `object_id`).
-async fn finish(
+async fn finish<T>(
     txn: DatabaseTransaction,
     ctx: &Ctx,
     action: &str,
     object: (&str, String),
-    result: Result<(), AppError>,
-) -> Result<(), AppError> {
-    if matches!(result, Err(AppError::Forbidden)) {
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    let refused = match &result {
+        Err(AppError::Forbidden) => Some(String::new()),
+        Err(AppError::Rules { breaches, .. }) => Some(format!(
+            "breaches={}",
+            breaches
+                .iter()
+                .map(|b| b.code())
+                .collect::<Vec<_>>()
+                .join(",")
+        )),
+        _ => None,
+    };
+    if let Some(detail) = refused {
         let (object_type, object_id) = object;
-        record(
-            &txn,
-            ctx.request_id(),
-            AuditEvent::new(ctx.user.as_ref(), action, object_type)
-                .object(object_id)
-                .outcome(crate::audit::model::Outcome::Denied),
-        )
-        .await?;
+        let mut event = AuditEvent::new(ctx.user.as_ref(), action, object_type)
+            .object(object_id)
+            .outcome(crate::audit::model::Outcome::Denied);
+        if !detail.is_empty() {
+            event = event.detail(detail);
+        }
+        record(&txn, ctx.request_id(), event).await?;
     }
-    crate::db::settle(txn, result).await
+    let change = if action.starts_with("structure") {
+        BoardChange::Structures
+    } else if matches!(action, "bed.place" | "bed.move" | "bed.discharge") {
+        BoardChange::Placements
+    } else {
+        BoardChange::Beds
+    };
+    let event = BoardEvent { change };
+    if result.is_ok() {
+        ctx.events.announce_in(&txn, event).await?;
+    }
+    let settled = crate::db::settle(txn, result).await;
+    if settled.is_ok() {
+        ctx.events.announce_committed(event);
+    }
+    settled
+}
+
+/// Commits a change of the board and tells the open boards (see `live`).
+async fn commit_announcing(
+    txn: DatabaseTransaction,
+    ctx: &Ctx,
+    change: BoardChange,
+) -> Result<(), AppError> {
+    let event = BoardEvent { change };
+    ctx.events.announce_in(&txn, event).await?;
+    txn.commit().await?;
+    ctx.events.announce_committed(event);
+    Ok(())
 }
 
 // ---------------------------------------------------------------- secret addresses
@@ -849,7 +1001,7 @@ pub async fn save_structure(ctx: &Ctx, form: ValidStructure) -> Result<i32, AppE
             }),
     )
     .await?;
-    txn.commit().await?;
+    commit_announcing(txn, ctx, BoardChange::Structures).await?;
     Ok(id)
 }
 
@@ -918,7 +1070,7 @@ pub async fn add_bed(
         AuditEvent::new(Some(user), "bed.create", "bed").object(created.id),
     )
     .await?;
-    txn.commit().await?;
+    commit_announcing(txn, ctx, BoardChange::Structures).await?;
     Ok(())
 }
 
@@ -944,7 +1096,7 @@ pub async fn remove_bed(ctx: &Ctx, bed_id: i32) -> Result<(), AppError> {
         AuditEvent::new(Some(user), "bed.delete", "bed").object(bed.id),
     )
     .await?;
-    txn.commit().await?;
+    commit_announcing(txn, ctx, BoardChange::Structures).await?;
     Ok(())
 }
 

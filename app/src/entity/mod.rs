@@ -6,6 +6,8 @@ pub mod consents;
 pub mod contacts;
 pub mod indicator_checklists;
 pub mod indicators;
+pub mod kept_apart;
+pub mod minor_authorisations;
 pub mod organisations;
 pub mod people;
 pub mod person_identities;

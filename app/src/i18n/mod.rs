@@ -93,11 +93,21 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
             Conflict::NotPlaced => "error-not-placed",
             Conflict::BedHasHistory => "error-bed-has-history",
         },
+        AppError::Rules { .. } => "error-placement-rules",
         AppError::BadRequest => "error-bad-request",
         AppError::Internal => "error-internal",
         AppError::Network => "error-network",
     };
     let id: LanguageIdentifier = supported_language(language).parse().unwrap_or_default();
+    if let AppError::Rules { breaches, .. } = error {
+        let mut text = TRANSLATIONS.lookup(&id, key);
+        for breach in breaches {
+            let key = format!("breach-{}", breach.code().replace('_', "-"));
+            text.push(' ');
+            text.push_str(&TRANSLATIONS.lookup(&id, &key));
+        }
+        return text;
+    }
     let mut args = std::collections::HashMap::new();
     if let AppError::TooManyAttempts { retry_after_secs } = error {
         args.insert(

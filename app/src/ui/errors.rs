@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_fluent::tr;
 
+use crate::beds::rules::Breach;
 use crate::error::{AppError, Conflict, Problem};
 
 pub fn error_message(error: &AppError) -> String {
@@ -65,9 +66,25 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::BedHasHistory,
         } => tr!("error-bed-has-history"),
+        AppError::Rules { breaches, .. } => {
+            let reasons: Vec<String> = breaches.iter().map(|b| breach_message(*b)).collect();
+            format!("{} {}", tr!("error-placement-rules"), reasons.join(" "))
+        }
         AppError::BadRequest => tr!("error-bad-request"),
         AppError::Internal => tr!("error-internal"),
         AppError::Network => tr!("error-network"),
+    }
+}
+
+/// One broken placement rule, as a sentence.
+pub fn breach_message(breach: Breach) -> String {
+    match breach {
+        Breach::TargetGroup => tr!("breach-target-group"),
+        Breach::MinorNotAllowedHere => tr!("breach-minor-not-allowed-here"),
+        Breach::MinorWithoutAuthorisation => tr!("breach-minor-without-authorisation"),
+        Breach::NoRoomForFamily => tr!("breach-no-room-for-family"),
+        Breach::FamilySplit => tr!("breach-family-split"),
+        Breach::KeptApart => tr!("breach-kept-apart"),
     }
 }
 

@@ -28,6 +28,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     pub client: reqwest::Client,
     pub backend: &'static str,
+    /// Where the test's database is, for a second server process on the same one.
+    pub database_url: String,
     /// The SQLite file of this test, removed when the test ends.
     sqlite_file: Option<std::path::PathBuf>,
     _turn: Turn,
@@ -44,7 +46,12 @@ impl Drop for TestApp {
 }
 
 /// A fresh, migrated database: a temporary SQLite file, or a new PostgreSQL database.
-pub async fn fresh_database() -> (DatabaseConnection, &'static str, Option<std::path::PathBuf>) {
+pub async fn fresh_database() -> (
+    DatabaseConnection,
+    &'static str,
+    Option<std::path::PathBuf>,
+    String,
+) {
     let name = format!("anello_test_{}", uuid::Uuid::new_v4().simple());
     match std::env::var("ANELLO_TEST_POSTGRES_URL") {
         Ok(server_url) if !server_url.is_empty() => {
@@ -58,19 +65,17 @@ pub async fn fresh_database() -> (DatabaseConnection, &'static str, Option<std::
             let base = server_url
                 .rsplit_once('/')
                 .map_or(server_url.as_str(), |(base, _)| base);
-            let db = app::db::connect(&format!("{base}/{name}"))
-                .await
-                .expect("connect test database");
+            let url = format!("{base}/{name}");
+            let db = app::db::connect(&url).await.expect("connect test database");
             Migrator::up(&db, None).await.expect("migrate");
-            (db, "postgres", None)
+            (db, "postgres", None, url)
         }
         _ => {
             let path = std::env::temp_dir().join(format!("{name}.db"));
-            let db = app::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
-                .await
-                .expect("sqlite");
+            let url = format!("sqlite://{}?mode=rwc", path.display());
+            let db = app::db::connect(&url).await.expect("sqlite");
             Migrator::up(&db, None).await.expect("migrate");
-            (db, "sqlite", Some(path))
+            (db, "sqlite", Some(path), url)
         }
     }
 }
@@ -99,7 +104,7 @@ impl TestApp {
     }
 
     async fn start(limits: SignInLimits, trust_proxy: bool, turn: Turn) -> TestApp {
-        let (db, backend, sqlite_file) = fresh_database().await;
+        let (db, backend, sqlite_file, database_url) = fresh_database().await;
         app::demo::load_demo_network(&db)
             .await
             .expect("demo network");
@@ -136,6 +141,7 @@ impl TestApp {
             db,
             client,
             backend,
+            database_url,
             sqlite_file,
             _turn: turn,
         }

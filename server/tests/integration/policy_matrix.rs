@@ -142,6 +142,22 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
             ("room", ""),
         ]),
         "beds/beds/remove" => pairs(&[("bed_id", NO_SUCH_ID)]),
+        "beds/safeguards" => pairs(&[("code", NO_SUCH_PERSON)]),
+        "beds/safeguards/authorise" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("kind", "juvenile_court"),
+            ("reference", "Decreto 12/2026"),
+            ("granted_on", "2026-01-01"),
+        ]),
+        "beds/safeguards/authorisation/withdraw" => {
+            pairs(&[("code", NO_SUCH_PERSON), ("authorisation_id", "1")])
+        }
+        "beds/safeguards/apart/add" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("other_code", NO_SUCH_PERSON),
+            ("reason", "recruiter"),
+        ]),
+        "beds/safeguards/apart/remove" => pairs(&[("code", NO_SUCH_PERSON), ("pair_id", "1")]),
         "beds/service" => pairs(&[("bed_id", NO_SUCH_ID), ("reason", "Muffa")]),
         "beds/place" | "beds/move" => pairs(&[("code", NO_SUCH_PERSON), ("bed_id", "1")]),
         "beds/discharge" => pairs(&[

@@ -516,6 +516,7 @@ fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoView {
                 add=actions.wait
                 withdraw=actions.unwait
             />
+            {page.may_manage.then(|| view! { <crate::beds::safeguards::SafeguardsSection code=page.person.code.clone() /> })}
             <ConsentSection page=page.clone() actions />
             {(page.access == PersonAccess::Identity && !page.person.anonymised).then(|| view! { <RightsSection code=page.person.code.clone() action=actions.anonymise /> })}
             {(page.access == PersonAccess::Identity).then(|| view! { <AccessLog rows=page.access_log.clone() /> })}

@@ -1,0 +1,323 @@
+//! The rules a placement must respect, as pure functions over facts the server loads in
+//! the write transaction (`rules_ssr`). A breach is refused with a translated reason,
+//! or, for the rules a reception manager may set aside, accepted with an override and
+//! its reason in the audit trail.
+
+use serde::{Deserialize, Serialize};
+
+use crate::people::model::{code_enum, Gender};
+use crate::people::waiting::model::TargetGroup;
+
+/// A rule a placement would break: the structure's target group; a minor without her
+/// parent where minors are not taken in, or with no authorisation (guardian or juvenile
+/// court) on record; not enough adjacent free beds for the family; part of the family
+/// left in another structure; someone she must be kept apart from there. On the wire as
+/// its code (`"target_group"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Breach {
+    TargetGroup,
+    MinorNotAllowedHere,
+    MinorWithoutAuthorisation,
+    NoRoomForFamily,
+    FamilySplit,
+    KeptApart,
+}
+
+impl Breach {
+    pub fn code(self) -> &'static str {
+        match self {
+            Breach::TargetGroup => "target_group",
+            Breach::MinorNotAllowedHere => "minor_not_allowed_here",
+            Breach::MinorWithoutAuthorisation => "minor_without_authorisation",
+            Breach::NoRoomForFamily => "no_room_for_family",
+            Breach::FamilySplit => "family_split",
+            Breach::KeptApart => "kept_apart",
+        }
+    }
+}
+
+impl Breach {
+    /// Whether a reception manager may set the rule aside, giving a reason. The law on
+    /// minors and the safety of people kept apart are never set aside from the board.
+    pub fn overridable(self) -> bool {
+        matches!(
+            self,
+            Breach::TargetGroup | Breach::NoRoomForFamily | Breach::FamilySplit
+        )
+    }
+}
+
+code_enum! {
+    /// Who authorised a minor's placement without a parent.
+    AuthorisationKind {
+        Guardian => "guardian",
+        JuvenileCourt => "juvenile_court",
+    }
+}
+
+code_enum! {
+    /// Why two people must never share a structure.
+    KeptApartReason {
+        Recruiter => "recruiter",
+        WitnessAndAccused => "witness_accused",
+        Other => "other",
+    }
+}
+
+/// An authorisation for a minor's placement, as the team sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorisationRow {
+    pub id: i32,
+    pub kind: AuthorisationKind,
+    pub reference: String,
+    pub granted_on: chrono::NaiveDate,
+    pub withdrawn: bool,
+}
+
+/// Someone the person must never share a structure with (by network code).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptApartRow {
+    pub id: i32,
+    pub other_code: String,
+    pub reason: KeptApartReason,
+}
+
+/// What the team records for the bed board's rules, on the person's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Safeguards {
+    pub code: String,
+    pub minor: bool,
+    pub authorisations: Vec<AuthorisationRow>,
+    pub kept_apart: Vec<KeptApartRow>,
+}
+
+pub const MAX_AUTHORISATION_REFERENCE: usize = 120;
+
+/// The shortest reason accepted for an override.
+pub const MIN_OVERRIDE_REASON: usize = 10;
+
+/// The group a person needs when nobody wrote it on the waiting list: a parent with her
+/// children needs a place for mothers with children; a girl under 18, the regional
+/// directive's places for girls.
+pub fn needed_group(gender: Gender, minor: bool, with_children: bool) -> TargetGroup {
+    match gender {
+        _ if with_children => TargetGroup::MothersWithChildren,
+        Gender::Female if minor => TargetGroup::Girls16To18,
+        Gender::Female => TargetGroup::Women,
+        Gender::Male => TargetGroup::Men,
+        Gender::Transgender => TargetGroup::Transgender,
+    }
+}
+
+/// One person who would take a bed: the one dragged, or a family member moving with her.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mover {
+    pub person_id: i32,
+    pub minor: bool,
+    /// Her parent moves with her (children of a family unit).
+    pub with_parent: bool,
+    /// A parent moving with her children.
+    pub with_children: bool,
+    /// An authorisation (guardian or juvenile court) is on record and not withdrawn.
+    pub authorised: bool,
+}
+
+/// What the rules look at, loaded in the write transaction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facts {
+    pub structure_groups: Vec<TargetGroup>,
+    /// The group the placement needs (the family's, or the person's).
+    pub needed_group: TargetGroup,
+    pub movers: Vec<Mover>,
+    /// Adjacent free beds were found for every mover.
+    pub room_for_all: bool,
+    /// A family member keeps a bed in another structure.
+    pub family_elsewhere: bool,
+    /// Someone to be kept apart from a mover has a bed in the structure.
+    pub kept_apart_present: bool,
+}
+
+/// Every rule the placement would break, in a stable order.
+pub fn breaches(facts: &Facts) -> Vec<Breach> {
+    let mut found = Vec::new();
+    if !facts.structure_groups.contains(&facts.needed_group) {
+        found.push(Breach::TargetGroup);
+    }
+    for mover in facts.movers.iter().filter(|m| m.minor && !m.with_parent) {
+        let admits = facts.structure_groups.contains(&TargetGroup::Girls16To18)
+            || (mover.with_children
+                && facts
+                    .structure_groups
+                    .contains(&TargetGroup::MothersWithChildren));
+        if !admits && !found.contains(&Breach::MinorNotAllowedHere) {
+            found.push(Breach::MinorNotAllowedHere);
+        }
+        if !mover.authorised && !found.contains(&Breach::MinorWithoutAuthorisation) {
+            found.push(Breach::MinorWithoutAuthorisation);
+        }
+    }
+    if !facts.room_for_all {
+        found.push(Breach::NoRoomForFamily);
+    }
+    if facts.family_elsewhere {
+        found.push(Breach::FamilySplit);
+    }
+    if facts.kept_apart_present {
+        found.push(Breach::KeptApart);
+    }
+    found
+}
+
+/// `size` adjacent usable beds of one structure that include `chosen`, the chosen bed
+/// first and the others in board order. `beds` is the structure's beds in board order,
+/// each with whether the family may use it. The window starting at the chosen bed is
+/// preferred, then the nearest ones.
+pub fn adjacent_run(beds: &[(i32, bool)], chosen: i32, size: usize) -> Option<Vec<i32>> {
+    let at = beds.iter().position(|(id, _)| *id == chosen)?;
+    if size == 0 || size > beds.len() {
+        return None;
+    }
+    let first_start = at.saturating_sub(size - 1);
+    let last_start = at.min(beds.len() - size);
+    let mut starts: Vec<usize> = (first_start..=last_start).collect();
+    starts.sort_by_key(|start| at - start);
+    let start = starts.into_iter().find(|start| {
+        beds[*start..*start + size]
+            .iter()
+            .all(|(_, usable)| *usable)
+    })?;
+    let mut run = vec![chosen];
+    run.extend(
+        beds[start..start + size]
+            .iter()
+            .map(|(id, _)| *id)
+            .filter(|id| *id != chosen),
+    );
+    Some(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn adult(id: i32) -> Mover {
+        Mover {
+            person_id: id,
+            minor: false,
+            with_parent: false,
+            with_children: false,
+            authorised: false,
+        }
+    }
+
+    fn facts(groups: &[TargetGroup], needed: TargetGroup, movers: Vec<Mover>) -> Facts {
+        Facts {
+            structure_groups: groups.to_vec(),
+            needed_group: needed,
+            movers,
+            room_for_all: true,
+            family_elsewhere: false,
+            kept_apart_present: false,
+        }
+    }
+
+    #[test]
+    fn a_woman_fits_a_structure_for_women() {
+        let f = facts(&[TargetGroup::Women], TargetGroup::Women, vec![adult(1)]);
+        assert!(breaches(&f).is_empty());
+        let f = facts(&[TargetGroup::Men], TargetGroup::Women, vec![adult(1)]);
+        assert_eq!(breaches(&f), vec![Breach::TargetGroup]);
+    }
+
+    #[test]
+    fn an_unaccompanied_minor_needs_a_place_for_girls_and_an_authorisation() {
+        let girl = Mover {
+            minor: true,
+            ..adult(1)
+        };
+        let f = facts(
+            &[TargetGroup::Women],
+            TargetGroup::Girls16To18,
+            vec![girl.clone()],
+        );
+        assert_eq!(
+            breaches(&f),
+            vec![
+                Breach::TargetGroup,
+                Breach::MinorNotAllowedHere,
+                Breach::MinorWithoutAuthorisation
+            ]
+        );
+        let authorised = Mover {
+            authorised: true,
+            ..girl
+        };
+        let f = facts(
+            &[TargetGroup::Girls16To18],
+            TargetGroup::Girls16To18,
+            vec![authorised],
+        );
+        assert!(breaches(&f).is_empty());
+    }
+
+    #[test]
+    fn children_with_their_mother_need_no_authorisation() {
+        let mother = Mover {
+            with_children: true,
+            ..adult(1)
+        };
+        let child = Mover {
+            minor: true,
+            with_parent: true,
+            ..adult(2)
+        };
+        let f = facts(
+            &[TargetGroup::MothersWithChildren],
+            TargetGroup::MothersWithChildren,
+            vec![mother, child],
+        );
+        assert!(breaches(&f).is_empty());
+    }
+
+    #[test]
+    fn breaches_travel_as_their_codes() {
+        let json = serde_json::to_string(&Breach::NoRoomForFamily).unwrap();
+        assert_eq!(json, format!("\"{}\"", Breach::NoRoomForFamily.code()));
+    }
+
+    #[test]
+    fn only_some_breaches_may_be_overridden() {
+        assert!(Breach::TargetGroup.overridable());
+        assert!(Breach::NoRoomForFamily.overridable());
+        assert!(!Breach::MinorWithoutAuthorisation.overridable());
+        assert!(!Breach::MinorNotAllowedHere.overridable());
+        assert!(!Breach::KeptApart.overridable());
+    }
+
+    #[test]
+    fn the_needed_group_follows_the_person() {
+        assert_eq!(
+            needed_group(Gender::Female, false, true),
+            TargetGroup::MothersWithChildren
+        );
+        assert_eq!(
+            needed_group(Gender::Female, true, false),
+            TargetGroup::Girls16To18
+        );
+        assert_eq!(needed_group(Gender::Male, false, false), TargetGroup::Men);
+    }
+
+    #[test]
+    fn adjacent_beds_start_at_the_chosen_one_when_they_can() {
+        let beds = [(1, true), (2, true), (3, true), (4, false), (5, true)];
+        assert_eq!(adjacent_run(&beds, 2, 2), Some(vec![2, 3]));
+        // 3 then 4 is blocked: the window 2..=3 is the nearest that fits.
+        assert_eq!(adjacent_run(&beds, 3, 2), Some(vec![3, 2]));
+        assert_eq!(adjacent_run(&beds, 1, 3), Some(vec![1, 2, 3]));
+        assert_eq!(adjacent_run(&beds, 5, 2), None);
+        assert_eq!(adjacent_run(&beds, 4, 1), None);
+        assert_eq!(adjacent_run(&beds, 9, 1), None);
+        assert_eq!(adjacent_run(&beds, 1, 6), None);
+    }
+}

@@ -1,0 +1,531 @@
+//! Loads what the placement rules look at, inside the write transaction of a placement,
+//! a move or an exit, and turns the rules' verdict into a plan of who takes which bed.
+//! A mother and her children are one unit: they are placed, moved and leave together,
+//! in adjacent beds of one structure.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+use super::rules::*;
+use crate::auth::model::{CurrentUser, Role};
+use crate::entity::waiting_list;
+use crate::entity::{beds, kept_apart, minor_authorisations, people, placements, structures};
+use crate::error::{AppError, Problem};
+use crate::people::model::{parse_codes, Gender};
+use crate::people::registry::model::PathStatus;
+use crate::people::registry::ssr::minor_from_record;
+use crate::people::ssr::today;
+use crate::people::waiting::model::TargetGroup;
+use crate::people::waiting::ssr::STATUS_WAITING;
+
+/// Reception managers (and the network coordinator) may set overridable rules aside.
+pub fn may_override(user: &CurrentUser) -> bool {
+    user.has_role(Role::ReceptionManager) || user.is_network_wide()
+}
+
+/// The people of a person's family unit still in the network's care (her included):
+/// the head of the family and everyone whose `family_head_id` points to her.
+pub async fn family_unit<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+) -> Result<Vec<people::Model>, AppError> {
+    let head = person.family_head_id.unwrap_or(person.id);
+    let mut unit = people::Entity::find()
+        .filter(
+            Condition::any()
+                .add(people::Column::Id.eq(head))
+                .add(people::Column::FamilyHeadId.eq(head)),
+        )
+        .filter(people::Column::AnonymisedAt.is_null())
+        .filter(people::Column::Status.ne(PathStatus::Exited.code()))
+        .order_by_asc(people::Column::Id)
+        .all(conn)
+        .await?;
+    if !unit.iter().any(|p| p.id == person.id) {
+        unit.push(person.clone());
+    }
+    Ok(unit)
+}
+
+/// Who takes which bed, and the rules set aside to get there.
+#[derive(Debug)]
+pub struct Plan {
+    /// The person dragged first, then her family in board order.
+    pub moves: Vec<(people::Model, i32)>,
+    pub overridden: Vec<Breach>,
+}
+
+/// What is asked: the person, the bed chosen for her, and, for a move, her current stay.
+pub struct Request<'a> {
+    pub user: &'a CurrentUser,
+    pub person: &'a people::Model,
+    pub bed: &'a beds::Model,
+    pub structure: &'a structures::Model,
+    pub current: Option<&'a placements::Model>,
+    pub override_reason: Option<&'a str>,
+}
+
+/// Checks the rules and plans the beds. A breach the user may not set aside (or a
+/// missing reason) is refused with every broken rule named.
+pub async fn plan<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result<Plan, AppError> {
+    let reason = request
+        .override_reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty());
+    if let Some(reason) = reason {
+        if reason.chars().count() < MIN_OVERRIDE_REASON {
+            return Err(AppError::invalid("override_reason", Problem::TooShort));
+        }
+        if reason.chars().count() > super::model::MAX_REASON_LENGTH {
+            return Err(AppError::invalid("override_reason", Problem::TooLong));
+        }
+    }
+    let unit = family_unit(conn, request.person).await?;
+    let (moves, found) = assess(conn, request, &unit, false).await?;
+    if found.is_empty() {
+        return Ok(Plan {
+            moves,
+            overridden: Vec::new(),
+        });
+    }
+    let allowed = may_override(request.user) && found.iter().all(|b| b.overridable());
+    if !allowed || reason.is_none() {
+        return Err(AppError::Rules {
+            breaches: found,
+            may_override: allowed,
+        });
+    }
+    if !found.contains(&Breach::NoRoomForFamily) {
+        return Ok(Plan {
+            moves,
+            overridden: found,
+        });
+    }
+    // No room for the whole family: the override places the person alone, which splits
+    // the family; that too must be a rule the user may set aside.
+    let (moves, alone) = assess(conn, request, &unit, true).await?;
+    let mut overridden = found;
+    for breach in alone {
+        if !breach.overridable() {
+            return Err(AppError::Rules {
+                breaches: vec![breach],
+                may_override: false,
+            });
+        }
+        if !overridden.contains(&breach) {
+            overridden.push(breach);
+        }
+    }
+    Ok(Plan { moves, overridden })
+}
+
+async fn assess<C: ConnectionTrait>(
+    conn: &C,
+    request: &Request<'_>,
+    unit: &[people::Model],
+    alone: bool,
+) -> Result<(Vec<(people::Model, i32)>, Vec<Breach>), AppError> {
+    let person = request.person;
+    let target = request.structure.id;
+    let head_id = person.family_head_id.unwrap_or(person.id);
+    let unit_ids: Vec<i32> = unit.iter().map(|p| p.id).collect();
+    let open: HashMap<i32, placements::Model> = placements::Entity::find()
+        .filter(placements::Column::PersonId.is_in(unit_ids.clone()))
+        .filter(placements::Column::EndedOn.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.person_id, p))
+        .collect();
+    // Who moves: for a placement, everyone of the family without a bed; for a move,
+    // everyone sharing her current structure.
+    let moving_together = |member: &people::Model| -> bool {
+        match (request.current, open.get(&member.id)) {
+            (None, None) => true,
+            (None, Some(_)) => false,
+            (Some(current), Some(stay)) => stay.structure_id == current.structure_id,
+            (Some(_), None) => false,
+        }
+    };
+    let mut movers: Vec<&people::Model> = vec![person];
+    if !alone {
+        movers.extend(
+            unit.iter()
+                .filter(|m| m.id != person.id && moving_together(m)),
+        );
+    }
+    let mover_ids: HashSet<i32> = movers.iter().map(|m| m.id).collect();
+    // Left behind: family members who keep (or would be without) a place elsewhere.
+    let family_elsewhere = unit.iter().any(|m| {
+        !mover_ids.contains(&m.id)
+            && match open.get(&m.id) {
+                Some(stay) => stay.structure_id != target,
+                None => request.current.is_none(),
+            }
+    });
+
+    // The structure's beds in board order, and whether the family may use each.
+    let structure_beds = beds::Entity::find()
+        .filter(beds::Column::StructureId.eq(target))
+        .order_by_asc(beds::Column::Position)
+        .order_by_asc(beds::Column::Id)
+        .all(conn)
+        .await?;
+    let in_structure = placements::Entity::find()
+        .filter(placements::Column::StructureId.eq(target))
+        .filter(placements::Column::EndedOn.is_null())
+        .all(conn)
+        .await?;
+    let occupant: HashMap<i32, i32> = in_structure
+        .iter()
+        .map(|p| (p.bed_id, p.person_id))
+        .collect();
+    let now = chrono::Utc::now();
+    let usable: Vec<(i32, bool)> = structure_beds
+        .iter()
+        .map(|bed| {
+            let held_for_other = bed.held_until.is_some_and(|until| until > now)
+                && !bed
+                    .held_for_person_id
+                    .is_some_and(|id| mover_ids.contains(&id));
+            let taken = occupant
+                .get(&bed.id)
+                .is_some_and(|id| !mover_ids.contains(id));
+            (
+                bed.id,
+                bed.out_of_service_reason.is_none() && !held_for_other && !taken,
+            )
+        })
+        .collect();
+    let run = adjacent_run(&usable, request.bed.id, movers.len());
+
+    // The group is the family's when the parent moves with her children.
+    let today = today();
+    let head_moves = mover_ids.contains(&head_id);
+    let principal = movers
+        .iter()
+        .find(|m| head_moves && m.id == head_id)
+        .copied()
+        .unwrap_or(person);
+    // A mother is placed as a mother with children even when they join her later.
+    let with_children = head_moves && unit.len() > 1;
+    let written = waiting_list::Entity::find()
+        .filter(waiting_list::Column::PersonId.eq(principal.id))
+        .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+        .one(conn)
+        .await?
+        .and_then(|entry| TargetGroup::from_code(&entry.target_group));
+    let needed_group = match written {
+        Some(group) if !(with_children && group != TargetGroup::MothersWithChildren) => group,
+        _ => needed_group(
+            Gender::from_code(&principal.gender).unwrap_or(Gender::Female),
+            minor_from_record(principal, today),
+            with_children,
+        ),
+    };
+    let authorised: HashSet<i32> = minor_authorisations::Entity::find()
+        .filter(minor_authorisations::Column::PersonId.is_in(mover_ids.iter().copied()))
+        .filter(minor_authorisations::Column::WithdrawnAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|a| a.person_id)
+        .collect();
+    let facts_movers = movers
+        .iter()
+        .map(|m| Mover {
+            person_id: m.id,
+            minor: minor_from_record(m, today),
+            with_parent: head_moves && m.id != head_id,
+            with_children: with_children && m.id == head_id,
+            authorised: authorised.contains(&m.id),
+        })
+        .collect();
+
+    // Someone to be kept apart from, with a bed in the structure.
+    let pairs = kept_apart::Entity::find()
+        .filter(
+            Condition::any()
+                .add(kept_apart::Column::PersonId.is_in(mover_ids.iter().copied()))
+                .add(kept_apart::Column::OtherPersonId.is_in(mover_ids.iter().copied())),
+        )
+        .all(conn)
+        .await?;
+    let present: HashSet<i32> = in_structure.iter().map(|p| p.person_id).collect();
+    let kept_apart_present = pairs.iter().any(|pair| {
+        let other = if mover_ids.contains(&pair.person_id) {
+            pair.other_person_id
+        } else {
+            pair.person_id
+        };
+        !mover_ids.contains(&other) && present.contains(&other)
+    });
+
+    let facts = Facts {
+        structure_groups: parse_codes(&request.structure.target_groups, TargetGroup::from_code),
+        needed_group,
+        movers: facts_movers,
+        room_for_all: run.is_some(),
+        family_elsewhere,
+        kept_apart_present,
+    };
+    let found = breaches(&facts);
+    let moves = match run {
+        Some(beds) => movers
+            .iter()
+            .zip(beds)
+            .map(|(m, bed)| ((*m).clone(), bed))
+            .collect(),
+        None => vec![(person.clone(), request.bed.id)],
+    };
+    Ok((moves, found))
+}
+
+// ---------------------------------------------------------------- what the team records
+
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, Set};
+
+use crate::audit::ssr::{record, AuditEvent};
+use crate::auth::ssr::Ctx;
+use crate::people::registry::ssr::{find_person, may_manage as on_team, person_codes, refuse};
+
+/// The person, if the user is on her team (403, audited, otherwise).
+async fn team_person<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    code: &str,
+    action: &str,
+) -> Result<people::Model, AppError> {
+    let user = ctx.user()?;
+    let person = find_person(conn, code).await?;
+    if !on_team(conn, user, &person).await? {
+        return Err(refuse(conn, ctx, action, &person).await?);
+    }
+    Ok(person)
+}
+
+pub async fn safeguards(ctx: &Ctx, code: &str) -> Result<Safeguards, AppError> {
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person(&txn, ctx, code, "person.safeguards.view").await?;
+        let authorisations = minor_authorisations::Entity::find()
+            .filter(minor_authorisations::Column::PersonId.eq(person.id))
+            .order_by_desc(minor_authorisations::Column::GrantedOn)
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|a| AuthorisationRow {
+                id: a.id,
+                kind: AuthorisationKind::from_code(&a.kind).unwrap_or(AuthorisationKind::Guardian),
+                reference: a.reference,
+                granted_on: a.granted_on,
+                withdrawn: a.withdrawn_at.is_some(),
+            })
+            .collect();
+        let pairs = kept_apart::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(kept_apart::Column::PersonId.eq(person.id))
+                    .add(kept_apart::Column::OtherPersonId.eq(person.id)),
+            )
+            .order_by_asc(kept_apart::Column::Id)
+            .all(&txn)
+            .await?;
+        let other = |pair: &kept_apart::Model| {
+            if pair.person_id == person.id {
+                pair.other_person_id
+            } else {
+                pair.person_id
+            }
+        };
+        let codes = person_codes(&txn, pairs.iter().map(other)).await?;
+        let kept_apart = pairs
+            .iter()
+            .map(|pair| KeptApartRow {
+                id: pair.id,
+                other_code: codes.get(&other(pair)).cloned().unwrap_or_default(),
+                reason: KeptApartReason::from_code(&pair.reason).unwrap_or(KeptApartReason::Other),
+            })
+            .collect();
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(ctx.user.as_ref(), "person.safeguards.view", "person")
+                .object(&person.code),
+        )
+        .await?;
+        Ok(Safeguards {
+            code: person.code.clone(),
+            minor: minor_from_record(&person, today()),
+            authorisations,
+            kept_apart,
+        })
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+/// Records the guardian's or the juvenile court's authorisation of a minor's placement.
+pub async fn record_authorisation(
+    ctx: &Ctx,
+    code: &str,
+    kind: AuthorisationKind,
+    reference: &str,
+    granted_on: NaiveDate,
+) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person(&txn, ctx, code, "person.authorisation.record").await?;
+        if person.anonymised_at.is_some() {
+            return Err(AppError::Conflict {
+                conflict: crate::error::Conflict::Anonymised,
+            });
+        }
+        let created = minor_authorisations::ActiveModel {
+            person_id: Set(person.id),
+            kind: Set(kind.code().to_string()),
+            reference: Set(reference.to_string()),
+            granted_on: Set(granted_on),
+            recorded_by: Set(user.id),
+            recorded_at: Set(Utc::now()),
+            withdrawn_at: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "person.authorisation.record", "person")
+                .object(&person.code)
+                .detail(format!("authorisation={} kind={}", created.id, kind.code())),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+pub async fn withdraw_authorisation(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person(&txn, ctx, code, "person.authorisation.withdraw").await?;
+        let found = minor_authorisations::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .filter(|a| a.person_id == person.id && a.withdrawn_at.is_none())
+            .ok_or(AppError::NotFound)?;
+        let mut update: minor_authorisations::ActiveModel = found.into();
+        update.withdrawn_at = Set(Some(Utc::now()));
+        update.update(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "person.authorisation.withdraw", "person")
+                .object(&person.code)
+                .detail(format!("authorisation={id}")),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+/// Records that two people must never share a structure. The other person is named by
+/// code; the pair is written in the audit trail of both.
+pub async fn add_kept_apart(
+    ctx: &Ctx,
+    code: &str,
+    other_code: &str,
+    reason: KeptApartReason,
+) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person(&txn, ctx, code, "person.kept_apart.add").await?;
+        let other = find_person(&txn, other_code)
+            .await
+            .map_err(|_| AppError::invalid("other_code", Problem::UnknownChoice))?;
+        if other.id == person.id {
+            return Err(AppError::invalid("other_code", Problem::Contradiction));
+        }
+        let (low, high) = (person.id.min(other.id), person.id.max(other.id));
+        let exists = kept_apart::Entity::find()
+            .filter(kept_apart::Column::PersonId.eq(low))
+            .filter(kept_apart::Column::OtherPersonId.eq(high))
+            .one(&txn)
+            .await?
+            .is_some();
+        if !exists {
+            kept_apart::ActiveModel {
+                person_id: Set(low),
+                other_person_id: Set(high),
+                reason: Set(reason.code().to_string()),
+                created_by: Set(user.id),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        for (subject, counterpart) in [(&person, &other), (&other, &person)] {
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "person.kept_apart.add", "person")
+                    .object(&subject.code)
+                    .detail(format!(
+                        "other={} reason={}",
+                        counterpart.code,
+                        reason.code()
+                    )),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+pub async fn remove_kept_apart(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person(&txn, ctx, code, "person.kept_apart.remove").await?;
+        let pair = kept_apart::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .filter(|p| p.person_id == person.id || p.other_person_id == person.id)
+            .ok_or(AppError::NotFound)?;
+        let other_id = if pair.person_id == person.id {
+            pair.other_person_id
+        } else {
+            pair.person_id
+        };
+        kept_apart::Entity::delete_by_id(pair.id).exec(&txn).await?;
+        let codes = person_codes(&txn, [person.id, other_id]).await?;
+        for (subject, counterpart) in [(person.id, other_id), (other_id, person.id)] {
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "person.kept_apart.remove", "person")
+                    .object(codes.get(&subject).cloned().unwrap_or_default())
+                    .detail(format!(
+                        "other={}",
+                        codes.get(&counterpart).cloned().unwrap_or_default()
+                    )),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}

@@ -1,0 +1,88 @@
+import { test, expect, Locator, Page } from '@playwright/test';
+import * as fs from 'fs';
+import { registerPerson, signIn } from './helpers';
+
+test.use({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
+
+/** A real pointer drag: press on the grip, move in steps, release over the target. */
+async function drag(page: Page, grip: Locator, target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  const from = (await grip.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+test('drag-and-drop: waiting list → bed → another bed → exit, and a second board sees each change live', async ({ page, browser }, info) => {
+  test.skip(info.project.name !== 'javascript', 'drag-and-drop needs JavaScript; the same moves are tested as forms without it');
+  // The Cuneo body's structures: the form tests use Torino's, so nobody races for a bed.
+  await signIn(page, 'accoglienza.cuneo@anello.test');
+  const code = await registerPerson(page, 'Ada', 'Trascinata');
+  await page.getByText('Proponi per l\'accoglienza').first().click();
+  await page.getByLabel('Tipo di accoglienza').selectOption('women');
+  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
+  await expect(page.locator('section').filter({ hasText: 'Lista d\'attesa per l\'accoglienza' })).toContainText('Ordinaria');
+
+  // The coordinator's board, open in another browser.
+  const other = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
+  const watcher = await other.newPage();
+  await signIn(watcher, 'coordinatrice@anello.test');
+  await watcher.goto('/posti-letto?provincia=CN');
+  await expect(watcher.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+
+  await page.goto('/posti-letto?provincia=CN&accoglie=women');
+  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+  const grip = page.getByRole('button', { name: `Trascina ${code}` });
+  const freeBeds = page.locator('li.bed-free[data-drop]');
+  const first = await freeBeds.first().getAttribute('data-bed');
+  await drag(page, grip, freeBeds.first());
+  await expect(page.getByRole('status').filter({ hasText: `${code} è stata inserita.` })).toBeVisible();
+  await expect(page.locator(`li.bed[data-bed="${first}"]`)).toContainText(code);
+  // Seen by the other board without a reload.
+  await expect(watcher.locator(`li.bed[data-bed="${first}"]`)).toContainText(code, { timeout: 5000 });
+
+  // Bed to bed.
+  const target = page.locator(`li.bed-free[data-drop]:not([data-bed="${first}"])`).first();
+  const second = await target.getAttribute('data-bed');
+  await drag(page, page.getByRole('button', { name: `Trascina ${code}` }), target);
+  await expect(page.locator(`li.bed[data-bed="${second}"]`)).toContainText(code);
+  await expect(page.locator(`li.bed[data-bed="${first}"]`)).toContainText('Libero');
+  await expect(watcher.locator(`li.bed[data-bed="${second}"]`)).toContainText(code, { timeout: 5000 });
+  fs.mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: `screenshots/${info.project.name}-board-drag.png` });
+
+  // Bed to the exit zone: the reason and date are asked for.
+  await drag(page, page.getByRole('button', { name: `Trascina ${code}` }), page.locator('.exit-zone'));
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`Uscita di ${code}`);
+  await dialog.getByLabel('Motivo dell\'uscita').selectOption('autonomy');
+  await dialog.getByRole('button', { name: 'Registra l\'uscita' }).click();
+  await expect(page.locator(`li.bed[data-bed="${second}"]`)).toContainText('Libero');
+  await expect(watcher.locator(`li.bed[data-bed="${second}"]`)).toContainText('Libero', { timeout: 5000 });
+  await expect(watcher.locator('main')).not.toContainText(code);
+  await other.close();
+});
+
+test('a refused drop asks a reception manager for the override reason in place', async ({ page }, info) => {
+  test.skip(info.project.name !== 'javascript', 'drag-and-drop needs JavaScript');
+  await signIn(page, 'accoglienza@anello.test');
+  const code = await registerPerson(page, 'Bea', 'Deroga');
+  await page.getByText('Proponi per l\'accoglienza').first().click();
+  await page.getByLabel('Tipo di accoglienza').selectOption('women');
+  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
+  // Casa Edera takes in mothers with children only: the rules refuse a woman alone
+  // unless overridden. (Its last free bed: the form tests take Torino's first ones.)
+  await page.goto('/posti-letto?provincia=TO&accoglie=mothers_with_children');
+  const free = page.locator('section.structure-card').filter({ hasText: 'Casa Edera' }).locator('li.bed-free[data-drop]');
+  const bed = await free.last().getAttribute('data-bed');
+  await drag(page, page.getByRole('button', { name: `Trascina ${code}` }), free.last());
+  const prompt = page.getByRole('alert').filter({ hasText: 'non rispetta le regole' });
+  await expect(prompt).toContainText('non accoglie persone di questo gruppo');
+  await prompt.getByLabel('Motivo della deroga').fill('Notte di emergenza, nessun altro posto libero');
+  await prompt.getByRole('button', { name: 'Inserisci con la deroga' }).click();
+  await expect(page.locator(`li.bed[data-bed="${bed}"]`)).toContainText(code);
+  await page.screenshot({ path: `screenshots/${info.project.name}-board-override.png` });
+});
