@@ -198,6 +198,12 @@ async fn assess<C: ConnectionTrait>(
             )
         })
         .collect();
+    // Taken meanwhile by a request that committed first: the same conflict as a check.
+    if !usable.iter().any(|(id, ok)| *id == request.bed.id && *ok) {
+        return Err(AppError::Conflict {
+            conflict: crate::error::Conflict::BedTaken,
+        });
+    }
     let run = adjacent_run(&usable, request.bed.id, movers.len());
 
     // The group is the family's when the parent moves with her children.
