@@ -14,7 +14,9 @@ test('a reception manager places a person from the waiting list with the "place 
   await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
   await expect(page.locator('section').filter({ hasText: 'Lista d\'attesa per l\'accoglienza' })).toContainText('Ordinaria');
 
-  await page.goto('/posti-letto');
+  // Structures that take in women: a house for mothers with children would refuse her
+  // (the placement rules), and the "place in" choices follow the board's filters.
+  await page.goto('/posti-letto?accoglie=women');
   await expect(page.getByRole('heading', { name: 'Posti letto', level: 1 })).toBeVisible();
   const entry = page.locator('.waiting-item').filter({ hasText: code });
   const firstFree = entry.getByLabel('Inserisci nel posto');
