@@ -46,6 +46,10 @@ use crate::ui::pages::NotFoundPage;
 /// The HTML document around the application. The `<html lang>` attribute is owned by the
 /// i18n layer, so it is not written here.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Before `HydrationScripts`: the script that loads the browser bundle must carry the
+    // nonce of this response's CSP header, or the browser refuses to run it.
+    #[cfg(feature = "ssr")]
+    provide_request_nonce();
     view! {
         <!DOCTYPE html>
         <html>
@@ -67,8 +71,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    #[cfg(feature = "ssr")]
-    provide_request_nonce();
     view! {
         <I18nProvider>
             <Link rel="stylesheet" href="/pkg/anello.css" />
@@ -131,7 +133,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// The Content-Security-Policy header is written by the server's security middleware with
-/// a fresh nonce per response; the same nonce must mark Leptos' inline scripts.
+/// a fresh nonce per response; the same nonce must mark Leptos' inline scripts, so it
+/// replaces the one `leptos_axum` generates for each request.
 #[cfg(feature = "ssr")]
 fn provide_request_nonce() {
     if let Some(parts) = use_context::<http::request::Parts>() {

@@ -121,7 +121,9 @@ pub fn AppLayout(children: Children) -> impl IntoView {
     provide_context(UserResource(user));
     provide_context(Toasts(RwSignal::new(Vec::new())));
     view! {
-        <a class="skip-link" href="#contenuto">
+        // rel="external": the browser, not the client-side router, follows the link, so
+        // focus really moves into the content (the router would only scroll to it).
+        <a class="skip-link" href="#contenuto" rel="external">
             {move_tr!("skip-to-content")}
         </a>
         <header class="site-header">
