@@ -105,6 +105,8 @@ pub enum Conflict {
     NotPlaced,
     /// A bed that has had guests stays for the history; take it out of service instead.
     BedHasHistory,
+    /// No change of this user's on the board is recent enough to be taken back.
+    NothingToUndo,
 }
 
 impl AppError {

@@ -92,6 +92,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("beds/place", Access::AnyOf(BOARD_USERS)),
     ("beds/move", Access::AnyOf(BOARD_USERS)),
     ("beds/discharge", Access::AnyOf(BOARD_USERS)),
+    ("beds/undo", Access::AnyOf(BOARD_USERS)),
     ("beds/address/reveal", Access::AnyOf(BOARD_USERS)),
     ("beds/hold", Access::AnyOf(BOARD_USERS)),
     ("beds/service", Access::AnyOf(BOARD_USERS)),

@@ -119,6 +119,19 @@ pub async fn discharge_guest(
     .await
 }
 
+/// Takes back this user's last change on the board, within a minute of it. Answers the
+/// code of the person it was about.
+#[server(endpoint = "beds/undo")]
+pub async fn undo_last_change() -> Result<String, AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/undo", |ctx| async move {
+        let code = super::undo_ssr::undo_last(&ctx).await?;
+        back_to_board();
+        Ok(code)
+    })
+    .await
+}
+
 #[server(endpoint = "beds/address/reveal")]
 pub async fn reveal_address(structure_id: String, reason: String) -> Result<(), AppError> {
     use crate::auth::ssr::guard;

@@ -44,6 +44,15 @@ fn stay_end_name(reason: StayEnd) -> String {
     }
 }
 
+fn undo_text(offer: &UndoOffer) -> String {
+    let code = offer.code.clone();
+    match offer.action {
+        UndoAction::Place => tr!("board-undo-place", { "code" => code }),
+        UndoAction::Move => tr!("board-undo-move", { "code" => code }),
+        UndoAction::Exit => tr!("board-undo-exit", { "code" => code }),
+    }
+}
+
 fn days_text(days: i64) -> String {
     tr!("bed-days", { "days" => days })
 }
@@ -56,6 +65,7 @@ struct BoardActions {
     reveal: ServerAction<RevealAddress>,
     hold: ServerAction<HoldBed>,
     service: ServerAction<SetBedService>,
+    undo: ServerAction<UndoLastChange>,
 }
 
 #[component]
@@ -76,6 +86,7 @@ pub fn BoardPage() -> impl IntoView {
     // After hydration: drag handles, the exit zone and the live event stream.
     Effect::new(move |_| {
         live.interactive.set(true);
+        follow_pointer(live);
         listen(live);
     });
     let actions = BoardActions {
@@ -85,7 +96,14 @@ pub fn BoardPage() -> impl IntoView {
         reveal: ServerAction::<RevealAddress>::new(),
         hold: ServerAction::<HoldBed>::new(),
         service: ServerAction::<SetBedService>::new(),
+        undo: ServerAction::<UndoLastChange>::new(),
     };
+    // The answer to an undo replaces the notice of the drop it took back.
+    Effect::new(move |_| {
+        if let Some(Ok(code)) = actions.undo.value().get() {
+            live.notice.set(Some(Notice::Undone(code)));
+        }
+    });
     let data = Resource::new(
         move || {
             (
@@ -97,6 +115,7 @@ pub fn BoardPage() -> impl IntoView {
                 actions.reveal.version().get(),
                 actions.hold.version().get(),
                 actions.service.version().get(),
+                actions.undo.version().get(),
             )
         },
         |(filter, ..)| fetch_board(filter),
@@ -112,6 +131,7 @@ pub fn BoardPage() -> impl IntoView {
             .or_else(|| actions.reveal.value().get().and_then(|r| r.err()))
             .or_else(|| actions.hold.value().get().and_then(|r| r.err()))
             .or_else(|| actions.service.value().get().and_then(|r| r.err()))
+            .or_else(|| actions.undo.value().get().and_then(|r| r.err()))
     });
     view! {
         <Title text={
@@ -136,7 +156,9 @@ pub fn BoardPage() -> impl IntoView {
             })}
         </Transition>
         {move || live.drag.get().filter(|d| d.moving).map(|d| view! {
-            <div class="drag-ghost" aria-hidden="true" style=format!("left:{}px;top:{}px", d.x + 12, d.y + 12)>{d.code}</div>
+            // Positioned through the style object, which the CSP allows (a style attribute
+            // it does not).
+            <div class="drag-ghost" aria-hidden="true" style:left=format!("{}px", d.x + 12) style:top=format!("{}px", d.y + 12)>{d.code}</div>
         })}
     }
 }
@@ -159,7 +181,11 @@ fn BoardView(board: Board, filter: BoardFilter, actions: BoardActions) -> impl I
         organisations,
         free_choices,
         today,
+        undo,
     } = board;
+    expect_context::<BoardLive>()
+        .today
+        .set_value(today.to_string());
     view! {
         <form method="get" action="/posti-letto" class="panel filters">
             <div class="field">
@@ -209,6 +235,7 @@ fn BoardView(board: Board, filter: BoardFilter, actions: BoardActions) -> impl I
             <div class="form-actions"><button type="submit" class="button">{move_tr!("filter-apply")}</button></div>
         </form>
         <p class="lead" role="status">{move_tr!("board-counts", { "free" => free_beds, "total" => total_beds })}</p>
+        {undo.map(|offer| view! { <UndoPanel offer action=actions.undo /> })}
         <ExitZone />
         <div class="board">
             <WaitingColumn rows=waiting choices=free_choices.clone() actions />
@@ -536,9 +563,6 @@ fn DragHandle(code: String, from_bed: Option<i32>) -> impl IntoView {
                     title=label.clone()
                     aria-label=label
                     on:pointerdown=move |ev| start_drag(live, &ev, code.clone(), from_bed)
-                    on:pointermove=move |ev| drag_move(live, &ev)
-                    on:pointerup=move |ev| drop_here(live, &ev)
-                    on:pointercancel=move |_| cancel_drag(live)
                 >
                     "⠿"
                 </button>
@@ -573,6 +597,36 @@ fn breach_list(breaches: &[super::rules::Breach]) -> Vec<String> {
         .collect()
 }
 
+/// The user's last change, with a button to take it back while the server allows it.
+/// Without JavaScript the panel stays until the next page; the server then answers
+/// "nothing to undo" once the minute has passed.
+#[component]
+fn UndoPanel(offer: UndoOffer, action: ServerAction<UndoLastChange>) -> impl IntoView {
+    let open = RwSignal::new(true);
+    #[cfg(feature = "hydrate")]
+    {
+        let millis = u32::try_from(offer.seconds_left.max(0) * 1000).unwrap_or(u32::MAX);
+        gloo::timers::callback::Timeout::new(millis, move || {
+            open.try_set(false);
+        })
+        .forget();
+    }
+    let text = undo_text(&offer);
+    move || {
+        open.get().then(|| {
+            let text = text.clone();
+            view! {
+                <div class="panel undo-panel" role="status">
+                    <p><strong>{text}</strong> " " {move_tr!("board-undo-hint")}</p>
+                    <ActionForm action attr:class="inline-form">
+                        <button type="submit" class="button">{move_tr!("board-undo")}</button>
+                    </ActionForm>
+                </div>
+            }
+        })
+    }
+}
+
 /// The answer to the last drop: done, refused, or a question (override, exit).
 #[component]
 fn BoardNoticeView() -> impl IntoView {
@@ -581,6 +635,10 @@ fn BoardNoticeView() -> impl IntoView {
         live.notice.get().map(|notice| match notice {
             Notice::Done(change) => view! {
                 <div class="notice success" role="status">{done_text(&change)}</div>
+            }
+            .into_any(),
+            Notice::Undone(code) => view! {
+                <div class="notice success" role="status">{undone_text(&code)}</div>
             }
             .into_any(),
             Notice::Failed(error) => view! {
@@ -598,6 +656,14 @@ fn OverridePrompt(change: Change, breaches: Vec<super::rules::Breach>) -> impl I
     let live = expect_context::<BoardLive>();
     let reason = RwSignal::new(String::new());
     let reasons = breach_list(&breaches);
+    // The question appears above the board, away from where she dropped: focus takes
+    // her (and a screen reader) to it.
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = field.get() {
+            let _ = input.focus();
+        }
+    });
     view! {
         <div class="panel panel-warning" role="alert">
             <p><strong>{move_tr!("error-placement-rules")}</strong></p>
@@ -607,6 +673,7 @@ fn OverridePrompt(change: Change, breaches: Vec<super::rules::Breach>) -> impl I
                 <p class="hint" id="drop-override-hint">{move_tr!("board-override-hint")}</p>
                 <input
                     id="drop-override"
+                    node_ref=field
                     type="text"
                     maxlength="300"
                     autocomplete="off"
@@ -627,16 +694,22 @@ fn OverridePrompt(change: Change, breaches: Vec<super::rules::Breach>) -> impl I
 #[component]
 fn ExitPrompt(code: String) -> impl IntoView {
     let live = expect_context::<BoardLive>();
-    let today = chrono::Utc::now().date_naive().to_string();
+    let today = live.today.get_value();
     let reason = RwSignal::new(StayEnd::EndOfStay.code().to_string());
     let date = RwSignal::new(today.clone());
     let title_code = code.clone();
+    let field = NodeRef::<leptos::html::Select>::new();
+    Effect::new(move |_| {
+        if let Some(select) = field.get() {
+            let _ = select.focus();
+        }
+    });
     view! {
         <div class="panel" role="dialog" aria-labelledby="drop-exit-title">
             <p id="drop-exit-title"><strong>{move_tr!("board-exit-of", { "code" => title_code.clone() })}</strong></p>
             <div class="field">
                 <label for="drop-exit-reason">{move_tr!("board-exit-reason")}</label>
-                <select id="drop-exit-reason" on:change:target=move |ev| reason.set(ev.target().value())>
+                <select id="drop-exit-reason" node_ref=field on:change:target=move |ev| reason.set(ev.target().value())>
                     {StayEnd::ALL.iter().map(|r| {
                         let r = *r;
                         view! { <option value=r.code()>{move || stay_end_name(r)}</option> }

@@ -39,6 +39,8 @@ impl Change {
 pub enum Notice {
     Done(Change),
     Failed(AppError),
+    /// The user's last change was taken back (the person's code).
+    Undone(String),
     /// Rules refused it, and this user may set them aside with a reason.
     Override(Change, Vec<Breach>),
     /// A guest dropped on the exit zone: the reason and date are asked for.
@@ -78,6 +80,9 @@ pub struct BoardLive {
     pub interactive: RwSignal<bool>,
     /// The live event stream is connected.
     pub connected: RwSignal<bool>,
+    /// The server's date of the board shown (Italian time): the default date of an exit,
+    /// which must not be the browser's UTC date around midnight.
+    pub today: StoredValue<String>,
 }
 
 impl BoardLive {
@@ -90,6 +95,7 @@ impl BoardLive {
             notice: RwSignal::new(None),
             interactive: RwSignal::new(false),
             connected: RwSignal::new(false),
+            today: StoredValue::new(String::new()),
         }
     }
 
@@ -268,8 +274,23 @@ pub fn drop_here(live: BoardLive, ev: &leptos::ev::PointerEvent) {
 }
 
 pub fn cancel_drag(live: BoardLive) {
-    live.drag.set(None);
-    live.hover.set(None);
+    if live.drag.with_untracked(|d| d.is_some()) {
+        live.drag.set(None);
+        live.hover.set(None);
+    }
+}
+
+/// Follows a drag over the whole window rather than on the grip: a live reload of the
+/// board may replace the grip under the pointer, and the drop must still land.
+pub fn follow_pointer(live: BoardLive) {
+    let moves = window_event_listener(leptos::ev::pointermove, move |ev| drag_move(live, &ev));
+    let drops = window_event_listener(leptos::ev::pointerup, move |ev| drop_here(live, &ev));
+    let cancels = window_event_listener(leptos::ev::pointercancel, move |_| cancel_drag(live));
+    on_cleanup(move || {
+        moves.remove();
+        drops.remove();
+        cancels.remove();
+    });
 }
 
 /// Opens the board's event stream: every event reloads the board, and so does a
@@ -311,6 +332,10 @@ pub fn live_status(connected: bool) -> String {
     } else {
         tr!("board-live-off")
     }
+}
+
+pub fn undone_text(code: &str) -> String {
+    tr!("board-undone", { "code" => code.to_string() })
 }
 
 pub fn done_text(change: &Change) -> String {

@@ -13,3 +13,5 @@ pub mod rules_ssr;
 pub mod safeguards;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "ssr")]
+pub mod undo_ssr;

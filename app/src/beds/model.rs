@@ -31,6 +31,27 @@ code_enum! {
 /// The end reason of a placement that became a move to another bed.
 pub const MOVED_TO_ANOTHER_BED: &str = "transfer";
 
+/// How long after a change on the board its author may take it back.
+pub const UNDO_SECONDS: i64 = 60;
+
+code_enum! {
+    /// The kind of change the board offers to take back.
+    UndoAction {
+        Place => "bed.place",
+        Move => "bed.move",
+        Exit => "bed.discharge",
+    }
+}
+
+/// The user's last change on the board, while it may still be taken back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UndoOffer {
+    pub action: UndoAction,
+    /// The network code of the person the change was about.
+    pub code: String,
+    pub seconds_left: i64,
+}
+
 /// Emergency stays are planned for about three months (seed 001).
 pub const EMERGENCY_STAY_DAYS: i64 = 90;
 
@@ -114,6 +135,8 @@ pub struct Board {
     pub organisations: Vec<(i32, String)>,
     pub free_choices: Vec<BedChoice>,
     pub today: NaiveDate,
+    /// This user's last change, if it may still be taken back.
+    pub undo: Option<UndoOffer>,
 }
 
 /// A structure as its managers see it on the structures page (never its address).

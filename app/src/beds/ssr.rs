@@ -13,6 +13,7 @@ use sea_orm::{
 use super::live::{BoardChange, BoardEvent};
 use super::model::*;
 use super::rules_ssr::{self, Plan, Request};
+use super::undo_ssr::{remember, LastChange};
 use crate::admin::ssr::organisation_names;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
@@ -29,7 +30,7 @@ use crate::people::waiting::ssr::{rows_of, STATUS_WAITING};
 pub const STATUS_PLACED: &str = "placed";
 
 /// Reception managers manage their organisation's structures; the coordinator all.
-fn may_manage_structure(user: &CurrentUser, structure: &structures::Model) -> bool {
+pub(super) fn may_manage_structure(user: &CurrentUser, structure: &structures::Model) -> bool {
     user.is_network_wide()
         || (user.has_role(Role::ReceptionManager)
             && structure.organisation_id == user.organisation_id)
@@ -156,6 +157,7 @@ pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
         organisations,
         free_choices,
         today,
+        undo: super::undo_ssr::offer(ctx).await?,
     })
 }
 
@@ -381,6 +383,7 @@ pub async fn place(
         .await?;
         let overridden = override_detail(&plan, override_reason);
         let mut beds_taken = Vec::new();
+        let mut change = LastChange::new(UndoAction::Place, &person.code);
         for (member, member_bed) in &plan.moves {
             let created = insert_placement(
                 &txn,
@@ -391,12 +394,14 @@ pub async fn place(
             )
             .await?;
             beds_taken.push(*member_bed);
+            change.opened.push(created.id);
             let entry = waiting_list::Entity::find()
                 .filter(waiting_list::Column::PersonId.eq(member.id))
                 .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
                 .one(&txn)
                 .await?;
             if let Some(entry) = entry {
+                change.waiting_closed.push(entry.id);
                 let mut update: waiting_list::ActiveModel = entry.into();
                 update.status = Set(STATUS_PLACED.to_string());
                 update.closed_at = Set(Some(Utc::now()));
@@ -405,6 +410,7 @@ pub async fn place(
             release_hold(&txn, *member_bed).await?;
             let status = PathStatus::from_code(&member.status).unwrap_or(PathStatus::Contact);
             if status < PathStatus::Placed {
+                change.statuses.push((member.id, member.status.clone()));
                 let mut update: people::ActiveModel = member.clone().into();
                 update.status = Set(PathStatus::Placed.code().to_string());
                 update.updated_at = Set(Utc::now());
@@ -427,17 +433,19 @@ pub async fn place(
             )
             .await?;
         }
-        Ok(beds_taken)
+        Ok((beds_taken, change))
     }
     .await;
-    finish(
+    let (beds_taken, change) = finish(
         txn,
         ctx,
         "bed.place",
         ("person", code.trim().to_uppercase()),
         result,
     )
-    .await
+    .await?;
+    remember(ctx, &change).await?;
+    Ok(beds_taken)
 }
 
 /// Moves a guest to another bed (same or another structure) in one transaction, her
@@ -459,8 +467,9 @@ pub async fn move_guest(
             })?;
         let (from_bed, _) = managed_bed(&txn, user, current.bed_id).await?;
         let (to_bed, to_structure) = managed_bed(&txn, user, to_bed_id).await?;
+        let mut change = LastChange::new(UndoAction::Move, &person.code);
         if from_bed.id == to_bed.id {
-            return Ok(vec![to_bed.id]);
+            return Ok((vec![to_bed.id], None));
         }
         check_bed_free(&txn, &to_bed, person.id).await?;
         let plan = rules_ssr::plan(
@@ -491,6 +500,7 @@ pub async fn move_guest(
             ended.end_reason = Set(Some(MOVED_TO_ANOTHER_BED.to_string()));
             ended.ended_by = Set(Some(user.id));
             ended.update(&txn).await?;
+            change.ended.push(id);
             ended_stays.push((id, planned));
         }
         let mut beds_taken = Vec::new();
@@ -505,6 +515,7 @@ pub async fn move_guest(
             .await?;
             release_hold(&txn, *member_bed).await?;
             beds_taken.push(*member_bed);
+            change.opened.push(created.id);
             record(
                 &txn,
                 ctx.request_id(),
@@ -517,17 +528,21 @@ pub async fn move_guest(
             )
             .await?;
         }
-        Ok(beds_taken)
+        Ok((beds_taken, Some(change)))
     }
     .await;
-    finish(
+    let (beds_taken, change) = finish(
         txn,
         ctx,
         "bed.move",
         ("person", code.trim().to_uppercase()),
         result,
     )
-    .await
+    .await?;
+    if let Some(change) = change {
+        remember(ctx, &change).await?;
+    }
+    Ok(beds_taken)
 }
 
 /// Ends a guest's stay with a reason and a date (today or earlier). A mother leaves with
@@ -564,8 +579,10 @@ pub async fn discharge(
                 }
             }
         }
+        let mut change = LastChange::new(UndoAction::Exit, &person.code);
         for (member_code, stay) in leaving {
             let id = stay.id;
+            change.ended.push(id);
             let mut ended: placements::ActiveModel = stay.into();
             ended.ended_on = Set(Some(ended_on));
             ended.end_reason = Set(Some(reason.code().to_string()));
@@ -580,22 +597,23 @@ pub async fn discharge(
             )
             .await?;
         }
-        Ok(())
+        Ok(change)
     }
     .await;
-    finish(
+    let change = finish(
         txn,
         ctx,
         "bed.discharge",
         ("person", code.trim().to_uppercase()),
         result,
     )
-    .await
+    .await?;
+    remember(ctx, &change).await
 }
 
 /// Settles a board change: a refusal (403) is first written to the audit trail, in the
 /// same transaction, naming what was refused (`object_type`, `object_id`).
-async fn finish<T>(
+pub(super) async fn finish<T>(
     txn: DatabaseTransaction,
     ctx: &Ctx,
     action: &str,
@@ -626,7 +644,10 @@ async fn finish<T>(
     }
     let change = if action.starts_with("structure") {
         BoardChange::Structures
-    } else if matches!(action, "bed.place" | "bed.move" | "bed.discharge") {
+    } else if matches!(
+        action,
+        "bed.place" | "bed.move" | "bed.discharge" | "bed.undo"
+    ) {
         BoardChange::Placements
     } else {
         BoardChange::Beds

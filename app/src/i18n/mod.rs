@@ -92,6 +92,7 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
             Conflict::AlreadyPlaced => "error-already-placed",
             Conflict::NotPlaced => "error-not-placed",
             Conflict::BedHasHistory => "error-bed-has-history",
+            Conflict::NothingToUndo => "error-nothing-to-undo",
         },
         AppError::Rules { .. } => "error-placement-rules",
         AppError::BadRequest => "error-bad-request",

@@ -66,6 +66,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::BedHasHistory,
         } => tr!("error-bed-has-history"),
+        AppError::Conflict {
+            conflict: Conflict::NothingToUndo,
+        } => tr!("error-nothing-to-undo"),
         AppError::Rules { breaches, .. } => {
             let reasons: Vec<String> = breaches.iter().map(|b| breach_message(*b)).collect();
             format!("{} {}", tr!("error-placement-rules"), reasons.join(" "))

@@ -13,6 +13,7 @@ mod admin;
 mod audit;
 mod beds;
 mod board_live;
+mod board_undo;
 mod cli;
 mod contacts;
 mod people;

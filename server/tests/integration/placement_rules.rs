@@ -13,7 +13,7 @@ const MANAGER: &str = "accoglienza@anello.test";
 const CASE_WORKER: &str = "operatrice@anello.test";
 
 /// A structure of the Torino body with `count` beds in a row, for the test alone.
-async fn structure(app: &TestApp, name: &str, targets: &str, count: i32) -> Vec<i32> {
+pub(crate) async fn structure(app: &TestApp, name: &str, targets: &str, count: i32) -> Vec<i32> {
     let organisation_id = app.organisation_id("Cooperativa Progetto Tenda").await;
     let created = structures::ActiveModel {
         organisation_id: Set(organisation_id),
@@ -50,7 +50,7 @@ async fn structure(app: &TestApp, name: &str, targets: &str, count: i32) -> Vec<
     ids
 }
 
-async fn register(app: &TestApp, cookie: &str, extra: &[(&str, &str)]) -> String {
+pub(crate) async fn register(app: &TestApp, cookie: &str, extra: &[(&str, &str)]) -> String {
     let mut form = vec![
         ("form[given_names]", "Ospite"),
         ("form[family_name]", "Regole"),
@@ -63,7 +63,7 @@ async fn register(app: &TestApp, cookie: &str, extra: &[(&str, &str)]) -> String
     response.json().await.unwrap()
 }
 
-async fn place(
+pub(crate) async fn place(
     app: &TestApp,
     cookie: &str,
     code: &str,
@@ -91,7 +91,7 @@ async fn breaches(response: reqwest::Response) -> (Vec<String>, bool) {
     (list, body["may_override"].as_bool().unwrap())
 }
 
-async fn open_bed_of(app: &TestApp, code: &str) -> Option<i32> {
+pub(crate) async fn open_bed_of(app: &TestApp, code: &str) -> Option<i32> {
     let person = app::entity::people::Entity::find()
         .filter(app::entity::people::Column::Code.eq(code))
         .one(&app.db)
@@ -107,7 +107,11 @@ async fn open_bed_of(app: &TestApp, code: &str) -> Option<i32> {
         .map(|p| p.bed_id)
 }
 
-async fn audit_details(app: &TestApp, action: &str, code: &str) -> Vec<(String, String)> {
+pub(crate) async fn audit_details(
+    app: &TestApp,
+    action: &str,
+    code: &str,
+) -> Vec<(String, String)> {
     audit_log::Entity::find()
         .filter(audit_log::Column::Action.eq(action))
         .filter(audit_log::Column::ObjectId.eq(code))

@@ -7,8 +7,15 @@ test.use({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
 /** A real pointer drag: press on the grip, move in steps, release over the target. */
 async function drag(page: Page, grip: Locator, target: Locator) {
   await target.scrollIntoViewIfNeeded();
-  const from = (await grip.boundingBox())!;
-  const to = (await target.boundingBox())!;
+  // A live reload may replace the board between two reads: read again until both are there.
+  let from = await grip.boundingBox();
+  let to = await target.boundingBox();
+  for (let i = 0; i < 20 && (!from || !to); i++) {
+    await page.waitForTimeout(100);
+    from = await grip.boundingBox();
+    to = await target.boundingBox();
+  }
+  if (!from || !to) throw new Error('grip or drop target not on screen');
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 3 });

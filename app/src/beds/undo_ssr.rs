@@ -1,0 +1,218 @@
+//! Taking back one's last change on the board, for a minute after it was made (a bed
+//! chosen by mistake, a drop on the wrong card). The change is remembered in the
+//! author's session: which stays it opened and ended, which waiting-list entries it
+//! closed and which path statuses it moved on. Undoing reverts exactly those, in one
+//! audited transaction, and only while the board is still as the change left it.
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use serde::{Deserialize, Serialize};
+
+use super::model::{UndoAction, UndoOffer, UNDO_SECONDS};
+use super::ssr::{finish, may_manage_structure};
+use crate::audit::ssr::{record, AuditEvent};
+use crate::auth::model::CurrentUser;
+use crate::auth::ssr::Ctx;
+use crate::entity::{people, placements, structures, waiting_list};
+use crate::error::{AppError, Conflict};
+use crate::people::registry::model::PathStatus;
+use crate::people::waiting::ssr::STATUS_WAITING;
+
+use super::ssr::STATUS_PLACED;
+
+/// The session key of the user's last change on the board.
+pub const LAST_CHANGE_KEY: &str = "board_last_change";
+
+/// What a change on the board did, as far as undoing it needs to know.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastChange {
+    pub action: UndoAction,
+    /// The person the change was about (her children may have moved with her).
+    pub code: String,
+    /// When it was committed (Unix seconds).
+    pub at: i64,
+    /// Stays it opened.
+    pub opened: Vec<i32>,
+    /// Stays it ended.
+    pub ended: Vec<i32>,
+    /// Waiting-list entries it closed as placed.
+    pub waiting_closed: Vec<i32>,
+    /// People whose path status it moved to "placed", with the status they had.
+    pub statuses: Vec<(i32, String)>,
+}
+
+impl LastChange {
+    pub fn new(action: UndoAction, code: &str) -> Self {
+        LastChange {
+            action,
+            code: code.to_string(),
+            at: Utc::now().timestamp(),
+            opened: Vec::new(),
+            ended: Vec::new(),
+            waiting_closed: Vec::new(),
+            statuses: Vec::new(),
+        }
+    }
+
+    fn seconds_left(&self) -> i64 {
+        UNDO_SECONDS - (Utc::now().timestamp() - self.at)
+    }
+}
+
+/// Keeps a committed change as the one this user may take back.
+pub async fn remember(ctx: &Ctx, change: &LastChange) -> Result<(), AppError> {
+    ctx.session.insert(LAST_CHANGE_KEY, change).await?;
+    Ok(())
+}
+
+/// What the board offers to take back, if the last change is recent enough.
+pub async fn offer(ctx: &Ctx) -> Result<Option<UndoOffer>, AppError> {
+    let last: Option<LastChange> = ctx.session.get(LAST_CHANGE_KEY).await?;
+    Ok(last.and_then(|last| {
+        let seconds_left = last.seconds_left();
+        (seconds_left > 0).then_some(UndoOffer {
+            action: last.action,
+            code: last.code,
+            seconds_left,
+        })
+    }))
+}
+
+fn stale() -> AppError {
+    AppError::Conflict {
+        conflict: Conflict::Stale,
+    }
+}
+
+/// The stay, if the user may still manage its structure.
+async fn managed_stay(
+    txn: &sea_orm::DatabaseTransaction,
+    user: &CurrentUser,
+    id: i32,
+) -> Result<placements::Model, AppError> {
+    let stay = placements::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or_else(stale)?;
+    let structure = structures::Entity::find_by_id(stay.structure_id)
+        .one(txn)
+        .await?
+        .ok_or_else(stale)?;
+    if !may_manage_structure(user, &structure) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(stay)
+}
+
+/// A reopened stay or a waiting-list entry put back may collide with what happened
+/// since (the bed taken, the person placed or proposed again): the change is then stale.
+fn unique_clash_is_stale(error: sea_orm::DbErr) -> AppError {
+    if matches!(
+        error.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    ) {
+        stale()
+    } else {
+        error.into()
+    }
+}
+
+/// Takes back the user's last change on the board. Answers the person's code.
+pub async fn undo_last(ctx: &Ctx) -> Result<String, AppError> {
+    let user = ctx.user()?;
+    let last: LastChange = ctx
+        .session
+        .get(LAST_CHANGE_KEY)
+        .await?
+        .filter(|last: &LastChange| last.seconds_left() > 0)
+        .ok_or(AppError::Conflict {
+            conflict: Conflict::NothingToUndo,
+        })?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        // Everything must still be as the change left it.
+        let mut opened = Vec::new();
+        for id in &last.opened {
+            let stay = managed_stay(&txn, user, *id).await?;
+            if stay.ended_on.is_some() {
+                return Err(stale());
+            }
+            opened.push(stay);
+        }
+        let mut ended = Vec::new();
+        for id in &last.ended {
+            let stay = managed_stay(&txn, user, *id).await?;
+            if stay.ended_on.is_none() {
+                return Err(stale());
+            }
+            ended.push(stay);
+        }
+        // New stays go first, so that a move's old beds are free to reopen.
+        let mut touched: Vec<i32> = Vec::new();
+        for stay in &opened {
+            placements::Entity::delete_by_id(stay.id).exec(&txn).await?;
+            touched.push(stay.person_id);
+        }
+        for stay in ended {
+            touched.push(stay.person_id);
+            let mut reopened: placements::ActiveModel = stay.into();
+            reopened.ended_on = Set(None);
+            reopened.end_reason = Set(None);
+            reopened.ended_by = Set(None);
+            reopened.update(&txn).await.map_err(unique_clash_is_stale)?;
+        }
+        for id in &last.waiting_closed {
+            let entry = waiting_list::Entity::find_by_id(*id)
+                .one(&txn)
+                .await?
+                .filter(|entry| entry.status == STATUS_PLACED)
+                .ok_or_else(stale)?;
+            let mut back: waiting_list::ActiveModel = entry.into();
+            back.status = Set(STATUS_WAITING.to_string());
+            back.closed_at = Set(None);
+            back.update(&txn).await.map_err(unique_clash_is_stale)?;
+        }
+        for (person_id, status) in &last.statuses {
+            let Some(person) = people::Entity::find_by_id(*person_id).one(&txn).await? else {
+                return Err(stale());
+            };
+            // Only the step the placement made is taken back, not a later one.
+            if person.status == PathStatus::Placed.code() {
+                let mut back: people::ActiveModel = person.into();
+                back.status = Set(status.clone());
+                back.updated_at = Set(Utc::now());
+                back.update(&txn).await?;
+            }
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        let removed: Vec<String> = last.opened.iter().map(i32::to_string).collect();
+        let reopened: Vec<String> = last.ended.iter().map(i32::to_string).collect();
+        for person_id in touched {
+            let Some(person) = people::Entity::find_by_id(person_id).one(&txn).await? else {
+                continue;
+            };
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "bed.undo", "person")
+                    .object(&person.code)
+                    .detail(format!(
+                        "undoes={} removed_placements={} reopened_placements={}",
+                        last.action.code(),
+                        removed.join(","),
+                        reopened.join(",")
+                    )),
+            )
+            .await?;
+        }
+        Ok(last.code.clone())
+    }
+    .await;
+    let settled = finish(txn, ctx, "bed.undo", ("person", last.code.clone()), result).await;
+    // Done, or overtaken by later changes: either way there is nothing left to take back.
+    if matches!(settled, Ok(_) | Err(AppError::Conflict { .. })) {
+        ctx.session.remove::<LastChange>(LAST_CHANGE_KEY).await?;
+    }
+    settled
+}
