@@ -58,3 +58,4 @@ e2e:
 # Benchmarks print ratios measured in one run (not part of `make test`).
 bench: setup
 	cargo bench -p server --bench people_list
+	cargo bench -p server --bench board

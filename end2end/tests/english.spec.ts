@@ -13,6 +13,13 @@ async function signInEnglish(page: Page, email: string) {
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
+/** Signs out and waits for it: a sign-in started while the sign-out is still on its way
+ * would have its new session cookie expired by the sign-out's answer. */
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+}
+
 const PAGES: { email: string; path: string; heading: string; shot: string }[] = [
   { email: 'operatrice@anello.test', path: '/persone', heading: 'People', shot: 'people' },
   { email: 'operatrice@anello.test', path: '/indicatori', heading: 'Indicators', shot: 'checklists' },
@@ -28,7 +35,7 @@ for (const width of [1280, 360]) {
     let signedInAs = '';
     for (const entry of PAGES) {
       if (entry.email !== signedInAs) {
-        if (signedInAs) await page.getByRole('button', { name: 'Sign out' }).click();
+        if (signedInAs) await signOut(page);
         await signInEnglish(page, entry.email);
         signedInAs = entry.email;
       }
@@ -44,7 +51,7 @@ for (const width of [1280, 360]) {
       await page.screenshot({ path: `screenshots/${info.project.name}-en-${entry.shot}-${width}.png`, fullPage: false });
     }
     // A person's page, as her team sees it.
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await signInEnglish(page, 'operatrice@anello.test');
     await page.goto('/persone');
     await page.locator('tbody tr th a').first().click();

@@ -39,10 +39,10 @@ pub fn OrganisationsPage() -> impl IntoView {
     );
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-organisations")
-        } />
+        }) />
         <h1>{move_tr!("nav-organisations")}</h1>
         {move || saved.get().map(|_| view! { <p class="notice success" role="status">{move_tr!("saved")}</p> })}
         <Suspense fallback=Loading>
@@ -231,10 +231,10 @@ pub fn UsersPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-users")
-        } />
+        }) />
         <h1>{move_tr!("nav-users")}</h1>
         {move || saved.get().map(|_| view! { <p class="notice success" role="status">{move_tr!("saved")}</p> })}
         <FormErrorSummary error=toggle_error />

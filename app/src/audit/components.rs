@@ -131,10 +131,10 @@ pub fn AuditPage() -> impl IntoView {
     });
     let entries = Resource::new(move || filter.get(), audit_entries);
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-audit")
-        } />
+        }) />
         <h1>{move_tr!("nav-audit")}</h1>
         <p class="lead">{move_tr!("audit-intro")}</p>
         <Suspense fallback=Loading>

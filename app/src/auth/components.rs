@@ -14,10 +14,10 @@ pub fn SignInPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(|result| result.err()));
     let user = use_user_resource();
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "sign-in-title")
-        } />
+        }) />
         <section class="panel narrow">
             <h1>{move_tr!("sign-in-title")}</h1>
             <Transition fallback=|| ()>

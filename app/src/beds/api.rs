@@ -23,7 +23,20 @@ fn back_to_board() {
         let referer = parts.headers.get(http::header::REFERER)?.to_str().ok()?;
         let path = referer.find("/posti-letto").map(|at| &referer[at..])?;
         let clean = path.starts_with("/posti-letto?") || path == "/posti-letto";
-        clean.then(|| path.to_string())
+        // The filters stay; the guest whose forms were open does not (she has moved).
+        clean.then(|| {
+            let path = path.split('#').next().unwrap_or(path);
+            let (page, query) = path.split_once('?').unwrap_or((path, ""));
+            let kept: Vec<&str> = query
+                .split('&')
+                .filter(|pair| !pair.is_empty() && !pair.starts_with("persona="))
+                .collect();
+            if kept.is_empty() {
+                page.to_string()
+            } else {
+                format!("{page}?{}", kept.join("&"))
+            }
+        })
     });
     leptos_axum::redirect(from.as_deref().unwrap_or("/posti-letto"));
 }

@@ -134,10 +134,10 @@ pub fn BoardPage() -> impl IntoView {
             .or_else(|| actions.undo.value().get().and_then(|r| r.err()))
     });
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-board")
-        } />
+        }) />
         <h1>{move_tr!("nav-board")}</h1>
         {move || live.interactive.get().then(|| view! {
             <p class="hint live-status" role="status">{move || live_status(live.connected.get())}</p>
@@ -151,7 +151,11 @@ pub fn BoardPage() -> impl IntoView {
                 live.pending.set(Vec::new());
                 match result {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(board) => view! { <BoardView board filter=filter.get_untracked() actions /> }.into_any(),
+                    Ok(board) => {
+                        // The guest whose "move or exit" forms are open (see `BedView`).
+                        let chosen = query.read_untracked().get("persona").unwrap_or_default();
+                        view! { <BoardView board filter=filter.get_untracked() chosen actions /> }.into_any()
+                    }
                 }
             })}
         </Transition>
@@ -163,6 +167,35 @@ pub fn BoardPage() -> impl IntoView {
     }
 }
 
+/// The board with its filters and the guest whose forms are open. No `#fragment`: the
+/// browser would then skip `autofocus`, which both scrolls to her bed and focuses the form.
+fn board_link(filter: &BoardFilter, person: Option<&str>) -> String {
+    let mut pairs = vec![
+        ("provincia", filter.province.as_str()),
+        ("organizzazione", filter.organisation.as_str()),
+        ("tipo", filter.kind.as_str()),
+        ("accoglie", filter.target.as_str()),
+        ("liberi", filter.free_only.as_str()),
+    ];
+    if let Some(person) = person {
+        pairs.push(("persona", person));
+    }
+    // Codes, ids and filter codes are letters, digits, '-' and '_': nothing to escape
+    // but what a hand-edited address might bring, which is dropped.
+    let query: Vec<String> = pairs
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| {
+            let clean: String = value
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            format!("{key}={clean}")
+        })
+        .collect();
+    format!("/posti-letto?{}", query.join("&"))
+}
+
 fn bed_options(choices: &[BedChoice]) -> impl IntoView {
     let choose = tr!("choose");
     view! {
@@ -172,7 +205,12 @@ fn bed_options(choices: &[BedChoice]) -> impl IntoView {
 }
 
 #[component]
-fn BoardView(board: Board, filter: BoardFilter, actions: BoardActions) -> impl IntoView {
+fn BoardView(
+    board: Board,
+    filter: BoardFilter,
+    chosen: String,
+    actions: BoardActions,
+) -> impl IntoView {
     let Board {
         structures,
         waiting,
@@ -240,7 +278,9 @@ fn BoardView(board: Board, filter: BoardFilter, actions: BoardActions) -> impl I
         <div class="board">
             <WaitingColumn rows=waiting choices=free_choices.clone() actions />
             <div class="structures">
-                {structures.into_iter().map(|card| view! { <StructureCardView card choices=free_choices.clone() today actions /> }).collect_view()}
+                {structures.into_iter().map(|card| view! {
+                    <StructureCardView card choices=free_choices.clone() today filter=filter.clone() chosen=chosen.clone() actions />
+                }).collect_view()}
             </div>
         </div>
     }
@@ -302,6 +342,8 @@ fn StructureCardView(
     card: StructureCard,
     choices: Vec<BedChoice>,
     today: chrono::NaiveDate,
+    filter: BoardFilter,
+    chosen: String,
     actions: BoardActions,
 ) -> impl IntoView {
     let kind = card.kind;
@@ -320,7 +362,9 @@ fn StructureCardView(
             <p><strong>{move_tr!("board-structure-free", { "free" => free })}</strong></p>
             <AddressView id=card.id reveal=card.may_reveal_address address=card.address.clone() until=card.address_visible_until action=actions.reveal />
             <ul class="beds">
-                {card.beds.into_iter().map(|slot| view! { <BedView bed=slot manage choices=choices.clone() today actions /> }).collect_view()}
+                {card.beds.into_iter().map(|slot| view! {
+                    <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions />
+                }).collect_view()}
             </ul>
         </section>
     }
@@ -332,6 +376,8 @@ fn BedView(
     manage: bool,
     choices: Vec<BedChoice>,
     today: chrono::NaiveDate,
+    filter: BoardFilter,
+    chosen: String,
     actions: BoardActions,
 ) -> impl IntoView {
     let slot = bed;
@@ -342,13 +388,21 @@ fn BedView(
         BedState::Held => "bed bed-held",
         BedState::OutOfService => "bed bed-out",
     };
-    let others: Vec<BedChoice> = choices
-        .into_iter()
-        .filter(|c| c.bed_id != slot.id)
-        .collect();
     let details = match (&slot.person_code, state) {
         (Some(code), BedState::Occupied) => {
             let code = code.clone();
+            // Every guest gets a link; only the chosen one gets the forms, whose list of
+            // free beds would otherwise repeat on every bed (megabytes on a large board).
+            let open = manage && chosen == code;
+            let others: Vec<BedChoice> = if open {
+                choices
+                    .into_iter()
+                    .filter(|c| c.bed_id != slot.id)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let actions_link = board_link(&filter, Some(&code));
             let days = slot.days_since_arrival.unwrap_or(0);
             let overdue = slot.exit_overdue;
             let planned = slot
@@ -378,13 +432,22 @@ fn BedView(
                     })}
                     {overdue.then(|| view! { " " <strong class="overdue">{move_tr!("bed-exit-overdue")}</strong> })}
                 </small>
-                {manage.then(move || view! {
-                    <details class="bed-actions">
+                {(manage && !open).then(|| {
+                    let link_code = summary_code.clone();
+                    view! {
+                        <p class="bed-actions">
+                            // A full page load: the chosen bed's select then takes the focus.
+                            <a href=actions_link rel="external">{move_tr!("board-actions-for", { "code" => link_code.clone() })}</a>
+                        </p>
+                    }
+                })}
+                {open.then(move || view! {
+                    <details class="bed-actions" open=true>
                         <summary>{move_tr!("board-actions-for", { "code" => summary_code.clone() })}</summary>
                         <ActionForm action=actions.moving attr:class="move-form">
                             <input type="hidden" name="code" value=code.clone() />
                             <label for=move_id.clone()>{move_tr!("board-move-to")}</label>
-                            <select id=move_id.clone() name="bed_id" required=true>{bed_options(&others)}</select>
+                            <select id=move_id.clone() name="bed_id" required=true autofocus=true>{bed_options(&others)}</select>
                             <OverrideField id=format!("override-move-{}", slot.id) />
                             <button type="submit" class="button small">{move_tr!("board-move")}</button>
                         </ActionForm>
@@ -760,10 +823,10 @@ pub fn StructuresPage() -> impl IntoView {
             .or_else(|| remove.value().get().and_then(|r| r.err()))
     });
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-structures")
-        } />
+        }) />
         <h1>{move_tr!("nav-structures")}</h1>
         <p class="lead">{move_tr!("structures-intro")}</p>
         <FormErrorSummary error />
@@ -945,10 +1008,10 @@ pub fn TimelinePage() -> impl IntoView {
     });
     let data = Resource::new(move || key.get(), |(id, month)| fetch_timeline(id, month));
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "timeline-title")
-        } />
+        }) />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -82,10 +82,10 @@ pub fn HomePage() -> impl IntoView {
     let user = use_user_resource();
     let capacity = Resource::new(|| (), |_| overview());
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-home")
-        } />
+        }) />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match user.await {

@@ -111,10 +111,10 @@ pub fn ContactLogPage() -> impl IntoView {
     );
     let error = Signal::derive(move || log.value().get().and_then(|r| r.err()));
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-contacts")
-        } />
+        }) />
         <h1>{move_tr!("nav-contacts")}</h1>
         <p class="lead">{move_tr!("contacts-intro")}</p>
         {move || {

@@ -93,10 +93,10 @@ pub fn PeopleListPage() -> impl IntoView {
     });
     let data = Resource::new(move || filter.get(), fetch_people);
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-people")
-        } />
+        }) />
         <h1>{move_tr!("nav-people")}</h1>
         <p class="lead">{move_tr!("people-intro")}</p>
         <Suspense fallback=Loading>
@@ -346,10 +346,10 @@ pub fn RegisterPersonPage() -> impl IntoView {
         })
         .collect();
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "people-register")
-        } />
+        }) />
         <h1>{move_tr!("people-register")}</h1>
         <p class="lead">{move_tr!("register-intro")}</p>
         <section class="panel">
@@ -426,10 +426,10 @@ pub fn PersonDetailPage() -> impl IntoView {
         anonymise,
     };
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "person-title", { "code" => code.get() })
-        } />
+        }) />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -851,10 +851,10 @@ pub fn DuplicatesPage() -> impl IntoView {
     let data = Resource::new(move || link.version().get(), |_| fetch_duplicates());
     let error = Signal::derive(move || link.value().get().and_then(|r| r.err()));
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "duplicates-title")
-        } />
+        }) />
         <p><a href="/persone">{move_tr!("back-to-people")}</a></p>
         <h1>{move_tr!("duplicates-title")}</h1>
         <p class="lead">{move_tr!("duplicates-intro")}</p>

@@ -49,10 +49,10 @@ pub fn ScreeningPage() -> impl IntoView {
     let save = ServerAction::<SaveScreening>::new();
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "screening-title", { "code" => code.get() })
-        } />
+        }) />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -188,10 +188,10 @@ pub fn ChecklistPage() -> impl IntoView {
         |_| fetch_checklists(),
     );
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-checklists")
-        } />
+        }) />
         <h1>{move_tr!("nav-checklists")}</h1>
         <p class="lead">{move_tr!("checklists-intro")}</p>
         <Suspense fallback=Loading>

@@ -57,10 +57,10 @@ fn waited_text(days: i64) -> String {
 pub fn WaitingListPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| fetch_waiting_list());
     view! {
-        <Title text={
+        <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "nav-waiting-list")
-        } />
+        }) />
         <h1>{move_tr!("nav-waiting-list")}</h1>
         <p class="lead">{move_tr!("waiting-intro")}</p>
         <Suspense fallback=Loading>
