@@ -93,3 +93,33 @@ test('a refused drop asks a reception manager for the override reason in place',
   await expect(page.locator(`li.bed[data-bed="${bed}"]`)).toContainText(code);
   await page.screenshot({ path: `screenshots/${info.project.name}-board-override.png` });
 });
+
+test('at phone width a guest is dragged to another bed of her house', async ({ page }, info) => {
+  test.skip(info.project.name !== 'javascript', 'drag-and-drop needs JavaScript');
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, 'accoglienza.cuneo@anello.test');
+  const code = await registerPerson(page, 'Lia', 'Telefono');
+  await page.getByText('Proponi per l\'accoglienza').first().click();
+  await page.getByLabel('Tipo di accoglienza').selectOption('women');
+  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
+  await expect(page.locator('section').filter({ hasText: 'Lista d\'attesa per l\'accoglienza' })).toContainText('Ordinaria');
+
+  // Placed with the form, then dragged within Casa Betulla, whose beds fit one screen.
+  await page.goto('/posti-letto?provincia=CN&accoglie=women');
+  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+  const card = page.locator('section.structure-card').filter({ hasText: 'Casa Betulla' });
+  const first = await card.locator('li.bed-free[data-drop]').first().getAttribute('data-bed');
+  const entry = page.locator('.waiting-item').filter({ hasText: code });
+  await entry.getByLabel('Inserisci nel posto').selectOption(first!);
+  await entry.getByRole('button', { name: 'Inserisci' }).click();
+  await expect(page.locator(`li.bed[data-bed="${first}"]`)).toContainText(code);
+  const target = card.locator('li.bed-free[data-drop]').first();
+  const second = await target.getAttribute('data-bed');
+  await drag(page, page.getByRole('button', { name: `Trascina ${code}` }), target);
+  await expect(page.locator(`li.bed[data-bed="${second}"]`)).toContainText(code);
+  await expect(page.locator(`li.bed[data-bed="${first}"]`)).toContainText('Libero');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  fs.mkdirSync('screenshots', { recursive: true });
+  await card.screenshot({ path: `screenshots/${info.project.name}-board-drag-phone.png` });
+});

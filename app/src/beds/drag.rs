@@ -192,6 +192,30 @@ fn target_at(_x: i32, _y: i32) -> Option<DropTarget> {
     None
 }
 
+/// A drag near the top or bottom of the window scrolls the page: on a phone the free bed
+/// is usually below the fold.
+#[cfg(feature = "hydrate")]
+fn scroll_near_edge(y: i32) {
+    const EDGE: i32 = 48;
+    const STEP: f64 = 24.0;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0) as i32;
+    if y < EDGE {
+        window.scroll_by_with_x_and_y(0.0, -STEP);
+    } else if y > height - EDGE {
+        window.scroll_by_with_x_and_y(0.0, STEP);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn scroll_near_edge(_y: i32) {}
+
 pub fn start_drag(
     live: BoardLive,
     ev: &leptos::ev::PointerEvent,
@@ -234,6 +258,12 @@ pub fn drag_move(live: BoardLive, ev: &leptos::ev::PointerEvent) {
             }
         }
     });
+    if live
+        .drag
+        .with_untracked(|d| d.as_ref().is_some_and(|d| d.moving))
+    {
+        scroll_near_edge(y);
+    }
     let target = target_at(x, y);
     if live.hover.get_untracked() != target {
         live.hover.set(target);
