@@ -31,7 +31,9 @@ test('drag-and-drop: waiting list → bed → another bed → exit, and a second
   await page.getByText('Proponi per l\'accoglienza').first().click();
   await page.getByLabel('Tipo di accoglienza').selectOption('women');
   await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
-  await expect(page.locator('section').filter({ hasText: 'Lista d\'attesa per l\'accoglienza' })).toContainText('Ordinaria');
+  // Saved once the button to take her off the list is there (the form's own options
+  // also say "Ordinaria": waiting for that text would race the save).
+  await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
 
   // The coordinator's board, open in another browser.
   const other = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
@@ -80,6 +82,9 @@ test('a refused drop asks a reception manager for the override reason in place',
   await page.getByText('Proponi per l\'accoglienza').first().click();
   await page.getByLabel('Tipo di accoglienza').selectOption('women');
   await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
+  // Saved once the button to take her off the list is there (the form's own options
+  // also say "Ordinaria": waiting for that text would race the save).
+  await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
   // Casa Edera takes in mothers with children only: the rules refuse a woman alone
   // unless overridden. (Its last free bed: the form tests take Torino's first ones.)
   await page.goto('/posti-letto?provincia=TO&accoglie=mothers_with_children');
@@ -102,7 +107,9 @@ test('at phone width a guest is dragged to another bed of her house', async ({ p
   await page.getByText('Proponi per l\'accoglienza').first().click();
   await page.getByLabel('Tipo di accoglienza').selectOption('women');
   await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
-  await expect(page.locator('section').filter({ hasText: 'Lista d\'attesa per l\'accoglienza' })).toContainText('Ordinaria');
+  // Saved once the button to take her off the list is there (the form's own options
+  // also say "Ordinaria": waiting for that text would race the save).
+  await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
 
   // Placed with the form, then dragged within Casa Betulla, whose beds fit one screen.
   await page.goto('/posti-letto?provincia=CN&accoglie=women');
