@@ -1,6 +1,6 @@
 import { test, expect, Locator, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { registerPerson, signIn } from './helpers';
+import { proposeForShelter, signIn } from './helpers';
 
 test.use({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
 
@@ -24,16 +24,9 @@ async function drag(page: Page, grip: Locator, target: Locator) {
 }
 
 test('drag-and-drop: waiting list → bed → another bed → exit, and a second board sees each change live', async ({ page, browser }, info) => {
-  test.skip(info.project.name !== 'javascript', 'drag-and-drop needs JavaScript; the same moves are tested as forms without it');
   // The Cuneo body's structures: the form tests use Torino's, so nobody races for a bed.
   await signIn(page, 'accoglienza.cuneo@anello.test');
-  const code = await registerPerson(page, 'Ada', 'Trascinata');
-  await page.getByText('Proponi per l\'accoglienza').first().click();
-  await page.getByLabel('Tipo di accoglienza').selectOption('women');
-  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
-  // Saved once the button to take her off the list is there (the form's own options
-  // also say "Ordinaria": waiting for that text would race the save).
-  await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
+  const code = await proposeForShelter(page, 'Ada', 'Trascinata');
 
   // The coordinator's board, open in another browser.
   const other = await browser.newContext({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
@@ -76,15 +69,8 @@ test('drag-and-drop: waiting list → bed → another bed → exit, and a second
 });
 
 test('a refused drop asks a reception manager for the override reason in place', async ({ page }, info) => {
-  test.skip(info.project.name !== 'javascript', 'drag-and-drop needs JavaScript');
   await signIn(page, 'accoglienza@anello.test');
-  const code = await registerPerson(page, 'Bea', 'Deroga');
-  await page.getByText('Proponi per l\'accoglienza').first().click();
-  await page.getByLabel('Tipo di accoglienza').selectOption('women');
-  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
-  // Saved once the button to take her off the list is there (the form's own options
-  // also say "Ordinaria": waiting for that text would race the save).
-  await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
+  const code = await proposeForShelter(page, 'Bea', 'Deroga');
   // Casa Edera takes in mothers with children only: the rules refuse a woman alone
   // unless overridden. (Its last free bed: the form tests take Torino's first ones.)
   await page.goto('/posti-letto?provincia=TO&accoglie=mothers_with_children');
@@ -100,16 +86,9 @@ test('a refused drop asks a reception manager for the override reason in place',
 });
 
 test('at phone width a guest is dragged to another bed of her house', async ({ page }, info) => {
-  test.skip(info.project.name !== 'javascript', 'drag-and-drop needs JavaScript');
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, 'accoglienza.cuneo@anello.test');
-  const code = await registerPerson(page, 'Lia', 'Telefono');
-  await page.getByText('Proponi per l\'accoglienza').first().click();
-  await page.getByLabel('Tipo di accoglienza').selectOption('women');
-  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
-  // Saved once the button to take her off the list is there (the form's own options
-  // also say "Ordinaria": waiting for that text would race the save).
-  await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
+  const code = await proposeForShelter(page, 'Lia', 'Telefono');
 
   // Placed with the form, then dragged within Casa Betulla, whose beds fit one screen.
   await page.goto('/posti-letto?provincia=CN&accoglie=women');
@@ -129,4 +108,50 @@ test('at phone width a guest is dragged to another bed of her house', async ({ p
   expect(overflow).toBeLessThanOrEqual(0);
   fs.mkdirSync('screenshots', { recursive: true });
   await card.screenshot({ path: `screenshots/${info.project.name}-board-drag-phone.png` });
+});
+
+test('a reception manager moves a guest with the keyboard alone', async ({ page }) => {
+  // Her own guest in a Cuneo house for women (placed with the form), moved to the first
+  // free bed offered and back (undo).
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, 'accoglienza.cuneo@anello.test');
+  const guest = await proposeForShelter(page, 'Eva', 'Tastiera');
+  await page.goto('/posti-letto?provincia=CN&accoglie=women');
+  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+  const entry = page.locator('.waiting-item').filter({ hasText: guest });
+  await entry.getByLabel('Inserisci nel posto').selectOption({ index: 1 });
+  await entry.getByRole('button', { name: 'Inserisci' }).click();
+  await expect(page.locator('li.bed-occupied').filter({ hasText: guest })).toBeVisible();
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? `${el.tagName}:${el.getAttribute('id') ?? ''}:${el.textContent?.trim().slice(0, 60) ?? ''}` : '';
+  });
+  // Tab from the top of the page to the "move or exit" link on her bed.
+  let reached = '';
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press('Tab');
+    reached = await focused();
+    if (reached.startsWith('A:') && reached.includes(`Sposta o fai uscire ${guest}`)) break;
+  }
+  expect(reached).toContain('Sposta o fai uscire');
+  const code = reached.match(/[A-Z]{2}-\d{4}-\d{4,}/)![0];
+  const from = await page.locator('li.bed').filter({ hasText: `Sposta o fai uscire ${code}` }).getAttribute('data-bed');
+  await page.keyboard.press('Enter'); // opens her forms; the "Sposta nel posto" list takes the focus
+  await expect(page.locator(`#move-${from}`)).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // the first free bed offered
+  const to = await page.locator(`#move-${from}`).inputValue();
+  expect(to).not.toBe('');
+  await page.keyboard.press('Tab'); // the override reason, folded
+  await page.keyboard.press('Tab'); // "Sposta"
+  expect(await focused()).toContain('BUTTON::Sposta');
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`li.bed[data-bed="${to}"]`)).toContainText(code);
+  await expect(page.locator(`li.bed[data-bed="${from}"]`)).toContainText('Libero');
+  // Taken back with the keyboard too: the undo button is reachable and says what it undoes.
+  const undo = page.locator('.undo-panel');
+  await expect(undo).toContainText(`Hai spostato ${code} in un altro posto letto.`);
+  await undo.getByRole('button', { name: 'Annulla' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`li.bed[data-bed="${from}"]`)).toContainText(code);
+  await expect(page.getByRole('status').filter({ hasText: `Annullato: ${code} è tornata dov'era.` })).toBeVisible();
 });

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import * as fs from 'fs';
-import { registerPerson, signIn } from './helpers';
+import { proposeForShelter, signIn } from './helpers';
 
 test.use({ locale: 'it-IT' });
 
@@ -8,13 +8,7 @@ test.use({ locale: 'it-IT' });
 test('a reception manager places a person from the waiting list with the "place in" form, then moves her and records her exit', async ({ page }, info) => {
   // A person of the manager's own organisation, proposed for shelter.
   await signIn(page, 'accoglienza@anello.test');
-  const code = await registerPerson(page, 'Rose', 'Tabellone');
-  await page.getByText('Proponi per l\'accoglienza').first().click();
-  await page.getByLabel('Tipo di accoglienza').selectOption('women');
-  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
-  // Saved once the button to take her off the list is there (the form's own options
-  // also say "Ordinaria": waiting for that text would race the save).
-  await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
+  const code = await proposeForShelter(page, 'Rose', 'Tabellone');
 
   // Structures that take in women: a house for mothers with children would refuse her
   // (the placement rules), and the "place in" choices follow the board's filters.
@@ -68,47 +62,6 @@ test('a reception manager places a person from the waiting list with the "place 
   await expect(page.locator('.undo-panel')).toHaveCount(0);
   await recordExit();
   await expect(page.locator('.board')).not.toContainText(code);
-});
-
-test('a reception manager moves a guest with the keyboard alone', async ({ page }, info) => {
-  test.skip(info.project.name !== 'javascript', 'one keyboard run is enough: the form is the same without JavaScript');
-  // A guest of the demo network in a Torino house for women, moved to the first free bed
-  // offered and back (undo), so that the other tests find the board as they expect it.
-  await signIn(page, 'accoglienza@anello.test');
-  await page.goto('/posti-letto?provincia=TO&accoglie=women');
-  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    return el ? `${el.tagName}:${el.getAttribute('id') ?? ''}:${el.textContent?.trim().slice(0, 60) ?? ''}` : '';
-  });
-  // Tab until the first "move or exit" link of an occupied bed of her own structures.
-  let reached = '';
-  for (let i = 0; i < 300; i++) {
-    await page.keyboard.press('Tab');
-    reached = await focused();
-    if (reached.startsWith('A:') && reached.includes('Sposta o fai uscire')) break;
-  }
-  expect(reached).toContain('Sposta o fai uscire');
-  const code = reached.match(/[A-Z]{2}-\d{4}-\d{4,}/)![0];
-  const from = await page.locator('li.bed').filter({ hasText: `Sposta o fai uscire ${code}` }).getAttribute('data-bed');
-  await page.keyboard.press('Enter'); // opens her forms; the "Sposta nel posto" list takes the focus
-  await expect(page.locator(`#move-${from}`)).toBeFocused();
-  await page.keyboard.press('ArrowDown'); // the first free bed offered
-  const to = await page.locator(`#move-${from}`).inputValue();
-  expect(to).not.toBe('');
-  await page.keyboard.press('Tab'); // the override reason, folded
-  await page.keyboard.press('Tab'); // "Sposta"
-  expect(await focused()).toContain('BUTTON::Sposta');
-  await page.keyboard.press('Enter');
-  await expect(page.locator(`li.bed[data-bed="${to}"]`)).toContainText(code);
-  await expect(page.locator(`li.bed[data-bed="${from}"]`)).toContainText('Libero');
-  // Taken back with the keyboard too: the undo button is reachable and says what it undoes.
-  const undo = page.locator('.undo-panel');
-  await expect(undo).toContainText(`Hai spostato ${code} in un altro posto letto.`);
-  await undo.getByRole('button', { name: 'Annulla' }).focus();
-  await page.keyboard.press('Enter');
-  await expect(page.locator(`li.bed[data-bed="${from}"]`)).toContainText(code);
-  await expect(page.getByRole('status').filter({ hasText: `Annullato: ${code} è tornata dov'era.` })).toBeVisible();
 });
 
 test('the board fits a phone', async ({ page }, info) => {

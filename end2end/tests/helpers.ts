@@ -20,3 +20,15 @@ export async function registerPerson(page: Page, givenName: string, familyName: 
   await expect(page).toHaveURL(/\/persone\/TO-\d{4}-\d{4,}$/);
   return page.url().split('/').pop()!;
 }
+
+/** Registers a woman and proposes her for shelter; returns her code once the proposal is saved. */
+export async function proposeForShelter(page: Page, givenName: string, familyName: string) {
+  const code = await registerPerson(page, givenName, familyName);
+  await page.getByText('Proponi per l\'accoglienza').first().click();
+  await page.getByLabel('Tipo di accoglienza').selectOption('women');
+  await page.getByRole('button', { name: 'Proponi per l\'accoglienza' }).click();
+  // Saved once the button to take her off the list is there (the form's own options
+  // also say "Ordinaria": waiting for that text would race the save).
+  await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
+  return code;
+}

@@ -11,6 +11,8 @@
 //!   reloaded its board (`beds/board`), the p95, against the p95 of a no-op round trip
 //!   (goal ≤ 600 ms and ≤ 3×). The browser's own rendering is not part of this figure.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,6 +20,7 @@ use std::time::{Duration, Instant};
 use app::entity::{beds, people, placements, structures};
 use app::state::{IdentityKey, Settings, SignInLimits};
 use chrono::Utc;
+use common::TempFile;
 use leptos::prelude::*;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
@@ -32,16 +35,6 @@ const LIVE_ROUNDS: usize = 40;
 #[server(endpoint = "bench/noop")]
 async fn noop() -> Result<(), ServerFnError> {
     Ok(())
-}
-
-struct TempFile(std::path::PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
-        }
-    }
 }
 
 #[derive(Clone)]
@@ -272,26 +265,7 @@ impl Running {
     }
 
     async fn sign_in(&self, email: &str) -> String {
-        let response = self
-            .client
-            .post(self.url("/api/auth/sign_in"))
-            .header("origin", format!("http://{}", self.address))
-            .header("accept", "application/json")
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(format!("email={email}&password=anello-demo"))
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success(), "sign-in {email}");
-        response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with("__Host-anello_session="))
-            .and_then(|v| v.split(';').next())
-            .expect("session cookie")
-            .to_string()
+        common::sign_in(&self.client, self.address, email).await
     }
 
     async fn page(&self, path: &str, cookie: &str) -> axum::body::Bytes {

@@ -6,10 +6,13 @@
 //! server-rendered `/persone` page, for the coordinator (the whole network) and a case
 //! worker (her organisation), and the 10×/1× ratio of each.
 
+mod common;
+
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use app::state::{IdentityKey, Settings, SignInLimits};
+use common::TempFile;
 use migrations::{Migrator, MigratorTrait};
 
 const JSON_REQUESTS: u32 = 300;
@@ -20,16 +23,6 @@ struct Running {
     client: reqwest::Client,
     people: u64,
     _file: TempFile,
-}
-
-struct TempFile(std::path::PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
-        }
-    }
 }
 
 async fn start(copies: usize) -> Running {
@@ -103,23 +96,7 @@ impl Running {
     }
 
     async fn sign_in(&self, email: &str) -> String {
-        let response = self
-            .post(
-                "auth/sign_in",
-                &format!("email={email}&password=anello-demo"),
-                None,
-            )
-            .await;
-        assert!(response.status().is_success(), "sign-in {email}");
-        response
-            .headers()
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with("__Host-anello_session="))
-            .and_then(|v| v.split(';').next())
-            .expect("session cookie")
-            .to_string()
+        common::sign_in(&self.client, self.address, email).await
     }
 
     /// Requests per second of `count` sequential requests (after a short warm-up).

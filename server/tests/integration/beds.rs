@@ -172,20 +172,7 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
     let marker = "Zqxbedmarker";
     let code = app.register_person(&torino_worker, marker).await;
     // Proposed for shelter, so any body's reception manager may place her.
-    let today = app::people::ssr::today().to_string();
-    let response = app
-        .call(
-            "people/waiting_list/add",
-            &[
-                ("code", &code),
-                ("form[urgency]", "high"),
-                ("form[target_group]", "women"),
-                ("form[wanted_from]", &today),
-            ],
-            Some(&torino_worker),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    app.propose_for_shelter(&torino_worker, &code).await;
 
     let cuneo_manager = app.sign_in("accoglienza.cuneo@anello.test").await;
     let cuneo_beds = beds_of(&app, "Associazione Papa Giovanni XXIII").await;
@@ -295,6 +282,7 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
         )
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let today = app::people::ssr::today().to_string();
     let response = app
         .call(
             "beds/discharge",

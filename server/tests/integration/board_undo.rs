@@ -61,19 +61,7 @@ async fn a_manager_takes_back_her_last_placement_move_and_exit_exactly() {
     let beds = structure(&app, "Casa Annulla", "women", 3).await;
     let code = register(&app, &manager, &[]).await;
     let today = app::people::ssr::today().to_string();
-    let response = app
-        .call(
-            "people/waiting_list/add",
-            &[
-                ("code", &code),
-                ("form[urgency]", "high"),
-                ("form[target_group]", "women"),
-                ("form[wanted_from]", &today),
-            ],
-            Some(&manager),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    app.propose_for_shelter(&manager, &code).await;
     let status_before = person(&app, &code).await.status;
     // Nothing done yet: nothing to undo.
     assert_eq!(
@@ -164,20 +152,7 @@ async fn an_undo_never_overrides_a_later_change_and_expires_after_a_minute() {
     let first = register(&app, &manager, &[]).await;
     let second = register(&app, &manager, &[]).await;
     // Proposed for shelter, so that the coordinator may place her.
-    let today = app::people::ssr::today().to_string();
-    let response = app
-        .call(
-            "people/waiting_list/add",
-            &[
-                ("code", &second),
-                ("form[urgency]", "high"),
-                ("form[target_group]", "women"),
-                ("form[wanted_from]", &today),
-            ],
-            Some(&manager),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    app.propose_for_shelter(&manager, &second).await;
 
     // She moves the first woman; meanwhile the coordinator places someone in the bed
     // that was freed. Taking the move back would double-book it: refused, nothing lost.
@@ -202,6 +177,7 @@ async fn an_undo_never_overrides_a_later_change_and_expires_after_a_minute() {
     assert_eq!(stays(&app, &first).await.len(), 2);
 
     // A change older than a minute can no longer be taken back.
+    let today = app::people::ssr::today().to_string();
     let response = app
         .call(
             "beds/discharge",

@@ -269,6 +269,30 @@ impl TestApp {
         response.json().await.unwrap()
     }
 
+    /// Proposes a person for shelter in a place for women, wanted from today: every
+    /// body's reception manager may then place her.
+    pub async fn propose_for_shelter(&self, cookie: &str, code: &str) {
+        let today = app::people::ssr::today().to_string();
+        let response = self
+            .call(
+                "people/waiting_list/add",
+                &[
+                    ("code", code),
+                    ("form[urgency]", "high"),
+                    ("form[target_group]", "women"),
+                    ("form[wanted_from]", &today),
+                ],
+                Some(cookie),
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "proposal on {}",
+            self.backend
+        );
+    }
+
     pub async fn user_id(&self, email: &str) -> i32 {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         app::entity::users::Entity::find()
