@@ -107,6 +107,10 @@ pub enum Conflict {
     BedHasHistory,
     /// No change of this user's on the board is recent enough to be taken back.
     NothingToUndo,
+    /// The person already has a personalised project.
+    PlanAlreadyOpen,
+    /// That colleague already has that role on the person's team.
+    AlreadyOnTeam,
 }
 
 impl AppError {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod people;
+pub mod planner;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -40,6 +41,7 @@ use crate::people::registry::components::{
 };
 use crate::people::screening::components::{ChecklistPage, ScreeningPage};
 use crate::people::waiting::components::WaitingListPage;
+use crate::planner::components::{CaseDiaryPage, MyWorkPage, PersonalPlanPage, ServicesPage};
 use crate::ui::layout::AppLayout;
 use crate::ui::pages::NotFoundPage;
 
@@ -116,6 +118,18 @@ pub fn App() -> impl IntoView {
                             view=ScreeningPage
                             ssr=SsrMode::Async
                         />
+                        <Route
+                            path=path!("/persone/:code/progetto")
+                            view=PersonalPlanPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/persone/:code/diario")
+                            view=CaseDiaryPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/il-mio-lavoro") view=MyWorkPage ssr=SsrMode::Async />
+                        <Route path=path!("/servizi") view=ServicesPage ssr=SsrMode::Async />
                         <Route path=path!("/indicatori") view=ChecklistPage ssr=SsrMode::Async />
                         <Route path=path!("/lista-attesa") view=WaitingListPage ssr=SsrMode::Async />
                         <Route path=path!("/posti-letto") view=BoardPage ssr=SsrMode::Async />

@@ -6,12 +6,12 @@ const PASSWORD = 'anello-demo';
 // Each demo role and the sections its navigation must show (by href).
 const ROLES: { email: string; nav: string[] }[] = [
   { email: 'admin@anello.test', nav: ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'accoglienza@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori'] },
-  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori'] },
-  { email: 'operatrice@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
-  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
-  { email: 'strada@anello.test', nav: ['/', '/contatti', '/persone', '/lista-attesa', '/indicatori'] },
+  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
+  { email: 'accoglienza@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi'] },
+  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi'] },
+  { email: 'operatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi'] },
+  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi'] },
+  { email: 'strada@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi'] },
   { email: 'formatrice@anello.test', nav: ['/', '/indicatori'] },
   { email: 'partner@anello.test', nav: ['/'] },
 ];

@@ -8,6 +8,7 @@ mod m20261122_000002_contacts;
 mod m20261122_000003_people;
 mod m20261122_000004_placements;
 mod m20261122_000005_placement_rules;
+mod m20261129_000006_planner;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_people::Migration),
             Box::new(m20261122_000004_placements::Migration),
             Box::new(m20261122_000005_placement_rules::Migration),
+            Box::new(m20261129_000006_planner::Migration),
         ]
     }
 }

@@ -62,6 +62,15 @@ const CHECKLIST_READERS: &[Role] = &[
 /// structures) and the coordinator (everywhere).
 const BOARD_USERS: &[Role] = &[Role::ReceptionManager, Role::Coordinator];
 
+/// Who reads the service catalogue of personalised projects: the teams that plan with
+/// it and the coordinator who keeps it.
+const CATALOGUE_READERS: &[Role] = &[
+    Role::OutreachWorker,
+    Role::CaseWorker,
+    Role::ReceptionManager,
+    Role::Coordinator,
+];
+
 /// Every server function of Anello, by endpoint (the part after `/api/`).
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("auth/sign_in", Access::Public),
@@ -130,6 +139,28 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
         Access::AnyOf(&[Role::Trainer]),
     ),
     ("people/checklists/publish", Access::AnyOf(&[Role::Trainer])),
+    // Personalised projects: the person's team only (front-line users of an organisation
+    // in charge, decided per record in `planner::ssr`); the coordinator keeps the
+    // catalogue of services but does not read plans.
+    ("planner/plan", Access::AnyOf(FRONT_LINE)),
+    ("planner/open", Access::AnyOf(FRONT_LINE)),
+    ("planner/phase", Access::AnyOf(FRONT_LINE)),
+    ("planner/team/add", Access::AnyOf(FRONT_LINE)),
+    ("planner/team/remove", Access::AnyOf(FRONT_LINE)),
+    ("planner/assessment", Access::AnyOf(FRONT_LINE)),
+    ("planner/goals/add", Access::AnyOf(FRONT_LINE)),
+    ("planner/goals/status", Access::AnyOf(FRONT_LINE)),
+    ("planner/actions/add", Access::AnyOf(FRONT_LINE)),
+    ("planner/actions/update", Access::AnyOf(FRONT_LINE)),
+    ("planner/diary", Access::AnyOf(FRONT_LINE)),
+    ("planner/diary/add", Access::AnyOf(FRONT_LINE)),
+    ("planner/my_work", Access::AnyOf(FRONT_LINE)),
+    ("planner/services", Access::AnyOf(CATALOGUE_READERS)),
+    ("planner/services/add", Access::AnyOf(&[Role::Coordinator])),
+    (
+        "planner/services/active",
+        Access::AnyOf(&[Role::Coordinator]),
+    ),
 ];
 
 pub fn access_for(endpoint: &str) -> Option<Access> {

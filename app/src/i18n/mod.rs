@@ -93,6 +93,8 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
             Conflict::NotPlaced => "error-not-placed",
             Conflict::BedHasHistory => "error-bed-has-history",
             Conflict::NothingToUndo => "error-nothing-to-undo",
+            Conflict::PlanAlreadyOpen => "error-plan-already-open",
+            Conflict::AlreadyOnTeam => "error-already-on-team",
         },
         AppError::Rules { .. } => "error-placement-rules",
         AppError::BadRequest => "error-bad-request",

@@ -69,6 +69,12 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::NothingToUndo,
         } => tr!("error-nothing-to-undo"),
+        AppError::Conflict {
+            conflict: Conflict::PlanAlreadyOpen,
+        } => tr!("error-plan-already-open"),
+        AppError::Conflict {
+            conflict: Conflict::AlreadyOnTeam,
+        } => tr!("error-already-on-team"),
         AppError::Rules { breaches, .. } => {
             let reasons: Vec<String> = breaches.iter().map(|b| breach_message(*b)).collect();
             format!("{} {}", tr!("error-placement-rules"), reasons.join(" "))

@@ -25,10 +25,14 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 10] = [
+pub const NAV_ITEMS: [NavItem; 12] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
+    },
+    NavItem {
+        href: "/il-mio-lavoro",
+        endpoint: "planner/my_work",
     },
     NavItem {
         href: "/contatti",
@@ -55,6 +59,10 @@ pub const NAV_ITEMS: [NavItem; 10] = [
         endpoint: "people/checklists",
     },
     NavItem {
+        href: "/servizi",
+        endpoint: "planner/services",
+    },
+    NavItem {
         href: "/amministrazione/organizzazioni",
         endpoint: "admin/organisations",
     },
@@ -77,6 +85,8 @@ pub fn nav_label(href: &str) -> String {
         "/lista-attesa" => tr!("nav-waiting-list"),
         "/posti-letto" => tr!("nav-board"),
         "/strutture" => tr!("nav-structures"),
+        "/il-mio-lavoro" => tr!("nav-my-work"),
+        "/servizi" => tr!("nav-services"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         _ => tr!("nav-audit"),

@@ -182,6 +182,62 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
         ]),
         "people/checklists" | "people/checklists/draft" | "people/checklists/publish" => pairs(&[]),
         "people/checklists/draft/save" => pairs(&[("form[changes]", "Prova del ruolo {tag}")]),
+        "planner/plan" | "planner/diary" => pairs(&[("code", NO_SUCH_PERSON)]),
+        "planner/open" => pairs(&[("code", NO_SUCH_PERSON), ("review_every_days", "90")]),
+        "planner/phase" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[phase]", "protection"),
+            ("form[started_on]", "2026-01-01"),
+        ]),
+        "planner/team/add" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[user_id]", "2"),
+            ("form[role]", "educator"),
+        ]),
+        "planner/team/remove" => pairs(&[("code", NO_SUCH_PERSON), ("member_id", "1")]),
+        "planner/assessment" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[area]", "legal"),
+            ("form[need]", "high"),
+        ]),
+        "planner/goals/add" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[area]", "work"),
+            ("form[description]", "Trovare un tirocinio"),
+        ]),
+        "planner/goals/status" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("goal_id", "1"),
+            ("status", "achieved"),
+        ]),
+        "planner/actions/add" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[goal_id]", "1"),
+            ("form[service_id]", "1"),
+            ("form[responsible_user_id]", "2"),
+            ("form[planned_start]", "2026-01-01"),
+            ("form[planned_end]", "2026-02-01"),
+        ]),
+        "planner/actions/update" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("action_id", "1"),
+            ("form[status]", "in_progress"),
+            ("form[planned_start]", "2026-01-01"),
+            ("form[planned_end]", "2026-02-01"),
+        ]),
+        "planner/diary/add" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[level]", "team"),
+            ("form[written_on]", "2026-01-01"),
+            ("form[body]", "Colloquio di verifica"),
+        ]),
+        "planner/my_work" | "planner/services" => pairs(&[]),
+        "planner/services/add" => pairs(&[
+            ("form[area]", "health"),
+            ("form[name_it]", "Servizio di prova {tag}"),
+            ("form[name_en]", "Test service {tag}"),
+        ]),
+        "planner/services/active" => pairs(&[("service_id", NO_SUCH_ID), ("active", "false")]),
         _ => None,
     }
 }
@@ -193,7 +249,9 @@ const NO_SUCH_ID: &str = "999999";
 fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
     arguments.iter().any(|(key, value)| {
         value == NO_SUCH_PERSON || (key.ends_with("_id") && value == NO_SUCH_ID)
-    }) && (endpoint.starts_with("people/") || endpoint.starts_with("beds/"))
+    }) && ["people/", "beds/", "planner/"]
+        .iter()
+        .any(|prefix| endpoint.starts_with(prefix))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -481,6 +481,16 @@ fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoView {
         {page.duplicate_of.clone().map(|other| view! {
             <p class="notice">{move_tr!("person-linked-to", { "code" => other.clone() })}</p>
         })}
+        {page.may_manage.then(|| {
+            let plan = format!("/persone/{code}/progetto");
+            let diary = format!("/persone/{code}/diario");
+            view! {
+                <p class="button-row">
+                    <a class="button primary" href=plan>{move_tr!("person-plan-link")}</a>
+                    <a class="button secondary" href=diary>{move_tr!("person-diary-link")}</a>
+                </p>
+            }
+        })}
         <div class="person-grid">
             <IdentitySection page=page.clone() action=actions.identity />
             <section class="panel">

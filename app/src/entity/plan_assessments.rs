@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+/// The initial assessment of one area of a plan (one row per plan and area).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "plan_assessments")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub plan_id: i32,
+    pub area: String,
+    pub need: String,
+    pub notes: String,
+    pub assessed_on: Date,
+    pub updated_by: i32,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

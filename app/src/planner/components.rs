@@ -1,0 +1,1258 @@
+//! Pages of the personalised project: the plan (phases, team, timeline, areas with their
+//! assessment, goals and actions), the case diary, "My work" and the service catalogue.
+//! Every form is a plain server-rendered form first; hydration only saves the reload.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::*;
+use super::model::*;
+use crate::error::AppError;
+use crate::ui::errors::{error_message, problem_message, set_page_status, ErrorPanel};
+use crate::ui::pages::Loading;
+
+// ---------------------------------------------------------------- names
+
+pub fn area_name(area: Area) -> String {
+    match area {
+        Area::Legal => tr!("area-legal"),
+        Area::Health => tr!("area-health"),
+        Area::Housing => tr!("area-housing"),
+        Area::Language => tr!("area-language"),
+        Area::Training => tr!("area-training"),
+        Area::Work => tr!("area-work"),
+        Area::Relations => tr!("area-relations"),
+        Area::Parenting => tr!("area-parenting"),
+        Area::Schooling => tr!("area-schooling"),
+    }
+}
+
+fn phase_name(phase: Phase) -> String {
+    match phase {
+        Phase::FirstContact => tr!("phase-first-contact"),
+        Phase::Protection => tr!("phase-protection"),
+        Phase::Reception => tr!("phase-reception"),
+        Phase::NonResidential => tr!("phase-non-residential"),
+        Phase::Inclusion => tr!("phase-inclusion"),
+        Phase::Exit => tr!("phase-exit"),
+    }
+}
+
+fn team_role_name(role: TeamRole) -> String {
+    match role {
+        TeamRole::SocialWorker => tr!("team-role-social-worker"),
+        TeamRole::Educator => tr!("team-role-educator"),
+        TeamRole::CulturalMediator => tr!("team-role-cultural-mediator"),
+        TeamRole::Psychologist => tr!("team-role-psychologist"),
+        TeamRole::LegalAdvisor => tr!("team-role-legal-advisor"),
+        TeamRole::Tutor => tr!("team-role-tutor"),
+        TeamRole::ExternalService => tr!("team-role-external-service"),
+    }
+}
+
+fn need_name(need: NeedLevel) -> String {
+    match need {
+        NeedLevel::NoNeed => tr!("need-none"),
+        NeedLevel::Low => tr!("need-low"),
+        NeedLevel::Medium => tr!("need-medium"),
+        NeedLevel::High => tr!("need-high"),
+    }
+}
+
+fn goal_status_name(status: GoalStatus) -> String {
+    match status {
+        GoalStatus::Open => tr!("goal-open"),
+        GoalStatus::Achieved => tr!("goal-achieved"),
+        GoalStatus::Dropped => tr!("goal-dropped"),
+    }
+}
+
+fn action_status_name(status: ActionStatus) -> String {
+    match status {
+        ActionStatus::Planned => tr!("action-planned"),
+        ActionStatus::InProgress => tr!("action-in-progress"),
+        ActionStatus::Done => tr!("action-done"),
+        ActionStatus::Cancelled => tr!("action-cancelled"),
+    }
+}
+
+fn diary_level_name(level: DiaryLevel) -> String {
+    match level {
+        DiaryLevel::Team => tr!("diary-level-team"),
+        DiaryLevel::Legal => tr!("diary-level-legal"),
+        DiaryLevel::Psychologist => tr!("diary-level-psychologist"),
+    }
+}
+
+/// The label of a form field of the planner, for the error summary.
+fn field_label(field: &str) -> String {
+    match field {
+        "phase" => tr!("plan-field-phase"),
+        "started_on" => tr!("plan-field-started-on"),
+        "note" => tr!("plan-field-note"),
+        "user_id" | "responsible_user_id" => tr!("plan-field-colleague"),
+        "external_name" | "responsible_external" => tr!("plan-field-external"),
+        "role" => tr!("plan-field-role"),
+        "area" => tr!("plan-field-area"),
+        "need" => tr!("plan-field-need"),
+        "notes" => tr!("plan-field-notes"),
+        "description" => tr!("plan-field-description"),
+        "expected_on" => tr!("plan-field-expected-on"),
+        "goal_id" => tr!("plan-field-goal"),
+        "service_id" => tr!("plan-field-service"),
+        "planned_start" => tr!("plan-field-planned-start"),
+        "planned_end" => tr!("plan-field-planned-end"),
+        "actual_start" => tr!("plan-field-actual-start"),
+        "actual_end" => tr!("plan-field-actual-end"),
+        "status" => tr!("plan-field-status"),
+        "outcome" => tr!("plan-field-outcome"),
+        "level" => tr!("plan-field-level"),
+        "written_on" => tr!("plan-field-written-on"),
+        "body" => tr!("plan-field-body"),
+        "name_it" => tr!("plan-field-name-it"),
+        "name_en" => tr!("plan-field-name-en"),
+        "review_every_days" => tr!("plan-field-review-every"),
+        _ => field.to_string(),
+    }
+}
+
+/// The service's name in the interface's language.
+fn service_label(name: &ServiceName) -> String {
+    let language = use_context::<I18n>()
+        .map(|i18n| i18n.language.get().id.to_string())
+        .unwrap_or_default();
+    name.in_language(&language)
+}
+
+fn date_text(day: NaiveDate) -> String {
+    day.format("%d/%m/%Y").to_string()
+}
+
+fn day(day: NaiveDate) -> impl IntoView {
+    view! { <time datetime=day.to_string()>{date_text(day)}</time> }
+}
+
+fn optional_day(value: Option<NaiveDate>) -> AnyView {
+    match value {
+        Some(value) => day(value).into_any(),
+        None => "—".into_any(),
+    }
+}
+
+/// The error of a planner form: what went wrong and, for invalid input, each field in
+/// words, so that nobody has to guess which of the page's forms it was.
+#[component]
+fn PlanErrors(error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            set_page_status(&error);
+            let problems = match &error {
+                AppError::Invalid { problems } => problems.clone(),
+                _ => Vec::new(),
+            };
+            view! {
+                <div class="form-error" role="alert" tabindex="-1">
+                    <p>{error_message(&error)}</p>
+                    {(!problems.is_empty()).then(|| view! {
+                        <ul>
+                            {problems.into_iter().map(|p| view! {
+                                <li>{field_label(&p.field)} ": " {problem_message(p.problem)}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+fn code_param() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("code").unwrap_or_default())
+}
+
+// ---------------------------------------------------------------- the plan page
+
+#[derive(Clone, Copy)]
+struct PlanActions {
+    open: ServerAction<OpenPlan>,
+    phase: ServerAction<RecordPhase>,
+    add_member: ServerAction<AddTeamMember>,
+    remove_member: ServerAction<RemoveTeamMember>,
+    assessment: ServerAction<SaveAssessment>,
+    goal: ServerAction<AddGoal>,
+    goal_status: ServerAction<SetGoalStatus>,
+    action: ServerAction<AddPlanAction>,
+    progress: ServerAction<UpdatePlanAction>,
+}
+
+impl PlanActions {
+    fn new() -> Self {
+        PlanActions {
+            open: ServerAction::new(),
+            phase: ServerAction::new(),
+            add_member: ServerAction::new(),
+            remove_member: ServerAction::new(),
+            assessment: ServerAction::new(),
+            goal: ServerAction::new(),
+            goal_status: ServerAction::new(),
+            action: ServerAction::new(),
+            progress: ServerAction::new(),
+        }
+    }
+
+    fn versions(&self) -> [usize; 9] {
+        [
+            self.open.version().get(),
+            self.phase.version().get(),
+            self.add_member.version().get(),
+            self.remove_member.version().get(),
+            self.assessment.version().get(),
+            self.goal.version().get(),
+            self.goal_status.version().get(),
+            self.action.version().get(),
+            self.progress.version().get(),
+        ]
+    }
+
+    /// The error of the last form that failed (each action keeps its own).
+    fn error(&self) -> Option<AppError> {
+        let errors = [
+            self.open.value().get().and_then(|r| r.err()),
+            self.phase.value().get().and_then(|r| r.err()),
+            self.add_member.value().get().and_then(|r| r.err()),
+            self.remove_member.value().get().and_then(|r| r.err()),
+            self.assessment.value().get().and_then(|r| r.err()),
+            self.goal.value().get().and_then(|r| r.err()),
+            self.goal_status.value().get().and_then(|r| r.err()),
+            self.action.value().get().and_then(|r| r.err()),
+            self.progress.value().get().and_then(|r| r.err()),
+        ];
+        errors.into_iter().flatten().next()
+    }
+}
+
+#[component]
+pub fn PersonalPlanPage() -> impl IntoView {
+    let code = code_param();
+    let actions = PlanActions::new();
+    let data = Resource::new(
+        move || (code.get(), actions.versions()),
+        |(code, _)| fetch_plan(code),
+    );
+    let error = Signal::derive(move || actions.error());
+    view! {
+        <Title text=crate::ui::pages::page_title({
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "plan-title", { "code" => code.get() })
+        }) />
+        <p><a href=move || format!("/persone/{}", code.get())>{move_tr!("plan-back-to-person")}</a></p>
+        <h1>{move_tr!("plan-heading")} " " <span class="code">{move || code.get()}</span></h1>
+        <PlanErrors error />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(PlanPage { code, plan: None, .. }) => view! { <OpenPlanForm code action=actions.open /> }.into_any(),
+                    Ok(PlanPage { code, plan: Some(plan), today, minor }) => view! {
+                        <PlanView code plan today minor actions />
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OpenPlanForm(code: String, action: ServerAction<OpenPlan>) -> impl IntoView {
+    view! {
+        <section class="panel">
+            <h2>{move_tr!("plan-none-title")}</h2>
+            <p>{move_tr!("plan-none-intro")}</p>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="code" value=code />
+                <div class="field">
+                    <label for="review-every">{move_tr!("plan-field-review-every")}</label>
+                    <p class="hint" id="review-every-hint">{move_tr!("plan-review-every-hint")}</p>
+                    <input id="review-every" type="number" name="review_every_days" min="7" max="365" value="90" required=true aria-describedby="review-every-hint" />
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button primary">{move_tr!("plan-open")}</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn PlanView(
+    code: String,
+    plan: Plan,
+    today: NaiveDate,
+    minor: bool,
+    actions: PlanActions,
+) -> impl IntoView {
+    let current = plan.current_phase();
+    let overdue = plan.overdue_actions;
+    let diary = format!("/persone/{code}/diario");
+    let has_actions = plan
+        .areas
+        .iter()
+        .any(|a| a.goals.iter().any(|g| !g.actions.is_empty()));
+    view! {
+        <p class="lead">
+            {move_tr!("plan-opened-on", { "date" => date_text(plan.opened_on) })}
+            " · "
+            {move_tr!("plan-review-every", { "days" => plan.review_every_days })}
+        </p>
+        {minor.then(|| view! { <p class="notice">{move_tr!("plan-minor")}</p> })}
+        {(overdue > 0).then(|| view! {
+            <p class="notice warning" role="status">{move_tr!("plan-overdue", { "count" => overdue })}</p>
+        })}
+        <p class="button-row">
+            <a class="button secondary" href=diary>{move_tr!("plan-open-diary")}</a>
+            <a class="button secondary" href="#cronoprogramma">{move_tr!("plan-see-timeline")}</a>
+        </p>
+        <PhaseSection code=code.clone() phases=plan.phases.clone() current today action=actions.phase />
+        <TeamSection code=code.clone() plan=plan.clone() actions />
+        <section class="panel" id="cronoprogramma" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{move_tr!("plan-timeline")}</h2>
+            {if has_actions {
+                view! { <PlanTimeline areas=plan.areas.clone() today /> }.into_any()
+            } else {
+                view! { <p>{move_tr!("plan-timeline-empty")}</p> }.into_any()
+            }}
+        </section>
+        <h2>{move_tr!("plan-areas")}</h2>
+        <p class="hint">{move_tr!("plan-areas-intro")}</p>
+        {plan.areas.iter().cloned().map(|area| view! {
+            <AreaSection
+                code=code.clone()
+                area
+                services=plan.services.clone()
+                colleagues=plan.colleagues.clone()
+                today
+                actions
+            />
+        }).collect_view()}
+    }
+}
+
+#[component]
+fn PhaseSection(
+    code: String,
+    phases: Vec<PhaseRow>,
+    current: Option<Phase>,
+    today: NaiveDate,
+    action: ServerAction<RecordPhase>,
+) -> impl IntoView {
+    let current_step = current.map(Phase::step).unwrap_or(0);
+    let since = phases.last().map(|p| p.started_on);
+    view! {
+        <section class="panel" aria-labelledby="phase-heading">
+            <h2 id="phase-heading">{move_tr!("plan-phase")}</h2>
+            <ol class="phase-bar">
+                {Phase::STEPS.iter().map(|&step| {
+                    let index = step.step();
+                    let state = if index < current_step { "done" } else if index == current_step { "current" } else { "next" };
+                    // The current step is named as the plan has it (residential or not).
+                    let shown = if index == current_step { current.unwrap_or(step) } else { step };
+                    let state_text = move || match state {
+                        "done" => tr!("phase-state-done"),
+                        "current" => tr!("phase-state-current"),
+                        _ => tr!("phase-state-next"),
+                    };
+                    view! {
+                        <li class=format!("phase-step {state}") aria-current={(state == "current").then_some("step")}>
+                            <span class="phase-name">{move || phase_name(shown)}</span>
+                            <span class="phase-state">{state_text}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {current.zip(since).map(|(phase, since)| view! {
+                <p>{move_tr!("plan-phase-current", { "phase" => phase_name(phase), "date" => date_text(since) })}</p>
+            })}
+            <details class="more-details">
+                <summary>{move_tr!("plan-phase-history")}</summary>
+                <ul class="plain-list">
+                    {phases.iter().cloned().map(|row| view! {
+                        <li>
+                            {day(row.started_on)} " · " <strong>{move || phase_name(row.phase)}</strong>
+                            " · " {row.recorded_by.clone()}
+                            {row.note.clone().map(|note| view! { <br /> {note} })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </details>
+            <details class="more-details">
+                <summary>{move_tr!("plan-phase-change")}</summary>
+                <ActionForm action attr:class="stack-form">
+                    <input type="hidden" name="code" value=code />
+                    <div class="field">
+                        <label for="phase-select">{move_tr!("plan-field-phase")}</label>
+                        <select id="phase-select" name="form[phase]" required=true>
+                            {Phase::ALL.iter().map(|&phase| view! {
+                                <option value=phase.code() selected={Some(phase) == current}>{move || phase_name(phase)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="phase-date">{move_tr!("plan-field-started-on")}</label>
+                        <input id="phase-date" type="date" name="form[started_on]" value=today.to_string() max=today.to_string() required=true />
+                    </div>
+                    <div class="field">
+                        <label for="phase-note">{move_tr!("plan-field-note")}</label>
+                        <input id="phase-note" type="text" name="form[note]" maxlength=MAX_NOTE.to_string() />
+                    </div>
+                    <div class="form-actions">
+                        <button type="submit" class="button primary">{move_tr!("plan-phase-record")}</button>
+                    </div>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> impl IntoView {
+    let remove_code = code.clone();
+    view! {
+        <section class="panel" aria-labelledby="team-heading">
+            <h2 id="team-heading">{move_tr!("plan-team")}</h2>
+            <h3>{move_tr!("plan-reference-operators")}</h3>
+            {if plan.reference_operators.is_empty() {
+                view! { <p>{move_tr!("plan-no-reference-operator")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {plan.reference_operators.iter().cloned().map(|(organisation, name)| view! {
+                            <li><strong>{name}</strong> " · " {organisation}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h3>{move_tr!("plan-team-members")}</h3>
+            {if plan.team.is_empty() {
+                view! { <p>{move_tr!("plan-team-empty")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {plan.team.iter().cloned().map(|member| {
+                            let code = remove_code.clone();
+                            let role = member.role;
+                            view! {
+                                <li>
+                                    <strong>{member.name.clone()}</strong> " · " {move || team_role_name(role)}
+                                    <ActionForm action=actions.remove_member attr:class="inline-form">
+                                        <input type="hidden" name="code" value=code />
+                                        <input type="hidden" name="member_id" value=member.id.to_string() />
+                                        <button type="submit" class="button small secondary">{move_tr!("plan-team-remove")}</button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <details class="more-details">
+                <summary>{move_tr!("plan-team-add")}</summary>
+                <ActionForm action=actions.add_member attr:class="stack-form">
+                    <input type="hidden" name="code" value=code />
+                    <div class="field">
+                        <label for="team-user">{move_tr!("plan-field-colleague")}</label>
+                        <select id="team-user" name="form[user_id]">
+                            <option value="">{move_tr!("plan-team-external-choice")}</option>
+                            {plan.colleagues.iter().cloned().map(|(id, name)| view! {
+                                <option value=id.to_string()>{name}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="team-external">{move_tr!("plan-field-external")}</label>
+                        <p class="hint" id="team-external-hint">{move_tr!("plan-team-external-hint")}</p>
+                        <input id="team-external" type="text" name="form[external_name]" maxlength=MAX_EXTERNAL_NAME.to_string() aria-describedby="team-external-hint" />
+                    </div>
+                    <div class="field">
+                        <label for="team-role">{move_tr!("plan-field-role")}</label>
+                        <select id="team-role" name="form[role]" required=true>
+                            {TeamRole::ALL.iter().map(|&role| view! {
+                                <option value=role.code()>{move || team_role_name(role)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="form-actions">
+                        <button type="submit" class="button primary">{move_tr!("plan-team-add-submit")}</button>
+                    </div>
+                </ActionForm>
+            </details>
+        </section>
+    }
+}
+
+#[component]
+fn AreaSection(
+    code: String,
+    area: AreaPlan,
+    services: Vec<ServiceRow>,
+    colleagues: Vec<(i32, String)>,
+    today: NaiveDate,
+    actions: PlanActions,
+) -> impl IntoView {
+    let key = area.area.code();
+    let heading = format!("area-{key}-heading");
+    let which = area.area;
+    let assessment = area.assessment.clone();
+    let goals = area.goals.clone();
+    let empty = goals.is_empty();
+    view! {
+        <section class="panel area-panel" id=format!("area-{key}") aria-labelledby=heading.clone()>
+            <h3 id=heading.clone()>{move || area_name(which)}</h3>
+            <div class="assessment">
+                {match assessment.clone() {
+                    Some(row) => {
+                        let need = row.need;
+                        view! {
+                            <p>
+                                <span class=format!("badge need-{}", need.code())>{move || need_name(need)}</span>
+                                " " {move_tr!("plan-assessed-on", { "date" => date_text(row.assessed_on) })}
+                            </p>
+                            {(!row.notes.is_empty()).then(|| view! { <p class="prose">{row.notes.clone()}</p> })}
+                        }.into_any()
+                    }
+                    None => view! { <p class="hint">{move_tr!("plan-not-assessed")}</p> }.into_any(),
+                }}
+                <AssessmentEditor code=code.clone() area=which current=assessment action=actions.assessment />
+            </div>
+            {if empty {
+                view! { <p>{move_tr!("plan-no-goals")}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="goals">
+                        {goals.into_iter().map(|goal| view! {
+                            <GoalItem code=code.clone() goal services=services.clone() colleagues=colleagues.clone() area=which today actions />
+                        }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            <NewGoalForm code=code.clone() area=which action=actions.goal />
+        </section>
+    }
+}
+
+#[component]
+fn AssessmentEditor(
+    code: String,
+    area: Area,
+    current: Option<AssessmentRow>,
+    action: ServerAction<SaveAssessment>,
+) -> impl IntoView {
+    let key = area.code();
+    let need_id = format!("need-{key}");
+    let notes_id = format!("notes-{key}");
+    let current_need = current.as_ref().map(|c| c.need);
+    let notes = current.map(|c| c.notes).unwrap_or_default();
+    view! {
+        <details class="more-details">
+            <summary>{move_tr!("plan-assess")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="code" value=code />
+                <input type="hidden" name="form[area]" value=key />
+                <div class="field">
+                    <label for=need_id.clone()>{move_tr!("plan-field-need")}</label>
+                    <select id=need_id name="form[need]" required=true>
+                        {NeedLevel::ALL.iter().map(|&need| view! {
+                            <option value=need.code() selected={Some(need) == current_need}>{move || need_name(need)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=notes_id.clone()>{move_tr!("plan-field-notes")}</label>
+                    <textarea id=notes_id name="form[notes]" rows="3" maxlength=MAX_ASSESSMENT_NOTES.to_string()>{notes}</textarea>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button primary">{move_tr!("save")}</button>
+                </div>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn NewGoalForm(code: String, area: Area, action: ServerAction<AddGoal>) -> impl IntoView {
+    let key = area.code();
+    let description_id = format!("goal-description-{key}");
+    let expected_id = format!("goal-expected-{key}");
+    view! {
+        <details class="more-details">
+            <summary>{move_tr!("plan-goal-add")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="code" value=code />
+                <input type="hidden" name="form[area]" value=key />
+                <div class="field">
+                    <label for=description_id.clone()>{move_tr!("plan-field-description")}</label>
+                    <input id=description_id type="text" name="form[description]" required=true maxlength=MAX_DESCRIPTION.to_string() />
+                </div>
+                <div class="field">
+                    <label for=expected_id.clone()>{move_tr!("plan-field-expected-on")}</label>
+                    <input id=expected_id type="date" name="form[expected_on]" />
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button primary">{move_tr!("plan-goal-add-submit")}</button>
+                </div>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn GoalItem(
+    code: String,
+    goal: GoalRow,
+    services: Vec<ServiceRow>,
+    colleagues: Vec<(i32, String)>,
+    area: Area,
+    today: NaiveDate,
+    actions: PlanActions,
+) -> impl IntoView {
+    let status = goal.status;
+    let status_id = format!("goal-status-{}", goal.id);
+    view! {
+        <li class="goal">
+            <p class="goal-title">
+                <strong>{goal.description.clone()}</strong>
+                " " <span class="badge">{move || goal_status_name(status)}</span>
+                {goal.expected_on.map(|expected| view! {
+                    " " <span class="hint">{move_tr!("plan-goal-expected", { "date" => date_text(expected) })}</span>
+                })}
+            </p>
+            {if goal.actions.is_empty() {
+                view! { <p class="hint">{move_tr!("plan-no-actions")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plan-actions">
+                        {goal.actions.iter().cloned().map(|row| view! {
+                            <ActionItem code=code.clone() row today action=actions.progress />
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <div class="button-row">
+                <details class="more-details">
+                    <summary>{move_tr!("plan-action-add")}</summary>
+                    <NewActionFields code=code.clone() goal_id=goal.id area services colleagues today action=actions.action />
+                </details>
+                <details class="more-details">
+                    <summary>{move_tr!("plan-goal-status-change")}</summary>
+                    <ActionForm action=actions.goal_status attr:class="stack-form">
+                        <input type="hidden" name="code" value=code.clone() />
+                        <input type="hidden" name="goal_id" value=goal.id.to_string() />
+                        <div class="field">
+                            <label for=status_id.clone()>{move_tr!("plan-field-status")}</label>
+                            <select id=status_id name="status">
+                                {GoalStatus::ALL.iter().map(|&s| view! {
+                                    <option value=s.code() selected={s == status}>{move || goal_status_name(s)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class="button small">{move_tr!("save")}</button>
+                    </ActionForm>
+                </details>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn NewActionFields(
+    code: String,
+    goal_id: i32,
+    area: Area,
+    services: Vec<ServiceRow>,
+    colleagues: Vec<(i32, String)>,
+    today: NaiveDate,
+    action: ServerAction<AddPlanAction>,
+) -> impl IntoView {
+    let prefix = format!("new-action-{goal_id}");
+    let (service_id, responsible_id, external_id, start_id, end_id) = (
+        format!("{prefix}-service"),
+        format!("{prefix}-responsible"),
+        format!("{prefix}-external"),
+        format!("{prefix}-start"),
+        format!("{prefix}-end"),
+    );
+    // The area's own services first, then the rest of the catalogue.
+    let (own, others): (Vec<ServiceRow>, Vec<ServiceRow>) =
+        services.into_iter().partition(|s| s.area == area);
+    let option = |s: ServiceRow| view! { <option value=s.id.to_string()>{move || service_label(&s.name)}</option> };
+    view! {
+        <ActionForm action attr:class="stack-form">
+            <input type="hidden" name="code" value=code />
+            <input type="hidden" name="form[goal_id]" value=goal_id.to_string() />
+            <div class="field">
+                <label for=service_id.clone()>{move_tr!("plan-field-service")}</label>
+                <select id=service_id name="form[service_id]" required=true>
+                    <optgroup label=move || area_name(area)>
+                        {own.into_iter().map(option).collect_view()}
+                    </optgroup>
+                    <optgroup label=move || tr!("plan-other-services")>
+                        {others.into_iter().map(option).collect_view()}
+                    </optgroup>
+                </select>
+            </div>
+            <div class="field">
+                <label for=responsible_id.clone()>{move_tr!("plan-field-responsible")}</label>
+                <select id=responsible_id name="form[responsible_user_id]">
+                    {colleagues.into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                    <option value="">{move_tr!("plan-responsible-external-choice")}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for=external_id.clone()>{move_tr!("plan-field-external")}</label>
+                <p class="hint">{move_tr!("plan-responsible-external-hint")}</p>
+                <input id=external_id type="text" name="form[responsible_external]" maxlength=MAX_EXTERNAL_NAME.to_string() />
+            </div>
+            <div class="field-pair">
+                <div class="field">
+                    <label for=start_id.clone()>{move_tr!("plan-field-planned-start")}</label>
+                    <input id=start_id type="date" name="form[planned_start]" value=today.to_string() required=true />
+                </div>
+                <div class="field">
+                    <label for=end_id.clone()>{move_tr!("plan-field-planned-end")}</label>
+                    <input id=end_id type="date" name="form[planned_end]" required=true />
+                </div>
+            </div>
+            <div class="form-actions">
+                <button type="submit" class="button primary">{move_tr!("plan-action-add-submit")}</button>
+            </div>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn ActionItem(
+    code: String,
+    row: ActionRow,
+    today: NaiveDate,
+    action: ServerAction<UpdatePlanAction>,
+) -> impl IntoView {
+    let status = row.status;
+    let prefix = format!("action-{}", row.id);
+    let class = if row.overdue {
+        "plan-action overdue-action"
+    } else {
+        "plan-action"
+    };
+    let service = row.service.clone();
+    let (status_id, start_id, end_id, actual_start_id, actual_end_id, outcome_id) = (
+        format!("{prefix}-status"),
+        format!("{prefix}-planned-start"),
+        format!("{prefix}-planned-end"),
+        format!("{prefix}-actual-start"),
+        format!("{prefix}-actual-end"),
+        format!("{prefix}-outcome"),
+    );
+    let done = ActionStatus::Done;
+    view! {
+        <li class=class id=prefix.clone()>
+            <p class="action-title">
+                <strong>{move || service_label(&service)}</strong>
+                " " <span class=format!("badge action-{}", status.code())>{move || action_status_name(status)}</span>
+                {row.overdue.then(|| view! { " " <span class="badge badge-denied">{move_tr!("plan-action-overdue")}</span> })}
+            </p>
+            <dl class="facts">
+                <dt>{move_tr!("plan-field-responsible")}</dt>
+                <dd>{row.responsible.clone()}</dd>
+                <dt>{move_tr!("plan-action-planned")}</dt>
+                <dd>{day(row.planned_start)} " – " {day(row.planned_end)}</dd>
+                <dt>{move_tr!("plan-action-actual")}</dt>
+                <dd>{optional_day(row.actual_start)} " – " {optional_day(row.actual_end)}</dd>
+                {row.outcome.clone().map(|outcome| view! {
+                    <dt>{move_tr!("plan-field-outcome")}</dt>
+                    <dd>{outcome}</dd>
+                })}
+            </dl>
+            <div class="button-row">
+                {status.is_pending().then(|| {
+                    let (code, outcome) = (code.clone(), row.outcome.clone().unwrap_or_default());
+                    view! {
+                    <ActionForm action attr:class="inline-form">
+                        <input type="hidden" name="code" value=code />
+                        <input type="hidden" name="action_id" value=row.id.to_string() />
+                        <input type="hidden" name="form[status]" value=done.code() />
+                        <input type="hidden" name="form[planned_start]" value=row.planned_start.to_string() />
+                        <input type="hidden" name="form[planned_end]" value=row.planned_end.to_string() />
+                        <input type="hidden" name="form[actual_start]" value=row.actual_start.map(|d| d.to_string()).unwrap_or_default() />
+                        <input type="hidden" name="form[outcome]" value=outcome />
+                        <button type="submit" class="button small primary">{move_tr!("plan-action-mark-done")}</button>
+                    </ActionForm>
+                    }
+                })}
+                <details class="more-details">
+                    <summary>{move_tr!("plan-action-update")}</summary>
+                    <ActionForm action attr:class="stack-form">
+                        <input type="hidden" name="code" value=code.clone() />
+                        <input type="hidden" name="action_id" value=row.id.to_string() />
+                        <div class="field">
+                            <label for=status_id.clone()>{move_tr!("plan-field-status")}</label>
+                            <select id=status_id name="form[status]">
+                                {ActionStatus::ALL.iter().map(|&s| view! {
+                                    <option value=s.code() selected={s == status}>{move || action_status_name(s)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field-pair">
+                            <div class="field">
+                                <label for=start_id.clone()>{move_tr!("plan-field-planned-start")}</label>
+                                <input id=start_id type="date" name="form[planned_start]" value=row.planned_start.to_string() required=true />
+                            </div>
+                            <div class="field">
+                                <label for=end_id.clone()>{move_tr!("plan-field-planned-end")}</label>
+                                <input id=end_id type="date" name="form[planned_end]" value=row.planned_end.to_string() required=true />
+                            </div>
+                        </div>
+                        <div class="field-pair">
+                            <div class="field">
+                                <label for=actual_start_id.clone()>{move_tr!("plan-field-actual-start")}</label>
+                                <input id=actual_start_id type="date" name="form[actual_start]" max=today.to_string() value=row.actual_start.map(|d| d.to_string()).unwrap_or_default() />
+                            </div>
+                            <div class="field">
+                                <label for=actual_end_id.clone()>{move_tr!("plan-field-actual-end")}</label>
+                                <input id=actual_end_id type="date" name="form[actual_end]" max=today.to_string() value=row.actual_end.map(|d| d.to_string()).unwrap_or_default() />
+                            </div>
+                        </div>
+                        <div class="field">
+                            <label for=outcome_id.clone()>{move_tr!("plan-field-outcome")}</label>
+                            <input id=outcome_id type="text" name="form[outcome]" maxlength=MAX_DESCRIPTION.to_string() value=row.outcome.clone().unwrap_or_default() />
+                        </div>
+                        <div class="form-actions">
+                            <button type="submit" class="button primary">{move_tr!("save")}</button>
+                        </div>
+                    </ActionForm>
+                </details>
+            </div>
+        </li>
+    }
+}
+
+// ---------------------------------------------------------------- the timeline
+
+const LABEL_WIDTH: i64 = 230;
+const CHART_WIDTH: i64 = 620;
+const ROW_HEIGHT: i64 = 28;
+const HEADER_HEIGHT: i64 = 30;
+
+/// A Gantt view of the plan's actions by area: planned bars, what was actually done as a
+/// thin bar inside, today's line, overdue actions marked in colour and with "!".
+#[component]
+fn PlanTimeline(areas: Vec<AreaPlan>, today: NaiveDate) -> impl IntoView {
+    let rows: Vec<(Area, Vec<ActionRow>)> = areas
+        .into_iter()
+        .map(|a| {
+            let actions: Vec<ActionRow> = a.goals.into_iter().flat_map(|g| g.actions).collect();
+            (a.area, actions)
+        })
+        .filter(|(_, actions)| !actions.is_empty())
+        .collect();
+    let dates = rows
+        .iter()
+        .flat_map(|(_, actions)| actions.iter())
+        .flat_map(|a| {
+            [
+                Some(a.planned_start),
+                Some(a.planned_end),
+                a.actual_start,
+                a.actual_end,
+            ]
+        })
+        .flatten()
+        .chain([today]);
+    let (first, last) = dates.fold((today, today), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    let start = first - chrono::Duration::days(3);
+    let end = last + chrono::Duration::days(4);
+    let span = (end - start).num_days().max(1);
+    let x = move |d: NaiveDate| LABEL_WIDTH + (d - start).num_days() * CHART_WIDTH / span;
+    let line_count: i64 = rows.iter().map(|(_, a)| 1 + a.len() as i64).sum();
+    let height = HEADER_HEIGHT + line_count * ROW_HEIGHT;
+    let width = LABEL_WIDTH + CHART_WIDTH + 10;
+    // A tick at the first of each month in range.
+    let mut ticks = Vec::new();
+    let mut month = NaiveDate::from_ymd_opt(
+        chrono::Datelike::year(&start),
+        chrono::Datelike::month(&start),
+        1,
+    )
+    .unwrap_or(start);
+    while month <= end {
+        if month >= start {
+            ticks.push(month);
+        }
+        month = month
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(end + chrono::Duration::days(1));
+    }
+    let mut y = HEADER_HEIGHT;
+    let mut lines = Vec::new();
+    for (area, actions) in rows {
+        lines.push(view! {
+            <text x="4" y=(y + 19).to_string() class="area-name">{move || area_name(area)}</text>
+            <line x1="0" x2=width.to_string() y1=y.to_string() y2=y.to_string() class="grid" />
+        }.into_any());
+        y += ROW_HEIGHT;
+        for action in actions {
+            let left = x(action.planned_start);
+            let bar = (x(action.planned_end + chrono::Duration::days(1)) - left).max(3);
+            let class = if action.overdue {
+                "bar overdue"
+            } else {
+                match action.status {
+                    ActionStatus::Done => "bar done",
+                    ActionStatus::Cancelled => "bar cancelled",
+                    ActionStatus::InProgress => "bar in-progress",
+                    ActionStatus::Planned => "bar planned",
+                }
+            };
+            let actual = action.actual_start.map(|from| {
+                let to = action.actual_end.unwrap_or(today.max(from));
+                let ax = x(from);
+                let aw = (x(to + chrono::Duration::days(1)) - ax).max(3);
+                view! { <rect x=ax.to_string() y=(y + 17).to_string() width=aw.to_string() height="5" class="actual" /> }
+            });
+            let service = action.service.clone();
+            let label_service = action.service.clone();
+            let overdue = action.overdue;
+            let (from, to) = (
+                date_text(action.planned_start),
+                date_text(action.planned_end),
+            );
+            lines.push(view! {
+                <g>
+                    <title>{move || format!("{}: {from} – {to}", service_label(&service))}</title>
+                    <text x="14" y=(y + 19).to_string() class="action-name">
+                        {move || {
+                            let mut label: String = service_label(&label_service).chars().take(30).collect();
+                            if overdue { label.push_str(" !"); }
+                            label
+                        }}
+                    </text>
+                    <rect x=left.to_string() y=(y + 5).to_string() width=bar.to_string() height="18" rx="3" class=class />
+                    {actual}
+                </g>
+            }.into_any());
+            y += ROW_HEIGHT;
+        }
+    }
+    let tick_views = ticks
+        .into_iter()
+        .map(|tick| {
+            let tx = x(tick);
+            view! {
+                <line x1=tx.to_string() x2=tx.to_string() y1="22" y2=height.to_string() class="tick" />
+                <text x=(tx + 3).to_string() y="16" class="month">{tick.format("%m/%Y").to_string()}</text>
+            }
+        })
+        .collect_view();
+    let today_x = x(today);
+    view! {
+        <div class="timeline-wrap">
+            <svg class="timeline plan-timeline" viewBox=format!("0 0 {width} {height}") width=width.to_string() height=height.to_string() role="img" aria-labelledby="plan-timeline-caption">
+                <title id="plan-timeline-caption">{move_tr!("plan-timeline-caption")}</title>
+                {tick_views}
+                {lines}
+                <line x1=today_x.to_string() x2=today_x.to_string() y1="22" y2=height.to_string() class="today" />
+            </svg>
+        </div>
+        <p class="hint">{move_tr!("plan-timeline-legend")}</p>
+    }
+}
+
+// ---------------------------------------------------------------- the case diary
+
+#[component]
+pub fn CaseDiaryPage() -> impl IntoView {
+    let code = code_param();
+    let add = ServerAction::<AddDiaryNote>::new();
+    let data = Resource::new(
+        move || (code.get(), add.version().get()),
+        |(code, _)| fetch_diary(code),
+    );
+    let error = Signal::derive(move || add.value().get().and_then(|r| r.err()));
+    view! {
+        <Title text=crate::ui::pages::page_title({
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "diary-title", { "code" => code.get() })
+        }) />
+        <p><a href=move || format!("/persone/{}/progetto", code.get())>{move_tr!("diary-back-to-plan")}</a></p>
+        <h1>{move_tr!("diary-heading")} " " <span class="code">{move || code.get()}</span></h1>
+        <p class="hint">{move_tr!("diary-intro")}</p>
+        <PlanErrors error />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(page) => view! { <DiaryView page action=add /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn DiaryView(page: DiaryPage, action: ServerAction<AddDiaryNote>) -> impl IntoView {
+    let hidden = page.hidden;
+    view! {
+        <section class="panel" aria-labelledby="diary-new-heading">
+            <h2 id="diary-new-heading">{move_tr!("diary-new")}</h2>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="code" value=page.code.clone() />
+                <div class="field-pair">
+                    <div class="field">
+                        <label for="diary-date">{move_tr!("plan-field-written-on")}</label>
+                        <input id="diary-date" type="date" name="form[written_on]" value=page.today.to_string() max=page.today.to_string() required=true />
+                    </div>
+                    <div class="field">
+                        <label for="diary-level">{move_tr!("plan-field-level")}</label>
+                        <select id="diary-level" name="form[level]" required=true aria-describedby="diary-level-hint">
+                            {DiaryLevel::ALL.iter().map(|&level| view! {
+                                <option value=level.code()>{move || diary_level_name(level)}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <p class="hint" id="diary-level-hint">{move_tr!("diary-level-hint")}</p>
+                <div class="field">
+                    <label for="diary-body">{move_tr!("plan-field-body")}</label>
+                    <textarea id="diary-body" name="form[body]" rows="6" required=true maxlength=MAX_DIARY_BODY.to_string()></textarea>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button primary">{move_tr!("diary-add")}</button>
+                </div>
+            </ActionForm>
+        </section>
+        {(hidden > 0).then(|| view! { <p class="notice">{move_tr!("diary-hidden", { "count" => hidden })}</p> })}
+        {if page.notes.is_empty() {
+            view! { <p>{move_tr!("diary-empty")}</p> }.into_any()
+        } else {
+            view! {
+                <ol class="diary">
+                    {page.notes.into_iter().map(|note| {
+                        let level = note.level;
+                        view! {
+                            <li class=format!("diary-note level-{}", level.code())>
+                                <p class="diary-meta">
+                                    {day(note.written_on)} " · " {note.author.clone()} " · "
+                                    <span class="badge">{move || diary_level_name(level)}</span>
+                                </p>
+                                {note.body.split("\n\n").map(|paragraph| view! { <p class="prose">{paragraph.to_string()}</p> }).collect_view()}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }.into_any()
+        }}
+    }
+}
+
+// ---------------------------------------------------------------- my work
+
+#[component]
+pub fn MyWorkPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| fetch_my_work());
+    view! {
+        <Title text=crate::ui::pages::page_title({
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "my-work-title")
+        }) />
+        <h1>{move_tr!("my-work-title")}</h1>
+        <p class="hint">{move_tr!("my-work-intro")}</p>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(work) => view! { <MyWorkView work /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MyWorkView(work: MyWork) -> impl IntoView {
+    let nothing =
+        work.overdue.is_empty() && work.upcoming.is_empty() && work.coming_of_age.is_empty();
+    let overdue_count = work.overdue.len();
+    view! {
+        {nothing.then(|| view! { <p class="notice success">{move_tr!("my-work-nothing")}</p> })}
+        <section class="panel" aria-labelledby="overdue-heading">
+            <h2 id="overdue-heading">{move_tr!("my-work-overdue", { "count" => overdue_count })}</h2>
+            <WorkTable items=work.overdue.clone() overdue=true />
+        </section>
+        <section class="panel" aria-labelledby="upcoming-heading">
+            <h2 id="upcoming-heading">{move_tr!("my-work-upcoming", { "days" => UPCOMING_DAYS })}</h2>
+            <WorkTable items=work.upcoming.clone() overdue=false />
+        </section>
+        <section class="panel" aria-labelledby="coming-of-age-heading">
+            <h2 id="coming-of-age-heading">{move_tr!("my-work-coming-of-age")}</h2>
+            {if work.coming_of_age.is_empty() {
+                view! { <p>{move_tr!("my-work-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {work.coming_of_age.iter().cloned().map(|(code, days)| view! {
+                            <li>
+                                <a class="code" href=format!("/persone/{code}")>{code.clone()}</a>
+                                " · " {move_tr!("my-work-turns-18", { "days" => days })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn WorkTable(items: Vec<WorkItem>, overdue: bool) -> impl IntoView {
+    if items.is_empty() {
+        return view! { <p>{move_tr!("my-work-none")}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead><tr>
+                    <th scope="col">{move_tr!("field-network-code")}</th>
+                    <th scope="col">{move_tr!("plan-field-area")}</th>
+                    <th scope="col">{move_tr!("plan-field-service")}</th>
+                    <th scope="col">{move_tr!("plan-field-planned-end")}</th>
+                    <th scope="col">{move_tr!("plan-field-status")}</th>
+                </tr></thead>
+                <tbody>
+                    {items.into_iter().map(|item| {
+                        let (area, status, service) = (item.area, item.status, item.service.clone());
+                        view! {
+                            <tr class:overdue=overdue>
+                                <th scope="row"><a class="code" href=format!("/persone/{}/progetto#area-{}", item.code, area.code())>{item.code.clone()}</a></th>
+                                <td>{move || area_name(area)}</td>
+                                <td>
+                                    {move || service_label(&service)}
+                                    {item.mine.then(|| view! { " " <span class="badge">{move_tr!("my-work-yours")}</span> })}
+                                </td>
+                                <td>{day(item.planned_end)}</td>
+                                <td>{move || action_status_name(status)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+// ---------------------------------------------------------------- service catalogue
+
+#[component]
+pub fn ServicesPage() -> impl IntoView {
+    let add = ServerAction::<AddService>::new();
+    let toggle = ServerAction::<SetServiceActive>::new();
+    let data = Resource::new(
+        move || (add.version().get(), toggle.version().get()),
+        |_| fetch_services(),
+    );
+    let error = Signal::derive(move || {
+        add.value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| toggle.value().get().and_then(|r| r.err()))
+    });
+    view! {
+        <Title text=crate::ui::pages::page_title({
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "services-title")
+        }) />
+        <h1>{move_tr!("services-title")}</h1>
+        <p class="hint">{move_tr!("services-intro")}</p>
+        <PlanErrors error />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(catalogue) => view! { <ServicesView catalogue add toggle /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ServicesView(
+    catalogue: Catalogue,
+    add: ServerAction<AddService>,
+    toggle: ServerAction<SetServiceActive>,
+) -> impl IntoView {
+    let may_edit = catalogue.may_edit;
+    view! {
+        {may_edit.then(|| view! {
+            <section class="panel" aria-labelledby="service-new-heading">
+                <h2 id="service-new-heading">{move_tr!("services-add")}</h2>
+                <ActionForm action=add attr:class="stack-form">
+                    <div class="field">
+                        <label for="service-area">{move_tr!("plan-field-area")}</label>
+                        <select id="service-area" name="form[area]" required=true>
+                            {Area::ALL.iter().map(|&area| view! { <option value=area.code()>{move || area_name(area)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="service-name-it">{move_tr!("plan-field-name-it")}</label>
+                        <input id="service-name-it" type="text" name="form[name_it]" required=true maxlength=MAX_SERVICE_NAME.to_string() />
+                    </div>
+                    <div class="field">
+                        <label for="service-name-en">{move_tr!("plan-field-name-en")}</label>
+                        <input id="service-name-en" type="text" name="form[name_en]" required=true maxlength=MAX_SERVICE_NAME.to_string() />
+                    </div>
+                    <div class="form-actions">
+                        <button type="submit" class="button primary">{move_tr!("services-add-submit")}</button>
+                    </div>
+                </ActionForm>
+            </section>
+        })}
+        <div class="table-wrap">
+            <table>
+                <thead><tr>
+                    <th scope="col">{move_tr!("plan-field-area")}</th>
+                    <th scope="col">{move_tr!("plan-field-service")}</th>
+                    <th scope="col">{move_tr!("field-status")}</th>
+                    {may_edit.then(|| view! { <th scope="col">{move_tr!("services-change")}</th> })}
+                </tr></thead>
+                <tbody>
+                    {catalogue.services.into_iter().map(|service| {
+                        let area = service.area;
+                        let name = service.name.clone();
+                        let active = service.active;
+                        view! {
+                            <tr>
+                                <td>{move || area_name(area)}</td>
+                                <th scope="row">{move || service_label(&name)}</th>
+                                <td>{move || if active { tr!("services-active") } else { tr!("services-inactive") }}</td>
+                                {may_edit.then(|| view! {
+                                    <td>
+                                        <ActionForm action=toggle attr:class="inline-form">
+                                            <input type="hidden" name="service_id" value=service.id.to_string() />
+                                            <input type="hidden" name="active" value=(!active).to_string() />
+                                            <button type="submit" class="button small secondary">
+                                                {move || if active { tr!("services-deactivate") } else { tr!("services-activate") }}
+                                            </button>
+                                        </ActionForm>
+                                    </td>
+                                })}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

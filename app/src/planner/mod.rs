@@ -1,0 +1,9 @@
+//! The personalised project ("progetto personalizzato"): phases, team, assessment and
+//! goals by area, actions from the service catalogue with their timeline, the case
+//! diary, and each user's "My work".
+
+pub mod api;
+pub mod components;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod ssr;

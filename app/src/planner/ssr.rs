@@ -1,0 +1,1127 @@
+//! Database work of the personalised project. Only the person's team (front-line users
+//! of an organisation in charge, as for her record) reads or changes a plan; every read
+//! and every change writes its audit row in the same transaction, and a refusal is
+//! audited too. Case-diary notes are further filtered by their confidentiality level.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder, Set,
+};
+
+use super::model::*;
+use crate::admin::ssr::{organisation_names, user_names};
+use crate::audit::ssr::{record, AuditEvent};
+use crate::auth::model::CurrentUser;
+use crate::auth::ssr::Ctx;
+use crate::entity::{
+    people, person_identities, person_organisations, plan_actions, plan_assessments, plan_diary,
+    plan_goals, plan_phases, plan_team, plans, services, user_roles, users,
+};
+use crate::error::{AppError, Conflict, Problem};
+use crate::people::registry::model::{eighteenth_birthday, PathStatus, COMING_OF_AGE_ALERT_DAYS};
+use crate::people::registry::ssr::{
+    find_person, may_manage, minor_from_record, refuse, TEAM_ROLES,
+};
+use crate::people::ssr::today;
+
+/// The person behind `code`, if the caller is on her team; otherwise the refusal is
+/// audited under `action` and answered 403.
+async fn team_person<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    code: &str,
+    action: &str,
+) -> Result<people::Model, AppError> {
+    let user = ctx.user()?;
+    let person = find_person(conn, code).await?;
+    if !may_manage(conn, user, &person).await? {
+        return Err(refuse(conn, ctx, action, &person).await?);
+    }
+    Ok(person)
+}
+
+/// Like `team_person`, for a change: an anonymised record takes no more data.
+async fn team_person_for_change<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    code: &str,
+    action: &str,
+) -> Result<people::Model, AppError> {
+    let person = team_person(conn, ctx, code, action).await?;
+    if person.anonymised_at.is_some() {
+        return Err(AppError::Conflict {
+            conflict: Conflict::Anonymised,
+        });
+    }
+    Ok(person)
+}
+
+async fn plan_of<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+) -> Result<Option<plans::Model>, AppError> {
+    Ok(plans::Entity::find()
+        .filter(plans::Column::PersonId.eq(person.id))
+        .one(conn)
+        .await?)
+}
+
+async fn existing_plan<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+) -> Result<plans::Model, AppError> {
+    plan_of(conn, person).await?.ok_or(AppError::NotFound)
+}
+
+async fn audit<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    action: &str,
+    person: &people::Model,
+    detail: Option<String>,
+) -> Result<(), AppError> {
+    let mut event = AuditEvent::new(ctx.user.as_ref(), action, "person").object(&person.code);
+    if let Some(detail) = detail {
+        event = event.detail(detail);
+    }
+    record(conn, ctx.request_id(), event).await?;
+    Ok(())
+}
+
+/// Marks the plan as changed (its `updated_at`), for the page and later versions.
+async fn touch<C: ConnectionTrait>(conn: &C, plan: plans::Model) -> Result<(), AppError> {
+    let mut active = plan.into_active_model();
+    active.updated_at = Set(Utc::now());
+    active.update(conn).await?;
+    Ok(())
+}
+
+/// Colleagues who may be on the team or responsible for an action: active users of an
+/// organisation in charge of the person, with a front-line role.
+async fn colleagues<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+) -> Result<Vec<(i32, String)>, AppError> {
+    let organisations: Vec<i32> = person_organisations::Entity::find()
+        .filter(person_organisations::Column::PersonId.eq(person.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| row.organisation_id)
+        .collect();
+    let team_role_codes: Vec<&str> = TEAM_ROLES.iter().map(|r| r.code()).collect();
+    let with_role: HashSet<i32> = user_roles::Entity::find()
+        .filter(user_roles::Column::Role.is_in(team_role_codes))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| row.user_id)
+        .collect();
+    Ok(users::Entity::find()
+        .filter(users::Column::OrganisationId.is_in(organisations))
+        .filter(users::Column::Active.eq(true))
+        .order_by_asc(users::Column::DisplayName)
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter(|user| with_role.contains(&user.id))
+        .map(|user| (user.id, user.display_name))
+        .collect())
+}
+
+async fn ensure_colleague<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+    user_id: i32,
+    field: &str,
+) -> Result<(), AppError> {
+    if colleagues(conn, person)
+        .await?
+        .iter()
+        .any(|(id, _)| *id == user_id)
+    {
+        Ok(())
+    } else {
+        Err(AppError::invalid(field, Problem::UnknownChoice))
+    }
+}
+
+fn service_name(service: &services::Model) -> ServiceName {
+    ServiceName {
+        it: service.name_it.clone(),
+        en: service.name_en.clone(),
+    }
+}
+
+fn service_row(service: &services::Model) -> ServiceRow {
+    ServiceRow {
+        id: service.id,
+        area: Area::from_code(&service.area).unwrap_or(Area::Legal),
+        name: service_name(service),
+        active: service.active,
+    }
+}
+
+/// The phase a plan starts in, from where the person is on her path.
+fn initial_phase(status: Option<PathStatus>) -> Phase {
+    match status {
+        Some(PathStatus::TakenInCharge) => Phase::Protection,
+        Some(PathStatus::Placed) => Phase::Reception,
+        Some(PathStatus::Inclusion) => Phase::Inclusion,
+        Some(PathStatus::Exited) => Phase::Exit,
+        _ => Phase::FirstContact,
+    }
+}
+
+// ---------------------------------------------------------------- the plan page
+
+pub async fn plan_page(ctx: &Ctx, code: &str) -> Result<PlanPage, AppError> {
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person(&txn, ctx, code, "plan.view").await?;
+        let today = today();
+        let plan = match plan_of(&txn, &person).await? {
+            None => None,
+            Some(plan) => Some(load_plan(&txn, &person, &plan, today).await?),
+        };
+        audit(&txn, ctx, "plan.view", &person, None).await?;
+        Ok(PlanPage {
+            code: person.code.clone(),
+            minor: minor_from_record(&person, today),
+            today,
+            plan,
+        })
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+async fn load_plan<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+    plan: &plans::Model,
+    today: chrono::NaiveDate,
+) -> Result<Plan, AppError> {
+    let phases = plan_phases::Entity::find()
+        .filter(plan_phases::Column::PlanId.eq(plan.id))
+        .order_by_asc(plan_phases::Column::StartedOn)
+        .order_by_asc(plan_phases::Column::Id)
+        .all(conn)
+        .await?;
+    let team = plan_team::Entity::find()
+        .filter(plan_team::Column::PlanId.eq(plan.id))
+        .filter(plan_team::Column::RemovedAt.is_null())
+        .order_by_asc(plan_team::Column::Id)
+        .all(conn)
+        .await?;
+    let in_charge = person_organisations::Entity::find()
+        .filter(person_organisations::Column::PersonId.eq(person.id))
+        .order_by_asc(person_organisations::Column::Id)
+        .all(conn)
+        .await?;
+    let assessments = plan_assessments::Entity::find()
+        .filter(plan_assessments::Column::PlanId.eq(plan.id))
+        .all(conn)
+        .await?;
+    let goals = plan_goals::Entity::find()
+        .filter(plan_goals::Column::PlanId.eq(plan.id))
+        .order_by_asc(plan_goals::Column::Id)
+        .all(conn)
+        .await?;
+    let actions = plan_actions::Entity::find()
+        .filter(plan_actions::Column::PlanId.eq(plan.id))
+        .order_by_asc(plan_actions::Column::PlannedStart)
+        .order_by_asc(plan_actions::Column::Id)
+        .all(conn)
+        .await?;
+    let catalogue = services::Entity::find()
+        .order_by_asc(services::Column::Area)
+        .order_by_asc(services::Column::NameIt)
+        .all(conn)
+        .await?;
+    let names = user_names(
+        conn,
+        phases
+            .iter()
+            .map(|p| p.recorded_by)
+            .chain(team.iter().filter_map(|m| m.user_id))
+            .chain(in_charge.iter().filter_map(|o| o.reference_user_id))
+            .chain(actions.iter().filter_map(|a| a.responsible_user_id)),
+    )
+    .await?;
+    let organisations =
+        organisation_names(conn, in_charge.iter().map(|o| o.organisation_id)).await?;
+    let services_by_id: HashMap<i32, &services::Model> =
+        catalogue.iter().map(|s| (s.id, s)).collect();
+    let name_of = |id: i32| names.get(&id).cloned().unwrap_or_default();
+
+    let action_row = |action: &plan_actions::Model| {
+        let status = ActionStatus::from_code(&action.status).unwrap_or(ActionStatus::Planned);
+        let service = services_by_id.get(&action.service_id);
+        ActionRow {
+            id: action.id,
+            area: service
+                .and_then(|s| Area::from_code(&s.area))
+                .unwrap_or(Area::Legal),
+            service: service.map(|s| service_name(s)).unwrap_or(ServiceName {
+                it: String::new(),
+                en: String::new(),
+            }),
+            responsible: action
+                .responsible_user_id
+                .map(name_of)
+                .or_else(|| action.responsible_external.clone())
+                .unwrap_or_default(),
+            planned_start: action.planned_start,
+            planned_end: action.planned_end,
+            actual_start: action.actual_start,
+            actual_end: action.actual_end,
+            status,
+            outcome: action.outcome.clone(),
+            overdue: is_overdue(status, action.planned_end, today),
+        }
+    };
+    let areas = Area::ALL
+        .iter()
+        .map(|&area| AreaPlan {
+            area,
+            assessment: assessments
+                .iter()
+                .find(|a| a.area == area.code())
+                .map(|a| AssessmentRow {
+                    need: NeedLevel::from_code(&a.need).unwrap_or(NeedLevel::NoNeed),
+                    notes: a.notes.clone(),
+                    assessed_on: a.assessed_on,
+                }),
+            goals: goals
+                .iter()
+                .filter(|g| g.area == area.code())
+                .map(|goal| GoalRow {
+                    id: goal.id,
+                    description: goal.description.clone(),
+                    expected_on: goal.expected_on,
+                    status: GoalStatus::from_code(&goal.status).unwrap_or(GoalStatus::Open),
+                    actions: actions
+                        .iter()
+                        .filter(|a| a.goal_id == goal.id)
+                        .map(action_row)
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect::<Vec<_>>();
+    let overdue_actions = areas
+        .iter()
+        .flat_map(|a| a.goals.iter())
+        .flat_map(|g| g.actions.iter())
+        .filter(|a| a.overdue)
+        .count();
+    Ok(Plan {
+        opened_on: plan.opened_on,
+        review_every_days: plan.review_every_days,
+        phases: phases
+            .iter()
+            .map(|p| PhaseRow {
+                phase: Phase::from_code(&p.phase).unwrap_or(Phase::FirstContact),
+                started_on: p.started_on,
+                note: p.note.clone(),
+                recorded_by: name_of(p.recorded_by),
+            })
+            .collect(),
+        reference_operators: in_charge
+            .iter()
+            .filter_map(|o| {
+                o.reference_user_id.map(|user| {
+                    (
+                        organisations
+                            .get(&o.organisation_id)
+                            .cloned()
+                            .unwrap_or_default(),
+                        name_of(user),
+                    )
+                })
+            })
+            .collect(),
+        team: team
+            .iter()
+            .map(|m| TeamMemberRow {
+                id: m.id,
+                name: m
+                    .user_id
+                    .map(name_of)
+                    .or_else(|| m.external_name.clone())
+                    .unwrap_or_default(),
+                external: m.user_id.is_none(),
+                role: TeamRole::from_code(&m.role).unwrap_or(TeamRole::SocialWorker),
+            })
+            .collect(),
+        colleagues: colleagues(conn, person).await?,
+        areas,
+        services: catalogue
+            .iter()
+            .filter(|s| s.active)
+            .map(service_row)
+            .collect(),
+        overdue_actions,
+    })
+}
+
+// ---------------------------------------------------------------- changes
+
+/// Runs one audited change of a person's plan in a write transaction: `change` gets the
+/// transaction, the person and her plan (None: no plan yet) and returns the audit detail.
+async fn change_plan<F>(
+    ctx: &Ctx,
+    code: &str,
+    action: &'static str,
+    change: F,
+) -> Result<(), AppError>
+where
+    F: for<'a> FnOnce(
+        &'a sea_orm::DatabaseTransaction,
+        &'a people::Model,
+        Option<plans::Model>,
+    ) -> std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<String, AppError>> + Send + 'a>,
+    >,
+{
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person_for_change(&txn, ctx, code, action).await?;
+        let plan = plan_of(&txn, &person).await?;
+        let detail = change(&txn, &person, plan).await?;
+        audit(&txn, ctx, action, &person, Some(detail)).await
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+pub async fn open_plan(ctx: &Ctx, code: &str, review_every_days: i32) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.open", move |txn, person, plan| {
+        Box::pin(async move {
+            if plan.is_some() {
+                return Err(AppError::Conflict {
+                    conflict: Conflict::PlanAlreadyOpen,
+                });
+            }
+            let now = Utc::now();
+            let today = today();
+            let created = plans::ActiveModel {
+                person_id: Set(person.id),
+                opened_on: Set(today),
+                opened_by: Set(user_id),
+                review_every_days: Set(review_every_days),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            let phase = initial_phase(PathStatus::from_code(&person.status));
+            plan_phases::ActiveModel {
+                plan_id: Set(created.id),
+                phase: Set(phase.code().to_string()),
+                started_on: Set(today),
+                note: Set(None),
+                recorded_by: Set(user_id),
+                recorded_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            Ok(format!("plan={} phase={}", created.id, phase.code()))
+        })
+    })
+    .await
+}
+
+pub async fn record_phase(ctx: &Ctx, code: &str, phase: ValidPhase) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.phase", move |txn, _person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let last = plan_phases::Entity::find()
+                .filter(plan_phases::Column::PlanId.eq(plan.id))
+                .order_by_desc(plan_phases::Column::StartedOn)
+                .one(txn)
+                .await?;
+            // Transitions are dated in order: a step cannot start before the current one.
+            if last.is_some_and(|last| phase.started_on < last.started_on) {
+                return Err(AppError::invalid("started_on", Problem::OutOfRange));
+            }
+            plan_phases::ActiveModel {
+                plan_id: Set(plan.id),
+                phase: Set(phase.phase.code().to_string()),
+                started_on: Set(phase.started_on),
+                note: Set(phase.note),
+                recorded_by: Set(user_id),
+                recorded_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            touch(txn, plan).await?;
+            Ok(format!("phase={}", phase.phase.code()))
+        })
+    })
+    .await
+}
+
+pub async fn add_team_member(
+    ctx: &Ctx,
+    code: &str,
+    member: ValidTeamMember,
+) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.team.add", move |txn, person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let (colleague, external) = match member.member {
+                TeamMember::Colleague(id) => {
+                    ensure_colleague(txn, person, id, "user_id").await?;
+                    let already = plan_team::Entity::find()
+                        .filter(plan_team::Column::PlanId.eq(plan.id))
+                        .filter(plan_team::Column::UserId.eq(id))
+                        .filter(plan_team::Column::Role.eq(member.role.code()))
+                        .filter(plan_team::Column::RemovedAt.is_null())
+                        .one(txn)
+                        .await?;
+                    if already.is_some() {
+                        return Err(AppError::Conflict {
+                            conflict: Conflict::AlreadyOnTeam,
+                        });
+                    }
+                    (Some(id), None)
+                }
+                TeamMember::External(name) => (None, Some(name)),
+            };
+            let created = plan_team::ActiveModel {
+                plan_id: Set(plan.id),
+                user_id: Set(colleague),
+                external_name: Set(external),
+                role: Set(member.role.code().to_string()),
+                added_by: Set(user_id),
+                added_at: Set(Utc::now()),
+                removed_at: Set(None),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            touch(txn, plan).await?;
+            Ok(format!("member={} role={}", created.id, member.role.code()))
+        })
+    })
+    .await
+}
+
+pub async fn remove_team_member(ctx: &Ctx, code: &str, member_id: i32) -> Result<(), AppError> {
+    change_plan(ctx, code, "plan.team.remove", move |txn, _person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let member = plan_team::Entity::find_by_id(member_id)
+                .one(txn)
+                .await?
+                .filter(|m| m.plan_id == plan.id && m.removed_at.is_none())
+                .ok_or(AppError::NotFound)?;
+            let mut active = member.into_active_model();
+            active.removed_at = Set(Some(Utc::now()));
+            active.update(txn).await?;
+            touch(txn, plan).await?;
+            Ok(format!("member={member_id}"))
+        })
+    })
+    .await
+}
+
+pub async fn save_assessment(
+    ctx: &Ctx,
+    code: &str,
+    assessment: ValidAssessment,
+) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(
+        ctx,
+        code,
+        "plan.assessment.save",
+        move |txn, _person, plan| {
+            Box::pin(async move {
+                let plan = plan.ok_or(AppError::NotFound)?;
+                let existing = plan_assessments::Entity::find()
+                    .filter(plan_assessments::Column::PlanId.eq(plan.id))
+                    .filter(plan_assessments::Column::Area.eq(assessment.area.code()))
+                    .one(txn)
+                    .await?;
+                let now = Utc::now();
+                match existing {
+                    Some(row) => {
+                        let mut active = row.into_active_model();
+                        active.need = Set(assessment.need.code().to_string());
+                        active.notes = Set(assessment.notes);
+                        active.assessed_on = Set(today());
+                        active.updated_by = Set(user_id);
+                        active.updated_at = Set(now);
+                        active.update(txn).await?;
+                    }
+                    None => {
+                        plan_assessments::ActiveModel {
+                            plan_id: Set(plan.id),
+                            area: Set(assessment.area.code().to_string()),
+                            need: Set(assessment.need.code().to_string()),
+                            notes: Set(assessment.notes),
+                            assessed_on: Set(today()),
+                            updated_by: Set(user_id),
+                            updated_at: Set(now),
+                            ..Default::default()
+                        }
+                        .insert(txn)
+                        .await?;
+                    }
+                }
+                touch(txn, plan).await?;
+                Ok(format!(
+                    "area={} need={}",
+                    assessment.area.code(),
+                    assessment.need.code()
+                ))
+            })
+        },
+    )
+    .await
+}
+
+pub async fn add_goal(ctx: &Ctx, code: &str, goal: ValidGoal) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.goal.add", move |txn, _person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let now = Utc::now();
+            let created = plan_goals::ActiveModel {
+                plan_id: Set(plan.id),
+                area: Set(goal.area.code().to_string()),
+                description: Set(goal.description),
+                expected_on: Set(goal.expected_on),
+                status: Set(GoalStatus::Open.code().to_string()),
+                created_by: Set(user_id),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            touch(txn, plan).await?;
+            Ok(format!("goal={} area={}", created.id, goal.area.code()))
+        })
+    })
+    .await
+}
+
+pub async fn set_goal_status(
+    ctx: &Ctx,
+    code: &str,
+    goal_id: i32,
+    status: GoalStatus,
+) -> Result<(), AppError> {
+    change_plan(ctx, code, "plan.goal.status", move |txn, _person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let goal = plan_goals::Entity::find_by_id(goal_id)
+                .one(txn)
+                .await?
+                .filter(|g| g.plan_id == plan.id)
+                .ok_or(AppError::NotFound)?;
+            let mut active = goal.into_active_model();
+            active.status = Set(status.code().to_string());
+            active.updated_at = Set(Utc::now());
+            active.update(txn).await?;
+            touch(txn, plan).await?;
+            Ok(format!("goal={goal_id} status={}", status.code()))
+        })
+    })
+    .await
+}
+
+pub async fn add_action(ctx: &Ctx, code: &str, action: ValidNewAction) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.action.add", move |txn, person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let goal_found = plan_goals::Entity::find_by_id(action.goal_id)
+                .one(txn)
+                .await?
+                .is_some_and(|g| g.plan_id == plan.id);
+            if !goal_found {
+                return Err(AppError::invalid("goal_id", Problem::UnknownChoice));
+            }
+            let service_found = services::Entity::find_by_id(action.service_id)
+                .one(txn)
+                .await?
+                .is_some_and(|s| s.active);
+            if !service_found {
+                return Err(AppError::invalid("service_id", Problem::UnknownChoice));
+            }
+            let (responsible_user, responsible_external) = match action.responsible {
+                TeamMember::Colleague(id) => {
+                    ensure_colleague(txn, person, id, "responsible_user_id").await?;
+                    (Some(id), None)
+                }
+                TeamMember::External(name) => (None, Some(name)),
+            };
+            let now = Utc::now();
+            let created = plan_actions::ActiveModel {
+                plan_id: Set(plan.id),
+                goal_id: Set(action.goal_id),
+                service_id: Set(action.service_id),
+                responsible_user_id: Set(responsible_user),
+                responsible_external: Set(responsible_external),
+                planned_start: Set(action.planned_start),
+                planned_end: Set(action.planned_end),
+                actual_start: Set(None),
+                actual_end: Set(None),
+                status: Set(ActionStatus::Planned.code().to_string()),
+                outcome: Set(None),
+                created_by: Set(user_id),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            touch(txn, plan).await?;
+            Ok(format!(
+                "action={} service={}",
+                created.id, action.service_id
+            ))
+        })
+    })
+    .await
+}
+
+pub async fn update_action(
+    ctx: &Ctx,
+    code: &str,
+    action_id: i32,
+    progress: ValidProgress,
+) -> Result<(), AppError> {
+    change_plan(
+        ctx,
+        code,
+        "plan.action.update",
+        move |txn, _person, plan| {
+            Box::pin(async move {
+                let plan = plan.ok_or(AppError::NotFound)?;
+                let action = plan_actions::Entity::find_by_id(action_id)
+                    .one(txn)
+                    .await?
+                    .filter(|a| a.plan_id == plan.id)
+                    .ok_or(AppError::NotFound)?;
+                let mut changed = Vec::new();
+                if action.planned_start != progress.planned_start
+                    || action.planned_end != progress.planned_end
+                {
+                    changed.push("planned");
+                }
+                if action.status != progress.status.code() {
+                    changed.push("status");
+                }
+                if action.actual_start != progress.actual_start
+                    || action.actual_end != progress.actual_end
+                {
+                    changed.push("actual");
+                }
+                if action.outcome != progress.outcome {
+                    changed.push("outcome");
+                }
+                let mut active = action.into_active_model();
+                active.planned_start = Set(progress.planned_start);
+                active.planned_end = Set(progress.planned_end);
+                active.actual_start = Set(progress.actual_start);
+                active.actual_end = Set(progress.actual_end);
+                active.status = Set(progress.status.code().to_string());
+                active.outcome = Set(progress.outcome);
+                active.updated_at = Set(Utc::now());
+                active.update(txn).await?;
+                touch(txn, plan).await?;
+                Ok(format!(
+                    "action={action_id} status={} changed={}",
+                    progress.status.code(),
+                    changed.join(",")
+                ))
+            })
+        },
+    )
+    .await
+}
+
+// ---------------------------------------------------------------- case diary
+
+/// The team roles `user` holds on `plan` (active memberships).
+async fn roles_on_plan<C: ConnectionTrait>(
+    conn: &C,
+    plan: &plans::Model,
+    user: &CurrentUser,
+) -> Result<HashSet<TeamRole>, AppError> {
+    Ok(plan_team::Entity::find()
+        .filter(plan_team::Column::PlanId.eq(plan.id))
+        .filter(plan_team::Column::UserId.eq(user.id))
+        .filter(plan_team::Column::RemovedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|m| TeamRole::from_code(&m.role))
+        .collect())
+}
+
+/// Whether a note at `level` by `author` is readable by `user`, who is on the team.
+pub fn may_read_note(level: DiaryLevel, author: i32, user: i32, roles: &HashSet<TeamRole>) -> bool {
+    author == user
+        || match level.reader_role() {
+            None => true,
+            Some(role) => roles.contains(&role),
+        }
+}
+
+pub async fn diary(ctx: &Ctx, code: &str) -> Result<DiaryPage, AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person(&txn, ctx, code, "plan.diary.view").await?;
+        let plan = existing_plan(&txn, &person).await?;
+        let roles = roles_on_plan(&txn, &plan, user).await?;
+        let all = plan_diary::Entity::find()
+            .filter(plan_diary::Column::PlanId.eq(plan.id))
+            .order_by_desc(plan_diary::Column::WrittenOn)
+            .order_by_desc(plan_diary::Column::Id)
+            .all(&txn)
+            .await?;
+        let total = all.len();
+        let readable: Vec<plan_diary::Model> = all
+            .into_iter()
+            .filter(|note| {
+                let level = DiaryLevel::from_code(&note.level).unwrap_or(DiaryLevel::Psychologist);
+                may_read_note(level, note.author_id, user.id, &roles)
+            })
+            .collect();
+        let names = user_names(&txn, readable.iter().map(|n| n.author_id)).await?;
+        let hidden = total - readable.len();
+        audit(
+            &txn,
+            ctx,
+            "plan.diary.view",
+            &person,
+            Some(format!("shown={} hidden={hidden}", readable.len())),
+        )
+        .await?;
+        Ok(DiaryPage {
+            code: person.code.clone(),
+            today: today(),
+            hidden,
+            notes: readable
+                .into_iter()
+                .map(|note| DiaryNote {
+                    id: note.id,
+                    written_on: note.written_on,
+                    level: DiaryLevel::from_code(&note.level).unwrap_or(DiaryLevel::Psychologist),
+                    author: names.get(&note.author_id).cloned().unwrap_or_default(),
+                    body: note.body,
+                })
+                .collect(),
+        })
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+pub async fn add_diary_note(ctx: &Ctx, code: &str, note: ValidDiaryNote) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.diary.add", move |txn, _person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let created = plan_diary::ActiveModel {
+                plan_id: Set(plan.id),
+                written_on: Set(note.written_on),
+                level: Set(note.level.code().to_string()),
+                body: Set(note.body),
+                author_id: Set(user_id),
+                created_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            Ok(format!("note={} level={}", created.id, note.level.code()))
+        })
+    })
+    .await
+}
+
+// ---------------------------------------------------------------- my work
+
+/// How many rows "My work" shows in each list.
+const MY_WORK_ROWS: usize = 100;
+
+/// Overdue and upcoming actions of the plans the user is on (as a team member, or as
+/// the one responsible for an action), and the people of those plans who come of age
+/// soon. Each person listed gets an audit row, as when her record is opened.
+pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let today = today();
+        let horizon = today + Duration::days(UPCOMING_DAYS);
+        let member_of: HashSet<i32> = plan_team::Entity::find()
+            .filter(plan_team::Column::UserId.eq(user.id))
+            .filter(plan_team::Column::RemovedAt.is_null())
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|m| m.plan_id)
+            .collect();
+        let responsible_for: HashSet<i32> = plan_actions::Entity::find()
+            .filter(plan_actions::Column::ResponsibleUserId.eq(user.id))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|a| a.plan_id)
+            .collect();
+        let plan_ids: Vec<i32> = member_of.union(&responsible_for).copied().collect();
+        let plans_found = plans::Entity::find()
+            .filter(plans::Column::Id.is_in(plan_ids.clone()))
+            .all(&txn)
+            .await?;
+        let persons = people::Entity::find()
+            .filter(people::Column::Id.is_in(plans_found.iter().map(|p| p.person_id)))
+            .all(&txn)
+            .await?;
+        // The team is decided as everywhere else: a plan of a person her organisation no
+        // longer has in charge is not this user's work any more.
+        let mut entitled: HashMap<i32, people::Model> = HashMap::new();
+        for plan in &plans_found {
+            if let Some(person) = persons.iter().find(|p| p.id == plan.person_id) {
+                if person.anonymised_at.is_none() && may_manage(&txn, user, person).await? {
+                    entitled.insert(plan.id, person.clone());
+                }
+            }
+        }
+        let pending: Vec<&str> = ActionStatus::ALL
+            .iter()
+            .filter(|s| s.is_pending())
+            .map(|s| s.code())
+            .collect();
+        let actions = plan_actions::Entity::find()
+            .filter(plan_actions::Column::PlanId.is_in(entitled.keys().copied()))
+            .filter(plan_actions::Column::Status.is_in(pending))
+            .filter(plan_actions::Column::PlannedEnd.lte(horizon))
+            .order_by_asc(plan_actions::Column::PlannedEnd)
+            .all(&txn)
+            .await?;
+        let catalogue: HashMap<i32, services::Model> = services::Entity::find()
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, s))
+            .collect();
+        let mut overdue = Vec::new();
+        let mut upcoming = Vec::new();
+        for action in actions {
+            let Some(person) = entitled.get(&action.plan_id) else {
+                continue;
+            };
+            // On a plan as the one responsible only: just her own actions.
+            let mine = action.responsible_user_id == Some(user.id);
+            if !mine && !member_of.contains(&action.plan_id) {
+                continue;
+            }
+            let service = catalogue.get(&action.service_id);
+            let item = WorkItem {
+                code: person.code.clone(),
+                area: service
+                    .and_then(|s| Area::from_code(&s.area))
+                    .unwrap_or(Area::Legal),
+                service: service.map(service_name).unwrap_or(ServiceName {
+                    it: String::new(),
+                    en: String::new(),
+                }),
+                planned_end: action.planned_end,
+                status: ActionStatus::from_code(&action.status).unwrap_or(ActionStatus::Planned),
+                mine,
+            };
+            if action.planned_end < today {
+                overdue.push(item);
+            } else {
+                upcoming.push(item);
+            }
+        }
+        overdue.truncate(MY_WORK_ROWS);
+        upcoming.truncate(MY_WORK_ROWS);
+        let team_people: Vec<&people::Model> = entitled
+            .iter()
+            .filter(|(plan, _)| member_of.contains(plan))
+            .map(|(_, person)| person)
+            .collect();
+        let births: HashMap<i32, chrono::NaiveDate> = person_identities::Entity::find()
+            .filter(person_identities::Column::PersonId.is_in(team_people.iter().map(|p| p.id)))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .filter_map(|identity| identity.date_of_birth.map(|d| (identity.person_id, d)))
+            .collect();
+        let mut coming_of_age: Vec<(String, i64)> = team_people
+            .iter()
+            .filter_map(|person| {
+                let birth = births.get(&person.id)?;
+                let days = (eighteenth_birthday(*birth) - today).num_days();
+                (0..=COMING_OF_AGE_ALERT_DAYS)
+                    .contains(&days)
+                    .then(|| (person.code.clone(), days))
+            })
+            .collect();
+        coming_of_age.sort_by_key(|(_, days)| *days);
+        let listed: HashSet<&str> = overdue
+            .iter()
+            .chain(upcoming.iter())
+            .map(|item| item.code.as_str())
+            .chain(coming_of_age.iter().map(|(code, _)| code.as_str()))
+            .collect();
+        let mut listed: Vec<&str> = listed.into_iter().collect();
+        listed.sort_unstable();
+        for code in listed {
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "plan.my_work.view", "person").object(code),
+            )
+            .await?;
+        }
+        Ok(MyWork {
+            today,
+            overdue,
+            upcoming,
+            coming_of_age,
+        })
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+// ---------------------------------------------------------------- service catalogue
+
+pub async fn catalogue<C: ConnectionTrait>(conn: &C) -> Result<Vec<ServiceRow>, AppError> {
+    Ok(services::Entity::find()
+        .order_by_asc(services::Column::Area)
+        .order_by_asc(services::Column::NameIt)
+        .all(conn)
+        .await?
+        .iter()
+        .map(service_row)
+        .collect())
+}
+
+pub async fn add_service(ctx: &Ctx, service: ValidService) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let base = service_code(service.area, &service.name_it);
+        let taken: HashSet<String> = services::Entity::find()
+            .filter(services::Column::Code.starts_with(&base))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|s| s.code)
+            .collect();
+        let same_name = services::Entity::find()
+            .filter(services::Column::Area.eq(service.area.code()))
+            .filter(services::Column::NameIt.eq(&service.name_it))
+            .one(&txn)
+            .await?;
+        if same_name.is_some() {
+            return Err(AppError::invalid("name_it", Problem::AlreadyTaken));
+        }
+        let code = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}_{n}")
+                }
+            })
+            .find(|code| !taken.contains(code))
+            .unwrap_or(base);
+        let created = services::ActiveModel {
+            area: Set(service.area.code().to_string()),
+            code: Set(code.clone()),
+            name_it: Set(service.name_it),
+            name_en: Set(service.name_en),
+            active: Set(true),
+            created_by: Set(Some(user.id)),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "plan.service.add", "service")
+                .object(created.id)
+                .detail(format!("code={code}")),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+pub async fn set_service_active(ctx: &Ctx, service_id: i32, active: bool) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let service = services::Entity::find_by_id(service_id)
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut row = service.into_active_model();
+        row.active = Set(active);
+        row.update(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "plan.service.active", "service")
+                .object(service_id)
+                .detail(format!("active={active}")),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    crate::db::settle(txn, result).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn restricted_notes_open_to_their_profession_and_their_author() {
+        let legal: HashSet<TeamRole> = [TeamRole::LegalAdvisor].into();
+        let none = HashSet::new();
+        assert!(may_read_note(DiaryLevel::Team, 1, 2, &none));
+        assert!(!may_read_note(DiaryLevel::Legal, 1, 2, &none));
+        assert!(may_read_note(DiaryLevel::Legal, 1, 2, &legal));
+        assert!(!may_read_note(DiaryLevel::Psychologist, 1, 2, &legal));
+        assert!(may_read_note(DiaryLevel::Psychologist, 2, 2, &none));
+    }
+
+    #[test]
+    fn a_plan_starts_where_the_person_is() {
+        assert_eq!(
+            initial_phase(Some(PathStatus::Screening)),
+            Phase::FirstContact
+        );
+        assert_eq!(initial_phase(Some(PathStatus::Placed)), Phase::Reception);
+        assert_eq!(initial_phase(None), Phase::FirstContact);
+    }
+}
