@@ -111,6 +111,8 @@ pub enum Conflict {
     PlanAlreadyOpen,
     /// That colleague already has that role on the person's team.
     AlreadyOnTeam,
+    /// The personalised project is closed: it can be read, not changed.
+    PlanClosed,
 }
 
 impl AppError {

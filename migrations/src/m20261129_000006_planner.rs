@@ -1,6 +1,7 @@
 //! The personalised project ("progetto personalizzato") of a person taken in charge: the
 //! plan itself, its phases, the team around her, the initial assessment and goals per
-//! area, the actions taken from the network's service catalogue, and the case diary.
+//! area, the actions taken from the network's service catalogue, the case diary, the
+//! review meetings, the residence permits, and the internships and work grants.
 //!
 //! Every row hangs on `plans`, and a plan on one person: who may read or change it is
 //! decided from the person's organisations in charge, as for her record.
@@ -125,6 +126,10 @@ impl MigrationTrait for Migration {
                     .col(integer(Plans::ReviewEveryDays).default(90))
                     .col(timestamp_with_time_zone(Plans::CreatedAt))
                     .col(timestamp_with_time_zone(Plans::UpdatedAt))
+                    // The exit: once closed, the plan is read-only.
+                    .col(date_null(Plans::ClosedOn))
+                    .col(string_len_null(Plans::ExitOutcome, 24))
+                    .col(text_null(Plans::ClosingSummary))
                     .foreign_key(&mut reference(
                         Plans::Table,
                         Plans::PersonId,
@@ -410,11 +415,128 @@ impl MigrationTrait for Migration {
             PlanDiary::Table,
             PlanDiary::PlanId,
         )
+        .await?;
+
+        manager
+            .create_table(
+                Table::create()
+                    .table(PlanReviews::Table)
+                    .col(pk_auto(PlanReviews::Id))
+                    .col(integer(PlanReviews::PlanId))
+                    .col(date(PlanReviews::ScheduledOn))
+                    // Filled in when the meeting is held.
+                    .col(date_null(PlanReviews::HeldOn))
+                    .col(text_null(PlanReviews::Minutes))
+                    .col(text_null(PlanReviews::Decisions))
+                    .col(integer_null(PlanReviews::RecordedBy))
+                    .col(timestamp_with_time_zone(PlanReviews::CreatedAt))
+                    .foreign_key(&mut reference(
+                        PlanReviews::Table,
+                        PlanReviews::PlanId,
+                        Plans::Table,
+                        Plans::Id,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        index(
+            manager,
+            "idx_plan_reviews_plan",
+            PlanReviews::Table,
+            PlanReviews::PlanId,
+        )
+        .await?;
+
+        manager
+            .create_table(
+                Table::create()
+                    .table(Permits::Table)
+                    .col(pk_auto(Permits::Id))
+                    .col(integer(Permits::PlanId))
+                    .col(string_len(Permits::Kind, 32))
+                    // The art. 18 route: application, opinions, Questura, issue.
+                    .col(date_null(Permits::AppliedOn))
+                    .col(date_null(Permits::OpinionOn))
+                    .col(date_null(Permits::QuesturaOn))
+                    .col(date_null(Permits::IssuedOn))
+                    .col(date_null(Permits::ExpiresOn))
+                    // A renewal points to the permit it renews.
+                    .col(integer_null(Permits::RenewalOf))
+                    // Conversion into a work or study permit (counted for the funder).
+                    .col(string_len_null(Permits::ConvertedTo, 16))
+                    .col(date_null(Permits::ConvertedOn))
+                    .col(integer(Permits::CreatedBy))
+                    .col(timestamp_with_time_zone(Permits::CreatedAt))
+                    .col(timestamp_with_time_zone(Permits::UpdatedAt))
+                    .foreign_key(&mut reference(
+                        Permits::Table,
+                        Permits::PlanId,
+                        Plans::Table,
+                        Plans::Id,
+                    ))
+                    .foreign_key(&mut reference(
+                        Permits::Table,
+                        Permits::RenewalOf,
+                        Permits::Table,
+                        Permits::Id,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        index(manager, "idx_permits_plan", Permits::Table, Permits::PlanId).await?;
+        index(
+            manager,
+            "idx_permits_expires",
+            Permits::Table,
+            Permits::ExpiresOn,
+        )
+        .await?;
+
+        manager
+            .create_table(
+                Table::create()
+                    .table(WorkPlacements::Table)
+                    .col(pk_auto(WorkPlacements::Id))
+                    .col(integer(WorkPlacements::PlanId))
+                    // internship or work_grant
+                    .col(string_len(WorkPlacements::Kind, 16))
+                    .col(string_len(WorkPlacements::HostCompany, 120))
+                    .col(date(WorkPlacements::StartsOn))
+                    .col(date(WorkPlacements::EndsOn))
+                    .col(integer(WorkPlacements::HoursPerWeek))
+                    // Monthly grant in euro cents, if any.
+                    .col(integer_null(WorkPlacements::GrantCents))
+                    .col(string_len_null(WorkPlacements::Tutor, 120))
+                    // Share of the planned hours attended so far, 0 to 100.
+                    .col(integer_null(WorkPlacements::AttendancePercent))
+                    // hired, not_hired, interrupted
+                    .col(string_len_null(WorkPlacements::Outcome, 16))
+                    .col(integer(WorkPlacements::CreatedBy))
+                    .col(timestamp_with_time_zone(WorkPlacements::CreatedAt))
+                    .col(timestamp_with_time_zone(WorkPlacements::UpdatedAt))
+                    .foreign_key(&mut reference(
+                        WorkPlacements::Table,
+                        WorkPlacements::PlanId,
+                        Plans::Table,
+                        Plans::Id,
+                    ))
+                    .to_owned(),
+            )
+            .await?;
+        index(
+            manager,
+            "idx_work_placements_plan",
+            WorkPlacements::Table,
+            WorkPlacements::PlanId,
+        )
         .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
+            WorkPlacements::Table.into_iden(),
+            Permits::Table.into_iden(),
+            PlanReviews::Table.into_iden(),
             PlanDiary::Table.into_iden(),
             PlanActions::Table.into_iden(),
             PlanGoals::Table.into_iden(),
@@ -457,6 +579,62 @@ enum Plans {
     OpenedOn,
     OpenedBy,
     ReviewEveryDays,
+    CreatedAt,
+    UpdatedAt,
+    ClosedOn,
+    ExitOutcome,
+    ClosingSummary,
+}
+
+#[derive(DeriveIden)]
+enum PlanReviews {
+    Table,
+    Id,
+    PlanId,
+    ScheduledOn,
+    HeldOn,
+    Minutes,
+    Decisions,
+    RecordedBy,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+enum Permits {
+    Table,
+    Id,
+    PlanId,
+    Kind,
+    AppliedOn,
+    OpinionOn,
+    QuesturaOn,
+    IssuedOn,
+    ExpiresOn,
+    RenewalOf,
+    ConvertedTo,
+    ConvertedOn,
+    CreatedBy,
+    CreatedAt,
+    UpdatedAt,
+}
+
+/// Internships and work grants ("tirocini", "borse lavoro"); not the bed board's
+/// placements.
+#[derive(DeriveIden)]
+enum WorkPlacements {
+    Table,
+    Id,
+    PlanId,
+    Kind,
+    HostCompany,
+    StartsOn,
+    EndsOn,
+    HoursPerWeek,
+    GrantCents,
+    Tutor,
+    AttendancePercent,
+    Outcome,
+    CreatedBy,
     CreatedAt,
     UpdatedAt,
 }

@@ -13,6 +13,9 @@ pub struct Model {
     pub review_every_days: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub closed_on: Option<Date>,
+    pub exit_outcome: Option<String>,
+    pub closing_summary: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

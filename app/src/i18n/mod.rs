@@ -95,6 +95,7 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
             Conflict::NothingToUndo => "error-nothing-to-undo",
             Conflict::PlanAlreadyOpen => "error-plan-already-open",
             Conflict::AlreadyOnTeam => "error-already-on-team",
+            Conflict::PlanClosed => "error-plan-closed",
         },
         AppError::Rules { .. } => "error-placement-rules",
         AppError::BadRequest => "error-bad-request",

@@ -222,3 +222,122 @@ pub async fn set_service_active(service_id: String, active: String) -> Result<()
     })
     .await
 }
+
+#[server(endpoint = "planner/reviews/schedule")]
+pub async fn schedule_review(code: String, scheduled_on: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("planner/reviews/schedule", |ctx| async move {
+        let mut checks = crate::error::Validation::default();
+        let day = plan_date("scheduled_on", &scheduled_on, &mut checks);
+        checks.finish()?;
+        super::ssr::schedule_review(&ctx, &code, day.unwrap_or_default()).await?;
+        back_to_plan(&code, "progetto");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "planner/reviews/record")]
+pub async fn record_review(
+    code: String,
+    review_id: String,
+    form: ReviewForm,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("planner/reviews/record", |ctx| async move {
+        let review_id = parse_id("review_id", &review_id)?;
+        let valid = form.validate(crate::people::ssr::today())?;
+        super::ssr::record_review(&ctx, &code, review_id, valid).await?;
+        back_to_plan(&code, "progetto");
+        Ok(())
+    })
+    .await
+}
+
+/// Records a new permit, or corrects one when `permit_id` is given.
+#[server(endpoint = "planner/permits/save")]
+pub async fn save_permit(
+    code: String,
+    permit_id: Option<String>,
+    form: PermitForm,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("planner/permits/save", |ctx| async move {
+        let permit_id = match permit_id.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(id) => Some(parse_id("permit_id", id)?),
+        };
+        let valid = form.validate(crate::people::ssr::today())?;
+        super::ssr::save_permit(&ctx, &code, permit_id, valid).await?;
+        back_to_plan(&code, "progetto");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "planner/permits/convert")]
+pub async fn convert_permit(
+    code: String,
+    permit_id: String,
+    form: ConversionForm,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("planner/permits/convert", |ctx| async move {
+        let permit_id = parse_id("permit_id", &permit_id)?;
+        let valid = form.validate(crate::people::ssr::today())?;
+        super::ssr::convert_permit(&ctx, &code, permit_id, valid).await?;
+        back_to_plan(&code, "progetto");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "planner/work/add")]
+pub async fn add_work_placement(code: String, form: WorkPlacementForm) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("planner/work/add", |ctx| async move {
+        let valid = form.validate()?;
+        super::ssr::add_work_placement(&ctx, &code, valid).await?;
+        back_to_plan(&code, "progetto");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "planner/work/update")]
+pub async fn update_work_placement(
+    code: String,
+    work_id: String,
+    form: WorkProgressForm,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("planner/work/update", |ctx| async move {
+        let work_id = parse_id("work_id", &work_id)?;
+        let valid = form.validate()?;
+        super::ssr::update_work_placement(&ctx, &code, work_id, valid).await?;
+        back_to_plan(&code, "progetto");
+        Ok(())
+    })
+    .await
+}
+
+/// Closes the plan (read-only from then on); the tick confirms it is meant.
+#[server(endpoint = "planner/exit")]
+pub async fn close_plan(
+    code: String,
+    form: ExitForm,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    use crate::error::Problem;
+    guard("planner/exit", |ctx| async move {
+        let closing = form.validate(crate::people::ssr::today())?;
+        if confirm.is_none() {
+            return Err(AppError::invalid("confirm", Problem::Required));
+        }
+        super::ssr::close_plan(&ctx, &code, closing).await?;
+        back_to_plan(&code, "progetto");
+        Ok(())
+    })
+    .await
+}

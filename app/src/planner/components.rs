@@ -87,6 +87,60 @@ fn diary_level_name(level: DiaryLevel) -> String {
     }
 }
 
+fn exit_name(outcome: PlanExit) -> String {
+    match outcome {
+        PlanExit::Autonomy => tr!("plan-exit-autonomy"),
+        PlanExit::PermitConverted => tr!("plan-exit-permit-converted"),
+        PlanExit::VoluntaryReturn => tr!("plan-exit-voluntary-return"),
+        PlanExit::Transfer => tr!("plan-exit-transfer"),
+        PlanExit::DropOut => tr!("plan-exit-drop-out"),
+    }
+}
+
+fn permit_kind_name(kind: PermitKind) -> String {
+    match kind {
+        PermitKind::Art18 => tr!("permit-art18"),
+        PermitKind::LabourExploitation => tr!("permit-labour-exploitation"),
+        PermitKind::InternationalProtection => tr!("permit-international-protection"),
+        PermitKind::SpecialProtection => tr!("permit-special-protection"),
+        PermitKind::MinorAge => tr!("permit-minor-age"),
+        PermitKind::Work => tr!("permit-work"),
+        PermitKind::Study => tr!("permit-study"),
+        PermitKind::Family => tr!("permit-family"),
+        PermitKind::Other => tr!("permit-other"),
+    }
+}
+
+fn conversion_name(conversion: Conversion) -> String {
+    match conversion {
+        Conversion::Work => tr!("conversion-work"),
+        Conversion::Study => tr!("conversion-study"),
+    }
+}
+
+fn work_kind_name(kind: WorkKind) -> String {
+    match kind {
+        WorkKind::Internship => tr!("work-internship"),
+        WorkKind::WorkGrant => tr!("work-grant"),
+    }
+}
+
+fn work_outcome_name(outcome: WorkOutcome) -> String {
+    match outcome {
+        WorkOutcome::Hired => tr!("work-hired"),
+        WorkOutcome::NotHired => tr!("work-not-hired"),
+        WorkOutcome::Interrupted => tr!("work-interrupted"),
+    }
+}
+
+fn euro_text(cents: i32) -> String {
+    format!("€ {},{:02}", cents / 100, cents % 100)
+}
+
+fn date_value(value: Option<NaiveDate>) -> String {
+    value.map(|d| d.to_string()).unwrap_or_default()
+}
+
 /// The label of a form field of the planner, for the error summary.
 fn field_label(field: &str) -> String {
     match field {
@@ -115,6 +169,29 @@ fn field_label(field: &str) -> String {
         "name_it" => tr!("plan-field-name-it"),
         "name_en" => tr!("plan-field-name-en"),
         "review_every_days" => tr!("plan-field-review-every"),
+        "scheduled_on" => tr!("plan-field-scheduled-on"),
+        "held_on" => tr!("plan-field-held-on"),
+        "minutes" => tr!("plan-field-minutes"),
+        "decisions" => tr!("plan-field-decisions"),
+        "kind" => tr!("plan-field-kind"),
+        "applied_on" => tr!("permit-applied-on"),
+        "opinion_on" => tr!("permit-opinion-on"),
+        "questura_on" => tr!("permit-questura-on"),
+        "issued_on" => tr!("permit-issued-on"),
+        "expires_on" => tr!("permit-expires-on"),
+        "renewal_of" => tr!("permit-renewal-of"),
+        "converted_to" => tr!("permit-converted-to"),
+        "converted_on" => tr!("permit-converted-on"),
+        "host_company" => tr!("work-host-company"),
+        "starts_on" => tr!("work-starts-on"),
+        "ends_on" => tr!("work-ends-on"),
+        "hours_per_week" => tr!("work-hours-per-week"),
+        "grant" => tr!("work-grant-amount"),
+        "tutor" => tr!("work-tutor"),
+        "attendance_percent" => tr!("work-attendance"),
+        "closed_on" => tr!("plan-field-closed-on"),
+        "summary" => tr!("plan-field-summary"),
+        "confirm" => tr!("plan-field-confirm"),
         _ => field.to_string(),
     }
 }
@@ -169,6 +246,15 @@ fn PlanErrors(error: Signal<Option<AppError>>) -> impl IntoView {
     }
 }
 
+/// Whether the plan on this page may still be changed (false once it is closed).
+#[derive(Clone, Copy)]
+struct Editable(bool);
+
+/// Whether forms are shown: a closed plan shows none (the server refuses changes anyway).
+fn is_editable() -> bool {
+    use_context::<Editable>().is_some_and(|e| e.0)
+}
+
 fn code_param() -> Memo<String> {
     let params = use_params_map();
     Memo::new(move |_| params.read().get("code").unwrap_or_default())
@@ -187,6 +273,13 @@ struct PlanActions {
     goal_status: ServerAction<SetGoalStatus>,
     action: ServerAction<AddPlanAction>,
     progress: ServerAction<UpdatePlanAction>,
+    schedule: ServerAction<ScheduleReview>,
+    review: ServerAction<RecordReview>,
+    permit: ServerAction<SavePermit>,
+    convert: ServerAction<ConvertPermit>,
+    add_work: ServerAction<AddWorkPlacement>,
+    update_work: ServerAction<UpdateWorkPlacement>,
+    exit: ServerAction<ClosePlan>,
 }
 
 impl PlanActions {
@@ -201,10 +294,17 @@ impl PlanActions {
             goal_status: ServerAction::new(),
             action: ServerAction::new(),
             progress: ServerAction::new(),
+            schedule: ServerAction::new(),
+            review: ServerAction::new(),
+            permit: ServerAction::new(),
+            convert: ServerAction::new(),
+            add_work: ServerAction::new(),
+            update_work: ServerAction::new(),
+            exit: ServerAction::new(),
         }
     }
 
-    fn versions(&self) -> [usize; 9] {
+    fn versions(&self) -> [usize; 16] {
         [
             self.open.version().get(),
             self.phase.version().get(),
@@ -215,6 +315,13 @@ impl PlanActions {
             self.goal_status.version().get(),
             self.action.version().get(),
             self.progress.version().get(),
+            self.schedule.version().get(),
+            self.review.version().get(),
+            self.permit.version().get(),
+            self.convert.version().get(),
+            self.add_work.version().get(),
+            self.update_work.version().get(),
+            self.exit.version().get(),
         ]
     }
 
@@ -230,6 +337,13 @@ impl PlanActions {
             self.goal_status.value().get().and_then(|r| r.err()),
             self.action.value().get().and_then(|r| r.err()),
             self.progress.value().get().and_then(|r| r.err()),
+            self.schedule.value().get().and_then(|r| r.err()),
+            self.review.value().get().and_then(|r| r.err()),
+            self.permit.value().get().and_then(|r| r.err()),
+            self.convert.value().get().and_then(|r| r.err()),
+            self.add_work.value().get().and_then(|r| r.err()),
+            self.update_work.value().get().and_then(|r| r.err()),
+            self.exit.value().get().and_then(|r| r.err()),
         ];
         errors.into_iter().flatten().next()
     }
@@ -295,6 +409,7 @@ fn PlanView(
     minor: bool,
     actions: PlanActions,
 ) -> impl IntoView {
+    let editable = plan.closing.is_none();
     let current = plan.current_phase();
     let overdue = plan.overdue_actions;
     let diary = format!("/persone/{code}/diario");
@@ -302,7 +417,20 @@ fn PlanView(
         .areas
         .iter()
         .any(|a| a.goals.iter().any(|g| !g.actions.is_empty()));
+    provide_context(Editable(plan.closing.is_none()));
+    let closing = plan.closing.clone();
     view! {
+        {closing.map(|closing| {
+            let outcome = closing.outcome;
+            view! {
+                <section class="panel panel-warning" aria-labelledby="closed-heading">
+                    <h2 id="closed-heading">{move_tr!("plan-closed-title", { "date" => date_text(closing.closed_on) })}</h2>
+                    <p><strong>{move_tr!("plan-field-exit-outcome")} ": "</strong> {move || exit_name(outcome)}</p>
+                    <p class="prose">{closing.summary.clone()}</p>
+                    <p class="hint">{move_tr!("plan-closed-read-only")}</p>
+                </section>
+            }
+        })}
         <p class="lead">
             {move_tr!("plan-opened-on", { "date" => date_text(plan.opened_on) })}
             " · "
@@ -326,6 +454,7 @@ fn PlanView(
                 view! { <p>{move_tr!("plan-timeline-empty")}</p> }.into_any()
             }}
         </section>
+        <ReviewsSection code=code.clone() reviews=plan.reviews.clone() today actions />
         <h2>{move_tr!("plan-areas")}</h2>
         <p class="hint">{move_tr!("plan-areas-intro")}</p>
         {plan.areas.iter().cloned().map(|area| view! {
@@ -338,6 +467,11 @@ fn PlanView(
                 actions
             />
         }).collect_view()}
+        <PermitsSection code=code.clone() permits=plan.permits.clone() today actions />
+        <WorkSection code=code.clone() work=plan.work.clone() today actions />
+        {editable.then(|| view! {
+            <ExitSection code=code.clone() today action=actions.exit />
+        })}
     }
 }
 
@@ -349,6 +483,7 @@ fn PhaseSection(
     today: NaiveDate,
     action: ServerAction<RecordPhase>,
 ) -> impl IntoView {
+    let editable = is_editable();
     let current_step = current.map(Phase::step).unwrap_or(0);
     let since = phases.last().map(|p| p.started_on);
     view! {
@@ -388,6 +523,7 @@ fn PhaseSection(
                     }).collect_view()}
                 </ul>
             </details>
+            {editable.then(|| view! {
             <details class="more-details">
                 <summary>{move_tr!("plan-phase-change")}</summary>
                 <ActionForm action attr:class="stack-form">
@@ -413,12 +549,14 @@ fn PhaseSection(
                     </div>
                 </ActionForm>
             </details>
+            })}
         </section>
     }
 }
 
 #[component]
 fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> impl IntoView {
+    let editable = is_editable();
     let remove_code = code.clone();
     view! {
         <section class="panel" aria-labelledby="team-heading">
@@ -441,23 +579,26 @@ fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> impl IntoView 
             } else {
                 view! {
                     <ul class="plain-list">
-                        {plan.team.iter().cloned().map(|member| {
+                        {plan.team.into_iter().map(|member| {
                             let code = remove_code.clone();
                             let role = member.role;
                             view! {
                                 <li>
                                     <strong>{member.name.clone()}</strong> " · " {move || team_role_name(role)}
+                                    {editable.then(|| view! {
                                     <ActionForm action=actions.remove_member attr:class="inline-form">
                                         <input type="hidden" name="code" value=code />
                                         <input type="hidden" name="member_id" value=member.id.to_string() />
                                         <button type="submit" class="button small secondary">{move_tr!("plan-team-remove")}</button>
                                     </ActionForm>
+                                    })}
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
+            {editable.then(|| view! {
             <details class="more-details">
                 <summary>{move_tr!("plan-team-add")}</summary>
                 <ActionForm action=actions.add_member attr:class="stack-form">
@@ -489,6 +630,7 @@ fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> impl IntoView 
                     </div>
                 </ActionForm>
             </details>
+            })}
         </section>
     }
 }
@@ -502,6 +644,7 @@ fn AreaSection(
     today: NaiveDate,
     actions: PlanActions,
 ) -> impl IntoView {
+    let editable = is_editable();
     let key = area.area.code();
     let heading = format!("area-{key}-heading");
     let which = area.area;
@@ -525,7 +668,9 @@ fn AreaSection(
                     }
                     None => view! { <p class="hint">{move_tr!("plan-not-assessed")}</p> }.into_any(),
                 }}
-                <AssessmentEditor code=code.clone() area=which current=assessment action=actions.assessment />
+                {editable.then(|| view! {
+                    <AssessmentEditor code=code.clone() area=which current=assessment action=actions.assessment />
+                })}
             </div>
             {if empty {
                 view! { <p>{move_tr!("plan-no-goals")}</p> }.into_any()
@@ -538,7 +683,9 @@ fn AreaSection(
                     </ol>
                 }.into_any()
             }}
-            <NewGoalForm code=code.clone() area=which action=actions.goal />
+            {editable.then(|| view! {
+                <NewGoalForm code=code.clone() area=which action=actions.goal />
+            })}
         </section>
     }
 }
@@ -618,6 +765,7 @@ fn GoalItem(
     today: NaiveDate,
     actions: PlanActions,
 ) -> impl IntoView {
+    let editable = is_editable();
     let status = goal.status;
     let status_id = format!("goal-status-{}", goal.id);
     view! {
@@ -640,6 +788,7 @@ fn GoalItem(
                     </ul>
                 }.into_any()
             }}
+            {editable.then(|| view! {
             <div class="button-row">
                 <details class="more-details">
                     <summary>{move_tr!("plan-action-add")}</summary>
@@ -662,6 +811,7 @@ fn GoalItem(
                     </ActionForm>
                 </details>
             </div>
+            })}
         </li>
     }
 }
@@ -739,6 +889,7 @@ fn ActionItem(
     today: NaiveDate,
     action: ServerAction<UpdatePlanAction>,
 ) -> impl IntoView {
+    let editable = is_editable();
     let status = row.status;
     let prefix = format!("action-{}", row.id);
     let class = if row.overdue {
@@ -775,6 +926,7 @@ fn ActionItem(
                     <dd>{outcome}</dd>
                 })}
             </dl>
+            {editable.then(|| view! {
             <div class="button-row">
                 {status.is_pending().then(|| {
                     let (code, outcome) = (code.clone(), row.outcome.clone().unwrap_or_default());
@@ -834,7 +986,445 @@ fn ActionItem(
                     </ActionForm>
                 </details>
             </div>
+            })}
         </li>
+    }
+}
+
+// ---------------------------------------------------------------- reviews
+
+#[component]
+fn ReviewsSection(
+    code: String,
+    reviews: Vec<ReviewRow>,
+    today: NaiveDate,
+    actions: PlanActions,
+) -> impl IntoView {
+    let editable = is_editable();
+    let next = reviews.iter().find(|r| r.held_on.is_none()).cloned();
+    let held: Vec<ReviewRow> = reviews
+        .into_iter()
+        .filter(|r| r.held_on.is_some())
+        .collect();
+    let schedule_code = code.clone();
+    view! {
+        <section class="panel" id="verifiche" aria-labelledby="reviews-heading">
+            <h2 id="reviews-heading">{move_tr!("plan-reviews")}</h2>
+            {match next {
+                None => view! { <p>{move_tr!("plan-review-none")}</p> }.into_any(),
+                Some(next) => {
+                    let late = next.scheduled_on < today;
+                    let class = if next.due { "notice warning" } else { "notice" };
+                    view! {
+                        <p class=class role=next.due.then_some("status")>
+                            {move_tr!("plan-review-next", { "date" => date_text(next.scheduled_on) })}
+                            {late.then(|| view! { " " <span class="badge badge-denied">{move_tr!("plan-review-late")}</span> })}
+                        </p>
+                        {editable.then(|| view! {
+                            <div class="button-row">
+                                <details class="more-details">
+                                    <summary>{move_tr!("plan-review-record")}</summary>
+                                    <ActionForm action=actions.review attr:class="stack-form">
+                                        <input type="hidden" name="code" value=code.clone() />
+                                        <input type="hidden" name="review_id" value=next.id.to_string() />
+                                        <div class="field">
+                                            <label for="review-held-on">{move_tr!("plan-field-held-on")}</label>
+                                            <input id="review-held-on" type="date" name="form[held_on]" value=today.to_string() max=today.to_string() required=true />
+                                        </div>
+                                        <div class="field">
+                                            <label for="review-minutes">{move_tr!("plan-field-minutes")}</label>
+                                            <textarea id="review-minutes" name="form[minutes]" rows="5" required=true maxlength=MAX_MINUTES.to_string()></textarea>
+                                        </div>
+                                        <div class="field">
+                                            <label for="review-decisions">{move_tr!("plan-field-decisions")}</label>
+                                            <textarea id="review-decisions" name="form[decisions]" rows="3" maxlength=MAX_MINUTES.to_string()></textarea>
+                                        </div>
+                                        <div class="form-actions">
+                                            <button type="submit" class="button primary">{move_tr!("plan-review-record-submit")}</button>
+                                        </div>
+                                    </ActionForm>
+                                </details>
+                                <details class="more-details">
+                                    <summary>{move_tr!("plan-review-move")}</summary>
+                                    <ActionForm action=actions.schedule attr:class="stack-form">
+                                        <input type="hidden" name="code" value=schedule_code.clone() />
+                                        <div class="field">
+                                            <label for="review-scheduled-on">{move_tr!("plan-field-scheduled-on")}</label>
+                                            <input id="review-scheduled-on" type="date" name="scheduled_on" value=next.scheduled_on.to_string() required=true />
+                                        </div>
+                                        <button type="submit" class="button small">{move_tr!("save")}</button>
+                                    </ActionForm>
+                                </details>
+                            </div>
+                        })}
+                    }.into_any()
+                }
+            }}
+            {(!held.is_empty()).then(|| view! {
+                <h3>{move_tr!("plan-reviews-held")}</h3>
+                <ol class="diary">
+                    {held.into_iter().map(|review| view! {
+                        <li class="diary-note">
+                            <p class="diary-meta">
+                                {optional_day(review.held_on)} " · " {review.recorded_by.clone().unwrap_or_default()}
+                            </p>
+                            <p class="prose">{review.minutes.clone().unwrap_or_default()}</p>
+                            {review.decisions.clone().map(|decisions| view! {
+                                <p><strong>{move_tr!("plan-field-decisions")} ": "</strong></p>
+                                <p class="prose">{decisions}</p>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            })}
+        </section>
+    }
+}
+
+// ---------------------------------------------------------------- permits
+
+#[component]
+fn PermitsSection(
+    code: String,
+    permits: Vec<PermitRow>,
+    today: NaiveDate,
+    actions: PlanActions,
+) -> impl IntoView {
+    let editable = is_editable();
+    let choices: Vec<(i32, PermitKind)> = permits.iter().map(|p| (p.id, p.kind)).collect();
+    let new_code = code.clone();
+    let new_choices = choices.clone();
+    view! {
+        <section class="panel" id="permessi" aria-labelledby="permits-heading">
+            <h2 id="permits-heading">{move_tr!("plan-permits")}</h2>
+            {if permits.is_empty() {
+                view! { <p>{move_tr!("plan-permits-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plan-actions">
+                        {permits.into_iter().map(|permit| view! {
+                            <PermitItem code=code.clone() permit choices=choices.clone() today actions />
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {editable.then(|| view! {
+                <details class="more-details">
+                    <summary>{move_tr!("plan-permit-add")}</summary>
+                    <PermitFields code=new_code permit=None choices=new_choices today action=actions.permit />
+                </details>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn PermitItem(
+    code: String,
+    permit: PermitRow,
+    choices: Vec<(i32, PermitKind)>,
+    today: NaiveDate,
+    actions: PlanActions,
+) -> impl IntoView {
+    let editable = is_editable();
+    let kind = permit.kind;
+    let convert_code = code.clone();
+    let id = permit.id;
+    let may_convert = permit.issued_on.is_some() && permit.converted_to.is_none();
+    let class = if permit.expiry_alert.is_some() {
+        "plan-action overdue-action"
+    } else {
+        "plan-action"
+    };
+    view! {
+        <li class=class>
+            <p class="action-title"><strong>{move || permit_kind_name(kind)}</strong></p>
+            {permit.expiry_alert.map(|days| view! {
+                <p class="notice warning" role="status">
+                    {if days < 0 {
+                        view! { {move_tr!("permit-expired", { "days" => -days })} }.into_any()
+                    } else {
+                        view! { {move_tr!("permit-expires-in", { "days" => days })} }.into_any()
+                    }}
+                </p>
+            })}
+            <ol class="permit-route">
+                <li>{move_tr!("permit-applied-on")} ": " {optional_day(permit.applied_on)}</li>
+                <li>{move_tr!("permit-opinion-on")} ": " {optional_day(permit.opinion_on)}</li>
+                <li>{move_tr!("permit-questura-on")} ": " {optional_day(permit.questura_on)}</li>
+                <li>{move_tr!("permit-issued-on")} ": " {optional_day(permit.issued_on)}</li>
+                <li>{move_tr!("permit-expires-on")} ": " {optional_day(permit.expires_on)}</li>
+            </ol>
+            {permit.renewed.then(|| view! { <p><span class="badge">{move_tr!("permit-renewed")}</span></p> })}
+            {permit.renewal_of.is_some().then(|| view! { <p class="hint">{move_tr!("permit-is-renewal")}</p> })}
+            {permit.converted_to.zip(permit.converted_on).map(|(to, on)| view! {
+                <p><span class="badge badge-ok">{move_tr!("permit-converted", { "to" => conversion_name(to), "date" => date_text(on) })}</span></p>
+            })}
+            {editable.then(|| view! {
+                <div class="button-row">
+                    <details class="more-details">
+                        <summary>{move_tr!("permit-update")}</summary>
+                        <PermitFields code=code.clone() permit=Some(permit.clone()) choices today action=actions.permit />
+                    </details>
+                    {may_convert.then(|| {
+                        let to_id = format!("permit-{id}-to");
+                        let on_id = format!("permit-{id}-on");
+                        view! {
+                            <details class="more-details">
+                                <summary>{move_tr!("permit-convert")}</summary>
+                                <ActionForm action=actions.convert attr:class="stack-form">
+                                    <input type="hidden" name="code" value=convert_code.clone() />
+                                    <input type="hidden" name="permit_id" value=id.to_string() />
+                                    <div class="field">
+                                        <label for=to_id.clone()>{move_tr!("permit-converted-to")}</label>
+                                        <select id=to_id name="form[converted_to]" required=true>
+                                            {Conversion::ALL.iter().map(|&c| view! { <option value=c.code()>{move || conversion_name(c)}</option> }).collect_view()}
+                                        </select>
+                                    </div>
+                                    <div class="field">
+                                        <label for=on_id.clone()>{move_tr!("permit-converted-on")}</label>
+                                        <input id=on_id type="date" name="form[converted_on]" value=today.to_string() max=today.to_string() required=true />
+                                    </div>
+                                    <button type="submit" class="button small primary">{move_tr!("permit-convert-submit")}</button>
+                                </ActionForm>
+                            </details>
+                        }
+                    })}
+                </div>
+            })}
+        </li>
+    }
+}
+
+/// The permit form: a new permit (`permit` None) or the correction of one.
+#[component]
+fn PermitFields(
+    code: String,
+    permit: Option<PermitRow>,
+    choices: Vec<(i32, PermitKind)>,
+    today: NaiveDate,
+    action: ServerAction<SavePermit>,
+) -> impl IntoView {
+    let prefix = permit.as_ref().map_or("permit-new".to_string(), |p| {
+        format!("permit-{}-edit", p.id)
+    });
+    let current_kind = permit.as_ref().map(|p| p.kind);
+    let current_renewal = permit.as_ref().and_then(|p| p.renewal_of);
+    let own_id = permit.as_ref().map(|p| p.id);
+    let value =
+        |pick: fn(&PermitRow) -> Option<NaiveDate>| date_value(permit.as_ref().and_then(pick));
+    let dates = [
+        ("applied_on", value(|p| p.applied_on), true),
+        ("opinion_on", value(|p| p.opinion_on), true),
+        ("questura_on", value(|p| p.questura_on), true),
+        ("issued_on", value(|p| p.issued_on), true),
+        ("expires_on", value(|p| p.expires_on), false),
+    ];
+    let kind_id = format!("{prefix}-kind");
+    let renewal_id = format!("{prefix}-renewal");
+    view! {
+        <ActionForm action attr:class="stack-form">
+            <input type="hidden" name="code" value=code />
+            <input type="hidden" name="permit_id" value=own_id.map(|id| id.to_string()).unwrap_or_default() />
+            <div class="field">
+                <label for=kind_id.clone()>{move_tr!("plan-field-kind")}</label>
+                <select id=kind_id name="form[kind]" required=true>
+                    {PermitKind::ALL.iter().map(|&k| view! {
+                        <option value=k.code() selected={Some(k) == current_kind}>{move || permit_kind_name(k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <p class="hint">{move_tr!("permit-route-hint")}</p>
+            <div class="field-pair">
+                {dates.into_iter().map(|(field, current, past)| {
+                    let id = format!("{prefix}-{field}");
+                    let label = move || field_label(field);
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{label}</label>
+                            <input id=id type="date" name=format!("form[{field}]") value=current max=past.then(|| today.to_string()) />
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+            {(!choices.is_empty()).then(|| view! {
+                <div class="field">
+                    <label for=renewal_id.clone()>{move_tr!("permit-renewal-of")}</label>
+                    <select id=renewal_id name="form[renewal_of]">
+                        <option value="">{move_tr!("permit-not-a-renewal")}</option>
+                        {choices.iter().copied().filter(|(id, _)| Some(*id) != own_id).map(|(id, kind)| view! {
+                            <option value=id.to_string() selected={Some(id) == current_renewal}>
+                                {move || format!("{} (n. {id})", permit_kind_name(kind))}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <div class="form-actions">
+                <button type="submit" class="button primary">{move_tr!("save")}</button>
+            </div>
+        </ActionForm>
+    }
+}
+
+// ---------------------------------------------------------------- internships and work grants
+
+#[component]
+fn WorkSection(
+    code: String,
+    work: Vec<WorkPlacementRow>,
+    today: NaiveDate,
+    actions: PlanActions,
+) -> impl IntoView {
+    let editable = is_editable();
+    let add_code = code.clone();
+    view! {
+        <section class="panel" id="tirocini" aria-labelledby="work-heading">
+            <h2 id="work-heading">{move_tr!("plan-work")}</h2>
+            {if work.is_empty() {
+                view! { <p>{move_tr!("plan-work-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plan-actions">
+                        {work.into_iter().map(|row| {
+                            let (kind, outcome, id) = (row.kind, row.outcome, row.id);
+                            let attendance_id = format!("work-{id}-attendance");
+                            let outcome_id = format!("work-{id}-outcome");
+                            let code = code.clone();
+                            view! {
+                                <li class="plan-action">
+                                    <p class="action-title">
+                                        <strong>{move || work_kind_name(kind)} " · " {row.host_company.clone()}</strong>
+                                        {outcome.map(|o| view! { " " <span class="badge">{move || work_outcome_name(o)}</span> })}
+                                    </p>
+                                    <dl class="facts">
+                                        <dt>{move_tr!("work-period")}</dt>
+                                        <dd>{day(row.starts_on)} " – " {day(row.ends_on)}</dd>
+                                        <dt>{move_tr!("work-hours-per-week")}</dt>
+                                        <dd>{row.hours_per_week}</dd>
+                                        <dt>{move_tr!("work-grant-amount")}</dt>
+                                        <dd>{row.grant_cents.map(euro_text).unwrap_or_else(|| "—".to_string())}</dd>
+                                        <dt>{move_tr!("work-tutor")}</dt>
+                                        <dd>{row.tutor.clone().unwrap_or_else(|| "—".to_string())}</dd>
+                                        <dt>{move_tr!("work-attendance")}</dt>
+                                        <dd>{row.attendance_percent.map(|p| format!("{p}%")).unwrap_or_else(|| "—".to_string())}</dd>
+                                    </dl>
+                                    {editable.then(|| view! {
+                                        <details class="more-details">
+                                            <summary>{move_tr!("work-update")}</summary>
+                                            <ActionForm action=actions.update_work attr:class="stack-form">
+                                                <input type="hidden" name="code" value=code />
+                                                <input type="hidden" name="work_id" value=id.to_string() />
+                                                <div class="field">
+                                                    <label for=attendance_id.clone()>{move_tr!("work-attendance")}</label>
+                                                    <input id=attendance_id type="number" min="0" max="100" name="form[attendance_percent]" value=row.attendance_percent.map(|p| p.to_string()).unwrap_or_default() />
+                                                </div>
+                                                <div class="field">
+                                                    <label for=outcome_id.clone()>{move_tr!("plan-field-outcome")}</label>
+                                                    <select id=outcome_id name="form[outcome]">
+                                                        <option value="">{move_tr!("work-ongoing")}</option>
+                                                        {WorkOutcome::ALL.iter().map(|&o| view! {
+                                                            <option value=o.code() selected={Some(o) == outcome}>{move || work_outcome_name(o)}</option>
+                                                        }).collect_view()}
+                                                    </select>
+                                                </div>
+                                                <button type="submit" class="button small primary">{move_tr!("save")}</button>
+                                            </ActionForm>
+                                        </details>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {editable.then(|| view! {
+                <details class="more-details">
+                    <summary>{move_tr!("work-add")}</summary>
+                    <ActionForm action=actions.add_work attr:class="stack-form">
+                        <input type="hidden" name="code" value=add_code />
+                        <div class="field">
+                            <label for="work-kind">{move_tr!("plan-field-kind")}</label>
+                            <select id="work-kind" name="form[kind]" required=true>
+                                {WorkKind::ALL.iter().map(|&k| view! { <option value=k.code()>{move || work_kind_name(k)}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="work-company">{move_tr!("work-host-company")}</label>
+                            <input id="work-company" type="text" name="form[host_company]" required=true maxlength=MAX_COMPANY.to_string() />
+                        </div>
+                        <div class="field-pair">
+                            <div class="field">
+                                <label for="work-start">{move_tr!("work-starts-on")}</label>
+                                <input id="work-start" type="date" name="form[starts_on]" value=today.to_string() required=true />
+                            </div>
+                            <div class="field">
+                                <label for="work-end">{move_tr!("work-ends-on")}</label>
+                                <p class="hint">{move_tr!("work-ends-on-hint")}</p>
+                                <input id="work-end" type="date" name="form[ends_on]" value=(today + chrono::Duration::days(120)).to_string() required=true />
+                            </div>
+                        </div>
+                        <div class="field-pair">
+                            <div class="field">
+                                <label for="work-hours">{move_tr!("work-hours-per-week")}</label>
+                                <input id="work-hours" type="number" min="1" max="48" name="form[hours_per_week]" required=true />
+                            </div>
+                            <div class="field">
+                                <label for="work-grant">{move_tr!("work-grant-amount")}</label>
+                                <p class="hint">{move_tr!("work-grant-hint")}</p>
+                                <input id="work-grant" type="text" inputmode="decimal" name="form[grant]" />
+                            </div>
+                        </div>
+                        <div class="field">
+                            <label for="work-tutor">{move_tr!("work-tutor")}</label>
+                            <input id="work-tutor" type="text" name="form[tutor]" maxlength=MAX_EXTERNAL_NAME.to_string() />
+                        </div>
+                        <div class="form-actions">
+                            <button type="submit" class="button primary">{move_tr!("work-add-submit")}</button>
+                        </div>
+                    </ActionForm>
+                </details>
+            })}
+        </section>
+    }
+}
+
+// ---------------------------------------------------------------- exit
+
+#[component]
+fn ExitSection(code: String, today: NaiveDate, action: ServerAction<ClosePlan>) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="exit-heading">
+            <h2 id="exit-heading">{move_tr!("plan-exit")}</h2>
+            <details class="more-details">
+                <summary>{move_tr!("plan-exit-open")}</summary>
+                <p class="hint">{move_tr!("plan-exit-intro")}</p>
+                <ActionForm action attr:class="stack-form">
+                    <input type="hidden" name="code" value=code />
+                    <div class="field">
+                        <label for="exit-outcome">{move_tr!("plan-field-exit-outcome")}</label>
+                        <select id="exit-outcome" name="form[outcome]" required=true>
+                            {PlanExit::ALL.iter().map(|&o| view! { <option value=o.code()>{move || exit_name(o)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="exit-date">{move_tr!("plan-field-closed-on")}</label>
+                        <input id="exit-date" type="date" name="form[closed_on]" value=today.to_string() max=today.to_string() required=true />
+                    </div>
+                    <div class="field">
+                        <label for="exit-summary">{move_tr!("plan-field-summary")}</label>
+                        <textarea id="exit-summary" name="form[summary]" rows="5" required=true maxlength=MAX_SUMMARY.to_string()></textarea>
+                    </div>
+                    <div class="field-check">
+                        <input id="exit-confirm" type="checkbox" name="confirm" required=true />
+                        <label for="exit-confirm">{move_tr!("plan-field-confirm")}</label>
+                    </div>
+                    <div class="form-actions">
+                        <button type="submit" class="button danger">{move_tr!("plan-exit-submit")}</button>
+                    </div>
+                </ActionForm>
+            </details>
+        </section>
     }
 }
 
@@ -1081,8 +1671,11 @@ pub fn MyWorkPage() -> impl IntoView {
 
 #[component]
 fn MyWorkView(work: MyWork) -> impl IntoView {
-    let nothing =
-        work.overdue.is_empty() && work.upcoming.is_empty() && work.coming_of_age.is_empty();
+    let nothing = work.overdue.is_empty()
+        && work.upcoming.is_empty()
+        && work.coming_of_age.is_empty()
+        && work.reviews.is_empty()
+        && work.permits.is_empty();
     let overdue_count = work.overdue.len();
     view! {
         {nothing.then(|| view! { <p class="notice success">{move_tr!("my-work-nothing")}</p> })}
@@ -1093,6 +1686,44 @@ fn MyWorkView(work: MyWork) -> impl IntoView {
         <section class="panel" aria-labelledby="upcoming-heading">
             <h2 id="upcoming-heading">{move_tr!("my-work-upcoming", { "days" => UPCOMING_DAYS })}</h2>
             <WorkTable items=work.upcoming.clone() overdue=false />
+        </section>
+        <section class="panel" aria-labelledby="reviews-due-heading">
+            <h2 id="reviews-due-heading">{move_tr!("my-work-reviews")}</h2>
+            {if work.reviews.is_empty() {
+                view! { <p>{move_tr!("my-work-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {work.reviews.iter().cloned().map(|(code, scheduled)| {
+                            let late = scheduled < work.today;
+                            view! {
+                                <li class:overdue=late>
+                                    <a class="code" href=format!("/persone/{code}/progetto#verifiche")>{code.clone()}</a>
+                                    " · " {move_tr!("my-work-review-on", { "date" => date_text(scheduled) })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+        <section class="panel" aria-labelledby="permits-due-heading">
+            <h2 id="permits-due-heading">{move_tr!("my-work-permits")}</h2>
+            {if work.permits.is_empty() {
+                view! { <p>{move_tr!("my-work-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {work.permits.iter().cloned().map(|(code, kind, expires)| view! {
+                            <li>
+                                <a class="code" href=format!("/persone/{code}/progetto#permessi")>{code.clone()}</a>
+                                " · " {move || permit_kind_name(kind)}
+                                " · " {move_tr!("my-work-permit-expires", { "date" => date_text(expires) })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
         </section>
         <section class="panel" aria-labelledby="coming-of-age-heading">
             <h2 id="coming-of-age-heading">{move_tr!("my-work-coming-of-age")}</h2>

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Problem, Validation};
 use crate::people::model::{code_enum, optional_text, required_text};
+use crate::people::registry::model::ExitOutcome;
 
 code_enum! {
     /// The areas of a plan (seed 000: legal, health, housing, language, training, work,
@@ -125,6 +126,67 @@ impl DiaryLevel {
     }
 }
 
+code_enum! {
+    /// How a plan ended (the exit of seed 000).
+    PlanExit {
+        Autonomy => "autonomy",
+        PermitConverted => "permit_converted",
+        VoluntaryReturn => "voluntary_return",
+        Transfer => "transfer",
+        DropOut => "drop_out",
+    }
+}
+
+impl PlanExit {
+    /// The same exit on the person's path in the registry.
+    pub fn path_outcome(self) -> ExitOutcome {
+        match self {
+            PlanExit::Autonomy | PlanExit::PermitConverted => ExitOutcome::Autonomy,
+            PlanExit::VoluntaryReturn => ExitOutcome::VoluntaryReturn,
+            PlanExit::Transfer => ExitOutcome::Transfer,
+            PlanExit::DropOut => ExitOutcome::DropOut,
+        }
+    }
+}
+
+code_enum! {
+    /// Kinds of residence permit the team follows.
+    PermitKind {
+        Art18 => "art18",
+        LabourExploitation => "labour_exploitation",
+        InternationalProtection => "international_protection",
+        SpecialProtection => "special_protection",
+        MinorAge => "minor_age",
+        Work => "work",
+        Study => "study",
+        Family => "family",
+        Other => "other",
+    }
+}
+
+code_enum! {
+    /// What a permit was converted into (seed 002 counts these).
+    Conversion {
+        Work => "work",
+        Study => "study",
+    }
+}
+
+code_enum! {
+    WorkKind {
+        Internship => "internship",
+        WorkGrant => "work_grant",
+    }
+}
+
+code_enum! {
+    WorkOutcome {
+        Hired => "hired",
+        NotHired => "not_hired",
+        Interrupted => "interrupted",
+    }
+}
+
 pub const MAX_DESCRIPTION: usize = 400;
 pub const MAX_NOTE: usize = 240;
 pub const MAX_EXTERNAL_NAME: usize = 120;
@@ -133,6 +195,13 @@ pub const MAX_ASSESSMENT_NOTES: usize = 2000;
 pub const MAX_DIARY_BODY: usize = 8000;
 /// Upcoming work on "My work": what falls due within this many days.
 pub const UPCOMING_DAYS: i64 = 14;
+/// How long before a permit's expiry the team is warned.
+pub const PERMIT_ALERT_DAYS: i64 = 60;
+pub const MAX_MINUTES: usize = 8000;
+pub const MAX_SUMMARY: usize = 4000;
+pub const MAX_COMPANY: usize = 120;
+/// An internship is about four months (seed 002); nothing in the network runs two years.
+pub const MAX_WORK_DAYS: i64 = 730;
 
 /// True when a pending action's planned end is before `today`.
 pub fn is_overdue(status: ActionStatus, planned_end: NaiveDate, today: NaiveDate) -> bool {
@@ -164,6 +233,80 @@ pub struct Plan {
     pub areas: Vec<AreaPlan>,
     pub services: Vec<ServiceRow>,
     pub overdue_actions: usize,
+    /// Review meetings, the next one first, then those held (newest first).
+    pub reviews: Vec<ReviewRow>,
+    pub permits: Vec<PermitRow>,
+    pub work: Vec<WorkPlacementRow>,
+    /// Set once the plan is closed: it is then read-only.
+    pub closing: Option<PlanClosing>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanClosing {
+    pub closed_on: NaiveDate,
+    pub outcome: PlanExit,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRow {
+    pub id: i32,
+    pub scheduled_on: NaiveDate,
+    pub held_on: Option<NaiveDate>,
+    pub minutes: Option<String>,
+    pub decisions: Option<String>,
+    pub recorded_by: Option<String>,
+    /// Not held, and due within `UPCOMING_DAYS` (or late).
+    pub due: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermitRow {
+    pub id: i32,
+    pub kind: PermitKind,
+    pub applied_on: Option<NaiveDate>,
+    pub opinion_on: Option<NaiveDate>,
+    pub questura_on: Option<NaiveDate>,
+    pub issued_on: Option<NaiveDate>,
+    pub expires_on: Option<NaiveDate>,
+    /// The permit this one renews.
+    pub renewal_of: Option<i32>,
+    pub renewed: bool,
+    pub converted_to: Option<Conversion>,
+    pub converted_on: Option<NaiveDate>,
+    /// Days to expiry (negative: expired) when the team should act on it.
+    pub expiry_alert: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkPlacementRow {
+    pub id: i32,
+    pub kind: WorkKind,
+    pub host_company: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub hours_per_week: i32,
+    pub grant_cents: Option<i32>,
+    pub tutor: Option<String>,
+    pub attendance_percent: Option<i32>,
+    pub outcome: Option<WorkOutcome>,
+}
+
+/// Whether a permit needs the team's attention on `today`: it expires within
+/// `PERMIT_ALERT_DAYS` (or has expired) and was neither renewed nor converted.
+pub fn permit_expiry_alert(
+    expires_on: Option<NaiveDate>,
+    renewed: bool,
+    converted: bool,
+    today: NaiveDate,
+) -> Option<i64> {
+    let days = (expires_on? - today).num_days();
+    (!renewed && !converted && days <= PERMIT_ALERT_DAYS).then_some(days)
+}
+
+/// A review is due when it has not been held and its date is within `UPCOMING_DAYS`.
+pub fn review_due(scheduled_on: NaiveDate, held: bool, today: NaiveDate) -> bool {
+    !held && (scheduled_on - today).num_days() <= UPCOMING_DAYS
 }
 
 impl Plan {
@@ -285,6 +428,10 @@ pub struct MyWork {
     pub upcoming: Vec<WorkItem>,
     /// People on the user's plans who come of age soon: (code, days to the birthday).
     pub coming_of_age: Vec<(String, i64)>,
+    /// Review meetings due (or late) on the user's plans: (code, scheduled date).
+    pub reviews: Vec<(String, NaiveDate)>,
+    /// Permits expiring soon on the user's plans: (code, kind, expiry date).
+    pub permits: Vec<(String, PermitKind, NaiveDate)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -691,6 +838,316 @@ impl DiaryForm {
     }
 }
 
+/// Prose of a form (minutes, a closing summary): paragraphs kept, length bounded.
+fn prose(
+    field: &str,
+    value: &str,
+    max: usize,
+    required: bool,
+    checks: &mut Validation,
+) -> Option<String> {
+    let text = value.trim().replace("\r\n", "\n");
+    if text.is_empty() {
+        if required {
+            checks.add(field, Problem::Required);
+        }
+        return None;
+    }
+    if text.chars().count() > max {
+        checks.add(field, Problem::TooLong);
+    }
+    Some(text)
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewForm {
+    pub held_on: String,
+    pub minutes: String,
+    #[serde(default)]
+    pub decisions: String,
+}
+
+pub struct ValidReview {
+    pub held_on: NaiveDate,
+    pub minutes: String,
+    pub decisions: Option<String>,
+}
+
+impl ReviewForm {
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidReview, AppError> {
+        let mut checks = Validation::default();
+        let held_on = past_date("held_on", &self.held_on, today, &mut checks);
+        let minutes = prose("minutes", &self.minutes, MAX_MINUTES, true, &mut checks);
+        let decisions = prose(
+            "decisions",
+            &self.decisions,
+            MAX_MINUTES,
+            false,
+            &mut checks,
+        );
+        checks.finish()?;
+        Ok(ValidReview {
+            held_on: held_on.unwrap_or(today),
+            minutes: minutes.unwrap_or_default(),
+            decisions,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PermitForm {
+    pub kind: String,
+    #[serde(default)]
+    pub applied_on: String,
+    #[serde(default)]
+    pub opinion_on: String,
+    #[serde(default)]
+    pub questura_on: String,
+    #[serde(default)]
+    pub issued_on: String,
+    #[serde(default)]
+    pub expires_on: String,
+    /// The permit this one renews (its id), or empty.
+    #[serde(default)]
+    pub renewal_of: String,
+}
+
+pub struct ValidPermit {
+    pub kind: PermitKind,
+    pub applied_on: Option<NaiveDate>,
+    pub opinion_on: Option<NaiveDate>,
+    pub questura_on: Option<NaiveDate>,
+    pub issued_on: Option<NaiveDate>,
+    pub expires_on: Option<NaiveDate>,
+    pub renewal_of: Option<i32>,
+}
+
+impl PermitForm {
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidPermit, AppError> {
+        let mut checks = Validation::default();
+        let kind = choice("kind", &self.kind, PermitKind::from_code, &mut checks);
+        let step = |field: &str, value: &str, checks: &mut Validation| {
+            if value.trim().is_empty() {
+                None
+            } else {
+                past_date(field, value, today, checks)
+            }
+        };
+        let applied_on = step("applied_on", &self.applied_on, &mut checks);
+        let opinion_on = step("opinion_on", &self.opinion_on, &mut checks);
+        let questura_on = step("questura_on", &self.questura_on, &mut checks);
+        let issued_on = step("issued_on", &self.issued_on, &mut checks);
+        let expires_on = optional_plan_date("expires_on", &self.expires_on, &mut checks);
+        // The route goes forward: each step on or after the one before it.
+        ordered(applied_on, opinion_on, "opinion_on", &mut checks);
+        ordered(
+            applied_on.or(opinion_on),
+            questura_on,
+            "questura_on",
+            &mut checks,
+        );
+        ordered(
+            applied_on.or(opinion_on).or(questura_on),
+            issued_on,
+            "issued_on",
+            &mut checks,
+        );
+        ordered(issued_on, expires_on, "expires_on", &mut checks);
+        if expires_on.is_some() && issued_on.is_none() {
+            checks.add("issued_on", Problem::Required);
+        }
+        let renewal_of = match self.renewal_of.trim() {
+            "" => None,
+            value => id("renewal_of", value, &mut checks),
+        };
+        checks.finish()?;
+        Ok(ValidPermit {
+            kind: kind.unwrap_or(PermitKind::Other),
+            applied_on,
+            opinion_on,
+            questura_on,
+            issued_on,
+            expires_on,
+            renewal_of,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversionForm {
+    pub converted_to: String,
+    pub converted_on: String,
+}
+
+impl ConversionForm {
+    pub fn validate(&self, today: NaiveDate) -> Result<(Conversion, NaiveDate), AppError> {
+        let mut checks = Validation::default();
+        let to = choice(
+            "converted_to",
+            &self.converted_to,
+            Conversion::from_code,
+            &mut checks,
+        );
+        let on = past_date("converted_on", &self.converted_on, today, &mut checks);
+        checks.finish()?;
+        Ok((to.unwrap_or(Conversion::Work), on.unwrap_or(today)))
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkPlacementForm {
+    pub kind: String,
+    pub host_company: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub hours_per_week: String,
+    /// Euro a month, "450" or "450,50"; empty for none.
+    #[serde(default)]
+    pub grant: String,
+    #[serde(default)]
+    pub tutor: String,
+}
+
+pub struct ValidWorkPlacement {
+    pub kind: WorkKind,
+    pub host_company: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub hours_per_week: i32,
+    pub grant_cents: Option<i32>,
+    pub tutor: Option<String>,
+}
+
+/// Euro as typed in Italy ("1.200,50" or "1200.5") into cents.
+pub fn parse_euro_cents(value: &str) -> Option<i32> {
+    let value = value.trim().trim_start_matches('€').trim();
+    let normalised = if value.contains(',') {
+        value.replace('.', "").replace(',', ".")
+    } else {
+        value.to_string()
+    };
+    let (units, cents) = match normalised.split_once('.') {
+        Some((units, cents)) if !cents.is_empty() && cents.len() <= 2 => (units, cents),
+        Some(_) => return None,
+        None => (normalised.as_str(), "0"),
+    };
+    if units.is_empty()
+        || !units.chars().all(|c| c.is_ascii_digit())
+        || !cents.chars().all(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let units: i32 = units.parse().ok()?;
+    let cents: i32 = format!("{cents:0<2}").parse().ok()?;
+    units.checked_mul(100)?.checked_add(cents)
+}
+
+impl WorkPlacementForm {
+    pub fn validate(&self) -> Result<ValidWorkPlacement, AppError> {
+        let mut checks = Validation::default();
+        let kind = choice("kind", &self.kind, WorkKind::from_code, &mut checks);
+        let host_company =
+            required_text("host_company", &self.host_company, MAX_COMPANY, &mut checks);
+        let starts_on = plan_date("starts_on", &self.starts_on, &mut checks);
+        let ends_on = plan_date("ends_on", &self.ends_on, &mut checks);
+        ordered(starts_on, ends_on, "ends_on", &mut checks);
+        if let (Some(start), Some(end)) = (starts_on, ends_on) {
+            if (end - start).num_days() > MAX_WORK_DAYS {
+                checks.add("ends_on", Problem::OutOfRange);
+            }
+        }
+        let hours_per_week = match self.hours_per_week.trim().parse::<i32>() {
+            Ok(hours) if (1..=48).contains(&hours) => Some(hours),
+            Ok(_) => {
+                checks.add("hours_per_week", Problem::OutOfRange);
+                None
+            }
+            Err(_) => {
+                checks.add("hours_per_week", Problem::Required);
+                None
+            }
+        };
+        let grant_cents = match self.grant.trim() {
+            "" => None,
+            value => {
+                let cents = parse_euro_cents(value);
+                match cents {
+                    Some(cents) if cents <= 500_000 => Some(cents),
+                    _ => {
+                        checks.add("grant", Problem::OutOfRange);
+                        None
+                    }
+                }
+            }
+        };
+        let tutor = optional_text("tutor", &self.tutor, MAX_EXTERNAL_NAME, &mut checks);
+        checks.finish()?;
+        Ok(ValidWorkPlacement {
+            kind: kind.unwrap_or(WorkKind::Internship),
+            host_company,
+            starts_on: starts_on.unwrap_or_default(),
+            ends_on: ends_on.unwrap_or_default(),
+            hours_per_week: hours_per_week.unwrap_or(1),
+            grant_cents,
+            tutor,
+        })
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkProgressForm {
+    #[serde(default)]
+    pub attendance_percent: String,
+    #[serde(default)]
+    pub outcome: String,
+}
+
+impl WorkProgressForm {
+    pub fn validate(&self) -> Result<(Option<i32>, Option<WorkOutcome>), AppError> {
+        let mut checks = Validation::default();
+        let attendance = match self.attendance_percent.trim() {
+            "" => None,
+            value => match value.trim_end_matches('%').trim().parse::<i32>() {
+                Ok(percent) if (0..=100).contains(&percent) => Some(percent),
+                _ => {
+                    checks.add("attendance_percent", Problem::OutOfRange);
+                    None
+                }
+            },
+        };
+        let outcome = crate::people::model::optional_choice(
+            "outcome",
+            &self.outcome,
+            WorkOutcome::from_code,
+            &mut checks,
+        );
+        checks.finish()?;
+        Ok((attendance, outcome))
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExitForm {
+    pub outcome: String,
+    pub closed_on: String,
+    pub summary: String,
+}
+
+impl ExitForm {
+    pub fn validate(&self, today: NaiveDate) -> Result<PlanClosing, AppError> {
+        let mut checks = Validation::default();
+        let outcome = choice("outcome", &self.outcome, PlanExit::from_code, &mut checks);
+        let closed_on = past_date("closed_on", &self.closed_on, today, &mut checks);
+        let summary = prose("summary", &self.summary, MAX_SUMMARY, true, &mut checks);
+        checks.finish()?;
+        Ok(PlanClosing {
+            closed_on: closed_on.unwrap_or(today),
+            outcome: outcome.unwrap_or(PlanExit::Autonomy),
+            summary: summary.unwrap_or_default(),
+        })
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceForm {
     pub area: String,
@@ -909,6 +1366,130 @@ mod tests {
         assert_eq!(
             service_code(Area::Health, "Screening odontoiatrico – città"),
             "health_screening_odontoiatrico_citta"
+        );
+    }
+
+    #[test]
+    fn euro_amounts_are_read_the_italian_way() {
+        assert_eq!(parse_euro_cents("450"), Some(45_000));
+        assert_eq!(parse_euro_cents("450,5"), Some(45_050));
+        assert_eq!(parse_euro_cents("1.200,50"), Some(120_050));
+        assert_eq!(parse_euro_cents("€ 300.25"), Some(30_025));
+        assert_eq!(parse_euro_cents("3,141"), None);
+        assert_eq!(parse_euro_cents("-5"), None);
+        assert_eq!(parse_euro_cents("tanti"), None);
+    }
+
+    #[test]
+    fn a_permit_route_goes_forward() {
+        let today = day("2026-11-29");
+        let form = PermitForm {
+            kind: "art18".into(),
+            applied_on: "2026-03-01".into(),
+            issued_on: "2026-02-01".into(),
+            expires_on: "2027-02-01".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            problem(form.validate(today), "issued_on"),
+            Some(Problem::Contradiction)
+        );
+        let expiry_without_issue = PermitForm {
+            kind: "art18".into(),
+            expires_on: "2027-02-01".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            problem(expiry_without_issue.validate(today), "issued_on"),
+            Some(Problem::Required)
+        );
+        let fine = PermitForm {
+            issued_on: "2026-04-01".into(),
+            ..form
+        };
+        assert!(fine.validate(today).is_ok());
+    }
+
+    #[test]
+    fn permits_alert_before_expiry_unless_renewed_or_converted() {
+        let today = day("2026-11-29");
+        assert_eq!(
+            permit_expiry_alert(Some(day("2027-01-10")), false, false, today),
+            Some(42)
+        );
+        assert_eq!(
+            permit_expiry_alert(Some(day("2027-06-10")), false, false, today),
+            None
+        );
+        assert_eq!(
+            permit_expiry_alert(Some(day("2026-11-01")), false, false, today),
+            Some(-28)
+        );
+        assert_eq!(
+            permit_expiry_alert(Some(day("2027-01-10")), true, false, today),
+            None
+        );
+        assert_eq!(
+            permit_expiry_alert(Some(day("2027-01-10")), false, true, today),
+            None
+        );
+        assert_eq!(permit_expiry_alert(None, false, false, today), None);
+    }
+
+    #[test]
+    fn reviews_are_due_two_weeks_ahead_until_held() {
+        let today = day("2026-11-29");
+        assert!(review_due(day("2026-12-10"), false, today));
+        assert!(review_due(day("2026-11-01"), false, today));
+        assert!(!review_due(day("2027-01-10"), false, today));
+        assert!(!review_due(day("2026-11-01"), true, today));
+    }
+
+    #[test]
+    fn internships_have_hours_a_span_and_a_sensible_grant() {
+        let form = WorkPlacementForm {
+            kind: "internship".into(),
+            host_company: "Trattoria Da Gino".into(),
+            starts_on: "2026-01-10".into(),
+            ends_on: "2026-05-10".into(),
+            hours_per_week: "25".into(),
+            grant: "450,00".into(),
+            tutor: String::new(),
+        };
+        assert_eq!(form.validate().unwrap().grant_cents, Some(45_000));
+        let too_long = WorkPlacementForm {
+            ends_on: "2029-05-10".into(),
+            ..form.clone()
+        };
+        assert_eq!(
+            problem(too_long.validate(), "ends_on"),
+            Some(Problem::OutOfRange)
+        );
+        let no_hours = WorkPlacementForm {
+            hours_per_week: "0".into(),
+            ..form
+        };
+        assert_eq!(
+            problem(no_hours.validate(), "hours_per_week"),
+            Some(Problem::OutOfRange)
+        );
+    }
+
+    #[test]
+    fn an_exit_has_an_outcome_a_date_and_a_summary() {
+        let today = day("2026-11-29");
+        let form = ExitForm {
+            outcome: "permit_converted".into(),
+            closed_on: "2026-11-28".into(),
+            summary: String::new(),
+        };
+        assert_eq!(
+            problem(form.validate(today), "summary"),
+            Some(Problem::Required)
+        );
+        assert_eq!(
+            PlanExit::PermitConverted.path_outcome(),
+            ExitOutcome::Autonomy
         );
     }
 

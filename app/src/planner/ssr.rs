@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
     QueryOrder, Set,
@@ -17,8 +17,9 @@ use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
 use crate::entity::{
-    people, person_identities, person_organisations, plan_actions, plan_assessments, plan_diary,
-    plan_goals, plan_phases, plan_team, plans, services, user_roles, users,
+    people, permits, person_identities, person_organisations, plan_actions, plan_assessments,
+    plan_diary, plan_goals, plan_phases, plan_reviews, plan_team, plans, services, user_roles,
+    users, work_placements,
 };
 use crate::error::{AppError, Conflict, Problem};
 use crate::people::registry::model::{eighteenth_birthday, PathStatus, COMING_OF_AGE_ALERT_DAYS};
@@ -319,7 +320,88 @@ async fn load_plan<C: ConnectionTrait>(
         .flat_map(|g| g.actions.iter())
         .filter(|a| a.overdue)
         .count();
+    let reviews = plan_reviews::Entity::find()
+        .filter(plan_reviews::Column::PlanId.eq(plan.id))
+        .all(conn)
+        .await?;
+    let permit_rows = permits::Entity::find()
+        .filter(permits::Column::PlanId.eq(plan.id))
+        .order_by_asc(permits::Column::Id)
+        .all(conn)
+        .await?;
+    let work = work_placements::Entity::find()
+        .filter(work_placements::Column::PlanId.eq(plan.id))
+        .order_by_asc(work_placements::Column::StartsOn)
+        .all(conn)
+        .await?;
+    let reviewers = user_names(conn, reviews.iter().filter_map(|r| r.recorded_by)).await?;
+    let mut review_rows: Vec<ReviewRow> = reviews
+        .iter()
+        .map(|r| ReviewRow {
+            id: r.id,
+            scheduled_on: r.scheduled_on,
+            held_on: r.held_on,
+            minutes: r.minutes.clone(),
+            decisions: r.decisions.clone(),
+            recorded_by: r.recorded_by.and_then(|id| reviewers.get(&id).cloned()),
+            due: plan.closed_on.is_none() && review_due(r.scheduled_on, r.held_on.is_some(), today),
+        })
+        .collect();
+    // The next meeting first, then the minutes of those held, newest first.
+    review_rows.sort_by_key(|r| match r.held_on {
+        None => (0, r.scheduled_on.num_days_from_ce()),
+        Some(held) => (1, -held.num_days_from_ce()),
+    });
+    let renewed: HashSet<i32> = permit_rows.iter().filter_map(|p| p.renewal_of).collect();
+    let permit_view = permit_rows
+        .iter()
+        .map(|p| PermitRow {
+            id: p.id,
+            kind: PermitKind::from_code(&p.kind).unwrap_or(PermitKind::Other),
+            applied_on: p.applied_on,
+            opinion_on: p.opinion_on,
+            questura_on: p.questura_on,
+            issued_on: p.issued_on,
+            expires_on: p.expires_on,
+            renewal_of: p.renewal_of,
+            renewed: renewed.contains(&p.id),
+            converted_to: p.converted_to.as_deref().and_then(Conversion::from_code),
+            converted_on: p.converted_on,
+            expiry_alert: permit_expiry_alert(
+                p.expires_on,
+                renewed.contains(&p.id),
+                p.converted_to.is_some(),
+                today,
+            ),
+        })
+        .collect();
+    let closing = match (plan.closed_on, plan.exit_outcome.as_deref()) {
+        (Some(closed_on), Some(outcome)) => Some(PlanClosing {
+            closed_on,
+            outcome: PlanExit::from_code(outcome).unwrap_or(PlanExit::Autonomy),
+            summary: plan.closing_summary.clone().unwrap_or_default(),
+        }),
+        _ => None,
+    };
     Ok(Plan {
+        reviews: review_rows,
+        permits: permit_view,
+        work: work
+            .into_iter()
+            .map(|w| WorkPlacementRow {
+                id: w.id,
+                kind: WorkKind::from_code(&w.kind).unwrap_or(WorkKind::Internship),
+                host_company: w.host_company,
+                starts_on: w.starts_on,
+                ends_on: w.ends_on,
+                hours_per_week: w.hours_per_week,
+                grant_cents: w.grant_cents,
+                tutor: w.tutor,
+                attendance_percent: w.attendance_percent,
+                outcome: w.outcome.as_deref().and_then(WorkOutcome::from_code),
+            })
+            .collect(),
+        closing,
         opened_on: plan.opened_on,
         review_every_days: plan.review_every_days,
         phases: phases
@@ -392,6 +474,11 @@ where
     let result = async {
         let person = team_person_for_change(&txn, ctx, code, action).await?;
         let plan = plan_of(&txn, &person).await?;
+        if plan.as_ref().is_some_and(|plan| plan.closed_on.is_some()) {
+            return Err(AppError::Conflict {
+                conflict: Conflict::PlanClosed,
+            });
+        }
         let detail = change(&txn, &person, plan).await?;
         audit(&txn, ctx, action, &person, Some(detail)).await
     }
@@ -417,9 +504,18 @@ pub async fn open_plan(ctx: &Ctx, code: &str, review_every_days: i32) -> Result<
                 review_every_days: Set(review_every_days),
                 created_at: Set(now),
                 updated_at: Set(now),
+                closed_on: Set(None),
+                exit_outcome: Set(None),
+                closing_summary: Set(None),
                 ..Default::default()
             }
             .insert(txn)
+            .await?;
+            schedule_review_on(
+                txn,
+                created.id,
+                today + Duration::days(i64::from(review_every_days)),
+            )
             .await?;
             let phase = initial_phase(PathStatus::from_code(&person.status));
             plan_phases::ActiveModel {
@@ -756,6 +852,323 @@ pub async fn update_action(
     .await
 }
 
+// ---------------------------------------------------------------- reviews
+
+async fn schedule_review_on<C: ConnectionTrait>(
+    conn: &C,
+    plan_id: i32,
+    day: chrono::NaiveDate,
+) -> Result<(), AppError> {
+    plan_reviews::ActiveModel {
+        plan_id: Set(plan_id),
+        scheduled_on: Set(day),
+        held_on: Set(None),
+        minutes: Set(None),
+        decisions: Set(None),
+        recorded_by: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+async fn pending_review<C: ConnectionTrait>(
+    conn: &C,
+    plan_id: i32,
+) -> Result<Option<plan_reviews::Model>, AppError> {
+    Ok(plan_reviews::Entity::find()
+        .filter(plan_reviews::Column::PlanId.eq(plan_id))
+        .filter(plan_reviews::Column::HeldOn.is_null())
+        .order_by_asc(plan_reviews::Column::ScheduledOn)
+        .one(conn)
+        .await?)
+}
+
+/// Moves the next review meeting to `day` (or schedules one if none is pending).
+pub async fn schedule_review(
+    ctx: &Ctx,
+    code: &str,
+    day: chrono::NaiveDate,
+) -> Result<(), AppError> {
+    change_plan(
+        ctx,
+        code,
+        "plan.review.schedule",
+        move |txn, _person, plan| {
+            Box::pin(async move {
+                let plan = plan.ok_or(AppError::NotFound)?;
+                match pending_review(txn, plan.id).await? {
+                    Some(review) => {
+                        let mut active = review.into_active_model();
+                        active.scheduled_on = Set(day);
+                        active.update(txn).await?;
+                    }
+                    None => schedule_review_on(txn, plan.id, day).await?,
+                }
+                touch(txn, plan).await?;
+                Ok(format!("scheduled_on={day}"))
+            })
+        },
+    )
+    .await
+}
+
+/// Records a review meeting as held, with its minutes and decisions, and schedules the
+/// next one after the plan's interval.
+pub async fn record_review(
+    ctx: &Ctx,
+    code: &str,
+    review_id: i32,
+    review: ValidReview,
+) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(
+        ctx,
+        code,
+        "plan.review.record",
+        move |txn, _person, plan| {
+            Box::pin(async move {
+                let plan = plan.ok_or(AppError::NotFound)?;
+                let found = plan_reviews::Entity::find_by_id(review_id)
+                    .one(txn)
+                    .await?
+                    .filter(|r| r.plan_id == plan.id && r.held_on.is_none())
+                    .ok_or(AppError::NotFound)?;
+                let mut active = found.into_active_model();
+                active.held_on = Set(Some(review.held_on));
+                active.minutes = Set(Some(review.minutes));
+                active.decisions = Set(review.decisions);
+                active.recorded_by = Set(Some(user_id));
+                active.update(txn).await?;
+                let next = review.held_on + Duration::days(i64::from(plan.review_every_days));
+                if pending_review(txn, plan.id).await?.is_none() {
+                    schedule_review_on(txn, plan.id, next).await?;
+                }
+                touch(txn, plan).await?;
+                Ok(format!("review={review_id} next={next}"))
+            })
+        },
+    )
+    .await
+}
+
+// ---------------------------------------------------------------- permits
+
+/// Records a new permit (`permit_id` None) or corrects one of this plan.
+pub async fn save_permit(
+    ctx: &Ctx,
+    code: &str,
+    permit_id: Option<i32>,
+    permit: ValidPermit,
+) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.permit.save", move |txn, _person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            if let Some(renewed) = permit.renewal_of {
+                let same_plan = permits::Entity::find_by_id(renewed)
+                    .one(txn)
+                    .await?
+                    .is_some_and(|p| p.plan_id == plan.id);
+                if !same_plan || Some(renewed) == permit_id {
+                    return Err(AppError::invalid("renewal_of", Problem::UnknownChoice));
+                }
+            }
+            let now = Utc::now();
+            let saved_id = match permit_id {
+                Some(id) => {
+                    let existing = permits::Entity::find_by_id(id)
+                        .one(txn)
+                        .await?
+                        .filter(|p| p.plan_id == plan.id)
+                        .ok_or(AppError::NotFound)?;
+                    let mut active = existing.into_active_model();
+                    active.kind = Set(permit.kind.code().to_string());
+                    active.applied_on = Set(permit.applied_on);
+                    active.opinion_on = Set(permit.opinion_on);
+                    active.questura_on = Set(permit.questura_on);
+                    active.issued_on = Set(permit.issued_on);
+                    active.expires_on = Set(permit.expires_on);
+                    active.renewal_of = Set(permit.renewal_of);
+                    active.updated_at = Set(now);
+                    active.update(txn).await?.id
+                }
+                None => {
+                    permits::ActiveModel {
+                        plan_id: Set(plan.id),
+                        kind: Set(permit.kind.code().to_string()),
+                        applied_on: Set(permit.applied_on),
+                        opinion_on: Set(permit.opinion_on),
+                        questura_on: Set(permit.questura_on),
+                        issued_on: Set(permit.issued_on),
+                        expires_on: Set(permit.expires_on),
+                        renewal_of: Set(permit.renewal_of),
+                        converted_to: Set(None),
+                        converted_on: Set(None),
+                        created_by: Set(user_id),
+                        created_at: Set(now),
+                        updated_at: Set(now),
+                        ..Default::default()
+                    }
+                    .insert(txn)
+                    .await?
+                    .id
+                }
+            };
+            touch(txn, plan).await?;
+            Ok(format!("permit={saved_id} kind={}", permit.kind.code()))
+        })
+    })
+    .await
+}
+
+/// Records the conversion of an issued permit into a work or study permit.
+pub async fn convert_permit(
+    ctx: &Ctx,
+    code: &str,
+    permit_id: i32,
+    (to, on): (Conversion, chrono::NaiveDate),
+) -> Result<(), AppError> {
+    change_plan(
+        ctx,
+        code,
+        "plan.permit.convert",
+        move |txn, _person, plan| {
+            Box::pin(async move {
+                let plan = plan.ok_or(AppError::NotFound)?;
+                let permit = permits::Entity::find_by_id(permit_id)
+                    .one(txn)
+                    .await?
+                    .filter(|p| p.plan_id == plan.id)
+                    .ok_or(AppError::NotFound)?;
+                // Only a permit that was issued can be converted, and not before its issue.
+                match permit.issued_on {
+                    Some(issued) if on >= issued => {}
+                    Some(_) => return Err(AppError::invalid("converted_on", Problem::OutOfRange)),
+                    None => return Err(AppError::invalid("converted_to", Problem::Contradiction)),
+                }
+                let mut active = permit.into_active_model();
+                active.converted_to = Set(Some(to.code().to_string()));
+                active.converted_on = Set(Some(on));
+                active.updated_at = Set(Utc::now());
+                active.update(txn).await?;
+                touch(txn, plan).await?;
+                Ok(format!("permit={permit_id} converted_to={}", to.code()))
+            })
+        },
+    )
+    .await
+}
+
+// ---------------------------------------------------------------- internships and work grants
+
+pub async fn add_work_placement(
+    ctx: &Ctx,
+    code: &str,
+    work: ValidWorkPlacement,
+) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.work.add", move |txn, _person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let now = Utc::now();
+            let created = work_placements::ActiveModel {
+                plan_id: Set(plan.id),
+                kind: Set(work.kind.code().to_string()),
+                host_company: Set(work.host_company),
+                starts_on: Set(work.starts_on),
+                ends_on: Set(work.ends_on),
+                hours_per_week: Set(work.hours_per_week),
+                grant_cents: Set(work.grant_cents),
+                tutor: Set(work.tutor),
+                attendance_percent: Set(None),
+                outcome: Set(None),
+                created_by: Set(user_id),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            touch(txn, plan).await?;
+            Ok(format!("work={} kind={}", created.id, work.kind.code()))
+        })
+    })
+    .await
+}
+
+pub async fn update_work_placement(
+    ctx: &Ctx,
+    code: &str,
+    work_id: i32,
+    (attendance, outcome): (Option<i32>, Option<WorkOutcome>),
+) -> Result<(), AppError> {
+    change_plan(ctx, code, "plan.work.update", move |txn, _person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            let work = work_placements::Entity::find_by_id(work_id)
+                .one(txn)
+                .await?
+                .filter(|w| w.plan_id == plan.id)
+                .ok_or(AppError::NotFound)?;
+            let mut active = work.into_active_model();
+            active.attendance_percent = Set(attendance);
+            active.outcome = Set(outcome.map(|o| o.code().to_string()));
+            active.updated_at = Set(Utc::now());
+            active.update(txn).await?;
+            touch(txn, plan).await?;
+            Ok(format!(
+                "work={work_id} outcome={}",
+                outcome.map(WorkOutcome::code).unwrap_or("-")
+            ))
+        })
+    })
+    .await
+}
+
+// ---------------------------------------------------------------- exit
+
+/// Closes the plan with its outcome and summary (from then on it is read-only), and
+/// records the exit on the person's path in the same transaction.
+pub async fn close_plan(ctx: &Ctx, code: &str, closing: PlanClosing) -> Result<(), AppError> {
+    let user_id = ctx.user()?.id;
+    change_plan(ctx, code, "plan.exit", move |txn, person, plan| {
+        Box::pin(async move {
+            let plan = plan.ok_or(AppError::NotFound)?;
+            if closing.closed_on < plan.opened_on {
+                return Err(AppError::invalid("closed_on", Problem::OutOfRange));
+            }
+            let plan_id = plan.id;
+            let mut active = plan.into_active_model();
+            active.closed_on = Set(Some(closing.closed_on));
+            active.exit_outcome = Set(Some(closing.outcome.code().to_string()));
+            active.closing_summary = Set(Some(closing.summary));
+            active.updated_at = Set(Utc::now());
+            active.update(txn).await?;
+            plan_phases::ActiveModel {
+                plan_id: Set(plan_id),
+                phase: Set(Phase::Exit.code().to_string()),
+                started_on: Set(closing.closed_on),
+                note: Set(None),
+                recorded_by: Set(user_id),
+                recorded_at: Set(Utc::now()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await?;
+            let mut path = person.clone().into_active_model();
+            path.status = Set(PathStatus::Exited.code().to_string());
+            path.exit_outcome = Set(Some(closing.outcome.path_outcome().code().to_string()));
+            path.updated_at = Set(Utc::now());
+            path.update(txn).await?;
+            Ok(format!("outcome={}", closing.outcome.code()))
+        })
+    })
+    .await
+}
+
 // ---------------------------------------------------------------- case diary
 
 /// The team roles `user` holds on `plan` (active memberships).
@@ -979,11 +1392,63 @@ pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
             })
             .collect();
         coming_of_age.sort_by_key(|(_, days)| *days);
+        // Reviews and permits of the plans she is on as a team member (open plans only).
+        let team_plans: Vec<i32> = entitled
+            .keys()
+            .copied()
+            .filter(|plan| member_of.contains(plan))
+            .filter(|plan| {
+                plans_found
+                    .iter()
+                    .any(|p| p.id == *plan && p.closed_on.is_none())
+            })
+            .collect();
+        let mut reviews: Vec<(String, chrono::NaiveDate)> = plan_reviews::Entity::find()
+            .filter(plan_reviews::Column::PlanId.is_in(team_plans.clone()))
+            .filter(plan_reviews::Column::HeldOn.is_null())
+            .filter(plan_reviews::Column::ScheduledOn.lte(horizon))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .filter_map(|r| {
+                entitled
+                    .get(&r.plan_id)
+                    .map(|p| (p.code.clone(), r.scheduled_on))
+            })
+            .collect();
+        reviews.sort_by_key(|(_, day)| *day);
+        let team_permits = permits::Entity::find()
+            .filter(permits::Column::PlanId.is_in(team_plans))
+            .all(&txn)
+            .await?;
+        let renewed: HashSet<i32> = team_permits.iter().filter_map(|p| p.renewal_of).collect();
+        let mut expiring: Vec<(String, PermitKind, chrono::NaiveDate)> = team_permits
+            .iter()
+            .filter(|p| {
+                permit_expiry_alert(
+                    p.expires_on,
+                    renewed.contains(&p.id),
+                    p.converted_to.is_some(),
+                    today,
+                )
+                .is_some()
+            })
+            .filter_map(|p| {
+                Some((
+                    entitled.get(&p.plan_id)?.code.clone(),
+                    PermitKind::from_code(&p.kind).unwrap_or(PermitKind::Other),
+                    p.expires_on?,
+                ))
+            })
+            .collect();
+        expiring.sort_by_key(|(_, _, day)| *day);
         let listed: HashSet<&str> = overdue
             .iter()
             .chain(upcoming.iter())
             .map(|item| item.code.as_str())
             .chain(coming_of_age.iter().map(|(code, _)| code.as_str()))
+            .chain(reviews.iter().map(|(code, _)| code.as_str()))
+            .chain(expiring.iter().map(|(code, _, _)| code.as_str()))
             .collect();
         let mut listed: Vec<&str> = listed.into_iter().collect();
         listed.sort_unstable();
@@ -1000,6 +1465,8 @@ pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
             overdue,
             upcoming,
             coming_of_age,
+            reviews,
+            permits: expiring,
         })
     }
     .await;

@@ -75,6 +75,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::AlreadyOnTeam,
         } => tr!("error-already-on-team"),
+        AppError::Conflict {
+            conflict: Conflict::PlanClosed,
+        } => tr!("error-plan-closed"),
         AppError::Rules { breaches, .. } => {
             let reasons: Vec<String> = breaches.iter().map(|b| breach_message(*b)).collect();
             format!("{} {}", tr!("error-placement-rules"), reasons.join(" "))

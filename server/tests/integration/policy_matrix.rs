@@ -231,6 +231,42 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
             ("form[written_on]", "2026-01-01"),
             ("form[body]", "Colloquio di verifica"),
         ]),
+        "planner/reviews/schedule" => {
+            pairs(&[("code", NO_SUCH_PERSON), ("scheduled_on", "2026-01-01")])
+        }
+        "planner/reviews/record" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("review_id", "1"),
+            ("form[held_on]", "2026-01-01"),
+            ("form[minutes]", "Verifica del progetto"),
+        ]),
+        "planner/permits/save" => pairs(&[("code", NO_SUCH_PERSON), ("form[kind]", "art18")]),
+        "planner/permits/convert" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("permit_id", "1"),
+            ("form[converted_to]", "work"),
+            ("form[converted_on]", "2026-01-01"),
+        ]),
+        "planner/work/add" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[kind]", "internship"),
+            ("form[host_company]", "Trattoria"),
+            ("form[starts_on]", "2026-01-01"),
+            ("form[ends_on]", "2026-05-01"),
+            ("form[hours_per_week]", "20"),
+        ]),
+        "planner/work/update" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("work_id", "1"),
+            ("form[outcome]", "hired"),
+        ]),
+        "planner/exit" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[outcome]", "autonomy"),
+            ("form[closed_on]", "2026-01-01"),
+            ("form[summary]", "Percorso concluso"),
+            ("confirm", "on"),
+        ]),
         "planner/my_work" | "planner/services" => pairs(&[]),
         "planner/services/add" => pairs(&[
             ("form[area]", "health"),
