@@ -23,8 +23,9 @@ export default defineConfig({
   projects: [
     { name: 'javascript', use: { javaScriptEnabled: true } },
     // Every page is a plain server-rendered form first: the same tests without JavaScript,
-    // except drag-and-drop, live updates and the keyboard run, which need the hydrated
-    // board (the same moves are tested as forms in board.spec.ts).
-    { name: 'no-javascript', use: { javaScriptEnabled: false }, testIgnore: /board-live\.spec\.ts/ },
+    // except drag-and-drop, live updates and the keyboard runs, which need the hydrated
+    // board or plan timeline (the same changes are tested as forms in board.spec.ts and
+    // planner.spec.ts).
+    { name: 'no-javascript', use: { javaScriptEnabled: false }, testIgnore: /(board-live|planner-timeline)\.spec\.ts/ },
   ],
 });

@@ -907,3 +907,6 @@ my-work-reviews = Reviews due
 my-work-review-on = review planned on { $date }
 my-work-permits = Permits expiring
 my-work-permit-expires = expires on { $date }
+plan-timeline-keys = To move an action drag its bar, or drag the handle at its end to change how long it lasts. With the keyboard: reach a bar with Tab, the arrows move it by a day (with Shift they change the end), Enter saves, Escape cancels. You can also change the dates with each action's form below.
+plan-timeline-pending = { $service }: new dates { $from } – { $to }. Release or press Enter to save, Escape to cancel.
+plan-bar-label = { $service }, from { $from } to { $to }

@@ -907,3 +907,6 @@ my-work-reviews = Verifiche in scadenza
 my-work-review-on = verifica prevista il { $date }
 my-work-permits = Permessi in scadenza
 my-work-permit-expires = scade il { $date }
+plan-timeline-keys = Per spostare un'azione trascina la sua barra, o trascina la maniglia alla fine per cambiarne la durata. Da tastiera: seleziona una barra con Tab, le frecce la spostano di un giorno (con Maiusc cambiano la fine), Invio salva, Esc annulla. Puoi anche cambiare le date dal modulo di ogni azione qui sotto.
+plan-timeline-pending = { $service }: nuove date { $from } – { $to }. Rilascia o premi Invio per salvare, Esc per annullare.
+plan-bar-label = { $service }, dal { $from } al { $to }

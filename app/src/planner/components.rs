@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::*;
 use super::model::*;
+use super::timeline_drag::{focus_bar, Grip, TimelineEdit};
 use crate::error::AppError;
 use crate::ui::errors::{error_message, problem_message, set_page_status, ErrorPanel};
 use crate::ui::pages::Loading;
@@ -325,6 +326,29 @@ impl PlanActions {
         ]
     }
 
+    /// Folds the page's forms after any of them succeeded (see `fold_forms_after_success`);
+    /// a failure leaves them as they are, so the user can correct what she typed.
+    fn fold_after_success(&self) {
+        use crate::ui::forms::fold_forms_after_success as fold;
+        let a = *self;
+        fold(move || a.open.value().get().map(|r| r.is_ok()));
+        fold(move || a.phase.value().get().map(|r| r.is_ok()));
+        fold(move || a.add_member.value().get().map(|r| r.is_ok()));
+        fold(move || a.remove_member.value().get().map(|r| r.is_ok()));
+        fold(move || a.assessment.value().get().map(|r| r.is_ok()));
+        fold(move || a.goal.value().get().map(|r| r.is_ok()));
+        fold(move || a.goal_status.value().get().map(|r| r.is_ok()));
+        fold(move || a.action.value().get().map(|r| r.is_ok()));
+        fold(move || a.progress.value().get().map(|r| r.is_ok()));
+        fold(move || a.schedule.value().get().map(|r| r.is_ok()));
+        fold(move || a.review.value().get().map(|r| r.is_ok()));
+        fold(move || a.permit.value().get().map(|r| r.is_ok()));
+        fold(move || a.convert.value().get().map(|r| r.is_ok()));
+        fold(move || a.add_work.value().get().map(|r| r.is_ok()));
+        fold(move || a.update_work.value().get().map(|r| r.is_ok()));
+        fold(move || a.exit.value().get().map(|r| r.is_ok()));
+    }
+
     /// The error of the last form that failed (each action keeps its own).
     fn error(&self) -> Option<AppError> {
         let errors = [
@@ -353,6 +377,8 @@ impl PlanActions {
 pub fn PersonalPlanPage() -> impl IntoView {
     let code = code_param();
     let actions = PlanActions::new();
+    provide_context(TimelineEdit::new());
+    actions.fold_after_success();
     let data = Resource::new(
         move || (code.get(), actions.versions()),
         |(code, _)| fetch_plan(code),
@@ -449,7 +475,7 @@ fn PlanView(
         <section class="panel" id="cronoprogramma" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{move_tr!("plan-timeline")}</h2>
             {if has_actions {
-                view! { <PlanTimeline areas=plan.areas.clone() today /> }.into_any()
+                view! { <PlanTimeline areas=plan.areas.clone() today code=code.clone() action=actions.progress editable /> }.into_any()
             } else {
                 view! { <p>{move_tr!("plan-timeline-empty")}</p> }.into_any()
             }}
@@ -1438,7 +1464,17 @@ const HEADER_HEIGHT: i64 = 30;
 /// A Gantt view of the plan's actions by area: planned bars, what was actually done as a
 /// thin bar inside, today's line, overdue actions marked in colour and with "!".
 #[component]
-fn PlanTimeline(areas: Vec<AreaPlan>, today: NaiveDate) -> impl IntoView {
+fn PlanTimeline(
+    areas: Vec<AreaPlan>,
+    today: NaiveDate,
+    code: String,
+    action: ServerAction<UpdatePlanAction>,
+    editable: bool,
+) -> impl IntoView {
+    let edit = use_context::<TimelineEdit>().unwrap_or_default();
+    // `action` is the server function that saves new dates (the loop below names each
+    // plan action `action`).
+    let save = action;
     let rows: Vec<(Area, Vec<ActionRow>)> = areas
         .into_iter()
         .map(|a| {
@@ -1465,6 +1501,52 @@ fn PlanTimeline(areas: Vec<AreaPlan>, today: NaiveDate) -> impl IntoView {
     let end = last + chrono::Duration::days(4);
     let span = (end - start).num_days().max(1);
     let x = move |d: NaiveDate| LABEL_WIDTH + (d - start).num_days() * CHART_WIDTH / span;
+    let units_per_day = CHART_WIDTH as f64 / span as f64;
+    let all_rows: Vec<ActionRow> = rows.iter().flat_map(|(_, a)| a.iter().cloned()).collect();
+    let rows_by_id = StoredValue::new(all_rows);
+    let find_row =
+        move |id: i32| rows_by_id.with_value(|rows| rows.iter().find(|r| r.id == id).cloned());
+    if editable {
+        // A pointer drag is followed on the whole window, so that it ends wherever the
+        // pointer is released.
+        let moves =
+            window_event_listener(leptos::ev::pointermove, move |ev| edit.pointer_moved(&ev));
+        let drop_code = code.clone();
+        let ups = window_event_listener(leptos::ev::pointerup, move |_| {
+            let dragged = edit
+                .drag
+                .get_untracked()
+                .filter(|d| d.start_x.is_some())
+                .and_then(|d| find_row(d.action_id));
+            if let Some(row) = dragged {
+                edit.commit(&drop_code, &row, save);
+            }
+        });
+        let cancels =
+            window_event_listener(leptos::ev::pointercancel, move |_| edit.drag.set(None));
+        on_cleanup(move || {
+            moves.remove();
+            ups.remove();
+            cancels.remove();
+        });
+        Effect::new(move |_| {
+            edit.interactive.set(true);
+            if let Some(id) = edit.refocus.get_untracked() {
+                edit.refocus.set(None);
+                focus_bar(id);
+            }
+        });
+    }
+    let pending_text = move || {
+        let drag = edit.drag.get()?;
+        let row = find_row(drag.action_id)?;
+        let (from, to) = super::timeline_drag::shifted(&row, drag.grip, drag.days);
+        Some(tr!("plan-timeline-pending", {
+            "service" => service_label(&row.service),
+            "from" => date_text(from),
+            "to" => date_text(to),
+        }))
+    };
     let line_count: i64 = rows.iter().map(|(_, a)| 1 + a.len() as i64).sum();
     let height = HEADER_HEIGHT + line_count * ROW_HEIGHT;
     let width = LABEL_WIDTH + CHART_WIDTH + 10;
@@ -1493,8 +1575,6 @@ fn PlanTimeline(areas: Vec<AreaPlan>, today: NaiveDate) -> impl IntoView {
         }.into_any());
         y += ROW_HEIGHT;
         for action in actions {
-            let left = x(action.planned_start);
-            let bar = (x(action.planned_end + chrono::Duration::days(1)) - left).max(3);
             let class = if action.overdue {
                 "bar overdue"
             } else {
@@ -1518,6 +1598,39 @@ fn PlanTimeline(areas: Vec<AreaPlan>, today: NaiveDate) -> impl IntoView {
                 date_text(action.planned_start),
                 date_text(action.planned_end),
             );
+            let id = action.id;
+            let (row_x, row_w, row_g, row_k) = (
+                action.clone(),
+                action.clone(),
+                action.clone(),
+                action.clone(),
+            );
+            let left = move || x(edit.dates_of(&row_x).0);
+            let bar_width = move || {
+                let (s, e) = edit.dates_of(&row_w);
+                (x(e + chrono::Duration::days(1)) - x(s)).max(3)
+            };
+            let grip_x = move || {
+                let (_, e) = edit.dates_of(&row_g);
+                x(e + chrono::Duration::days(1)) - 5
+            };
+            let bar_class = move || {
+                let dragged = edit
+                    .drag
+                    .with(|d| d.as_ref().is_some_and(|d| d.action_id == id));
+                if dragged {
+                    format!("{class} dragging")
+                } else {
+                    class.to_string()
+                }
+            };
+            let focusable = move || (editable && edit.interactive.get()).then_some("0");
+            let key_code = code.clone();
+            let bar_label = {
+                let service = action.service.clone();
+                let (from, to) = (from.clone(), to.clone());
+                move || tr!("plan-bar-label", { "service" => service_label(&service), "from" => from.clone(), "to" => to.clone() })
+            };
             lines.push(view! {
                 <g>
                     <title>{move || format!("{}: {from} – {to}", service_label(&service))}</title>
@@ -1528,8 +1641,45 @@ fn PlanTimeline(areas: Vec<AreaPlan>, today: NaiveDate) -> impl IntoView {
                             label
                         }}
                     </text>
-                    <rect x=left.to_string() y=(y + 5).to_string() width=bar.to_string() height="18" rx="3" class=class />
+                    <rect
+                        id=format!("bar-{id}")
+                        x=move || left().to_string()
+                        y=(y + 5).to_string()
+                        width=move || bar_width().to_string()
+                        height="18"
+                        rx="3"
+                        class=bar_class
+                        tabindex=focusable
+                        role=move || focusable().map(|_| "button")
+                        aria-label=bar_label
+                        aria-describedby="plan-timeline-keys"
+                        on:pointerdown=move |ev| {
+                            if editable && edit.interactive.get_untracked() {
+                                edit.start_pointer(&ev, id, Grip::Move, units_per_day);
+                            }
+                        }
+                        on:keydown=move |ev| {
+                            if editable {
+                                edit.key(&ev, &key_code, &row_k, save);
+                            }
+                        }
+                    />
                     {actual}
+                    {editable.then(|| view! {
+                        <rect
+                            class="grip"
+                            x=move || grip_x().to_string()
+                            y=(y + 3).to_string()
+                            width="8"
+                            height="22"
+                            rx="2"
+                            on:pointerdown=move |ev| {
+                                if edit.interactive.get_untracked() {
+                                    edit.start_pointer(&ev, id, Grip::End, units_per_day);
+                                }
+                            }
+                        />
+                    })}
                 </g>
             }.into_any());
             y += ROW_HEIGHT;
@@ -1556,6 +1706,10 @@ fn PlanTimeline(areas: Vec<AreaPlan>, today: NaiveDate) -> impl IntoView {
             </svg>
         </div>
         <p class="hint">{move_tr!("plan-timeline-legend")}</p>
+        {editable.then(|| view! {
+            <p class="hint" id="plan-timeline-keys" hidden=move || !edit.interactive.get()>{move_tr!("plan-timeline-keys")}</p>
+            <p class="notice" role="status" aria-live="polite" hidden=move || pending_text().is_none()>{pending_text}</p>
+        })}
     }
 }
 
@@ -1565,6 +1719,7 @@ fn PlanTimeline(areas: Vec<AreaPlan>, today: NaiveDate) -> impl IntoView {
 pub fn CaseDiaryPage() -> impl IntoView {
     let code = code_param();
     let add = ServerAction::<AddDiaryNote>::new();
+    crate::ui::forms::fold_forms_after_success(move || add.value().get().map(|r| r.is_ok()));
     let data = Resource::new(
         move || (code.get(), add.version().get()),
         |(code, _)| fetch_diary(code),

@@ -7,3 +7,4 @@ pub mod components;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod timeline_drag;

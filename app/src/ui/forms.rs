@@ -148,3 +148,47 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// After a successful submission in the hydrated page, folds every open `<details>` form
+/// of the main content and resets its fields: the page is updated in place, so without
+/// this a form just used would stay open with what was typed, inviting a second submit.
+/// Without JavaScript the page reloads and this is not needed.
+pub fn fold_forms_after_success(succeeded: impl Fn() -> Option<bool> + 'static) {
+    Effect::new(move |previous: Option<()>| {
+        let outcome = succeeded();
+        if previous.is_some() && outcome == Some(true) {
+            fold_open_forms();
+        }
+    });
+}
+
+#[cfg(feature = "hydrate")]
+fn fold_open_forms() {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(open) = document.query_selector_all("main details[open]") {
+        for index in 0..open.length() {
+            if let Some(element) = open
+                .item(index)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = element.remove_attribute("open");
+            }
+        }
+    }
+    if let Ok(forms) = document.query_selector_all("main form") {
+        for index in 0..forms.length() {
+            if let Some(form) = forms
+                .item(index)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlFormElement>().ok())
+            {
+                form.reset();
+            }
+        }
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn fold_open_forms() {}
