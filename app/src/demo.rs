@@ -563,6 +563,7 @@ pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, an
     if crate::people::registry::demo::registry_is_empty(&txn).await? {
         let key = crate::state::IdentityKey::new(crate::state::IdentityKey::DEVELOPMENT);
         crate::people::registry::demo::load_demo_people(&txn, 1, &key).await?;
+        crate::planner::demo::load_demo_plans(&txn).await?;
     }
     record(&txn, None, AuditEvent::new(None, "demo.load", "network")).await?;
     txn.commit().await?;

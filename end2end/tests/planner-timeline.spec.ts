@@ -25,14 +25,14 @@ async function planWithOneAction(page: Page, name: string) {
   await page.getByRole('button', { name: 'Apri il progetto personalizzato' }).click();
   const work = page.locator('#area-work');
   await work.getByText('Aggiungi un obiettivo').click();
-  await work.getByLabel('Obiettivo').fill('Un tirocinio');
+  await work.getByRole('textbox', { name: 'Obiettivo' }).fill('Un tirocinio');
   await work.getByRole('button', { name: "Aggiungi l'obiettivo" }).click();
   await work.getByText("Aggiungi un'azione").click();
   // The form starts on the server's today (Italian time): the base of every date here.
-  const today = await work.getByLabel('Inizio previsto').inputValue();
-  await work.getByLabel('Servizio', { exact: true }).selectOption({ label: 'Tirocinio' });
-  await work.getByLabel('Inizio previsto').fill(iso(today, 10));
-  await work.getByLabel('Fine prevista').fill(iso(today, 20));
+  const today = await work.getByRole('textbox', { name: 'Inizio previsto' }).inputValue();
+  await work.getByRole('combobox', { name: 'Servizio', exact: true }).selectOption({ label: 'Tirocinio' });
+  await work.getByRole('textbox', { name: 'Inizio previsto' }).fill(iso(today, 10));
+  await work.getByRole('textbox', { name: 'Fine prevista' }).fill(iso(today, 20));
   await work.getByRole('button', { name: "Aggiungi l'azione" }).click();
   await expect(work.locator('.plan-action')).toContainText(`${shown(today, 10)} – ${shown(today, 20)}`);
   // Hydrated: the keyboard hint appears and the bars take the focus.
@@ -43,6 +43,8 @@ async function planWithOneAction(page: Page, name: string) {
 test('an action is moved on the timeline with the pointer', async ({ page }, info) => {
   const { today, work } = await planWithOneAction(page, `Trascina${info.project.name.length}`);
   const bar = page.locator('svg.plan-timeline rect[id^="bar-"]');
+  // The mouse acts where the page is on screen: bring the timeline into view first.
+  await bar.scrollIntoViewIfNeeded();
   const box = (await bar.boundingBox())!;
   // The chart spans 3 days before today to 4 after the last end: 27 days on 620 units.
   const perDay = 620 / 27;
@@ -56,6 +58,7 @@ test('an action is moved on the timeline with the pointer', async ({ page }, inf
 
   // The end grip changes only the end.
   const grip = page.locator('svg.plan-timeline rect.grip');
+  await grip.scrollIntoViewIfNeeded();
   const end = (await grip.boundingBox())!;
   const perDayNow = 620 / 32;
   await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2);

@@ -4,6 +4,8 @@
 
 pub mod api;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod demo;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -24,7 +24,7 @@ use crate::entity::{
 use crate::error::{AppError, Conflict, Problem};
 use crate::people::registry::model::{eighteenth_birthday, PathStatus, COMING_OF_AGE_ALERT_DAYS};
 use crate::people::registry::ssr::{
-    find_person, may_manage, minor_from_record, refuse, TEAM_ROLES,
+    find_person, may_manage, minor_from_record, person_for_change, refuse, TEAM_ROLES,
 };
 use crate::people::ssr::today;
 
@@ -40,22 +40,6 @@ async fn team_person<C: ConnectionTrait>(
     let person = find_person(conn, code).await?;
     if !may_manage(conn, user, &person).await? {
         return Err(refuse(conn, ctx, action, &person).await?);
-    }
-    Ok(person)
-}
-
-/// Like `team_person`, for a change: an anonymised record takes no more data.
-async fn team_person_for_change<C: ConnectionTrait>(
-    conn: &C,
-    ctx: &Ctx,
-    code: &str,
-    action: &str,
-) -> Result<people::Model, AppError> {
-    let person = team_person(conn, ctx, code, action).await?;
-    if person.anonymised_at.is_some() {
-        return Err(AppError::Conflict {
-            conflict: Conflict::Anonymised,
-        });
     }
     Ok(person)
 }
@@ -167,7 +151,7 @@ fn service_row(service: &services::Model) -> ServiceRow {
 }
 
 /// The phase a plan starts in, from where the person is on her path.
-fn initial_phase(status: Option<PathStatus>) -> Phase {
+pub(crate) fn initial_phase(status: Option<PathStatus>) -> Phase {
     match status {
         Some(PathStatus::TakenInCharge) => Phase::Protection,
         Some(PathStatus::Placed) => Phase::Reception,
@@ -472,7 +456,7 @@ where
 {
     let txn = crate::db::begin_write(&ctx.db).await?;
     let result = async {
-        let person = team_person_for_change(&txn, ctx, code, action).await?;
+        let person = person_for_change(&txn, ctx, code, action).await?;
         let plan = plan_of(&txn, &person).await?;
         if plan.as_ref().is_some_and(|plan| plan.closed_on.is_some()) {
             return Err(AppError::Conflict {

@@ -211,17 +211,29 @@ fn svg_scale(_ev: &leptos::ev::PointerEvent) -> f64 {
     1.0
 }
 
-/// Puts the keyboard focus back on the bar of `action_id` (after the plan reloaded).
+/// Puts the keyboard focus back on the bar of `action_id` (after the plan reloaded). The
+/// reloaded timeline may not be in the document yet when this is called: it tries again
+/// for about half a second.
 #[cfg(feature = "hydrate")]
 pub fn focus_bar(action_id: i32) {
-    use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&format!("bar-{action_id}")))
-        .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+    fn attempt(action_id: i32, tries_left: u32) {
+        use wasm_bindgen::JsCast;
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("bar-{action_id}")))
+            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok());
+        match element {
+            Some(element) if element.get_attribute("tabindex").is_some() => {
+                let _ = element.focus();
+            }
+            _ if tries_left > 0 => set_timeout(
+                move || attempt(action_id, tries_left - 1),
+                std::time::Duration::from_millis(50),
+            ),
+            _ => {}
+        }
     }
+    attempt(action_id, 10);
 }
 
 #[cfg(not(feature = "hydrate"))]

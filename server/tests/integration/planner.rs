@@ -122,6 +122,17 @@ async fn audit_rows(app: &TestApp, code: &str, action: &str, outcome: &str) -> u
         .unwrap()
 }
 
+/// The items of a My work list about `code` (the demo network has plans of its own).
+fn about(work: &Value, list: &str, code: &str) -> Vec<Value> {
+    work[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|item| item["code"] == code || item[0] == code)
+        .cloned()
+        .collect()
+}
+
 fn problem(body: &Value, field: &str) -> Option<String> {
     body["problems"]
         .as_array()?
@@ -582,14 +593,14 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
 
     // Responsible for one action only: she sees that one, late.
     let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
-    assert_eq!(work["overdue"].as_array().unwrap().len(), 1);
-    assert_eq!(work["overdue"][0]["code"], code.as_str());
-    assert_eq!(work["overdue"][0]["mine"], true);
-    assert_eq!(work["upcoming"].as_array().unwrap().len(), 0);
+    let late = about(&work, "overdue", &code);
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[0]["mine"], true);
+    assert!(about(&work, "upcoming", &code).is_empty());
     // The colleague sees the one due within two weeks, not the one in two months.
     let theirs = json(app.call("planner/my_work", &[], Some(&reception)).await).await;
-    assert_eq!(theirs["upcoming"].as_array().unwrap().len(), 1);
-    assert_eq!(theirs["overdue"].as_array().unwrap().len(), 0);
+    assert_eq!(about(&theirs, "upcoming", &code).len(), 1);
+    assert!(about(&theirs, "overdue", &code).is_empty());
 
     // On the team, she follows every action of the plan.
     let me_text = me.to_string();
@@ -606,8 +617,9 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
         .await;
     assert_eq!(joined.status(), StatusCode::OK);
     let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
-    assert_eq!(work["upcoming"].as_array().unwrap().len(), 1);
-    assert_eq!(work["upcoming"][0]["mine"], false);
+    let due = about(&work, "upcoming", &code);
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0]["mine"], false);
 
     // Done, it leaves the list.
     let page = plan(&app, &worker, &code).await;
@@ -631,12 +643,13 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
         .await;
     assert_eq!(done.status(), StatusCode::OK);
     let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
-    assert_eq!(work["overdue"].as_array().unwrap().len(), 0);
+    assert!(about(&work, "overdue", &code).is_empty());
 
     // Nobody else's work shows up elsewhere; the page itself renders.
     let other = app.sign_in(OTHER_BODY).await;
     let elsewhere = json(app.call("planner/my_work", &[], Some(&other)).await).await;
-    assert_eq!(elsewhere["upcoming"].as_array().unwrap().len(), 0);
+    assert!(about(&elsewhere, "upcoming", &code).is_empty());
+    assert!(!elsewhere.to_string().contains(&code));
     let page = app.get("/il-mio-lavoro", Some(&worker)).await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains(&code));
@@ -792,7 +805,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     let page = plan(&app, &worker, &code).await;
     assert_eq!(page["plan"]["reviews"][0]["due"], true);
     let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
-    assert_eq!(work["reviews"][0][0], code.as_str());
+    assert_eq!(about(&work, "reviews", &code).len(), 1);
     // Held: minutes kept, the next one scheduled from the meeting's date.
     let review_id = page["plan"]["reviews"][0]["id"]
         .as_i64()
@@ -857,8 +870,9 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     let permit = &page["plan"]["permits"][0];
     assert_eq!(permit["expiry_alert"], 30);
     let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
-    assert_eq!(work["permits"][0][0], code.as_str());
-    assert_eq!(work["permits"][0][1], "Art18");
+    let expiring = about(&work, "permits", &code);
+    assert_eq!(expiring.len(), 1);
+    assert_eq!(expiring[0][1], "Art18");
     // Converted into a work permit: no longer an alert, and counted as a conversion.
     let permit_id = permit["id"].as_i64().unwrap().to_string();
     let before_issue = app
@@ -891,7 +905,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     assert!(page["plan"]["permits"][0]["expiry_alert"].is_null());
     assert_eq!(page["plan"]["permits"][0]["converted_to"], "Work");
     let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
-    assert!(work["permits"].as_array().unwrap().is_empty());
+    assert!(about(&work, "permits", &code).is_empty());
 
     // An internship of four months with a grant, then its outcome.
     let internship = app
@@ -1022,7 +1036,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     assert!(!html.contains("Aggiungi un obiettivo"));
     // Its reviews leave My work.
     let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
-    assert!(work["reviews"].as_array().unwrap().is_empty());
+    assert!(about(&work, "reviews", &code).is_empty());
     for (action, expected) in [
         ("plan.review.schedule", 1),
         ("plan.review.record", 1),

@@ -838,7 +838,7 @@ pub async fn link_duplicate(ctx: &Ctx, code: &str, earlier_code: &str) -> Result
 
 /// Loads the person for a change by the team; refuses others (403, audited) and
 /// anonymised records (409).
-async fn person_for_change<C: ConnectionTrait>(
+pub async fn person_for_change<C: ConnectionTrait>(
     conn: &C,
     ctx: &Ctx,
     code: &str,

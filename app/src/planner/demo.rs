@@ -1,0 +1,250 @@
+//! Personalised projects for the demo network (and, multiplied, for the planner
+//! benchmark): every demo person taken in charge, placed or in active inclusion gets a
+//! plan with her organisation's case worker on the team, an assessment, goals and
+//! actions (some late, some due soon, some done), a review meeting and, for some, a
+//! residence permit about to expire. All of it is fictional.
+
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+
+use super::model::{ActionStatus, Area, GoalStatus, NeedLevel, PermitKind, TeamRole};
+use crate::auth::model::Role;
+use crate::entity::{
+    people, permits, person_organisations, plan_actions, plan_assessments, plan_goals, plan_phases,
+    plan_reviews, plan_team, plans, services, user_roles, users,
+};
+use crate::people::registry::model::PathStatus;
+
+/// Opens a demo plan for every person of the registry on the way through reception who
+/// has none yet; returns how many were opened.
+pub async fn load_demo_plans<C: ConnectionTrait>(conn: &C) -> Result<u64, sea_orm::DbErr> {
+    let statuses = [
+        PathStatus::TakenInCharge.code(),
+        PathStatus::Placed.code(),
+        PathStatus::Inclusion.code(),
+    ];
+    let candidates = people::Entity::find()
+        .filter(people::Column::Status.is_in(statuses))
+        .filter(people::Column::AnonymisedAt.is_null())
+        .order_by_asc(people::Column::Id)
+        .all(conn)
+        .await?;
+    let catalogue = services::Entity::find().all(conn).await?;
+    let service = |code: &str| catalogue.iter().find(|s| s.code == code).map(|s| s.id);
+    let case_workers: Vec<i32> = user_roles::Entity::find()
+        .filter(user_roles::Column::Role.eq(Role::CaseWorker.code()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect();
+    let today = crate::people::ssr::today();
+    let now = Utc::now();
+    let day = |offset: i64| today + Duration::days(offset);
+    let mut opened = 0u64;
+    for (index, person) in candidates.iter().enumerate() {
+        let has_plan = plans::Entity::find()
+            .filter(plans::Column::PersonId.eq(person.id))
+            .one(conn)
+            .await?
+            .is_some();
+        let Some(in_charge) = person_organisations::Entity::find()
+            .filter(person_organisations::Column::PersonId.eq(person.id))
+            .order_by_asc(person_organisations::Column::Id)
+            .one(conn)
+            .await?
+        else {
+            continue;
+        };
+        // The organisation's case worker (the reference operator if she is one).
+        let worker = users::Entity::find()
+            .filter(users::Column::OrganisationId.eq(in_charge.organisation_id))
+            .filter(users::Column::Id.is_in(case_workers.clone()))
+            .order_by_asc(users::Column::Id)
+            .one(conn)
+            .await?
+            .map(|u| u.id)
+            .or(in_charge.reference_user_id);
+        let Some(worker) = worker else {
+            continue;
+        };
+        if has_plan {
+            continue;
+        }
+        let plan = plans::ActiveModel {
+            person_id: Set(person.id),
+            opened_on: Set(day(-50)),
+            opened_by: Set(worker),
+            review_every_days: Set(90),
+            created_at: Set(now),
+            updated_at: Set(now),
+            closed_on: Set(None),
+            exit_outcome: Set(None),
+            closing_summary: Set(None),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+        let phase = super::ssr::initial_phase(PathStatus::from_code(&person.status));
+        plan_phases::ActiveModel {
+            plan_id: Set(plan.id),
+            phase: Set(phase.code().to_string()),
+            started_on: Set(day(-50)),
+            note: Set(None),
+            recorded_by: Set(worker),
+            recorded_at: Set(now),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+        plan_team::ActiveModel {
+            plan_id: Set(plan.id),
+            user_id: Set(Some(worker)),
+            external_name: Set(None),
+            role: Set(TeamRole::SocialWorker.code().to_string()),
+            added_by: Set(worker),
+            added_at: Set(now),
+            removed_at: Set(None),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+        for (area, need, notes) in [
+            (
+                Area::Legal,
+                NeedLevel::High,
+                "Nessun permesso di soggiorno valido.",
+            ),
+            (
+                Area::Language,
+                NeedLevel::Medium,
+                "Comprende l'italiano di base.",
+            ),
+            (Area::Health, NeedLevel::Low, "Prima visita fatta."),
+        ] {
+            plan_assessments::ActiveModel {
+                plan_id: Set(plan.id),
+                area: Set(area.code().to_string()),
+                need: Set(need.code().to_string()),
+                notes: Set(notes.to_string()),
+                assessed_on: Set(day(-45)),
+                updated_by: Set(worker),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(conn)
+            .await?;
+        }
+        let late = index % 2 == 0;
+        let goals = [
+            (
+                Area::Legal,
+                "Ottenere il permesso di soggiorno per protezione sociale",
+                vec![
+                    (
+                        "legal_advice",
+                        -40,
+                        -5,
+                        if late {
+                            ActionStatus::Planned
+                        } else {
+                            ActionStatus::Done
+                        },
+                    ),
+                    ("art18_permit", -20, 60, ActionStatus::InProgress),
+                ],
+            ),
+            (
+                Area::Language,
+                "Raggiungere il livello A2 di italiano",
+                vec![("l2_course", -30, 10, ActionStatus::InProgress)],
+            ),
+            (
+                Area::Work,
+                "Un tirocinio in ristorazione",
+                vec![
+                    ("skills_assessment", 5, 20, ActionStatus::Planned),
+                    ("internship", 30, 150, ActionStatus::Planned),
+                ],
+            ),
+        ];
+        for (area, description, actions) in goals {
+            let goal = plan_goals::ActiveModel {
+                plan_id: Set(plan.id),
+                area: Set(area.code().to_string()),
+                description: Set(description.to_string()),
+                expected_on: Set(Some(day(150))),
+                status: Set(GoalStatus::Open.code().to_string()),
+                created_by: Set(worker),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(conn)
+            .await?;
+            for (code, from, to, status) in actions {
+                let Some(service_id) = service(code) else {
+                    continue;
+                };
+                let done = status == ActionStatus::Done;
+                plan_actions::ActiveModel {
+                    plan_id: Set(plan.id),
+                    goal_id: Set(goal.id),
+                    service_id: Set(service_id),
+                    responsible_user_id: Set(Some(worker)),
+                    responsible_external: Set(None),
+                    planned_start: Set(day(from)),
+                    planned_end: Set(day(to)),
+                    actual_start: Set(
+                        (done || status == ActionStatus::InProgress).then(|| day(from))
+                    ),
+                    actual_end: Set(done.then(|| day(to))),
+                    status: Set(status.code().to_string()),
+                    outcome: Set(None),
+                    created_by: Set(worker),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(conn)
+                .await?;
+            }
+        }
+        plan_reviews::ActiveModel {
+            plan_id: Set(plan.id),
+            scheduled_on: Set(if index % 3 == 0 { day(7) } else { day(40) }),
+            held_on: Set(None),
+            minutes: Set(None),
+            decisions: Set(None),
+            recorded_by: Set(None),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+        if index % 3 == 1 {
+            permits::ActiveModel {
+                plan_id: Set(plan.id),
+                kind: Set(PermitKind::Art18.code().to_string()),
+                applied_on: Set(Some(day(-230))),
+                opinion_on: Set(Some(day(-215))),
+                questura_on: Set(Some(day(-200))),
+                issued_on: Set(Some(day(-180))),
+                expires_on: Set(Some(day(45))),
+                renewal_of: Set(None),
+                converted_to: Set(None),
+                converted_on: Set(None),
+                created_by: Set(worker),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(conn)
+            .await?;
+        }
+        opened += 1;
+    }
+    Ok(opened)
+}
