@@ -113,6 +113,8 @@ pub enum Conflict {
     AlreadyOnTeam,
     /// The personalised project is closed: it can be read, not changed.
     PlanClosed,
+    /// A plan version can be approved once.
+    VersionAlreadyApproved,
 }
 
 impl AppError {

@@ -11,6 +11,7 @@ pub mod beds;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod notifications;
 pub mod people;
 pub mod planner;
 pub mod ui;
@@ -35,13 +36,16 @@ use crate::auth::components::SignInPage;
 use crate::beds::components::{BoardPage, StructuresPage, TimelinePage};
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
+use crate::notifications::components::NotificationsPage;
 use crate::people::components::ContactLogPage;
 use crate::people::registry::components::{
     DuplicatesPage, PeopleListPage, PersonDetailPage, RegisterPersonPage,
 };
 use crate::people::screening::components::{ChecklistPage, ScreeningPage};
 use crate::people::waiting::components::WaitingListPage;
+use crate::planner::agreement::components::{PlanPrintPage, PlanVersionsPage};
 use crate::planner::components::{CaseDiaryPage, MyWorkPage, PersonalPlanPage, ServicesPage};
+use crate::planner::family::components::FamilyPlanPage;
 use crate::ui::layout::AppLayout;
 use crate::ui::pages::NotFoundPage;
 
@@ -124,12 +128,28 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route
+                            path=path!("/persone/:code/progetto/versioni")
+                            view=PlanVersionsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/persone/:code/progetto/stampa")
+                            view=PlanPrintPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/persone/:code/progetto/famiglia")
+                            view=FamilyPlanPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
                             path=path!("/persone/:code/diario")
                             view=CaseDiaryPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/il-mio-lavoro") view=MyWorkPage ssr=SsrMode::Async />
                         <Route path=path!("/servizi") view=ServicesPage ssr=SsrMode::Async />
+                        <Route path=path!("/notifiche") view=NotificationsPage ssr=SsrMode::Async />
                         <Route path=path!("/indicatori") view=ChecklistPage ssr=SsrMode::Async />
                         <Route path=path!("/lista-attesa") view=WaitingListPage ssr=SsrMode::Async />
                         <Route path=path!("/posti-letto") view=BoardPage ssr=SsrMode::Async />

@@ -9,6 +9,7 @@ mod m20261122_000003_people;
 mod m20261122_000004_placements;
 mod m20261122_000005_placement_rules;
 mod m20261129_000006_planner;
+mod m20261130_000007_plan_agreement;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000004_placements::Migration),
             Box::new(m20261122_000005_placement_rules::Migration),
             Box::new(m20261129_000006_planner::Migration),
+            Box::new(m20261130_000007_plan_agreement::Migration),
         ]
     }
 }

@@ -910,3 +910,140 @@ my-work-permit-expires = expires on { $date }
 plan-timeline-keys = To move an action drag its bar, or drag the handle at its end to change how long it lasts. With the keyboard: reach a bar with Tab, the arrows move it by a day (with Shift they change the end), Enter saves, Escape cancels. You can also change the dates with each action's form below.
 plan-timeline-pending = { $service }: new dates { $from } – { $to }. Release or press Enter to save, Escape to cancel.
 plan-bar-label = { $service }, from { $from } to { $to }
+
+## Agreed versions, approval and print of the plan
+back-to-plan = ← Back to the plan
+recorded-by = Recorded by { $name }
+plan-assessment = Initial assessment
+plan-latest-version = Latest agreed version: no. { $number } of { $date }.
+plan-not-agreed = The plan has not been agreed with the person yet.
+plan-open-versions = Agreed versions
+plan-open-family = Family and children ({ $count })
+plan-open-print = Print to sign
+plan-handovers = { $count ->
+    [one] One hand-over
+   *[other] { $count } hand-overs
+}
+plan-handover-from-to = from { $from } to { $to }
+plan-handover-to = to { $to }
+plan-reference-change-hint = The reference operator is changed from the person's record, with a hand-over note for the one taking over.
+agreement-title = Agreed versions of the plan { $code }
+agreement-heading = Agreed versions of the plan
+agreement-intro = Each time the plan is agreed with the person, record the version: it is kept as it was, can be compared with the others, and is approved by a supervisor.
+agreement-record = Record the agreed version
+agreement-record-open = The plan was agreed with the person
+agreement-record-hint = The plan is recorded as it is now, with who was present. The supervisor who approves it is notified.
+agreement-field-agreed-on = Agreed on
+agreement-field-language = Language
+agreement-language-hint = The language the plan was explained and agreed in, for example English or Edo.
+agreement-field-mediator = Cultural mediator present
+agreement-mediator-hint = Full name, if one was present.
+agreement-field-guardian = Guardian present
+agreement-guardian-hint = Required if the person is a minor.
+agreement-field-approver = Who approves
+agreement-approver-hint = The network coordinator or a reception manager of an organisation in charge of the person; not the one who records it.
+agreement-record-submit = Record and ask for approval
+agreement-versions = Versions
+agreement-no-versions = No version agreed so far.
+agreement-version = Version { $number }
+agreement-current-plan = Current plan (not agreed yet)
+agreement-agreed-on = agreed on { $date }
+agreement-recorded-by = Recorded by
+agreement-approval = Approval
+agreement-approved = Approved
+agreement-approved-by = Approved by { $name } on { $date }.
+agreement-pending = To be approved
+agreement-pending-with = waiting for { $name }
+agreement-approval-note = Approval note (optional)
+agreement-approve = Approve version { $number }
+agreement-print = Print this version
+agreement-print-latest = Print the latest version
+agreement-back-to-versions = ← Back to the versions
+agreement-compare = Compare two versions
+agreement-compare-from = From
+agreement-compare-to = To
+agreement-compare-submit = Compare
+agreement-compare-result = What changed from “{ $from }” to “{ $to }”
+agreement-no-differences = No differences.
+diff-item = Item
+diff-what = What
+diff-value = Value
+diff-responsible = Responsible
+diff-added = Added
+diff-removed = Removed
+diff-present = present
+diff-whole-plan = Whole plan
+diff-days = { $days } days
+diff-goal = Goal: { $goal }
+diff-action = { $service } (goal: { $goal })
+diff-child = Child { $code }
+error-version-already-approved = This version has already been approved.
+print-title = Personalised plan { $code } to print
+print-now = Print
+print-hint = The sheet is laid out for A4. It prints in the language chosen at the top: choose Italiano for the Italian version.
+print-network = Regional anti-trafficking network · Personalised plan
+print-heading = Personalised plan
+print-version = Version { $number }, agreed on { $date } in { $language }.
+print-draft = DRAFT: the plan has not been agreed yet. Do not sign this print.
+print-reference = { $name }, reference operator ({ $organisation })
+print-expected = by { $date }
+print-when = When
+print-signatures = Signatures
+print-agreement-statement = The plan was read, explained and agreed with the person, who signs it together with the team.
+print-sign-person = The person
+print-sign-operator = The reference operator
+print-sign-mediator = The cultural mediator
+print-sign-guardian = The guardian
+print-place-date = Place and date
+
+## Family
+family-title = Family and children of { $code }
+family-heading = Family and children
+family-intro = The children's needs are part of their mother's plan; the work done together with the social services is recorded here too.
+family-no-plan = The personalised plan has not been opened yet.
+family-children = Children
+family-no-children = No child recorded on the person's record.
+family-age = { $years ->
+    [one] 1 year old
+   *[other] { $years } years old
+}
+family-no-needs = No need assessed so far.
+family-assessed-on = Assessed on
+family-assess-need = Assess a need
+family-save-need = Save the assessment
+family-joint-work = Work with the social services
+family-joint-work-intro = Meetings, home visits, reports, case conferences and communications to the court done together with the social services.
+family-joint-work-add = Record work with the social services
+family-joint-work-save = Record
+family-joint-work-empty = No work with the social services recorded.
+family-field-service = Service
+family-service-hint = For example: Children's social services, City of Turin.
+family-field-child = About
+family-whole-family = The whole family
+family-field-next-steps = Next steps
+family-about-child = about { $code }
+joint-meeting = Meeting
+joint-home-visit = Home visit
+joint-report = Report
+joint-case-conference = Case conference
+joint-court-communication = Communication to the court
+
+## Hand-over and notifications
+field-handover-note = Hand-over note
+handover-note-hint = Required when you change the reference operator: what the one taking over needs to know. She is notified.
+notifications-link = Notifications
+notifications-unread-suffix = unread
+notifications-title = Notifications
+notifications-empty = No notifications.
+notifications-unread = { $count ->
+    [0] No unread notifications.
+    [one] One unread notification.
+   *[other] { $count } unread notifications.
+}
+notifications-read-all = Mark all as read
+notifications-new = New
+notifications-open = Open
+notifications-mark-read = Mark as read
+notification-handover = You are now the reference operator of the person { $code }: read the hand-over note in her plan.
+notification-approval-requested = An agreed version of the plan of { $code } is waiting for your approval.
+notification-version-approved = The agreed version of the plan of { $code } was approved.

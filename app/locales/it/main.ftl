@@ -910,3 +910,140 @@ my-work-permit-expires = scade il { $date }
 plan-timeline-keys = Per spostare un'azione trascina la sua barra, o trascina la maniglia alla fine per cambiarne la durata. Da tastiera: seleziona una barra con Tab, le frecce la spostano di un giorno (con Maiusc cambiano la fine), Invio salva, Esc annulla. Puoi anche cambiare le date dal modulo di ogni azione qui sotto.
 plan-timeline-pending = { $service }: nuove date { $from } – { $to }. Rilascia o premi Invio per salvare, Esc per annullare.
 plan-bar-label = { $service }, dal { $from } al { $to }
+
+## Versioni concordate, approvazione e stampa del progetto
+back-to-plan = ← Torna al progetto
+recorded-by = Registrato da { $name }
+plan-assessment = Valutazione iniziale
+plan-latest-version = Ultima versione concordata: n. { $number } del { $date }.
+plan-not-agreed = Il progetto non è ancora stato concordato con la persona.
+plan-open-versions = Versioni concordate
+plan-open-family = Famiglia e figli ({ $count })
+plan-open-print = Stampa da firmare
+plan-handovers = { $count ->
+    [one] Un passaggio di consegne
+   *[other] { $count } passaggi di consegne
+}
+plan-handover-from-to = da { $from } a { $to }
+plan-handover-to = a { $to }
+plan-reference-change-hint = L'operatrice di riferimento si cambia dalla scheda della persona, con una nota di passaggio di consegne per chi subentra.
+agreement-title = Versioni concordate del progetto { $code }
+agreement-heading = Versioni concordate del progetto
+agreement-intro = Ogni volta che il progetto è concordato con la persona, registra la versione: resta com'era, si può confrontare con le altre e va approvata da una responsabile.
+agreement-record = Registra la versione concordata
+agreement-record-open = Il progetto è stato concordato con la persona
+agreement-record-hint = Si registra il progetto com'è adesso, con chi era presente. Chi approva riceve una notifica.
+agreement-field-agreed-on = Concordato il
+agreement-field-language = Lingua
+agreement-language-hint = La lingua in cui il progetto è stato spiegato e concordato, per esempio inglese o edo.
+agreement-field-mediator = Mediatrice o mediatore culturale presente
+agreement-mediator-hint = Nome e cognome, se era presente.
+agreement-field-guardian = Tutore presente
+agreement-guardian-hint = Obbligatorio se la persona è minorenne.
+agreement-field-approver = Chi approva
+agreement-approver-hint = La coordinatrice della rete o una responsabile dell'accoglienza di un ente che ha in carico la persona; non chi registra.
+agreement-record-submit = Registra e chiedi l'approvazione
+agreement-versions = Versioni
+agreement-no-versions = Nessuna versione concordata finora.
+agreement-version = Versione { $number }
+agreement-current-plan = Progetto attuale (non ancora concordato)
+agreement-agreed-on = concordata il { $date }
+agreement-recorded-by = Registrata da
+agreement-approval = Approvazione
+agreement-approved = Approvata
+agreement-approved-by = Approvata da { $name } il { $date }.
+agreement-pending = Da approvare
+agreement-pending-with = in attesa di { $name }
+agreement-approval-note = Nota di approvazione (facoltativa)
+agreement-approve = Approva la versione { $number }
+agreement-print = Stampa questa versione
+agreement-print-latest = Stampa l'ultima versione
+agreement-back-to-versions = ← Torna alle versioni
+agreement-compare = Confronta due versioni
+agreement-compare-from = Da
+agreement-compare-to = A
+agreement-compare-submit = Confronta
+agreement-compare-result = Cosa è cambiato da «{ $from }» a «{ $to }»
+agreement-no-differences = Nessuna differenza.
+diff-item = Voce
+diff-what = Cosa
+diff-value = Valore
+diff-responsible = Responsabile
+diff-added = Aggiunta
+diff-removed = Tolta
+diff-present = presente
+diff-whole-plan = Tutto il progetto
+diff-days = { $days } giorni
+diff-goal = Obiettivo: { $goal }
+diff-action = { $service } (obiettivo: { $goal })
+diff-child = Figlio/a { $code }
+error-version-already-approved = Questa versione è già stata approvata.
+print-title = Progetto personalizzato { $code } da stampare
+print-now = Stampa
+print-hint = Il foglio è impaginato per A4. La stampa è nella lingua scelta in alto: scegli English per la versione in inglese.
+print-network = Rete regionale antitratta · Progetto personalizzato
+print-heading = Progetto personalizzato
+print-version = Versione { $number }, concordata il { $date } in lingua { $language }.
+print-draft = BOZZA: il progetto non è ancora stato concordato. Non firmare questa stampa.
+print-reference = { $name }, operatrice di riferimento ({ $organisation })
+print-expected = entro il { $date }
+print-when = Quando
+print-signatures = Firme
+print-agreement-statement = Il progetto è stato letto, spiegato e concordato con la persona, che lo sottoscrive insieme all'équipe.
+print-sign-person = La persona accolta
+print-sign-operator = L'operatrice di riferimento
+print-sign-mediator = La mediatrice o il mediatore culturale
+print-sign-guardian = Il tutore
+print-place-date = Luogo e data
+
+## Famiglia
+family-title = Famiglia e figli di { $code }
+family-heading = Famiglia e figli
+family-intro = I bisogni dei figli fanno parte del progetto della madre; qui si registra anche il lavoro fatto insieme ai servizi sociali.
+family-no-plan = Il progetto personalizzato non è ancora stato aperto.
+family-children = Figli
+family-no-children = Nessun figlio o figlia registrato nella scheda della persona.
+family-age = { $years ->
+    [one] 1 anno
+   *[other] { $years } anni
+}
+family-no-needs = Nessun bisogno valutato finora.
+family-assessed-on = Valutato il
+family-assess-need = Valuta un bisogno
+family-save-need = Salva la valutazione
+family-joint-work = Lavoro con i servizi sociali
+family-joint-work-intro = Incontri, visite domiciliari, relazioni, riunioni d'équipe e comunicazioni al tribunale fatte insieme ai servizi sociali.
+family-joint-work-add = Registra un lavoro con i servizi sociali
+family-joint-work-save = Registra
+family-joint-work-empty = Nessun lavoro con i servizi sociali registrato.
+family-field-service = Servizio
+family-service-hint = Per esempio: Servizio sociale minori, Comune di Torino.
+family-field-child = Riguarda
+family-whole-family = Tutta la famiglia
+family-field-next-steps = Prossimi passi
+family-about-child = riguarda { $code }
+joint-meeting = Incontro
+joint-home-visit = Visita domiciliare
+joint-report = Relazione
+joint-case-conference = Riunione d'équipe (UVM)
+joint-court-communication = Comunicazione al tribunale
+
+## Passaggio di consegne e notifiche
+field-handover-note = Nota di passaggio di consegne
+handover-note-hint = Obbligatoria quando cambi l'operatrice di riferimento: cosa deve sapere chi subentra. La riceve con una notifica.
+notifications-link = Notifiche
+notifications-unread-suffix = da leggere
+notifications-title = Notifiche
+notifications-empty = Nessuna notifica.
+notifications-unread = { $count ->
+    [0] Nessuna notifica da leggere.
+    [one] Una notifica da leggere.
+   *[other] { $count } notifiche da leggere.
+}
+notifications-read-all = Segna tutte come lette
+notifications-new = Nuova
+notifications-open = Apri
+notifications-mark-read = Segna come letta
+notification-handover = Sei ora l'operatrice di riferimento della persona { $code }: leggi la nota di passaggio di consegne nel suo progetto.
+notification-approval-requested = Una versione concordata del progetto di { $code } aspetta la tua approvazione.
+notification-version-approved = La versione concordata del progetto di { $code } è stata approvata.

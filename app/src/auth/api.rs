@@ -31,7 +31,15 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server(endpoint = "auth/current_user")]
 pub async fn fetch_current_user() -> Result<Option<CurrentUser>, AppError> {
     use super::ssr::guard;
-    guard("auth/current_user", |ctx| async move { Ok(ctx.user) }).await
+    guard("auth/current_user", |ctx| async move {
+        let Some(mut user) = ctx.user.clone() else {
+            return Ok(None);
+        };
+        user.unread_notifications =
+            crate::notifications::ssr::unread_count(&ctx.db, user.id).await?;
+        Ok(Some(user))
+    })
+    .await
 }
 
 /// Remembers the interface language: in a cookie for everyone, and on the account of a

@@ -138,6 +138,9 @@ pub struct CurrentUser {
     pub organisation_province: Option<String>,
     pub roles: Vec<Role>,
     pub language: Option<String>,
+    /// Filled in only for the page shell (`auth/current_user`); 0 elsewhere.
+    #[serde(default)]
+    pub unread_notifications: u64,
 }
 
 impl CurrentUser {

@@ -71,6 +71,17 @@ const CATALOGUE_READERS: &[Role] = &[
     Role::Coordinator,
 ];
 
+/// Who may be asked to approve a version of a personalised project: the coordinator, and
+/// a reception manager of an organisation in charge (decided per record). The team
+/// reads the versions; the supervisor asked reads them too, to approve.
+const PLAN_SUPERVISORS: &[Role] = &[Role::Coordinator, Role::ReceptionManager];
+const VERSION_READERS: &[Role] = &[
+    Role::OutreachWorker,
+    Role::CaseWorker,
+    Role::ReceptionManager,
+    Role::Coordinator,
+];
+
 /// Every server function of Anello, by endpoint (the part after `/api/`).
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("auth/sign_in", Access::Public),
@@ -168,6 +179,15 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
         "planner/services/active",
         Access::AnyOf(&[Role::Coordinator]),
     ),
+    ("planner/versions", Access::AnyOf(VERSION_READERS)),
+    ("planner/versions/agree", Access::AnyOf(FRONT_LINE)),
+    ("planner/versions/approve", Access::AnyOf(PLAN_SUPERVISORS)),
+    ("planner/print", Access::AnyOf(FRONT_LINE)),
+    ("planner/family", Access::AnyOf(FRONT_LINE)),
+    ("planner/family/need", Access::AnyOf(FRONT_LINE)),
+    ("planner/family/joint_work", Access::AnyOf(FRONT_LINE)),
+    ("notifications/list", Access::SignedIn),
+    ("notifications/read", Access::SignedIn),
 ];
 
 pub fn access_for(endpoint: &str) -> Option<Access> {
@@ -212,6 +232,7 @@ mod tests {
             organisation_province: Some("TO".into()),
             roles,
             language: None,
+            unread_notifications: 0,
         }
     }
 

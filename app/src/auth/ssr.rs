@@ -192,6 +192,7 @@ pub async fn current_user_by_id(
         organisation_province: organisation.province,
         roles,
         language: user.language,
+        unread_notifications: 0,
     }))
 }
 

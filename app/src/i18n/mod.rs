@@ -96,6 +96,7 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
             Conflict::PlanAlreadyOpen => "error-plan-already-open",
             Conflict::AlreadyOnTeam => "error-already-on-team",
             Conflict::PlanClosed => "error-plan-closed",
+            Conflict::VersionAlreadyApproved => "error-version-already-approved",
         },
         AppError::Rules { .. } => "error-placement-rules",
         AppError::BadRequest => "error-bad-request",

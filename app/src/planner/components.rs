@@ -31,7 +31,7 @@ pub fn area_name(area: Area) -> String {
     }
 }
 
-fn phase_name(phase: Phase) -> String {
+pub(crate) fn phase_name(phase: Phase) -> String {
     match phase {
         Phase::FirstContact => tr!("phase-first-contact"),
         Phase::Protection => tr!("phase-protection"),
@@ -42,7 +42,7 @@ fn phase_name(phase: Phase) -> String {
     }
 }
 
-fn team_role_name(role: TeamRole) -> String {
+pub(crate) fn team_role_name(role: TeamRole) -> String {
     match role {
         TeamRole::SocialWorker => tr!("team-role-social-worker"),
         TeamRole::Educator => tr!("team-role-educator"),
@@ -54,7 +54,7 @@ fn team_role_name(role: TeamRole) -> String {
     }
 }
 
-fn need_name(need: NeedLevel) -> String {
+pub(crate) fn need_name(need: NeedLevel) -> String {
     match need {
         NeedLevel::NoNeed => tr!("need-none"),
         NeedLevel::Low => tr!("need-low"),
@@ -63,7 +63,7 @@ fn need_name(need: NeedLevel) -> String {
     }
 }
 
-fn goal_status_name(status: GoalStatus) -> String {
+pub(crate) fn goal_status_name(status: GoalStatus) -> String {
     match status {
         GoalStatus::Open => tr!("goal-open"),
         GoalStatus::Achieved => tr!("goal-achieved"),
@@ -71,7 +71,7 @@ fn goal_status_name(status: GoalStatus) -> String {
     }
 }
 
-fn action_status_name(status: ActionStatus) -> String {
+pub(crate) fn action_status_name(status: ActionStatus) -> String {
     match status {
         ActionStatus::Planned => tr!("action-planned"),
         ActionStatus::InProgress => tr!("action-in-progress"),
@@ -80,7 +80,7 @@ fn action_status_name(status: ActionStatus) -> String {
     }
 }
 
-fn diary_level_name(level: DiaryLevel) -> String {
+pub(crate) fn diary_level_name(level: DiaryLevel) -> String {
     match level {
         DiaryLevel::Team => tr!("diary-level-team"),
         DiaryLevel::Legal => tr!("diary-level-legal"),
@@ -88,7 +88,7 @@ fn diary_level_name(level: DiaryLevel) -> String {
     }
 }
 
-fn exit_name(outcome: PlanExit) -> String {
+pub(crate) fn exit_name(outcome: PlanExit) -> String {
     match outcome {
         PlanExit::Autonomy => tr!("plan-exit-autonomy"),
         PlanExit::PermitConverted => tr!("plan-exit-permit-converted"),
@@ -98,7 +98,7 @@ fn exit_name(outcome: PlanExit) -> String {
     }
 }
 
-fn permit_kind_name(kind: PermitKind) -> String {
+pub(crate) fn permit_kind_name(kind: PermitKind) -> String {
     match kind {
         PermitKind::Art18 => tr!("permit-art18"),
         PermitKind::LabourExploitation => tr!("permit-labour-exploitation"),
@@ -112,21 +112,21 @@ fn permit_kind_name(kind: PermitKind) -> String {
     }
 }
 
-fn conversion_name(conversion: Conversion) -> String {
+pub(crate) fn conversion_name(conversion: Conversion) -> String {
     match conversion {
         Conversion::Work => tr!("conversion-work"),
         Conversion::Study => tr!("conversion-study"),
     }
 }
 
-fn work_kind_name(kind: WorkKind) -> String {
+pub(crate) fn work_kind_name(kind: WorkKind) -> String {
     match kind {
         WorkKind::Internship => tr!("work-internship"),
         WorkKind::WorkGrant => tr!("work-grant"),
     }
 }
 
-fn work_outcome_name(outcome: WorkOutcome) -> String {
+pub(crate) fn work_outcome_name(outcome: WorkOutcome) -> String {
     match outcome {
         WorkOutcome::Hired => tr!("work-hired"),
         WorkOutcome::NotHired => tr!("work-not-hired"),
@@ -134,16 +134,16 @@ fn work_outcome_name(outcome: WorkOutcome) -> String {
     }
 }
 
-fn euro_text(cents: i32) -> String {
+pub(crate) fn euro_text(cents: i32) -> String {
     format!("€ {},{:02}", cents / 100, cents % 100)
 }
 
-fn date_value(value: Option<NaiveDate>) -> String {
+pub(crate) fn date_value(value: Option<NaiveDate>) -> String {
     value.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// The label of a form field of the planner, for the error summary.
-fn field_label(field: &str) -> String {
+pub(crate) fn field_label(field: &str) -> String {
     match field {
         "phase" => tr!("plan-field-phase"),
         "started_on" => tr!("plan-field-started-on"),
@@ -193,27 +193,35 @@ fn field_label(field: &str) -> String {
         "closed_on" => tr!("plan-field-closed-on"),
         "summary" => tr!("plan-field-summary"),
         "confirm" => tr!("plan-field-confirm"),
+        "child" => tr!("family-field-child"),
+        "service" => tr!("family-field-service"),
+        "next_steps" => tr!("family-field-next-steps"),
+        "agreed_on" => tr!("agreement-field-agreed-on"),
+        "language" => tr!("agreement-field-language"),
+        "mediator" => tr!("agreement-field-mediator"),
+        "guardian" => tr!("agreement-field-guardian"),
+        "approver_id" => tr!("agreement-field-approver"),
         _ => field.to_string(),
     }
 }
 
 /// The service's name in the interface's language.
-fn service_label(name: &ServiceName) -> String {
+pub(crate) fn service_label(name: &ServiceName) -> String {
     let language = use_context::<I18n>()
         .map(|i18n| i18n.language.get().id.to_string())
         .unwrap_or_default();
     name.in_language(&language)
 }
 
-fn date_text(day: NaiveDate) -> String {
+pub(crate) fn date_text(day: NaiveDate) -> String {
     day.format("%d/%m/%Y").to_string()
 }
 
-fn day(day: NaiveDate) -> impl IntoView {
+pub(crate) fn day(day: NaiveDate) -> impl IntoView {
     view! { <time datetime=day.to_string()>{date_text(day)}</time> }
 }
 
-fn optional_day(value: Option<NaiveDate>) -> AnyView {
+pub(crate) fn optional_day(value: Option<NaiveDate>) -> AnyView {
     match value {
         Some(value) => day(value).into_any(),
         None => "—".into_any(),
@@ -223,7 +231,7 @@ fn optional_day(value: Option<NaiveDate>) -> AnyView {
 /// The error of a planner form: what went wrong and, for invalid input, each field in
 /// words, so that nobody has to guess which of the page's forms it was.
 #[component]
-fn PlanErrors(error: Signal<Option<AppError>>) -> impl IntoView {
+pub(crate) fn PlanErrors(error: Signal<Option<AppError>>) -> impl IntoView {
     move || {
         error.get().map(|error| {
             set_page_status(&error);
@@ -466,8 +474,25 @@ fn PlanView(
         {(overdue > 0).then(|| view! {
             <p class="notice warning" role="status">{move_tr!("plan-overdue", { "count" => overdue })}</p>
         })}
+        <p class="agreement-status">
+            {match plan.latest_version.clone() {
+                Some(version) => view! {
+                    {move_tr!("plan-latest-version", { "number" => version.number, "date" => date_text(version.agreed_on) })}
+                    " "
+                    {if version.approved {
+                        view! { <span class="badge badge-success">{move_tr!("agreement-approved")}</span> }.into_any()
+                    } else {
+                        view! { <span class="badge badge-warning">{move_tr!("agreement-pending")}</span> }.into_any()
+                    }}
+                }.into_any(),
+                None => view! { {move_tr!("plan-not-agreed")} }.into_any(),
+            }}
+        </p>
         <p class="button-row">
             <a class="button secondary" href=diary>{move_tr!("plan-open-diary")}</a>
+            <a class="button secondary" href=format!("/persone/{code}/progetto/versioni")>{move_tr!("plan-open-versions")}</a>
+            <a class="button secondary" href=format!("/persone/{code}/progetto/famiglia")>{move_tr!("plan-open-family", { "count" => plan.children })}</a>
+            <a class="button secondary" href=format!("/persone/{code}/progetto/stampa")>{move_tr!("plan-open-print")}</a>
             <a class="button secondary" href="#cronoprogramma">{move_tr!("plan-see-timeline")}</a>
         </p>
         <PhaseSection code=code.clone() phases=plan.phases.clone() current today action=actions.phase />
@@ -599,6 +624,29 @@ fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> impl IntoView 
                     </ul>
                 }.into_any()
             }}
+            {(!plan.handovers.is_empty()).then(|| {
+                let count = plan.handovers.len();
+                view! {
+                <details class="more-details">
+                    <summary>{move_tr!("plan-handovers", { "count" => count })}</summary>
+                    <ol class="diary">
+                        {plan.handovers.iter().cloned().map(|handover| view! {
+                            <li class="diary-note">
+                                <p class="diary-meta">
+                                    {day(handover.on)} " · " {handover.organisation.clone()} " · "
+                                    {match handover.from.clone() {
+                                        Some(from) => view! { {move_tr!("plan-handover-from-to", { "from" => from.clone(), "to" => handover.to.clone() })} }.into_any(),
+                                        None => view! { {move_tr!("plan-handover-to", { "to" => handover.to.clone() })} }.into_any(),
+                                    }}
+                                </p>
+                                {handover.note.split("\n\n").map(|paragraph| view! { <p class="prose">{paragraph.to_string()}</p> }).collect_view()}
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </details>
+                }
+            })}
+            <p class="hint">{move_tr!("plan-reference-change-hint")}</p>
             <h3>{move_tr!("plan-team-members")}</h3>
             {if plan.team.is_empty() {
                 view! { <p>{move_tr!("plan-team-empty")}</p> }.into_any()

@@ -13,7 +13,7 @@ use super::model::{ActionStatus, Area, GoalStatus, NeedLevel, PermitKind, TeamRo
 use crate::auth::model::Role;
 use crate::entity::{
     people, permits, person_organisations, plan_actions, plan_assessments, plan_goals, plan_phases,
-    plan_reviews, plan_team, plans, services, user_roles, users,
+    plan_reviews, plan_team, plan_versions, plans, services, user_roles, users,
 };
 use crate::people::registry::model::PathStatus;
 
@@ -244,7 +244,95 @@ pub async fn load_demo_plans<C: ConnectionTrait>(conn: &C) -> Result<u64, sea_or
             .insert(conn)
             .await?;
         }
+        if index.is_multiple_of(2) {
+            agree_demo_version(
+                conn,
+                person,
+                &plan,
+                worker,
+                in_charge.organisation_id,
+                index,
+            )
+            .await?;
+        }
         opened += 1;
     }
     Ok(opened)
+}
+
+/// An agreed version 1 of a demo plan, from before the work goal was added (so comparing
+/// it with the plan as it is now shows something), approved or waiting for the
+/// organisation's reception manager, who then has a notification.
+async fn agree_demo_version<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+    plan: &plans::Model,
+    worker: i32,
+    organisation_id: i32,
+    index: usize,
+) -> Result<(), sea_orm::DbErr> {
+    let managers: Vec<i32> = user_roles::Entity::find()
+        .filter(user_roles::Column::Role.eq(Role::ReceptionManager.code()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| r.user_id)
+        .collect();
+    let Some(approver) = users::Entity::find()
+        .filter(users::Column::OrganisationId.eq(organisation_id))
+        .filter(users::Column::Id.is_in(managers))
+        .order_by_asc(users::Column::Id)
+        .one(conn)
+        .await?
+    else {
+        return Ok(());
+    };
+    let today = crate::people::ssr::today();
+    let to_db = |error: crate::error::AppError| sea_orm::DbErr::Custom(format!("{error:?}"));
+    let mut snapshot = super::agreement::ssr::snapshot_of(conn, person, plan, today)
+        .await
+        .map_err(to_db)?;
+    for area in snapshot.areas.iter_mut().filter(|a| a.area == Area::Work) {
+        area.goals.clear();
+    }
+    let snapshot =
+        serde_json::to_string(&snapshot).map_err(|e| sea_orm::DbErr::Custom(e.to_string()))?;
+    let approved = index.is_multiple_of(4);
+    let now = Utc::now();
+    plan_versions::ActiveModel {
+        plan_id: Set(plan.id),
+        number: Set(1),
+        agreed_on: Set(today - Duration::days(40)),
+        language: Set(if index.is_multiple_of(3) {
+            "inglese"
+        } else {
+            "francese"
+        }
+        .to_string()),
+        mediator: Set(Some("Joy Edosa".to_string())),
+        guardian: Set(None),
+        notes: Set(None),
+        snapshot: Set(snapshot),
+        recorded_by: Set(worker),
+        created_at: Set(now),
+        approver_id: Set(approver.id),
+        approved_by: Set(approved.then_some(approver.id)),
+        approved_at: Set(approved.then_some(now)),
+        approval_note: Set(None),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    if !approved {
+        crate::notifications::ssr::notify(
+            conn,
+            approver.id,
+            crate::notifications::model::NotificationKind::ApprovalRequested,
+            &person.code,
+            &format!("/persone/{}/progetto/versioni", person.code),
+        )
+        .await
+        .map_err(to_db)?;
+    }
+    Ok(())
 }

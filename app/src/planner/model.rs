@@ -239,6 +239,27 @@ pub struct Plan {
     pub work: Vec<WorkPlacementRow>,
     /// Set once the plan is closed: it is then read-only.
     pub closing: Option<PlanClosing>,
+    /// Hand-over notes between reference operators, newest first.
+    pub handovers: Vec<HandoverRow>,
+    pub latest_version: Option<AgreedVersionSummary>,
+    /// How many children she has on the network's records.
+    pub children: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandoverRow {
+    pub on: NaiveDate,
+    pub organisation: String,
+    pub from: Option<String>,
+    pub to: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreedVersionSummary {
+    pub number: i32,
+    pub agreed_on: NaiveDate,
+    pub approved: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -475,7 +496,7 @@ pub fn optional_plan_date(field: &str, value: &str, checks: &mut Validation) -> 
     }
 }
 
-fn choice<T>(
+pub(crate) fn choice<T>(
     field: &str,
     value: &str,
     parse: fn(&str) -> Option<T>,
@@ -495,12 +516,12 @@ fn choice<T>(
     parsed
 }
 
-fn id(field: &str, value: &str, checks: &mut Validation) -> Option<i32> {
+pub(crate) fn id(field: &str, value: &str, checks: &mut Validation) -> Option<i32> {
     crate::people::registry::model::parse_id(field, value, checks)
 }
 
 /// A date that must not be after `today` (what already happened).
-fn past_date(
+pub(crate) fn past_date(
     field: &str,
     value: &str,
     today: NaiveDate,
@@ -839,7 +860,7 @@ impl DiaryForm {
 }
 
 /// Prose of a form (minutes, a closing summary): paragraphs kept, length bounded.
-fn prose(
+pub(crate) fn prose(
     field: &str,
     value: &str,
     max: usize,

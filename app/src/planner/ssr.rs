@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 use super::model::*;
@@ -18,8 +18,8 @@ use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
 use crate::entity::{
     people, permits, person_identities, person_organisations, plan_actions, plan_assessments,
-    plan_diary, plan_goals, plan_phases, plan_reviews, plan_team, plans, services, user_roles,
-    users, work_placements,
+    plan_diary, plan_goals, plan_phases, plan_reviews, plan_team, plan_versions, plans,
+    reference_handovers, services, user_roles, users, work_placements,
 };
 use crate::error::{AppError, Conflict, Problem};
 use crate::people::registry::model::{eighteenth_birthday, PathStatus, COMING_OF_AGE_ALERT_DAYS};
@@ -30,7 +30,7 @@ use crate::people::ssr::today;
 
 /// The person behind `code`, if the caller is on her team; otherwise the refusal is
 /// audited under `action` and answered 403.
-async fn team_person<C: ConnectionTrait>(
+pub(crate) async fn team_person<C: ConnectionTrait>(
     conn: &C,
     ctx: &Ctx,
     code: &str,
@@ -44,7 +44,7 @@ async fn team_person<C: ConnectionTrait>(
     Ok(person)
 }
 
-async fn plan_of<C: ConnectionTrait>(
+pub(crate) async fn plan_of<C: ConnectionTrait>(
     conn: &C,
     person: &people::Model,
 ) -> Result<Option<plans::Model>, AppError> {
@@ -54,14 +54,14 @@ async fn plan_of<C: ConnectionTrait>(
         .await?)
 }
 
-async fn existing_plan<C: ConnectionTrait>(
+pub(crate) async fn existing_plan<C: ConnectionTrait>(
     conn: &C,
     person: &people::Model,
 ) -> Result<plans::Model, AppError> {
     plan_of(conn, person).await?.ok_or(AppError::NotFound)
 }
 
-async fn audit<C: ConnectionTrait>(
+pub(crate) async fn audit<C: ConnectionTrait>(
     conn: &C,
     ctx: &Ctx,
     action: &str,
@@ -77,7 +77,10 @@ async fn audit<C: ConnectionTrait>(
 }
 
 /// Marks the plan as changed (its `updated_at`), for the page and later versions.
-async fn touch<C: ConnectionTrait>(conn: &C, plan: plans::Model) -> Result<(), AppError> {
+pub(crate) async fn touch<C: ConnectionTrait>(
+    conn: &C,
+    plan: plans::Model,
+) -> Result<(), AppError> {
     let mut active = plan.into_active_model();
     active.updated_at = Set(Utc::now());
     active.update(conn).await?;
@@ -184,7 +187,7 @@ pub async fn plan_page(ctx: &Ctx, code: &str) -> Result<PlanPage, AppError> {
     crate::db::settle(txn, result).await
 }
 
-async fn load_plan<C: ConnectionTrait>(
+pub(crate) async fn load_plan<C: ConnectionTrait>(
     conn: &C,
     person: &people::Model,
     plan: &plans::Model,
@@ -227,18 +230,47 @@ async fn load_plan<C: ConnectionTrait>(
         .order_by_asc(services::Column::NameIt)
         .all(conn)
         .await?;
+    let handovers = reference_handovers::Entity::find()
+        .filter(reference_handovers::Column::PersonId.eq(person.id))
+        .order_by_desc(reference_handovers::Column::CreatedAt)
+        .order_by_desc(reference_handovers::Column::Id)
+        .all(conn)
+        .await?;
+    let latest_version = plan_versions::Entity::find()
+        .filter(plan_versions::Column::PlanId.eq(plan.id))
+        .order_by_desc(plan_versions::Column::Number)
+        .one(conn)
+        .await?;
+    let children = people::Entity::find()
+        .filter(people::Column::FamilyHeadId.eq(person.id))
+        .count(conn)
+        .await?;
+    // Collected first: a closure borrowing the rows inside the chain below would make
+    // the future's lifetimes too specific to be Send.
+    let handover_users: Vec<i32> = handovers
+        .iter()
+        .flat_map(|h| [h.from_user_id, Some(h.to_user_id)])
+        .flatten()
+        .collect();
     let names = user_names(
         conn,
         phases
             .iter()
             .map(|p| p.recorded_by)
+            .chain(handover_users.iter().copied())
             .chain(team.iter().filter_map(|m| m.user_id))
             .chain(in_charge.iter().filter_map(|o| o.reference_user_id))
             .chain(actions.iter().filter_map(|a| a.responsible_user_id)),
     )
     .await?;
-    let organisations =
-        organisation_names(conn, in_charge.iter().map(|o| o.organisation_id)).await?;
+    let organisations = organisation_names(
+        conn,
+        in_charge
+            .iter()
+            .map(|o| o.organisation_id)
+            .chain(handovers.iter().map(|h| h.organisation_id)),
+    )
+    .await?;
     let services_by_id: HashMap<i32, &services::Model> =
         catalogue.iter().map(|s| (s.id, s)).collect();
     let name_of = |id: i32| names.get(&id).cloned().unwrap_or_default();
@@ -432,6 +464,25 @@ async fn load_plan<C: ConnectionTrait>(
             .map(service_row)
             .collect(),
         overdue_actions,
+        handovers: handovers
+            .iter()
+            .map(|h| HandoverRow {
+                on: h.created_at.date_naive(),
+                organisation: organisations
+                    .get(&h.organisation_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                from: h.from_user_id.map(name_of),
+                to: name_of(h.to_user_id),
+                note: h.note.clone(),
+            })
+            .collect(),
+        latest_version: latest_version.map(|v| AgreedVersionSummary {
+            number: v.number,
+            agreed_on: v.agreed_on,
+            approved: v.approved_by.is_some(),
+        }),
+        children: children as usize,
     })
 }
 
@@ -439,7 +490,7 @@ async fn load_plan<C: ConnectionTrait>(
 
 /// Runs one audited change of a person's plan in a write transaction: `change` gets the
 /// transaction, the person and her plan (None: no plan yet) and returns the audit detail.
-async fn change_plan<F>(
+pub(crate) async fn change_plan<F>(
     ctx: &Ctx,
     code: &str,
     action: &'static str,

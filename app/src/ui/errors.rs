@@ -78,6 +78,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::PlanClosed,
         } => tr!("error-plan-closed"),
+        AppError::Conflict {
+            conflict: Conflict::VersionAlreadyApproved,
+        } => tr!("error-version-already-approved"),
         AppError::Rules { breaches, .. } => {
             let reasons: Vec<String> = breaches.iter().map(|b| breach_message(*b)).collect();
             format!("{} {}", tr!("error-placement-rules"), reasons.join(" "))

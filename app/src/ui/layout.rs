@@ -168,12 +168,20 @@ fn SignedInBar(user: CurrentUser) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let items = visible_nav(&user);
     let location = use_location();
+    let unread = user.unread_notifications;
     view! {
         <div class="user-bar">
             <p class="user-identity">
                 <span class="user-name">{user.display_name.clone()}</span>
                 <span class="user-org">{user.organisation_name.clone()}</span>
             </p>
+            <a class="notifications-link" href="/notifiche" aria-current=move || (location.pathname.get() == "/notifiche").then_some("page")>
+                {move_tr!("notifications-link")}
+                {(unread > 0).then(|| view! {
+                    " " <span class="count-badge">{unread}</span>
+                    <span class="visually-hidden">{move_tr!("notifications-unread-suffix")}</span>
+                })}
+            </a>
             <ActionForm action=sign_out>
                 <button type="submit" class="button secondary small">
                     {move_tr!("sign-out")}

@@ -18,6 +18,7 @@ mod cli;
 mod contacts;
 mod people;
 mod placement_rules;
+mod plan_agreement;
 mod planner;
 mod policy_matrix;
 mod screening;

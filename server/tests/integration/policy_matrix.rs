@@ -104,9 +104,11 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
         "people/organisations/remove" => {
             pairs(&[("code", NO_SUCH_PERSON), ("organisation_id", "2")])
         }
-        "people/organisations/reference" => {
-            pairs(&[("code", NO_SUCH_PERSON), ("reference_user_id", "2")])
-        }
+        "people/organisations/reference" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("reference_user_id", "2"),
+            ("handover_note", ""),
+        ]),
         "people/consents/record" => pairs(&[
             ("code", NO_SUCH_PERSON),
             ("form[kind]", "processing"),
@@ -274,6 +276,33 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
             ("form[name_en]", "Test service {tag}"),
         ]),
         "planner/services/active" => pairs(&[("service_id", NO_SUCH_ID), ("active", "false")]),
+        "planner/versions" => pairs(&[("code", NO_SUCH_PERSON), ("from", ""), ("to", "")]),
+        "planner/versions/agree" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[agreed_on]", "2026-01-01"),
+            ("form[language]", "italiano"),
+            ("form[approver_id]", "1"),
+        ]),
+        "planner/versions/approve" => {
+            pairs(&[("code", NO_SUCH_PERSON), ("number", "1"), ("note", "")])
+        }
+        "planner/print" => pairs(&[("code", NO_SUCH_PERSON), ("version", "")]),
+        "planner/family" => pairs(&[("code", NO_SUCH_PERSON)]),
+        "planner/family/need" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[child]", "TO-1999-9998"),
+            ("form[area]", "health"),
+            ("form[need]", "low"),
+        ]),
+        "planner/family/joint_work" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[held_on]", "2026-01-01"),
+            ("form[service]", "Servizio sociale"),
+            ("form[kind]", "meeting"),
+            ("form[summary]", "Incontro"),
+        ]),
+        "notifications/list" => pairs(&[]),
+        "notifications/read" => pairs(&[("id", "")]),
         _ => None,
     }
 }

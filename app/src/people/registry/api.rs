@@ -96,10 +96,14 @@ pub async fn remove_organisation_in_charge(
 }
 
 #[server(endpoint = "people/organisations/reference")]
-pub async fn set_reference_operator(code: String, reference_user_id: i32) -> Result<(), AppError> {
+pub async fn set_reference_operator(
+    code: String,
+    reference_user_id: i32,
+    handover_note: String,
+) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("people/organisations/reference", |ctx| async move {
-        super::ssr::set_reference(&ctx, &code, reference_user_id).await?;
+        super::ssr::set_reference(&ctx, &code, reference_user_id, &handover_note).await?;
         back_to_person(&code);
         Ok(())
     })

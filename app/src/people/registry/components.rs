@@ -666,6 +666,20 @@ fn TeamSection(page: PersonPage, actions: PersonActions) -> impl IntoView {
             <FormErrorSummary error=reference_error />
             <input type="hidden" name="code" value=reference_code />
             <SelectField label=move_tr!("field-reference-operator") name="reference_user_id" options=page.reference_choices.iter().map(|(id, name)| (id.to_string(), name.clone())).collect() selected=page.own_reference.map(|id| id.to_string()).unwrap_or_default() error=reference_error />
+            {if page.own_reference.is_some() {
+                view! {
+                    <div class="field">
+                        <label for="handover-note">{move_tr!("field-handover-note")}</label>
+                        <p class="hint" id="handover-note-hint">{move_tr!("handover-note-hint")}</p>
+                        <textarea id="handover-note" name="handover_note" rows="4" maxlength="4000" aria-describedby="handover-note-hint handover-note-error"></textarea>
+                        {move || reference_error.get().and_then(|e| e.problem_for("handover_note")).map(|problem| view! {
+                            <p class="field-error" id="handover-note-error">{problem_message(problem)}</p>
+                        })}
+                    </div>
+                }.into_any()
+            } else {
+                view! { <input type="hidden" name="handover_note" value="" /> }.into_any()
+            }}
             <div class="form-actions"><button type="submit" class="button">{move_tr!("save")}</button></div>
         </ActionForm>
     });

@@ -21,7 +21,7 @@ use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::ssr::Ctx;
 use crate::entity::{
     audit_log, consents, organisations, people, person_identities, person_organisations,
-    screenings, users,
+    reference_handovers, screenings, users,
 };
 use crate::error::{AppError, Conflict, Problem, Validation};
 use crate::people::model::{join_codes, parse_codes, Exploitation, Gender, Nationality};
@@ -1059,8 +1059,17 @@ pub async fn remove_organisation(
     Ok(())
 }
 
-/// The reference operator of the user's own organisation for this person.
-pub async fn set_reference(ctx: &Ctx, code: &str, reference_user_id: i32) -> Result<(), AppError> {
+/// The longest hand-over note kept.
+pub const MAX_HANDOVER_NOTE: usize = 4000;
+
+/// The reference operator of the user's own organisation for this person. Replacing one
+/// asks for a hand-over note for the new one, who is notified.
+pub async fn set_reference(
+    ctx: &Ctx,
+    code: &str,
+    reference_user_id: i32,
+    handover_note: &str,
+) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::db::begin_write(&ctx.db).await?;
     let result: Result<_, AppError> = async {
@@ -1076,9 +1085,46 @@ pub async fn set_reference(ctx: &Ctx, code: &str, reference_user_id: i32) -> Res
             .one(&txn)
             .await?
             .ok_or(AppError::NotFound)?;
+        let previous = row.reference_user_id;
+        let note = handover_note.trim().replace("\r\n", "\n");
+        let replacing = previous.is_some_and(|previous| previous != colleague.id);
+        if replacing && note.is_empty() {
+            return Err(AppError::invalid("handover_note", Problem::Required));
+        }
+        if note.chars().count() > MAX_HANDOVER_NOTE {
+            return Err(AppError::invalid("handover_note", Problem::TooLong));
+        }
+        if previous == Some(colleague.id) {
+            return Ok(());
+        }
+        let organisation_id = row.organisation_id;
         let mut update: person_organisations::ActiveModel = row.into();
         update.reference_user_id = Set(Some(colleague.id));
         update.update(&txn).await?;
+        if !note.is_empty() || replacing {
+            reference_handovers::ActiveModel {
+                person_id: Set(person.id),
+                organisation_id: Set(organisation_id),
+                from_user_id: Set(previous),
+                to_user_id: Set(colleague.id),
+                note: Set(note),
+                created_by: Set(user.id),
+                created_at: Set(chrono::Utc::now()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        if colleague.id != user.id {
+            crate::notifications::ssr::notify(
+                &txn,
+                colleague.id,
+                crate::notifications::model::NotificationKind::Handover,
+                &person.code,
+                &format!("/persone/{}/progetto", person.code),
+            )
+            .await?;
+        }
         record(
             &txn,
             ctx.request_id(),

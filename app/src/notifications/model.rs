@@ -1,0 +1,35 @@
+//! Wire types of the notifications page.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::people::model::code_enum;
+
+code_enum! {
+    /// What happened. Each kind has its sentence in the locale files.
+    NotificationKind {
+        Handover => "handover",
+        ApprovalRequested => "approval_requested",
+        VersionApproved => "version_approved",
+    }
+}
+
+/// The newest notifications shown on the page; older ones stay in the table.
+pub const SHOWN_NOTIFICATIONS: u64 = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationRow {
+    pub id: i32,
+    pub kind: NotificationKind,
+    /// A person's code: never a name.
+    pub subject: String,
+    pub link: String,
+    pub created_at: DateTime<Utc>,
+    pub read: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationsPage {
+    pub items: Vec<NotificationRow>,
+    pub unread: u64,
+}
