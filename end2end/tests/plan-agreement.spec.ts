@@ -27,7 +27,8 @@ test('a plan is agreed, compared, approved and printed to be signed', async ({ p
   await expect(page.getByRole('heading', { name: 'Versioni concordate del progetto' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Lingua' }).fill('inglese');
   await page.getByRole('textbox', { name: 'Mediatrice o mediatore culturale presente' }).fill('Grace Osas');
-  await page.getByRole('combobox', { name: 'Chi approva' }).selectOption({ label: /^Marta Gallo/ });
+  const approver = await page.locator('#agreed-approver option', { hasText: 'Marta Gallo' }).getAttribute('value');
+  await page.getByRole('combobox', { name: 'Chi approva' }).selectOption(approver!);
   await page.getByRole('button', { name: "Registra e chiedi l'approvazione" }).click();
   await expect(page.getByRole('heading', { name: /Versione 1/ })).toBeVisible();
   await expect(page.locator('.version-card')).toContainText('in attesa di Marta Gallo');

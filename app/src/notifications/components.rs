@@ -72,7 +72,9 @@ fn NotificationList(
                             {move || notification_text(kind, &subject)}
                         </p>
                         <p class="hint">{when}</p>
-                        <p class="button-row">
+                        // A div, not a p: a form inside a paragraph is invalid HTML, and the
+                        // browser's repair would not match the hydrated page.
+                        <div class="button-row">
                             <a class="button small" href=item.link.clone()>{move_tr!("notifications-open")}</a>
                             {(!item.read).then(|| view! {
                                 <ActionForm action=read attr:class="inline-form">
@@ -80,7 +82,7 @@ fn NotificationList(
                                     <button type="submit" class="button small secondary">{move_tr!("notifications-mark-read")}</button>
                                 </ActionForm>
                             })}
-                        </p>
+                        </div>
                     </li>
                 }
             }).collect_view()}
