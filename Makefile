@@ -45,8 +45,7 @@ test-sqlite:
 	cargo test -p app -p server -p migrations --features app/ssr
 
 test-postgres: clean-test-databases
-	@# The same features as test-sqlite, so that the test binary built there is reused as is.
-	ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p server --features app/ssr --test integration
+	ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p server --test integration
 
 # Test databases are named anello_test_<uuid>; drop the previous run's before a new one.
 clean-test-databases:
