@@ -331,3 +331,31 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
 pub async fn json(response: Response) -> serde_json::Value {
     response.json().await.unwrap()
 }
+
+/// A date `offset` days from today, as the forms want it.
+pub fn day(offset: i64) -> String {
+    (app::people::ssr::today() + chrono::Duration::days(offset)).to_string()
+}
+
+/// How many audit rows about `code` record `action` with `outcome`.
+pub async fn audit_rows(app: &TestApp, code: &str, action: &str, outcome: &str) -> u64 {
+    use app::entity::audit_log;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    audit_log::Entity::find()
+        .filter(audit_log::Column::ObjectId.eq(code))
+        .filter(audit_log::Column::Action.eq(action))
+        .filter(audit_log::Column::Outcome.eq(outcome))
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+/// The problem code of `field` in a 422 answer's body.
+pub fn problem(body: &serde_json::Value, field: &str) -> Option<String> {
+    body["problems"]
+        .as_array()?
+        .iter()
+        .find(|p| p["field"] == field)
+        .and_then(|p| p["problem"].as_str())
+        .map(str::to_string)
+}

@@ -4,7 +4,6 @@
 //! children's needs and joint work with the social services within the mother's plan.
 
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::Value;
 
 use crate::helpers::*;
@@ -14,10 +13,6 @@ const RECEPTION: &str = "accoglienza@anello.test";
 const OTHER_BODY: &str = "operatrice.cuneo@anello.test";
 const COORDINATOR: &str = "coordinatrice@anello.test";
 const PARTNER: &str = "partner@anello.test";
-
-fn day(offset: i64) -> String {
-    (app::people::ssr::today() + chrono::Duration::days(offset)).to_string()
-}
 
 async fn open_plan(app: &TestApp, cookie: &str, code: &str) {
     let response = app
@@ -95,30 +90,10 @@ async fn approve(app: &TestApp, cookie: &str, code: &str, number: &str) -> reqwe
     .await
 }
 
-async fn audit_rows(app: &TestApp, code: &str, action: &str, outcome: &str) -> u64 {
-    use app::entity::audit_log;
-    audit_log::Entity::find()
-        .filter(audit_log::Column::ObjectId.eq(code))
-        .filter(audit_log::Column::Action.eq(action))
-        .filter(audit_log::Column::Outcome.eq(outcome))
-        .count(&app.db)
-        .await
-        .unwrap()
-}
-
 async fn notifications(app: &TestApp, cookie: &str) -> Vec<Value> {
     let response = app.call("notifications/list", &[], Some(cookie)).await;
     assert_eq!(response.status(), StatusCode::OK);
     json(response).await["items"].as_array().unwrap().clone()
-}
-
-fn problem(body: &Value, field: &str) -> Option<String> {
-    body["problems"]
-        .as_array()?
-        .iter()
-        .find(|p| p["field"] == field)
-        .and_then(|p| p["problem"].as_str())
-        .map(str::to_string)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

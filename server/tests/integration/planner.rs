@@ -12,10 +12,6 @@ const CASE_WORKER: &str = "operatrice@anello.test";
 const RECEPTION: &str = "accoglienza@anello.test";
 const OTHER_BODY: &str = "operatrice.cuneo@anello.test";
 
-fn day(offset: i64) -> String {
-    (app::people::ssr::today() + chrono::Duration::days(offset)).to_string()
-}
-
 async fn plan(app: &TestApp, cookie: &str, code: &str) -> Value {
     let response = app
         .call("planner/plan", &[("code", code)], Some(cookie))
@@ -111,17 +107,6 @@ async fn add_action(
     .await
 }
 
-async fn audit_rows(app: &TestApp, code: &str, action: &str, outcome: &str) -> u64 {
-    use app::entity::audit_log;
-    audit_log::Entity::find()
-        .filter(audit_log::Column::ObjectId.eq(code))
-        .filter(audit_log::Column::Action.eq(action))
-        .filter(audit_log::Column::Outcome.eq(outcome))
-        .count(&app.db)
-        .await
-        .unwrap()
-}
-
 /// The items of a My work list about `code` (the demo network has plans of its own).
 fn about(work: &Value, list: &str, code: &str) -> Vec<Value> {
     work[list]
@@ -131,15 +116,6 @@ fn about(work: &Value, list: &str, code: &str) -> Vec<Value> {
         .filter(|item| item["code"] == code || item[0] == code)
         .cloned()
         .collect()
-}
-
-fn problem(body: &Value, field: &str) -> Option<String> {
-    body["problems"]
-        .as_array()?
-        .iter()
-        .find(|p| p["field"] == field)
-        .and_then(|p| p["problem"].as_str())
-        .map(str::to_string)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
