@@ -359,3 +359,15 @@ pub fn problem(body: &serde_json::Value, field: &str) -> Option<String> {
         .and_then(|p| p["problem"].as_str())
         .map(str::to_string)
 }
+
+/// Opens the personalised project of the person behind `code` (reviews every 60 days).
+pub async fn open_plan(app: &TestApp, cookie: &str, code: &str) {
+    let response = app
+        .call(
+            "planner/open",
+            &[("code", code), ("review_every_days", "60")],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK, "open on {}", app.backend);
+}

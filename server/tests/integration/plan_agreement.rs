@@ -14,17 +14,6 @@ const OTHER_BODY: &str = "operatrice.cuneo@anello.test";
 const COORDINATOR: &str = "coordinatrice@anello.test";
 const PARTNER: &str = "partner@anello.test";
 
-async fn open_plan(app: &TestApp, cookie: &str, code: &str) {
-    let response = app
-        .call(
-            "planner/open",
-            &[("code", code), ("review_every_days", "60")],
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK, "open on {}", app.backend);
-}
-
 async fn add_goal(app: &TestApp, cookie: &str, code: &str, area: &str, text: &str) {
     let response = app
         .call(

@@ -23,14 +23,7 @@ async fn plan(app: &TestApp, cookie: &str, code: &str) -> Value {
 /// A person of the case worker's organisation with a plan opened.
 async fn person_with_plan(app: &TestApp, cookie: &str, name: &str) -> String {
     let code = app.register_person(cookie, name).await;
-    let response = app
-        .call(
-            "planner/open",
-            &[("code", &code), ("review_every_days", "60")],
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK, "open on {}", app.backend);
+    open_plan(app, cookie, &code).await;
     code
 }
 
