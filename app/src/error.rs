@@ -115,9 +115,15 @@ pub enum Conflict {
     PlanClosed,
     /// A plan version can be approved once.
     VersionAlreadyApproved,
+    /// The forum thread is locked (or the post hidden): it can be read, not changed.
+    ThreadLocked,
 }
 
 impl AppError {
+    pub fn conflict(conflict: Conflict) -> Self {
+        AppError::Conflict { conflict }
+    }
+
     pub fn invalid(field: &str, problem: Problem) -> Self {
         AppError::Invalid {
             problems: vec![FieldProblem {

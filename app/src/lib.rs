@@ -9,6 +9,7 @@ pub mod audit;
 pub mod auth;
 pub mod beds;
 pub mod error;
+pub mod forum;
 pub mod home;
 pub mod i18n;
 pub mod notifications;
@@ -34,6 +35,10 @@ use crate::admin::components::{OrganisationsPage, UsersPage};
 use crate::audit::components::AuditPage;
 use crate::auth::components::SignInPage;
 use crate::beds::components::{BoardPage, StructuresPage, TimelinePage};
+use crate::forum::components::{
+    ForumCategoryPage, ForumDraftPage, ForumModerationPage, ForumPage, ForumThreadPage,
+    NewThreadPage,
+};
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
 use crate::notifications::components::NotificationsPage;
@@ -150,6 +155,28 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/il-mio-lavoro") view=MyWorkPage ssr=SsrMode::Async />
                         <Route path=path!("/servizi") view=ServicesPage ssr=SsrMode::Async />
                         <Route path=path!("/notifiche") view=NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/forum") view=ForumPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/forum/categoria/:code")
+                            view=ForumCategoryPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/forum/categoria/:code/nuova")
+                            view=NewThreadPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/forum/discussioni/:id")
+                            view=ForumThreadPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/forum/bozze/:id") view=ForumDraftPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/forum/moderazione")
+                            view=ForumModerationPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/indicatori") view=ChecklistPage ssr=SsrMode::Async />
                         <Route path=path!("/lista-attesa") view=WaitingListPage ssr=SsrMode::Async />
                         <Route path=path!("/posti-letto") view=BoardPage ssr=SsrMode::Async />

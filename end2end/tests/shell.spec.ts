@@ -5,15 +5,15 @@ const PASSWORD = 'anello-demo';
 
 // Each demo role and the sections its navigation must show (by href).
 const ROLES: { email: string; nav: string[] }[] = [
-  { email: 'admin@anello.test', nav: ['/', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
-  { email: 'accoglienza@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi'] },
-  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi'] },
-  { email: 'operatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi'] },
-  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi'] },
-  { email: 'strada@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi'] },
-  { email: 'formatrice@anello.test', nav: ['/', '/indicatori'] },
-  { email: 'partner@anello.test', nav: ['/'] },
+  { email: 'admin@anello.test', nav: ['/', '/forum', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
+  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/registro-attivita'] },
+  { email: 'accoglienza@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
+  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
+  { email: 'operatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
+  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
+  { email: 'strada@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
+  { email: 'formatrice@anello.test', nav: ['/', '/indicatori', '/forum'] },
+  { email: 'partner@anello.test', nav: ['/', '/forum'] },
 ];
 
 const TEXT = {

@@ -10,6 +10,7 @@ mod m20261122_000004_placements;
 mod m20261122_000005_placement_rules;
 mod m20261129_000006_planner;
 mod m20261130_000007_plan_agreement;
+mod m20261201_000008_forum;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000005_placement_rules::Migration),
             Box::new(m20261129_000006_planner::Migration),
             Box::new(m20261130_000007_plan_agreement::Migration),
+            Box::new(m20261201_000008_forum::Migration),
         ]
     }
 }

@@ -978,6 +978,7 @@ diff-goal = Goal: { $goal }
 diff-action = { $service } (goal: { $goal })
 diff-child = Child { $code }
 error-version-already-approved = This version has already been approved.
+error-thread-locked = This discussion is closed: it can be read but no longer changed.
 print-title = Personalised plan { $code } to print
 print-now = Print
 print-hint = The sheet is laid out for A4. It prints in the language chosen at the top: choose Italiano for the Italian version.
@@ -1047,3 +1048,116 @@ notifications-mark-read = Mark as read
 notification-handover = You are now the reference operator of the person { $code }: read the hand-over note in her plan.
 notification-approval-requested = An agreed version of the plan of { $code } is waiting for your approval.
 notification-version-approved = The agreed version of the plan of { $code } was approved.
+
+## Forum
+nav-forum = Forum
+forum-title = Network forum
+forum-intro = Questions, answers and materials on trafficking indicators, among the network's bodies and partners. Never write here about the people sheltered: no names, contacts, addresses or names of structures.
+forum-back = Back to the forum
+forum-back-to-category = Back to the category
+forum-moderation-link = Moderation queue: { $count ->
+    [0] no post waiting
+    [one] one post waiting
+   *[other] { $count } posts waiting
+}
+forum-thread-count = { $count ->
+    [0] No discussions
+    [one] One discussion
+   *[other] { $count } discussions
+}
+forum-unread-count = { $count ->
+    [one] one to read
+   *[other] { $count } to read
+}
+forum-reply-count = { $count ->
+    [0] no replies
+    [one] one reply
+   *[other] { $count } replies
+}
+forum-last-activity = last activity on
+forum-level-read = you can read
+forum-level-post = you can read and write
+forum-level-moderate = you moderate it
+forum-new-thread = New discussion
+forum-filter-tag = Topic or province
+forum-all-tags = All
+forum-filter = Filter
+forum-no-threads = There are no discussions here yet.
+forum-pages = Pages
+forum-previous-page = Previous page
+forum-next-page = Next page
+forum-new = New
+forum-pinned = Pinned
+forum-locked = Closed
+forum-answered = Solved
+forum-tags = Tags
+forum-tags-hint = Types of exploitation and provinces it is about (optional, at most six).
+forum-no-case-data = Before writing: the forum is read by every body and partner of the network. Do not enter data of the people sheltered, nor names or addresses of structures.
+forum-field-title = Title
+forum-field-question = Your question
+forum-field-text = Text
+forum-markdown-hint = You can use Markdown: **bold**, *italics*, lists with "-", quotes with ">", links. Write @firstname.lastname to call a colleague in.
+forum-publish = Publish
+forum-go-to-answer = Go to the accepted answer
+forum-watch = Follow the discussion
+forum-unwatch = Stop following
+forum-locked-notice = The discussion is closed: no more replies can be added.
+forum-moderation-tools = Moderation tools
+forum-move-to = Move to the category
+forum-mod-note = Note
+forum-edited = edited on
+forum-accepted-answer = Accepted answer
+forum-hidden = Hidden
+forum-hidden-notice = This post was hidden by the moderators.
+forum-quote = Quote
+forum-accept = Accept as the answer
+forum-unaccept = Withdraw the accepted answer
+forum-edit = Edit
+forum-save-edit = Save the change
+forum-flag = Report to the moderators
+forum-flag-reason = Why are you reporting it?
+forum-flag-send = Send the report
+forum-flagged = You reported this post to the moderators.
+forum-history = { $count ->
+    [one] One earlier version
+   *[other] { $count } earlier versions
+}
+forum-reply = Reply
+forum-send-reply = Send the reply
+forum-state-pending = Waiting for review
+forum-state-rejected = Not approved
+forum-state-draft = Draft
+forum-draft-title = Check before publishing
+forum-guard-heading = There may be personal data
+forum-guard-intro = These passages look like data that identify or locate a person. Remove them from the text or confirm that they can be published.
+forum-guard-clear = We no longer see personal data in the text: you can publish it.
+forum-guard-confirm = I have checked: the text contains no data of people sheltered nor of confidential structures.
+forum-discard = Delete the draft
+forum-finding-phone = Phone number
+forum-finding-email = E-mail address
+forum-finding-address = Address
+forum-finding-document = Document number
+forum-finding-tax-code = Tax code
+forum-finding-structure = Name of a structure of the network
+forum-moderation-title = Forum moderation
+forum-queue-pending = First posts to approve
+forum-queue-flagged = Reported posts
+forum-queue-empty = Nothing to review.
+forum-moderation-log = Moderation log
+forum-log-empty = No action recorded.
+forum-log-when = When
+forum-log-who = Who
+forum-log-what = Action
+forum-log-where = Where
+forum-mod-approve = Approve
+forum-mod-reject = Do not approve
+forum-mod-hide = Hide
+forum-mod-unhide = Show again
+forum-mod-dismiss-flags = Archive the reports
+forum-mod-pin = Pin
+forum-mod-unpin = Unpin
+forum-mod-lock = Close the discussion
+forum-mod-unlock = Reopen the discussion
+forum-mod-move = Move
+notification-forum-reply = New reply in the discussion "{ $title }".
+notification-forum-mention = You were called into the discussion "{ $title }".

@@ -978,6 +978,7 @@ diff-goal = Obiettivo: { $goal }
 diff-action = { $service } (obiettivo: { $goal })
 diff-child = Figlio/a { $code }
 error-version-already-approved = Questa versione è già stata approvata.
+error-thread-locked = Questa discussione è chiusa: si può leggere ma non più modificare.
 print-title = Progetto personalizzato { $code } da stampare
 print-now = Stampa
 print-hint = Il foglio è impaginato per A4. La stampa è nella lingua scelta in alto: scegli English per la versione in inglese.
@@ -1047,3 +1048,116 @@ notifications-mark-read = Segna come letta
 notification-handover = Sei ora l'operatrice di riferimento della persona { $code }: leggi la nota di passaggio di consegne nel suo progetto.
 notification-approval-requested = Una versione concordata del progetto di { $code } aspetta la tua approvazione.
 notification-version-approved = La versione concordata del progetto di { $code } è stata approvata.
+
+## Forum
+nav-forum = Forum
+forum-title = Forum della rete
+forum-intro = Domande, risposte e materiali sugli indicatori di tratta, tra gli enti e i partner della rete. Qui non si scrive mai di persone accolte: niente nomi, recapiti, indirizzi o nomi delle strutture.
+forum-back = Torna al forum
+forum-back-to-category = Torna alla categoria
+forum-moderation-link = Coda di moderazione: { $count ->
+    [0] nessun messaggio in attesa
+    [one] un messaggio in attesa
+   *[other] { $count } messaggi in attesa
+}
+forum-thread-count = { $count ->
+    [0] Nessuna discussione
+    [one] Una discussione
+   *[other] { $count } discussioni
+}
+forum-unread-count = { $count ->
+    [one] una da leggere
+   *[other] { $count } da leggere
+}
+forum-reply-count = { $count ->
+    [0] nessuna risposta
+    [one] una risposta
+   *[other] { $count } risposte
+}
+forum-last-activity = ultima attività il
+forum-level-read = puoi leggere
+forum-level-post = puoi leggere e scrivere
+forum-level-moderate = sei moderatrice o moderatore
+forum-new-thread = Nuova discussione
+forum-filter-tag = Argomento o provincia
+forum-all-tags = Tutti
+forum-filter = Filtra
+forum-no-threads = Non ci sono ancora discussioni qui.
+forum-pages = Pagine
+forum-previous-page = Pagina precedente
+forum-next-page = Pagina successiva
+forum-new = Nuovo
+forum-pinned = In evidenza
+forum-locked = Chiusa
+forum-answered = Risolta
+forum-tags = Etichette
+forum-tags-hint = Tipi di sfruttamento e province di cui si parla (facoltative, al massimo sei).
+forum-no-case-data = Prima di scrivere: il forum è letto da tutti gli enti e i partner della rete. Non inserire dati di persone accolte né nomi o indirizzi delle strutture.
+forum-field-title = Titolo
+forum-field-question = La tua domanda
+forum-field-text = Testo
+forum-markdown-hint = Puoi usare Markdown: **grassetto**, *corsivo*, elenchi con «-», citazioni con «>», link. Scrivi @nome.cognome per chiamare in causa una collega.
+forum-publish = Pubblica
+forum-go-to-answer = Vai alla risposta accettata
+forum-watch = Segui la discussione
+forum-unwatch = Non seguire più
+forum-locked-notice = La discussione è chiusa: non si possono aggiungere risposte.
+forum-moderation-tools = Strumenti di moderazione
+forum-move-to = Sposta nella categoria
+forum-mod-note = Nota
+forum-edited = modificato il
+forum-accepted-answer = Risposta accettata
+forum-hidden = Nascosto
+forum-hidden-notice = Questo messaggio è stato nascosto dalla moderazione.
+forum-quote = Cita
+forum-accept = Accetta come risposta
+forum-unaccept = Annulla la risposta accettata
+forum-edit = Modifica
+forum-save-edit = Salva la modifica
+forum-flag = Segnala alla moderazione
+forum-flag-reason = Perché lo segnali?
+forum-flag-send = Invia la segnalazione
+forum-flagged = Hai segnalato questo messaggio alla moderazione.
+forum-history = { $count ->
+    [one] Una versione precedente
+   *[other] { $count } versioni precedenti
+}
+forum-reply = Rispondi
+forum-send-reply = Invia la risposta
+forum-state-pending = In attesa di revisione
+forum-state-rejected = Non approvato
+forum-state-draft = Bozza
+forum-draft-title = Controlla prima di pubblicare
+forum-guard-heading = Forse ci sono dati personali
+forum-guard-intro = Questi passaggi sembrano dati che permettono di riconoscere o trovare una persona. Toglili dal testo oppure conferma che si possono pubblicare.
+forum-guard-clear = Non vediamo più dati personali nel testo: puoi pubblicarlo.
+forum-guard-confirm = Ho controllato: il testo non contiene dati di persone accolte né di strutture riservate.
+forum-discard = Elimina la bozza
+forum-finding-phone = Numero di telefono
+forum-finding-email = Indirizzo e-mail
+forum-finding-address = Indirizzo
+forum-finding-document = Numero di documento
+forum-finding-tax-code = Codice fiscale
+forum-finding-structure = Nome di una struttura della rete
+forum-moderation-title = Moderazione del forum
+forum-queue-pending = Primi messaggi da approvare
+forum-queue-flagged = Messaggi segnalati
+forum-queue-empty = Niente da esaminare.
+forum-moderation-log = Registro della moderazione
+forum-log-empty = Nessuna azione registrata.
+forum-log-when = Quando
+forum-log-who = Chi
+forum-log-what = Azione
+forum-log-where = Dove
+forum-mod-approve = Approva
+forum-mod-reject = Non approvare
+forum-mod-hide = Nascondi
+forum-mod-unhide = Mostra di nuovo
+forum-mod-dismiss-flags = Archivia le segnalazioni
+forum-mod-pin = Metti in evidenza
+forum-mod-unpin = Togli dall'evidenza
+forum-mod-lock = Chiudi la discussione
+forum-mod-unlock = Riapri la discussione
+forum-mod-move = Sposta
+notification-forum-reply = Nuova risposta nella discussione «{ $title }».
+notification-forum-mention = Sei stata chiamata in causa nella discussione «{ $title }».

@@ -188,6 +188,23 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("planner/family/joint_work", Access::AnyOf(FRONT_LINE)),
     ("notifications/list", Access::SignedIn),
     ("notifications/read", Access::SignedIn),
+    // The forum is every member's, partners included; what each may read, write or
+    // moderate is decided per category from the rules in the database (`forum::ssr`).
+    ("forum/overview", Access::SignedIn),
+    ("forum/category", Access::SignedIn),
+    ("forum/thread", Access::SignedIn),
+    ("forum/threads/new", Access::SignedIn),
+    ("forum/replies/new", Access::SignedIn),
+    ("forum/posts/edit", Access::SignedIn),
+    ("forum/drafts", Access::SignedIn),
+    ("forum/drafts/publish", Access::SignedIn),
+    ("forum/drafts/discard", Access::SignedIn),
+    ("forum/accept", Access::SignedIn),
+    ("forum/watch", Access::SignedIn),
+    ("forum/flag", Access::SignedIn),
+    ("forum/moderation", Access::SignedIn),
+    ("forum/moderate/post", Access::SignedIn),
+    ("forum/moderate/thread", Access::SignedIn),
 ];
 
 pub fn access_for(endpoint: &str) -> Option<Access> {

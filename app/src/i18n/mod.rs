@@ -97,6 +97,7 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
             Conflict::AlreadyOnTeam => "error-already-on-team",
             Conflict::PlanClosed => "error-plan-closed",
             Conflict::VersionAlreadyApproved => "error-version-already-approved",
+            Conflict::ThreadLocked => "error-thread-locked",
         },
         AppError::Rules { .. } => "error-placement-rules",
         AppError::BadRequest => "error-bad-request",

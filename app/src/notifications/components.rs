@@ -19,6 +19,10 @@ fn notification_text(kind: NotificationKind, subject: &str) -> String {
         NotificationKind::VersionApproved => {
             tr!("notification-version-approved", { "code" => subject })
         }
+        NotificationKind::ForumReply => tr!("notification-forum-reply", { "title" => subject }),
+        NotificationKind::ForumMention => {
+            tr!("notification-forum-mention", { "title" => subject })
+        }
     }
 }
 

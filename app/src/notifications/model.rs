@@ -11,6 +11,8 @@ code_enum! {
         Handover => "handover",
         ApprovalRequested => "approval_requested",
         VersionApproved => "version_approved",
+        ForumReply => "forum_reply",
+        ForumMention => "forum_mention",
     }
 }
 
@@ -21,7 +23,7 @@ pub const SHOWN_NOTIFICATIONS: u64 = 100;
 pub struct NotificationRow {
     pub id: i32,
     pub kind: NotificationKind,
-    /// A person's code: never a name.
+    /// A person's code (never a name), or the title of a forum thread.
     pub subject: String,
     pub link: String,
     pub created_at: DateTime<Utc>,

@@ -81,6 +81,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::VersionAlreadyApproved,
         } => tr!("error-version-already-approved"),
+        AppError::Conflict {
+            conflict: Conflict::ThreadLocked,
+        } => tr!("error-thread-locked"),
         AppError::Rules { breaches, .. } => {
             let reasons: Vec<String> = breaches.iter().map(|b| breach_message(*b)).collect();
             format!("{} {}", tr!("error-placement-rules"), reasons.join(" "))

@@ -25,7 +25,7 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 12] = [
+pub const NAV_ITEMS: [NavItem; 13] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
@@ -63,6 +63,10 @@ pub const NAV_ITEMS: [NavItem; 12] = [
         endpoint: "planner/services",
     },
     NavItem {
+        href: "/forum",
+        endpoint: "forum/overview",
+    },
+    NavItem {
         href: "/amministrazione/organizzazioni",
         endpoint: "admin/organisations",
     },
@@ -87,6 +91,7 @@ pub fn nav_label(href: &str) -> String {
         "/strutture" => tr!("nav-structures"),
         "/il-mio-lavoro" => tr!("nav-my-work"),
         "/servizi" => tr!("nav-services"),
+        "/forum" => tr!("nav-forum"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         _ => tr!("nav-audit"),

@@ -16,6 +16,7 @@ mod board_live;
 mod board_undo;
 mod cli;
 mod contacts;
+mod forum;
 mod people;
 mod placement_rules;
 mod plan_agreement;

@@ -29,7 +29,7 @@ const CALLERS: [(&str, Option<&str>); 10] = [
 
 /// Valid arguments for each function, so that an allowed caller gets past argument
 /// parsing and the answer tells the policy. `{tag}` is replaced by a per-caller word.
-fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, String)>> {
+pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, String)>> {
     let pairs = |items: &[(&str, &str)]| {
         Some(
             items
@@ -301,20 +301,51 @@ fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(String, Str
             ("form[kind]", "meeting"),
             ("form[summary]", "Incontro"),
         ]),
+        "forum/overview" | "forum/moderation" => pairs(&[]),
+        "forum/category" => pairs(&[("code", "indicatori"), ("tag", ""), ("page", "")]),
+        "forum/threads/new" => pairs(&[
+            ("form[category]", "indicatori"),
+            ("form[title]", "Domanda di prova {tag}"),
+            ("form[body]", "Un testo di prova."),
+        ]),
+        // Record-scoped in the forum too: a thread or post that does not exist.
+        "forum/thread" => pairs(&[("id", NO_SUCH_ID), ("quote", "")]),
+        "forum/replies/new" => pairs(&[("thread", NO_SUCH_ID), ("body", "Risposta")]),
+        "forum/posts/edit" => pairs(&[("post", NO_SUCH_ID), ("body", "Testo")]),
+        "forum/drafts" | "forum/drafts/discard" => pairs(&[("post", NO_SUCH_ID)]),
+        "forum/drafts/publish" => {
+            pairs(&[("post", NO_SUCH_ID), ("body", "Testo"), ("confirm", "")])
+        }
+        "forum/accept" => pairs(&[("thread", NO_SUCH_ID), ("post", "")]),
+        "forum/watch" => pairs(&[("thread", NO_SUCH_ID), ("watch", "on")]),
+        "forum/flag" => pairs(&[("post", NO_SUCH_ID), ("reason", "Dati personali")]),
+        "forum/moderate/post" => pairs(&[
+            ("post", NO_SUCH_ID),
+            ("action", "hide"),
+            ("note", ""),
+            ("back", ""),
+        ]),
+        "forum/moderate/thread" => pairs(&[
+            ("thread", NO_SUCH_ID),
+            ("action", "lock"),
+            ("category", ""),
+            ("note", ""),
+        ]),
         "notifications/list" => pairs(&[]),
         "notifications/read" => pairs(&[("id", "")]),
         _ => None,
     }
 }
 
-const NO_SUCH_PERSON: &str = "TO-1999-9999";
-const NO_SUCH_ID: &str = "999999";
+pub(crate) const NO_SUCH_PERSON: &str = "TO-1999-9999";
+pub(crate) const NO_SUCH_ID: &str = "999999";
 
 /// Functions about one record answer 404 for a record that does not exist.
 fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
     arguments.iter().any(|(key, value)| {
-        value == NO_SUCH_PERSON || (key.ends_with("_id") && value == NO_SUCH_ID)
-    }) && ["people/", "beds/", "planner/"]
+        value == NO_SUCH_PERSON
+            || ((key.ends_with("_id") || endpoint.starts_with("forum/")) && value == NO_SUCH_ID)
+    }) && ["people/", "beds/", "planner/", "forum/"]
         .iter()
         .any(|prefix| endpoint.starts_with(prefix))
 }
