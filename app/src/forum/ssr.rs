@@ -226,6 +226,32 @@ async fn find_thread<C: ConnectionTrait>(conn: &C, id: i32) -> Result<threads::M
         .ok_or(AppError::NotFound)
 }
 
+/// A thread with the user's rights in its category.
+struct Reach {
+    thread: threads::Model,
+    permissions: Permissions,
+    level: AccessLevel,
+}
+
+/// Loads a thread (404 if there is none) and refuses, audited, a user whose level in its
+/// category is below `needed`. Every function about one thread starts here.
+async fn reach<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    thread_id: i32,
+    needed: AccessLevel,
+) -> Result<Reach, AppError> {
+    let thread = find_thread(conn, thread_id).await?;
+    let permissions = Permissions::load(conn, user).await?;
+    let level = require(conn, ctx, &permissions, thread.category_id, needed).await?;
+    Ok(Reach {
+        thread,
+        permissions,
+        level,
+    })
+}
+
 async fn find_post<C: ConnectionTrait>(conn: &C, id: i32) -> Result<posts::Model, AppError> {
     posts::Entity::find_by_id(id)
         .one(conn)
@@ -442,16 +468,11 @@ async fn thread_summaries<C: ConnectionTrait>(
 
 pub async fn thread_page(ctx: &Ctx, id: i32, quote: Option<i32>) -> Result<ThreadPage, AppError> {
     let user = ctx.user()?;
-    let thread = find_thread(&ctx.db, id).await?;
-    let permissions = Permissions::load(&ctx.db, user).await?;
-    let level = require(
-        &ctx.db,
-        ctx,
-        &permissions,
-        thread.category_id,
-        AccessLevel::Read,
-    )
-    .await?;
+    let Reach {
+        thread,
+        level,
+        permissions,
+    } = reach(&ctx.db, ctx, user, id, AccessLevel::Read).await?;
     if !thread_visible(&thread, user, level) {
         return Err(AppError::NotFound);
     }
@@ -616,6 +637,16 @@ fn post_link(thread_id: i32, post_id: i32) -> String {
 
 fn draft_link(post_id: i32) -> String {
     format!("/forum/bozze/{post_id}")
+}
+
+/// What the guard reads: the post, and the title too for the question that opened the
+/// thread.
+fn guarded_text(opening: bool, title: &str, body: &str) -> String {
+    if opening {
+        format!("{title}\n{body}")
+    } else {
+        body.to_string()
+    }
 }
 
 /// What the personal-data guard finds in a text, checked against every structure of the
@@ -852,7 +883,7 @@ pub async fn create_thread(ctx: &Ctx, form: ValidThread) -> Result<String, AppEr
         let post = new_post(thread.id, user.id, true, &form.body)
             .insert(&txn)
             .await?;
-        let text = format!("{}\n{}", form.title, form.body);
+        let text = guarded_text(true, &form.title, &form.body);
         if !findings(&txn, &text).await?.is_empty() {
             return Ok(draft_link(post.id));
         }
@@ -866,16 +897,8 @@ pub async fn reply(ctx: &Ctx, thread_id: i32, body: String) -> Result<String, Ap
     let user = ctx.user()?;
     let txn = begin_write(&ctx.db).await?;
     let result = async {
-        let thread = find_thread(&txn, thread_id).await?;
-        let permissions = Permissions::load(&txn, user).await?;
-        let level = require(
-            &txn,
-            ctx,
-            &permissions,
-            thread.category_id,
-            AccessLevel::Post,
-        )
-        .await?;
+        let Reach { thread, level, .. } =
+            reach(&txn, ctx, user, thread_id, AccessLevel::Post).await?;
         if state_of(&thread.state) != PostState::Published {
             return Err(AppError::NotFound);
         }
@@ -901,27 +924,15 @@ pub async fn edit_post(ctx: &Ctx, post_id: i32, body: String) -> Result<String, 
     let txn = begin_write(&ctx.db).await?;
     let result = async {
         let post = find_post(&txn, post_id).await?;
-        let thread = find_thread(&txn, post.thread_id).await?;
-        let permissions = Permissions::load(&txn, user).await?;
-        require(
-            &txn,
-            ctx,
-            &permissions,
-            thread.category_id,
-            AccessLevel::Read,
-        )
-        .await?;
+        let Reach { thread, .. } =
+            reach(&txn, ctx, user, post.thread_id, AccessLevel::Read).await?;
         if post.author_id != user.id || state_of(&post.state) == PostState::Draft {
             return Err(refuse(&txn, ctx, "forum_post", post.id).await);
         }
         if thread.locked || post.hidden {
             return Err(AppError::conflict(Conflict::ThreadLocked));
         }
-        let text = if post.opening {
-            format!("{}\n{}", thread.title, body)
-        } else {
-            body.clone()
-        };
+        let text = guarded_text(post.opening, &thread.title, &body);
         if !findings(&txn, &text).await?.is_empty() {
             posts::ActiveModel {
                 id: Set(post.id),
@@ -997,11 +1008,7 @@ pub async fn draft_page(ctx: &Ctx, post_id: i32) -> Result<DraftPage, AppError> 
     let (post, thread) = held_post(&ctx.db, user, post_id).await?;
     let category = category_by_id(&ctx.db, thread.category_id).await?;
     let body = held_text(&post);
-    let text = if post.opening {
-        format!("{}\n{}", thread.title, body)
-    } else {
-        body.clone()
-    };
+    let text = guarded_text(post.opening, &thread.title, &body);
     Ok(DraftPage {
         post_id: post.id,
         thread_id: thread.id,
@@ -1032,11 +1039,7 @@ pub async fn publish_draft(
             AccessLevel::Post
         };
         let level = require(&txn, ctx, &permissions, thread.category_id, needed).await?;
-        let text = if post.opening {
-            format!("{}\n{}", thread.title, body)
-        } else {
-            body.clone()
-        };
+        let text = guarded_text(post.opening, &thread.title, &body);
         let questioned = !findings(&txn, &text).await?.is_empty();
         if post.pending_body.is_some() {
             if questioned && !confirmed {
@@ -1113,16 +1116,8 @@ pub async fn accept(ctx: &Ctx, thread_id: i32, post_id: Option<i32>) -> Result<(
     let user = ctx.user()?;
     let txn = begin_write(&ctx.db).await?;
     let result = async {
-        let thread = find_thread(&txn, thread_id).await?;
-        let permissions = Permissions::load(&txn, user).await?;
-        let level = require(
-            &txn,
-            ctx,
-            &permissions,
-            thread.category_id,
-            AccessLevel::Read,
-        )
-        .await?;
+        let Reach { thread, level, .. } =
+            reach(&txn, ctx, user, thread_id, AccessLevel::Read).await?;
         if !thread_visible(&thread, user, level) {
             return Err(AppError::NotFound);
         }
@@ -1154,16 +1149,8 @@ pub async fn accept(ctx: &Ctx, thread_id: i32, post_id: Option<i32>) -> Result<(
 
 pub async fn set_watch(ctx: &Ctx, thread_id: i32, on: bool) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let thread = find_thread(&ctx.db, thread_id).await?;
-    let permissions = Permissions::load(&ctx.db, user).await?;
-    let level = require(
-        &ctx.db,
-        ctx,
-        &permissions,
-        thread.category_id,
-        AccessLevel::Read,
-    )
-    .await?;
+    let Reach { thread, level, .. } =
+        reach(&ctx.db, ctx, user, thread_id, AccessLevel::Read).await?;
     if !thread_visible(&thread, user, level) {
         return Err(AppError::NotFound);
     }
@@ -1185,16 +1172,8 @@ pub async fn flag(ctx: &Ctx, post_id: i32, reason: String) -> Result<i32, AppErr
     let txn = begin_write(&ctx.db).await?;
     let result = async {
         let post = find_post(&txn, post_id).await?;
-        let thread = find_thread(&txn, post.thread_id).await?;
-        let permissions = Permissions::load(&txn, user).await?;
-        let level = require(
-            &txn,
-            ctx,
-            &permissions,
-            thread.category_id,
-            AccessLevel::Read,
-        )
-        .await?;
+        let Reach { thread, level, .. } =
+            reach(&txn, ctx, user, post.thread_id, AccessLevel::Read).await?;
         if !thread_visible(&thread, user, level) || !post_visible(&post, user, level) {
             return Err(AppError::NotFound);
         }
@@ -1427,16 +1406,8 @@ pub async fn moderate_post(
     let txn = begin_write(&ctx.db).await?;
     let result = async {
         let post = find_post(&txn, post_id).await?;
-        let thread = find_thread(&txn, post.thread_id).await?;
-        let permissions = Permissions::load(&txn, user).await?;
-        require(
-            &txn,
-            ctx,
-            &permissions,
-            thread.category_id,
-            AccessLevel::Moderate,
-        )
-        .await?;
+        let Reach { thread, .. } =
+            reach(&txn, ctx, user, post.thread_id, AccessLevel::Moderate).await?;
         let state = state_of(&post.state);
         match action {
             ModerationAction::Approve | ModerationAction::Reject if state != PostState::Pending => {
@@ -1503,16 +1474,11 @@ pub async fn moderate_thread(
     let user = ctx.user()?;
     let txn = begin_write(&ctx.db).await?;
     let result = async {
-        let thread = find_thread(&txn, thread_id).await?;
-        let permissions = Permissions::load(&txn, user).await?;
-        require(
-            &txn,
-            ctx,
-            &permissions,
-            thread.category_id,
-            AccessLevel::Moderate,
-        )
-        .await?;
+        let Reach {
+            thread,
+            permissions,
+            ..
+        } = reach(&txn, ctx, user, thread_id, AccessLevel::Moderate).await?;
         let mut change = threads::ActiveModel {
             id: Set(thread.id),
             ..Default::default()
