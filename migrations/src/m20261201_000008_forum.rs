@@ -485,9 +485,28 @@ impl MigrationTrait for Migration {
             [ForumModerationLog::CategoryId, ForumModerationLog::Id],
         )
         .await?;
+
+        // A forum notification names its thread by title (up to 160 characters), not by
+        // a person's code. SQLite does not enforce lengths (nor alter columns);
+        // PostgreSQL does.
+        if manager.get_database_backend() == sea_orm_migration::sea_orm::DbBackend::Postgres {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Notifications::Table)
+                        .modify_column(
+                            ColumnDef::new(Notifications::Subject)
+                                .string_len(200)
+                                .not_null(),
+                        )
+                        .to_owned(),
+                )
+                .await?;
+        }
         Ok(())
     }
 
+    /// The wider notification subject stays: narrowing it could fail on the titles kept.
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
             ForumModerationLog::Table.into_iden(),
@@ -540,6 +559,12 @@ async fn unique_index<C: IntoIden + Copy, const N: usize>(
 enum Users {
     Table,
     Id,
+}
+
+#[derive(DeriveIden)]
+enum Notifications {
+    Table,
+    Subject,
 }
 
 #[derive(DeriveIden, Clone, Copy)]
