@@ -12,8 +12,8 @@ use http::{HeaderValue, StatusCode};
 use leptos::prelude::{expect_context, use_context};
 use leptos_axum::ResponseOptions;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 use tower_sessions::Session;
 
@@ -155,8 +155,10 @@ pub async fn load_current_user(
     Ok(user)
 }
 
-pub async fn current_user_by_id(
-    db: &DatabaseConnection,
+/// Any connection: a writer that must know a colleague's rights asks inside its own
+/// transaction instead of taking a second connection from the pool.
+pub async fn current_user_by_id<C: ConnectionTrait>(
+    db: &C,
     user_id: i32,
 ) -> Result<Option<CurrentUser>, AppError> {
     let Some((user, Some(organisation))) = users::Entity::find_by_id(user_id)

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::*;
 use super::model::*;
 use crate::auth::model::province_name;
-use crate::people::components::exploitation_name;
+use crate::people::components::{exploitation_name, Choices};
 use crate::people::model::Exploitation;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::FormErrorSummary;
@@ -196,7 +196,7 @@ fn CategoryView(page: CategoryPage) -> impl IntoView {
         <p class="lead">{local(&page.description)}</p>
         <div class="button-row">
             {may_post.then(|| view! {
-                <a class="button" href=format!("/forum/categoria/{code}/nuova")>{move_tr!("forum-new-thread")}</a>
+                <a class="button primary" href=format!("/forum/categoria/{code}/nuova")>{move_tr!("forum-new-thread")}</a>
             })}
         </div>
         <form method="get" action=format!("/forum/categoria/{}", page.code) class="filter-form">
@@ -270,6 +270,10 @@ pub fn NewThreadPage() -> impl IntoView {
     let create = ServerAction::<CreateThread>::new();
     let error: Signal<Option<crate::error::AppError>> =
         Signal::derive(move || create.value().get().and_then(|result| result.err()));
+    let tag_choices: Vec<(&'static str, Signal<String>, bool)> = all_tags()
+        .into_iter()
+        .map(|tag| (tag, Signal::derive(move || tag_name(tag)), false))
+        .collect();
     let problem = move |field: &'static str| {
         move || {
             error
@@ -300,23 +304,16 @@ pub fn NewThreadPage() -> impl IntoView {
                 <textarea id="thread-body" name="form[body]" rows="10" required=true aria-describedby="thread-body-hint"></textarea>
                 {problem("body")}
             </div>
-            <fieldset class="field">
-                <legend>{move_tr!("forum-tags")}</legend>
-                <p class="hint">{move_tr!("forum-tags-hint")}</p>
-                <div class="checkbox-grid">
-                    {all_tags().into_iter().map(|tag| {
-                        let id = format!("tag-{}", tag.to_lowercase());
-                        view! {
-                            <label class="checkbox" for=id.clone()>
-                                <input type="checkbox" id=id.clone() name=format!("form[tags][{tag}]") value="on" />
-                                {move || tag_name(tag)}
-                            </label>
-                        }
-                    }).collect_view()}
-                </div>
-                {problem("tags")}
-            </fieldset>
-            <button type="submit" class="button">{move_tr!("forum-publish")}</button>
+            <Choices
+                legend=Signal::derive(move || tr!("forum-tags"))
+                name="form[tags]"
+                kind="checkbox"
+                options=tag_choices
+                error
+                key="tags"
+            />
+            <p class="hint">{move_tr!("forum-tags-hint")}</p>
+            <button type="submit" class="button primary">{move_tr!("forum-publish")}</button>
         </ActionForm>
     }
 }
@@ -558,7 +555,7 @@ fn PostItem(
                         <ActionForm action=actions.accept attr:class="inline-form">
                             <input type="hidden" name="thread" value=thread.to_string() />
                             <input type="hidden" name="post" value=value />
-                            <button type="submit" class="button small">{move || if label == "forum-accept" { tr!("forum-accept") } else { tr!("forum-unaccept") }}</button>
+                            <button type="submit" class="button small primary">{move || if label == "forum-accept" { tr!("forum-accept") } else { tr!("forum-unaccept") }}</button>
                         </ActionForm>
                     }
                 })}
@@ -635,7 +632,7 @@ fn ReplyForm(thread: i32, quote: String, action: ServerAction<Reply>) -> impl In
                     <MarkdownHint id="reply-body-hint" />
                     <textarea id="reply-body" name="body" rows="8" required=true aria-describedby="reply-body-hint">{quote}</textarea>
                 </div>
-                <button type="submit" class="button">{move_tr!("forum-send-reply")}</button>
+                <button type="submit" class="button primary">{move_tr!("forum-send-reply")}</button>
             </ActionForm>
         </section>
     }
@@ -717,7 +714,7 @@ fn DraftView(
             </div>
             {if questioned {
                 view! {
-                    <label class="checkbox" for="draft-confirm">
+                    <label class="checkbox personal-data-confirm" for="draft-confirm">
                         <input type="checkbox" id="draft-confirm" name="confirm" value="on" />
                         {move_tr!("forum-guard-confirm")}
                     </label>
@@ -725,7 +722,7 @@ fn DraftView(
             } else {
                 view! { <input type="hidden" name="confirm" value="" /> }.into_any()
             }}
-            <button type="submit" class="button">{move_tr!("forum-publish")}</button>
+            <button type="submit" class="button primary">{move_tr!("forum-publish")}</button>
         </ActionForm>
         <ActionForm action=discard attr:class="inline-form">
             <input type="hidden" name="post" value=discarded_post />
@@ -764,6 +761,13 @@ pub fn ForumModerationPage() -> impl IntoView {
 fn ModerationView(page: ModerationPage, act: ServerAction<ModeratePost>) -> impl IntoView {
     // Outside the view: the translations check does not see this key inside the table.
     let date_heading = move_tr!("forum-log-date");
+    let labels = [
+        tr!("forum-log-date"),
+        tr!("forum-log-who"),
+        tr!("forum-log-what"),
+        tr!("forum-log-where"),
+        tr!("forum-mod-note"),
+    ];
     view! {
         <section class="panel" aria-labelledby="queue-pending">
             <h2 id="queue-pending">{move_tr!("forum-queue-pending")}</h2>
@@ -792,7 +796,8 @@ fn ModerationView(page: ModerationPage, act: ServerAction<ModeratePost>) -> impl
                 view! { <p>{move_tr!("forum-log-empty")}</p> }.into_any()
             } else {
                 view! {
-                    <table class="data-table">
+                    <div class="table-wrap">
+                    <table>
                         <thead>
                             <tr>
                                 <th scope="col">{date_heading}</th>
@@ -807,21 +812,22 @@ fn ModerationView(page: ModerationPage, act: ServerAction<ModeratePost>) -> impl
                                 let action = row.action;
                                 view! {
                                     <tr>
-                                        <td>{when(row.at)}</td>
-                                        <td>{row.moderator.clone()}</td>
-                                        <td>{move || action_name(action)}</td>
-                                        <td>
+                                        <td data-label=labels[0].clone()>{when(row.at)}</td>
+                                        <td data-label=labels[1].clone()>{row.moderator.clone()}</td>
+                                        <td data-label=labels[2].clone()>{move || action_name(action)}</td>
+                                        <td data-label=labels[3].clone()>
                                             {local(&row.category_name)}
                                             {row.thread_id.zip(row.thread_title.clone()).map(|(id, title)| view! {
                                                 " · " <a href=format!("/forum/discussioni/{id}")>{title}</a>
                                             })}
                                         </td>
-                                        <td>{row.note.clone().unwrap_or_default()}</td>
+                                        <td data-label=labels[4].clone()>{row.note.clone().unwrap_or_default()}</td>
                                     </tr>
                                 }
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 }.into_any()
             }}
         </section>

@@ -706,25 +706,20 @@ async fn set_post_state<C: ConnectionTrait>(
 /// Returns where to send the author.
 async fn release<C: ConnectionTrait>(
     conn: &C,
-    db: &DatabaseConnection,
     post: &posts::Model,
     level: AccessLevel,
 ) -> Result<String, AppError> {
     if needs_review(conn, post.author_id, level).await? {
         set_post_state(conn, post, PostState::Pending).await?;
     } else {
-        publish(conn, db, post).await?;
+        publish(conn, post).await?;
     }
     Ok(post_link(post.thread_id, post.id))
 }
 
 /// Makes a post public: the thread's counters move, its author follows the thread, and
 /// the people mentioned and the thread's followers are told.
-async fn publish<C: ConnectionTrait>(
-    conn: &C,
-    db: &DatabaseConnection,
-    post: &posts::Model,
-) -> Result<(), AppError> {
+async fn publish<C: ConnectionTrait>(conn: &C, post: &posts::Model) -> Result<(), AppError> {
     set_post_state(conn, post, PostState::Published).await?;
     let thread = find_thread(conn, post.thread_id).await?;
     let now = Utc::now();
@@ -739,7 +734,7 @@ async fn publish<C: ConnectionTrait>(
     change.update(conn).await?;
     watch_thread(conn, post.author_id, thread.id).await?;
 
-    let mentioned = mentioned_users(conn, db, &post.body, thread.category_id).await?;
+    let mentioned = mentioned_users(conn, &post.body, thread.category_id).await?;
     let link = post_link(thread.id, post.id);
     for user_id in mentioned.iter().filter(|id| **id != post.author_id) {
         notify(
@@ -779,7 +774,6 @@ async fn publish<C: ConnectionTrait>(
 /// thread they could not open.
 async fn mentioned_users<C: ConnectionTrait>(
     conn: &C,
-    db: &DatabaseConnection,
     body: &str,
     category: i32,
 ) -> Result<Vec<i32>, AppError> {
@@ -797,7 +791,7 @@ async fn mentioned_users<C: ConnectionTrait>(
             continue;
         }
         // The member as the sign-in loads her: only the roles her organisation allows.
-        let Some(member) = crate::auth::ssr::current_user_by_id(db, user.id).await? else {
+        let Some(member) = crate::auth::ssr::current_user_by_id(conn, user.id).await? else {
             continue;
         };
         let permissions =
@@ -887,7 +881,7 @@ pub async fn create_thread(ctx: &Ctx, form: ValidThread) -> Result<String, AppEr
         if !findings(&txn, &text).await?.is_empty() {
             return Ok(draft_link(post.id));
         }
-        release(&txn, &ctx.db, &post, level).await
+        release(&txn, &post, level).await
     }
     .await;
     settle(txn, result).await
@@ -911,7 +905,7 @@ pub async fn reply(ctx: &Ctx, thread_id: i32, body: String) -> Result<String, Ap
         if !findings(&txn, &body).await?.is_empty() {
             return Ok(draft_link(post.id));
         }
-        release(&txn, &ctx.db, &post, level).await
+        release(&txn, &post, level).await
     }
     .await;
     settle(txn, result).await
@@ -1072,7 +1066,7 @@ pub async fn publish_draft(
         if !post.opening && thread.locked {
             return Err(AppError::conflict(Conflict::ThreadLocked));
         }
-        release(&txn, &ctx.db, &post, level).await
+        release(&txn, &post, level).await
     }
     .await;
     settle(txn, result).await
@@ -1417,7 +1411,7 @@ pub async fn moderate_post(
                 if !post.opening && state_of(&thread.state) != PostState::Published {
                     return Err(AppError::conflict(Conflict::Stale));
                 }
-                publish(&txn, &ctx.db, &post).await?;
+                publish(&txn, &post).await?;
             }
             ModerationAction::Reject => {
                 set_post_state(&txn, &post, PostState::Rejected).await?;
