@@ -110,14 +110,19 @@ pub async fn fetch_draft(post: String) -> Result<DraftPage, AppError> {
     .await
 }
 
-/// `confirm` is the author's tick: "this is not personal data".
+/// `confirm` is the author's tick: "this is not personal data". An unticked checkbox
+/// sends nothing, hence the `Option`.
 #[server(endpoint = "forum/drafts/publish")]
-pub async fn publish_draft(post: String, body: String, confirm: String) -> Result<(), AppError> {
+pub async fn publish_draft(
+    post: String,
+    body: String,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("forum/drafts/publish", |ctx| async move {
         let post = id_of(&post)?;
         let body = validate_body(&body)?;
-        let confirmed = !confirm.trim().is_empty();
+        let confirmed = confirm.is_some_and(|tick| !tick.trim().is_empty());
         let next = super::ssr::publish_draft(&ctx, post, body, confirmed).await?;
         leptos_axum::redirect(&next);
         Ok(())
