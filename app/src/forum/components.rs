@@ -539,7 +539,7 @@ fn PostItem(
             {if hidden_from_me {
                 view! { <p class="hint">{move_tr!("forum-hidden-notice")}</p> }.into_any()
             } else {
-                view! { <div class="forum-post-body prose" inner_html=post.html.clone()></div> }.into_any()
+                view! { <div class="forum-post-body" inner_html=post.html.clone()></div> }.into_any()
             }}
             <div class="button-row">
                 {(!hidden_from_me && !locked).then(|| view! {
@@ -724,10 +724,12 @@ fn DraftView(
             }}
             <button type="submit" class="button primary">{move_tr!("forum-publish")}</button>
         </ActionForm>
-        <ActionForm action=discard attr:class="inline-form">
-            <input type="hidden" name="post" value=discarded_post />
-            <button type="submit" class="button secondary">{move_tr!("forum-discard")}</button>
-        </ActionForm>
+        <div class="button-row">
+            <ActionForm action=discard attr:class="inline-form">
+                <input type="hidden" name="post" value=discarded_post />
+                <button type="submit" class="button secondary">{move_tr!("forum-discard")}</button>
+            </ActionForm>
+        </div>
     }
 }
 
@@ -848,7 +850,7 @@ fn QueueEntry(
                 " · " {when(item.created_at)} " · " {local(&item.category_name)} " · "
                 <a href=format!("/forum/discussioni/{}#messaggio-{}", item.thread_id, item.post_id)>{item.thread_title.clone()}</a>
             </p>
-            <div class="forum-post-body prose" inner_html=item.html.clone()></div>
+            <div class="forum-post-body" inner_html=item.html.clone()></div>
             {(!item.flags.is_empty()).then(|| view! {
                 <ul class="flag-reasons">
                     {item.flags.iter().map(|(who, reason)| view! { <li><strong>{who.clone()}</strong> ": " {reason.clone()}</li> }).collect_view()}
