@@ -36,8 +36,8 @@ use crate::audit::components::AuditPage;
 use crate::auth::components::SignInPage;
 use crate::beds::components::{BoardPage, StructuresPage, TimelinePage};
 use crate::forum::components::{
-    ForumCategoryPage, ForumDraftPage, ForumModerationPage, ForumPage, ForumThreadPage,
-    NewThreadPage,
+    ForumCategoryPage, ForumDraftPage, ForumModerationPage, ForumPage, ForumSearchPage,
+    ForumThreadPage, NewThreadPage,
 };
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
@@ -172,6 +172,7 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/forum/bozze/:id") view=ForumDraftPage ssr=SsrMode::Async />
+                        <Route path=path!("/forum/cerca") view=ForumSearchPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/forum/moderazione")
                             view=ForumModerationPage

@@ -47,6 +47,16 @@ test('a partner asks, a trainer answers and the asker accepts the answer', async
   await expect(accepted).toContainText('chi tiene i documenti');
   fs.mkdirSync('screenshots', { recursive: true });
   await page.screenshot({ path: `screenshots/${info.project.name}-forum-thread.png`, fullPage: true });
+
+  // Search, in Italian: "segnale" finds the question that asked about "segnali".
+  await page.goto('/forum');
+  await page.getByRole('searchbox', { name: 'Parole da cercare' }).fill('segnale');
+  await page.getByRole('button', { name: 'Cerca' }).click();
+  await expect(page).toHaveURL(/\/forum\/cerca\?q=segnale/);
+  const result = page.locator('.search-results li', { hasText: title });
+  await expect(result).toBeVisible();
+  await expect(result.locator('mark')).toHaveText('segnali');
+  await page.screenshot({ path: `screenshots/${info.project.name}-forum-search.png`, fullPage: true });
 });
 
 test('the personal-data guard holds a reply with a phone number until it is edited', async ({ page }, info) => {

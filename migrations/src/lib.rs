@@ -11,6 +11,7 @@ mod m20261122_000005_placement_rules;
 mod m20261129_000006_planner;
 mod m20261130_000007_plan_agreement;
 mod m20261201_000008_forum;
+mod m20261201_000009_forum_search;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_planner::Migration),
             Box::new(m20261130_000007_plan_agreement::Migration),
             Box::new(m20261201_000008_forum::Migration),
+            Box::new(m20261201_000009_forum_search::Migration),
         ]
     }
 }

@@ -1161,3 +1161,17 @@ forum-mod-unlock = Reopen the discussion
 forum-mod-move = Move
 notification-forum-reply = New reply in the discussion "{ $title }".
 notification-forum-mention = You were called into the discussion "{ $title }".
+forum-search = Search
+forum-search-title = Search the forum
+forum-search-label = Words to search for
+forum-search-category = Category
+forum-search-all-categories = All categories
+forum-search-author = Author
+forum-search-from = From
+forum-search-to = To
+forum-search-hint = Write one or more words, in Italian: related forms are found too ("sfruttamento" finds "sfruttate"), with or without accents.
+forum-search-none = No post found. Try fewer words or remove a filter.
+forum-search-count = { $count ->
+    [one] One post found
+   *[other] { $count } posts found, the most relevant first
+}

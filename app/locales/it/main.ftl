@@ -1161,3 +1161,17 @@ forum-mod-unlock = Riapri la discussione
 forum-mod-move = Sposta
 notification-forum-reply = Nuova risposta nella discussione «{ $title }».
 notification-forum-mention = Sei stata chiamata in causa nella discussione «{ $title }».
+forum-search = Cerca
+forum-search-title = Cerca nel forum
+forum-search-label = Parole da cercare
+forum-search-category = Categoria
+forum-search-all-categories = Tutte le categorie
+forum-search-author = Autrice o autore
+forum-search-from = Dal
+forum-search-to = Al
+forum-search-hint = Scrivi una o più parole: troviamo anche le forme vicine («sfruttamento» trova «sfruttate»), con o senza accenti.
+forum-search-none = Nessun messaggio trovato. Prova con meno parole o togli qualche filtro.
+forum-search-count = { $count ->
+    [one] Un messaggio trovato
+   *[other] { $count } messaggi trovati, i più pertinenti per primi
+}

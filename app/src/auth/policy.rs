@@ -205,6 +205,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("forum/moderation", Access::SignedIn),
     ("forum/moderate/post", Access::SignedIn),
     ("forum/moderate/thread", Access::SignedIn),
+    ("forum/search", Access::SignedIn),
 ];
 
 pub fn access_for(endpoint: &str) -> Option<Access> {

@@ -244,3 +244,12 @@ pub async fn moderate_thread(
     })
     .await
 }
+
+#[server(endpoint = "forum/search")]
+pub async fn search_forum(form: SearchForm) -> Result<SearchPage, AppError> {
+    use crate::auth::ssr::guard;
+    guard("forum/search", |ctx| async move {
+        super::ssr::search_page(&ctx, form).await
+    })
+    .await
+}

@@ -173,6 +173,14 @@ pub async fn load_demo_forum<C: ConnectionTrait>(conn: &C) -> Result<(), sea_orm
             }
             .insert(conn)
             .await?;
+            let text = if position == 0 {
+                format!("{}\n{body}", demo.title)
+            } else {
+                body.to_string()
+            };
+            super::search::index_post(conn, post.id, &text)
+                .await
+                .map_err(|error| sea_orm::DbErr::Custom(format!("{error:?}")))?;
             post_ids.push(post.id);
         }
         let mut watchers = authors.clone();

@@ -15,4 +15,6 @@ pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod personal_data;
 #[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
 pub mod ssr;

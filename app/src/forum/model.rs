@@ -123,7 +123,7 @@ pub fn handle_of(display_name: &str) -> String {
     handle
 }
 
-fn fold_accent(c: char) -> char {
+pub fn fold_accent(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
         'è' | 'é' | 'ê' | 'ë' => 'e',
@@ -333,6 +333,47 @@ pub struct ModerationPage {
     pub pending: Vec<QueueItem>,
     pub flagged: Vec<QueueItem>,
     pub log: Vec<ModerationLogRow>,
+}
+
+/// Results shown for one search.
+pub const SEARCH_RESULTS: u64 = 50;
+pub const MAX_QUERY: usize = 200;
+
+/// A search as the page's GET form sends it; every field may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchForm {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub category: String,
+    #[serde(default)]
+    pub tag: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub thread_id: i32,
+    pub post_id: i32,
+    pub thread_title: String,
+    pub category_name: Bilingual,
+    pub author: Author,
+    pub created_at: DateTime<Utc>,
+    /// Plain and highlighted pieces of the passage that matched.
+    pub snippet: Vec<(String, bool)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub searched: bool,
+    pub hits: Vec<SearchHit>,
+    /// The categories this reader may search: (code, name).
+    pub categories: Vec<(String, Bilingual)>,
 }
 
 /// A new thread as the browser sends it; tags are checkboxes `form[tags][<code>]`.

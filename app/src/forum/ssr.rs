@@ -15,6 +15,7 @@ use sea_orm::{
 use super::markdown::render;
 use super::model::*;
 use super::personal_data::scan;
+use super::search::index_post;
 use crate::audit::model::Outcome;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
@@ -878,6 +879,7 @@ pub async fn create_thread(ctx: &Ctx, form: ValidThread) -> Result<String, AppEr
             .insert(&txn)
             .await?;
         let text = guarded_text(true, &form.title, &form.body);
+        index_post(&txn, post.id, &text).await?;
         if !findings(&txn, &text).await?.is_empty() {
             return Ok(draft_link(post.id));
         }
@@ -902,6 +904,7 @@ pub async fn reply(ctx: &Ctx, thread_id: i32, body: String) -> Result<String, Ap
         let post = new_post(thread.id, user.id, false, &body)
             .insert(&txn)
             .await?;
+        index_post(&txn, post.id, &body).await?;
         if !findings(&txn, &body).await?.is_empty() {
             return Ok(draft_link(post.id));
         }
@@ -937,7 +940,7 @@ pub async fn edit_post(ctx: &Ctx, post_id: i32, body: String) -> Result<String, 
             .await?;
             return Ok(draft_link(post.id));
         }
-        apply_edit(&txn, &post, &body, user.id).await?;
+        apply_edit(&txn, &post, &thread.title, &body, user.id).await?;
         Ok(post_link(thread.id, post.id))
     }
     .await;
@@ -947,9 +950,16 @@ pub async fn edit_post(ctx: &Ctx, post_id: i32, body: String) -> Result<String, 
 async fn apply_edit<C: ConnectionTrait>(
     conn: &C,
     post: &posts::Model,
+    thread_title: &str,
     body: &str,
     editor: i32,
 ) -> Result<(), AppError> {
+    index_post(
+        conn,
+        post.id,
+        &guarded_text(post.opening, thread_title, body),
+    )
+    .await?;
     let now = Utc::now();
     revisions::ActiveModel {
         post_id: Set(post.id),
@@ -1049,7 +1059,7 @@ pub async fn publish_draft(
             if thread.locked || post.hidden {
                 return Err(AppError::conflict(Conflict::ThreadLocked));
             }
-            apply_edit(&txn, &post, &body, user.id).await?;
+            apply_edit(&txn, &post, &thread.title, &body, user.id).await?;
             return Ok(post_link(thread.id, post.id));
         }
         let post = posts::ActiveModel {
@@ -1060,6 +1070,7 @@ pub async fn publish_draft(
         }
         .update(&txn)
         .await?;
+        index_post(&txn, post.id, &text).await?;
         if questioned && !confirmed {
             return Ok(draft_link(post.id));
         }
@@ -1510,4 +1521,147 @@ pub async fn moderate_thread(
     }
     .await;
     settle(txn, result).await
+}
+
+// ---------------------------------------------------------------------------------------
+// Search
+
+/// Searches what this reader may read. Bad filters are field errors (422); a category she
+/// may not read is as unknown as one that does not exist.
+pub async fn search_page(ctx: &Ctx, form: SearchForm) -> Result<SearchPage, AppError> {
+    use super::search::{matching_posts, snippet, Filters};
+
+    let user = ctx.user()?;
+    let permissions = Permissions::load(&ctx.db, user).await?;
+    let readable = categories::Entity::find()
+        .filter(categories::Column::Id.is_in(permissions.readable()))
+        .order_by_asc(categories::Column::Position)
+        .all(&ctx.db)
+        .await?;
+    let choices: Vec<(String, Bilingual)> = readable
+        .iter()
+        .map(|category| (category.code.clone(), category_name(category)))
+        .collect();
+
+    let mut checks = crate::error::Validation::default();
+    let query = form.q.split_whitespace().collect::<Vec<_>>().join(" ");
+    if query.chars().count() > MAX_QUERY {
+        checks.add("q", Problem::TooLong);
+    }
+    let categories_searched: Vec<i32> = match form.category.trim() {
+        "" => readable.iter().map(|category| category.id).collect(),
+        code => match readable.iter().find(|category| category.code == code) {
+            Some(category) => vec![category.id],
+            None => {
+                checks.add("category", Problem::UnknownChoice);
+                Vec::new()
+            }
+        },
+    };
+    let tag = match form.tag.trim() {
+        "" => None,
+        tag if is_tag(tag) => Some(tag.to_string()),
+        _ => {
+            checks.add("tag", Problem::UnknownChoice);
+            None
+        }
+    };
+    let day = |field: &str, value: &str, checks: &mut crate::error::Validation| {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let parsed = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
+        if parsed.is_none() {
+            checks.add(field, Problem::InvalidDate);
+        }
+        parsed
+    };
+    let from = day("from", &form.from, &mut checks);
+    let to = day("to", &form.to, &mut checks);
+    checks.finish()?;
+    if query.is_empty() {
+        return Ok(SearchPage {
+            searched: false,
+            hits: Vec::new(),
+            categories: choices,
+        });
+    }
+
+    let written_by = match form.author.trim().trim_start_matches('@') {
+        "" => None,
+        wanted => {
+            let wanted = wanted.to_lowercase();
+            let handle = handle_of(&wanted.replace('.', " "));
+            Some(
+                users::Entity::find()
+                    .all(&ctx.db)
+                    .await?
+                    .into_iter()
+                    .filter(|author| {
+                        handle_of(&author.display_name) == handle
+                            || author.display_name.to_lowercase().contains(&wanted)
+                    })
+                    .map(|author| author.id)
+                    .collect(),
+            )
+        }
+    };
+    let filters = Filters {
+        categories: categories_searched,
+        tag,
+        authors: written_by,
+        from,
+        to,
+    };
+    let ids = matching_posts(&ctx.db, &query, &filters, SEARCH_RESULTS).await?;
+    let found: HashMap<i32, posts::Model> = posts::Entity::find()
+        .filter(posts::Column::Id.is_in(ids.clone()))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|post| (post.id, post))
+        .collect();
+    let thread_ids: Vec<i32> = found.values().map(|post| post.thread_id).collect();
+    let threads_by_id: HashMap<i32, threads::Model> = threads::Entity::find()
+        .filter(threads::Column::Id.is_in(thread_ids))
+        .all(&ctx.db)
+        .await?
+        .into_iter()
+        .map(|thread| (thread.id, thread))
+        .collect();
+    let people = authors(
+        &ctx.db,
+        found
+            .values()
+            .map(|post| post.author_id)
+            .collect::<Vec<_>>(),
+    )
+    .await?;
+    let names: HashMap<i32, Bilingual> = readable
+        .iter()
+        .map(|category| (category.id, category_name(category)))
+        .collect();
+    let hits = ids
+        .iter()
+        .filter_map(|id| {
+            let post = found.get(id)?;
+            let thread = threads_by_id.get(&post.thread_id)?;
+            let text = guarded_text(post.opening, &thread.title, &post.body);
+            Some(SearchHit {
+                thread_id: thread.id,
+                post_id: post.id,
+                thread_title: thread.title.clone(),
+                category_name: names.get(&thread.category_id).cloned().unwrap_or_default(),
+                author: author_or_unknown(&people, post.author_id),
+                created_at: post.created_at,
+                snippet: snippet(&text, &query, 30),
+            })
+        })
+        .collect();
+    Ok(SearchPage {
+        searched: true,
+        hits,
+        categories: choices,
+    })
 }

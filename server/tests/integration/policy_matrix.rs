@@ -302,6 +302,7 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
             ("form[summary]", "Incontro"),
         ]),
         "forum/overview" | "forum/moderation" => pairs(&[]),
+        "forum/search" => pairs(&[("form[q]", "sfruttamento")]),
         "forum/category" => pairs(&[("code", "indicatori"), ("tag", ""), ("page", "")]),
         "forum/threads/new" => pairs(&[
             ("form[category]", "indicatori"),

@@ -1,0 +1,254 @@
+//! Full-text search of the forum, in Italian. On SQLite the application stems every word
+//! (Snowball's Italian stemmer, so "sfruttamento" and "sfruttate" meet at "sfrutt") and
+//! FTS5 matches and ranks (bm25); on PostgreSQL the `italian` text-search configuration
+//! does the same with `tsvector` and `ts_rank`. Accents are folded on both. The database
+//! only says which posts match: whether the reader may see each one is decided by the
+//! same joins that list threads (published, not hidden, in a category she reads).
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use rust_stemmers::{Algorithm, Stemmer};
+use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+
+use super::model::fold_accent;
+use crate::error::AppError;
+
+static ITALIAN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Italian));
+
+/// The words of a text, lower-cased, accents folded.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .map(fold_accent)
+                .collect()
+        })
+        .collect()
+}
+
+pub fn stem(word: &str) -> String {
+    ITALIAN.stem(word).into_owned()
+}
+
+/// The stems of a text, in order (repeats kept: they weigh in the ranking).
+pub fn stems(text: &str) -> Vec<String> {
+    words(text).iter().map(|word| stem(word)).collect()
+}
+
+/// Writes (or rewrites) the index row of a post. `text` is what readers search: the
+/// post, and the title for the question that opened a thread.
+pub async fn index_post<C: ConnectionTrait>(
+    conn: &C,
+    post_id: i32,
+    text: &str,
+) -> Result<(), AppError> {
+    let backend = conn.get_database_backend();
+    match backend {
+        DbBackend::Postgres => {
+            let folded = words(text).join(" ");
+            conn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                "INSERT INTO forum_search (post_id, document) \
+                 VALUES ($1, to_tsvector('italian', $2)) \
+                 ON CONFLICT (post_id) DO UPDATE SET document = EXCLUDED.document",
+                [post_id.into(), folded.into()],
+            ))
+            .await?;
+        }
+        _ => {
+            conn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                "DELETE FROM forum_search WHERE rowid = ?",
+                [post_id.into()],
+            ))
+            .await?;
+            conn.execute_raw(Statement::from_sql_and_values(
+                backend,
+                "INSERT INTO forum_search (rowid, terms) VALUES (?, ?)",
+                [post_id.into(), stems(text).join(" ").into()],
+            ))
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// What a search may be narrowed to, already checked.
+pub struct Filters {
+    /// The categories searched: those the reader may read, or the one she chose of them.
+    pub categories: Vec<i32>,
+    pub tag: Option<String>,
+    pub authors: Option<Vec<i32>>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// The ids of the published, visible posts matching `query`, best first.
+pub async fn matching_posts<C: ConnectionTrait>(
+    conn: &C,
+    query: &str,
+    filters: &Filters,
+    limit: u64,
+) -> Result<Vec<i32>, AppError> {
+    let backend = conn.get_database_backend();
+    let terms: Vec<String> = {
+        let mut terms = stems(query);
+        terms.dedup();
+        terms
+    };
+    if terms.is_empty() || filters.categories.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut values: Vec<Value> = Vec::new();
+    let mut placeholder = |value: Value| {
+        values.push(value);
+        match backend {
+            DbBackend::Postgres => format!("${}", values.len()),
+            _ => "?".to_string(),
+        }
+    };
+    let (from, matches, rank) = match backend {
+        DbBackend::Postgres => {
+            let folded = words(query).join(" ");
+            let query = placeholder(folded.into());
+            (
+                format!("forum_search s CROSS JOIN plainto_tsquery('italian', {query}) q"),
+                "s.document @@ q".to_string(),
+                "ts_rank(s.document, q) DESC".to_string(),
+            )
+        }
+        _ => {
+            // Every stem is letters and digits only, so quoting cannot be escaped.
+            let expression = terms
+                .iter()
+                .map(|term| format!("\"{term}\""))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let expression = placeholder(expression.into());
+            (
+                "forum_search s".to_string(),
+                format!("forum_search MATCH {expression}"),
+                "bm25(forum_search)".to_string(),
+            )
+        }
+    };
+    let post_id = match backend {
+        DbBackend::Postgres => "s.post_id",
+        _ => "s.rowid",
+    };
+    let categories = join_ids(&filters.categories);
+    let mut sql = format!(
+        "SELECT p.id FROM {from} \
+         JOIN forum_posts p ON p.id = {post_id} \
+         JOIN forum_threads t ON t.id = p.thread_id \
+         WHERE {matches} AND p.state = 'published' AND p.hidden = {false_} \
+         AND t.state = 'published' AND t.category_id IN ({categories})",
+        false_ = if backend == DbBackend::Postgres {
+            "FALSE"
+        } else {
+            "0"
+        },
+    );
+    if let Some(tag) = &filters.tag {
+        let tag = placeholder(tag.clone().into());
+        sql.push_str(&format!(
+            " AND t.id IN (SELECT thread_id FROM forum_thread_tags WHERE tag = {tag})"
+        ));
+    }
+    if let Some(authors) = &filters.authors {
+        if authors.is_empty() {
+            return Ok(Vec::new());
+        }
+        sql.push_str(&format!(" AND p.author_id IN ({})", join_ids(authors)));
+    }
+    if let Some(from) = filters.from {
+        let start = from.and_hms_opt(0, 0, 0).map(|at| at.and_utc());
+        let start = placeholder(start.into());
+        sql.push_str(&format!(" AND p.created_at >= {start}"));
+    }
+    if let Some(to) = filters.to {
+        let end = to
+            .succ_opt()
+            .and_then(|day| day.and_hms_opt(0, 0, 0))
+            .map(|at| at.and_utc());
+        let end = placeholder(end.into());
+        sql.push_str(&format!(" AND p.created_at < {end}"));
+    }
+    sql.push_str(&format!(" ORDER BY {rank}, p.id DESC LIMIT {limit}"));
+    let rows = conn
+        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|row| row.try_get_by_index::<i32>(0).ok())
+        .collect())
+}
+
+/// Ids come from the database, never from the request: safe to write into the query.
+fn join_ids(ids: &[i32]) -> String {
+    ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// A short passage of `text` around the first words matching the query, split into
+/// plain and highlighted pieces (the page writes them as text, never as HTML).
+pub fn snippet(text: &str, query: &str, width: usize) -> Vec<(String, bool)> {
+    let wanted: Vec<String> = stems(query);
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let hit = |token: &str| words(token).iter().any(|word| wanted.contains(&stem(word)));
+    let first = tokens.iter().position(|token| hit(token)).unwrap_or(0);
+    let start = first.saturating_sub(width / 3);
+    let end = (start + width).min(tokens.len());
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    if start > 0 {
+        pieces.push(("… ".to_string(), false));
+    }
+    for (index, token) in tokens[start..end].iter().enumerate() {
+        let separator = if index + 1 < end - start { " " } else { "" };
+        let highlighted = hit(token);
+        match pieces.last_mut() {
+            Some((text, marked)) if *marked == highlighted && !highlighted => {
+                text.push_str(token);
+                text.push_str(separator);
+            }
+            _ => {
+                pieces.push((token.to_string(), highlighted));
+                if !separator.is_empty() {
+                    pieces.push((separator.to_string(), false));
+                }
+            }
+        }
+    }
+    if end < tokens.len() {
+        pieces.push((" …".to_string(), false));
+    }
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn italian_words_meet_at_their_stem_whatever_the_accents() {
+        assert_eq!(stem("sfruttamento"), stem("sfruttate"));
+        assert_eq!(stems("Città"), stems("citta"));
+        assert_eq!(stems("perché"), stems("perche"));
+    }
+
+    #[test]
+    fn snippets_highlight_the_matching_words() {
+        let text = "Nel Saluzzese molte persone sfruttate nei campi raccontano debiti di viaggio.";
+        let pieces = snippet(text, "sfruttamento", 6);
+        let marked: Vec<&str> = pieces
+            .iter()
+            .filter(|(_, marked)| *marked)
+            .map(|(text, _)| text.as_str())
+            .collect();
+        assert_eq!(marked, ["sfruttate"]);
+        let whole: String = pieces.iter().map(|(text, _)| text.as_str()).collect();
+        assert_eq!(whole, "… molte persone sfruttate nei campi raccontano …");
+    }
+}
