@@ -318,21 +318,13 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
         txn.commit().await?;
         return Err(AppError::WrongCredentials);
     };
-    // Success: this attempt counts as such, and the failures of this account from this
-    // address are forgiven.
+    // Success: this attempt counts as such.
     sign_in_attempts::Entity::update_many()
         .col_expr(
             sign_in_attempts::Column::Succeeded,
             sea_orm::sea_query::Expr::value(true),
         )
         .filter(sign_in_attempts::Column::Id.eq(attempt.id))
-        .exec(&txn)
-        .await?;
-    sign_in_attempts::Entity::delete_many()
-        .filter(sign_in_attempts::Column::Id.lt(attempt.id))
-        .filter(sign_in_attempts::Column::AccountKey.eq(&account_key))
-        .filter(sign_in_attempts::Column::AddressKey.eq(&address_key))
-        .filter(sign_in_attempts::Column::Succeeded.eq(false))
         .exec(&txn)
         .await?;
     record(
@@ -342,6 +334,20 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
     )
     .await?;
     txn.commit().await?;
+    // The failures of this account from this address are forgiven, after the commit: in
+    // the same transaction, two simultaneous sign-ins (each holding its own attempt's row
+    // and deleting the other's) deadlocked on PostgreSQL. Forgiving is housekeeping: if it
+    // fails, the sign-in still stands.
+    if let Err(error) = sign_in_attempts::Entity::delete_many()
+        .filter(sign_in_attempts::Column::Id.lt(attempt.id))
+        .filter(sign_in_attempts::Column::AccountKey.eq(&account_key))
+        .filter(sign_in_attempts::Column::AddressKey.eq(&address_key))
+        .filter(sign_in_attempts::Column::Succeeded.eq(false))
+        .exec(&ctx.db)
+        .await
+    {
+        tracing::warn!(%error, "forgiving earlier failed sign-ins");
+    }
 
     // A fresh session id defeats session fixation; the old record is deleted.
     ctx.session.cycle_id().await?;
