@@ -68,6 +68,12 @@ pub enum Problem {
     RoleNotAllowed,
     /// Not a phone number (digits, spaces, + ( ) - / . only).
     InvalidPhone,
+    /// An uploaded file above the library's size limit.
+    FileTooLarge,
+    /// A file whose bytes are none of the kinds the library takes.
+    FileTypeNotAllowed,
+    /// A file whose name says one type and whose bytes another.
+    FileTypeMismatch,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -117,6 +123,8 @@ pub enum Conflict {
     VersionAlreadyApproved,
     /// The forum thread is locked (or the post hidden): it can be read, not changed.
     ThreadLocked,
+    /// The indicator checklist's versions are published from the checklist editor.
+    ChecklistMaterial,
 }
 
 impl AppError {

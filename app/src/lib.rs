@@ -39,6 +39,9 @@ use crate::forum::components::{
     ForumCategoryPage, ForumDraftPage, ForumModerationPage, ForumPage, ForumSearchPage,
     ForumThreadPage, NewThreadPage,
 };
+use crate::forum::materials::components::{
+    LibraryPage, MaterialDraftPage, MaterialPage, NewMaterialPage,
+};
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
 use crate::notifications::components::NotificationsPage;
@@ -173,6 +176,22 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("/forum/bozze/:id") view=ForumDraftPage ssr=SsrMode::Async />
                         <Route path=path!("/forum/cerca") view=ForumSearchPage ssr=SsrMode::Async />
+                        <Route path=path!("/forum/materiali") view=LibraryPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/forum/materiali/nuovo")
+                            view=NewMaterialPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/forum/materiali/:id")
+                            view=MaterialPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/forum/materiali/bozze/:id")
+                            view=MaterialDraftPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("/forum/moderazione")
                             view=ForumModerationPage

@@ -12,6 +12,7 @@ mod m20261129_000006_planner;
 mod m20261130_000007_plan_agreement;
 mod m20261201_000008_forum;
 mod m20261201_000009_forum_search;
+mod m20261201_000010_forum_materials;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000007_plan_agreement::Migration),
             Box::new(m20261201_000008_forum::Migration),
             Box::new(m20261201_000009_forum_search::Migration),
+            Box::new(m20261201_000010_forum_materials::Migration),
         ]
     }
 }

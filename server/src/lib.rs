@@ -3,6 +3,7 @@
 
 pub mod board_events;
 pub mod config;
+pub mod forum_files;
 pub mod people_export;
 pub mod security;
 pub mod startup;
@@ -31,6 +32,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     Migrator::up(&db, None)
         .await
         .context("database migration failed")?;
+    app::forum::materials::ssr::sync_checklist_at_start(&db)
+        .await
+        .context("cannot prepare the indicator checklist")?;
 
     let command = cli
         .command

@@ -88,6 +88,7 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
             app::beds::live::EVENTS_PATH,
             axum::routing::get(crate::board_events::board_events),
         )
+        .merge(crate::forum_files::routes())
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

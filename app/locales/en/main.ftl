@@ -266,6 +266,9 @@ nationality-other = Another country
 
 ## Registry of people: errors
 problem-invalid-phone = This does not look like a phone number: digits, spaces and + ( ) - / . only.
+problem-file-too-large = The file is too large: the limit is 10 MB.
+problem-file-type-not-allowed = This type of file is not accepted: you can attach PDF, DOCX, ODT and PNG, JPEG or WebP images.
+problem-file-type-mismatch = The file's name does not match its content (an image called ".pdf", say). Rename it with the right extension.
 error-no-sharing-consent = The person has not consented to sharing her data with this organisation. Record the consent first; only the coordination may go ahead without it, giving the reason.
 error-last-organisation-in-charge = At least one organisation must remain in charge of the person.
 error-already-in-charge = This organisation is already in charge of the person.
@@ -979,6 +982,7 @@ diff-action = { $service } (goal: { $goal })
 diff-child = Child { $code }
 error-version-already-approved = This version has already been approved.
 error-thread-locked = This discussion is closed: it can be read but no longer changed.
+error-checklist-material = Versions of the indicator checklist are published from the "Indicators" page, not from the library.
 print-title = Personalised plan { $code } to print
 print-now = Print
 print-hint = The sheet is laid out for A4. It prints in the language chosen at the top: choose Italiano for the Italian version.
@@ -1161,6 +1165,8 @@ forum-mod-unlock = Reopen the discussion
 forum-mod-move = Move
 notification-forum-reply = New reply in the discussion "{ $title }".
 notification-forum-mention = You were called into the discussion "{ $title }".
+notification-forum-category-thread = New discussion in a category you follow: "{ $title }".
+notification-forum-material-version = New version of a material you follow: "{ $title }".
 forum-search = Search
 forum-search-title = Search the forum
 forum-search-label = Words to search for
@@ -1175,3 +1181,50 @@ forum-search-count = { $count ->
     [one] One post found
    *[other] { $count } posts found, the most relevant first
 }
+
+# Forum: materials library
+forum-library-title = Materials library
+forum-library-intro = Sheets, guides and checklists that the network's trainers publish and keep up to date. Every material keeps its versions: what changed, when and who changed it.
+forum-library-empty = No materials have been published here yet.
+forum-library-of-category = Materials of this category
+forum-new-material = New material
+forum-material = Material
+forum-material-version-number = version { $number }
+forum-material-file-count = { $count ->
+    [0] no attachments
+    [one] 1 attachment
+   *[other] { $count } attachments
+}
+forum-material-checklist-note = This is the checklist used in screening interviews: it is updated from the indicators page, and every version published there appears here.
+forum-material-checklist-link = Go to the indicator checklist
+forum-material-current = Current version
+forum-material-versions = Earlier versions
+forum-material-show-text = Show the text of this version
+forum-material-changes = What changed
+forum-material-published-by = published by
+forum-material-files = Attachments
+forum-material-no-files = No attachments.
+forum-material-watch = Follow this material
+forum-material-unwatch = Stop following this material
+forum-material-new-version = Prepare a new version
+forum-material-continue-draft = Continue your draft
+forum-material-back = Back to the library
+forum-material-field-description = Description
+forum-material-new-hint = Once the draft is created you can attach files, check the text and publish the first version.
+forum-material-create = Create the draft
+forum-material-draft-title = Draft of a version
+forum-material-draft-first = first version
+forum-material-changes-hint = In a few lines, what changes from the previous version: people who use the material read it in the list of versions. Required from the second version on.
+forum-material-save = Save the draft
+forum-material-publish = Publish the version
+forum-material-upload = Attach a file
+forum-material-upload-hint = PDF, DOCX, ODT or PNG, JPEG and WebP images, 10 MB at most per file. The type is checked on the file's content, not its name.
+forum-material-upload-send = Upload the file
+forum-material-remove-file = Remove
+forum-material-discard = Delete the draft
+forum-watch-category = Follow this category
+forum-unwatch-category = Stop following this category
+forum-watch-category-hint = Whoever follows a category is notified of every new discussion and every new version of its materials.
+forum-search-attachments = Only materials with attachments
+forum-search-materials = Materials
+forum-search-posts = Posts

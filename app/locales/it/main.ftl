@@ -266,6 +266,9 @@ nationality-other = Altro paese
 
 ## Registro delle persone: errori
 problem-invalid-phone = Non sembra un numero di telefono: solo cifre, spazi e + ( ) - / .
+problem-file-too-large = Il file è troppo grande: il limite è di 10 MB.
+problem-file-type-not-allowed = Questo tipo di file non è accettato: si possono allegare PDF, DOCX, ODT e immagini PNG, JPEG o WebP.
+problem-file-type-mismatch = Il nome del file non corrisponde al suo contenuto (per esempio un'immagine chiamata «.pdf»). Rinominalo con l'estensione giusta.
 error-no-sharing-consent = La persona non ha dato il consenso a condividere i suoi dati con questa organizzazione. Registra prima il consenso; solo il coordinamento può procedere senza, indicando il motivo.
 error-last-organisation-in-charge = Serve almeno un'organizzazione che abbia in carico la persona.
 error-already-in-charge = Questa organizzazione ha già in carico la persona.
@@ -979,6 +982,7 @@ diff-action = { $service } (obiettivo: { $goal })
 diff-child = Figlio/a { $code }
 error-version-already-approved = Questa versione è già stata approvata.
 error-thread-locked = Questa discussione è chiusa: si può leggere ma non più modificare.
+error-checklist-material = Le versioni della checklist degli indicatori si pubblicano dalla pagina «Indicatori», non dalla biblioteca.
 print-title = Progetto personalizzato { $code } da stampare
 print-now = Stampa
 print-hint = Il foglio è impaginato per A4. La stampa è nella lingua scelta in alto: scegli English per la versione in inglese.
@@ -1161,6 +1165,8 @@ forum-mod-unlock = Riapri la discussione
 forum-mod-move = Sposta
 notification-forum-reply = Nuova risposta nella discussione «{ $title }».
 notification-forum-mention = Sei stata chiamata in causa nella discussione «{ $title }».
+notification-forum-category-thread = Nuova discussione in una categoria che segui: «{ $title }».
+notification-forum-material-version = Nuova versione di un materiale che segui: «{ $title }».
 forum-search = Cerca
 forum-search-title = Cerca nel forum
 forum-search-label = Parole da cercare
@@ -1175,3 +1181,50 @@ forum-search-count = { $count ->
     [one] Un messaggio trovato
    *[other] { $count } messaggi trovati, i più pertinenti per primi
 }
+
+# Forum: materials library
+forum-library-title = Biblioteca dei materiali
+forum-library-intro = Schede, guide e checklist che i formatori della rete pubblicano e tengono aggiornate. Ogni materiale conserva le sue versioni: cosa è cambiato, quando e chi l'ha cambiato.
+forum-library-empty = Non ci sono ancora materiali pubblicati qui.
+forum-library-of-category = Materiali della categoria
+forum-new-material = Nuovo materiale
+forum-material = Materiale
+forum-material-version-number = versione { $number }
+forum-material-file-count = { $count ->
+    [0] nessun allegato
+    [one] 1 allegato
+   *[other] { $count } allegati
+}
+forum-material-checklist-note = Questa è la checklist usata nei colloqui di valutazione: si aggiorna dalla pagina degli indicatori e ogni versione pubblicata lì compare qui.
+forum-material-checklist-link = Vai alla checklist degli indicatori
+forum-material-current = Versione attuale
+forum-material-versions = Versioni precedenti
+forum-material-show-text = Mostra il testo di questa versione
+forum-material-changes = Cosa è cambiato
+forum-material-published-by = pubblicata da
+forum-material-files = Allegati
+forum-material-no-files = Nessun allegato.
+forum-material-watch = Segui il materiale
+forum-material-unwatch = Non seguire più il materiale
+forum-material-new-version = Prepara una nuova versione
+forum-material-continue-draft = Continua la tua bozza
+forum-material-back = Torna alla biblioteca
+forum-material-field-description = Descrizione
+forum-material-new-hint = Dopo aver creato la bozza potrai allegare i file, controllare il testo e pubblicare la prima versione.
+forum-material-create = Crea la bozza
+forum-material-draft-title = Bozza di una versione
+forum-material-draft-first = prima versione
+forum-material-changes-hint = In poche righe, cosa cambia rispetto alla versione precedente: chi usa il materiale lo legge nell'elenco delle versioni. Obbligatorio dalla seconda versione.
+forum-material-save = Salva la bozza
+forum-material-publish = Pubblica la versione
+forum-material-upload = Allega un file
+forum-material-upload-hint = PDF, DOCX, ODT o immagini PNG, JPEG e WebP, al massimo 10 MB per file. Il tipo viene controllato sul contenuto del file, non sul nome.
+forum-material-upload-send = Carica il file
+forum-material-remove-file = Togli
+forum-material-discard = Elimina la bozza
+forum-watch-category = Segui la categoria
+forum-unwatch-category = Non seguire più la categoria
+forum-watch-category-hint = Chi segue una categoria riceve una notifica per ogni nuova discussione e per ogni nuova versione dei suoi materiali.
+forum-search-attachments = Solo materiali con allegati
+forum-search-materials = Materiali
+forum-search-posts = Messaggi

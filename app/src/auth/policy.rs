@@ -206,6 +206,16 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("forum/moderate/post", Access::SignedIn),
     ("forum/moderate/thread", Access::SignedIn),
     ("forum/search", Access::SignedIn),
+    ("forum/categories/watch", Access::SignedIn),
+    ("forum/materials", Access::SignedIn),
+    ("forum/material", Access::SignedIn),
+    ("forum/materials/new", Access::SignedIn),
+    ("forum/materials/versions/new", Access::SignedIn),
+    ("forum/materials/draft", Access::SignedIn),
+    ("forum/materials/draft/save", Access::SignedIn),
+    ("forum/materials/draft/discard", Access::SignedIn),
+    ("forum/materials/attachments/remove", Access::SignedIn),
+    ("forum/materials/watch", Access::SignedIn),
 ];
 
 pub fn access_for(endpoint: &str) -> Option<Access> {

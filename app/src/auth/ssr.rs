@@ -121,14 +121,24 @@ async fn request_context() -> Result<Ctx, AppError> {
         tracing::error!(%error, "session layer missing");
         AppError::Internal
     })?;
+    let headers = use_context::<Parts>()
+        .map(|parts| parts.headers)
+        .unwrap_or_default();
+    context_for(state, session, &headers).await
+}
+
+/// The context of a request that is not a server function (a plain route of the server
+/// crate: file uploads and downloads), built the same way.
+pub async fn context_for(
+    state: AppState,
+    session: Session,
+    headers: &http::HeaderMap,
+) -> Result<Ctx, AppError> {
     let user = load_current_user(&state.db, &session).await?;
-    let request_id = use_context::<Parts>().and_then(|parts| {
-        parts
-            .headers
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string)
-    });
+    let request_id = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     Ok(Ctx {
         db: state.db,
         settings: state.settings,

@@ -17,7 +17,7 @@ use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::FormErrorSummary;
 use crate::ui::pages::{page_title, Loading};
 
-fn local(text: &Bilingual) -> String {
+pub(crate) fn local(text: &Bilingual) -> String {
     let language = use_context::<I18n>()
         .map(|i18n| i18n.language.get().id.to_string())
         .unwrap_or_default();
@@ -43,7 +43,7 @@ fn level_name(level: AccessLevel) -> String {
     }
 }
 
-fn finding_name(kind: FindingKind) -> String {
+pub(crate) fn finding_name(kind: FindingKind) -> String {
     match kind {
         FindingKind::Phone => tr!("forum-finding-phone"),
         FindingKind::Email => tr!("forum-finding-email"),
@@ -88,7 +88,7 @@ fn state_badge(state: PostState) -> Option<AnyView> {
 
 /// The Markdown help under every text box.
 #[component]
-fn MarkdownHint(id: &'static str) -> impl IntoView {
+pub(crate) fn MarkdownHint(id: &'static str) -> impl IntoView {
     view! { <p class="hint" id=id>{move_tr!("forum-markdown-hint")}</p> }
 }
 
@@ -105,6 +105,7 @@ pub fn ForumPage() -> impl IntoView {
         <h1>{move_tr!("forum-title")}</h1>
         <p class="lead">{move_tr!("forum-intro")}</p>
         <SearchBox />
+        <p><a class="button secondary" href="/forum/materiali">{move_tr!("forum-library-title")}</a></p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -158,21 +159,24 @@ pub fn ForumCategoryPage() -> impl IntoView {
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
     let tag = Memo::new(move |_| query.read().get("tag").unwrap_or_default());
     let page = Memo::new(move |_| query.read().get("pagina").unwrap_or_default());
+    let watch = ServerAction::<super::materials::api::WatchCategory>::new();
     let data = Resource::new(
-        move || (code.get(), tag.get(), page.get()),
-        |(code, tag, page)| fetch_category(code, tag, page),
+        move || (code.get(), tag.get(), page.get(), watch.version().get()),
+        |(code, tag, page, _)| fetch_category(code, tag, page),
     );
+    let error = Signal::derive(move || watch.value().get().and_then(|r| r.err()));
     view! {
         <Title text=page_title({
             let i18n = expect_context::<I18n>();
             move || tr!(i18n, "forum-title")
         }) />
         <p><a href="/forum">{move_tr!("forum-back")}</a></p>
+        <FormErrorSummary error />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(page) => view! { <CategoryView page /> }.into_any(),
+                    Ok(page) => view! { <CategoryView page watch /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -180,7 +184,11 @@ pub fn ForumCategoryPage() -> impl IntoView {
 }
 
 #[component]
-fn CategoryView(page: CategoryPage) -> impl IntoView {
+fn CategoryView(
+    page: CategoryPage,
+    watch: ServerAction<super::materials::api::WatchCategory>,
+) -> impl IntoView {
+    let watching = page.watching;
     let code = page.code.clone();
     let may_post = page.level >= AccessLevel::Post;
     let current_tag = page.tag.clone().unwrap_or_default();
@@ -199,7 +207,16 @@ fn CategoryView(page: CategoryPage) -> impl IntoView {
             {may_post.then(|| view! {
                 <a class="button primary" href=format!("/forum/categoria/{code}/nuova")>{move_tr!("forum-new-thread")}</a>
             })}
+            <a class="button secondary" href=format!("/forum/materiali?categoria={code}")>{move_tr!("forum-library-of-category")}</a>
+            <ActionForm action=watch attr:class="inline-form">
+                <input type="hidden" name="category" value=code.clone() />
+                <input type="hidden" name="on" value=if watching { "0" } else { "1" } />
+                <button type="submit" class="button secondary">
+                    {move || if watching { tr!("forum-unwatch-category") } else { tr!("forum-watch-category") }}
+                </button>
+            </ActionForm>
         </div>
+        <p class="hint">{move_tr!("forum-watch-category-hint")}</p>
         <form method="get" action=format!("/forum/categoria/{}", page.code) class="filter-form">
             <div class="field">
                 <label for="forum-tag">{move_tr!("forum-filter-tag")}</label>
@@ -254,7 +271,7 @@ fn ThreadRow(thread: ThreadSummary) -> impl IntoView {
 }
 
 #[component]
-fn TagList(tags: Vec<String>) -> impl IntoView {
+pub(crate) fn TagList(tags: Vec<String>) -> impl IntoView {
     view! {
         <ul class="tag-list" aria-label=move || tr!("forum-tags")>
             {tags.into_iter().map(|tag| view! { <li class="tag">{move || tag_name(&tag)}</li> }).collect_view()}
@@ -904,6 +921,7 @@ pub fn ForumSearchPage() -> impl IntoView {
             author: get("autore"),
             from: get("dal"),
             to: get("al"),
+            attachments: get("allegati"),
         }
     });
     let data = Resource::new(move || form.get(), search_forum);
@@ -979,6 +997,11 @@ fn SearchForm(form: SearchForm, page: Option<SearchPage>) -> impl IntoView {
                     <label for="search-to">{move_tr!("forum-search-to")}</label>
                     <input id="search-to" name="al" type="date" value=form.to.clone() />
                 </div>
+                <div class="field checkbox-field">
+                    <input id="search-attachments" name="allegati" type="checkbox" value="1"
+                        checked=!form.attachments.is_empty() />
+                    <label for="search-attachments">{move_tr!("forum-search-attachments")}</label>
+                </div>
             </div>
             <button type="submit" class="button primary">{move_tr!("forum-search")}</button>
         </form>
@@ -991,25 +1014,45 @@ fn SearchResults(page: SearchPage) -> impl IntoView {
     if !page.searched {
         return view! { <p class="hint">{move_tr!("forum-search-hint")}</p> }.into_any();
     }
-    if page.hits.is_empty() {
+    if page.hits.is_empty() && page.materials.is_empty() {
         return view! { <p>{move_tr!("forum-search-none")}</p> }.into_any();
     }
-    let count = page.hits.len();
+    let count = page.hits.len() + page.materials.len();
     view! {
         <p class="lead" role="status">{move_tr!("forum-search-count", { "count" => count })}</p>
+        {(!page.materials.is_empty()).then(|| view! {
+            <h2>{move_tr!("forum-search-materials")}</h2>
+            <ol class="forum-threads search-results">
+                {page.materials.into_iter().map(|hit| {
+                    let number = hit.number;
+                    let files = hit.attachments;
+                    view! {
+                        <li class="forum-thread">
+                            <p class="forum-thread-title">
+                                <span class="badge">{move_tr!("forum-material")}</span> " "
+                                <a href=super::materials::model::material_path(hit.material_id)>{hit.title.clone()}</a>
+                            </p>
+                            <p class="search-snippet"><Snippet pieces=hit.snippet /></p>
+                            <p class="hint">
+                                {local(&hit.category_name)} " · "
+                                {move_tr!("forum-material-version-number", { "number" => number })} " · "
+                                {hit.author.map(|author| view! { {author.name} " (" {author.organisation} ") · " })}
+                                {when(hit.published_at)}
+                                {(files > 0).then(|| view! { " · " {move_tr!("forum-material-file-count", { "count" => files })} })}
+                            </p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        })}
+        {(!page.hits.is_empty()).then(|| view! { <h2>{move_tr!("forum-search-posts")}</h2> })}
         <ol class="forum-threads search-results">
             {page.hits.into_iter().map(|hit| view! {
                 <li class="forum-thread">
                     <p class="forum-thread-title">
                         <a href=format!("/forum/discussioni/{}#messaggio-{}", hit.thread_id, hit.post_id)>{hit.thread_title.clone()}</a>
                     </p>
-                    <p class="search-snippet">
-                        {hit.snippet.iter().map(|(text, marked)| if *marked {
-                            view! { <mark>{text.clone()}</mark> }.into_any()
-                        } else {
-                            text.clone().into_any()
-                        }).collect_view()}
-                    </p>
+                    <p class="search-snippet"><Snippet pieces=hit.snippet /></p>
                     <p class="hint">
                         {local(&hit.category_name)} " · " {hit.author.name.clone()} " (" {hit.author.organisation.clone()} ") · " {when(hit.created_at)}
                     </p>
@@ -1017,4 +1060,19 @@ fn SearchResults(page: SearchPage) -> impl IntoView {
             }).collect_view()}
         </ol>
     }.into_any()
+}
+
+/// A passage of a search result: the matching words marked, everything written as text.
+#[component]
+fn Snippet(pieces: Vec<(String, bool)>) -> impl IntoView {
+    pieces
+        .into_iter()
+        .map(|(text, marked)| {
+            if marked {
+                view! { <mark>{text}</mark> }.into_any()
+            } else {
+                text.into_any()
+            }
+        })
+        .collect_view()
 }

@@ -105,6 +105,9 @@ const THREADS: &[DemoThread] = &[
 
 /// Loads the demo discussions if the forum has none yet.
 pub async fn load_demo_forum<C: ConnectionTrait>(conn: &C) -> Result<(), sea_orm::DbErr> {
+    super::materials::ssr::load_demo_materials(conn)
+        .await
+        .map_err(|error| sea_orm::DbErr::Custom(format!("{error:?}")))?;
     if forum_threads::Entity::find().count(conn).await? > 0 {
         return Ok(());
     }

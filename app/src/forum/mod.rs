@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod components;
+pub mod materials;
 pub mod model;
 
 #[cfg(feature = "ssr")]

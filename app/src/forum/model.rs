@@ -231,6 +231,8 @@ pub struct ThreadSummary {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryPage {
+    /// She follows the category: told of new threads and material versions.
+    pub watching: bool,
     pub code: String,
     pub name: Bilingual,
     pub description: Bilingual,
@@ -354,6 +356,9 @@ pub struct SearchForm {
     pub from: String,
     #[serde(default)]
     pub to: String,
+    /// A ticked "has attachments" box: only materials with files.
+    #[serde(default)]
+    pub attachments: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -368,10 +373,24 @@ pub struct SearchHit {
     pub snippet: Vec<(String, bool)>,
 }
 
+/// A material of the library that matched, in its newest version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaterialHit {
+    pub material_id: i32,
+    pub title: String,
+    pub category_name: Bilingual,
+    pub author: Option<Author>,
+    pub number: i32,
+    pub published_at: DateTime<Utc>,
+    pub attachments: usize,
+    pub snippet: Vec<(String, bool)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchPage {
     pub searched: bool,
     pub hits: Vec<SearchHit>,
+    pub materials: Vec<MaterialHit>,
     /// The categories this reader may search: (code, name).
     pub categories: Vec<(String, Bilingual)>,
 }

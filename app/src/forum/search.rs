@@ -38,6 +38,31 @@ pub fn stems(text: &str) -> Vec<String> {
     words(text).iter().map(|word| stem(word)).collect()
 }
 
+/// The two full-text indexes: posts (the row id is the post's) and materials (the row
+/// id is the material's; the text is its newest published version).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchIndex {
+    Posts,
+    Materials,
+}
+
+impl SearchIndex {
+    fn table(self) -> &'static str {
+        match self {
+            SearchIndex::Posts => "forum_search",
+            SearchIndex::Materials => "forum_material_search",
+        }
+    }
+
+    /// The column that holds the indexed row's id on PostgreSQL.
+    fn key(self) -> &'static str {
+        match self {
+            SearchIndex::Posts => "post_id",
+            SearchIndex::Materials => "material_id",
+        }
+    }
+}
+
 /// Writes (or rewrites) the index row of a post. `text` is what readers search: the
 /// post, and the title for the question that opened a thread.
 pub async fn index_post<C: ConnectionTrait>(
@@ -45,30 +70,43 @@ pub async fn index_post<C: ConnectionTrait>(
     post_id: i32,
     text: &str,
 ) -> Result<(), AppError> {
+    index_text(conn, SearchIndex::Posts, post_id, text).await
+}
+
+/// Writes (or rewrites) one row of an index.
+pub async fn index_text<C: ConnectionTrait>(
+    conn: &C,
+    index: SearchIndex,
+    id: i32,
+    text: &str,
+) -> Result<(), AppError> {
     let backend = conn.get_database_backend();
+    let (table, key) = (index.table(), index.key());
     match backend {
         DbBackend::Postgres => {
             let folded = words(text).join(" ");
             conn.execute_raw(Statement::from_sql_and_values(
                 backend,
-                "INSERT INTO forum_search (post_id, document) \
-                 VALUES ($1, to_tsvector('italian', $2)) \
-                 ON CONFLICT (post_id) DO UPDATE SET document = EXCLUDED.document",
-                [post_id.into(), folded.into()],
+                format!(
+                    "INSERT INTO {table} ({key}, document) \
+                     VALUES ($1, to_tsvector('italian', $2)) \
+                     ON CONFLICT ({key}) DO UPDATE SET document = EXCLUDED.document"
+                ),
+                [id.into(), folded.into()],
             ))
             .await?;
         }
         _ => {
             conn.execute_raw(Statement::from_sql_and_values(
                 backend,
-                "DELETE FROM forum_search WHERE rowid = ?",
-                [post_id.into()],
+                format!("DELETE FROM {table} WHERE rowid = ?"),
+                [id.into()],
             ))
             .await?;
             conn.execute_raw(Statement::from_sql_and_values(
                 backend,
-                "INSERT INTO forum_search (rowid, terms) VALUES (?, ?)",
-                [post_id.into(), stems(text).join(" ").into()],
+                format!("INSERT INTO {table} (rowid, terms) VALUES (?, ?)"),
+                [id.into(), stems(text).join(" ").into()],
             ))
             .await?;
         }
@@ -84,61 +122,120 @@ pub struct Filters {
     pub authors: Option<Vec<i32>>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Only what has files attached (materials; posts have none).
+    pub with_attachments: bool,
 }
 
-/// The ids of the published, visible posts matching `query`, best first.
+/// A query under construction: its SQL values, and the placeholders that refer to them
+/// in the syntax of the backend.
+struct Bound {
+    backend: DbBackend,
+    values: Vec<Value>,
+}
+
+impl Bound {
+    fn new(backend: DbBackend) -> Self {
+        Bound {
+            backend,
+            values: Vec::new(),
+        }
+    }
+
+    fn placeholder(&mut self, value: Value) -> String {
+        self.values.push(value);
+        match self.backend {
+            DbBackend::Postgres => format!("${}", self.values.len()),
+            _ => "?".to_string(),
+        }
+    }
+
+    /// The index's FROM clause, its match condition, its ranking and the id column, for
+    /// the query's stems (already checked to be there).
+    fn full_text(&mut self, index: SearchIndex, query: &str, terms: &[String]) -> [String; 4] {
+        let table = index.table();
+        match self.backend {
+            DbBackend::Postgres => {
+                let folded = words(query).join(" ");
+                let query = self.placeholder(folded.into());
+                [
+                    format!("{table} s CROSS JOIN plainto_tsquery('italian', {query}) q"),
+                    "s.document @@ q".to_string(),
+                    "ts_rank(s.document, q) DESC".to_string(),
+                    format!("s.{}", index.key()),
+                ]
+            }
+            _ => {
+                // Every stem is letters and digits only, so quoting cannot be escaped.
+                let expression = terms
+                    .iter()
+                    .map(|term| format!("\"{term}\""))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let expression = self.placeholder(expression.into());
+                [
+                    format!("{table} s"),
+                    format!("{table} MATCH {expression}"),
+                    format!("bm25({table})"),
+                    "s.rowid".to_string(),
+                ]
+            }
+        }
+    }
+
+    /// `AND <column> >= start of from AND <column> < the day after to`.
+    fn dates(&mut self, sql: &mut String, column: &str, filters: &Filters) {
+        if let Some(from) = filters.from {
+            let start = from.and_hms_opt(0, 0, 0).map(|at| at.and_utc());
+            let start = self.placeholder(start.into());
+            sql.push_str(&format!(" AND {column} >= {start}"));
+        }
+        if let Some(to) = filters.to {
+            let end = to
+                .succ_opt()
+                .and_then(|day| day.and_hms_opt(0, 0, 0))
+                .map(|at| at.and_utc());
+            let end = self.placeholder(end.into());
+            sql.push_str(&format!(" AND {column} < {end}"));
+        }
+    }
+
+    async fn ids<C: ConnectionTrait>(self, conn: &C, sql: String) -> Result<Vec<i32>, AppError> {
+        let rows = conn
+            .query_all_raw(Statement::from_sql_and_values(
+                self.backend,
+                sql,
+                self.values,
+            ))
+            .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| row.try_get_by_index::<i32>(0).ok())
+            .collect())
+    }
+}
+
+/// The query's stems, each once.
+fn query_terms(query: &str) -> Vec<String> {
+    let mut terms = stems(query);
+    terms.dedup();
+    terms
+}
+
+/// The ids of the published, visible posts matching `query`, best first. Posts carry no
+/// files, so a search for attachments finds none.
 pub async fn matching_posts<C: ConnectionTrait>(
     conn: &C,
     query: &str,
     filters: &Filters,
     limit: u64,
 ) -> Result<Vec<i32>, AppError> {
-    let backend = conn.get_database_backend();
-    let terms: Vec<String> = {
-        let mut terms = stems(query);
-        terms.dedup();
-        terms
-    };
-    if terms.is_empty() || filters.categories.is_empty() {
+    let terms = query_terms(query);
+    if terms.is_empty() || filters.categories.is_empty() || filters.with_attachments {
         return Ok(Vec::new());
     }
-    let mut values: Vec<Value> = Vec::new();
-    let mut placeholder = |value: Value| {
-        values.push(value);
-        match backend {
-            DbBackend::Postgres => format!("${}", values.len()),
-            _ => "?".to_string(),
-        }
-    };
-    let (from, matches, rank) = match backend {
-        DbBackend::Postgres => {
-            let folded = words(query).join(" ");
-            let query = placeholder(folded.into());
-            (
-                format!("forum_search s CROSS JOIN plainto_tsquery('italian', {query}) q"),
-                "s.document @@ q".to_string(),
-                "ts_rank(s.document, q) DESC".to_string(),
-            )
-        }
-        _ => {
-            // Every stem is letters and digits only, so quoting cannot be escaped.
-            let expression = terms
-                .iter()
-                .map(|term| format!("\"{term}\""))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let expression = placeholder(expression.into());
-            (
-                "forum_search s".to_string(),
-                format!("forum_search MATCH {expression}"),
-                "bm25(forum_search)".to_string(),
-            )
-        }
-    };
-    let post_id = match backend {
-        DbBackend::Postgres => "s.post_id",
-        _ => "s.rowid",
-    };
+    let backend = conn.get_database_backend();
+    let mut bound = Bound::new(backend);
+    let [from, matches, rank, post_id] = bound.full_text(SearchIndex::Posts, query, &terms);
     let categories = join_ids(&filters.categories);
     let mut sql = format!(
         "SELECT p.id FROM {from} \
@@ -153,7 +250,7 @@ pub async fn matching_posts<C: ConnectionTrait>(
         },
     );
     if let Some(tag) = &filters.tag {
-        let tag = placeholder(tag.clone().into());
+        let tag = bound.placeholder(tag.clone().into());
         sql.push_str(&format!(
             " AND t.id IN (SELECT thread_id FROM forum_thread_tags WHERE tag = {tag})"
         ));
@@ -164,27 +261,52 @@ pub async fn matching_posts<C: ConnectionTrait>(
         }
         sql.push_str(&format!(" AND p.author_id IN ({})", join_ids(authors)));
     }
-    if let Some(from) = filters.from {
-        let start = from.and_hms_opt(0, 0, 0).map(|at| at.and_utc());
-        let start = placeholder(start.into());
-        sql.push_str(&format!(" AND p.created_at >= {start}"));
-    }
-    if let Some(to) = filters.to {
-        let end = to
-            .succ_opt()
-            .and_then(|day| day.and_hms_opt(0, 0, 0))
-            .map(|at| at.and_utc());
-        let end = placeholder(end.into());
-        sql.push_str(&format!(" AND p.created_at < {end}"));
-    }
+    bound.dates(&mut sql, "p.created_at", filters);
     sql.push_str(&format!(" ORDER BY {rank}, p.id DESC LIMIT {limit}"));
-    let rows = conn
-        .query_all_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await?;
-    Ok(rows
-        .iter()
-        .filter_map(|row| row.try_get_by_index::<i32>(0).ok())
-        .collect())
+    bound.ids(conn, sql).await
+}
+
+/// The ids of the published materials matching `query`, best first: the newest version
+/// of each is what is indexed, and what the author and date filters look at.
+pub async fn matching_materials<C: ConnectionTrait>(
+    conn: &C,
+    query: &str,
+    filters: &Filters,
+    limit: u64,
+) -> Result<Vec<i32>, AppError> {
+    let terms = query_terms(query);
+    if terms.is_empty() || filters.categories.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut bound = Bound::new(conn.get_database_backend());
+    let [from, matches, rank, material_id] = bound.full_text(SearchIndex::Materials, query, &terms);
+    let categories = join_ids(&filters.categories);
+    let mut sql = format!(
+        "SELECT m.id FROM {from} \
+         JOIN forum_materials m ON m.id = {material_id} \
+         JOIN forum_material_versions v ON v.id = m.current_version_id \
+         WHERE {matches} AND m.category_id IN ({categories})"
+    );
+    if let Some(tag) = &filters.tag {
+        let tag = bound.placeholder(tag.clone().into());
+        sql.push_str(&format!(
+            " AND m.id IN (SELECT material_id FROM forum_material_tags WHERE tag = {tag})"
+        ));
+    }
+    if let Some(authors) = &filters.authors {
+        if authors.is_empty() {
+            return Ok(Vec::new());
+        }
+        sql.push_str(&format!(" AND v.author_id IN ({})", join_ids(authors)));
+    }
+    bound.dates(&mut sql, "v.published_at", filters);
+    if filters.with_attachments {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM forum_material_attachments a WHERE a.version_id = v.id)",
+        );
+    }
+    sql.push_str(&format!(" ORDER BY {rank}, m.id DESC LIMIT {limit}"));
+    bound.ids(conn, sql).await
 }
 
 /// Ids come from the database, never from the request: safe to write into the query.

@@ -22,7 +22,8 @@ use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::ssr::Ctx;
 use crate::db::{begin_write, settle};
 use crate::entity::{
-    forum_categories as categories, forum_category_rules as rules, forum_flags as flags,
+    forum_categories as categories, forum_category_rules as rules,
+    forum_category_watches as category_watches, forum_flags as flags,
     forum_moderation_log as moderation_log, forum_moderators as moderators,
     forum_post_revisions as revisions, forum_posts as posts, forum_reads as reads,
     forum_thread_tags as thread_tags, forum_threads as threads, forum_watches as watches,
@@ -83,7 +84,7 @@ impl Permissions {
         self.levels.get(&category).copied()
     }
 
-    fn readable(&self) -> Vec<i32> {
+    pub(crate) fn readable(&self) -> Vec<i32> {
         self.levels.keys().copied().collect()
     }
 
@@ -108,7 +109,7 @@ fn audience_includes(audience: &str, roles: &[Role], kind: OrganisationKind) -> 
 }
 
 /// A refusal in the forum: audited like every other, then 403.
-async fn refuse<C: ConnectionTrait>(
+pub(crate) async fn refuse<C: ConnectionTrait>(
     conn: &C,
     ctx: &Ctx,
     object_type: &str,
@@ -123,7 +124,7 @@ async fn refuse<C: ConnectionTrait>(
     }
 }
 
-async fn require<C: ConnectionTrait>(
+pub(crate) async fn require<C: ConnectionTrait>(
     conn: &C,
     ctx: &Ctx,
     permissions: &Permissions,
@@ -139,14 +140,14 @@ async fn require<C: ConnectionTrait>(
 // ---------------------------------------------------------------------------------------
 // Reading
 
-fn bilingual(it: &str, en: &str) -> Bilingual {
+pub(crate) fn bilingual(it: &str, en: &str) -> Bilingual {
     Bilingual {
         it: it.to_string(),
         en: en.to_string(),
     }
 }
 
-fn category_name(category: &categories::Model) -> Bilingual {
+pub(crate) fn category_name(category: &categories::Model) -> Bilingual {
     bilingual(&category.name_it, &category.name_en)
 }
 
@@ -154,7 +155,7 @@ fn state_of(code: &str) -> PostState {
     PostState::from_code(code).unwrap_or(PostState::Draft)
 }
 
-async fn authors<C: ConnectionTrait>(
+pub(crate) async fn authors<C: ConnectionTrait>(
     conn: &C,
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<HashMap<i32, Author>, AppError> {
@@ -191,7 +192,7 @@ async fn authors<C: ConnectionTrait>(
         .collect())
 }
 
-fn author_or_unknown(authors: &HashMap<i32, Author>, id: i32) -> Author {
+pub(crate) fn author_or_unknown(authors: &HashMap<i32, Author>, id: i32) -> Author {
     authors.get(&id).cloned().unwrap_or(Author {
         name: "—".to_string(),
         handle: String::new(),
@@ -199,7 +200,7 @@ fn author_or_unknown(authors: &HashMap<i32, Author>, id: i32) -> Author {
     })
 }
 
-async fn category_by_code<C: ConnectionTrait>(
+pub(crate) async fn category_by_code<C: ConnectionTrait>(
     conn: &C,
     code: &str,
 ) -> Result<categories::Model, AppError> {
@@ -210,7 +211,7 @@ async fn category_by_code<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)
 }
 
-async fn category_by_id<C: ConnectionTrait>(
+pub(crate) async fn category_by_id<C: ConnectionTrait>(
     conn: &C,
     id: i32,
 ) -> Result<categories::Model, AppError> {
@@ -425,7 +426,9 @@ pub async fn category_page(
     let has_more = rows.len() as u64 > THREADS_PER_PAGE;
     rows.truncate(THREADS_PER_PAGE as usize);
     let threads = thread_summaries(&ctx.db, user.id, rows).await?;
+    let watching = super::materials::ssr::watches_category(&ctx.db, user.id, category.id).await?;
     Ok(CategoryPage {
+        watching,
         code: category.code.clone(),
         name: category_name(&category),
         description: bilingual(&category.description_it, &category.description_en),
@@ -652,7 +655,10 @@ fn guarded_text(opening: bool, title: &str, body: &str) -> String {
 
 /// What the personal-data guard finds in a text, checked against every structure of the
 /// network (secret ones too: those are the names that must never be published).
-async fn findings<C: ConnectionTrait>(conn: &C, text: &str) -> Result<Vec<Finding>, AppError> {
+pub(crate) async fn findings<C: ConnectionTrait>(
+    conn: &C,
+    text: &str,
+) -> Result<Vec<Finding>, AppError> {
     let names: Vec<String> = structures::Entity::find()
         .select_only()
         .column(structures::Column::Name)
@@ -747,7 +753,31 @@ async fn publish<C: ConnectionTrait>(conn: &C, post: &posts::Model) -> Result<()
         )
         .await?;
     }
-    if !post.opening {
+    if post.opening {
+        // A new thread: those who follow its category are told.
+        let followers: Vec<i32> = category_watches::Entity::find()
+            .select_only()
+            .column(category_watches::Column::UserId)
+            .filter(category_watches::Column::CategoryId.eq(thread.category_id))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        let followers = followers
+            .into_iter()
+            .filter(|id| *id != post.author_id && !mentioned.contains(id));
+        for user_id in
+            readers_among(conn, followers.collect::<Vec<_>>(), thread.category_id).await?
+        {
+            notify(
+                conn,
+                user_id,
+                NotificationKind::ForumCategoryThread,
+                &thread.title,
+                &link,
+            )
+            .await?;
+        }
+    } else {
         let followers: Vec<i32> = watches::Entity::find()
             .select_only()
             .column(watches::Column::UserId)
@@ -755,20 +785,49 @@ async fn publish<C: ConnectionTrait>(conn: &C, post: &posts::Model) -> Result<()
             .into_tuple()
             .all(conn)
             .await?;
-        for user_id in followers {
-            if user_id != post.author_id && !mentioned.contains(&user_id) {
-                notify(
-                    conn,
-                    user_id,
-                    NotificationKind::ForumReply,
-                    &thread.title,
-                    &link,
-                )
-                .await?;
-            }
+        let followers = followers
+            .into_iter()
+            .filter(|id| *id != post.author_id && !mentioned.contains(id));
+        for user_id in
+            readers_among(conn, followers.collect::<Vec<_>>(), thread.category_id).await?
+        {
+            notify(
+                conn,
+                user_id,
+                NotificationKind::ForumReply,
+                &thread.title,
+                &link,
+            )
+            .await?;
         }
     }
     Ok(())
+}
+
+/// Those of these users who are active and may read the category now: nobody learns of
+/// something they could not open (rules may have changed since they followed it).
+pub(crate) async fn readers_among<C: ConnectionTrait>(
+    conn: &C,
+    user_ids: impl IntoIterator<Item = i32>,
+    category: i32,
+) -> Result<Vec<i32>, AppError> {
+    let mut readers = Vec::new();
+    let mut seen = HashSet::new();
+    for user_id in user_ids {
+        if !seen.insert(user_id) {
+            continue;
+        }
+        // The member as the sign-in loads her: only the roles her organisation allows.
+        let Some(member) = crate::auth::ssr::current_user_by_id(conn, user_id).await? else {
+            continue;
+        };
+        let permissions =
+            Permissions::for_member(conn, user_id, &member.roles, member.organisation_kind).await?;
+        if permissions.level(category).is_some() {
+            readers.push(user_id);
+        }
+    }
+    Ok(readers)
 }
 
 /// The active users mentioned by handle who may read the category: nobody learns of a
@@ -782,26 +841,14 @@ async fn mentioned_users<C: ConnectionTrait>(
     if handles.is_empty() {
         return Ok(Vec::new());
     }
-    let mut found = Vec::new();
-    for user in users::Entity::find()
+    let named = users::Entity::find()
         .filter(users::Column::Active.eq(true))
         .all(conn)
         .await?
-    {
-        if !handles.contains(&handle_of(&user.display_name)) {
-            continue;
-        }
-        // The member as the sign-in loads her: only the roles her organisation allows.
-        let Some(member) = crate::auth::ssr::current_user_by_id(conn, user.id).await? else {
-            continue;
-        };
-        let permissions =
-            Permissions::for_member(conn, user.id, &member.roles, member.organisation_kind).await?;
-        if permissions.level(category).is_some() {
-            found.push(user.id);
-        }
-    }
-    Ok(found)
+        .into_iter()
+        .filter(|user| handles.contains(&handle_of(&user.display_name)))
+        .map(|user| user.id);
+    readers_among(conn, named.collect::<Vec<_>>(), category).await
 }
 
 async fn watch_thread<C: ConnectionTrait>(
@@ -1584,6 +1631,7 @@ pub async fn search_page(ctx: &Ctx, form: SearchForm) -> Result<SearchPage, AppE
         return Ok(SearchPage {
             searched: false,
             hits: Vec::new(),
+            materials: Vec::new(),
             categories: choices,
         });
     }
@@ -1613,7 +1661,10 @@ pub async fn search_page(ctx: &Ctx, form: SearchForm) -> Result<SearchPage, AppE
         authors: written_by,
         from,
         to,
+        with_attachments: !form.attachments.trim().is_empty(),
     };
+    let materials =
+        super::materials::ssr::search_hits(&ctx.db, &query, &filters, &readable).await?;
     let ids = matching_posts(&ctx.db, &query, &filters, SEARCH_RESULTS).await?;
     let found: HashMap<i32, posts::Model> = posts::Entity::find()
         .filter(posts::Column::Id.is_in(ids.clone()))
@@ -1662,6 +1713,7 @@ pub async fn search_page(ctx: &Ctx, form: SearchForm) -> Result<SearchPage, AppE
     Ok(SearchPage {
         searched: true,
         hits,
+        materials,
         categories: choices,
     })
 }

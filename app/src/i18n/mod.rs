@@ -98,6 +98,7 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
             Conflict::PlanClosed => "error-plan-closed",
             Conflict::VersionAlreadyApproved => "error-version-already-approved",
             Conflict::ThreadLocked => "error-thread-locked",
+            Conflict::ChecklistMaterial => "error-checklist-material",
         },
         AppError::Rules { .. } => "error-placement-rules",
         AppError::BadRequest => "error-bad-request",

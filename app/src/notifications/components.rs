@@ -23,6 +23,12 @@ fn notification_text(kind: NotificationKind, subject: &str) -> String {
         NotificationKind::ForumMention => {
             tr!("notification-forum-mention", { "title" => subject })
         }
+        NotificationKind::ForumCategoryThread => {
+            tr!("notification-forum-category-thread", { "title" => subject })
+        }
+        NotificationKind::ForumMaterialVersion => {
+            tr!("notification-forum-material-version", { "title" => subject })
+        }
     }
 }
 

@@ -13,6 +13,8 @@ code_enum! {
         VersionApproved => "version_approved",
         ForumReply => "forum_reply",
         ForumMention => "forum_mention",
+        ForumCategoryThread => "forum_category_thread",
+        ForumMaterialVersion => "forum_material_version",
     }
 }
 

@@ -84,6 +84,9 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::ThreadLocked,
         } => tr!("error-thread-locked"),
+        AppError::Conflict {
+            conflict: Conflict::ChecklistMaterial,
+        } => tr!("error-checklist-material"),
         AppError::Rules { breaches, .. } => {
             let reasons: Vec<String> = breaches.iter().map(|b| breach_message(*b)).collect();
             format!("{} {}", tr!("error-placement-rules"), reasons.join(" "))
@@ -121,6 +124,9 @@ pub fn problem_message(problem: Problem) -> String {
         Problem::Contradiction => tr!("problem-contradiction"),
         Problem::RoleNotAllowed => tr!("problem-role-not-allowed"),
         Problem::InvalidPhone => tr!("problem-invalid-phone"),
+        Problem::FileTooLarge => tr!("problem-file-too-large"),
+        Problem::FileTypeNotAllowed => tr!("problem-file-type-not-allowed"),
+        Problem::FileTypeMismatch => tr!("problem-file-type-mismatch"),
     }
 }
 

@@ -105,6 +105,10 @@ impl TestApp {
 
     async fn start(limits: SignInLimits, trust_proxy: bool, turn: Turn) -> TestApp {
         let (db, backend, sqlite_file, database_url) = fresh_database().await;
+        // As `anello` does at start-up, after the migrations.
+        app::forum::materials::ssr::sync_checklist_at_start(&db)
+            .await
+            .expect("indicator checklist");
         app::demo::load_demo_network(&db)
             .await
             .expect("demo network");

@@ -17,6 +17,7 @@ mod board_undo;
 mod cli;
 mod contacts;
 mod forum;
+mod forum_materials;
 mod people;
 mod placement_rules;
 mod plan_agreement;

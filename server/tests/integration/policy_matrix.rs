@@ -332,6 +332,23 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
             ("category", ""),
             ("note", ""),
         ]),
+        "forum/materials" => pairs(&[("category", "")]),
+        "forum/material" | "forum/materials/draft" => pairs(&[("id", NO_SUCH_ID)]),
+        // A category that does not exist: every caller gets 404 (the rules of an
+        // existing one would let only its moderators through).
+        "forum/materials/new" => pairs(&[
+            ("form[category]", NO_SUCH_ID),
+            ("form[title]", "Materiale di prova"),
+            ("form[body]", "Descrizione"),
+        ]),
+        "forum/materials/versions/new" => pairs(&[("material", NO_SUCH_ID)]),
+        "forum/materials/draft/save" => {
+            pairs(&[("version", NO_SUCH_ID), ("body", "Testo"), ("changes", "")])
+        }
+        "forum/materials/draft/discard" => pairs(&[("version", NO_SUCH_ID)]),
+        "forum/materials/attachments/remove" => pairs(&[("attachment", NO_SUCH_ID)]),
+        "forum/materials/watch" => pairs(&[("material", NO_SUCH_ID), ("on", "1")]),
+        "forum/categories/watch" => pairs(&[("category", NO_SUCH_ID), ("on", "1")]),
         "notifications/list" => pairs(&[]),
         "notifications/read" => pairs(&[("id", "")]),
         _ => None,

@@ -94,6 +94,8 @@ pub async fn current_checklist(
                     .insert(&txn)
                     .await?;
                 }
+                // The trainers' library shows the checklist as one of its materials.
+                crate::forum::materials::ssr::sync_checklist(&txn, None, None).await?;
                 txn.commit().await?;
             }
             // Another replica wrote version 1 at the same moment: use theirs.
@@ -490,6 +492,8 @@ pub async fn publish_draft(ctx: &Ctx) -> Result<(), AppError> {
         AuditEvent::new(Some(user), "checklist.publish", "checklist").object(version),
     )
     .await?;
+    // The new version appears in the library, and those who follow it are told.
+    crate::forum::materials::ssr::sync_checklist(&txn, ctx.request_id(), Some(user)).await?;
     txn.commit().await?;
     Ok(())
 }
