@@ -8,6 +8,7 @@ pub mod api;
 pub mod components;
 pub mod materials;
 pub mod model;
+pub mod rules;
 
 #[cfg(feature = "ssr")]
 pub mod demo;

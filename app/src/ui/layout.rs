@@ -25,7 +25,7 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 13] = [
+pub const NAV_ITEMS: [NavItem; 14] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
@@ -75,6 +75,10 @@ pub const NAV_ITEMS: [NavItem; 13] = [
         endpoint: "admin/users",
     },
     NavItem {
+        href: "/amministrazione/forum",
+        endpoint: "admin/forum",
+    },
+    NavItem {
         href: "/registro-attivita",
         endpoint: "audit/entries",
     },
@@ -94,6 +98,7 @@ pub fn nav_label(href: &str) -> String {
         "/forum" => tr!("nav-forum"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
+        "/amministrazione/forum" => tr!("nav-forum-rules"),
         _ => tr!("nav-audit"),
     }
 }

@@ -5,7 +5,6 @@
 
 use reqwest::header::{ACCEPT, COOKIE, ORIGIN};
 use reqwest::StatusCode;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::Value;
 
 use crate::helpers::*;
@@ -454,7 +453,6 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn files_follow_the_category_rules_at_once() {
-    use app::entity::{forum_categories, forum_category_rules};
     let app = TestApp::spawn().await;
     let trainer = app.sign_in(TRAINER).await;
     let partner = app.sign_in(PARTNER).await;
@@ -472,29 +470,27 @@ async fn files_follow_the_category_rules_at_once() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers()["content-type"], "image/png");
 
-    // The network narrows the category to its own bodies: the partner loses it now.
-    let category = forum_categories::Entity::find()
-        .filter(forum_categories::Column::Code.eq("indicatori"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    forum_category_rules::Entity::delete_many()
-        .filter(forum_category_rules::Column::CategoryId.eq(category.id))
-        .filter(forum_category_rules::Column::Audience.eq("all"))
-        .exec(&app.db)
-        .await
-        .unwrap();
-    forum_category_rules::ActiveModel {
-        category_id: Set(category.id),
-        audience: Set("kind:implementing_body".to_string()),
-        level: Set("post".to_string()),
-        ..Default::default()
+    // The coordinator narrows the category to the network's bodies, on the rules page:
+    // the partner loses it at once.
+    let coordinator = app.sign_in(COORDINATOR).await;
+    for (audience, level) in [("kind:implementing_body", "post"), ("all", "none")] {
+        let response = app
+            .call(
+                "admin/forum/rule",
+                &[
+                    ("category", "indicatori"),
+                    ("audience", audience),
+                    ("level", level),
+                ],
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
     }
-    .insert(&app.db)
-    .await
-    .unwrap();
-
+    assert_eq!(
+        audit_rows(&app, "indicatori", "forum.rule.set", "success").await,
+        2
+    );
     let object = file.to_string();
     let before = audit_rows(&app, &object, "forum.denied", "denied").await;
     let response = download(&app, &partner, file as i64).await;
@@ -664,4 +660,92 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
     )
     .await;
     assert_eq!(found["materials"][0]["material_id"], id);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coordinators_name_moderators_and_partners_cannot_be_named() {
+    let app = TestApp::spawn().await;
+    let coordinator = app.sign_in(COORDINATOR).await;
+    let worker = app.sign_in(CASE_WORKER).await;
+    let worker_id = app.user_id(CASE_WORKER).await.to_string();
+    let partner_id = app.user_id(PARTNER).await.to_string();
+    // Only the network's administrators and coordinators reach the rules.
+    assert_eq!(
+        app.call("admin/forum", &[], Some(&worker)).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let page = json(app.call("admin/forum", &[], Some(&coordinator)).await).await;
+    let minors = page["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|category| category["code"] == "minori")
+        .unwrap();
+    assert!(minors["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|rule| rule["audience"] != "Everyone"));
+    assert!(page["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|candidate| candidate[0].as_i64() != partner_id.parse::<i64>().ok()));
+
+    // A partner named moderator would read the minors' category: refused.
+    let refused = app
+        .call(
+            "admin/forum/moderator",
+            &[("category", "minori"), ("user", &partner_id), ("on", "1")],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        problem(&json(refused).await, "user").as_deref(),
+        Some("role_not_allowed")
+    );
+
+    // A case worker named moderator of the training category may publish materials there.
+    let named = app
+        .call(
+            "admin/forum/moderator",
+            &[
+                ("category", "formazione"),
+                ("user", &worker_id),
+                ("on", "1"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(named.status(), StatusCode::OK);
+    new_material(&app, &worker, "formazione", "Materiale della moderatrice").await;
+    let taken_back = app
+        .call(
+            "admin/forum/moderator",
+            &[
+                ("category", "formazione"),
+                ("user", &worker_id),
+                ("on", "0"),
+            ],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(taken_back.status(), StatusCode::OK);
+    let refused = app
+        .call(
+            "forum/materials/new",
+            &[
+                ("form[category]", "formazione"),
+                ("form[title]", "Un altro materiale"),
+                ("form[body]", "Testo"),
+            ],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        audit_rows(&app, "formazione", "forum.moderator.add", "success").await,
+        1
+    );
 }

@@ -442,33 +442,28 @@ fn guarded_text(
 
 pub async fn draft_page(ctx: &Ctx, version_id: i32) -> Result<VersionDraftPage, AppError> {
     let user = ctx.user()?;
-    let txn = begin_write(&ctx.db).await?;
-    let result = async {
-        let (version, material) = own_draft(&txn, ctx, user, version_id).await?;
-        let category = category_by_id(&txn, material.category_id).await?;
-        let files = files_of(&txn, vec![version.id])
-            .await?
-            .remove(&version.id)
-            .unwrap_or_default();
-        let findings: Vec<Finding> = findings(
-            &txn,
-            &guarded_text(&material, &version.body, &version.changes, &files),
-        )
-        .await?;
-        Ok(VersionDraftPage {
-            id: version.id,
-            material_id: material.id,
-            material_title: material.title,
-            category_name: category_name(&category),
-            first: material.current_version_id.is_none(),
-            body: version.body,
-            changes: version.changes,
-            attachments: files,
-            findings,
-        })
-    }
-    .await;
-    settle(txn, result).await
+    let (version, material) = own_draft(&ctx.db, ctx, user, version_id).await?;
+    let category = category_by_id(&ctx.db, material.category_id).await?;
+    let files = files_of(&ctx.db, vec![version.id])
+        .await?
+        .remove(&version.id)
+        .unwrap_or_default();
+    let findings: Vec<Finding> = findings(
+        &ctx.db,
+        &guarded_text(&material, &version.body, &version.changes, &files),
+    )
+    .await?;
+    Ok(VersionDraftPage {
+        id: version.id,
+        material_id: material.id,
+        material_title: material.title,
+        category_name: category_name(&category),
+        first: material.current_version_id.is_none(),
+        body: version.body,
+        changes: version.changes,
+        attachments: files,
+        findings,
+    })
 }
 
 /// Saves the text of her draft; it stays a draft. Returns the draft page.
@@ -817,39 +812,37 @@ pub struct Download {
 /// Refusals are audited.
 pub async fn download(ctx: &Ctx, attachment_id: i32) -> Result<Download, AppError> {
     let user = ctx.user()?;
-    let txn = begin_write(&ctx.db).await?;
-    let result = async {
-        let attachment = attachments::Entity::find_by_id(attachment_id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let version = versions::Entity::find_by_id(attachment.version_id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let material = find_material(&txn, version.material_id).await?;
-        let permissions = Permissions::load(&txn, user).await?;
-        let readable = version.state == VersionState::Published.code()
-            || (version.state == VersionState::Draft.code() && version.author_id == Some(user.id));
-        if !readable {
-            return Err(AppError::NotFound);
-        }
-        if permissions.level(material.category_id).is_none() {
-            return Err(refuse(&txn, ctx, "forum_attachment", attachment.id).await);
-        }
-        let content = contents::Entity::find_by_id(attachment.content_id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let kind = FileKind::from_content_type(&attachment.content_type).unwrap_or(FileKind::Pdf);
-        Ok(Download {
-            file_name: attachment.file_name,
-            content_type: kind.content_type(),
-            bytes: content.content,
-        })
+    // Reads only: a download never waits for a writer (the refusal's audit row is one
+    // statement of its own).
+    let db = &ctx.db;
+    let attachment = attachments::Entity::find_by_id(attachment_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let version = versions::Entity::find_by_id(attachment.version_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let readable = version.state == VersionState::Published.code()
+        || (version.state == VersionState::Draft.code() && version.author_id == Some(user.id));
+    if !readable {
+        return Err(AppError::NotFound);
     }
-    .await;
-    settle(txn, result).await
+    let material = find_material(db, version.material_id).await?;
+    let permissions = Permissions::load(db, user).await?;
+    if permissions.level(material.category_id).is_none() {
+        return Err(refuse(db, ctx, "forum_attachment", attachment.id).await);
+    }
+    let content = contents::Entity::find_by_id(attachment.content_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let kind = FileKind::from_content_type(&attachment.content_type).unwrap_or(FileKind::Pdf);
+    Ok(Download {
+        file_name: attachment.file_name,
+        content_type: kind.content_type(),
+        bytes: content.content,
+    })
 }
 
 /// Follows (or stops following) a material: she is told of its new versions.
