@@ -42,9 +42,11 @@ use crate::forum::components::{
 use crate::forum::materials::components::{
     LibraryPage, MaterialDraftPage, MaterialPage, NewMaterialPage,
 };
+use crate::forum::rules::components::ForumRulesPage;
 use crate::home::HomePage;
 use crate::i18n::I18nProvider;
 use crate::notifications::components::NotificationsPage;
+use crate::notifications::settings_components::{EmailSettingsPage, UnsubscribePage};
 use crate::people::components::ContactLogPage;
 use crate::people::registry::components::{
     DuplicatesPage, PeopleListPage, PersonDetailPage, RegisterPersonPage,
@@ -158,6 +160,16 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/il-mio-lavoro") view=MyWorkPage ssr=SsrMode::Async />
                         <Route path=path!("/servizi") view=ServicesPage ssr=SsrMode::Async />
                         <Route path=path!("/notifiche") view=NotificationsPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/notifiche/impostazioni")
+                            view=EmailSettingsPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/notifiche/disiscrizione/:token")
+                            view=UnsubscribePage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("/forum") view=ForumPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/forum/categoria/:code")
@@ -195,6 +207,11 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/forum/moderazione")
                             view=ForumModerationPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/amministrazione/forum")
+                            view=ForumRulesPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/indicatori") view=ChecklistPage ssr=SsrMode::Async />

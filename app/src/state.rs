@@ -26,6 +26,8 @@ pub struct Settings {
     pub sign_in_limits: SignInLimits,
     /// Key of the keyed hash used to spot the same person registered twice.
     pub identity_key: IdentityKey,
+    /// An SMTP server is configured: notifications may be e-mailed.
+    pub mail_enabled: bool,
 }
 
 /// The secret of the de-duplication hash (HMAC-SHA256 of normalised identity fields).

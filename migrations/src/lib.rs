@@ -13,6 +13,7 @@ mod m20261130_000007_plan_agreement;
 mod m20261201_000008_forum;
 mod m20261201_000009_forum_search;
 mod m20261201_000010_forum_materials;
+mod m20261201_000011_email_notifications;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_forum::Migration),
             Box::new(m20261201_000009_forum_search::Migration),
             Box::new(m20261201_000010_forum_materials::Migration),
+            Box::new(m20261201_000011_email_notifications::Migration),
         ]
     }
 }

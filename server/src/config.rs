@@ -74,6 +74,24 @@ pub struct ServeArgs {
     /// use the same one. Prefer the environment variable to the flag.
     #[arg(long, env = "ANELLO_IDENTITY_KEY", hide_env_values = true)]
     pub identity_key: Option<String>,
+
+    /// SMTP server for e-mail about notifications, e.g. `smtp://mail.local:25` or
+    /// `smtps://user:password@smtp.example.org`. Without it nothing is ever e-mailed.
+    #[arg(long, env = "ANELLO_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of those e-mails.
+    #[arg(
+        long,
+        env = "ANELLO_MAIL_FROM",
+        default_value = "Anello <anello@localhost>"
+    )]
+    pub mail_from: String,
+
+    /// The address people open Anello at, for the links in e-mails (default: the
+    /// listening address).
+    #[arg(long, env = "ANELLO_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

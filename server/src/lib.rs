@@ -4,6 +4,7 @@
 pub mod board_events;
 pub mod config;
 pub mod forum_files;
+pub mod mail;
 pub mod people_export;
 pub mod security;
 pub mod startup;

@@ -55,6 +55,7 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
         production,
         sign_in_limits: SignInLimits::default(),
         identity_key,
+        mail_enabled: args.smtp_url.is_some(),
     })
 }
 
@@ -89,6 +90,7 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
             axum::routing::get(crate::board_events::board_events),
         )
         .merge(crate::forum_files::routes())
+        .merge(crate::mail::routes())
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -124,6 +126,14 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let options = leptos_options(args.listen);
     let app = router(db.clone(), options, settings(&args, production)?);
+    if let Some(smtp_url) = &args.smtp_url {
+        let public_url = args
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", args.listen));
+        crate::mail::Mailer::new(smtp_url, &args.mail_from, &public_url)?.spawn(db.clone());
+        tracing::info!("notification e-mail is on");
+    }
 
     // Expired sessions are swept every 10 minutes; loading one already ignores expiry.
     let store = SeaOrmSessionStore::new(db);

@@ -1228,3 +1228,58 @@ forum-watch-category-hint = Whoever follows a category is notified of every new 
 forum-search-attachments = Only materials with attachments
 forum-search-materials = Materials
 forum-search-posts = Posts
+
+# Forum: rules of the categories (administration)
+nav-forum-rules = Forum rules
+forum-rules-intro = For each category: who reads, who writes and who moderates. Every change applies from the next request, to pages and attachments alike, and is written to the activity log.
+forum-rules-everyone = Every member of the network
+forum-rules-kind = Organisations of kind
+forum-rules-role = Role
+forum-rules-level-read = reads
+forum-rules-level-post = reads and writes
+forum-rules-level-moderate = moderates
+forum-rules-who = Who
+forum-rules-may = May
+forum-rules-actions = Actions
+forum-rules-none = No rules: only the named moderators see this category.
+forum-rules-remove = Remove
+forum-rules-save = Save the rule
+forum-rules-moderators = Named moderators
+forum-rules-no-moderators = Nobody: the roles in the rules moderate.
+forum-rules-name-moderator = Name a moderator (members of the network's bodies only)
+forum-rules-add-moderator = Name
+
+# Notifications by e-mail
+notifications-settings-link = Notifications by e-mail
+notifications-settings-title = Notifications by e-mail
+notifications-settings-intro = Notifications always stay here in Anello. If you like, you also get an e-mail that tells you about them: it never says what they are about, only how many are waiting.
+notifications-settings-disabled = This server has no e-mail set up: for now notifications stay in Anello only. Your choice is saved all the same.
+notifications-settings-question = When do you want an e-mail?
+notifications-mode-immediate = For every new notification
+notifications-mode-daily = One summary a day, at 7
+notifications-mode-off = Never: I read them in Anello
+notifications-settings-save = Save my choice
+notifications-settings-saved = Choice saved.
+notifications-settings-address = E-mails go to { $address }.
+notifications-settings-preview = What the e-mail says
+email-subject = { $count ->
+    [one] Anello: 1 new notification
+   *[other] Anello: { $count } new notifications
+}
+email-greeting = Hello { $name },
+email-intro = { $count ->
+    [one] there is a new notification for you in Anello.
+   *[other] there are { $count } new notifications for you in Anello.
+}
+email-intro-daily = { $count ->
+    [one] here is today's summary: one notification waits for you in Anello.
+   *[other] here is today's summary: { $count } notifications wait for you in Anello.
+}
+email-read = Sign in to Anello to read them:
+email-privacy = For confidentiality this e-mail does not say what they are about: you find that in Anello only, once signed in.
+email-stop = To stop these e-mails:
+unsubscribe-title = Stop e-mails from Anello
+unsubscribe-question = Do you want to stop receiving e-mails about your Anello notifications? The notifications stay visible in Anello.
+unsubscribe-confirm = Yes, stop sending me e-mails
+unsubscribe-done = Done: you will not receive e-mails about notifications any more. You can turn them back on in the notification settings.
+unsubscribe-unknown = This link is not valid. You can choose whether to receive e-mails in the notification settings, once signed in.

@@ -1228,3 +1228,58 @@ forum-watch-category-hint = Chi segue una categoria riceve una notifica per ogni
 forum-search-attachments = Solo materiali con allegati
 forum-search-materials = Materiali
 forum-search-posts = Messaggi
+
+# Forum: rules of the categories (administration)
+nav-forum-rules = Regole del forum
+forum-rules-intro = Per ogni categoria: chi legge, chi scrive e chi modera. Ogni modifica vale dalla richiesta successiva, per le pagine come per gli allegati, ed è registrata nel registro attività.
+forum-rules-everyone = Tutti i membri della rete
+forum-rules-kind = Enti di tipo
+forum-rules-role = Ruolo
+forum-rules-level-read = legge
+forum-rules-level-post = legge e scrive
+forum-rules-level-moderate = modera
+forum-rules-who = Chi
+forum-rules-may = Può
+forum-rules-actions = Azioni
+forum-rules-none = Nessuna regola: vedono questa categoria solo le moderatrici e i moderatori nominati.
+forum-rules-remove = Togli
+forum-rules-save = Salva la regola
+forum-rules-moderators = Moderatrici e moderatori nominati
+forum-rules-no-moderators = Nessuno: moderano i ruoli indicati nelle regole.
+forum-rules-name-moderator = Nomina moderatrice o moderatore (solo membri degli enti della rete)
+forum-rules-add-moderator = Nomina
+
+# Notifications by e-mail
+notifications-settings-link = Notifiche per e-mail
+notifications-settings-title = Notifiche per e-mail
+notifications-settings-intro = Le notifiche restano sempre qui in Anello. Se vuoi, ricevi anche un'e-mail che ti avvisa: non dice mai di cosa si tratta, solo quante notifiche ti aspettano.
+notifications-settings-disabled = Su questo server l'invio di e-mail non è configurato: per ora le notifiche restano solo in Anello. La tua scelta viene comunque salvata.
+notifications-settings-question = Quando vuoi ricevere un'e-mail?
+notifications-mode-immediate = A ogni nuova notifica
+notifications-mode-daily = Un riepilogo al giorno, alle 7
+notifications-mode-off = Mai: le leggo solo in Anello
+notifications-settings-save = Salva la scelta
+notifications-settings-saved = Scelta salvata.
+notifications-settings-address = Le e-mail arrivano all'indirizzo { $address }.
+notifications-settings-preview = Cosa dice l'e-mail
+email-subject = { $count ->
+    [one] Anello: 1 nuova notifica
+   *[other] Anello: { $count } nuove notifiche
+}
+email-greeting = Buongiorno { $name },
+email-intro = { $count ->
+    [one] su Anello c'è una nuova notifica per te.
+   *[other] su Anello ci sono { $count } nuove notifiche per te.
+}
+email-intro-daily = { $count ->
+    [one] ecco il riepilogo di oggi: su Anello c'è una notifica da leggere.
+   *[other] ecco il riepilogo di oggi: su Anello ci sono { $count } notifiche da leggere.
+}
+email-read = Per leggerle accedi ad Anello:
+email-privacy = Per riservatezza questa e-mail non dice di cosa si tratta: lo trovi solo in Anello, dopo l'accesso.
+email-stop = Per non ricevere più queste e-mail:
+unsubscribe-title = Non ricevere più e-mail da Anello
+unsubscribe-question = Vuoi smettere di ricevere e-mail sulle notifiche di Anello? Le notifiche resteranno visibili in Anello.
+unsubscribe-confirm = Sì, non inviarmi più e-mail
+unsubscribe-done = Fatto: non riceverai più e-mail sulle notifiche. Puoi riattivarle dalle impostazioni delle notifiche.
+unsubscribe-unknown = Questo link non è valido. Puoi scegliere se ricevere e-mail dalle impostazioni delle notifiche, dopo l'accesso.

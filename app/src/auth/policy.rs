@@ -94,6 +94,10 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("admin/users", Access::AnyOf(NETWORK_ADMINS)),
     ("admin/users/save", Access::AnyOf(NETWORK_ADMINS)),
     ("admin/users/set_active", Access::AnyOf(NETWORK_ADMINS)),
+    // The forum's rules: who reads, posts and moderates each category.
+    ("admin/forum", Access::AnyOf(NETWORK_ADMINS)),
+    ("admin/forum/rule", Access::AnyOf(NETWORK_ADMINS)),
+    ("admin/forum/moderator", Access::AnyOf(NETWORK_ADMINS)),
     ("audit/entries", Access::AnyOf(NETWORK_ADMINS)),
     ("people/contacts", Access::AnyOf(CONTACT_READERS)),
     ("people/contacts/log", Access::AnyOf(FRONT_LINE)),
@@ -188,6 +192,10 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("planner/family/joint_work", Access::AnyOf(FRONT_LINE)),
     ("notifications/list", Access::SignedIn),
     ("notifications/read", Access::SignedIn),
+    ("notifications/email", Access::SignedIn),
+    ("notifications/email/save", Access::SignedIn),
+    // The unsubscribe link of an e-mail works without signing in: its token is the key.
+    ("notifications/unsubscribe", Access::Public),
     // The forum is every member's, partners included; what each may read, write or
     // moderate is decided per category from the rules in the database (`forum::ssr`).
     ("forum/overview", Access::SignedIn),

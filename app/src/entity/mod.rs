@@ -26,6 +26,7 @@ pub mod indicator_checklists;
 pub mod indicators;
 pub mod kept_apart;
 pub mod minor_authorisations;
+pub mod notification_settings;
 pub mod notifications;
 pub mod organisations;
 pub mod people;

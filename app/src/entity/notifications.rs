@@ -13,6 +13,8 @@ pub struct Model {
     pub link: String,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
+    /// When an e-mail told her of it (or when she chose e-mail, for older ones).
+    pub emailed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

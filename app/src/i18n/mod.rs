@@ -61,6 +61,29 @@ pub fn translate(language: &str, key: &str) -> String {
     TRANSLATIONS.lookup(&id, key)
 }
 
+/// Server-side lookup with arguments (counts, names), for texts that are not pages (the
+/// notification e-mails). Fluent's Unicode isolation marks around arguments are dropped:
+/// right on a page, noise in a plain-text e-mail.
+#[cfg(feature = "ssr")]
+pub fn translate_with(
+    language: &str,
+    key: &str,
+    args: &[(
+        &'static str,
+        fluent_templates::fluent_bundle::FluentValue<'static>,
+    )],
+) -> String {
+    use fluent_templates::{LanguageIdentifier, Loader};
+    let id: LanguageIdentifier = supported_language(language).parse().unwrap_or_default();
+    let args: std::collections::HashMap<std::borrow::Cow<'static, str>, _> = args
+        .iter()
+        .map(|(name, value)| (std::borrow::Cow::Borrowed(*name), value.clone()))
+        .collect();
+    TRANSLATIONS
+        .lookup_with_args(&id, key, &args)
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
 /// The translated text of an error, for answers that are not pages (JSON `message`,
 /// plain-text refusals). Keys are those of `ui::errors::error_message`.
 #[cfg(feature = "ssr")]

@@ -42,6 +42,7 @@ pub fn NotificationsPage() -> impl IntoView {
             move || tr!(i18n, "notifications-title")
         }) />
         <h1>{move_tr!("notifications-title")}</h1>
+        <p><a href="/notifiche/impostazioni">{move_tr!("notifications-settings-link")}</a></p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {

@@ -37,3 +37,21 @@ pub struct NotificationsPage {
     pub items: Vec<NotificationRow>,
     pub unread: u64,
 }
+
+code_enum! {
+    /// When a user wants an e-mail about her notifications.
+    EmailMode {
+        Immediate => "immediate",
+        Daily => "daily",
+        Off => "off",
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailSettings {
+    pub mode: EmailMode,
+    /// This server has an SMTP server: without one nothing is ever e-mailed.
+    pub email_enabled: bool,
+    pub address: String,
+    pub name: String,
+}

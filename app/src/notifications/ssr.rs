@@ -27,6 +27,7 @@ pub async fn notify<C: ConnectionTrait>(
         link: Set(link.to_string()),
         created_at: Set(Utc::now()),
         read_at: Set(None),
+        emailed_at: Set(None),
         ..Default::default()
     }
     .insert(conn)

@@ -94,16 +94,28 @@ impl TestApp {
     /// speak from several addresses (documentation ranges; nothing is sent there).
     pub async fn spawn_configured(limits: SignInLimits, trust_proxy: bool) -> TestApp {
         let turn = Turn::Shared(suite_lock().read_owned().await);
-        Self::start(limits, trust_proxy, turn).await
+        Self::start(limits, trust_proxy, false, turn).await
+    }
+
+    /// The app of a server with an SMTP server configured (the test sends through its
+    /// own `server::mail::Mailer`).
+    pub async fn spawn_with_mail() -> TestApp {
+        let turn = Turn::Shared(suite_lock().read_owned().await);
+        Self::start(SignInLimits::default(), false, true, turn).await
     }
 
     /// The app for a load test, which runs with no other test beside it.
     pub async fn spawn_alone() -> TestApp {
         let turn = Turn::Alone(suite_lock().write_owned().await);
-        Self::start(SignInLimits::default(), false, turn).await
+        Self::start(SignInLimits::default(), false, false, turn).await
     }
 
-    async fn start(limits: SignInLimits, trust_proxy: bool, turn: Turn) -> TestApp {
+    async fn start(
+        limits: SignInLimits,
+        trust_proxy: bool,
+        mail_enabled: bool,
+        turn: Turn,
+    ) -> TestApp {
         let (db, backend, sqlite_file, database_url) = fresh_database().await;
         // As `anello` does at start-up, after the migrations.
         app::forum::materials::ssr::sync_checklist_at_start(&db)
@@ -120,6 +132,7 @@ impl TestApp {
             production: false,
             sign_in_limits: limits,
             identity_key: app::state::IdentityKey::new(app::state::IdentityKey::DEVELOPMENT),
+            mail_enabled,
         };
         let router = server::startup::router(
             db.clone(),
@@ -374,4 +387,71 @@ pub async fn open_plan(app: &TestApp, cookie: &str, code: &str) {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK, "open on {}", app.backend);
+}
+
+/// A stand-in SMTP server that keeps every message it receives, for the e-mail tests:
+/// enough of the protocol for a real client (EHLO, MAIL, RCPT, DATA, QUIT).
+pub struct SmtpSink {
+    pub url: String,
+    messages: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl SmtpSink {
+    pub async fn start() -> SmtpSink {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("smtp://{}", listener.local_addr().unwrap());
+        let messages = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let kept = messages.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                tokio::spawn(serve_smtp(stream, kept.clone()));
+            }
+        });
+        SmtpSink { url, messages }
+    }
+
+    pub fn messages(&self) -> Vec<String> {
+        self.messages.lock().unwrap().clone()
+    }
+}
+
+async fn serve_smtp(
+    stream: tokio::net::TcpStream,
+    kept: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read).lines();
+    if write.write_all(b"220 sink ESMTP\r\n").await.is_err() {
+        return;
+    }
+    let mut data: Option<String> = None;
+    while let Ok(Some(line)) = lines.next_line().await {
+        if let Some(message) = data.as_mut() {
+            if line == "." {
+                kept.lock().unwrap().push(std::mem::take(message));
+                data = None;
+                let _ = write.write_all(b"250 kept\r\n").await;
+            } else {
+                message.push_str(line.strip_prefix('.').unwrap_or(&line));
+                message.push('\n');
+            }
+            continue;
+        }
+        let command = line.to_ascii_uppercase();
+        let reply: &[u8] = if command.starts_with("EHLO") {
+            b"250-sink\r\n250 8BITMIME\r\n"
+        } else if command.starts_with("DATA") {
+            data = Some(String::new());
+            b"354 end with .\r\n"
+        } else if command.starts_with("QUIT") {
+            let _ = write.write_all(b"221 bye\r\n").await;
+            return;
+        } else {
+            b"250 ok\r\n"
+        };
+        if write.write_all(reply).await.is_err() {
+            return;
+        }
+    }
 }

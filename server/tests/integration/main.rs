@@ -18,6 +18,7 @@ mod cli;
 mod contacts;
 mod forum;
 mod forum_materials;
+mod notification_email;
 mod people;
 mod placement_rules;
 mod plan_agreement;

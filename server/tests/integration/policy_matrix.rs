@@ -332,6 +332,18 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
             ("category", ""),
             ("note", ""),
         ]),
+        "admin/forum" => pairs(&[]),
+        // Rewrites a rule as it is, and takes back a role nobody holds: no change.
+        "admin/forum/rule" => pairs(&[
+            ("category", "indicatori"),
+            ("audience", "all"),
+            ("level", "post"),
+        ]),
+        "admin/forum/moderator" => pairs(&[
+            ("category", "formazione"),
+            ("user", &target_user.to_string()),
+            ("on", "0"),
+        ]),
         "forum/materials" => pairs(&[("category", "")]),
         "forum/material" | "forum/materials/draft" => pairs(&[("id", NO_SUCH_ID)]),
         // A category that does not exist: every caller gets 404 (the rules of an
@@ -351,6 +363,9 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
         "forum/categories/watch" => pairs(&[("category", NO_SUCH_ID), ("on", "1")]),
         "notifications/list" => pairs(&[]),
         "notifications/read" => pairs(&[("id", "")]),
+        "notifications/email" => pairs(&[]),
+        "notifications/email/save" => pairs(&[("mode", "off")]),
+        "notifications/unsubscribe" => pairs(&[("token", "0")]),
         _ => None,
     }
 }

@@ -1,0 +1,161 @@
+//! E-mail about notifications, sent only when an SMTP server is configured
+//! (`ANELLO_SMTP_URL`). Every minute each replica claims what is due (see
+//! `app::notifications::email`) and sends it; what cannot be sent is given back for the
+//! next round. Also the one-click unsubscribe of RFC 8058: mail programs POST to
+//! `/disiscrizione/{token}`; a person following the link lands on the page that asks.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use app::notifications::email::{claim_due, compose, release, unsubscribe, DueEmail};
+use app::state::AppState;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use chrono::{DateTime, Utc};
+use http::{HeaderMap, StatusCode};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
+use lettre::message::{Body, Mailbox};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use sea_orm::DatabaseConnection;
+
+/// How often due e-mails are looked for.
+const ROUND: Duration = Duration::from_secs(60);
+
+#[derive(Clone)]
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    public_url: String,
+}
+
+impl Mailer {
+    /// `smtp_url`: `smtp://host:25`, `smtp://user:password@host:587?tls=required`,
+    /// `smtps://user:password@host` (lettre's URL form).
+    pub fn new(smtp_url: &str, from: &str, public_url: &str) -> anyhow::Result<Mailer> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
+            .context("ANELLO_SMTP_URL is not a valid SMTP address")?
+            .build();
+        let from: Mailbox = from
+            .parse()
+            .context("ANELLO_MAIL_FROM is not a valid sender (Name <address>)")?;
+        Ok(Mailer {
+            transport,
+            from,
+            public_url: public_url.trim_end_matches('/').to_string(),
+        })
+    }
+
+    fn message(&self, email: &DueEmail) -> anyhow::Result<Message> {
+        let (subject, text) = compose(email, &self.public_url);
+        let to = Mailbox::new(Some(email.name.clone()), email.address.parse()?);
+        let one_click = format!(
+            "<{}/disiscrizione/{}>",
+            self.public_url, email.unsubscribe_token
+        );
+        let body = Body::new_with_encoding(text.clone(), ContentTransferEncoding::EightBit)
+            .unwrap_or_else(|_| Body::new(text));
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                one_click,
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_string(),
+            ))
+            .body(body)?)
+    }
+
+    /// Sends what is due at `now`; answers how many e-mails left. Failures are logged
+    /// by user id only (never an address or a text) and retried next round.
+    pub async fn deliver(
+        &self,
+        db: &DatabaseConnection,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<usize> {
+        let mut sent = 0;
+        for email in claim_due(db, now).await? {
+            let result = match self.message(&email) {
+                Ok(message) => self
+                    .transport
+                    .send(message)
+                    .await
+                    .map_err(anyhow::Error::from),
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(_) => sent += 1,
+                Err(error) => {
+                    tracing::warn!(user = email.user_id, %error, "notification e-mail not sent; retried next round");
+                    release(db, &email).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    /// Delivers every minute, for as long as the server runs.
+    pub fn spawn(self, db: DatabaseConnection) {
+        tokio::spawn(async move {
+            let mut rounds = tokio::time::interval(ROUND);
+            loop {
+                rounds.tick().await;
+                if let Err(error) = self.deliver(&db, Utc::now()).await {
+                    tracing::warn!(%error, "notification e-mail round failed");
+                }
+            }
+        });
+    }
+}
+
+/// The one-click unsubscribe address of the e-mails.
+pub fn routes() -> Router<AppState> {
+    Router::new().route(
+        "/disiscrizione/{token}",
+        get(open_unsubscribe).post(one_click_unsubscribe),
+    )
+}
+
+/// A person who follows the link gets the page that asks (a link scanner that fetches
+/// it unsubscribes nobody).
+async fn open_unsubscribe(Path(token): Path<String>) -> Redirect {
+    let token: String = token
+        .chars()
+        .filter(char::is_ascii_hexdigit)
+        .take(64)
+        .collect();
+    Redirect::to(&format!("/notifiche/disiscrizione/{token}"))
+}
+
+/// The mail program's POST (`List-Unsubscribe=One-Click`): done at once.
+async fn one_click_unsubscribe(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Response {
+    let language = app::i18n::request_language(&headers);
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
+    match unsubscribe(&state.db, request_id, &token).await {
+        Ok(true) => (
+            StatusCode::OK,
+            app::i18n::translate(language, "unsubscribe-done"),
+        )
+            .into_response(),
+        Ok(false) => (
+            StatusCode::NOT_FOUND,
+            app::i18n::translate(language, "unsubscribe-unknown"),
+        )
+            .into_response(),
+        Err(error) => (
+            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            app::i18n::error_text(language, &error),
+        )
+            .into_response(),
+    }
+}
