@@ -59,3 +59,4 @@ e2e:
 bench: setup
 	cargo bench -p server --bench people_list
 	cargo bench -p server --bench board
+	cargo bench -p server --bench forum

@@ -20,15 +20,13 @@ use std::time::{Duration, Instant};
 use app::entity::{beds, people, placements, structures};
 use app::state::{IdentityKey, Settings, SignInLimits};
 use chrono::Utc;
-use common::TempFile;
+use common::{bare_server, percentile, throughput, TempFile};
 use leptos::prelude::*;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 const CONNECTIONS: usize = 32;
 const MOVES_PER_CONNECTION: usize = 20;
-const PAGE_SECONDS: f64 = 4.0;
-const PAGE_WORKERS: usize = 4;
 const LIVE_ROUNDS: usize = 40;
 
 /// The baseline: a server function doing nothing, through the same router and layers.
@@ -225,6 +223,7 @@ async fn start(generated: bool) -> (Running, TempFile, String) {
             window_secs: 60,
         },
         identity_key: key,
+        mail_enabled: false,
     };
     let router = server::startup::router(db, server::startup::leptos_options(address), settings);
     tokio::spawn(async move {
@@ -280,56 +279,6 @@ impl Running {
         assert!(response.status().is_success(), "{path}");
         response.bytes().await.unwrap()
     }
-}
-
-/// Requests per second of GET `url`, with a few workers for a fixed time.
-async fn throughput(client: &reqwest::Client, url: String, cookie: Option<String>) -> f64 {
-    let deadline = Instant::now() + Duration::from_secs_f64(PAGE_SECONDS);
-    let started = Instant::now();
-    let mut workers = Vec::new();
-    for _ in 0..PAGE_WORKERS {
-        let (client, url, cookie) = (client.clone(), url.clone(), cookie.clone());
-        workers.push(tokio::spawn(async move {
-            let mut done = 0u64;
-            while Instant::now() < deadline {
-                let mut request = client.get(&url).header("accept", "text/html");
-                if let Some(cookie) = &cookie {
-                    request = request.header("cookie", cookie);
-                }
-                let response = request.send().await.unwrap();
-                assert!(response.status().is_success());
-                response.bytes().await.unwrap();
-                done += 1;
-            }
-            done
-        }));
-    }
-    let mut total = 0;
-    for worker in workers {
-        total += worker.await.unwrap();
-    }
-    total as f64 / started.elapsed().as_secs_f64()
-}
-
-/// A bare axum server answering every request with `body`.
-async fn bare_server(body: axum::body::Bytes) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let router = axum::Router::new().route(
-        "/",
-        axum::routing::get(move || {
-            let body = body.clone();
-            async move { ([("content-type", "text/html; charset=utf-8")], body) }
-        }),
-    );
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    address
-}
-
-fn percentile(samples: &mut [Duration], fraction: f64) -> Duration {
-    samples.sort_unstable();
-    let index = ((samples.len() as f64 * fraction).ceil() as usize).clamp(1, samples.len()) - 1;
-    samples[index]
 }
 
 /// Pairs of (guest, free bed of her structure) that a move between them is allowed for.

@@ -55,6 +55,7 @@ async fn start(copies: usize) -> Running {
         production: false,
         sign_in_limits: SignInLimits::default(),
         identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),
+        mail_enabled: false,
     };
     let router = server::startup::router(db, server::startup::leptos_options(address), settings);
     tokio::spawn(async move {

@@ -1,6 +1,13 @@
 //! What the benchmarks share: a throw-away SQLite file and signing in.
+// Each benchmark uses only some of these helpers.
+#![allow(dead_code)]
 
 use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+/// How long a throughput is measured, and by how many clients at once.
+const PAGE_SECONDS: f64 = 4.0;
+const PAGE_WORKERS: usize = 4;
 
 /// A SQLite file removed (with its WAL files) when the benchmark ends.
 pub struct TempFile(pub std::path::PathBuf);
@@ -34,4 +41,54 @@ pub async fn sign_in(client: &reqwest::Client, address: SocketAddr, email: &str)
         .and_then(|v| v.split(';').next())
         .expect("session cookie")
         .to_string()
+}
+
+/// Requests per second of GET `url`, with a few workers for a fixed time.
+pub async fn throughput(client: &reqwest::Client, url: String, cookie: Option<String>) -> f64 {
+    let deadline = Instant::now() + Duration::from_secs_f64(PAGE_SECONDS);
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for _ in 0..PAGE_WORKERS {
+        let (client, url, cookie) = (client.clone(), url.clone(), cookie.clone());
+        workers.push(tokio::spawn(async move {
+            let mut done = 0u64;
+            while Instant::now() < deadline {
+                let mut request = client.get(&url).header("accept", "text/html");
+                if let Some(cookie) = &cookie {
+                    request = request.header("cookie", cookie);
+                }
+                let response = request.send().await.unwrap();
+                assert!(response.status().is_success());
+                response.bytes().await.unwrap();
+                done += 1;
+            }
+            done
+        }));
+    }
+    let mut total = 0;
+    for worker in workers {
+        total += worker.await.unwrap();
+    }
+    total as f64 / started.elapsed().as_secs_f64()
+}
+
+/// A bare axum server answering every request with `body`.
+pub async fn bare_server(body: axum::body::Bytes) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let router = axum::Router::new().route(
+        "/",
+        axum::routing::get(move || {
+            let body = body.clone();
+            async move { ([("content-type", "text/html; charset=utf-8")], body) }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    address
+}
+
+pub fn percentile(samples: &mut [Duration], fraction: f64) -> Duration {
+    samples.sort_unstable();
+    let index = ((samples.len() as f64 * fraction).ceil() as usize).clamp(1, samples.len()) - 1;
+    samples[index]
 }
