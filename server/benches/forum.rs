@@ -137,7 +137,10 @@ async fn generate(db: &sea_orm::DatabaseConnection) -> i32 {
             rows.push(forum_threads::ActiveModel {
                 category_id: Set(categories[index % categories.len()]),
                 author_id: Set(authors[index % authors.len()]),
-                title: Set(format!("Domanda {index}: {}", &body(index)[..40])),
+                title: Set(format!(
+                    "Domanda {index}: {}",
+                    body(index).chars().take(40).collect::<String>()
+                )),
                 state: Set("published".to_string()),
                 pinned: Set(false),
                 locked: Set(false),

@@ -412,31 +412,42 @@ pub struct ValidThread {
     pub tags: Vec<String>,
 }
 
+/// A title, a Markdown text and tags (ticked checkboxes `…[tags][<code>]`), checked
+/// together: the shape of a new thread and of a new material.
+pub fn titled_text(
+    title: &str,
+    body: &str,
+    ticked: &BTreeMap<String, String>,
+) -> Result<(String, String, Vec<String>), AppError> {
+    let mut checks = Validation::default();
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let length = title.chars().count();
+    if length == 0 {
+        checks.add("title", Problem::Required);
+    } else if length < MIN_TITLE {
+        checks.add("title", Problem::TooShort);
+    } else if length > MAX_TITLE {
+        checks.add("title", Problem::TooLong);
+    }
+    let body = post_body("body", body, &mut checks);
+    let mut tags = Vec::new();
+    for code in ticked.keys() {
+        if is_tag(code) {
+            tags.push(code.clone());
+        } else {
+            checks.add("tags", Problem::UnknownChoice);
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        checks.add("tags", Problem::OutOfRange);
+    }
+    checks.finish()?;
+    Ok((title, body, tags))
+}
+
 impl NewThreadForm {
     pub fn validate(&self) -> Result<ValidThread, AppError> {
-        let mut checks = Validation::default();
-        let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        let length = title.chars().count();
-        if length == 0 {
-            checks.add("title", Problem::Required);
-        } else if length < MIN_TITLE {
-            checks.add("title", Problem::TooShort);
-        } else if length > MAX_TITLE {
-            checks.add("title", Problem::TooLong);
-        }
-        let body = post_body("body", &self.body, &mut checks);
-        let mut tags = Vec::new();
-        for code in self.tags.keys() {
-            if is_tag(code) {
-                tags.push(code.clone());
-            } else {
-                checks.add("tags", Problem::UnknownChoice);
-            }
-        }
-        if tags.len() > MAX_TAGS {
-            checks.add("tags", Problem::OutOfRange);
-        }
-        checks.finish()?;
+        let (title, body, tags) = titled_text(&self.title, &self.body, &self.tags)?;
         Ok(ValidThread {
             category: self.category.trim().to_string(),
             title,

@@ -753,53 +753,33 @@ async fn publish<C: ConnectionTrait>(conn: &C, post: &posts::Model) -> Result<()
         )
         .await?;
     }
-    if post.opening {
-        // A new thread: those who follow its category are told.
-        let followers: Vec<i32> = category_watches::Entity::find()
+    // A new thread: those who follow its category are told; a reply: those who follow
+    // the thread. Mentioned people were told already.
+    let (followers, kind): (Vec<i32>, _) = if post.opening {
+        let ids = category_watches::Entity::find()
             .select_only()
             .column(category_watches::Column::UserId)
             .filter(category_watches::Column::CategoryId.eq(thread.category_id))
             .into_tuple()
             .all(conn)
             .await?;
-        let followers = followers
-            .into_iter()
-            .filter(|id| *id != post.author_id && !mentioned.contains(id));
-        for user_id in
-            readers_among(conn, followers.collect::<Vec<_>>(), thread.category_id).await?
-        {
-            notify(
-                conn,
-                user_id,
-                NotificationKind::ForumCategoryThread,
-                &thread.title,
-                &link,
-            )
-            .await?;
-        }
+        (ids, NotificationKind::ForumCategoryThread)
     } else {
-        let followers: Vec<i32> = watches::Entity::find()
+        let ids = watches::Entity::find()
             .select_only()
             .column(watches::Column::UserId)
             .filter(watches::Column::ThreadId.eq(thread.id))
             .into_tuple()
             .all(conn)
             .await?;
-        let followers = followers
-            .into_iter()
-            .filter(|id| *id != post.author_id && !mentioned.contains(id));
-        for user_id in
-            readers_among(conn, followers.collect::<Vec<_>>(), thread.category_id).await?
-        {
-            notify(
-                conn,
-                user_id,
-                NotificationKind::ForumReply,
-                &thread.title,
-                &link,
-            )
-            .await?;
-        }
+        (ids, NotificationKind::ForumReply)
+    };
+    let followers: Vec<i32> = followers
+        .into_iter()
+        .filter(|id| *id != post.author_id && !mentioned.contains(id))
+        .collect();
+    for user_id in readers_among(conn, followers, thread.category_id).await? {
+        notify(conn, user_id, kind, &thread.title, &link).await?;
     }
     Ok(())
 }

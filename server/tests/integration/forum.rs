@@ -14,15 +14,6 @@ const TRAINER: &str = "formatrice@anello.test";
 const CASE_WORKER: &str = "operatrice@anello.test";
 const COORDINATOR: &str = "coordinatrice@anello.test";
 
-fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("location")
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
-}
-
 /// The id at the end of a path like `/forum/discussioni/7#messaggio-12` (the post) or
 /// `/forum/bozze/12`.
 fn last_id(path: &str) -> i32 {

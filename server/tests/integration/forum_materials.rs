@@ -49,15 +49,6 @@ fn odt() -> Vec<u8> {
     ])
 }
 
-fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("location")
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
-}
-
 fn last_id(path: &str) -> i32 {
     path.split('?')
         .next()

@@ -354,6 +354,16 @@ pub fn day(offset: i64) -> String {
     (app::people::ssr::today() + chrono::Duration::days(offset)).to_string()
 }
 
+/// Where an answer sends the browser (a server function's redirect, a 303).
+pub fn location(response: &Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// How many audit rows about `code` record `action` with `outcome`.
 pub async fn audit_rows(app: &TestApp, code: &str, action: &str, outcome: &str) -> u64 {
     use app::entity::audit_log;

@@ -11,15 +11,6 @@ const PARTNER: &str = "partner@anello.test";
 const TRAINER: &str = "formatrice@anello.test";
 const CASE_WORKER: &str = "operatrice@anello.test";
 
-fn location(response: &reqwest::Response) -> String {
-    response
-        .headers()
-        .get("location")
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
-}
-
 /// Opens a thread and answers the thread's id.
 async fn ask(app: &TestApp, cookie: &str, title: &str) -> String {
     let response = app

@@ -6,9 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Problem, Validation};
-use crate::forum::model::{
-    is_tag, post_body, Author, Bilingual, Finding, MAX_TAGS, MAX_TITLE, MIN_TITLE,
-};
+use crate::forum::model::{post_body, titled_text, Author, Bilingual, Finding};
 use crate::people::model::code_enum;
 
 code_enum! {
@@ -205,29 +203,7 @@ pub struct ValidMaterial {
 
 impl NewMaterialForm {
     pub fn validate(&self) -> Result<ValidMaterial, AppError> {
-        let mut checks = Validation::default();
-        let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        let length = title.chars().count();
-        if length == 0 {
-            checks.add("title", Problem::Required);
-        } else if length < MIN_TITLE {
-            checks.add("title", Problem::TooShort);
-        } else if length > MAX_TITLE {
-            checks.add("title", Problem::TooLong);
-        }
-        let body = post_body("body", &self.body, &mut checks);
-        let mut tags = Vec::new();
-        for code in self.tags.keys() {
-            if is_tag(code) {
-                tags.push(code.clone());
-            } else {
-                checks.add("tags", Problem::UnknownChoice);
-            }
-        }
-        if tags.len() > MAX_TAGS {
-            checks.add("tags", Problem::OutOfRange);
-        }
-        checks.finish()?;
+        let (title, body, tags) = titled_text(&self.title, &self.body, &self.tags)?;
         Ok(ValidMaterial {
             category: self.category.trim().to_string(),
             title,

@@ -83,6 +83,16 @@ async fn files_of<C: ConnectionTrait>(
     Ok(files)
 }
 
+async fn files_of_version<C: ConnectionTrait>(
+    conn: &C,
+    version_id: i32,
+) -> Result<Vec<AttachmentView>, AppError> {
+    Ok(files_of(conn, vec![version_id])
+        .await?
+        .remove(&version_id)
+        .unwrap_or_default())
+}
+
 async fn tags_of<C: ConnectionTrait>(
     conn: &C,
     material_ids: Vec<i32>,
@@ -444,10 +454,7 @@ pub async fn draft_page(ctx: &Ctx, version_id: i32) -> Result<VersionDraftPage, 
     let user = ctx.user()?;
     let (version, material) = own_draft(&ctx.db, ctx, user, version_id).await?;
     let category = category_by_id(&ctx.db, material.category_id).await?;
-    let files = files_of(&ctx.db, vec![version.id])
-        .await?
-        .remove(&version.id)
-        .unwrap_or_default();
+    let files = files_of_version(&ctx.db, version.id).await?;
     let findings: Vec<Finding> = findings(
         &ctx.db,
         &guarded_text(&material, &version.body, &version.changes, &files),
@@ -522,10 +529,7 @@ pub async fn publish_draft(
             return Err(AppError::invalid("changes", Problem::Required));
         }
         write_text(&txn, &version, &body, &changes).await?;
-        let files = files_of(&txn, vec![version.id])
-            .await?
-            .remove(&version.id)
-            .unwrap_or_default();
+        let files = files_of_version(&txn, version.id).await?;
         let found = findings(&txn, &guarded_text(&material, &body, &changes, &files)).await?;
         if !found.is_empty() && !confirmed {
             return Ok(draft_path(version.id));
@@ -634,10 +638,7 @@ async fn index_material<C: ConnectionTrait>(conn: &C, material_id: i32) -> Resul
     let Some(version) = versions::Entity::find_by_id(current).one(conn).await? else {
         return Ok(());
     };
-    let files = files_of(conn, vec![version.id])
-        .await?
-        .remove(&version.id)
-        .unwrap_or_default();
+    let files = files_of_version(conn, version.id).await?;
     let text = searched_text(&material.title, &version, &files);
     index_text(conn, SearchIndex::Materials, material.id, &text).await
 }
