@@ -44,8 +44,10 @@ lint:
 test-sqlite:
 	cargo test -p app -p server -p migrations --features app/ssr
 
+# The same packages and features as test-sqlite, so that cargo reuses its test binary
+# instead of building app and server again with another feature set.
 test-postgres: clean-test-databases
-	ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p server --test integration
+	ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p app -p server -p migrations --features app/ssr --test integration
 
 # Test databases are named anello_test_<uuid>; drop the previous run's before a new one.
 clean-test-databases:
@@ -60,3 +62,4 @@ bench: setup
 	cargo bench -p server --bench people_list
 	cargo bench -p server --bench board
 	cargo bench -p server --bench forum
+	cargo bench -p server --bench reports

@@ -457,6 +457,19 @@ pub async fn refuse_demo_accounts(db: &DatabaseConnection) -> Result<(), anyhow:
     Ok(())
 }
 
+/// A year and a half of dated activity for the demo (path steps, evaluations, outreach
+/// contacts), so that the funder report shows something. Only `anello demo-data` and
+/// `serve --demo-if-empty` add it, once: the tests start from the bare demo network.
+pub async fn load_demo_activity(db: &DatabaseConnection) -> Result<(), anyhow::Error> {
+    if crate::entity::contacts::Entity::find().count(db).await? > 0 {
+        return Ok(());
+    }
+    let txn = crate::db::begin_write(db).await?;
+    crate::reports::demo::load_demo_history(&txn, 1).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, anyhow::Error> {
     // Each demo user gets a hash of their own (own salt), computed before the transaction.
     let mut hashes = Vec::with_capacity(USERS.len());

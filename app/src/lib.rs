@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod notifications;
 pub mod people;
 pub mod planner;
+pub mod reports;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -56,6 +57,7 @@ use crate::people::waiting::components::WaitingListPage;
 use crate::planner::agreement::components::{PlanPrintPage, PlanVersionsPage};
 use crate::planner::components::{CaseDiaryPage, MyWorkPage, PersonalPlanPage, ServicesPage};
 use crate::planner::family::components::FamilyPlanPage;
+use crate::reports::components::{DashboardsPage, FigurePage, ReportPage, ReportPrintPage};
 use crate::ui::layout::AppLayout;
 use crate::ui::pages::NotFoundPage;
 
@@ -212,6 +214,22 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("/amministrazione/forum")
                             view=ForumRulesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/rapporti") view=ReportPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/rapporti/elenco")
+                            view=FigurePage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/rapporti/stampa")
+                            view=ReportPrintPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/rapporti/cruscotto")
+                            view=DashboardsPage
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/indicatori") view=ChecklistPage ssr=SsrMode::Async />

@@ -28,6 +28,9 @@ pub struct Settings {
     pub identity_key: IdentityKey,
     /// An SMTP server is configured: notifications may be e-mailed.
     pub mail_enabled: bool,
+    /// Counts below this are shown as "<N" wherever the report leaves the coordinator's
+    /// screen (export, print, the staff of one organisation).
+    pub report_min_count: i64,
 }
 
 /// The secret of the de-duplication hash (HMAC-SHA256 of normalised identity fields).

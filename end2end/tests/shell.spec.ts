@@ -6,12 +6,12 @@ const PASSWORD = 'anello-demo';
 // Each demo role and the sections its navigation must show (by href).
 const ROLES: { email: string; nav: string[] }[] = [
   { email: 'admin@anello.test', nav: ['/', '/forum', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/amministrazione/forum', '/registro-attivita'] },
-  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/amministrazione/forum', '/registro-attivita'] },
-  { email: 'accoglienza@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
-  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
-  { email: 'operatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
-  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
-  { email: 'strada@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum'] },
+  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/amministrazione/forum', '/registro-attivita'] },
+  { email: 'accoglienza@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti'] },
+  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti'] },
+  { email: 'operatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti'] },
+  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti'] },
+  { email: 'strada@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti'] },
   { email: 'formatrice@anello.test', nav: ['/', '/indicatori', '/forum'] },
   { email: 'partner@anello.test', nav: ['/', '/forum'] },
 ];

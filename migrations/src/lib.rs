@@ -14,6 +14,7 @@ mod m20261201_000008_forum;
 mod m20261201_000009_forum_search;
 mod m20261201_000010_forum_materials;
 mod m20261201_000011_email_notifications;
+mod m20261203_000012_path_events;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_forum_search::Migration),
             Box::new(m20261201_000010_forum_materials::Migration),
             Box::new(m20261201_000011_email_notifications::Migration),
+            Box::new(m20261203_000012_path_events::Migration),
         ]
     }
 }

@@ -22,7 +22,6 @@ use app::state::{IdentityKey, Settings, SignInLimits};
 use chrono::Utc;
 use common::{bare_server, percentile, throughput, TempFile};
 use leptos::prelude::*;
-use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
 const CONNECTIONS: usize = 32;
@@ -178,18 +177,7 @@ async fn generate(db: &sea_orm::DatabaseConnection) {
 }
 
 async fn start(generated: bool) -> (Running, TempFile, String) {
-    let path = std::env::temp_dir().join(format!(
-        "anello_board_bench_{}_{generated}.db",
-        std::process::id()
-    ));
-    let file = TempFile(path.clone());
-    let db = app::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
-        .await
-        .expect("sqlite");
-    Migrator::up(&db, None).await.expect("migrate");
-    app::demo::load_demo_network(&db)
-        .await
-        .expect("demo network");
+    let (db, file) = common::demo_database(&format!("board_{generated}")).await;
     let key = IdentityKey::new(IdentityKey::DEVELOPMENT);
     app::people::registry::demo::load_demo_people(&db, 1, &key)
         .await
@@ -224,6 +212,7 @@ async fn start(generated: bool) -> (Running, TempFile, String) {
         },
         identity_key: key,
         mail_enabled: false,
+        report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
     };
     let router = server::startup::router(db, server::startup::leptos_options(address), settings);
     tokio::spawn(async move {

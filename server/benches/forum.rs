@@ -18,8 +18,7 @@ use std::time::{Duration, Instant};
 use app::entity::{forum_categories, forum_posts, forum_threads, users};
 use app::state::{IdentityKey, Settings, SignInLimits};
 use chrono::Utc;
-use common::{bare_server, percentile, throughput, TempFile};
-use migrations::{Migrator, MigratorTrait};
+use common::{bare_server, percentile, throughput};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
 
 const THREADS: usize = 2_000;
@@ -278,15 +277,7 @@ async fn compare(running: &Running, cookie: &str, name: &str, path: &str) -> f64
 
 #[tokio::main]
 async fn main() {
-    let path = std::env::temp_dir().join(format!("anello_forum_bench_{}.db", std::process::id()));
-    let _file = TempFile(path.clone());
-    let db = app::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
-        .await
-        .expect("sqlite");
-    Migrator::up(&db, None).await.expect("migrate");
-    app::demo::load_demo_network(&db)
-        .await
-        .expect("demo network");
+    let (db, _file) = common::demo_database("forum").await;
     let started = Instant::now();
     let thread = generate(&db).await;
     let posts = forum_posts::Entity::find().count(&db).await.unwrap();
@@ -319,6 +310,7 @@ async fn main() {
         sign_in_limits: SignInLimits::default(),
         identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),
         mail_enabled: false,
+        report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
     };
     let router = server::startup::router(db, server::startup::leptos_options(address), settings);
     tokio::spawn(async move {

@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 
 use app::state::{IdentityKey, Settings, SignInLimits};
 use common::TempFile;
-use migrations::{Migrator, MigratorTrait};
 
 const JSON_REQUESTS: u32 = 300;
 const PAGE_REQUESTS: u32 = 100;
@@ -26,16 +25,7 @@ struct Running {
 }
 
 async fn start(copies: usize) -> Running {
-    let path =
-        std::env::temp_dir().join(format!("anello_bench_{}_{copies}.db", std::process::id()));
-    let file = TempFile(path.clone());
-    let db = app::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
-        .await
-        .expect("sqlite");
-    Migrator::up(&db, None).await.expect("migrate");
-    app::demo::load_demo_network(&db)
-        .await
-        .expect("demo network");
+    let (db, file) = common::demo_database(&format!("people_{copies}")).await;
     if copies > 1 {
         let key = IdentityKey::new(IdentityKey::DEVELOPMENT);
         app::people::registry::demo::load_demo_people(&db, copies - 1, &key)
@@ -56,6 +46,7 @@ async fn start(copies: usize) -> Running {
         sign_in_limits: SignInLimits::default(),
         identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),
         mail_enabled: false,
+        report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
     };
     let router = server::startup::router(db, server::startup::leptos_options(address), settings);
     tokio::spawn(async move {

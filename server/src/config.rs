@@ -92,6 +92,16 @@ pub struct ServeArgs {
     /// listening address).
     #[arg(long, env = "ANELLO_PUBLIC_URL")]
     pub public_url: Option<String>,
+
+    /// In the funder report's exports, print view and single-organisation views, counts
+    /// below this are shown as "<N" (and the cells that would give them away withheld).
+    #[arg(
+        long,
+        env = "ANELLO_REPORT_MIN_COUNT",
+        default_value_t = app::reports::model::DEFAULT_MIN_COUNT,
+        value_parser = clap::value_parser!(i64).range(1..=50)
+    )]
+    pub report_min_count: i64,
 }
 
 #[derive(Debug, Subcommand)]

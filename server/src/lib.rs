@@ -6,6 +6,7 @@ pub mod config;
 pub mod forum_files;
 pub mod mail;
 pub mod people_export;
+pub mod report_export;
 pub mod security;
 pub mod startup;
 pub mod users_cli;
@@ -50,6 +51,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 anyhow::bail!("production mode refuses demo data");
             }
             let report = app::demo::load_demo_network(&db).await?;
+            app::demo::load_demo_activity(&db).await?;
             print_demo_accounts(&report);
             Ok(())
         }
@@ -67,6 +69,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .context("production mode refuses to start")?;
             } else if args.demo_if_empty && app::demo::network_is_empty(&db).await? {
                 let report = app::demo::load_demo_network(&db).await?;
+                app::demo::load_demo_activity(&db).await?;
                 print_demo_accounts(&report);
             }
             startup::serve(db, args, cli.production).await

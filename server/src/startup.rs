@@ -56,6 +56,7 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
         sign_in_limits: SignInLimits::default(),
         identity_key,
         mail_enabled: args.smtp_url.is_some(),
+        report_min_count: args.report_min_count,
     })
 }
 
@@ -84,6 +85,10 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
         .route(
             "/persone/{code}/esporta/{format}",
             axum::routing::get(crate::people_export::download_person_data),
+        )
+        .route(
+            "/rapporti/esporta/{file}",
+            axum::routing::get(crate::report_export::download_table),
         )
         .route(
             app::beds::live::EVENTS_PATH,

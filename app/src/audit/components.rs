@@ -5,6 +5,8 @@ use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::ui::forms::urlencode;
+
 use super::api::audit_entries;
 use super::model::{AuditFilter, AuditPage, Outcome, KNOWN_ACTIONS};
 use crate::ui::errors::ErrorPanel;
@@ -79,6 +81,11 @@ pub fn action_name(action: &str) -> String {
         "checklist.draft" => tr!("action-checklist-draft"),
         "checklist.edit" => tr!("action-checklist-edit"),
         "checklist.publish" => tr!("action-checklist-publish"),
+        "report.view" => tr!("action-report-view"),
+        "report.print" => tr!("action-report-print"),
+        "report.export" => tr!("action-report-export"),
+        "report.dashboards" => tr!("action-report-dashboards"),
+        "report.figure" => tr!("action-report-figure"),
         other => other.to_string(),
     }
 }
@@ -96,6 +103,7 @@ fn object_name(object_type: &str) -> String {
         "board" => tr!("object-board"),
         "bed" => tr!("object-bed"),
         "structure" => tr!("object-structure"),
+        "report" => tr!("object-report"),
         other => other.to_string(),
     }
 }
@@ -216,18 +224,6 @@ fn page_link(filter: &AuditFilter, page: u64) -> String {
         link.push_str(&format!("&{name}={}", urlencode(value)));
     }
     link
-}
-
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]

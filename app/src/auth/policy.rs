@@ -48,6 +48,9 @@ const PEOPLE_READERS: &[Role] = &[
     Role::Coordinator,
 ];
 
+/// Who reads the funder report (the same as those who work with people's records).
+pub const REPORT_READERS: &[Role] = PEOPLE_READERS;
+
 /// Who reads the indicator checklist: those who screen, the coordinator, and the trainers
 /// who write it. (The forum will show published versions to partners as materials.)
 const CHECKLIST_READERS: &[Role] = &[
@@ -99,6 +102,11 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("admin/forum/rule", Access::AnyOf(NETWORK_ADMINS)),
     ("admin/forum/moderator", Access::AnyOf(NETWORK_ADMINS)),
     ("audit/entries", Access::AnyOf(NETWORK_ADMINS)),
+    // The funder report: the coordinator for the network, the staff of a body for their
+    // own organisation (decided in `reports::ssr`); never partners or trainers.
+    ("reports/funder", Access::AnyOf(REPORT_READERS)),
+    ("reports/figure", Access::AnyOf(REPORT_READERS)),
+    ("reports/dashboards", Access::AnyOf(REPORT_READERS)),
     ("people/contacts", Access::AnyOf(CONTACT_READERS)),
     ("people/contacts/log", Access::AnyOf(FRONT_LINE)),
     ("people/list", Access::AnyOf(PEOPLE_READERS)),

@@ -415,6 +415,15 @@ pub async fn place(
                 update.status = Set(PathStatus::Placed.code().to_string());
                 update.updated_at = Set(Utc::now());
                 update.update(&txn).await?;
+                crate::people::registry::ssr::record_path_step(
+                    &txn,
+                    member.id,
+                    PathStatus::Placed,
+                    None,
+                    created.started_on,
+                    Some(user),
+                )
+                .await?;
             }
             let family = if member.id == person.id {
                 String::new()

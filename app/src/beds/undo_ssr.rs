@@ -5,7 +5,7 @@
 //! audited transaction, and only while the board is still as the change left it.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 
 use super::model::{UndoAction, UndoOffer, UNDO_SECONDS};
@@ -13,7 +13,7 @@ use super::ssr::{finish, may_manage_structure};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
-use crate::entity::{people, placements, structures, waiting_list};
+use crate::entity::{path_events, people, placements, structures, waiting_list};
 use crate::error::{AppError, Conflict};
 use crate::people::registry::model::PathStatus;
 use crate::people::waiting::ssr::STATUS_WAITING;
@@ -178,6 +178,18 @@ pub async fn undo_last(ctx: &Ctx) -> Result<String, AppError> {
             };
             // Only the step the placement made is taken back, not a later one.
             if person.status == PathStatus::Placed.code() {
+                // The dated step the placement wrote goes too: the person never got there.
+                let step = path_events::Entity::find()
+                    .filter(path_events::Column::PersonId.eq(person.id))
+                    .filter(path_events::Column::Status.eq(PathStatus::Placed.code()))
+                    .order_by_desc(path_events::Column::Id)
+                    .one(&txn)
+                    .await?;
+                if let Some(step) = step {
+                    path_events::Entity::delete_by_id(step.id)
+                        .exec(&txn)
+                        .await?;
+                }
                 let mut back: people::ActiveModel = person.into();
                 back.status = Set(status.clone());
                 back.updated_at = Set(Utc::now());

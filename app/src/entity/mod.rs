@@ -29,6 +29,7 @@ pub mod minor_authorisations;
 pub mod notification_settings;
 pub mod notifications;
 pub mod organisations;
+pub mod path_events;
 pub mod people;
 pub mod permits;
 pub mod person_identities;

@@ -1168,7 +1168,8 @@ pub async fn update_work_placement(
 /// Closes the plan with its outcome and summary (from then on it is read-only), and
 /// records the exit on the person's path in the same transaction.
 pub async fn close_plan(ctx: &Ctx, code: &str, closing: PlanClosing) -> Result<(), AppError> {
-    let user_id = ctx.user()?.id;
+    let user = ctx.user()?.clone();
+    let user_id = user.id;
     change_plan(ctx, code, "plan.exit", move |txn, person, plan| {
         Box::pin(async move {
             let plan = plan.ok_or(AppError::NotFound)?;
@@ -1198,6 +1199,15 @@ pub async fn close_plan(ctx: &Ctx, code: &str, closing: PlanClosing) -> Result<(
             path.exit_outcome = Set(Some(closing.outcome.path_outcome().code().to_string()));
             path.updated_at = Set(Utc::now());
             path.update(txn).await?;
+            crate::people::registry::ssr::record_path_step(
+                txn,
+                person.id,
+                PathStatus::Exited,
+                Some(closing.outcome.path_outcome()),
+                closing.closed_on,
+                Some(&user),
+            )
+            .await?;
             Ok(format!("outcome={}", closing.outcome.code()))
         })
     })

@@ -9,6 +9,20 @@ use crate::error::AppError;
 pub type FormError = Signal<Option<AppError>>;
 
 /// A stable element id for an input name: `form[email]` becomes `field-form-email`.
+/// A value made safe for a link's query string (percent-encoding all but the unreserved
+/// characters of RFC 3986).
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 pub fn field_id(name: &str) -> String {
     let cleaned: String = name
         .chars()

@@ -25,7 +25,7 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 14] = [
+pub const NAV_ITEMS: [NavItem; 15] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
@@ -67,6 +67,10 @@ pub const NAV_ITEMS: [NavItem; 14] = [
         endpoint: "forum/overview",
     },
     NavItem {
+        href: "/rapporti",
+        endpoint: "reports/funder",
+    },
+    NavItem {
         href: "/amministrazione/organizzazioni",
         endpoint: "admin/organisations",
     },
@@ -96,6 +100,7 @@ pub fn nav_label(href: &str) -> String {
         "/il-mio-lavoro" => tr!("nav-my-work"),
         "/servizi" => tr!("nav-services"),
         "/forum" => tr!("nav-forum"),
+        "/rapporti" => tr!("nav-reports"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         "/amministrazione/forum" => tr!("nav-forum-rules"),

@@ -20,6 +20,22 @@ impl Drop for TempFile {
     }
 }
 
+/// A fresh SQLite file (removed when the benchmark ends) with the schema and the demo
+/// network; `name` keeps the files of one run's databases apart.
+pub async fn demo_database(name: &str) -> (sea_orm::DatabaseConnection, TempFile) {
+    use migrations::MigratorTrait;
+    let path = std::env::temp_dir().join(format!("anello_bench_{name}_{}.db", std::process::id()));
+    let file = TempFile(path.clone());
+    let db = app::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
+        .await
+        .expect("sqlite");
+    migrations::Migrator::up(&db, None).await.expect("migrate");
+    app::demo::load_demo_network(&db)
+        .await
+        .expect("demo network");
+    (db, file)
+}
+
 /// Signs a demo user in; the `name=value` of the session cookie.
 pub async fn sign_in(client: &reqwest::Client, address: SocketAddr, email: &str) -> String {
     let response = client

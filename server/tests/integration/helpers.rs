@@ -133,6 +133,7 @@ impl TestApp {
             sign_in_limits: limits,
             identity_key: app::state::IdentityKey::new(app::state::IdentityKey::DEVELOPMENT),
             mail_enabled,
+            report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
         };
         let router = server::startup::router(
             db.clone(),

@@ -24,6 +24,7 @@ mod placement_rules;
 mod plan_agreement;
 mod planner;
 mod policy_matrix;
+mod reports;
 mod screening;
 mod security;
 mod sessions;

@@ -69,6 +69,14 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
             ("active".into(), "true".into()),
         ]),
         "audit/entries" => pairs(&[("filter[page]", "0")]),
+        "reports/funder" => pairs(&[("request[from]", "2026-01-01")]),
+        "reports/dashboards" => pairs(&[("request[from]", "2026-01-01")]),
+        "reports/figure" => pairs(&[
+            ("request[report][from]", "2026-01-01"),
+            ("request[table]", "take_ins_by_sex"),
+            ("request[row]", "0"),
+            ("request[column]", "0"),
+        ]),
         "people/contacts" => pairs(&[]),
         "people/contacts/log" => Some(vec![
             (

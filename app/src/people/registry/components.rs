@@ -6,6 +6,8 @@ use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::ui::forms::urlencode;
+
 use super::api::*;
 use super::model::*;
 use crate::auth::model::PROVINCES;
@@ -125,16 +127,6 @@ fn page_link(filter: &PeopleFilter, page: u64) -> String {
     }
     pairs.push(format!("pagina={page}"));
     format!("/persone?{}", pairs.join("&"))
-}
-
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]

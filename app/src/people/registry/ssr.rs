@@ -20,8 +20,8 @@ use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::ssr::Ctx;
 use crate::entity::{
-    audit_log, consents, organisations, people, person_identities, person_organisations,
-    reference_handovers, screenings, users,
+    audit_log, consents, organisations, path_events, people, person_identities,
+    person_organisations, reference_handovers, screenings, users,
 };
 use crate::error::{AppError, Conflict, Problem, Validation};
 use crate::people::model::{join_codes, parse_codes, Exploitation, Gender, Nationality};
@@ -135,6 +135,31 @@ pub async fn refuse<C: ConnectionTrait>(
     )
     .await?;
     Ok(AppError::Forbidden)
+}
+
+/// Writes one dated step of a person's path, in the transaction that changes her status:
+/// the funder report reads past periods from these steps, not from `people.status`.
+pub async fn record_path_step<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+    status: PathStatus,
+    exit_outcome: Option<ExitOutcome>,
+    on: NaiveDate,
+    user: Option<&CurrentUser>,
+) -> Result<(), sea_orm::DbErr> {
+    path_events::ActiveModel {
+        person_id: Set(person_id),
+        status: Set(status.code().to_string()),
+        exit_outcome: Set(exit_outcome.map(|o| o.code().to_string())),
+        on_date: Set(on),
+        organisation_id: Set(user.map(|u| u.organisation_id)),
+        recorded_by: Set(user.map(|u| u.id)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
 }
 
 /// The keyed hash of a person's normalised identity (hex), or None without enough fields.
@@ -294,6 +319,15 @@ pub async fn register_person(ctx: &Ctx, person: ValidPerson) -> Result<String, A
             }
             Err(error) => return Err(error.into()),
         };
+        record_path_step(
+            &txn,
+            created.id,
+            PathStatus::Contact,
+            None,
+            today,
+            Some(user),
+        )
+        .await?;
         identity_model(created.id, &person.identity)
             .insert(&txn)
             .await?;
@@ -905,12 +939,17 @@ pub async fn save_path(
     let result: Result<_, AppError> = async {
         let existing = person_for_change(&txn, ctx, code, "person.path.update").await?;
         let before = existing.status.clone();
+        let outcome_before = existing.exit_outcome.clone();
         let mut update: people::ActiveModel = existing.clone().into();
         update.status = Set(status.code().to_string());
         update.exit_outcome = Set(exit_outcome.map(|o| o.code().to_string()));
         update.exploitation = Set(join_codes(&exploitation, Exploitation::code));
         update.updated_at = Set(Utc::now());
         update.update(&txn).await?;
+        let outcome_code = exit_outcome.map(|o| o.code().to_string());
+        if before != status.code() || outcome_before != outcome_code {
+            record_path_step(&txn, existing.id, status, exit_outcome, today(), Some(user)).await?;
+        }
         record(
             &txn,
             ctx.request_id(),

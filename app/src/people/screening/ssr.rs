@@ -18,7 +18,9 @@ use crate::error::{AppError, Conflict, Problem, Validation};
 use crate::people::checklist_seed::INITIAL_CHECKLIST;
 use crate::people::model::required_text;
 use crate::people::registry::model::PathStatus;
-use crate::people::registry::ssr::{find_person, may_manage, person_row_of, refuse};
+use crate::people::registry::ssr::{
+    find_person, may_manage, person_row_of, record_path_step, refuse,
+};
 use crate::people::ssr::today;
 
 pub const MAX_INDICATOR_LENGTH: usize = 300;
@@ -211,6 +213,7 @@ pub async fn save_screening(
         update.status = Set(next.code().to_string());
         update.updated_at = Set(Utc::now());
         update.update(&txn).await?;
+        record_path_step(&txn, person.id, next, None, screening.held_on, Some(user)).await?;
     }
     record(
         &txn,

@@ -168,6 +168,15 @@ pub async fn add_to_waiting_list(
         update.status = Set(PathStatus::Proposal.code().to_string());
         update.updated_at = Set(Utc::now());
         update.update(&txn).await?;
+        crate::people::registry::ssr::record_path_step(
+            &txn,
+            person.id,
+            PathStatus::Proposal,
+            None,
+            crate::people::ssr::today(),
+            Some(user),
+        )
+        .await?;
     }
     record(
         &txn,

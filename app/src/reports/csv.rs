@@ -1,0 +1,57 @@
+//! One table of the report as CSV, in the reader's language, suppressed as every copy
+//! that leaves the screen. Spreadsheets open it as it is (UTF-8 with a byte-order mark).
+
+use super::model::{label_key, occupancy_permille, table_title_key, Count, Label, Table};
+use crate::auth::model::province_name;
+use crate::error::AppError;
+use crate::i18n::translate;
+
+pub fn label_text(language: &str, label: &Label) -> String {
+    match label {
+        Label::Structure(name) | Label::Organisation(name) => name.clone(),
+        Label::Province(code) => province_name(code).unwrap_or(code).to_string(),
+        Label::Month(first_day) => first_day.format("%m/%Y").to_string(),
+        other => translate(language, &label_key(other)),
+    }
+}
+
+pub fn count_text(language: &str, count: &Count) -> String {
+    match count {
+        Count::Exact(value) => value.to_string(),
+        Count::Below(threshold) => format!("<{threshold}"),
+        Count::Withheld => translate(language, "report-withheld"),
+    }
+}
+
+pub fn table_to_csv(table: &Table, language: &str) -> Result<Vec<u8>, AppError> {
+    let internal = |error: csv::Error| {
+        tracing::error!(%error, "writing a report table as CSV");
+        AppError::Internal
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![translate(language, &table_title_key(table.id))];
+    header.extend(table.columns.iter().map(|c| label_text(language, c)));
+    let with_occupancy = table.id.occupancy_columns().is_some();
+    let separator = if language.starts_with("en") { '.' } else { ',' };
+    if with_occupancy {
+        header.push(translate(language, "report-label-occupancy"));
+    }
+    writer.write_record(&header).map_err(internal)?;
+    for (r, row) in table.cells.iter().enumerate() {
+        let mut record = vec![label_text(language, &table.rows[r])];
+        record.extend(row.iter().map(|count| count_text(language, count)));
+        if with_occupancy {
+            record.push(match occupancy_permille(table, r) {
+                Some(permille) => format!("{}{separator}{}%", permille / 10, permille % 10),
+                None => translate(language, "report-withheld"),
+            });
+        }
+        writer.write_record(&record).map_err(internal)?;
+    }
+    let body = writer
+        .into_inner()
+        .map_err(|e| internal(e.into_error().into()))?;
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend(body);
+    Ok(with_bom)
+}

@@ -1,0 +1,864 @@
+//! Wire types of the funder report (seed 002, "Scheda riassuntiva esiti progetto") and the
+//! small-count suppression applied to every copy of it that leaves the coordinator's
+//! screen. Counts only: no row of any table names or describes a person.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::auth::model::province_name;
+use crate::error::{AppError, Problem, Validation};
+use crate::people::model::{code_enum, Channel, Exploitation, Gender};
+use crate::people::registry::model::{ExitOutcome, PathStatus};
+
+/// Cells below this many people are shown as "<3" outside the coordinator's screen,
+/// unless the server is started with another threshold.
+pub const DEFAULT_MIN_COUNT: i64 = 3;
+
+/// A report covers at most this many days (five years): beyond it the figures stop
+/// meaning anything for a funder and the computation only costs.
+pub const MAX_PERIOD_DAYS: i64 = 5 * 366;
+
+code_enum! {
+    /// The tables of the report, in the order of seed 002; the code names the CSV file.
+    TableId {
+        TakeInsBySex => "take_ins_by_sex",
+        TakeInsByAge => "take_ins_by_age",
+        DependentChildren => "dependent_children",
+        Evaluations => "evaluations",
+        Exploitation => "exploitation",
+        WorkInclusion => "work_inclusion",
+        ContactChannels => "contact_channels",
+        Presence => "presence",
+        // The dashboards: occupancy now and over time, the flow along the path.
+        OccupancyByProvince => "occupancy_by_province",
+        OccupancyByOrganisation => "occupancy_by_organisation",
+        OccupancyByMonth => "occupancy_by_month",
+        PathFlow => "path_flow",
+        ExitsByOutcome => "exits_by_outcome",
+        FlowByProvince => "flow_by_province",
+        FlowByOrganisation => "flow_by_organisation",
+    }
+}
+
+impl TableId {
+    /// The tables of the dashboards page (the others are the funder report's).
+    pub fn is_dashboard(self) -> bool {
+        matches!(
+            self,
+            TableId::OccupancyByProvince
+                | TableId::OccupancyByOrganisation
+                | TableId::OccupancyByMonth
+                | TableId::PathFlow
+                | TableId::ExitsByOutcome
+                | TableId::FlowByProvince
+                | TableId::FlowByOrganisation
+        )
+    }
+
+    /// The columns of available bed-days and days of presence, for the occupancy rate.
+    pub fn occupancy_columns(self) -> Option<(usize, usize)> {
+        match self {
+            TableId::Presence => Some((1, 2)),
+            TableId::OccupancyByMonth => Some((0, 1)),
+            _ => None,
+        }
+    }
+}
+
+/// What a row or a column of a table is about; the page and the CSV put it in words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Label {
+    Continuing,
+    NewTakeIns,
+    Total,
+    Gender(Gender),
+    Minors,
+    Adults,
+    Evaluations,
+    StillOpen,
+    Proximity,
+    Identified,
+    Proposals,
+    CommissionRequests,
+    CommissionReferrals,
+    PermitsConverted,
+    Contacts,
+    AllPeople,
+    Exploitation(Exploitation),
+    Internships,
+    WorkGrants,
+    SingleMothers,
+    Channel(Channel),
+    /// A structure by name (never its address).
+    Structure(String),
+    Beds,
+    PresenceDays,
+    AvailableDays,
+    Identifications,
+    TakenInCharge,
+    /// A province by its code (the page gives its name).
+    Province(String),
+    /// An organisation by name.
+    Organisation(String),
+    /// A month, by its first day inside the period.
+    Month(NaiveDate),
+    Occupied,
+    Held,
+    OutOfService,
+    Free,
+    People,
+    Stage(PathStatus),
+    ExitOutcome(ExitOutcome),
+}
+
+/// What a column counts, which decides how its figures may leave the coordinator's screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// People, or what was done with them: small figures are hidden.
+    People,
+    /// Beds or days not published elsewhere: never "<3", but withheld when they would
+    /// give a small count of people away.
+    Other,
+    /// Published in another table or on the board (the beds of a structure, bed-days):
+    /// always shown, and the reasoning assumes the reader knows them.
+    Public,
+}
+
+/// One figure as shown: exact, below the threshold ("<3"), or withheld so that a small
+/// figure cannot be worked out by subtraction from the totals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Count {
+    Exact(i64),
+    Below(i64),
+    Withheld,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Table {
+    pub id: TableId,
+    pub rows: Vec<Label>,
+    pub columns: Vec<Label>,
+    /// `cells[row][column]`.
+    pub cells: Vec<Vec<Count>>,
+    /// The last row is the sum of the others (per column).
+    pub total_row: bool,
+    /// The last column is the sum of the others (per row).
+    pub total_column: bool,
+    /// Columns that count people (beds and available days are not about anyone): their
+    /// figures link to lists.
+    pub sensitive: Vec<bool>,
+    /// Each exact figure links to the list it counts, for this reader.
+    pub linked: bool,
+}
+
+/// Who the figures are about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportScope {
+    /// Names of the organisations chosen (empty: the whole network).
+    pub organisations: Vec<String>,
+    pub provinces: Vec<String>,
+    /// The reader sees her own organisation only.
+    pub own_organisation: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunderReport {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub scope: ReportScope,
+    /// Small counts are hidden in this copy.
+    pub suppressed: bool,
+    pub threshold: i64,
+    pub tables: Vec<Table>,
+    /// For the filter form: every implementing body the reader may choose.
+    pub organisation_choices: Vec<(i32, String)>,
+    /// The reader may pick organisations and provinces (the coordinator).
+    pub network_wide: bool,
+    /// The day "now" is read on (beds occupied today).
+    pub today: NaiveDate,
+}
+
+/// How the report is asked for: as the browser sends the form (`?dal=&al=&organizzazione=`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportRequest {
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    #[serde(default)]
+    pub provinces: Vec<String>,
+    /// The print view: suppressed even for the coordinator.
+    #[serde(default)]
+    pub print: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidRequest {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub organisations: Vec<i32>,
+    pub provinces: Vec<String>,
+}
+
+/// The default period: the calendar year so far.
+pub fn default_period(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    use chrono::Datelike;
+    (
+        NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today),
+        today,
+    )
+}
+
+fn parse_day(field: &str, text: &str, checks: &mut Validation) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(day) => Some(day),
+        Err(_) => {
+            checks.add(field, Problem::InvalidDate);
+            None
+        }
+    }
+}
+
+impl ReportRequest {
+    pub fn validate(&self, today: NaiveDate) -> Result<ValidRequest, AppError> {
+        let mut checks = Validation::default();
+        let (default_from, default_to) = default_period(today);
+        let from = parse_day("from", &self.from, &mut checks);
+        let to = parse_day("to", &self.to, &mut checks);
+        let (from, to) = (from.unwrap_or(default_from), to.unwrap_or(default_to));
+        if to < from {
+            checks.add("to", Problem::Contradiction);
+        } else if (to - from).num_days() > MAX_PERIOD_DAYS {
+            checks.add("to", Problem::OutOfRange);
+        }
+        let mut organisations = Vec::new();
+        for text in self.organisations.iter().map(|t| t.trim()) {
+            match text.parse::<i32>() {
+                Ok(id) => organisations.push(id),
+                Err(_) if text.is_empty() => {}
+                Err(_) => checks.add("organisations", Problem::UnknownChoice),
+            }
+        }
+        organisations.sort_unstable();
+        organisations.dedup();
+        let mut provinces = Vec::new();
+        for text in self.provinces.iter().map(|t| t.trim().to_uppercase()) {
+            if text.is_empty() {
+                continue;
+            }
+            if province_name(&text).is_none() {
+                checks.add("provinces", Problem::UnknownChoice);
+            } else {
+                provinces.push(text);
+            }
+        }
+        provinces.sort();
+        provinces.dedup();
+        checks.finish()?;
+        Ok(ValidRequest {
+            from,
+            to,
+            organisations,
+            provinces,
+        })
+    }
+}
+
+/// Which figure of which table a list is asked for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureRequest {
+    pub report: ReportRequest,
+    #[serde(default)]
+    pub table: String,
+    #[serde(default)]
+    pub row: String,
+    #[serde(default)]
+    pub column: String,
+}
+
+/// One line of a figure's list: a person by network code, a contact, a placement or an
+/// internship — whatever the figure counts, never an identity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureLine {
+    /// The network code of the person counted (None for anonymous contacts).
+    pub person_code: Option<String>,
+    pub day: Option<NaiveDate>,
+    /// What the line adds to the figure (1 for a person; people met for a contact row,
+    /// days for a stay).
+    pub amount: i64,
+    pub detail: FigureDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FigureDetail {
+    Person { gender: Gender, minor: bool },
+    Contact { channel: Channel, province: String },
+    Stay { structure: String },
+    Screening { outcome: String },
+    Work { kind: String },
+    Permit { converted_to: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureList {
+    pub table: TableId,
+    pub row: Label,
+    pub column: Label,
+    pub total: i64,
+    pub lines: Vec<FigureLine>,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+// ------------------------------------------------------------------ suppression
+
+/// Which cells of a table of exact values must be hidden: `Below` the threshold (primary)
+/// or `Withheld` (secondary, so that no hidden cell can be worked out from the others
+/// and the totals of the table's rows and columns).
+///
+/// 1. A cell of people below `threshold` (zero included) is hidden.
+/// 2. The reader knows each hidden cell's range ("<3": 0 to 2; withheld: 3 or more) and
+///    that every line adds up to its total. Those ranges are narrowed line by line, as
+///    someone subtracting would, until nothing changes; a "<3" cell left with a single
+///    possible value is given away, so the smallest visible cell whose withholding frees
+///    it is withheld too, and the reasoning starts again.
+pub fn suppress(
+    values: &[Vec<i64>],
+    total_row: bool,
+    total_column: bool,
+    kinds: &[ColumnKind],
+    threshold: i64,
+) -> Vec<Vec<Count>> {
+    let rows = values.len();
+    let columns = values.first().map_or(0, Vec::len);
+    let kind = |c: usize| kinds.get(c).copied().unwrap_or(ColumnKind::People);
+    let is_sensitive = |c: usize| kind(c) == ColumnKind::People;
+    let mut state: Vec<Vec<Count>> = values
+        .iter()
+        .map(|row| {
+            row.iter()
+                .enumerate()
+                .map(|(c, &v)| {
+                    if is_sensitive(c) && v < threshold {
+                        Count::Below(threshold)
+                    } else {
+                        Count::Exact(v)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    if threshold <= 0 || rows == 0 || columns == 0 {
+        return state;
+    }
+    // The lines that add up, as lists of (row, column), the total last.
+    let mut lines: Vec<Vec<(usize, usize)>> = Vec::new();
+    if total_column {
+        lines.extend((0..rows).map(|r| (0..columns).map(|c| (r, c)).collect()));
+    }
+    if total_row {
+        // Columns that count no one add up too, and the reader can subtract them.
+        lines.extend((0..columns).map(|c| (0..rows).map(|r| (r, c)).collect()));
+    }
+    while let Some(pinned) = pinned_cells(values, &state, &lines, kinds, threshold)
+        .first()
+        .copied()
+    {
+        // Withhold the smallest visible cell that frees it; if no single one does, the
+        // smallest of its lines (or of the whole table), and look again.
+        let mut candidates: Vec<(usize, usize)> = lines
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&(r, c)| {
+                matches!(state[r][c], Count::Exact(_)) && kind(c) != ColumnKind::Public
+            })
+            .collect();
+        candidates.sort_by_key(|&(r, c)| (values[r][c], r, c));
+        candidates.dedup();
+        let freeing = candidates.iter().copied().find(|&(r, c)| {
+            let mut trial = state.clone();
+            trial[r][c] = Count::Withheld;
+            !pinned_cells(values, &trial, &lines, kinds, threshold).contains(&pinned)
+        });
+        let Some(cell) = freeing
+            .or_else(|| {
+                lines
+                    .iter()
+                    .filter(|line| line.contains(&pinned))
+                    .find_map(|line| cell_to_withhold(values, &state, kinds, line))
+            })
+            .or_else(|| candidates.first().copied())
+        else {
+            break;
+        };
+        state[cell.0][cell.1] = Count::Withheld;
+    }
+    state
+}
+
+/// The smallest visible part of `line` that may be withheld, else its total.
+fn cell_to_withhold(
+    values: &[Vec<i64>],
+    state: &[Vec<Count>],
+    kinds: &[ColumnKind],
+    line: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    let (&total, parts) = line.split_last()?;
+    let visible = |&(r, c): &(usize, usize)| {
+        matches!(state[r][c], Count::Exact(_)) && kinds.get(c) != Some(&ColumnKind::Public)
+    };
+    parts
+        .iter()
+        .copied()
+        .filter(visible)
+        .min_by_key(|&(r, c)| values[r][c])
+        .or_else(|| visible(&total).then_some(total))
+}
+
+/// The small hidden cells whose value follows from what the table shows. (That a
+/// withheld cell can be worked out is no harm: it is not small. The ranges still take
+/// it into account, as the reader would.)
+fn pinned_cells(
+    values: &[Vec<i64>],
+    state: &[Vec<Count>],
+    lines: &[Vec<(usize, usize)>],
+    kinds: &[ColumnKind],
+    threshold: i64,
+) -> Vec<(usize, usize)> {
+    const UNBOUNDED: i64 = i64::MAX / 4;
+    let mut bounds: Vec<Vec<(i64, i64)>> = state
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, count)| match count {
+                    Count::Exact(_) => (values[r][c], values[r][c]),
+                    Count::Below(_) => (0, threshold - 1),
+                    // A withheld count of people is at least the threshold (else it
+                    // would read "<3"); a withheld count of beds or days may be anything.
+                    Count::Withheld
+                        if kinds.get(c).copied().unwrap_or(ColumnKind::People)
+                            == ColumnKind::People =>
+                    {
+                        (threshold, UNBOUNDED)
+                    }
+                    Count::Withheld => (0, UNBOUNDED),
+                })
+                .collect()
+        })
+        .collect();
+    // Narrowing only ever shrinks integer ranges, so it ends; the cap is a safeguard.
+    for _ in 0..1000 {
+        let mut changed = false;
+        for line in lines {
+            let Some((&(tr, tc), parts)) = line.split_last() else {
+                continue;
+            };
+            let low_sum: i64 = parts.iter().map(|&(r, c)| bounds[r][c].0).sum();
+            let high_sum: i64 = parts
+                .iter()
+                .map(|&(r, c)| bounds[r][c].1)
+                .fold(0, |a, b| a.saturating_add(b).min(UNBOUNDED));
+            // The total lies within the sum of its parts' ranges...
+            let (t_low, t_high) = bounds[tr][tc];
+            let total = (t_low.max(low_sum), t_high.min(high_sum));
+            if total != bounds[tr][tc] {
+                bounds[tr][tc] = total;
+                changed = true;
+            }
+            // ...and each part within the total less the others' ranges.
+            for &(r, c) in parts {
+                let (low, high) = bounds[r][c];
+                let others_low = low_sum - low;
+                let others_high = parts
+                    .iter()
+                    .filter(|&&other| other != (r, c))
+                    .map(|&(r, c)| bounds[r][c].1)
+                    .fold(0i64, |a, b| a.saturating_add(b).min(UNBOUNDED));
+                let narrowed = (
+                    low.max(total.0.saturating_sub(others_high)),
+                    high.min(total.1 - others_low),
+                );
+                if narrowed != bounds[r][c] {
+                    bounds[r][c] = narrowed;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut pinned = Vec::new();
+    for (r, row) in state.iter().enumerate() {
+        for (c, count) in row.iter().enumerate() {
+            if matches!(count, Count::Below(_)) && bounds[r][c].0 >= bounds[r][c].1 {
+                pinned.push((r, c));
+            }
+        }
+    }
+    pinned
+}
+
+/// Occupancy of a presence row, in tenths of a percent: days of presence over available
+/// bed-days, when the days are shown exactly.
+pub fn occupancy_permille(table: &Table, row: usize) -> Option<i64> {
+    let (available, present) = table.id.occupancy_columns()?;
+    let cells = table.cells.get(row)?;
+    match (cells.get(available)?, cells.get(present)?) {
+        (Count::Exact(available), Count::Exact(days)) if *available > 0 => {
+            Some((days * 1000 + available / 2) / available)
+        }
+        _ => None,
+    }
+}
+
+/// The translation key of a row or column label (the page and the CSV share them).
+pub fn label_key(label: &Label) -> String {
+    match label {
+        Label::Gender(gender) => format!("gender-{}", gender.code().replace('_', "-")),
+        Label::Exploitation(kind) => format!("exploitation-{}", kind.code().replace('_', "-")),
+        Label::Channel(channel) => format!("channel-{}", channel.code().replace('_', "-")),
+        Label::Structure(_) | Label::Province(_) | Label::Organisation(_) | Label::Month(_) => {
+            String::new()
+        }
+        Label::Stage(status) => format!("status-{}", status.code().replace('_', "-")),
+        Label::ExitOutcome(outcome) => format!("exit-{}", outcome.code().replace('_', "-")),
+        other => format!(
+            "report-label-{}",
+            match other {
+                Label::Continuing => "continuing",
+                Label::NewTakeIns => "new",
+                Label::Total => "total",
+                Label::Minors => "minors",
+                Label::Adults => "adults",
+                Label::Evaluations => "evaluations",
+                Label::StillOpen => "still-open",
+                Label::Proximity => "proximity",
+                Label::Identified => "identified",
+                Label::Proposals => "proposals",
+                Label::CommissionRequests => "commission-requests",
+                Label::CommissionReferrals => "commission-referrals",
+                Label::PermitsConverted => "permits-converted",
+                Label::Contacts => "contacts",
+                Label::AllPeople => "all",
+                Label::Internships => "internships",
+                Label::WorkGrants => "work-grants",
+                Label::SingleMothers => "single-mothers",
+                Label::Beds => "beds",
+                Label::PresenceDays => "presence-days",
+                Label::AvailableDays => "available-days",
+                Label::Identifications => "identifications",
+                Label::TakenInCharge => "taken-in-charge",
+                Label::Occupied => "occupied",
+                Label::Held => "held",
+                Label::OutOfService => "out-of-service",
+                Label::Free => "free",
+                Label::People => "people",
+                _ => "total",
+            }
+        ),
+    }
+}
+
+/// The translation key of a table's title.
+pub fn table_title_key(id: TableId) -> String {
+    format!("report-table-{}", id.code().replace('_', "-"))
+}
+
+/// Exact counts, for the coordinator's own screen.
+pub fn exact(values: &[Vec<i64>]) -> Vec<Vec<Count>> {
+    values
+        .iter()
+        .map(|row| row.iter().map(|&v| Count::Exact(v)).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every assignment of the hidden cells that agrees with what is shown ("<3" means
+    /// 0..=2, withheld means at least 3, up to `bound`) and with every line's total.
+    fn solutions(shown: &[Vec<Count>], kinds: &[ColumnKind], bound: i64) -> Vec<Vec<Vec<i64>>> {
+        let rows = shown.len();
+        let columns = shown[0].len();
+        let hidden: Vec<(usize, usize)> = (0..rows)
+            .flat_map(|r| (0..columns).map(move |c| (r, c)))
+            .filter(|&(r, c)| !matches!(shown[r][c], Count::Exact(_)))
+            .collect();
+        let mut lines: Vec<Vec<(usize, usize)>> = (0..rows)
+            .map(|r| (0..columns).map(|c| (r, c)).collect())
+            .collect();
+        lines.extend((0..columns).map(|c| (0..rows).map(|r| (r, c)).collect()));
+        // Each line is checked as soon as its last hidden cell has a value.
+        let last_hidden = |line: &Vec<(usize, usize)>| {
+            line.iter()
+                .filter_map(|cell| hidden.iter().position(|h| h == cell))
+                .max()
+        };
+        let checks: Vec<Vec<usize>> = (0..hidden.len())
+            .map(|i| {
+                (0..lines.len())
+                    .filter(|&l| last_hidden(&lines[l]) == Some(i))
+                    .collect()
+            })
+            .collect();
+        let mut grid: Vec<Vec<i64>> = shown
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|c| match c {
+                        Count::Exact(v) => *v,
+                        _ => 0,
+                    })
+                    .collect()
+            })
+            .collect();
+        let adds_up = |grid: &Vec<Vec<i64>>, line: &Vec<(usize, usize)>| {
+            let (total, parts) = line.split_last().unwrap();
+            parts.iter().map(|&(r, c)| grid[r][c]).sum::<i64>() == grid[total.0][total.1]
+        };
+        let mut found = Vec::new();
+        let mut stack: Vec<i64> = Vec::new();
+        // Depth-first over the hidden cells, pruning a line as soon as it is complete.
+        let range = |cell: (usize, usize)| match shown[cell.0][cell.1] {
+            Count::Below(t) => (0, t - 1),
+            _ if kinds[cell.1] == ColumnKind::People => (DEFAULT_MIN_COUNT, bound),
+            _ => (0, bound),
+        };
+        if hidden.is_empty() {
+            return vec![grid];
+        }
+        stack.push(range(hidden[0]).0);
+        while let Some(&value) = stack.last() {
+            let index = stack.len() - 1;
+            let cell = hidden[index];
+            if value > range(cell).1 {
+                stack.pop();
+                if let Some(previous) = stack.last_mut() {
+                    *previous += 1;
+                }
+                continue;
+            }
+            grid[cell.0][cell.1] = value;
+            let fits = checks[index].iter().all(|&l| adds_up(&grid, &lines[l]));
+            if fits && index + 1 == hidden.len() {
+                found.push(grid.clone());
+            }
+            if fits && index + 1 < hidden.len() {
+                stack.push(range(hidden[index + 1]).0);
+            } else {
+                *stack.last_mut().unwrap() += 1;
+            }
+        }
+        found
+    }
+
+    /// Rows and columns with their sums appended.
+    fn with_totals(parts: &[Vec<i64>]) -> Vec<Vec<i64>> {
+        let mut table: Vec<Vec<i64>> = parts
+            .iter()
+            .map(|row| {
+                let mut row = row.clone();
+                row.push(row.iter().sum());
+                row
+            })
+            .collect();
+        let columns = table[0].len();
+        let totals = (0..columns)
+            .map(|c| table.iter().map(|r| r[c]).sum())
+            .collect();
+        table.push(totals);
+        table
+    }
+
+    /// The differencing attack: no cell shown as "<3" has only one value compatible with
+    /// everything the table shows.
+    fn assert_not_recoverable(values: &[Vec<i64>]) {
+        assert_not_recoverable_with(values, &vec![ColumnKind::People; values[0].len()]);
+    }
+
+    /// The same, when some columns count no one (beds): those are never "<3", and the
+    /// reader cannot assume a withheld one is large.
+    fn assert_not_recoverable_with(values: &[Vec<i64>], kinds: &[ColumnKind]) {
+        let shown = suppress(values, true, true, kinds, DEFAULT_MIN_COUNT);
+        for (r, row) in shown.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if kinds[c] == ColumnKind::Public {
+                    assert_eq!(*cell, Count::Exact(values[r][c]), "public ({r},{c})");
+                }
+            }
+        }
+        // The reader does not know the largest figure when it is withheld: a bound well
+        // above it, or the search itself would give the tables' largest cell away.
+        let bound = 2 * values.iter().flatten().copied().max().unwrap_or(0) + DEFAULT_MIN_COUNT;
+        let all = solutions(&shown, kinds, bound);
+        assert!(!all.is_empty(), "the true table must be a solution");
+        for (r, row) in shown.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                match cell {
+                    Count::Exact(v) => assert_eq!(*v, values[r][c]),
+                    Count::Withheld => {}
+                    Count::Below(_) => {
+                        let first = all[0][r][c];
+                        assert!(
+                            all.iter().any(|s| s[r][c] != first),
+                            "cell ({r},{c}) = {} recoverable from {shown:?}",
+                            values[r][c]
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn small_cells_are_shown_as_below_the_threshold() {
+        let shown = suppress(&[vec![1, 7, 12]], false, false, &[ColumnKind::People; 3], 3);
+        assert_eq!(
+            shown,
+            vec![vec![Count::Below(3), Count::Exact(7), Count::Exact(12)]]
+        );
+        // Zero is below the threshold too: "nobody" in a small group is information.
+        let shown = suppress(&[vec![0, 5]], false, false, &[ColumnKind::People; 2], 3);
+        assert_eq!(shown[0][0], Count::Below(3));
+    }
+
+    #[test]
+    fn a_row_total_does_not_give_away_its_one_small_cell() {
+        // Male 1, female 20, transgender 6, total 27: 27 - 20 - 6 would give the 1.
+        let values = with_totals(&[vec![1, 20, 6], vec![4, 15, 5]]);
+        let shown = suppress(&values, true, true, &[ColumnKind::People; 4], 3);
+        assert_eq!(shown[0][0], Count::Below(3));
+        let hidden_in_row = shown[0]
+            .iter()
+            .filter(|c| !matches!(c, Count::Exact(_)))
+            .count();
+        assert!(hidden_in_row >= 2, "{shown:?}");
+        assert_not_recoverable(&values);
+    }
+
+    #[test]
+    fn a_column_total_does_not_give_away_its_one_small_cell() {
+        let values = with_totals(&[vec![2, 9], vec![8, 11], vec![5, 6]]);
+        let shown = suppress(&values, true, true, &[ColumnKind::People; 3], 3);
+        let hidden_in_column = (0..values.len())
+            .filter(|&r| !matches!(shown[r][0], Count::Exact(_)))
+            .count();
+        assert!(hidden_in_column >= 2, "{shown:?}");
+        assert_not_recoverable(&values);
+    }
+
+    #[test]
+    fn two_small_cells_that_add_up_to_the_rest_are_not_pinned() {
+        // 0 and 0 beside a 10 with total 10: the two "<3" would both be 0.
+        assert_not_recoverable(&with_totals(&[vec![0, 10, 0], vec![5, 6, 7]]));
+        // 2 and 2 with the rest shown: both would be 2 (their most).
+        assert_not_recoverable(&with_totals(&[vec![2, 2, 9], vec![5, 6, 7]]));
+    }
+
+    #[test]
+    fn a_small_total_hides_its_whole_line() {
+        let values = with_totals(&[vec![1, 0, 1], vec![5, 6, 7]]);
+        let shown = suppress(&values, true, true, &[ColumnKind::People; 4], 3);
+        assert!(shown[0].iter().all(|c| !matches!(c, Count::Exact(_))));
+        assert_not_recoverable(&values);
+    }
+
+    #[test]
+    fn no_small_cell_of_many_tables_can_be_worked_out() {
+        // A fixed pseudo-random walk over small 2×3 tables (with totals 3×4).
+        let mut seed: u64 = 0x5eed_2026;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % 9) as i64
+        };
+        for _ in 0..150 {
+            let parts: Vec<Vec<i64>> = (0..2).map(|_| (0..3).map(|_| next()).collect()).collect();
+            assert_not_recoverable(&with_totals(&parts));
+        }
+    }
+
+    #[test]
+    fn beds_that_add_up_do_not_give_away_the_people_in_them() {
+        // Occupied (people); held, out of service, free (beds); all beds as the row
+        // total, public: the reader knows them, yet the few people in beds stay hidden.
+        let mut seed: u64 = 0x0cc0_2026;
+        let mut next = |limit: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) % limit) as i64
+        };
+        use ColumnKind::*;
+        let kinds = [People, Other, Other, Other, Public];
+        for _ in 0..60 {
+            let parts: Vec<Vec<i64>> = (0..2)
+                .map(|_| vec![next(7), next(3), next(3), next(6)])
+                .collect();
+            assert_not_recoverable_with(&with_totals(&parts), &kinds);
+        }
+        // One person in a province whose every other bed is known; a full province.
+        for parts in [
+            [vec![1, 0, 2, 4], vec![9, 3, 0, 5]],
+            [vec![2, 0, 0, 0], vec![3, 1, 0, 5]],
+            [vec![2, 0, 0, 0], vec![0, 0, 0, 4]],
+        ] {
+            let values = with_totals(&parts);
+            let shown = suppress(&values, true, true, &kinds, DEFAULT_MIN_COUNT);
+            assert!(shown.iter().flatten().any(|c| matches!(c, Count::Below(_))));
+            assert_not_recoverable_with(&values, &kinds);
+        }
+    }
+
+    #[test]
+    fn columns_that_count_no_one_stay_exact() {
+        // Beds, days of presence: the beds column is never hidden.
+        let values = vec![vec![2, 1], vec![6, 40], vec![8, 41]];
+        let shown = suppress(
+            &values,
+            true,
+            false,
+            &[ColumnKind::Public, ColumnKind::People],
+            3,
+        );
+        assert_eq!(shown[0][0], Count::Exact(2));
+        assert_eq!(shown[0][1], Count::Below(3));
+        assert!(!matches!(shown[1][1], Count::Exact(_)) || !matches!(shown[2][1], Count::Exact(_)));
+    }
+
+    #[test]
+    fn a_period_is_checked() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let request = ReportRequest {
+            from: "2026-07-01".into(),
+            to: "2026-06-30".into(),
+            ..Default::default()
+        };
+        assert!(request.validate(today).is_err());
+        let request = ReportRequest {
+            from: "1 luglio".into(),
+            ..Default::default()
+        };
+        assert!(request.validate(today).is_err());
+        let request = ReportRequest {
+            provinces: vec!["ZZ".into()],
+            ..Default::default()
+        };
+        assert!(request.validate(today).is_err());
+        let valid = ReportRequest::default().validate(today).unwrap();
+        assert_eq!(valid.from, NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+        assert_eq!(valid.to, today);
+    }
+}
