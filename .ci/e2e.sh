@@ -16,8 +16,16 @@ for _ in $(seq 1 60); do
 done
 cd end2end
 status=0
-BASE_URL="http://127.0.0.1:$port" npx playwright test "$@" || status=$?
-# Keep the server's log beside the test results; show its end when something failed.
-mkdir -p test-results && cp "$workdir/server.log" test-results/server.log
-if [ "$status" != 0 ]; then tail -n 40 test-results/server.log; fi
+BASE_URL="http://127.0.0.1:$port" npx playwright test "$@" 2>&1 | tee "$workdir/playwright.log" || status=$?
+# Keep the server's log beside the test results. When something failed, show the end of
+# the server's log and then, last, Playwright's summary (which tests failed): CI keeps
+# only the last lines of a run's output, and they must name the failing tests.
+mkdir -p test-results && cp "$workdir/server.log" "$workdir/playwright.log" test-results/
+if [ "$status" != 0 ]; then
+  echo "--- the end of the server's log ---"
+  tail -n 15 test-results/server.log
+  echo "--- Playwright's summary ---"
+  grep -E '^\s+[0-9]+\) |^\s+(Error|TimeoutError|Test timeout)|^\s+[0-9]+ (failed|flaky|passed|did not run)|^\s+\[(javascript|no-javascript)\] ' \
+    test-results/playwright.log | tail -n 40 || true
+fi
 exit "$status"
