@@ -7,7 +7,7 @@ use app::state::{AppState, IdentityKey, Settings, SignInLimits};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use tower::ServiceBuilder;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -60,6 +60,17 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
     })
 }
 
+/// The application's routes, listed once per process. Listing them renders the app with
+/// resource loading switched off by a process-wide flag (leptos_server's
+/// `SuppressResourceLoad`): a page whose data started loading at that moment, anywhere in
+/// the process, would wait for it forever (leptos issue #4773). A server lists them once,
+/// before it serves; the integration tests build one router per test while other tests
+/// are serving pages, which is how refused pages came to hang for 30 s now and then.
+fn app_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole application as one router; integration tests serve exactly this.
 pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: Settings) -> Router {
     let secure = settings.secure_cookies;
@@ -69,7 +80,7 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
         db: db.clone(),
         settings,
     };
-    let routes = generate_route_list(App);
+    let routes = app_routes();
 
     let session_layer = SessionManagerLayer::new(SeaOrmSessionStore::new(db))
         .with_name(app::state::session_cookie_name(secure))
