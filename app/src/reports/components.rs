@@ -256,6 +256,7 @@ fn ReportTable(table: Table, query: String, with_csv: bool) -> impl IntoView {
     let heading_id = format!("table-{}", id.code());
     let rows = table.rows.clone();
     let columns = table.columns.clone();
+    let body_columns = columns.clone();
     let body = table
         .cells
         .iter()
@@ -273,13 +274,19 @@ fn ReportTable(table: Table, query: String, with_csv: bool) -> impl IntoView {
                                 id.code()
                             )
                         });
-                    view! { <td class="number">{count_view(*count, link)}</td> }
+                    // On a phone the table becomes cards: each number names its column.
+                    let column = body_columns[c].clone();
+                    view! {
+                        <td class="number" data-label=move || label_text(&column)>
+                            {count_view(*count, link)}
+                        </td>
+                    }
                 })
                 .collect_view();
             let occupancy = presence.then(|| {
                 let text = occupancy_permille(&table, r).map(occupancy_text);
                 view! {
-                    <td class="number">
+                    <td class="number" data-label=move || tr!("report-label-occupancy")>
                         {match text {
                             Some(text) => view! { <span>{text}</span> }.into_any(),
                             None => count_view(Count::Withheld, None),
@@ -621,13 +628,13 @@ pub fn FigurePage() -> impl IntoView {
                                             let detail = line.detail.clone();
                                             view! {
                                                 <tr>
-                                                    <td>{match line.person_code {
+                                                    <td data-label=move || tr!("field-network-code")>{match line.person_code {
                                                         Some(code) => view! { <a href=format!("/persone/{code}")>{code.clone()}</a> }.into_any(),
                                                         None => view! { <span>{anonymous_contact}</span> }.into_any(),
                                                     }}</td>
-                                                    <td>{line.day.map(date_text).unwrap_or_default()}</td>
-                                                    <td>{move || figure_detail_text(&detail)}</td>
-                                                    <td class="number">{line.amount}</td>
+                                                    <td data-label=move || tr!("report-figure-day")>{line.day.map(date_text).unwrap_or_default()}</td>
+                                                    <td data-label=move || tr!("report-figure-detail")>{move || figure_detail_text(&detail)}</td>
+                                                    <td class="number" data-label=move || tr!("report-figure-amount")>{line.amount}</td>
                                                 </tr>
                                             }
                                         }).collect_view()}

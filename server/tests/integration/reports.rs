@@ -1039,6 +1039,9 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
     assert!(html.contains("role=\"img\""));
     assert!(html.contains("url(#chart-occupancy_by_province-fill-0)"));
     assert!(html.contains("Posti letto oggi per provincia"));
+    // On a phone each number of a table is a card line that names its column.
+    assert!(html.contains("data-label=\"Occupati\""), "phone labels");
+    assert!(html.contains("data-label=\"Occupazione\""), "phone labels");
     // The province in the filter, in two tables and in their two charts.
     assert!(html.matches("Alessandria").count() >= 5, "province rows");
     assert!(
