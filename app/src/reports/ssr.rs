@@ -863,26 +863,26 @@ pub async fn figure_list(ctx: &Ctx, request: &FigureRequest) -> Result<FigureLis
     })
 }
 
-/// The records behind `ids`, read a few hundred at a time: one query per kind and chunk
-/// rather than one per line, and never more bound values than the databases allow.
+/// The records behind `ids` by their id, read a few hundred at a time: one query per kind
+/// and chunk rather than one per line, and never more bound values than the databases allow.
 async fn by_ids<C, E>(
     conn: &C,
     column: E::Column,
     ids: &HashSet<i32>,
-) -> Result<Vec<E::Model>, AppError>
+    id_of: fn(&E::Model) -> i32,
+) -> Result<HashMap<i32, E::Model>, AppError>
 where
     C: ConnectionTrait,
     E: EntityTrait,
 {
     let ids: Vec<i32> = ids.iter().copied().collect();
-    let mut models = Vec::with_capacity(ids.len());
+    let mut models = HashMap::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        models.extend(
-            E::find()
-                .filter(column.is_in(chunk.iter().copied()))
-                .all(conn)
-                .await?,
-        );
+        let found = E::find()
+            .filter(column.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?;
+        models.extend(found.into_iter().map(|model| (id_of(&model), model)));
     }
     Ok(models)
 }
@@ -906,62 +906,42 @@ async fn figure_lines<C: ConnectionTrait>(
         wanted[kind].insert(id);
     }
     let [mut person_ids, screening_ids, contact_ids, stay_ids, work_ids, permit_ids] = wanted;
-    let screenings: HashMap<i32, screenings::Model> =
-        by_ids::<_, screenings::Entity>(conn, screenings::Column::Id, &screening_ids)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
-    let contacts: HashMap<i32, contacts::Model> =
-        by_ids::<_, contacts::Entity>(conn, contacts::Column::Id, &contact_ids)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
-    let stays: HashMap<i32, placements::Model> =
-        by_ids::<_, placements::Entity>(conn, placements::Column::Id, &stay_ids)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
-    let works: HashMap<i32, work_placements::Model> =
-        by_ids::<_, work_placements::Entity>(conn, work_placements::Column::Id, &work_ids)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
-    let permits: HashMap<i32, permits::Model> =
-        by_ids::<_, permits::Entity>(conn, permits::Column::Id, &permit_ids)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
+    let screenings =
+        by_ids::<_, screenings::Entity>(conn, screenings::Column::Id, &screening_ids, |m| m.id)
+            .await?;
+    let contacts =
+        by_ids::<_, contacts::Entity>(conn, contacts::Column::Id, &contact_ids, |m| m.id).await?;
+    let stays =
+        by_ids::<_, placements::Entity>(conn, placements::Column::Id, &stay_ids, |m| m.id).await?;
+    let works =
+        by_ids::<_, work_placements::Entity>(conn, work_placements::Column::Id, &work_ids, |m| {
+            m.id
+        })
+        .await?;
+    let permits =
+        by_ids::<_, permits::Entity>(conn, permits::Column::Id, &permit_ids, |m| m.id).await?;
     let plan_ids: HashSet<i32> = works
         .values()
         .map(|w| w.plan_id)
         .chain(permits.values().map(|p| p.plan_id))
         .collect();
     let plan_people: HashMap<i32, i32> =
-        by_ids::<_, plans::Entity>(conn, plans::Column::Id, &plan_ids)
+        by_ids::<_, plans::Entity>(conn, plans::Column::Id, &plan_ids, |m| m.id)
             .await?
             .into_iter()
-            .map(|plan| (plan.id, plan.person_id))
+            .map(|(id, plan)| (id, plan.person_id))
             .collect();
     person_ids.extend(screenings.values().map(|s| s.person_id));
     person_ids.extend(stays.values().map(|s| s.person_id));
     person_ids.extend(plan_people.values().copied());
-    let people: HashMap<i32, people::Model> =
-        by_ids::<_, people::Entity>(conn, people::Column::Id, &person_ids)
-            .await?
-            .into_iter()
-            .map(|m| (m.id, m))
-            .collect();
+    let people =
+        by_ids::<_, people::Entity>(conn, people::Column::Id, &person_ids, |m| m.id).await?;
     let structure_ids: HashSet<i32> = stays.values().map(|s| s.structure_id).collect();
     let structure_names: HashMap<i32, String> =
-        by_ids::<_, structures::Entity>(conn, structures::Column::Id, &structure_ids)
+        by_ids::<_, structures::Entity>(conn, structures::Column::Id, &structure_ids, |m| m.id)
             .await?
             .into_iter()
-            .map(|m| (m.id, m.name))
+            .map(|(id, structure)| (id, structure.name))
             .collect();
 
     let person_line =
