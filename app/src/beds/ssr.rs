@@ -623,7 +623,7 @@ pub async fn discharge(
 /// Settles a board change: a refusal (403) is first written to the audit trail, in the
 /// same transaction, naming what was refused (`object_type`, `object_id`).
 pub(super) async fn finish<T>(
-    txn: DatabaseTransaction,
+    txn: crate::db::WriteTransaction,
     ctx: &Ctx,
     action: &str,
     object: (&str, String),
@@ -674,7 +674,7 @@ pub(super) async fn finish<T>(
 
 /// Commits a change of the board and tells the open boards (see `live`).
 async fn commit_announcing(
-    txn: DatabaseTransaction,
+    txn: crate::db::WriteTransaction,
     ctx: &Ctx,
     change: BoardChange,
 ) -> Result<(), AppError> {

@@ -2,10 +2,9 @@
 //! with a fresh database, SQLite by default or PostgreSQL when
 //! `ANELLO_TEST_POSTGRES_URL` is set (`make test` runs the suite both ways).
 //!
-//! Tests run on multi-threaded runtimes, like the server in production: on tokio's
-//! single-threaded test runtime, where the app and the client share one thread, about one
-//! full run in six stalled while rendering a refused page (not yet root-caused; see the
-//! people issue's note).
+//! Tests run on multi-threaded runtimes, like the server in production. Their routers
+//! share one route list (`server::startup`): listing the routes while another test renders
+//! a page left that page waiting forever (leptos #4773).
 
 mod helpers;
 
@@ -16,6 +15,7 @@ mod board_live;
 mod board_undo;
 mod cli;
 mod contacts;
+mod database;
 mod forum;
 mod forum_materials;
 mod notification_email;
