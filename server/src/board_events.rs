@@ -15,8 +15,7 @@ use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures::stream::{self, Stream, StreamExt};
-use http::header::CONTENT_TYPE;
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 use tokio::sync::broadcast;
 use tower_sessions::Session;
 
@@ -29,16 +28,7 @@ pub async fn board_events(
     headers: HeaderMap,
 ) -> Response {
     let language = app::i18n::request_language(&headers);
-    let refuse = |error: AppError| {
-        let status =
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (
-            status,
-            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
-            app::i18n::error_text(language, &error),
-        )
-            .into_response()
-    };
+    let refuse = |error: AppError| crate::security::error_text(&error, language);
     let user = match app::auth::ssr::load_current_user(&state.db, &session).await {
         Ok(user) => user,
         Err(error) => return refuse(error),

@@ -47,15 +47,6 @@ fn error_json(error: &AppError, language: &str) -> Response {
     (status_of(error), axum::Json(json)).into_response()
 }
 
-fn error_text(error: &AppError, language: &str) -> Response {
-    (
-        status_of(error),
-        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
-        app::i18n::error_text(language, error),
-    )
-        .into_response()
-}
-
 fn wants_html(headers: &HeaderMap) -> bool {
     headers
         .get(ACCEPT)
@@ -104,7 +95,7 @@ async fn upload_attachment(
     let language = app::i18n::request_language(&headers);
     let html = wants_html(&headers);
     let Some(version) = id_of(&version) else {
-        return error_text(&AppError::NotFound, language);
+        return crate::security::error_text(&AppError::NotFound, language);
     };
     let result = async {
         let ctx = app::auth::ssr::context_for(state, session, &headers).await?;
@@ -133,7 +124,7 @@ async fn upload_attachment(
             let code = problem.unwrap_or_default();
             Redirect::to(&format!("{}?errore={code}", draft_path(version))).into_response()
         }
-        (Err(error), true) => error_text(&error, language),
+        (Err(error), true) => crate::security::error_text(&error, language),
         (Err(error), false) => error_json(&error, language),
     }
 }
@@ -180,7 +171,7 @@ async fn download_attachment(
 ) -> Response {
     let language = app::i18n::request_language(&headers);
     let Some(id) = id_of(&id) else {
-        return error_text(&AppError::NotFound, language);
+        return crate::security::error_text(&AppError::NotFound, language);
     };
     let result = async {
         let ctx = app::auth::ssr::context_for(state, session, &headers).await?;
@@ -202,7 +193,7 @@ async fn download_attachment(
             headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
             response
         }
-        Err(error) => error_text(&error, language),
+        Err(error) => crate::security::error_text(&error, language),
     }
 }
 

@@ -152,10 +152,6 @@ async fn one_click_unsubscribe(
             app::i18n::translate(language, "unsubscribe-unknown"),
         )
             .into_response(),
-        Err(error) => (
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            app::i18n::error_text(language, &error),
-        )
-            .into_response(),
+        Err(error) => crate::security::error_text(&error, language),
     }
 }

@@ -8,7 +8,7 @@ use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 use tower_sessions::Session;
 
 pub async fn download_person_data(
@@ -18,16 +18,7 @@ pub async fn download_person_data(
     Path((code, format)): Path<(String, String)>,
 ) -> Response {
     let language = app::i18n::request_language(&headers);
-    let refuse = |error: AppError| {
-        let status =
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (
-            status,
-            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
-            app::i18n::error_text(language, &error),
-        )
-            .into_response()
-    };
+    let refuse = |error: AppError| crate::security::error_text(&error, language);
     let Some(format) = ExportFormat::from_extension(&format) else {
         return refuse(AppError::NotFound);
     };

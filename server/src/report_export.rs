@@ -11,7 +11,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use http::{HeaderMap, StatusCode};
+use http::HeaderMap;
 use tower_sessions::Session;
 
 /// The report's query string as the page's form sends it (names may repeat).
@@ -37,16 +37,7 @@ pub async fn download_table(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let language = app::i18n::request_language(&headers);
-    let refuse = |error: AppError| {
-        let status =
-            StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        (
-            status,
-            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
-            app::i18n::error_text(language, &error),
-        )
-            .into_response()
-    };
+    let refuse = |error: AppError| crate::security::error_text(&error, language);
     let Some(table) = file.strip_suffix(".csv").and_then(TableId::from_code) else {
         return refuse(AppError::NotFound);
     };

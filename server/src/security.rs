@@ -56,6 +56,17 @@ pub async fn refuse_cross_origin(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// A translated error as plain text, for answers that are files or streams (CSV, exports,
+/// attachments, the board's event stream, unsubscribing) rather than pages or JSON.
+pub fn error_text(error: &AppError, language: &str) -> Response {
+    (
+        StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        [(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        app::i18n::error_text(language, error),
+    )
+        .into_response()
+}
+
 /// A translated error answer outside Leptos: JSON for API clients, text otherwise.
 pub fn error_response(error: &AppError, language: &str, headers: &http::HeaderMap) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
