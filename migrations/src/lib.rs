@@ -15,6 +15,7 @@ mod m20261201_000009_forum_search;
 mod m20261201_000010_forum_materials;
 mod m20261201_000011_email_notifications;
 mod m20261203_000012_path_events;
+mod m20261205_000013_code_counters;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_forum_materials::Migration),
             Box::new(m20261201_000011_email_notifications::Migration),
             Box::new(m20261203_000012_path_events::Migration),
+            Box::new(m20261205_000013_code_counters::Migration),
         ]
     }
 }

@@ -4,7 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    QueryOrder, Set,
 };
 
 use super::model::{network_code, ConsentKind, Identity, PathStatus};
@@ -113,16 +113,8 @@ pub async fn load_demo_people<C: ConnectionTrait>(
             .into_iter()
             .filter(|b| !occupied.contains(&b.id))
             .collect();
-        let mut number = people::Entity::find()
-            .filter(people::Column::Province.eq(&province))
-            .filter(people::Column::Year.eq(year))
-            .select_only()
-            .column_as(people::Column::Number.max(), "max")
-            .into_tuple::<Option<i32>>()
-            .one(conn)
-            .await?
-            .flatten()
-            .unwrap_or(0);
+        let count = (DEMO_PEOPLE_PER_ORGANISATION * copies) as i32;
+        let mut number = super::numbers::take_numbers(conn, &province, year, count).await? - 1;
         for _ in 0..DEMO_PEOPLE_PER_ORGANISATION * copies {
             serial += 1;
             number += 1;

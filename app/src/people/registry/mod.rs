@@ -7,6 +7,8 @@ pub mod components;
 pub mod demo;
 pub mod model;
 #[cfg(feature = "ssr")]
+pub mod numbers;
+#[cfg(feature = "ssr")]
 pub mod rights;
 #[cfg(feature = "ssr")]
 pub mod ssr;
