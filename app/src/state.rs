@@ -12,6 +12,31 @@ pub struct AppState {
     pub settings: Settings,
     /// Announcements of bed-board changes to open boards (and other replicas).
     pub events: crate::beds::live::Events,
+    /// Told when the server begins to stop, so that long answers (event streams) end.
+    pub shutdown: Shutdown,
+}
+
+/// The moment the server begins to stop (SIGTERM or SIGINT): answers in flight finish,
+/// but event streams would never end by themselves, so they watch this and close with a
+/// reconnect hint, for the browser to reconnect to another replica or to the restarted one.
+#[derive(Clone, Debug, Default)]
+pub struct Shutdown(std::sync::Arc<tokio::sync::watch::Sender<bool>>);
+
+impl Shutdown {
+    pub fn begin(&self) {
+        self.0.send_replace(true);
+    }
+
+    pub fn has_begun(&self) -> bool {
+        *self.0.borrow()
+    }
+
+    /// Returns once the server has begun to stop.
+    pub async fn begun(&self) {
+        let mut receiver = self.0.subscribe();
+        // The sender lives as long as `self`, so waiting cannot fail.
+        let _ = receiver.wait_for(|stopping| *stopping).await;
+    }
 }
 
 /// Security settings decided at start-up from the command line.
@@ -19,8 +44,12 @@ pub struct AppState {
 pub struct Settings {
     /// `__Host-` cookie with `Secure`, and HSTS.
     pub secure_cookies: bool,
-    /// Take the client address from the last `X-Forwarded-For` hop.
+    /// Behind a reverse proxy: the client address from the last `X-Forwarded-For` hop,
+    /// the scheme from `X-Forwarded-Proto`.
     pub trust_proxy: bool,
+    /// The origin browsers use (`https://anello.rete.example`), from `--public-url`:
+    /// mutating requests must come from it. `None`: the `Host` header decides.
+    pub public_origin: Option<String>,
     /// Production mode: refuses demo passwords.
     pub production: bool,
     pub sign_in_limits: SignInLimits,

@@ -202,6 +202,7 @@ async fn start(generated: bool) -> (Running, TempFile, String) {
     let settings = Settings {
         secure_cookies: true,
         trust_proxy: false,
+        public_origin: None,
         production: false,
         // Every benchmark connection signs in on its own.
         sign_in_limits: SignInLimits {

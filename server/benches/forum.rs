@@ -306,6 +306,7 @@ async fn main() {
     let settings = Settings {
         secure_cookies: true,
         trust_proxy: false,
+        public_origin: None,
         production: false,
         sign_in_limits: SignInLimits::default(),
         identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),

@@ -42,6 +42,7 @@ async fn start(copies: usize) -> Running {
     let settings = Settings {
         secure_cookies: true,
         trust_proxy: false,
+        public_origin: None,
         production: false,
         sign_in_limits: SignInLimits::default(),
         identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),

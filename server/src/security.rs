@@ -1,15 +1,14 @@
-//! Request protection applied to every response: refusing mutating requests from another
-//! origin, security headers with a per-response CSP nonce, and no caching of pages.
+//! Request protection applied to every response: security headers with a per-response CSP nonce, and no caching of pages.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, HOST, ORIGIN, REFERRER_POLICY,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY,
     STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
-use http::{HeaderValue, Method, StatusCode};
+use http::{HeaderValue, StatusCode};
 use rand::RngCore;
 
 use app::error::AppError;
@@ -18,42 +17,6 @@ use app::CspNonce;
 #[derive(Clone, Debug)]
 pub struct SecurityConfig {
     pub secure: bool,
-}
-
-fn is_mutating(method: &Method) -> bool {
-    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
-}
-
-/// The host part (host:port) of an `Origin` header value.
-fn origin_host(origin: &str) -> Option<&str> {
-    origin
-        .split_once("://")
-        .map(|(_, rest)| rest.trim_end_matches('/'))
-}
-
-/// Refuses a mutating request whose `Origin` is another site, or that the browser marks
-/// as cross-site (`Sec-Fetch-Site`). Browsers send `Origin` on every cross-origin POST;
-/// requests without either header come from non-browser clients, which carry no
-/// ambient credentials of a victim, so they pass to the normal authentication.
-pub async fn refuse_cross_origin(request: Request, next: Next) -> Response {
-    if is_mutating(request.method()) {
-        let headers = request.headers();
-        let host = headers.get(HOST).and_then(|v| v.to_str().ok());
-        let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok());
-        let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-        let refused = match (origin, fetch_site) {
-            (Some("null"), _) => true,
-            (Some(origin), _) => origin_host(origin) != host,
-            (None, Some(site)) => !matches!(site, "same-origin" | "none"),
-            (None, None) => false,
-        };
-        if refused {
-            let language = app::i18n::request_language(headers);
-            tracing::warn!(path = %request.uri().path(), "cross-origin request refused");
-            return error_response(&AppError::CrossOrigin, language, headers);
-        }
-    }
-    next.run(request).await
 }
 
 /// A translated error as plain text, for answers that are files or streams (CSV, exports,
@@ -95,10 +58,11 @@ fn new_nonce() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Static files may be cached by the browser (revalidated); everything else is a page or
-/// an answer that may carry personal data and must never be stored.
+/// The icon may be cached by the browser (revalidated); the assets under /pkg set their
+/// own policy; everything else is a page or an answer that may carry personal data and
+/// must never be stored.
 fn is_static_asset(path: &str) -> bool {
-    path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/favicon.ico"
+    path == "/favicon.svg" || path == "/favicon.ico"
 }
 
 pub async fn security_headers(
@@ -136,12 +100,32 @@ pub async fn security_headers(
             HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         );
     }
-    if is_static_asset(&path) {
+    if headers.contains_key(CACHE_CONTROL) {
+        // The assets under /pkg say how long they keep.
+    } else if is_static_asset(&path) {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     } else {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// The answer to a request whose handler panicked: a 500 in both languages (the request's
+/// language is not known here), with the request id added on the way out, so that the
+/// person can quote it and the log line of the panic can be found.
+pub fn panic_response(_panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    // The panic's message was already printed by the panic hook; it is not repeated here,
+    // where it might carry a request's data into a log collector.
+    tracing::error!("a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Errore interno: la richiesta non è stata completata. Riprova; se il problema \
+         continua, comunica all'assistenza l'identificativo della richiesta (X-Request-Id).\n\
+         Internal error: the request was not completed. Try again; if it keeps happening, \
+         give support the request id (X-Request-Id).\n",
+    )
+        .into_response()
 }
 
 /// Drops a request id sent by the client: the id written to the audit trail is always
@@ -196,18 +180,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn origin_host_is_the_authority() {
-        assert_eq!(origin_host("http://127.0.0.1:3000"), Some("127.0.0.1:3000"));
-        assert_eq!(
-            origin_host("https://anello.example/"),
-            Some("anello.example")
-        );
-        assert_eq!(origin_host("garbage"), None);
-    }
-
-    #[test]
     fn only_assets_are_cacheable() {
-        assert!(is_static_asset("/pkg/anello.wasm"));
+        assert!(is_static_asset("/favicon.svg"));
         assert!(!is_static_asset("/amministrazione/utenti"));
         assert!(!is_static_asset("/api/admin/users"));
     }

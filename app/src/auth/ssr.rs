@@ -212,13 +212,8 @@ pub async fn current_user_by_id<C: ConnectionTrait>(
 fn client_address(settings: &Settings) -> String {
     let parts = use_context::<Parts>();
     if settings.trust_proxy {
-        if let Some(forwarded) = parts
-            .as_ref()
-            .and_then(|p| p.headers.get("x-forwarded-for"))
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-        {
-            return forwarded.trim().to_string();
+        if let Some(forwarded) = parts.as_ref().and_then(|p| last_forwarded_hop(&p.headers)) {
+            return forwarded;
         }
     }
     parts
@@ -228,6 +223,15 @@ fn client_address(settings: &Settings) -> String {
                 .map(|c| c.0.ip().to_string())
         })
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The address the trusted proxy saw: the last hop of `X-Forwarded-For` over all its
+/// header lines. Everything before it was sent by the client and may be forged; a
+/// request may even carry several header lines, of which only the last is the proxy's.
+pub fn last_forwarded_hop(headers: &http::HeaderMap) -> Option<String> {
+    let last_line = headers.get_all("x-forwarded-for").iter().next_back()?;
+    let hop = last_line.to_str().ok()?.rsplit(',').next()?.trim();
+    (!hop.is_empty()).then(|| hop.to_string())
 }
 
 /// Throttle keys are hashes: the attempts table never holds an address or an e-mail.
@@ -300,6 +304,7 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
             event = event.object(user.id);
         }
         record(&ctx.db, ctx.request_id(), event).await?;
+        metrics::counter!("anello_sign_in_refusals_total", "reason" => "throttled").increment(1);
         return Err(AppError::TooManyAttempts {
             retry_after_secs: limits.window_secs as u64,
         });
@@ -326,6 +331,8 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
         };
         record(&txn, ctx.request_id(), event).await?;
         txn.commit().await?;
+        metrics::counter!("anello_sign_in_refusals_total", "reason" => "wrong_credentials")
+            .increment(1);
         return Err(AppError::WrongCredentials);
     };
     // Success: this attempt counts as such.

@@ -1,7 +1,6 @@
 use std::net::SocketAddr;
 
 use app::state::{Settings, SignInLimits};
-use migrations::{Migrator, MigratorTrait};
 use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE, COOKIE, ORIGIN, SET_COOKIE};
 use reqwest::{Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
@@ -52,6 +51,15 @@ pub async fn fresh_database() -> (
     Option<std::path::PathBuf>,
     String,
 ) {
+    let (url, backend, sqlite_file) = empty_database().await;
+    let db = app::db::connect(&url).await.expect("connect test database");
+    server::migrate::migrate(&db).await.expect("migrate");
+    (db, backend, sqlite_file, url)
+}
+
+/// A new database with nothing in it, not even the schema: its URL, the backend, and the
+/// SQLite file to remove afterwards.
+pub async fn empty_database() -> (String, &'static str, Option<std::path::PathBuf>) {
     let name = format!("anello_test_{}", uuid::Uuid::new_v4().simple());
     match std::env::var("ANELLO_TEST_POSTGRES_URL") {
         Ok(server_url) if !server_url.is_empty() => {
@@ -65,17 +73,21 @@ pub async fn fresh_database() -> (
             let base = server_url
                 .rsplit_once('/')
                 .map_or(server_url.as_str(), |(base, _)| base);
-            let url = format!("{base}/{name}");
-            let db = app::db::connect(&url).await.expect("connect test database");
-            Migrator::up(&db, None).await.expect("migrate");
-            (db, "postgres", None, url)
+            (format!("{base}/{name}"), "postgres", None)
         }
         _ => {
             let path = std::env::temp_dir().join(format!("{name}.db"));
             let url = format!("sqlite://{}?mode=rwc", path.display());
-            let db = app::db::connect(&url).await.expect("sqlite");
-            Migrator::up(&db, None).await.expect("migrate");
-            (db, "sqlite", Some(path), url)
+            (url, "sqlite", Some(path))
+        }
+    }
+}
+
+/// Removes a test's SQLite file and its companions.
+pub fn remove_sqlite_file(file: &Option<std::path::PathBuf>) {
+    if let Some(file) = file {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
         }
     }
 }
@@ -94,28 +106,39 @@ impl TestApp {
     /// speak from several addresses (documentation ranges; nothing is sent there).
     pub async fn spawn_configured(limits: SignInLimits, trust_proxy: bool) -> TestApp {
         let turn = Turn::Shared(suite_lock().read_owned().await);
-        Self::start(limits, trust_proxy, false, turn).await
+        Self::start(turn, |settings| {
+            settings.sign_in_limits = limits;
+            settings.trust_proxy = trust_proxy;
+        })
+        .await
     }
 
     /// The app of a server with an SMTP server configured (the test sends through its
     /// own `server::mail::Mailer`).
     pub async fn spawn_with_mail() -> TestApp {
         let turn = Turn::Shared(suite_lock().read_owned().await);
-        Self::start(SignInLimits::default(), false, true, turn).await
+        Self::start(turn, |settings| settings.mail_enabled = true).await
     }
 
     /// The app for a load test, which runs with no other test beside it.
     pub async fn spawn_alone() -> TestApp {
         let turn = Turn::Alone(suite_lock().write_owned().await);
-        Self::start(SignInLimits::default(), false, false, turn).await
+        Self::start(turn, |_| {}).await
     }
 
-    async fn start(
-        limits: SignInLimits,
-        trust_proxy: bool,
-        mail_enabled: bool,
-        turn: Turn,
-    ) -> TestApp {
+    /// The app as a server behind a reverse proxy configured with `public_origin` sees
+    /// it: the client address and scheme come from the proxy's headers.
+    pub async fn spawn_behind_proxy(public_origin: &str) -> TestApp {
+        let turn = Turn::Shared(suite_lock().read_owned().await);
+        let public_origin = public_origin.to_string();
+        Self::start(turn, move |settings| {
+            settings.trust_proxy = true;
+            settings.public_origin = Some(public_origin);
+        })
+        .await
+    }
+
+    async fn start(turn: Turn, configure: impl FnOnce(&mut Settings)) -> TestApp {
         let (db, backend, sqlite_file, database_url) = fresh_database().await;
         // As `anello` does at start-up, after the migrations.
         app::forum::materials::ssr::sync_checklist_at_start(&db)
@@ -126,15 +149,17 @@ impl TestApp {
             .expect("demo network");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let settings = Settings {
+        let mut settings = Settings {
             secure_cookies: true,
-            trust_proxy,
+            trust_proxy: false,
+            public_origin: None,
             production: false,
-            sign_in_limits: limits,
+            sign_in_limits: SignInLimits::default(),
             identity_key: app::state::IdentityKey::new(app::state::IdentityKey::DEVELOPMENT),
-            mail_enabled,
+            mail_enabled: false,
             report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
         };
+        configure(&mut settings);
         let router = server::startup::router(
             db.clone(),
             server::startup::leptos_options(address),
