@@ -29,8 +29,9 @@ setup:
 setup-test:
 	.ci/setup.sh --test
 
+# --precompress writes a brotli and a gzip copy of every asset beside it, served as is.
 build:
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 lint:
 	cargo fmt --all -- --check
@@ -54,8 +55,10 @@ clean-test-databases:
 	@psql '$(TEST_POSTGRES_URL)' -Atc "SELECT datname FROM pg_database WHERE datname LIKE 'anello_test_%'" \
 	  | while read -r db; do psql '$(TEST_POSTGRES_URL)' -qc "DROP DATABASE IF EXISTS $$db" >/dev/null; done
 
+# The browser tests on SQLite, then through nginx over TLS with two replicas on PostgreSQL.
 e2e:
 	.ci/e2e.sh
+	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' .ci/e2e-proxy.sh
 
 # Benchmarks print ratios measured in one run (not part of `make test`).
 bench: setup

@@ -81,9 +81,13 @@ async fn writer_turn(db: &DatabaseConnection) -> Result<OwnedMutexGuard<()>, DbE
         .entry(file)
         .or_default()
         .clone();
-    tokio::time::timeout(WRITER_TURN_TIMEOUT, queue.lock_owned())
+    let waiting = std::time::Instant::now();
+    let turn = tokio::time::timeout(WRITER_TURN_TIMEOUT, queue.lock_owned())
         .await
-        .map_err(|_| DbErr::Custom("database is busy: no turn to write within 10 s".into()))
+        .map_err(|_| DbErr::Custom("database is busy: no turn to write within 10 s".into()));
+    metrics::histogram!("anello_sqlite_writer_wait_seconds")
+        .record(waiting.elapsed().as_secs_f64());
+    turn
 }
 
 /// A transaction begun by `begin_write`: it reads and writes like a `DatabaseTransaction`

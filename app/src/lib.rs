@@ -28,7 +28,7 @@ pub mod entity;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, MetaTags, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -76,6 +76,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <AutoReload options=options.clone() />
+                // With hashed file names (release builds) both name this build's files,
+                // which are then cached by browsers for a year.
+                <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -91,7 +94,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <I18nProvider>
-            <Link rel="stylesheet" href="/pkg/anello.css" />
             <Link rel="icon" href="/favicon.svg" />
             <Title formatter=|page: String| format!("{page} · Anello") />
             <Router>

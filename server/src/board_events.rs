@@ -21,6 +21,24 @@ use tower_sessions::Session;
 
 /// How long the browser waits before reconnecting a closed stream.
 const RETRY: Duration = Duration::from_secs(2);
+/// The same, when the stream closed because this replica is stopping.
+const RECONNECT_AFTER_STOP: Duration = Duration::from_millis(500);
+
+/// Counts an open stream in the metrics for as long as it lives.
+struct OpenStream;
+
+impl OpenStream {
+    fn new() -> OpenStream {
+        metrics::gauge!("anello_board_event_streams_open").increment(1.0);
+        OpenStream
+    }
+}
+
+impl Drop for OpenStream {
+    fn drop(&mut self) {
+        metrics::gauge!("anello_board_event_streams_open").decrement(1.0);
+    }
+}
 
 pub async fn board_events(
     State(state): State<AppState>,
@@ -43,9 +61,27 @@ pub async fn board_events(
     let opening = stream::once(async {
         Ok::<_, Infallible>(Event::default().retry(RETRY).comment("anello"))
     });
+    let shutdown = state.shutdown.clone();
+    let ends = async move {
+        tokio::select! {
+            () = tokio::time::sleep(lifetime) => {}
+            () = shutdown.begun() => {}
+        }
+    };
+    // When this replica stops, the stream ends with a short reconnect hint: the browser
+    // comes back at once, to another replica or to this one restarted.
+    let closing = stream::once(async {
+        Ok::<_, Infallible>(Event::default().retry(RECONNECT_AFTER_STOP).comment("bye"))
+    });
+    let open = OpenStream::new();
     let events = opening
         .chain(board_stream(receiver))
-        .take_until(tokio::time::sleep(lifetime));
+        .take_until(ends)
+        .chain(closing)
+        .map(move |event| {
+            let _open = &open;
+            event
+        });
     Sse::new(events)
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
         .into_response()

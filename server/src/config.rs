@@ -2,7 +2,13 @@
 
 use std::net::SocketAddr;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -27,7 +33,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "ANELLO_LOG", default_value = "info")]
     pub log_level: String,
 
-    /// Production mode: refuses demo data and demo passwords.
+    /// Log lines as text for people or as JSON objects for a log collector.
+    #[arg(long, global = true, env = "ANELLO_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// Production mode: refuses demo data and demo passwords, and refuses to serve without
+    /// the identity key and an `https://` public URL.
     #[arg(long, global = true, env = "ANELLO_PRODUCTION")]
     pub production: bool,
 
@@ -47,6 +58,18 @@ pub enum Command {
     /// Manage user accounts from the command line.
     #[command(subcommand)]
     User(UserCommand),
+    /// Write a consistent copy of the whole database to FILE while the server keeps
+    /// serving (SQLite: `VACUUM INTO`; PostgreSQL: `pg_dump --format=custom`).
+    Backup {
+        /// The backup file to write; it must not exist yet.
+        file: std::path::PathBuf,
+    },
+    /// Restore a backup made by `anello backup` into an empty database (refuses one that
+    /// holds any data).
+    Restore {
+        /// The backup file to read.
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
@@ -65,7 +88,9 @@ pub struct ServeArgs {
     #[arg(long, env = "ANELLO_DEMO_IF_EMPTY")]
     pub demo_if_empty: bool,
 
-    /// Take the client address from the last `X-Forwarded-For` hop (only behind a trusted proxy).
+    /// Behind a reverse proxy: take the client address from the last `X-Forwarded-For` hop
+    /// (the one the proxy added) and the scheme from `X-Forwarded-Proto`. Only when every
+    /// request comes through that proxy.
     #[arg(long, env = "ANELLO_TRUST_PROXY")]
     pub trust_proxy: bool,
 
@@ -88,10 +113,17 @@ pub struct ServeArgs {
     )]
     pub mail_from: String,
 
-    /// The address people open Anello at, for the links in e-mails (default: the
-    /// listening address).
+    /// The origin browsers open Anello at, e.g. `https://anello.rete.example`: requests
+    /// that change data must come from it, cookies are `Secure` and HSTS is sent when it is
+    /// `https://`, and e-mails link to it. Required in production. Without it the `Host`
+    /// header is trusted, which is only right without a proxy in front.
     #[arg(long, env = "ANELLO_PUBLIC_URL")]
     pub public_url: Option<String>,
+
+    /// Serve Prometheus metrics at `GET /metrics` on this separate address (off by
+    /// default; keep it reachable only by the monitoring system).
+    #[arg(long, env = "ANELLO_METRICS_LISTEN")]
+    pub metrics_listen: Option<SocketAddr>,
 
     /// In the funder report's exports, print view and single-organisation views, counts
     /// below this are shown as "<N" (and the cells that would give them away withheld).

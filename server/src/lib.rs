@@ -1,29 +1,41 @@
 //! The server side of Anello: configuration, start-up and the command-line verbs.
 //! The application itself (pages, server functions, database code) lives in `app`.
 
+pub mod assets;
+pub mod backup;
 pub mod board_events;
 pub mod config;
 pub mod forum_files;
+pub mod health;
 pub mod mail;
+pub mod migrate;
+pub mod observe;
 pub mod people_export;
+pub mod public_origin;
 pub mod report_export;
 pub mod security;
+pub mod shutdown;
 pub mod startup;
 pub mod users_cli;
 
 use anyhow::Context;
 use app::db;
 use config::{Cli, Command, ServeArgs, UserCommand};
-use migrations::{Migrator, MigratorTrait};
 use tracing_subscriber::EnvFilter;
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_new(&cli.log_level).unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .with_target(false)
-        .init();
+    init_logs(&cli.log_level, cli.log_format);
+
+    // A restore goes into an empty database before anything is created in it.
+    if let Some(Command::Restore { file }) = &cli.command {
+        backup::restore(&cli.database_url, file).await?;
+        println!(
+            "restored {} into {}",
+            file.display(),
+            db::redacted(&cli.database_url)
+        );
+        return Ok(());
+    }
 
     let db = db::connect(&cli.database_url).await.with_context(|| {
         format!(
@@ -31,7 +43,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db::redacted(&cli.database_url)
         )
     })?;
-    Migrator::up(&db, None)
+    migrate::migrate(&db)
         .await
         .context("database migration failed")?;
     app::forum::materials::ssr::sync_checklist_at_start(&db)
@@ -62,6 +74,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map(|_| ())
         }
         Command::User(UserCommand::Disable { email }) => users_cli::disable_user(&db, &email).await,
+        Command::Backup { file } => {
+            backup::backup(&db, &cli.database_url, &file).await?;
+            println!("backup written to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { .. } => anyhow::bail!("a restore runs before the database is opened"),
         Command::Serve(args) => {
             if cli.production {
                 app::demo::refuse_demo_accounts(&db)
@@ -74,6 +92,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             startup::serve(db, args, cli.production).await
         }
+    }
+}
+
+/// Logs to standard error (systemd's journal, a container's log) as text, or as one JSON
+/// object per line for a log collector.
+fn init_logs(filter: &str, format: config::LogFormat) {
+    let filter = EnvFilter::try_new(filter).unwrap_or_else(|error| {
+        eprintln!("anello: log filter {filter:?} not understood ({error}); using info");
+        EnvFilter::new("info")
+    });
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        config::LogFormat::Text => logs.with_target(false).init(),
+        config::LogFormat::Json => logs
+            .json()
+            .flatten_event(true)
+            .with_current_span(false)
+            .with_span_list(false)
+            .init(),
     }
 }
 

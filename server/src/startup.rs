@@ -1,22 +1,25 @@
 //! Building the router and serving it.
 
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 
 use anyhow::Context;
-use app::state::{AppState, IdentityKey, Settings, SignInLimits};
+use app::state::{AppState, IdentityKey, Settings, Shutdown, SignInLimits};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
 
 use crate::config::ServeArgs;
+use crate::public_origin::{OriginCheck, PublicOrigin};
 use crate::security::{self, SecurityConfig};
 use app::auth::session_store::SeaOrmSessionStore;
 
@@ -31,10 +34,44 @@ pub fn leptos_options(listen: SocketAddr) -> LeptosOptions {
         .site_pkg_dir(env("LEPTOS_SITE_PKG_DIR", "pkg"))
         .site_addr(listen)
         .reload_port(3001)
+        .hash_files(hashed_file_names())
         .build()
 }
 
+/// A release build (`cargo leptos build --release`, `hash-files = true`) names its
+/// JavaScript, wasm and CSS after their content and writes the hashes to `hash.txt`
+/// beside the binary; the pages must then link those names. A development or test
+/// build has no such file and keeps the plain names.
+fn hashed_file_names() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .is_some_and(|file| file.exists())
+}
+
 pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> {
+    let public_origin = args
+        .public_url
+        .as_deref()
+        .map(PublicOrigin::parse)
+        .transpose()?;
+    if production {
+        match &public_origin {
+            None => anyhow::bail!(
+                "production mode needs ANELLO_PUBLIC_URL, the https:// address people open \
+                 Anello at (e.g. https://anello.rete.example)"
+            ),
+            Some(origin) if !origin.is_https() => anyhow::bail!(
+                "production mode needs an https:// ANELLO_PUBLIC_URL (not {}): sign-in \
+                 cookies are only sent over HTTPS",
+                origin.as_str()
+            ),
+            Some(_) => {}
+        }
+        if args.insecure_cookies {
+            anyhow::bail!("production mode refuses ANELLO_INSECURE_COOKIES");
+        }
+    }
     let identity_key = match (&args.identity_key, production) {
         (Some(key), _) if key.len() < IdentityKey::MIN_LENGTH => {
             anyhow::bail!(
@@ -43,15 +80,24 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
             )
         }
         (Some(key), _) => IdentityKey::new(key),
-        (None, true) => anyhow::bail!("production mode needs ANELLO_IDENTITY_KEY"),
+        (None, true) => anyhow::bail!(
+            "production mode needs ANELLO_IDENTITY_KEY (at least {} characters, the same on \
+             every replica; e.g. `openssl rand -base64 48`)",
+            IdentityKey::MIN_LENGTH
+        ),
         (None, false) => {
             tracing::warn!("no ANELLO_IDENTITY_KEY: using the development key");
             IdentityKey::new(IdentityKey::DEVELOPMENT)
         }
     };
+    // Cookies are `Secure` (and HSTS sent) unless the public URL is plain http:// or the
+    // developer asked for it: browsers accept Secure cookies from http://localhost.
+    let secure_cookies =
+        !args.insecure_cookies && public_origin.as_ref().is_none_or(PublicOrigin::is_https);
     Ok(Settings {
-        secure_cookies: !args.insecure_cookies,
+        secure_cookies,
         trust_proxy: args.trust_proxy,
+        public_origin: public_origin.map(|origin| origin.as_str().to_string()),
         production,
         sign_in_limits: SignInLimits::default(),
         identity_key,
@@ -73,16 +119,32 @@ fn app_routes() -> Vec<AxumRouteListing> {
 
 /// The whole application as one router; integration tests serve exactly this.
 pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: Settings) -> Router {
+    router_stopping_on(db, leptos_options, settings, Shutdown::default())
+}
+
+/// The router of a server that tells its event streams to end when `shutdown` begins.
+pub fn router_stopping_on(
+    db: DatabaseConnection,
+    leptos_options: LeptosOptions,
+    settings: Settings,
+    shutdown: Shutdown,
+) -> Router {
     let secure = settings.secure_cookies;
+    let origin_check = OriginCheck {
+        public_origin: settings.public_origin.clone(),
+        trust_proxy: settings.trust_proxy,
+    };
+    let assets = crate::assets::routes(&leptos_options);
     let state = AppState {
         leptos_options,
         events: app::beds::live::Events::start(&db),
         db: db.clone(),
         settings,
+        shutdown,
     };
     let routes = app_routes();
 
-    let session_layer = SessionManagerLayer::new(SeaOrmSessionStore::new(db))
+    let session_layer = SessionManagerLayer::new(SeaOrmSessionStore::new(db.clone()))
         .with_name(app::state::session_cookie_name(secure))
         .with_secure(secure)
         .with_http_only(true)
@@ -92,7 +154,7 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
             app::auth::ssr::IDLE_TIMEOUT_MINUTES,
         )));
 
-    Router::new()
+    let pages = Router::new()
         .route(
             "/persone/{code}/esporta/{format}",
             axum::routing::get(crate::people_export::download_person_data),
@@ -116,17 +178,33 @@ pub fn router(db: DatabaseConnection, leptos_options: LeptosOptions, settings: S
         .layer(axum::middleware::from_fn(security::session_lifetime))
         .layer(session_layer)
         .layer(axum::middleware::from_fn(security::explain_api_errors))
-        .layer(axum::middleware::from_fn(security::refuse_cross_origin))
+        .layer(axum::middleware::from_fn_with_state(
+            origin_check,
+            crate::public_origin::refuse_cross_origin,
+        ));
+
+    // Assets and health checks never read a session: they answer from memory or disk.
+    Router::new()
+        .merge(assets)
+        .merge(crate::health::routes(db))
+        .merge(pages)
         .layer(axum::middleware::from_fn_with_state(
             SecurityConfig { secure },
             security::security_headers,
         ))
+        // Pages, JSON and CSS in brotli or gzip, as the browser accepts; assets come
+        // precompressed from disk and are left as they are; event streams are never
+        // compressed (they must not wait for a buffer to fill).
+        .layer(CompressionLayer::new())
         .layer(
             ServiceBuilder::new()
                 .layer(axum::middleware::from_fn(security::server_request_ids_only))
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-                .layer(TraceLayer::new_for_http())
+                .layer(axum::middleware::from_fn(crate::observe::log_and_measure))
                 .layer(PropagateRequestIdLayer::x_request_id())
+                // A panic answers a translated 500 with the request id, and the
+                // connection stays up.
+                .layer(CatchPanicLayer::custom(security::panic_response))
                 // No request may hang for ever: a stuck one answers 503 after 30 s.
                 .layer(TimeoutLayer::with_status_code(
                     http::StatusCode::SERVICE_UNAVAILABLE,
@@ -141,10 +219,16 @@ pub async fn serve(
     production: bool,
 ) -> anyhow::Result<()> {
     let options = leptos_options(args.listen);
-    let app = router(db.clone(), options, settings(&args, production)?);
+    let settings = settings(&args, production)?;
+    let shutdown = Shutdown::default();
+    if let Some(listen) = args.metrics_listen {
+        let handle = crate::observe::install_recorder()?;
+        crate::observe::serve_metrics(listen, handle, db.clone(), shutdown.clone()).await?;
+    }
+    let app = router_stopping_on(db.clone(), options, settings.clone(), shutdown.clone());
     if let Some(smtp_url) = &args.smtp_url {
-        let public_url = args
-            .public_url
+        let public_url = settings
+            .public_origin
             .clone()
             .unwrap_or_else(|| format!("http://{}", args.listen));
         crate::mail::Mailer::new(smtp_url, &args.mail_from, &public_url)?.spawn(db.clone());
@@ -152,7 +236,7 @@ pub async fn serve(
     }
 
     // Expired sessions are swept every 10 minutes; loading one already ignores expiry.
-    let store = SeaOrmSessionStore::new(db);
+    let store = SeaOrmSessionStore::new(db.clone());
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
@@ -168,13 +252,22 @@ pub async fn serve(
         .with_context(|| format!("cannot listen on {}", args.listen))?;
     tracing::info!("Anello is listening on http://{}", args.listen);
     println!("Anello: http://{}", args.listen);
-    axum::serve(
+    let stopping = {
+        let shutdown = shutdown.clone();
+        async move {
+            crate::shutdown::signal().await;
+            tracing::info!("stopping: no new connections; finishing the requests in flight");
+            shutdown.begin();
+        }
+    };
+    let server = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    .with_graceful_shutdown(stopping)
+    .into_future();
+    crate::shutdown::finish_within(server, &shutdown, crate::shutdown::GRACE).await?;
+    db.close().await.context("closing the database pool")?;
+    tracing::info!("stopped");
     Ok(())
 }

@@ -56,6 +56,7 @@ pub async fn record<C: ConnectionTrait>(
     request_id: Option<&str>,
     event: AuditEvent<'_>,
 ) -> Result<(), sea_orm::DbErr> {
+    let outcome = event.outcome.code();
     audit_log::ActiveModel {
         occurred_at: Set(Utc::now()),
         actor_user_id: Set(event.actor.map(|user| user.id)),
@@ -63,13 +64,15 @@ pub async fn record<C: ConnectionTrait>(
         action: Set(event.action.to_string()),
         object_type: Set(event.object_type.to_string()),
         object_id: Set(event.object_id),
-        outcome: Set(event.outcome.code().to_string()),
+        outcome: Set(outcome.to_string()),
         request_id: Set(request_id.map(str::to_string)),
         detail: Set(event.detail),
         ..Default::default()
     }
     .insert(conn)
     .await?;
+    // Counted when written into its transaction (a rolled-back one is counted too).
+    metrics::counter!("anello_audit_rows_written_total", "outcome" => outcome).increment(1);
     Ok(())
 }
 
