@@ -2,7 +2,7 @@
 # Installs, idempotently, everything a build of Anello needs on a fresh Debian machine
 # with the Rust toolchain: the wasm32 target, cargo-leptos, the wasm-bindgen CLI matching
 # Cargo.lock, the npm packages of end2end/ (binaryen's wasm-opt, playwright-core) and,
-# with --test, Debian's chromium and a running PostgreSQL.
+# with --test, Debian's chromium, nginx, openssl and a running PostgreSQL.
 # Nothing here downloads a prebuilt binary at run time: tools come from crates.io, npm
 # and Debian only.
 set -euo pipefail
@@ -65,7 +65,17 @@ if [ "$WITH_TEST_TOOLS" = 1 ]; then
   if [ ! -x /usr/bin/chromium ]; then
     apt_install chromium
   fi
-  # 6. PostgreSQL: the test suite runs every database test on it too, never skipped.
+  # 6. nginx and openssl for the browser tests through a TLS reverse proxy (the
+  #    configuration shipped in deploy/), and PostgreSQL's client tools (pg_dump,
+  #    pg_restore) for the backup tests. Debian's nginx package starts a server on port
+  #    80 when installed; the tests run their own, so that one is stopped.
+  if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+    apt_install nginx
+    (service nginx stop || pkill -x nginx || true) >/dev/null 2>&1
+  fi
+  command -v openssl >/dev/null || apt_install openssl
+  command -v pg_dump >/dev/null || apt_install postgresql-client
+  # 7. PostgreSQL: the test suite runs every database test on it too, never skipped.
   if ! command -v pg_ctlcluster >/dev/null; then
     apt_install postgresql
     # A fresh Debian cluster asks for passwords on TCP; the tests connect as postgres on
