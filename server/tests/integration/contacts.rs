@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use crate::helpers::*;
 use app::entity::{audit_log, contacts};
 
-fn street_contact(today: &str) -> Vec<(&'static str, String)> {
+pub fn street_contact(today: &str) -> Vec<(&'static str, String)> {
     vec![
         ("form[occurred_on]", today.to_string()),
         ("form[channel]", "street_unit".into()),
@@ -19,7 +19,7 @@ fn street_contact(today: &str) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn as_pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+pub fn as_pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     form.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 

@@ -261,3 +261,36 @@ async fn a_backup_taken_while_people_are_placed_restores_everything_acknowledged
     let _ = std::fs::remove_file(&file);
     remove_sqlite_file(&target_file);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn fifty_contacts_logged_at_once_are_all_kept() {
+    use crate::contacts::{as_pairs, street_contact};
+    let app = Arc::new(TestApp::spawn_alone().await);
+    let street = app.sign_in("strada@anello.test").await;
+    let today = app::people::ssr::today().to_string();
+    let before = app::entity::contacts::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    let tasks: Vec<_> = (0..50)
+        .map(|_| {
+            let (app, street, today) = (app.clone(), street.clone(), today.clone());
+            tokio::spawn(async move {
+                let form = street_contact(&today);
+                let response = app
+                    .call("people/contacts/log", &as_pairs(&form), Some(&street))
+                    .await;
+                (response.status(), response.text().await.unwrap())
+            })
+        })
+        .collect();
+    for task in tasks {
+        let (status, body) = task.await.unwrap();
+        assert_eq!(status, StatusCode::OK, "on {}: {body}", app.backend);
+    }
+    let kept = app::entity::contacts::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(kept, before + 50, "contacts kept on {}", app.backend);
+}

@@ -163,3 +163,57 @@ async fn health_and_readiness_answer_without_a_session_or_an_audit_row() {
     let alive = app.client.get(app.url("/healthz")).send().await.unwrap();
     assert_eq!(alive.status(), StatusCode::OK);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hashed_assets_are_served_precompressed_and_cached_for_a_year() {
+    // A release build's site: hashed names, each with its .br and .gz copies.
+    let site = std::env::temp_dir().join(format!("anello-site-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    let wasm = site.join("pkg/anello.Xy12.wasm");
+    std::fs::write(&wasm, vec![0u8; 4096]).unwrap();
+    std::fs::write(site.join("pkg/anello.Xy12.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(site.join("pkg/anello.Xy12.wasm.gz"), b"gzip bytes").unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let options = leptos::config::LeptosOptions::builder()
+        .output_name("anello")
+        .site_root(site.display().to_string())
+        .site_pkg_dir("pkg")
+        .hash_files(true)
+        .build();
+    let router = server::assets::routes(&options);
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let client = reqwest::Client::new();
+    let url = format!("http://{address}/pkg/anello.Xy12.wasm");
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), &b"brotli bytes"[..]),
+        ("gzip", Some("gzip"), &b"gzip bytes"[..]),
+        ("identity", None, &[0u8; 4096][..]),
+    ] {
+        let response = client
+            .get(&url)
+            .header(ACCEPT_ENCODING, accept)
+            // A session cookie changes nothing: assets never read the session.
+            .header("cookie", "__Host-anello_session=whatever")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let headers = response.headers().clone();
+        assert_eq!(
+            headers.get(CONTENT_ENCODING).and_then(|v| v.to_str().ok()),
+            encoding
+        );
+        assert_eq!(
+            headers.get("cache-control").and_then(|v| v.to_str().ok()),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert_eq!(
+            headers.get("vary").and_then(|v| v.to_str().ok()),
+            Some("accept-encoding")
+        );
+        assert!(headers.get("set-cookie").is_none());
+        assert_eq!(response.bytes().await.unwrap(), body);
+    }
+    let _ = std::fs::remove_dir_all(&site);
+}
