@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use app::entity::{beds, people, placements, structures};
 use app::state::{IdentityKey, Settings, SignInLimits};
 use chrono::Utc;
-use common::{bare_server, percentile, throughput, TempFile};
+use common::{bare_server, percentile, throughput, throughput_encoded, TempFile};
 use leptos::prelude::*;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
@@ -406,6 +406,34 @@ async fn scale(label: &str, generated: bool) {
         "  board page ({} KiB): {board_rate:.0} req/s; bare axum, same bytes: {bare_rate:.0} req/s; ratio {:.3} (goal >= 0.5)",
         page.len() / 1024,
         board_rate / bare_rate
+    );
+
+    // The same page compressed as browsers ask for it, against uncompressed.
+    let on_the_wire = running
+        .client
+        .get(running.url("/posti-letto"))
+        .header("accept", "text/html")
+        .header("accept-encoding", "br")
+        .header("cookie", &coordinator)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap()
+        .len();
+    let compressed_rate = throughput_encoded(
+        &running.client,
+        running.url("/posti-letto"),
+        Some(coordinator.clone()),
+        Some("br"),
+    )
+    .await;
+    println!(
+        "  board page with brotli ({} KiB on the wire, {:.1}x smaller): {compressed_rate:.0} req/s against {board_rate:.0} uncompressed; ratio {:.2}",
+        on_the_wire / 1024,
+        page.len() as f64 / on_the_wire as f64,
+        compressed_rate / board_rate
     );
 
     // Move p99 against a no-op p99, 32 connections each with its own session.

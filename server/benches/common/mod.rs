@@ -61,6 +61,16 @@ pub async fn sign_in(client: &reqwest::Client, address: SocketAddr, email: &str)
 
 /// Requests per second of GET `url`, with a few workers for a fixed time.
 pub async fn throughput(client: &reqwest::Client, url: String, cookie: Option<String>) -> f64 {
+    throughput_encoded(client, url, cookie, None).await
+}
+
+/// The same, asking for the answer compressed (`Accept-Encoding`), as browsers do.
+pub async fn throughput_encoded(
+    client: &reqwest::Client,
+    url: String,
+    cookie: Option<String>,
+    encoding: Option<&'static str>,
+) -> f64 {
     let deadline = Instant::now() + Duration::from_secs_f64(PAGE_SECONDS);
     let started = Instant::now();
     let mut workers = Vec::new();
@@ -70,6 +80,9 @@ pub async fn throughput(client: &reqwest::Client, url: String, cookie: Option<St
             let mut done = 0u64;
             while Instant::now() < deadline {
                 let mut request = client.get(&url).header("accept", "text/html");
+                if let Some(encoding) = encoding {
+                    request = request.header("accept-encoding", encoding);
+                }
                 if let Some(cookie) = &cookie {
                     request = request.header("cookie", cookie);
                 }
