@@ -60,8 +60,10 @@ e2e:
 	.ci/e2e.sh
 	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' .ci/e2e-proxy.sh
 
-# Benchmarks print ratios measured in one run (not part of `make test`).
-bench: setup
+# Benchmarks print ratios measured in one run (not part of `make test`). The first-load
+# benchmark needs Debian's chromium (`.ci/setup.sh --test`).
+bench: setup-test build
+	.ci/bench-first-load.sh
 	cargo bench -p server --bench people_list
 	cargo bench -p server --bench board
 	cargo bench -p server --bench forum
