@@ -19,6 +19,8 @@ pub mod reports;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod csv_file;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;

@@ -1,8 +1,9 @@
 //! One table of the report as CSV, in the reader's language, suppressed as every copy
-//! that leaves the screen. Spreadsheets open it as it is (UTF-8 with a byte-order mark).
+//! that leaves the screen, written by the one CSV writer (`crate::csv_file`).
 
 use super::model::{label_key, occupancy_permille, table_title_key, Count, Label, Table};
 use crate::auth::model::province_name;
+use crate::csv_file::CsvFile;
 use crate::error::AppError;
 use crate::i18n::translate;
 
@@ -24,11 +25,7 @@ pub fn count_text(language: &str, count: &Count) -> String {
 }
 
 pub fn table_to_csv(table: &Table, language: &str) -> Result<Vec<u8>, AppError> {
-    let internal = |error: csv::Error| {
-        tracing::error!(%error, "writing a report table as CSV");
-        AppError::Internal
-    };
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut file = CsvFile::default();
     let mut header = vec![translate(language, &table_title_key(table.id))];
     header.extend(table.columns.iter().map(|c| label_text(language, c)));
     let with_occupancy = table.id.occupancy_columns().is_some();
@@ -36,7 +33,7 @@ pub fn table_to_csv(table: &Table, language: &str) -> Result<Vec<u8>, AppError> 
     if with_occupancy {
         header.push(translate(language, "report-label-occupancy"));
     }
-    writer.write_record(&header).map_err(internal)?;
+    file.row(&header)?;
     for (r, row) in table.cells.iter().enumerate() {
         let mut record = vec![label_text(language, &table.rows[r])];
         record.extend(row.iter().map(|count| count_text(language, count)));
@@ -46,12 +43,7 @@ pub fn table_to_csv(table: &Table, language: &str) -> Result<Vec<u8>, AppError> 
                 None => translate(language, "report-withheld"),
             });
         }
-        writer.write_record(&record).map_err(internal)?;
+        file.row(&record)?;
     }
-    let body = writer
-        .into_inner()
-        .map_err(|e| internal(e.into_error().into()))?;
-    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
-    with_bom.extend(body);
-    Ok(with_bom)
+    file.finish()
 }

@@ -265,10 +265,8 @@ pub async fn export_person(
 /// spreadsheet opens, whatever the number of consents or screenings.
 fn export_csv(export: &PersonExport) -> Result<Vec<u8>, AppError> {
     let value = serde_json::to_value(export).map_err(|_| AppError::Internal)?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let write = |writer: &mut csv::Writer<Vec<u8>>, row: [&str; 3]| {
-        writer.write_record(row).map_err(|_| AppError::Internal)
-    };
+    let mut writer = crate::csv_file::CsvFile::default();
+    let write = |writer: &mut crate::csv_file::CsvFile, row: [&str; 3]| writer.row(row);
     write(&mut writer, ["section", "field", "value"])?;
     fn text(value: &serde_json::Value) -> String {
         match value {
@@ -306,7 +304,7 @@ fn export_csv(export: &PersonExport) -> Result<Vec<u8>, AppError> {
             }
         }
     }
-    writer.into_inner().map_err(|_| AppError::Internal)
+    writer.finish()
 }
 
 /// Why a record is anonymised.
