@@ -166,18 +166,23 @@ pub async fn settle<T>(
     }
 }
 
-/// `mode=rwc` creates the file but not its folder.
-fn create_parent_directory(url: &str) {
+/// The file of a `sqlite://` URL, or `None` for an in-memory database.
+pub fn sqlite_file(url: &str) -> Option<PathBuf> {
     let path = url
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:")
         .split('?')
         .next()
         .unwrap_or("");
-    if path.is_empty() || path.starts_with(":memory:") {
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| PathBuf::from(path))
+}
+
+/// `mode=rwc` creates the file but not its folder.
+fn create_parent_directory(url: &str) {
+    let Some(path) = sqlite_file(url) else {
         return;
-    }
-    if let Some(parent) = std::path::Path::new(path).parent() {
+    };
+    if let Some(parent) = path.parent() {
         if !parent.as_os_str().is_empty() {
             let _ = std::fs::create_dir_all(parent);
         }

@@ -10,7 +10,7 @@
 //! never overwrites a network's data. Afterwards the migrations bring the copy up to this
 //! version and its integrity is checked.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 
 use anyhow::{bail, Context};
@@ -75,7 +75,8 @@ pub async fn restore(database_url: &str, file: &Path) -> anyhow::Result<()> {
         )
         .await?;
     } else {
-        let target = sqlite_path(database_url)?;
+        let target = app::db::sqlite_file(database_url)
+            .with_context(|| format!("restore needs a database file, not {database_url}"))?;
         if target.exists() {
             let db = app::db::connect(database_url).await?;
             refuse_data(&db).await?;
@@ -174,20 +175,6 @@ pub async fn check_integrity(db: &DatabaseConnection) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The file of a `sqlite://` URL.
-fn sqlite_path(database_url: &str) -> anyhow::Result<PathBuf> {
-    let path = database_url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:")
-        .split('?')
-        .next()
-        .unwrap_or("");
-    if path.is_empty() || path.starts_with(":memory:") {
-        bail!("restore needs a database file, not {database_url}");
-    }
-    Ok(PathBuf::from(path))
 }
 
 /// Runs one of PostgreSQL's client tools on the database at `database_url`, with a clear

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::helpers::*;
 use app::entity::{audit_log, beds, placements, structures};
@@ -12,21 +12,7 @@ use app::entity::{audit_log, beds, placements, structures};
 const MANAGER: &str = "accoglienza@anello.test";
 
 async fn beds_of(app: &TestApp, organisation: &str) -> Vec<beds::Model> {
-    let organisation_id = app.organisation_id(organisation).await;
-    let structure_ids: Vec<i32> = structures::Entity::find()
-        .filter(structures::Column::OrganisationId.eq(organisation_id))
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
-    beds::Entity::find()
-        .filter(beds::Column::StructureId.is_in(structure_ids))
-        .order_by_asc(beds::Column::Id)
-        .all(&app.db)
-        .await
-        .unwrap()
+    app.beds_of(organisation, None).await
 }
 
 async fn open_placements(app: &TestApp, bed_id: i32) -> u64 {

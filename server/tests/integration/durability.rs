@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::helpers::*;
-use app::entity::{audit_log, beds, organisations, placements, structures};
+use app::entity::{audit_log, placements};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_starting_together_on_an_empty_database_both_come_up() {
@@ -77,21 +77,6 @@ async fn fifty_people_registered_at_once_get_fifty_codes_and_no_error() {
 
 /// Free beds of a body's structures for women, for the writers.
 async fn free_beds_for_women(app: &TestApp, body: &str) -> Vec<i32> {
-    let body = organisations::Entity::find()
-        .filter(organisations::Column::Name.eq(body))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    let structure_ids: Vec<i32> = structures::Entity::find()
-        .filter(structures::Column::OrganisationId.eq(body.id))
-        .filter(structures::Column::TargetGroups.contains("women"))
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
     let occupied: Vec<i32> = placements::Entity::find()
         .filter(placements::Column::EndedOn.is_null())
         .all(&app.db)
@@ -100,12 +85,8 @@ async fn free_beds_for_women(app: &TestApp, body: &str) -> Vec<i32> {
         .into_iter()
         .map(|p| p.bed_id)
         .collect();
-    beds::Entity::find()
-        .filter(beds::Column::StructureId.is_in(structure_ids))
-        .order_by_asc(beds::Column::Id)
-        .all(&app.db)
+    app.beds_of(body, Some("women"))
         .await
-        .unwrap()
         .into_iter()
         .map(|b| b.id)
         .filter(|id| !occupied.contains(id))

@@ -278,6 +278,36 @@ impl TestApp {
             .map(str::to_string)
     }
 
+    /// The beds of an organisation's structures, in id order; with `target_group`, only
+    /// those of structures that take in that group.
+    pub async fn beds_of(
+        &self,
+        organisation: &str,
+        target_group: Option<&str>,
+    ) -> Vec<app::entity::beds::Model> {
+        use app::entity::{beds, structures};
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+        let organisation_id = self.organisation_id(organisation).await;
+        let mut query = structures::Entity::find()
+            .filter(structures::Column::OrganisationId.eq(organisation_id));
+        if let Some(group) = target_group {
+            query = query.filter(structures::Column::TargetGroups.contains(group));
+        }
+        let structure_ids: Vec<i32> = query
+            .all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        beds::Entity::find()
+            .filter(beds::Column::StructureId.is_in(structure_ids))
+            .order_by_asc(beds::Column::Id)
+            .all(&self.db)
+            .await
+            .unwrap()
+    }
+
     pub async fn organisation_id(&self, name: &str) -> i32 {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         app::entity::organisations::Entity::find()

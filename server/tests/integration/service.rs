@@ -468,33 +468,31 @@ impl RemoteApp {
         }
     }
 
-    async fn call(&self, cookie: &str, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
+    async fn post(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
             .post(format!("{}/api/{endpoint}", self.base))
             .header(ORIGIN, &self.base)
             .header(ACCEPT, "application/json")
-            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(COOKIE, cookie)
-            .body(encode_form(form))
-            .send()
-            .await
-            .unwrap()
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded");
+        if let Some(cookie) = cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.body(encode_form(form)).send().await.unwrap()
+    }
+
+    async fn call(&self, cookie: &str, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.post(endpoint, form, Some(cookie)).await
     }
 
     async fn sign_in(&self, email: &str) -> String {
-        let response = self
-            .client
-            .post(format!("{}/api/auth/sign_in", self.base))
-            .header(ORIGIN, &self.base)
-            .header(ACCEPT, "application/json")
-            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(encode_form(&[
-                ("email", email),
-                ("password", DEMO_PASSWORD),
-            ]))
-            .send()
-            .await
-            .unwrap();
+        let form = [("email", email), ("password", DEMO_PASSWORD)];
+        let response = self.post("auth/sign_in", &form, None).await;
         assert_eq!(response.status(), StatusCode::OK);
         session_cookie(response.headers()).unwrap()
     }
