@@ -278,10 +278,7 @@ async fn the_readme_production_example_starts_serves_and_is_monitored() {
     assert_ne!(hidden.status(), StatusCode::OK);
 
     kill(&server, "TERM");
-    let status = tokio::time::timeout(Duration::from_secs(30), server.wait())
-        .await
-        .unwrap()
-        .unwrap();
+    let status = exit_status(&mut server).await;
     assert!(status.success(), "exit status {status}");
 
     let output = std::fs::read_to_string(&log).unwrap();
@@ -311,6 +308,15 @@ async fn the_readme_production_example_starts_serves_and_is_monitored() {
     );
     let _ = std::fs::remove_file(&log);
     remove_sqlite_file(&file);
+}
+
+/// How the server process ended; it must end within 30 s of being told to stop (the
+/// 20 s grace and some margin), or the stop did not work.
+async fn exit_status(server: &mut tokio::process::Child) -> std::process::ExitStatus {
+    tokio::time::timeout(Duration::from_secs(30), server.wait())
+        .await
+        .expect("the server ended after the stop signal")
+        .unwrap()
 }
 
 fn kill(child: &tokio::process::Child, signal: &str) {
@@ -426,10 +432,7 @@ async fn a_move_in_flight_when_sigterm_arrives_is_committed_and_answered() {
         ended.contains("bye"),
         "the stream closed with a reconnect hint: {ended}"
     );
-    let status = tokio::time::timeout(Duration::from_secs(30), server.wait())
-        .await
-        .unwrap()
-        .unwrap();
+    let status = exit_status(&mut server).await;
     assert!(
         status.success(),
         "exit status {status}:\n{}",
