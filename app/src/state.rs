@@ -62,8 +62,9 @@ pub struct Settings {
     pub report_min_count: i64,
 }
 
-/// The secret of the de-duplication hash (HMAC-SHA256 of normalised identity fields).
-/// Every replica must share it; it never appears in logs (`Debug` is redacted).
+/// The secret of the de-duplication hash (HMAC-SHA256 of normalised identity fields),
+/// from which the sign-in throttle's key is derived too (`auth::throttle`). Every
+/// replica must share it; it never appears in logs (`Debug` is redacted).
 #[derive(Clone)]
 pub struct IdentityKey(std::sync::Arc<Vec<u8>>);
 
@@ -95,9 +96,14 @@ pub struct SignInLimits {
     pub per_account: u64,
     /// One address over all accounts.
     pub per_address: u64,
-    /// One account from any address: high, so that nobody locks a colleague out at will.
+    /// One account from any address. Past it, sign-ins of that account from addresses
+    /// it never signed in from are slowed down (never refused), and those from a known
+    /// address are not: nobody can lock a colleague out by typing her e-mail.
     pub per_account_anywhere: u64,
     pub window_secs: i64,
+    /// The wait added per failure past `per_account_anywhere`, up to `slowdown_max_ms`.
+    pub slowdown_step_ms: u64,
+    pub slowdown_max_ms: u64,
 }
 
 impl Default for SignInLimits {
@@ -107,6 +113,8 @@ impl Default for SignInLimits {
             per_address: 20,
             per_account_anywhere: 50,
             window_secs: 15 * 60,
+            slowdown_step_ms: 250,
+            slowdown_max_ms: 10_000,
         }
     }
 }

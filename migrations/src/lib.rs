@@ -16,6 +16,7 @@ mod m20261201_000010_forum_materials;
 mod m20261201_000011_email_notifications;
 mod m20261203_000012_path_events;
 mod m20261205_000013_code_counters;
+mod m20261205_000014_known_sign_in_addresses;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_email_notifications::Migration),
             Box::new(m20261203_000012_path_events::Migration),
             Box::new(m20261205_000013_code_counters::Migration),
+            Box::new(m20261205_000014_known_sign_in_addresses::Migration),
         ]
     }
 }

@@ -210,6 +210,7 @@ async fn start(generated: bool) -> (Running, TempFile, String) {
             per_address: 1000,
             per_account_anywhere: 1000,
             window_secs: 60,
+            ..SignInLimits::default()
         },
         identity_key: key,
         mail_enabled: false,

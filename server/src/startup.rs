@@ -235,14 +235,19 @@ pub async fn serve(
         tracing::info!("notification e-mail is on");
     }
 
-    // Expired sessions are swept every 10 minutes; loading one already ignores expiry.
+    // Expired sessions and old sign-in attempts are swept every 10 minutes; loading a
+    // session already ignores expiry, and no sign-in limit looks back a day.
     let store = SeaOrmSessionStore::new(db.clone());
+    let sweeping = db.clone();
     tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(600));
         loop {
             every.tick().await;
             if let Err(error) = store.delete_expired().await {
                 tracing::warn!(%error, "sweeping expired sessions failed");
+            }
+            if let Err(error) = app::auth::throttle::purge(&sweeping).await {
+                tracing::warn!(%error, "sweeping old sign-in attempts failed");
             }
         }
     });

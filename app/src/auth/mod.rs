@@ -11,3 +11,5 @@ pub mod password;
 pub mod session_store;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "ssr")]
+pub mod throttle;

@@ -5,15 +5,15 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use http::header::{ACCEPT, RETRY_AFTER, SET_COOKIE};
 use http::request::Parts;
 use http::{HeaderValue, StatusCode};
 use leptos::prelude::{expect_context, use_context};
 use leptos_axum::ResponseOptions;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set,
 };
 use tower_sessions::Session;
 
@@ -21,6 +21,7 @@ use super::model::{CurrentUser, OrganisationKind, Role};
 use super::password::{decoy_hash, verify_password_off_thread};
 use super::policy::{self, Decision};
 use super::session_store::{SIGNED_IN_AT_KEY, USER_ID_KEY};
+use super::throttle;
 use crate::audit::model::Outcome;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::entity::{organisations, sessions, sign_in_attempts, user_roles, users};
@@ -234,13 +235,6 @@ pub fn last_forwarded_hop(headers: &http::HeaderMap) -> Option<String> {
     (!hop.is_empty()).then(|| hop.to_string())
 }
 
-/// Throttle keys are hashes: the attempts table never holds an address or an e-mail.
-fn throttle_key(kind: &str, value: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(format!("anello:{kind}:{value}").as_bytes());
-    digest.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
 pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
@@ -256,8 +250,9 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
         return Err(AppError::invalid("password", Problem::Required));
     }
     let limits = ctx.settings.sign_in_limits;
-    let account_key = throttle_key("account", &email);
-    let address_key = throttle_key("address", &client_address(&ctx.settings));
+    let key = &ctx.settings.identity_key;
+    let account_key = throttle::throttle_key(key, "account", &email);
+    let address_key = throttle::throttle_key(key, "address", &client_address(&ctx.settings));
     let user = users::Entity::find()
         .filter(users::Column::Email.eq(&email))
         .one(&ctx.db)
@@ -274,40 +269,28 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
     }
     .insert(&ctx.db)
     .await?;
-    let since = Utc::now() - Duration::seconds(limits.window_secs);
-    let failures = |account: Option<&str>, address: Option<&str>| {
-        // Attempts up to this one: of parallel requests, the first ones go on and the
-        // later ones are refused, deterministically.
-        let mut query = sign_in_attempts::Entity::find()
-            .filter(sign_in_attempts::Column::Id.lte(attempt.id))
-            .filter(sign_in_attempts::Column::Succeeded.eq(false))
-            .filter(sign_in_attempts::Column::AttemptedAt.gt(since));
-        if let Some(account) = account {
-            query = query.filter(sign_in_attempts::Column::AccountKey.eq(account));
+    let mut slowed_ms = 0;
+    match throttle::verdict(&ctx.db, &limits, &attempt).await? {
+        throttle::Verdict::Go => {}
+        throttle::Verdict::SlowDown(wait_ms) => {
+            slowed_ms = wait_ms;
+            tokio::time::sleep(std::time::Duration::from_millis(wait_ms)).await;
         }
-        if let Some(address) = address {
-            query = query.filter(sign_in_attempts::Column::AddressKey.eq(address));
+        throttle::Verdict::Refuse => {
+            throttle::forget_attempt(&ctx.db, &attempt).await?;
+            let mut event = AuditEvent::new(None, "auth.sign_in", "user")
+                .outcome(Outcome::Denied)
+                .detail("throttled");
+            if let Some(user) = &user {
+                event = event.object(user.id);
+            }
+            record(&ctx.db, ctx.request_id(), event).await?;
+            metrics::counter!("anello_sign_in_refusals_total", "reason" => "throttled")
+                .increment(1);
+            return Err(AppError::TooManyAttempts {
+                retry_after_secs: limits.window_secs as u64,
+            });
         }
-        query.count(&ctx.db)
-    };
-    // Three limits: this account from this address (the usual guessing), this address
-    // over all accounts (spraying), and this account from anywhere, set much higher so
-    // that a stranger cannot lock a colleague out by typing her e-mail a few times.
-    let throttled = failures(Some(&account_key), Some(&address_key)).await? > limits.per_account
-        || failures(None, Some(&address_key)).await? > limits.per_address
-        || failures(Some(&account_key), None).await? > limits.per_account_anywhere;
-    if throttled {
-        let mut event = AuditEvent::new(None, "auth.sign_in", "user")
-            .outcome(Outcome::Denied)
-            .detail("throttled");
-        if let Some(user) = &user {
-            event = event.object(user.id);
-        }
-        record(&ctx.db, ctx.request_id(), event).await?;
-        metrics::counter!("anello_sign_in_refusals_total", "reason" => "throttled").increment(1);
-        return Err(AppError::TooManyAttempts {
-            retry_after_secs: limits.window_secs as u64,
-        });
     }
 
     // Verify against a decoy when the account is unknown, so timing does not tell.
@@ -344,12 +327,12 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
         .filter(sign_in_attempts::Column::Id.eq(attempt.id))
         .exec(&txn)
         .await?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(&current), "auth.sign_in", "user").object(current.id),
-    )
-    .await?;
+    throttle::remember_address(&txn, &account_key, &address_key).await?;
+    let mut event = AuditEvent::new(Some(&current), "auth.sign_in", "user").object(current.id);
+    if slowed_ms > 0 {
+        event = event.detail(format!("slowed_ms={slowed_ms}"));
+    }
+    record(&txn, ctx.request_id(), event).await?;
     txn.commit().await?;
     // The failures of this account from this address are forgiven, after the commit: in
     // the same transaction, two simultaneous sign-ins (each holding its own attempt's row
@@ -366,7 +349,10 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
         tracing::warn!(%error, "forgiving earlier failed sign-ins");
     }
 
-    // A fresh session id defeats session fixation; the old record is deleted.
+    // A fresh session id defeats session fixation; the old record is deleted. Whatever
+    // the browser's previous user left in the session (an address she revealed, the
+    // undo offer of her last move) is not the new user's: it goes too.
+    ctx.session.clear().await;
     ctx.session.cycle_id().await?;
     let now = Utc::now().timestamp();
     ctx.session.insert(USER_ID_KEY, current.id).await?;

@@ -25,6 +25,7 @@ pub mod forum_watches;
 pub mod indicator_checklists;
 pub mod indicators;
 pub mod kept_apart;
+pub mod known_sign_in_addresses;
 pub mod minor_authorisations;
 pub mod notification_settings;
 pub mod notifications;

@@ -156,6 +156,7 @@ async fn the_per_address_limit_covers_many_accounts() {
         per_address: 3,
         per_account_anywhere: 100,
         window_secs: 600,
+        ..Default::default()
     };
     let app = TestApp::spawn_with(limits).await;
     for who in ["a@x.test", "b@x.test", "c@x.test"] {
@@ -260,42 +261,25 @@ fn set_cookies(response: &reqwest::Response) -> Vec<String> {
         .collect()
 }
 
-async fn sign_in_from(app: &TestApp, address: &str, email: &str, password: &str) -> StatusCode {
-    app.client
-        .post(app.url("/api/auth/sign_in"))
-        .header("origin", app.origin())
-        .header("accept", "application/json")
-        .header("x-forwarded-for", address)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(encode_form(&[("email", email), ("password", password)]))
-        .send()
-        .await
-        .unwrap()
-        .status()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stranger_cannot_lock_a_colleague_out_from_elsewhere() {
     let app = TestApp::spawn_configured(app::state::SignInLimits::default(), true).await;
     for _ in 0..5 {
         assert_eq!(
-            sign_in_from(&app, "192.0.2.1", "operatrice@anello.test", "guess").await,
+            app.sign_in_from("192.0.2.1", "operatrice@anello.test", "guess")
+                .await,
             StatusCode::UNAUTHORIZED
         );
     }
     assert_eq!(
-        sign_in_from(&app, "192.0.2.1", "operatrice@anello.test", DEMO_PASSWORD).await,
+        app.sign_in_from("192.0.2.1", "operatrice@anello.test", DEMO_PASSWORD)
+            .await,
         StatusCode::TOO_MANY_REQUESTS
     );
     // The real person, at her own desk, still signs in.
     assert_eq!(
-        sign_in_from(
-            &app,
-            "198.51.100.7",
-            "operatrice@anello.test",
-            DEMO_PASSWORD
-        )
-        .await,
+        app.sign_in_from("198.51.100.7", "operatrice@anello.test", DEMO_PASSWORD)
+            .await,
         StatusCode::OK
     );
 }
