@@ -61,6 +61,8 @@ pub enum Problem {
     DemoPasswordInProduction,
     DateInFuture,
     InvalidDate,
+    /// A date outside 2000–2100 (`dates::FIRST_DAY`, `dates::LAST_DAY`).
+    DateOutOfRange,
     OutOfRange,
     /// Two answers of the form contradict each other.
     Contradiction,
@@ -125,6 +127,22 @@ pub enum Conflict {
     ThreadLocked,
     /// The indicator checklist's versions are published from the checklist editor.
     ChecklistMaterial,
+}
+
+impl Conflict {
+    /// The code the page and the audit trail name it by (as serialised).
+    pub fn code(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Refused sharings are audited where they are refused, as denials naming the
+    /// organisation; `audit::ssr::trace_conflict` adds no second row.
+    pub fn audited_where_raised(self) -> bool {
+        self == Conflict::NoSharingConsent
+    }
 }
 
 impl AppError {

@@ -8,6 +8,7 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod beds;
+pub mod dates;
 pub mod error;
 pub mod forum;
 pub mod home;

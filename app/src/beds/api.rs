@@ -60,17 +60,14 @@ pub async fn place_in_bed(
     override_reason: Option<String>,
 ) -> Result<Vec<i32>, AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::{Problem, Validation};
+    use crate::error::Validation;
     guard("beds/place", |ctx| async move {
         let bed = self::bed_id(&bed_id)?;
         let planned = match planned_exit_on.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(value) => {
                 let mut checks = Validation::default();
-                let day = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
-                if day.is_none() {
-                    checks.add("planned_exit_on", Problem::InvalidDate);
-                }
+                let day = crate::dates::optional_day("planned_exit_on", value, &mut checks);
                 checks.finish()?;
                 day
             }

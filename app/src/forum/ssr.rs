@@ -70,11 +70,17 @@ impl Permissions {
                 }
             }
         }
-        for named in moderators::Entity::find()
-            .filter(moderators::Column::UserId.eq(user_id))
-            .all(conn)
-            .await?
-        {
+        // A partner never moderates, whatever rows say (admin::account_changes removes
+        // them when a member moves into a partner organisation).
+        let named = if kind == OrganisationKind::Partner {
+            Vec::new()
+        } else {
+            moderators::Entity::find()
+                .filter(moderators::Column::UserId.eq(user_id))
+                .all(conn)
+                .await?
+        };
+        for named in named {
             raise(named.category_id, AccessLevel::Moderate);
         }
         Ok(Permissions { levels })
@@ -1593,19 +1599,8 @@ pub async fn search_page(ctx: &Ctx, form: SearchForm) -> Result<SearchPage, AppE
             None
         }
     };
-    let day = |field: &str, value: &str, checks: &mut crate::error::Validation| {
-        let value = value.trim();
-        if value.is_empty() {
-            return None;
-        }
-        let parsed = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").ok();
-        if parsed.is_none() {
-            checks.add(field, Problem::InvalidDate);
-        }
-        parsed
-    };
-    let from = day("from", &form.from, &mut checks);
-    let to = day("to", &form.to, &mut checks);
+    let from = crate::dates::optional_day("from", &form.from, &mut checks);
+    let to = crate::dates::optional_day("to", &form.to, &mut checks);
     checks.finish()?;
     if query.is_empty() {
         return Ok(SearchPage {

@@ -1,7 +1,7 @@
 //! Wire types of the personalised project, and the validation of its forms. Compiled on
 //! both sides: the server validates every form; the pages only show.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Problem, Validation};
@@ -112,6 +112,16 @@ code_enum! {
         Team => "team",
         Legal => "legal",
         Psychologist => "psychologist",
+    }
+}
+
+impl TeamRole {
+    /// The roles that open restricted diary notes, given only under conditions (see
+    /// `planner::ssr::may_give_restricted_role`).
+    pub fn opens_restricted_notes(self) -> bool {
+        DiaryLevel::ALL
+            .iter()
+            .any(|level| level.reader_role() == Some(self))
     }
 }
 
@@ -470,22 +480,7 @@ pub struct WorkItem {
 
 /// A calendar date of a plan (past or future), within sensible years.
 pub fn plan_date(field: &str, value: &str, checks: &mut Validation) -> Option<NaiveDate> {
-    let value = value.trim();
-    if value.is_empty() {
-        checks.add(field, Problem::Required);
-        return None;
-    }
-    match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-        Ok(day) if (2000..=2100).contains(&day.year()) => Some(day),
-        Ok(_) => {
-            checks.add(field, Problem::OutOfRange);
-            None
-        }
-        Err(_) => {
-            checks.add(field, Problem::InvalidDate);
-            None
-        }
-    }
+    crate::dates::required_day(field, value, checks)
 }
 
 pub fn optional_plan_date(field: &str, value: &str, checks: &mut Validation) -> Option<NaiveDate> {

@@ -211,26 +211,12 @@ pub fn default_period(today: NaiveDate) -> (NaiveDate, NaiveDate) {
     )
 }
 
-fn parse_day(field: &str, text: &str, checks: &mut Validation) -> Option<NaiveDate> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(day) => Some(day),
-        Err(_) => {
-            checks.add(field, Problem::InvalidDate);
-            None
-        }
-    }
-}
-
 impl ReportRequest {
     pub fn validate(&self, today: NaiveDate) -> Result<ValidRequest, AppError> {
         let mut checks = Validation::default();
         let (default_from, default_to) = default_period(today);
-        let from = parse_day("from", &self.from, &mut checks);
-        let to = parse_day("to", &self.to, &mut checks);
+        let from = crate::dates::optional_day("from", &self.from, &mut checks);
+        let to = crate::dates::optional_day("to", &self.to, &mut checks);
         let (from, to) = (from.unwrap_or(default_from), to.unwrap_or(default_to));
         if to < from {
             checks.add("to", Problem::Contradiction);

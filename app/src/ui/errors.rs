@@ -120,6 +120,7 @@ pub fn problem_message(problem: Problem) -> String {
         Problem::DemoPasswordInProduction => tr!("problem-demo-password"),
         Problem::DateInFuture => tr!("problem-date-in-future"),
         Problem::InvalidDate => tr!("problem-invalid-date"),
+        Problem::DateOutOfRange => tr!("problem-date-out-of-range"),
         Problem::OutOfRange => tr!("problem-out-of-range"),
         Problem::Contradiction => tr!("problem-contradiction"),
         Problem::RoleNotAllowed => tr!("problem-role-not-allowed"),

@@ -495,26 +495,19 @@ pub struct ConsentForm {
     pub given_on: String,
 }
 
+/// A required date that has already happened (a consent given, a stay ended).
 pub fn parse_day(
     field: &str,
     value: &str,
     today: NaiveDate,
     checks: &mut Validation,
 ) -> Option<NaiveDate> {
-    match NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d") {
-        Ok(day) if day > today => {
+    match crate::dates::required_day(field, value, checks) {
+        Some(day) if day > today => {
             checks.add(field, Problem::DateInFuture);
             None
         }
-        Ok(day) => Some(day),
-        Err(_) if value.trim().is_empty() => {
-            checks.add(field, Problem::Required);
-            None
-        }
-        Err(_) => {
-            checks.add(field, Problem::InvalidDate);
-            None
-        }
+        day => day,
     }
 }
 
