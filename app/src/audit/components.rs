@@ -24,6 +24,7 @@ fn outcome_name(outcome: Outcome) -> String {
         Outcome::Success => tr!("audit-outcome-success"),
         Outcome::Denied => tr!("audit-outcome-denied"),
         Outcome::Failure => tr!("audit-outcome-failure"),
+        Outcome::Conflict => tr!("audit-outcome-conflict"),
     }
 }
 
@@ -165,7 +166,7 @@ pub fn AuditPage() -> impl IntoView {
 
 #[component]
 fn AuditFilterForm(filter: AuditFilter) -> impl IntoView {
-    let outcomes = [Outcome::Success, Outcome::Denied, Outcome::Failure];
+    let outcomes = Outcome::ALL;
     view! {
         <form method="get" class="filters" role="search">
             <div class="field">

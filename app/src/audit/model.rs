@@ -6,6 +6,17 @@ pub enum Outcome {
     Success,
     Denied,
     Failure,
+    /// A change refused because the record had changed meanwhile (bed taken, already placed).
+    Conflict,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Success,
+        Outcome::Denied,
+        Outcome::Failure,
+        Outcome::Conflict,
+    ];
 }
 
 impl Outcome {
@@ -14,13 +25,12 @@ impl Outcome {
             Outcome::Success => "success",
             Outcome::Denied => "denied",
             Outcome::Failure => "failure",
+            Outcome::Conflict => "conflict",
         }
     }
 
     pub fn from_code(code: &str) -> Option<Outcome> {
-        [Outcome::Success, Outcome::Denied, Outcome::Failure]
-            .into_iter()
-            .find(|o| o.code() == code)
+        Outcome::ALL.into_iter().find(|o| o.code() == code)
     }
 }
 

@@ -76,14 +76,56 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
-fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, AppError> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Ok(None);
+/// Ends the write transaction of a change to an audited record, as `db::settle` does,
+/// and leaves a trace of a change refused by a conflict (see `trace_conflict`). The
+/// change's transaction is rolled back first: on PostgreSQL a failed statement has
+/// already aborted it.
+pub async fn settle_change<T>(
+    db: &DatabaseConnection,
+    txn: crate::db::WriteTransaction,
+    result: Result<T, AppError>,
+    request_id: Option<&str>,
+    refused: AuditEvent<'_>,
+) -> Result<T, AppError> {
+    if !matches!(result, Err(AppError::Conflict { .. })) {
+        return crate::db::settle(txn, result).await;
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| AppError::invalid(field, Problem::UnknownChoice))
+    txn.rollback().await?;
+    trace_conflict(db, request_id, refused, result).await
+}
+
+/// A change refused by a conflict (bed taken, person already placed, record changed
+/// meanwhile) is audited like a denial: `refused` is written with the outcome
+/// `conflict` and the conflict's code, in a transaction of its own that holds nothing
+/// but that row (the change's own transaction has ended without it). Any other result
+/// passes through.
+pub async fn trace_conflict<T>(
+    db: &DatabaseConnection,
+    request_id: Option<&str>,
+    refused: AuditEvent<'_>,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    let Err(AppError::Conflict { conflict }) = &result else {
+        return result;
+    };
+    if conflict.audited_where_raised() {
+        return result;
+    }
+    let trace = crate::db::begin_write(db).await?;
+    record(
+        &trace,
+        request_id,
+        refused
+            .outcome(Outcome::Conflict)
+            .detail(format!("conflict={}", conflict.code())),
+    )
+    .await?;
+    trace.commit().await?;
+    result
+}
+
+fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, AppError> {
+    crate::dates::form_day(value).map_err(|problem| AppError::invalid(field, problem))
 }
 
 pub async fn list_entries(

@@ -10,7 +10,9 @@ use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
 use super::rules::*;
 use crate::auth::model::{CurrentUser, Role};
 use crate::entity::waiting_list;
-use crate::entity::{beds, kept_apart, minor_authorisations, people, placements, structures};
+use crate::entity::{
+    beds, kept_apart, minor_authorisations, people, placements, structures, users,
+};
 use crate::error::{AppError, Problem};
 use crate::people::model::{parse_codes, Gender};
 use crate::people::registry::model::PathStatus;
@@ -295,7 +297,9 @@ use sea_orm::{ActiveModelTrait, Set};
 
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::ssr::Ctx;
-use crate::people::registry::ssr::{find_person, may_manage as on_team, person_codes, refuse};
+use crate::people::registry::ssr::{
+    find_person, may_manage as on_team, person_codes, refuse, settle_person_change,
+};
 
 /// The person, if the user is on her team (403, audited, otherwise).
 async fn team_person<C: ConnectionTrait>(
@@ -346,15 +350,28 @@ pub async fn safeguards(ctx: &Ctx, code: &str) -> Result<Safeguards, AppError> {
                 pair.person_id
             }
         };
-        let codes = person_codes(&txn, pairs.iter().map(other)).await?;
-        let kept_apart = pairs
-            .iter()
-            .map(|pair| KeptApartRow {
-                id: pair.id,
-                other_code: codes.get(&other(pair)).cloned().unwrap_or_default(),
-                reason: KeptApartReason::from_code(&pair.reason).unwrap_or(KeptApartReason::Other),
-            })
+        let user = ctx.user()?;
+        let others: HashMap<i32, people::Model> = people::Entity::find()
+            .filter(people::Column::Id.is_in(pairs.iter().map(other)))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|person| (person.id, person))
             .collect();
+        let recorders = recording_organisations(&txn, &pairs).await?;
+        let mut kept_apart = Vec::with_capacity(pairs.len());
+        for pair in &pairs {
+            let other_code = match others.get(&other(pair)) {
+                Some(other) if on_team(&txn, user, other).await? => Some(other.code.clone()),
+                _ => None,
+            };
+            kept_apart.push(KeptApartRow {
+                id: pair.id,
+                other_code,
+                reason: KeptApartReason::from_code(&pair.reason).unwrap_or(KeptApartReason::Other),
+                removable: recorders.get(&pair.created_by) == Some(&user.organisation_id),
+            });
+        }
         record(
             &txn,
             ctx.request_id(),
@@ -413,7 +430,7 @@ pub async fn record_authorisation(
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.authorisation.record", code).await
 }
 
 pub async fn withdraw_authorisation(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
@@ -440,7 +457,7 @@ pub async fn withdraw_authorisation(ctx: &Ctx, code: &str, id: i32) -> Result<()
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.authorisation.withdraw", code).await
 }
 
 /// Records that two people must never share a structure. The other person is named by
@@ -497,19 +514,46 @@ pub async fn add_kept_apart(
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.kept_apart.add", code).await
 }
 
+/// The organisation of each user who recorded one of `pairs`.
+async fn recording_organisations<C: ConnectionTrait>(
+    conn: &C,
+    pairs: &[kept_apart::Model],
+) -> Result<HashMap<i32, i32>, AppError> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(pairs.iter().map(|pair| pair.created_by)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|user| (user.id, user.organisation_id))
+        .collect())
+}
+
+/// Removes a pair: the team that recorded it (its organisation) or the coordinator.
 pub async fn remove_kept_apart(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::db::begin_write(&ctx.db).await?;
     let result = async {
-        let person = team_person(&txn, ctx, code, "person.kept_apart.remove").await?;
+        let action = "person.kept_apart.remove";
+        let person = if user.is_network_wide() {
+            find_person(&txn, code).await?
+        } else {
+            team_person(&txn, ctx, code, action).await?
+        };
         let pair = kept_apart::Entity::find_by_id(id)
             .one(&txn)
             .await?
             .filter(|p| p.person_id == person.id || p.other_person_id == person.id)
             .ok_or(AppError::NotFound)?;
+        let recorded_here = recording_organisations(&txn, std::slice::from_ref(&pair))
+            .await?
+            .get(&pair.created_by)
+            == Some(&user.organisation_id);
+        if !recorded_here && !user.is_network_wide() {
+            return Err(refuse(&txn, ctx, action, &person).await?);
+        }
         let other_id = if pair.person_id == person.id {
             pair.other_person_id
         } else {
@@ -533,5 +577,5 @@ pub async fn remove_kept_apart(ctx: &Ctx, code: &str, id: i32) -> Result<(), App
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.kept_apart.remove", code).await
 }

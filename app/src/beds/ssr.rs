@@ -621,7 +621,8 @@ pub async fn discharge(
 }
 
 /// Settles a board change: a refusal (403) is first written to the audit trail, in the
-/// same transaction, naming what was refused (`object_type`, `object_id`).
+/// same transaction, naming what was refused (`object_type`, `object_id`); a conflict
+/// (409) leaves its row too (`audit::ssr::settle_change`).
 pub(super) async fn finish<T>(
     txn: crate::db::WriteTransaction,
     ctx: &Ctx,
@@ -641,10 +642,10 @@ pub(super) async fn finish<T>(
         )),
         _ => None,
     };
+    let (object_type, object_id) = object;
     if let Some(detail) = refused {
-        let (object_type, object_id) = object;
         let mut event = AuditEvent::new(ctx.user.as_ref(), action, object_type)
-            .object(object_id)
+            .object(&object_id)
             .outcome(crate::audit::model::Outcome::Denied);
         if !detail.is_empty() {
             event = event.detail(detail);
@@ -665,7 +666,9 @@ pub(super) async fn finish<T>(
     if result.is_ok() {
         ctx.events.announce_in(&txn, event).await?;
     }
-    let settled = crate::db::settle(txn, result).await;
+    let conflicting = AuditEvent::new(ctx.user.as_ref(), action, object_type).object(object_id);
+    let settled =
+        crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), conflicting).await;
     if settled.is_ok() {
         ctx.events.announce_committed(event);
     }
@@ -774,15 +777,15 @@ pub async fn hold_bed(
     let txn = crate::db::begin_write(&ctx.db).await?;
     let result = async {
         let (bed, _) = managed_bed(&txn, user, bed_id).await?;
-        let person_id = match person_code {
+        let person = match person_code {
             Some(code) => Some(
                 find_person(&txn, code)
                     .await
-                    .map_err(|_| AppError::invalid("person_code", Problem::UnknownChoice))?
-                    .id,
+                    .map_err(|_| AppError::invalid("person_code", Problem::UnknownChoice))?,
             ),
             None => None,
         };
+        let person_id = person.as_ref().map(|person| person.id);
         if hours > 0 {
             if bed.out_of_service_reason.is_some() {
                 return Err(AppError::Conflict {
@@ -817,6 +820,17 @@ pub async fn hold_bed(
             .detail(format!("hours={hours}")),
         )
         .await?;
+        // A bed kept for someone is news about her: it goes in her access log too.
+        if let (Some(person), true) = (&person, hours > 0) {
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "person.bed.hold", "person")
+                    .object(&person.code)
+                    .detail(format!("bed={id} hours={hours}")),
+            )
+            .await?;
+        }
         Ok(())
     }
     .await;
@@ -1108,16 +1122,34 @@ pub async fn add_bed(
 pub async fn remove_bed(ctx: &Ctx, bed_id: i32) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::db::begin_write(&ctx.db).await?;
-    let (bed, _) = managed_bed(&txn, user, bed_id).await?;
+    let bed = match managed_bed(&txn, user, bed_id).await {
+        Ok((bed, _)) => bed,
+        Err(AppError::Forbidden) => {
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "bed.delete", "bed")
+                    .object(bed_id)
+                    .outcome(crate::audit::model::Outcome::Denied),
+            )
+            .await?;
+            txn.commit().await?;
+            return Err(AppError::Forbidden);
+        }
+        Err(error) => return Err(error),
+    };
     if placements::Entity::find()
         .filter(placements::Column::BedId.eq(bed.id))
         .one(&txn)
         .await?
         .is_some()
     {
-        return Err(AppError::Conflict {
+        let refused = AuditEvent::new(Some(user), "bed.delete", "bed").object(bed.id);
+        let conflict = Err(AppError::Conflict {
             conflict: Conflict::BedHasHistory,
         });
+        return crate::audit::ssr::settle_change(&ctx.db, txn, conflict, ctx.request_id(), refused)
+            .await;
     }
     beds::Entity::delete_by_id(bed.id).exec(&txn).await?;
     record(
@@ -1133,8 +1165,7 @@ pub async fn remove_bed(ctx: &Ctx, bed_id: i32) -> Result<(), AppError> {
 // ---------------------------------------------------------------- occupancy timeline
 
 fn month_start(text: &str, today: NaiveDate) -> NaiveDate {
-    NaiveDate::parse_from_str(&format!("{}-01", text.trim()), "%Y-%m-%d")
-        .unwrap_or_else(|_| today.with_day(1).unwrap_or(today))
+    crate::dates::form_month(text).unwrap_or_else(|| today.with_day(1).unwrap_or(today))
 }
 
 fn next_month(start: NaiveDate) -> NaiveDate {
@@ -1147,17 +1178,18 @@ fn next_month(start: NaiveDate) -> NaiveDate {
 /// twelve months up to it. Codes only; any board user may read it.
 pub async fn timeline(ctx: &Ctx, structure_id: i32, month: &str) -> Result<Timeline, AppError> {
     let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
     let today = today();
     let start = month_start(month, today);
     let end = next_month(start);
     let structure = structures::Entity::find_by_id(structure_id)
-        .one(&ctx.db)
+        .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     let structure_beds = beds::Entity::find()
         .filter(beds::Column::StructureId.eq(structure.id))
         .order_by_asc(beds::Column::Position)
-        .all(&ctx.db)
+        .all(&txn)
         .await?;
     let year_start = start
         .checked_sub_months(chrono::Months::new(11))
@@ -1165,15 +1197,15 @@ pub async fn timeline(ctx: &Ctx, structure_id: i32, month: &str) -> Result<Timel
     let stays = placements::Entity::find()
         .filter(placements::Column::StructureId.eq(structure.id))
         .filter(placements::Column::StartedOn.lt(end))
-        .all(&ctx.db)
+        .all(&txn)
         .await?
         .into_iter()
         .filter(|p| p.ended_on.is_none_or(|e| e > year_start))
         .collect::<Vec<_>>();
-    let codes = person_codes(&ctx.db, stays.iter().map(|p| p.person_id)).await?;
+    let codes = person_codes(&txn, stays.iter().map(|p| p.person_id)).await?;
     let kind = StructureKind::from_code(&structure.kind).unwrap_or(StructureKind::SecondReception);
     let days_in_month = (end - start).num_days() as u32;
-    let rows = structure_beds
+    let rows: Vec<TimelineRow> = structure_beds
         .iter()
         .map(|bed| TimelineRow {
             bed: bed.label.clone(),
@@ -1227,13 +1259,33 @@ pub async fn timeline(ctx: &Ctx, structure_id: i32, month: &str) -> Result<Timel
         cursor = following;
     }
     record(
-        &ctx.db,
+        &txn,
         ctx.request_id(),
         AuditEvent::new(Some(user), "structure.timeline", "structure")
             .object(structure.id)
             .detail(format!("month={}", start.format("%Y-%m"))),
     )
     .await?;
+    // The month's guests are read by code: each read is in her access log.
+    let shown: std::collections::BTreeSet<&String> = rows
+        .iter()
+        .flat_map(|row| row.stays.iter().map(|stay| &stay.code))
+        .collect();
+    for code in shown {
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "person.timeline.view", "person")
+                .object(code)
+                .detail(format!(
+                    "structure={} month={}",
+                    structure.id,
+                    start.format("%Y-%m")
+                )),
+        )
+        .await?;
+    }
+    txn.commit().await?;
     Ok(Timeline {
         structure: structure.name,
         month: start.format("%Y-%m").to_string(),

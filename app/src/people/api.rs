@@ -9,8 +9,7 @@ use crate::error::AppError;
 pub async fn fetch_contact_log() -> Result<ContactLog, AppError> {
     use crate::auth::ssr::guard;
     guard("people/contacts", |ctx| async move {
-        let user = ctx.user()?;
-        super::ssr::contact_log(&ctx.db, user).await
+        super::ssr::contact_log(&ctx).await
     })
     .await
 }

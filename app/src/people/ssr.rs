@@ -2,8 +2,7 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use super::model::{
@@ -85,8 +84,19 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
 
 /// The contact page for `user`: their organisation's recent contacts, or the whole
 /// network's for the coordinator.
-pub async fn contact_log(
-    db: &DatabaseConnection,
+pub async fn contact_log(ctx: &Ctx) -> Result<ContactLog, AppError> {
+    let user = ctx.user()?;
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    let log = contact_log_in(&txn, ctx, user).await?;
+    txn.commit().await?;
+    Ok(log)
+}
+
+/// The page's data, read in the transaction that audits it: each person whose code the
+/// list shows (a contact linked to her record) has the read in her access log.
+async fn contact_log_in(
+    db: &crate::db::WriteTransaction,
+    ctx: &Ctx,
     user: &CurrentUser,
 ) -> Result<ContactLog, AppError> {
     let network_wide = user.is_network_wide();
@@ -127,6 +137,18 @@ pub async fn contact_log(
     let person_codes =
         crate::people::registry::ssr::person_codes(db, rows.iter().filter_map(|row| row.person_id))
             .await?;
+    for row in &rows {
+        if let Some(code) = row.person_id.and_then(|id| person_codes.get(&id)) {
+            record(
+                db,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "person.contact.list", "person")
+                    .object(code)
+                    .detail(format!("contact={}", row.id)),
+            )
+            .await?;
+        }
+    }
     let recent = rows
         .into_iter()
         .map(|row| ContactRow {

@@ -514,11 +514,17 @@ where
                 conflict: Conflict::PlanClosed,
             });
         }
-        let detail = change(&txn, &person, plan).await?;
-        audit(&txn, ctx, action, &person, Some(detail)).await
+        match change(&txn, &person, plan).await {
+            Ok(detail) => audit(&txn, ctx, action, &person, Some(detail)).await,
+            // A refusal decided by the change itself (a restricted team role).
+            Err(AppError::Forbidden) => Err(refuse(&txn, ctx, action, &person).await?),
+            Err(error) => Err(error),
+        }
     }
     .await;
-    crate::db::settle(txn, result).await
+    let conflicting =
+        AuditEvent::new(ctx.user.as_ref(), action, "person").object(code.trim().to_uppercase());
+    crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), conflicting).await
 }
 
 pub async fn open_plan(ctx: &Ctx, code: &str, review_every_days: i32) -> Result<(), AppError> {
@@ -607,13 +613,21 @@ pub async fn add_team_member(
     code: &str,
     member: ValidTeamMember,
 ) -> Result<(), AppError> {
-    let user_id = ctx.user()?.id;
+    let giver = ctx.user()?.clone();
+    let user_id = giver.id;
     change_plan(ctx, code, "plan.team.add", move |txn, person, plan| {
         Box::pin(async move {
             let plan = plan.ok_or(AppError::NotFound)?;
+            let restricted = member.role.opens_restricted_notes();
             let (colleague, external) = match member.member {
                 TeamMember::Colleague(id) => {
                     ensure_colleague(txn, person, id, "user_id").await?;
+                    if restricted
+                        && !may_give_restricted_role(txn, &giver, person, &plan, member.role, id)
+                            .await?
+                    {
+                        return Err(AppError::Forbidden);
+                    }
                     let already = plan_team::Entity::find()
                         .filter(plan_team::Column::PlanId.eq(plan.id))
                         .filter(plan_team::Column::UserId.eq(id))
@@ -642,11 +656,86 @@ pub async fn add_team_member(
             }
             .insert(txn)
             .await?;
+            if restricted {
+                tell_restricted_role_holders(
+                    txn,
+                    person,
+                    &plan,
+                    member.role,
+                    &[user_id, created.user_id.unwrap_or(0)],
+                )
+                .await?;
+            }
             touch(txn, plan).await?;
             Ok(format!("member={} role={}", created.id, member.role.code()))
         })
     })
     .await
+}
+
+/// The holders of `role` on the plan now (users of the network, not external services).
+async fn role_holders<C: ConnectionTrait>(
+    conn: &C,
+    plan: &plans::Model,
+    role: TeamRole,
+) -> Result<Vec<i32>, AppError> {
+    Ok(plan_team::Entity::find()
+        .filter(plan_team::Column::PlanId.eq(plan.id))
+        .filter(plan_team::Column::Role.eq(role.code()))
+        .filter(plan_team::Column::RemovedAt.is_null())
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter_map(|member| member.user_id)
+        .collect())
+}
+
+/// A role that opens restricted diary notes is given by the person's reference operator
+/// in the giver's organisation, or by someone who already holds that role on the plan;
+/// never to oneself, so that no team member can open the notes on her own.
+async fn may_give_restricted_role<C: ConnectionTrait>(
+    conn: &C,
+    giver: &CurrentUser,
+    person: &people::Model,
+    plan: &plans::Model,
+    role: TeamRole,
+    receiver: i32,
+) -> Result<bool, AppError> {
+    if receiver == giver.id {
+        return Ok(false);
+    }
+    let reference_operator = person_organisations::Entity::find()
+        .filter(person_organisations::Column::PersonId.eq(person.id))
+        .filter(person_organisations::Column::OrganisationId.eq(giver.organisation_id))
+        .filter(person_organisations::Column::ReferenceUserId.eq(giver.id))
+        .one(conn)
+        .await?
+        .is_some();
+    Ok(reference_operator || role_holders(conn, plan, role).await?.contains(&giver.id))
+}
+
+/// Those who already held the role are told it was given to someone else.
+async fn tell_restricted_role_holders<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+    plan: &plans::Model,
+    role: TeamRole,
+    not_to: &[i32],
+) -> Result<(), AppError> {
+    let link = format!("/persone/{}/progetto", person.code);
+    for holder in role_holders(conn, plan, role).await? {
+        if !not_to.contains(&holder) {
+            crate::notifications::ssr::notify(
+                conn,
+                holder,
+                crate::notifications::model::NotificationKind::RestrictedRoleGiven,
+                &person.code,
+                &link,
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }
 
 pub async fn remove_team_member(ctx: &Ctx, code: &str, member_id: i32) -> Result<(), AppError> {

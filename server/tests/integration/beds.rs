@@ -97,6 +97,19 @@ async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_con
             response.text().await.unwrap()
         );
     }
+    // Every placement that lost the race left its trace, as each winner did.
+    assert_eq!(place_audits(&app, "conflict").await, 49 * 100);
+    assert_eq!(place_audits(&app, "success").await, 100);
+}
+
+/// The audit rows of placements with `outcome` (the demo network places nobody).
+async fn place_audits(app: &TestApp, outcome: &str) -> u64 {
+    audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("bed.place"))
+        .filter(audit_log::Column::Outcome.eq(outcome))
+        .count(&app.db)
+        .await
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -149,6 +162,7 @@ async fn one_person_dropped_into_two_beds_at_once_ends_in_at_most_one_placement(
         )
         .await;
     }
+    assert_eq!(audit_rows(&app, &code, "bed.place", "conflict").await, 20);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

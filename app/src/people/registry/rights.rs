@@ -320,6 +320,20 @@ pub async fn anonymise_person(
     reason: &str,
     confirmed: bool,
 ) -> Result<(), AppError> {
+    let result = anonymise_person_untraced(db, user, request_id, code, reason, confirmed).await;
+    let refused = AuditEvent::new(Some(user), "person.anonymise", "person")
+        .object(code.trim().to_uppercase());
+    crate::audit::ssr::trace_conflict(db, request_id, refused, result).await
+}
+
+async fn anonymise_person_untraced(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    request_id: Option<&str>,
+    code: &str,
+    reason: &str,
+    confirmed: bool,
+) -> Result<(), AppError> {
     if !ANONYMISATION_REASONS.contains(&reason) {
         return Err(AppError::invalid("reason", Problem::UnknownChoice));
     }

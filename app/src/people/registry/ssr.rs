@@ -137,6 +137,36 @@ pub async fn refuse<C: ConnectionTrait>(
     Ok(AppError::Forbidden)
 }
 
+/// What a refused change of the person behind `code` is audited as.
+fn refused_change<'a>(ctx: &'a Ctx, action: &'a str, code: &str) -> AuditEvent<'a> {
+    AuditEvent::new(ctx.user.as_ref(), action, "person").object(code.trim().to_uppercase())
+}
+
+/// Ends the transaction of a change of a person's data; a conflict is audited
+/// (`audit::ssr::settle_change`).
+pub async fn settle_person_change<T>(
+    ctx: &Ctx,
+    txn: crate::db::WriteTransaction,
+    result: Result<T, AppError>,
+    action: &str,
+    code: &str,
+) -> Result<T, AppError> {
+    let refused = refused_change(ctx, action, code);
+    crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), refused).await
+}
+
+/// Audits a conflict of a change of a person's data that ended its own transaction
+/// (`audit::ssr::trace_conflict`).
+pub async fn trace_person_conflict<T>(
+    ctx: &Ctx,
+    action: &str,
+    code: &str,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    let refused = refused_change(ctx, action, code);
+    crate::audit::ssr::trace_conflict(&ctx.db, ctx.request_id(), refused, result).await
+}
+
 /// Writes one dated step of a person's path, in the transaction that changes her status:
 /// the funder report reads past periods from these steps, not from `people.status`.
 pub async fn record_path_step<C: ConnectionTrait>(
@@ -800,6 +830,15 @@ pub async fn duplicate_groups(ctx: &Ctx) -> Result<Vec<DuplicateGroup>, AppError
 /// The coordinator links a newer record to the earlier one of the same person. Both
 /// records keep their teams; the link is shown on both pages and audited on both.
 pub async fn link_duplicate(ctx: &Ctx, code: &str, earlier_code: &str) -> Result<(), AppError> {
+    let result = link_duplicate_untraced(ctx, code, earlier_code).await;
+    trace_person_conflict(ctx, "person.duplicate.link", code, result).await
+}
+
+async fn link_duplicate_untraced(
+    ctx: &Ctx,
+    code: &str,
+    earlier_code: &str,
+) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::db::begin_write(&ctx.db).await?;
     let newer = find_person(&txn, code).await?;
@@ -894,7 +933,7 @@ pub async fn save_identity(ctx: &Ctx, code: &str, person: ValidPerson) -> Result
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.identity.update", code).await
 }
 
 pub async fn save_path(
@@ -931,10 +970,19 @@ pub async fn save_path(
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.path.update", code).await
 }
 
 pub async fn add_organisation(ctx: &Ctx, code: &str, form: &InChargeForm) -> Result<(), AppError> {
+    let result = add_organisation_untraced(ctx, code, form).await;
+    trace_person_conflict(ctx, "person.organisation.add", code, result).await
+}
+
+async fn add_organisation_untraced(
+    ctx: &Ctx,
+    code: &str,
+    form: &InChargeForm,
+) -> Result<(), AppError> {
     let user = ctx.user()?;
     let mut checks = Validation::default();
     let organisation_id = parse_id("organisation_id", &form.organisation_id, &mut checks);
@@ -1029,6 +1077,15 @@ pub async fn add_organisation(ctx: &Ctx, code: &str, form: &InChargeForm) -> Res
 }
 
 pub async fn remove_organisation(
+    ctx: &Ctx,
+    code: &str,
+    organisation_id: i32,
+) -> Result<(), AppError> {
+    let result = remove_organisation_untraced(ctx, code, organisation_id).await;
+    trace_person_conflict(ctx, "person.organisation.remove", code, result).await
+}
+
+async fn remove_organisation_untraced(
     ctx: &Ctx,
     code: &str,
     organisation_id: i32,
@@ -1145,7 +1202,7 @@ pub async fn set_reference(
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.reference.update", code).await
 }
 
 pub async fn record_consent(ctx: &Ctx, code: &str, form: &ConsentForm) -> Result<(), AppError> {
@@ -1208,7 +1265,7 @@ pub async fn record_consent(ctx: &Ctx, code: &str, form: &ConsentForm) -> Result
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.consent.record", code).await
 }
 
 /// Withdrawing a sharing consent also takes that organisation off the team (unless it
@@ -1254,5 +1311,5 @@ pub async fn withdraw_consent(ctx: &Ctx, code: &str, consent_id: i32) -> Result<
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "person.consent.withdraw", code).await
 }

@@ -19,7 +19,7 @@ use crate::people::checklist_seed::INITIAL_CHECKLIST;
 use crate::people::model::required_text;
 use crate::people::registry::model::PathStatus;
 use crate::people::registry::ssr::{
-    find_person, may_manage, person_row_of, record_path_step, refuse,
+    find_person, may_manage, person_row_of, record_path_step, refuse, trace_person_conflict,
 };
 use crate::people::ssr::today;
 
@@ -149,6 +149,15 @@ pub async fn screening_start(ctx: &Ctx, code: &str) -> Result<ScreeningStart, Ap
 }
 
 pub async fn save_screening(
+    ctx: &Ctx,
+    code: &str,
+    screening: ValidScreening,
+) -> Result<(), AppError> {
+    let result = save_screening_untraced(ctx, code, screening).await;
+    trace_person_conflict(ctx, "person.screening.create", code, result).await
+}
+
+async fn save_screening_untraced(
     ctx: &Ctx,
     code: &str,
     screening: ValidScreening,

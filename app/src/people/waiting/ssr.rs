@@ -16,7 +16,9 @@ use crate::auth::ssr::Ctx;
 use crate::entity::{people, person_organisations, waiting_list};
 use crate::error::{AppError, Conflict};
 use crate::people::registry::model::PathStatus;
-use crate::people::registry::ssr::{find_person, may_manage, person_codes, refuse};
+use crate::people::registry::ssr::{
+    find_person, may_manage, person_codes, refuse, trace_person_conflict,
+};
 use crate::people::ssr::today;
 
 pub const STATUS_WAITING: &str = "waiting";
@@ -110,6 +112,15 @@ pub async fn open_entry_of<C: ConnectionTrait>(
 }
 
 pub async fn add_to_waiting_list(
+    ctx: &Ctx,
+    code: &str,
+    entry: ValidWaiting,
+) -> Result<(), AppError> {
+    let result = add_to_waiting_list_untraced(ctx, code, entry).await;
+    trace_person_conflict(ctx, "person.waiting.add", code, result).await
+}
+
+async fn add_to_waiting_list_untraced(
     ctx: &Ctx,
     code: &str,
     entry: ValidWaiting,

@@ -21,7 +21,9 @@ use crate::entity::{
 use crate::error::{AppError, Conflict, Problem};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;
-use crate::people::registry::ssr::{find_person, may_manage, minor_from_record, refuse};
+use crate::people::registry::ssr::{
+    find_person, may_manage, minor_from_record, refuse, settle_person_change,
+};
 use crate::people::ssr::today;
 use crate::planner::family::ssr::children_needs;
 use crate::planner::ssr::{audit, change_plan, load_plan, plan_of, team_person};
@@ -373,7 +375,7 @@ pub async fn approve_version(
         .await
     }
     .await;
-    crate::db::settle(txn, result).await
+    settle_person_change(ctx, txn, result, "plan.version.approve", code).await
 }
 
 /// The agreed plan to print and sign: the version asked for, or the latest; the plan as
