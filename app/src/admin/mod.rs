@@ -1,5 +1,7 @@
 //! Managing organisations and users; for the network coordinator and administrators.
 
+#[cfg(feature = "ssr")]
+pub mod account_changes;
 pub mod api;
 pub mod components;
 pub mod model;

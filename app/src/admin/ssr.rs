@@ -9,6 +9,7 @@ use sea_orm::{
     PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
+use super::account_changes::{recheck_moderator_rights, tell_about_account_change, AccountChange};
 use super::model::{OrganisationRow, UserFilter, UserRow, ValidOrganisation, ValidUser};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{OrganisationKind, Role};
@@ -188,8 +189,42 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
         ));
     }
     let txn = crate::db::begin_write(&ctx.db).await?;
+    let target = valid.id;
+    let result = save_user_in(ctx, &txn, valid, password_hash).await;
+    // A refusal leaves its trace: a denial in the transaction, a conflict in its own.
+    let refused = || {
+        let action = if target.is_some() {
+            "user.update"
+        } else {
+            "user.create"
+        };
+        let event = AuditEvent::new(Some(actor), action, "user");
+        match target {
+            Some(id) => event.object(id),
+            None => event,
+        }
+    };
+    if matches!(result, Err(AppError::Forbidden)) {
+        record(
+            &txn,
+            ctx.request_id(),
+            refused().outcome(crate::audit::model::Outcome::Denied),
+        )
+        .await?;
+    }
+    crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), refused()).await
+}
+
+async fn save_user_in(
+    ctx: &Ctx,
+    txn: &crate::db::WriteTransaction,
+    valid: ValidUser,
+    password_hash: Option<String>,
+) -> Result<i32, AppError> {
+    let actor = ctx.user()?;
+    let txn = &**txn;
     let Some(organisation) = organisations::Entity::find_by_id(valid.organisation_id)
-        .one(&txn)
+        .one(txn)
         .await?
     else {
         return Err(AppError::invalid("organisation_id", Problem::UnknownChoice));
@@ -199,7 +234,7 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
         return Err(AppError::invalid("roles", Problem::RoleNotAllowed));
     }
     let current_roles = match valid.id {
-        Some(id) => roles_of(&txn, id).await?,
+        Some(id) => roles_of(txn, id).await?,
         None => Vec::new(),
     };
     // Only an administrator makes, changes or unmakes an administrator: otherwise a
@@ -218,15 +253,17 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
     if let Some(id) = valid.id {
         taken = taken.filter(users::Column::Id.ne(id));
     }
-    if taken.count(&txn).await? > 0 {
+    if taken.count(txn).await? > 0 {
         return Err(AppError::invalid("email", Problem::AlreadyTaken));
     }
+    let display_name = valid.display_name.clone();
+    let password_set = password_hash.is_some();
     let now = Utc::now();
     let mut change_summary = String::from("new");
     let (id, action) = match valid.id {
         Some(id) => {
             let existing = users::Entity::find_by_id(id)
-                .one(&txn)
+                .one(txn)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let mut changed = Vec::new();
@@ -252,14 +289,14 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
             if let Some(hash) = password_hash {
                 model.password_hash = Set(hash);
                 // A password set by someone else ends every session opened with the old one.
-                end_all_sessions(&txn, id).await?;
+                end_all_sessions(txn, id).await?;
             }
-            model.update(&txn).await.map_err(|e| taken_or(e, "email"))?;
+            model.update(txn).await.map_err(|e| taken_or(e, "email"))?;
             (id, "user.update")
         }
         None => {
             let created = insert_user(
-                &txn,
+                txn,
                 NewUser {
                     email: valid.email,
                     display_name: valid.display_name,
@@ -274,7 +311,22 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
             (created.id, "user.create")
         }
     };
-    set_roles(&txn, id, &valid.roles).await?;
+    set_roles(txn, id, &valid.roles).await?;
+    let ended_moderation = recheck_moderator_rights(txn, id, kind).await?;
+    tell_about_account_change(
+        txn,
+        &AccountChange {
+            actor,
+            user_id: id,
+            display_name: &display_name,
+            organisation_id: valid.organisation_id,
+            organisation_kind: kind,
+            created: action == "user.create",
+            password_set,
+            roles: &valid.roles,
+        },
+    )
+    .await?;
     let roles = valid
         .roles
         .iter()
@@ -282,14 +334,23 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
         .collect::<Vec<_>>()
         .join(",");
     record(
-        &txn,
+        txn,
         ctx.request_id(),
         AuditEvent::new(Some(actor), action, "user")
             .object(id)
             .detail(format!("changed={change_summary};roles={roles}")),
     )
     .await?;
-    txn.commit().await?;
+    for category in ended_moderation {
+        record(
+            txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(actor), "forum.moderator.remove", "forum_category")
+                .object(category)
+                .detail(format!("user {id} moved_to_partner")),
+        )
+        .await?;
+    }
     Ok(id)
 }
 
@@ -398,23 +459,33 @@ pub async fn set_roles<C: ConnectionTrait>(
 
 pub async fn set_user_active(ctx: &Ctx, id: i32, active: bool) -> Result<(), AppError> {
     let actor = ctx.user()?;
-    if actor.id == id && !active {
-        return Err(AppError::Conflict {
-            conflict: Conflict::CannotDisableSelf,
-        });
-    }
-    let txn = crate::db::begin_write(&ctx.db).await?;
-    if roles_of(&txn, id).await?.contains(&Role::Administrator)
-        && !actor.has_role(Role::Administrator)
-    {
-        return Err(AppError::Forbidden);
-    }
-    let ended = set_active_flag(&txn, id, active).await?;
     let action = if active {
         "user.enable"
     } else {
         "user.disable"
     };
+    let refused = || AuditEvent::new(Some(actor), action, "user").object(id);
+    if actor.id == id && !active {
+        let conflict = Err(AppError::Conflict {
+            conflict: Conflict::CannotDisableSelf,
+        });
+        return crate::audit::ssr::trace_conflict(&ctx.db, ctx.request_id(), refused(), conflict)
+            .await;
+    }
+    let txn = crate::db::begin_write(&ctx.db).await?;
+    if roles_of(&txn, id).await?.contains(&Role::Administrator)
+        && !actor.has_role(Role::Administrator)
+    {
+        record(
+            &txn,
+            ctx.request_id(),
+            refused().outcome(crate::audit::model::Outcome::Denied),
+        )
+        .await?;
+        txn.commit().await?;
+        return Err(AppError::Forbidden);
+    }
+    let ended = set_active_flag(&txn, id, active).await?;
     record(
         &txn,
         ctx.request_id(),

@@ -141,7 +141,10 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
         Access::AnyOf(FRONT_LINE),
     ),
     ("beds/safeguards/apart/add", Access::AnyOf(FRONT_LINE)),
-    ("beds/safeguards/apart/remove", Access::AnyOf(FRONT_LINE)),
+    (
+        "beds/safeguards/apart/remove",
+        Access::AnyOf(PEOPLE_READERS),
+    ),
     ("people/duplicates", Access::AnyOf(&[Role::Coordinator])),
     (
         "people/duplicates/link",

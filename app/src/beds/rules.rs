@@ -75,12 +75,16 @@ pub struct AuthorisationRow {
     pub withdrawn: bool,
 }
 
-/// Someone the person must never share a structure with (by network code).
+/// Someone the person must never share a structure with. Her code only reaches a reader
+/// on her team too: to the others she is "a person followed by another team", and the
+/// board still keeps the two apart.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeptApartRow {
     pub id: i32,
-    pub other_code: String,
+    pub other_code: Option<String>,
     pub reason: KeptApartReason,
+    /// Recorded by the reader's organisation: only it (or the coordinator) removes it.
+    pub removable: bool,
 }
 
 /// What the team records for the bed board's rules, on the person's page.

@@ -132,13 +132,24 @@ fn SafeguardsView(found: Safeguards, actions: SafeguardActions) -> impl IntoView
                         let code = apart_code.clone();
                         view! {
                             <li>
-                                <a class="code" href=format!("/persone/{}", row.other_code)>{row.other_code.clone()}</a>
+                                {match row.other_code.clone() {
+                                    Some(other) => view! {
+                                        <a class="code" href=format!("/persone/{other}")>{other.clone()}</a>
+                                    }.into_any(),
+                                    None => view! { <span>{move_tr!("kept-apart-other-team")}</span> }.into_any(),
+                                }}
                                 " · " {move || kept_apart_reason_name(reason)}
-                                <ActionForm action=actions.remove attr:class="inline-form">
-                                    <input type="hidden" name="code" value=code.clone() />
-                                    <input type="hidden" name="pair_id" value=row.id.to_string() />
-                                    <button type="submit" class="button small">{move_tr!("kept-apart-remove")}</button>
-                                </ActionForm>
+                                {if row.removable {
+                                    view! {
+                                        <ActionForm action=actions.remove attr:class="inline-form">
+                                            <input type="hidden" name="code" value=code.clone() />
+                                            <input type="hidden" name="pair_id" value=row.id.to_string() />
+                                            <button type="submit" class="button small">{move_tr!("kept-apart-remove")}</button>
+                                        </ActionForm>
+                                    }.into_any()
+                                } else {
+                                    view! { <p class="hint">{move_tr!("kept-apart-recorded-elsewhere")}</p> }.into_any()
+                                }}
                             </li>
                         }
                     }).collect_view()}

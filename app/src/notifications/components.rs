@@ -29,6 +29,15 @@ fn notification_text(kind: NotificationKind, subject: &str) -> String {
         NotificationKind::ForumMaterialVersion => {
             tr!("notification-forum-material-version", { "title" => subject })
         }
+        NotificationKind::RestrictedRoleGiven => {
+            tr!("notification-restricted-role-given", { "code" => subject })
+        }
+        NotificationKind::PasswordSetByOther => {
+            tr!("notification-password-set-by-other", { "name" => subject })
+        }
+        NotificationKind::CaseAccountOpened => {
+            tr!("notification-case-account-opened", { "name" => subject })
+        }
     }
 }
 

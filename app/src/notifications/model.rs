@@ -15,6 +15,9 @@ code_enum! {
         ForumMention => "forum_mention",
         ForumCategoryThread => "forum_category_thread",
         ForumMaterialVersion => "forum_material_version",
+        RestrictedRoleGiven => "restricted_role_given",
+        PasswordSetByOther => "password_set_by_other",
+        CaseAccountOpened => "case_account_opened",
     }
 }
 
@@ -25,7 +28,8 @@ pub const SHOWN_NOTIFICATIONS: u64 = 100;
 pub struct NotificationRow {
     pub id: i32,
     pub kind: NotificationKind,
-    /// A person's code (never a name), or the title of a forum thread.
+    /// A person's code (never a name), the title of a forum thread, or the name of a
+    /// colleague whose account changed.
     pub subject: String,
     pub link: String,
     pub created_at: DateTime<Utc>,

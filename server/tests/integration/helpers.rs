@@ -6,6 +6,8 @@ use reqwest::{Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
 pub const DEMO_PASSWORD: &str = "anello-demo";
+/// The password of the accounts tests create (`TestApp::add_colleague`).
+pub const COLLEAGUE_PASSWORD: &str = "una password lunga abbastanza";
 
 /// Load tests (hundreds of simultaneous requests) run alone: every other test holds a
 /// shared turn, a load test the exclusive one. On two cores, a test that shared the
@@ -268,6 +270,22 @@ impl TestApp {
         session_cookie(response.headers()).expect("a session cookie at sign-in")
     }
 
+    /// A sign-in from `address`, as a proxy trusted with `X-Forwarded-For` tells it
+    /// (the app must trust the proxy: `spawn_configured(_, true)`).
+    pub async fn sign_in_from(&self, address: &str, email: &str, password: &str) -> StatusCode {
+        self.client
+            .post(self.url("/api/auth/sign_in"))
+            .header(ORIGIN, self.origin())
+            .header(ACCEPT, "application/json")
+            .header("x-forwarded-for", address)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(encode_form(&[("email", email), ("password", password)]))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    }
+
     /// The e-mail of the signed-in user of this cookie, or None.
     pub async fn whoami(&self, cookie: &str) -> Option<String> {
         let response = self.call("auth/current_user", &[], Some(cookie)).await;
@@ -364,6 +382,36 @@ impl TestApp {
             "proposal on {}",
             self.backend
         );
+    }
+
+    /// Creates an account through the coordinator's form: `role` in the organisation
+    /// named `organisation`. Her session cookie.
+    pub async fn add_colleague(&self, email: &str, organisation: &str, role: &str) -> String {
+        let coordinator = self.sign_in("coordinatrice@anello.test").await;
+        let organisation_id = self.organisation_id(organisation).await.to_string();
+        let role_field = format!("form[role_{role}]");
+        let response = self
+            .call(
+                "admin/users/save",
+                &[
+                    ("form[id]", ""),
+                    ("form[email]", email),
+                    ("form[display_name]", "Collega di prova"),
+                    ("form[organisation_id]", &organisation_id),
+                    ("form[language]", "it"),
+                    ("form[password]", COLLEAGUE_PASSWORD),
+                    (&role_field, "on"),
+                ],
+                Some(&coordinator),
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "new account on {}",
+            self.backend
+        );
+        self.sign_in_with(email, COLLEAGUE_PASSWORD, None).await
     }
 
     pub async fn user_id(&self, email: &str) -> i32 {

@@ -27,6 +27,7 @@ mod planner;
 mod policy_matrix;
 mod proxy;
 mod reports;
+mod review;
 mod screening;
 mod security;
 mod service;

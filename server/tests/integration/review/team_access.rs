@@ -1,0 +1,211 @@
+//! Findings 1 and 10: the restricted diary notes and the "kept apart" pairs.
+
+use serde_json::Value;
+
+use app::entity::audit_log;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use super::*;
+use crate::helpers::*;
+
+async fn give_team_role(
+    app: &TestApp,
+    giver: &str,
+    code: &str,
+    receiver: i32,
+    role: &str,
+) -> StatusCode {
+    app.call(
+        "planner/team/add",
+        &[
+            ("code", code),
+            ("form[user_id]", &receiver.to_string()),
+            ("form[role]", role),
+        ],
+        Some(giver),
+    )
+    .await
+    .status()
+}
+
+async fn diary(app: &TestApp, cookie: &str, code: &str) -> Value {
+    json(
+        app.call("planner/diary", &[("code", code)], Some(cookie))
+            .await,
+    )
+    .await
+}
+
+/// Finding 1: any team member could make herself the plan's psychologist and read the
+/// psychologist's notes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_one_opens_restricted_diary_notes_by_giving_herself_the_role() {
+    let app = TestApp::spawn().await;
+    // The case worker registers the person, so she is her reference operator.
+    let worker = app.sign_in(CASE_WORKER).await;
+    let code = app.register_person(&worker, "Riservata").await;
+    open_plan(&app, &worker, &code).await;
+    let note = app
+        .call(
+            "planner/diary/add",
+            &[
+                ("code", &code),
+                ("form[level]", "psychologist"),
+                ("form[written_on]", &day(0)),
+                ("form[body]", "PSICO-RISERVATO colloquio di sostegno"),
+            ],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(note.status(), StatusCode::OK);
+    let worker_id = app.user_id(CASE_WORKER).await;
+    let reception = app.sign_in(RECEPTION).await;
+    let reception_id = app.user_id(RECEPTION).await;
+
+    // The attack: a reception manager of the team makes herself the psychologist.
+    assert_eq!(
+        give_team_role(&app, &reception, &code, reception_id, "psychologist").await,
+        StatusCode::FORBIDDEN,
+        "on {}",
+        app.backend
+    );
+    let seen = diary(&app, &reception, &code).await;
+    assert_eq!(seen["hidden"], 1);
+    assert!(!seen.to_string().contains("PSICO-RISERVATO"));
+    assert_eq!(audit_rows(&app, &code, "plan.team.add", "denied").await, 1);
+    // Neither the reference operator nor a holder of the role: she gives it to no one.
+    assert_eq!(
+        give_team_role(&app, &reception, &code, worker_id, "legal_advisor").await,
+        StatusCode::FORBIDDEN
+    );
+    // The reference operator does not give it to herself either.
+    assert_eq!(
+        give_team_role(&app, &worker, &code, worker_id, "psychologist").await,
+        StatusCode::FORBIDDEN
+    );
+    // Roles that open no restricted note stay free for the team.
+    assert_eq!(
+        give_team_role(&app, &reception, &code, reception_id, "educator").await,
+        StatusCode::OK
+    );
+
+    // The reference operator gives it to a psychologist of her body...
+    let psychologist = app
+        .add_colleague("psicologa@anello.test", TORINO_BODY, "case_worker")
+        .await;
+    let psychologist_id = app.user_id("psicologa@anello.test").await;
+    assert_eq!(
+        give_team_role(&app, &worker, &code, psychologist_id, "psychologist").await,
+        StatusCode::OK
+    );
+    assert!(diary(&app, &psychologist, &code)
+        .await
+        .to_string()
+        .contains("PSICO-RISERVATO"));
+    // ...then to the reception manager: the psychologist already there is told.
+    assert_eq!(
+        give_team_role(&app, &worker, &code, reception_id, "psychologist").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        notifications_of(&app, psychologist_id, "restricted_role_given").await,
+        1
+    );
+    assert_eq!(
+        notifications_of(&app, reception_id, "restricted_role_given").await,
+        0
+    );
+    // A holder of the role may give it in turn; the other holder is told, not the giver.
+    assert_eq!(
+        give_team_role(&app, &reception, &code, worker_id, "psychologist").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        notifications_of(&app, psychologist_id, "restricted_role_given").await,
+        2
+    );
+    assert_eq!(
+        notifications_of(&app, reception_id, "restricted_role_given").await,
+        0
+    );
+    let given = audit_log::Entity::find()
+        .filter(audit_log::Column::ObjectId.eq(code.as_str()))
+        .filter(audit_log::Column::Action.eq("plan.team.add"))
+        .filter(audit_log::Column::Outcome.eq("success"))
+        .filter(audit_log::Column::Detail.contains("role=psychologist"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(given, 3);
+}
+
+/// Finding 10: a team saw the code of someone another organisation follows, and could
+/// remove a pair that organisation had recorded.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_recorder() {
+    let app = TestApp::spawn().await;
+    let torino = app.sign_in(CASE_WORKER).await;
+    let cuneo = app.sign_in("operatrice.cuneo@anello.test").await;
+    let victim = app.register_person(&torino, "Separata").await;
+    let recruiter = app.register_person(&cuneo, "Reclutatrice").await;
+    let added = app
+        .call(
+            "beds/safeguards/apart/add",
+            &[
+                ("code", &victim),
+                ("other_code", &recruiter),
+                ("reason", "recruiter"),
+            ],
+            Some(&torino),
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::OK, "on {}", app.backend);
+    let seen_here = json(
+        app.call("beds/safeguards", &[("code", &victim)], Some(&torino))
+            .await,
+    )
+    .await;
+    let row = &seen_here["kept_apart"][0];
+    assert!(row["other_code"].is_null(), "{row}");
+    assert!(!seen_here.to_string().contains(&recruiter));
+    assert_eq!(row["removable"], true);
+    let seen_there = json(
+        app.call("beds/safeguards", &[("code", &recruiter)], Some(&cuneo))
+            .await,
+    )
+    .await;
+    let row = &seen_there["kept_apart"][0];
+    assert!(row["other_code"].is_null());
+    assert!(!seen_there.to_string().contains(&victim));
+    assert_eq!(row["removable"], false);
+    let pair = row["id"].as_i64().unwrap().to_string();
+    let refused = app
+        .call(
+            "beds/safeguards/apart/remove",
+            &[("code", &recruiter), ("pair_id", &pair)],
+            Some(&cuneo),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        audit_rows(&app, &recruiter, "person.kept_apart.remove", "denied").await,
+        1
+    );
+    // The coordinator may remove it, as the recording team may.
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let removed = app
+        .call(
+            "beds/safeguards/apart/remove",
+            &[("code", &recruiter), ("pair_id", &pair)],
+            Some(&coordinator),
+        )
+        .await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    let gone = json(
+        app.call("beds/safeguards", &[("code", &victim)], Some(&torino))
+            .await,
+    )
+    .await;
+    assert_eq!(gone["kept_apart"].as_array().unwrap().len(), 0);
+}
