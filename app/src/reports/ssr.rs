@@ -840,7 +840,28 @@ pub async fn figure_list(ctx: &Ctx, request: &FigureRequest) -> Result<FigureLis
         .and_then(|r| r.get(column))
         .cloned()
         .ok_or(AppError::NotFound)?;
-    let lines = figure_lines(&ctx.db, &members).await?;
+    // The list says no more than the figure does for this reader: behind a figure shown
+    // as "<3" or withheld there is no list.
+    let suppressed = request.report.print || !reading.network_wide;
+    let shown = finished(raw, suppressed, ctx.settings.report_min_count, false);
+    if !matches!(shown.cells[row][column], Count::Exact(_)) {
+        record(
+            &ctx.db,
+            ctx.request_id(),
+            AuditEvent::new(ctx.user.as_ref(), "report.figure", "report")
+                .outcome(crate::audit::model::Outcome::Denied)
+                .detail(format!(
+                    "table={} row={row} column={column} suppressed",
+                    table.code()
+                )),
+        )
+        .await?;
+        return Err(AppError::Forbidden);
+    }
+    let mut lines = figure_lines(&ctx.db, &members).await?;
+    if !reading.network_wide {
+        hide_codes_of_others(&ctx.db, ctx.user()?, &mut lines).await?;
+    }
     record(
         &ctx.db,
         ctx.request_id(),
@@ -861,6 +882,56 @@ pub async fn figure_list(ctx: &Ctx, request: &FigureRequest) -> Result<FigureLis
         from: valid.from,
         to: valid.to,
     })
+}
+
+/// The staff of a body read the codes of the people their body is in charge of; a line
+/// about anyone else (a guest of another body in one of their structures) keeps its
+/// count and loses its code.
+async fn hide_codes_of_others<C: ConnectionTrait>(
+    conn: &C,
+    user: &crate::auth::model::CurrentUser,
+    lines: &mut [FigureLine],
+) -> Result<(), AppError> {
+    let codes: Vec<String> = lines
+        .iter()
+        .filter_map(|line| line.person_code.clone())
+        .collect();
+    let mut people_by_code: HashMap<String, i32> = HashMap::new();
+    for chunk in codes.chunks(500) {
+        for person in people::Entity::find()
+            .filter(people::Column::Code.is_in(chunk.iter().cloned()))
+            .all(conn)
+            .await?
+        {
+            people_by_code.insert(person.code, person.id);
+        }
+    }
+    let ids: Vec<i32> = people_by_code.values().copied().collect();
+    let mut own: HashSet<i32> = HashSet::new();
+    if user.has_any_role(crate::people::registry::ssr::TEAM_ROLES) {
+        for chunk in ids.chunks(500) {
+            own.extend(
+                person_organisations::Entity::find()
+                    .filter(person_organisations::Column::OrganisationId.eq(user.organisation_id))
+                    .filter(person_organisations::Column::PersonId.is_in(chunk.iter().copied()))
+                    .all(conn)
+                    .await?
+                    .into_iter()
+                    .map(|row| row.person_id),
+            );
+        }
+    }
+    for line in lines {
+        let visible = line
+            .person_code
+            .as_ref()
+            .and_then(|code| people_by_code.get(code))
+            .is_some_and(|id| own.contains(id));
+        if !visible {
+            line.person_code = None;
+        }
+    }
+    Ok(())
 }
 
 /// The records behind `ids` by their id, read a few hundred at a time: one query per kind

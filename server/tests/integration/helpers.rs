@@ -122,6 +122,12 @@ impl TestApp {
         Self::start(turn, |settings| settings.mail_enabled = true).await
     }
 
+    /// The app of a network whose reports suppress counts below `threshold`.
+    pub async fn spawn_with_report_threshold(threshold: i64) -> TestApp {
+        let turn = Turn::Shared(suite_lock().read_owned().await);
+        Self::start(turn, |settings| settings.report_min_count = threshold).await
+    }
+
     /// The app for a load test, which runs with no other test beside it.
     pub async fn spawn_alone() -> TestApp {
         let turn = Turn::Alone(suite_lock().write_owned().await);

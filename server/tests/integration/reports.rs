@@ -1022,6 +1022,13 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
         ]
     );
     assert!(table(&own, "PathFlow").iter().flatten().all(|v| *v == -1));
+    // Nor does the list behind a figure tell more than the figure: none behind "<3".
+    let response = app.call("reports/figure", &pairs, Some(&staff)).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::FORBIDDEN,
+        "the list behind <3"
+    );
 
     // The page: a chart drawn without colour beside each table, and the CSV of a
     // dashboard table, suppressed as every copy that leaves the screen.
