@@ -15,7 +15,7 @@ export LEPTOS_SITE_ROOT := target/site
 DATABASE_URL ?= sqlite://data/anello.db?mode=rwc
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test setup setup-test build lint test-sqlite test-postgres e2e clean-test-databases bench
+.PHONY: run test setup setup-test build lint test-sqlite test-postgres e2e clean-test-databases bench fuzz
 
 run: setup build
 	DATABASE_URL='$(DATABASE_URL)' target/release/anello serve --demo-if-empty
@@ -68,3 +68,10 @@ bench: setup-test build
 	cargo bench -p server --bench board
 	cargo bench -p server --bench forum
 	cargo bench -p server --bench reports
+
+# Generated requests to every server function from every role (100 per function run in
+# `make test`), here 10 000 per function on both databases, with the counts printed.
+FUZZ_CASES ?= 10000
+fuzz: setup-test clean-test-databases
+	ANELLO_FUZZ_CASES=$(FUZZ_CASES) cargo test -p app -p server -p migrations --features app/ssr --test integration -- fuzz --nocapture
+	ANELLO_FUZZ_CASES=$(FUZZ_CASES) ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p app -p server -p migrations --features app/ssr --test integration -- fuzz --nocapture

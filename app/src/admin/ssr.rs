@@ -127,12 +127,13 @@ pub async fn list_users(
     filter: &UserFilter,
 ) -> Result<Vec<UserRow>, AppError> {
     let mut query = users::Entity::find().find_also_related(organisations::Entity);
-    let search = filter.search.trim().to_lowercase();
+    let typed = crate::people::model::search_text("search", &filter.search)?;
+    let search = typed.to_lowercase();
     if !search.is_empty() {
         query = query.filter(
             sea_orm::Condition::any()
                 .add(users::Column::Email.contains(&search))
-                .add(users::Column::DisplayName.contains(filter.search.trim())),
+                .add(users::Column::DisplayName.contains(&typed)),
         );
     }
     if let Ok(organisation_id) = filter.organisation_id.trim().parse::<i32>() {

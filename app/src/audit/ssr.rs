@@ -133,8 +133,9 @@ pub async fn list_entries(
     filter: &AuditFilter,
 ) -> Result<AuditPage, AppError> {
     let mut query = audit_log::Entity::find();
-    if !filter.actor_email.trim().is_empty() {
-        let email = filter.actor_email.trim().to_lowercase();
+    let email = crate::people::model::search_text("actor_email", &filter.actor_email)?;
+    if !email.is_empty() {
+        let email = email.to_lowercase();
         let ids: Vec<i32> = users::Entity::find()
             .filter(users::Column::Email.contains(&email))
             .all(db)

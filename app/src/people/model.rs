@@ -208,6 +208,18 @@ pub fn required_text(field: &str, value: &str, max: usize, checks: &mut Validati
     value.unwrap_or_default()
 }
 
+/// The longest text searched for: past it a database refuses the pattern (SQLite's LIKE
+/// stops at 50 000 bytes) and no one types it.
+pub const MAX_SEARCH: usize = 200;
+
+/// The words of a search box, spaces collapsed; a longer one is a field error (422).
+pub fn search_text(field: &str, value: &str) -> Result<String, AppError> {
+    let mut checks = Validation::default();
+    let text = optional_text(field, value, MAX_SEARCH, &mut checks).unwrap_or_default();
+    checks.finish()?;
+    Ok(text)
+}
+
 /// The ticked exploitation types of a form (`form[exploitation][<code>]`), sorted.
 pub fn exploitation_choices(
     ticked: &BTreeMap<String, String>,

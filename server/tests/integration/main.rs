@@ -19,6 +19,7 @@ mod database;
 mod durability;
 mod forum;
 mod forum_materials;
+mod fuzz;
 mod notification_email;
 mod people;
 mod placement_rules;

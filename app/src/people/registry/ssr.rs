@@ -424,7 +424,7 @@ pub async fn list_people(
             ),
         );
     }
-    let code = filter.code.trim().to_uppercase();
+    let code = crate::people::model::search_text("code", &filter.code)?.to_uppercase();
     if !code.is_empty() {
         condition = condition.add(people::Column::Code.contains(&code));
     }
@@ -479,6 +479,8 @@ pub async fn list_people(
         .order_by_desc(people::Column::Id)
         .paginate(db, PEOPLE_PAGE_SIZE);
     let counts = paginator.num_items_and_pages().await?;
+    // A page past the last shows the last (a huge number would overflow the offset).
+    let page = page.min(counts.number_of_pages.max(1));
     let found = paginator.fetch_page(page - 1).await?;
     let ids: Vec<i32> = found.iter().map(|p| p.id).collect();
     let in_charge = person_organisations::Entity::find()
