@@ -20,6 +20,9 @@ pub enum AppError {
     CrossOrigin,
     #[error("too many sign-in attempts")]
     TooManyAttempts { retry_after_secs: u64 },
+    /// Too many requests of one kind from one user (the forum's personal-data guard).
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
     #[error("invalid input")]
     Invalid { problems: Vec<FieldProblem> },
     #[error("conflict: {conflict:?}")]
@@ -167,7 +170,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Conflict { .. } | AppError::Rules { .. } => 409,
             AppError::Invalid { .. } => 422,
-            AppError::TooManyAttempts { .. } => 429,
+            AppError::TooManyAttempts { .. } | AppError::TooManyRequests { .. } => 429,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
             AppError::Network => 503,

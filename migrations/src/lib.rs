@@ -17,6 +17,7 @@ mod m20261201_000011_email_notifications;
 mod m20261203_000012_path_events;
 mod m20261205_000013_code_counters;
 mod m20261205_000014_known_sign_in_addresses;
+mod m20261205_000015_forum_guard_checks;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_path_events::Migration),
             Box::new(m20261205_000013_code_counters::Migration),
             Box::new(m20261205_000014_known_sign_in_addresses::Migration),
+            Box::new(m20261205_000015_forum_guard_checks::Migration),
         ]
     }
 }

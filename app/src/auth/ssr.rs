@@ -99,7 +99,9 @@ pub fn answer_with_status(error: &AppError) {
     response.set_status(
         StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
     );
-    if let AppError::TooManyAttempts { retry_after_secs } = error {
+    if let AppError::TooManyAttempts { retry_after_secs }
+    | AppError::TooManyRequests { retry_after_secs } = error
+    {
         response.insert_header(RETRY_AFTER, HeaderValue::from(*retry_after_secs));
     }
 }

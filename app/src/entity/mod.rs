@@ -9,6 +9,7 @@ pub mod forum_categories;
 pub mod forum_category_rules;
 pub mod forum_category_watches;
 pub mod forum_flags;
+pub mod forum_guard_checks;
 pub mod forum_material_attachments;
 pub mod forum_material_tags;
 pub mod forum_material_versions;

@@ -54,6 +54,28 @@ pub(crate) fn finding_name(kind: FindingKind) -> String {
     }
 }
 
+/// What the personal-data guard questioned, above a held post or material. A
+/// structure's name is not quoted back (see `forum::ssr::findings`).
+#[component]
+pub(crate) fn GuardWarning(findings: Vec<Finding>) -> impl IntoView {
+    view! {
+        <div class="personal-data-warning" role="alert">
+            <h2>{move_tr!("forum-guard-heading")}</h2>
+            <p>{move_tr!("forum-guard-intro")}</p>
+            <ul>
+                {findings.into_iter().map(|finding| {
+                    let kind = finding.kind;
+                    if finding.text.is_empty() {
+                        view! { <li><strong>{move || finding_name(kind)}</strong></li> }.into_any()
+                    } else {
+                        view! { <li><strong>{move || finding_name(kind)}</strong> ": " <mark>{finding.text}</mark></li> }.into_any()
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
 fn action_name(action: ModerationAction) -> String {
     match action {
         ModerationAction::Approve => tr!("forum-mod-approve"),
@@ -709,16 +731,7 @@ fn DraftView(
         </p>
         {if questioned {
             view! {
-                <div class="personal-data-warning" role="alert">
-                    <h2>{move_tr!("forum-guard-heading")}</h2>
-                    <p>{move_tr!("forum-guard-intro")}</p>
-                    <ul>
-                        {draft.findings.iter().map(|finding| {
-                            let kind = finding.kind;
-                            view! { <li><strong>{move || finding_name(kind)}</strong> ": " <mark>{finding.text.clone()}</mark></li> }
-                        }).collect_view()}
-                    </ul>
-                </div>
+                <GuardWarning findings=draft.findings.clone() />
             }.into_any()
         } else {
             view! { <p class="notice">{move_tr!("forum-guard-clear")}</p> }.into_any()

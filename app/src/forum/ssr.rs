@@ -24,10 +24,10 @@ use crate::db::{begin_write, settle};
 use crate::entity::{
     forum_categories as categories, forum_category_rules as rules,
     forum_category_watches as category_watches, forum_flags as flags,
-    forum_moderation_log as moderation_log, forum_moderators as moderators,
-    forum_post_revisions as revisions, forum_posts as posts, forum_reads as reads,
-    forum_thread_tags as thread_tags, forum_threads as threads, forum_watches as watches,
-    organisations, structures, users,
+    forum_guard_checks as guard_checks, forum_moderation_log as moderation_log,
+    forum_moderators as moderators, forum_post_revisions as revisions, forum_posts as posts,
+    forum_reads as reads, forum_thread_tags as thread_tags, forum_threads as threads,
+    forum_watches as watches, organisations, structures, users,
 };
 use crate::error::{AppError, Conflict, Problem};
 use crate::notifications::model::NotificationKind;
@@ -659,19 +659,74 @@ fn guarded_text(opening: bool, title: &str, body: &str) -> String {
     }
 }
 
-/// What the personal-data guard finds in a text, checked against every structure of the
-/// network (secret ones too: those are the names that must never be published).
+/// How often one user may run the personal-data guard: it answers whether a text names a
+/// place of the network, so it must not become a way to test guesses one after another.
+pub const GUARD_CHECKS_PER_WINDOW: u64 = 60;
+pub const GUARD_WINDOW_SECS: i64 = 600;
+
+/// What the personal-data guard finds in a text written by `author`. Structure names are
+/// those she may know: every open structure, and the secret ones of her own organisation
+/// (the coordinator knows them all). A secret name someone else guessed is not matched,
+/// so the guard never confirms it; a name it finds is not quoted back either.
 pub(crate) async fn findings<C: ConnectionTrait>(
     conn: &C,
+    author: &CurrentUser,
     text: &str,
 ) -> Result<Vec<Finding>, AppError> {
+    guard_check(conn, author).await?;
     let names: Vec<String> = structures::Entity::find()
-        .select_only()
-        .column(structures::Column::Name)
-        .into_tuple()
         .all(conn)
+        .await?
+        .into_iter()
+        .filter(|structure| {
+            !structure.secret
+                || structure.organisation_id == author.organisation_id
+                || author.is_network_wide()
+        })
+        .map(|structure| structure.name)
+        .collect();
+    Ok(scan(text, &names)
+        .into_iter()
+        .map(|finding| match finding.kind {
+            FindingKind::Structure => Finding {
+                kind: FindingKind::Structure,
+                text: String::new(),
+            },
+            _ => finding,
+        })
+        .collect())
+}
+
+/// Counts one run of the guard; past the limit the author waits (429).
+async fn guard_check<C: ConnectionTrait>(conn: &C, author: &CurrentUser) -> Result<(), AppError> {
+    let since = Utc::now() - chrono::Duration::seconds(GUARD_WINDOW_SECS);
+    let recent = guard_checks::Entity::find()
+        .filter(guard_checks::Column::UserId.eq(author.id))
+        .filter(guard_checks::Column::CheckedAt.gt(since))
+        .count(conn)
         .await?;
-    Ok(scan(text, &names))
+    if recent >= GUARD_CHECKS_PER_WINDOW {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: GUARD_WINDOW_SECS as u64,
+        });
+    }
+    guard_checks::ActiveModel {
+        user_id: Set(author.id),
+        checked_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// Deletes guard runs older than a day (the server's periodic sweep).
+pub async fn purge_guard_checks(db: &sea_orm::DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    guard_checks::Entity::delete_many()
+        .filter(guard_checks::Column::CheckedAt.lt(Utc::now() - chrono::Duration::days(1)))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// A new user's posts wait for a moderator until one of hers has been published.
@@ -913,7 +968,7 @@ pub async fn create_thread(ctx: &Ctx, form: ValidThread) -> Result<String, AppEr
             .await?;
         let text = guarded_text(true, &form.title, &form.body);
         index_post(&txn, post.id, &text).await?;
-        if !findings(&txn, &text).await?.is_empty() {
+        if !findings(&txn, user, &text).await?.is_empty() {
             return Ok(draft_link(post.id));
         }
         release(&txn, &post, level).await
@@ -938,7 +993,7 @@ pub async fn reply(ctx: &Ctx, thread_id: i32, body: String) -> Result<String, Ap
             .insert(&txn)
             .await?;
         index_post(&txn, post.id, &body).await?;
-        if !findings(&txn, &body).await?.is_empty() {
+        if !findings(&txn, user, &body).await?.is_empty() {
             return Ok(draft_link(post.id));
         }
         release(&txn, &post, level).await
@@ -963,7 +1018,7 @@ pub async fn edit_post(ctx: &Ctx, post_id: i32, body: String) -> Result<String, 
             return Err(AppError::conflict(Conflict::ThreadLocked));
         }
         let text = guarded_text(post.opening, &thread.title, &body);
-        if !findings(&txn, &text).await?.is_empty() {
+        if !findings(&txn, user, &text).await?.is_empty() {
             posts::ActiveModel {
                 id: Set(post.id),
                 pending_body: Set(Some(body)),
@@ -1052,7 +1107,7 @@ pub async fn draft_page(ctx: &Ctx, post_id: i32) -> Result<DraftPage, AppError> 
         thread_title: thread.title,
         category_name: category_name(&category),
         editing: post.pending_body.is_some(),
-        findings: findings(&ctx.db, &text).await?,
+        findings: findings(&ctx.db, user, &text).await?,
         body,
     })
 }
@@ -1077,7 +1132,7 @@ pub async fn publish_draft(
         };
         let level = require(&txn, ctx, &permissions, thread.category_id, needed).await?;
         let text = guarded_text(post.opening, &thread.title, &body);
-        let questioned = !findings(&txn, &text).await?.is_empty();
+        let questioned = !findings(&txn, user, &text).await?.is_empty();
         if post.pending_body.is_some() {
             if questioned && !confirmed {
                 posts::ActiveModel {

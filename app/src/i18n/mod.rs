@@ -97,6 +97,7 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
         AppError::NotFound => "error-not-found",
         AppError::CrossOrigin => "error-cross-origin",
         AppError::TooManyAttempts { .. } => "error-too-many-attempts",
+        AppError::TooManyRequests { .. } => "error-too-many-requests",
         AppError::Invalid { .. } => "error-invalid",
         AppError::Conflict { conflict } => match conflict {
             Conflict::Stale => "error-conflict-stale",
@@ -139,7 +140,9 @@ pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
         return text;
     }
     let mut args = std::collections::HashMap::new();
-    if let AppError::TooManyAttempts { retry_after_secs } = error {
+    if let AppError::TooManyAttempts { retry_after_secs }
+    | AppError::TooManyRequests { retry_after_secs } = error
+    {
         args.insert(
             std::borrow::Cow::Borrowed("minutes"),
             retry_after_secs.div_ceil(60).into(),

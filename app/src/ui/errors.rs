@@ -17,6 +17,10 @@ pub fn error_message(error: &AppError) -> String {
             let minutes = retry_after_secs.div_ceil(60);
             tr!("error-too-many-attempts", { "minutes" => minutes })
         }
+        AppError::TooManyRequests { retry_after_secs } => {
+            let minutes = retry_after_secs.div_ceil(60);
+            tr!("error-too-many-requests", { "minutes" => minutes })
+        }
         AppError::Invalid { .. } => tr!("error-invalid"),
         AppError::Conflict {
             conflict: Conflict::Stale,

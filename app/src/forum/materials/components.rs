@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::*;
 use super::model::*;
 use crate::error::{AppError, Problem};
-use crate::forum::components::{finding_name, local, tag_name, MarkdownHint, TagList};
+use crate::forum::components::{local, tag_name, GuardWarning, MarkdownHint, TagList};
 use crate::forum::model::{all_tags, Bilingual, MAX_TITLE};
 use crate::people::components::Choices;
 use crate::ui::errors::{problem_message, ErrorPanel};
@@ -478,16 +478,7 @@ fn VersionDraftView(
         </section>
         {if questioned {
             view! {
-                <div class="personal-data-warning" role="alert">
-                    <h2>{move_tr!("forum-guard-heading")}</h2>
-                    <p>{move_tr!("forum-guard-intro")}</p>
-                    <ul>
-                        {draft.findings.iter().map(|finding| {
-                            let kind = finding.kind;
-                            view! { <li><strong>{move || finding_name(kind)}</strong> ": " <mark>{finding.text.clone()}</mark></li> }
-                        }).collect_view()}
-                    </ul>
-                </div>
+                <GuardWarning findings=draft.findings.clone() />
             }.into_any()
         } else {
             view! { <p class="notice">{move_tr!("forum-guard-clear")}</p> }.into_any()

@@ -457,6 +457,7 @@ pub async fn draft_page(ctx: &Ctx, version_id: i32) -> Result<VersionDraftPage, 
     let files = files_of_version(&ctx.db, version.id).await?;
     let findings: Vec<Finding> = findings(
         &ctx.db,
+        user,
         &guarded_text(&material, &version.body, &version.changes, &files),
     )
     .await?;
@@ -530,7 +531,12 @@ pub async fn publish_draft(
         }
         write_text(&txn, &version, &body, &changes).await?;
         let files = files_of_version(&txn, version.id).await?;
-        let found = findings(&txn, &guarded_text(&material, &body, &changes, &files)).await?;
+        let found = findings(
+            &txn,
+            user,
+            &guarded_text(&material, &body, &changes, &files),
+        )
+        .await?;
         if !found.is_empty() && !confirmed {
             return Ok(draft_path(version.id));
         }
