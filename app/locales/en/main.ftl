@@ -340,7 +340,7 @@ person-coming-of-age = Turns 18 in { $days ->
         [one] 1 day
        *[other] { $days } days
     }: review the project and the documents.
-person-possible-duplicate = A record of this person may already exist at: { $organisations }. The coordination can link the records.
+person-possible-duplicate = A record of this person may already exist in another organisation: the coordination has been told and can link the records.
 person-linked-to = This record is linked to record { $code }.
 person-identity = Personal details
 person-identity-hidden = You see the network code only: personal details are visible only to the team in charge of the person, and to the coordination if the person consented.
@@ -1058,6 +1058,7 @@ notification-handover = You are now the reference operator of the person { $code
 notification-restricted-role-given = In the plan of the person { $code } another colleague was given your restricted role and now reads the diary's restricted notes: if you did not expect it, talk to her reference operator.
 notification-password-set-by-other = The coordination set a new password for the account of { $name }. If nobody asked for it, tell the administration at once.
 notification-case-account-opened = The coordination opened an account for { $name } in your organisation, with access to the data of the people you support. If you do not know of it, tell the administration at once.
+notification-possible-duplicate = The record { $code } may be of the same person as a record of another organisation: check the page of possible duplicates.
 notification-approval-requested = An agreed version of the plan of { $code } is waiting for your approval.
 notification-version-approved = The agreed version of the plan of { $code } was approved.
 

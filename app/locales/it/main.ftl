@@ -340,7 +340,7 @@ person-coming-of-age = Compie 18 anni tra { $days ->
         [one] 1 giorno
        *[other] { $days } giorni
     }: rivedi il progetto e i documenti.
-person-possible-duplicate = Potrebbe esistere già una scheda di questa persona presso: { $organisations }. Il coordinamento può collegare le schede.
+person-possible-duplicate = Potrebbe esistere già una scheda di questa persona in un altro ente: il coordinamento è stato avvisato e può collegare le schede.
 person-linked-to = Questa scheda è collegata alla scheda { $code }.
 person-identity = Dati anagrafici
 person-identity-hidden = Vedi solo il codice di rete: i dati anagrafici sono visibili solo all'équipe che ha in carico la persona, e al coordinamento se la persona ha dato il consenso.
@@ -1058,6 +1058,7 @@ notification-handover = Sei ora l'operatrice di riferimento della persona { $cod
 notification-restricted-role-given = Nel progetto della persona { $code } un'altra collega ha ricevuto il tuo stesso ruolo riservato e ora legge le note riservate del diario: se non te lo aspettavi, parlane con l'operatrice di riferimento.
 notification-password-set-by-other = Il coordinamento ha impostato una nuova password per l'account di { $name }. Se non l'avevate chiesto, avvisate subito l'amministrazione.
 notification-case-account-opened = Il coordinamento ha aperto l'account di { $name } nel vostro ente, con accesso ai dati delle persone accolte. Se non lo conoscete, avvisate subito l'amministrazione.
+notification-possible-duplicate = La scheda { $code } potrebbe essere della stessa persona di una scheda di un altro ente: verifica nella pagina dei possibili doppioni.
 notification-approval-requested = Una versione concordata del progetto di { $code } aspetta la tua approvazione.
 notification-version-approved = La versione concordata del progetto di { $code } è stata approvata.
 

@@ -38,6 +38,9 @@ fn notification_text(kind: NotificationKind, subject: &str) -> String {
         NotificationKind::CaseAccountOpened => {
             tr!("notification-case-account-opened", { "name" => subject })
         }
+        NotificationKind::PossibleDuplicate => {
+            tr!("notification-possible-duplicate", { "code" => subject })
+        }
     }
 }
 

@@ -18,6 +18,7 @@ code_enum! {
         RestrictedRoleGiven => "restricted_role_given",
         PasswordSetByOther => "password_set_by_other",
         CaseAccountOpened => "case_account_opened",
+        PossibleDuplicate => "possible_duplicate",
     }
 }
 

@@ -498,15 +498,26 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
             .await,
     )
     .await;
-    assert_eq!(
-        page["possible_duplicates"],
-        serde_json::json!(["Cooperativa Progetto Tenda"])
-    );
+    // The team learns that a duplicate is possible, not where; the coordination is told.
+    assert_eq!(page["possible_duplicate"], true);
     let text = page.to_string();
     assert!(
         !text.contains(&first),
         "the other record's code is not revealed"
     );
+    assert!(
+        page.get("possible_duplicates").is_none(),
+        "nor its organisation"
+    );
+    let coordinator_id = app.user_id(COORDINATOR).await;
+    let told = app::entity::notifications::Entity::find()
+        .filter(app::entity::notifications::Column::UserId.eq(coordinator_id))
+        .filter(app::entity::notifications::Column::Kind.eq("possible_duplicate"))
+        .filter(app::entity::notifications::Column::Subject.eq(second.as_str()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(told, 1);
     assert!(!text.contains(MARKER), "nor its fields");
     // The hash is keyed: it is not a plain digest of the fields.
     let stored = people::Entity::find()
@@ -575,7 +586,7 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
             .await,
     )
     .await;
-    assert_eq!(page["possible_duplicates"], serde_json::json!([]));
+    assert_eq!(page["possible_duplicate"], false);
     assert_eq!(page["duplicate_of"], first.as_str());
     // Records that are not the same person by the hash cannot be linked.
     let other = register(

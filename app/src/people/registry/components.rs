@@ -466,9 +466,8 @@ fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoView {
         {page.coming_of_age_in_days.map(|days| view! {
             <p class="notice warning" role="status">{move_tr!("person-coming-of-age", { "days" => days })}</p>
         })}
-        {(!page.possible_duplicates.is_empty()).then(|| {
-            let names = page.possible_duplicates.join(", ");
-            view! { <p class="notice warning" role="status">{move_tr!("person-possible-duplicate", { "organisations" => names.clone() })}</p> }
+        {page.possible_duplicate.then(|| view! {
+            <p class="notice warning" role="status">{move_tr!("person-possible-duplicate")}</p>
         })}
         {page.duplicate_of.clone().map(|other| view! {
             <p class="notice">{move_tr!("person-linked-to", { "code" => other.clone() })}</p>

@@ -5,6 +5,8 @@ pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod duplicates;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod numbers;

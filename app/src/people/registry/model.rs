@@ -394,8 +394,9 @@ pub struct PersonPage {
     pub children: Vec<String>,
     pub in_charge: Vec<InCharge>,
     pub consents: Vec<ConsentRow>,
-    /// Organisations where a record with the same identity may exist (team only).
-    pub possible_duplicates: Vec<String>,
+    /// Another record may be of the same person (team only; where, only the coordinator
+    /// learns: `people::registry::duplicates`).
+    pub possible_duplicate: bool,
     pub duplicate_of: Option<String>,
     /// The record's opening and change log (team only).
     pub access_log: Vec<AccessLogRow>,

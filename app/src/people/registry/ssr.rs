@@ -360,6 +360,7 @@ pub async fn register_person(ctx: &Ctx, person: ValidPerson) -> Result<String, A
         .insert(&txn)
         .await?;
     }
+    super::duplicates::tell_coordination_of_twin(&txn, &created, None).await?;
     record(
         &txn,
         ctx.request_id(),
@@ -627,11 +628,8 @@ pub async fn person_page(ctx: &Ctx, code: &str) -> Result<PersonPage, AppError> 
         .map(|birth| (eighteenth_birthday(birth) - today).num_days())
         .filter(|days| (0..=COMING_OF_AGE_ALERT_DAYS).contains(days));
 
-    let possible_duplicates = if team {
-        possible_duplicates(&txn, &person).await?
-    } else {
-        Vec::new()
-    };
+    // The team learns that a duplicate is possible, not where (`duplicates`).
+    let possible_duplicate = team && super::duplicates::has_twin(&txn, &person).await?;
     let access_log = if team {
         access_log(&txn, &person.code).await?
     } else {
@@ -677,7 +675,7 @@ pub async fn person_page(ctx: &Ctx, code: &str) -> Result<PersonPage, AppError> 
         children,
         in_charge,
         consents,
-        possible_duplicates,
+        possible_duplicate,
         duplicate_of,
         access_log,
         screenings,
@@ -691,32 +689,6 @@ pub async fn person_page(ctx: &Ctx, code: &str) -> Result<PersonPage, AppError> 
             .find(|row| row.organisation_id == user.organisation_id)
             .and_then(|row| row.reference_user_id),
     })
-}
-
-/// Organisations (other than those in charge) holding a record with the same keyed hash.
-/// Only the organisation's name comes back: never the other record's code or fields.
-async fn possible_duplicates<C: ConnectionTrait>(
-    conn: &C,
-    person: &people::Model,
-) -> Result<Vec<String>, AppError> {
-    let Some(hash) = &person.identity_hash else {
-        return Ok(Vec::new());
-    };
-    let twins = people::Entity::find()
-        .filter(people::Column::IdentityHash.eq(hash.as_str()))
-        .filter(people::Column::Id.ne(person.id))
-        .filter(people::Column::AnonymisedAt.is_null())
-        .all(conn)
-        .await?;
-    let twins: Vec<&people::Model> = twins
-        .iter()
-        .filter(|twin| twin.duplicate_of != Some(person.id) && person.duplicate_of != Some(twin.id))
-        .collect();
-    let names =
-        organisation_names(conn, twins.iter().map(|t| t.registered_by_organisation)).await?;
-    let mut found: Vec<String> = names.into_values().collect();
-    found.sort();
-    Ok(found)
 }
 
 async fn access_log<C: ConnectionTrait>(
@@ -908,6 +880,7 @@ pub async fn save_identity(ctx: &Ctx, code: &str, person: ValidPerson) -> Result
     let txn = crate::db::begin_write(&ctx.db).await?;
     let result: Result<_, AppError> = async {
         let existing = person_for_change(&txn, ctx, code, "person.identity.update").await?;
+        super::duplicates::check_identity_edit_rate(&txn, user).await?;
         let row = identity_model(existing.id, &person.identity);
         let exists = person_identities::Entity::find_by_id(existing.id)
             .one(&txn)
@@ -925,7 +898,13 @@ pub async fn save_identity(ctx: &Ctx, code: &str, person: ValidPerson) -> Result
         update.unaccompanied = Set(person.unaccompanied);
         update.identity_hash = Set(hash.clone());
         update.updated_at = Set(Utc::now());
-        update.update(&txn).await?;
+        let updated = update.update(&txn).await?;
+        super::duplicates::tell_coordination_of_twin(
+            &txn,
+            &updated,
+            existing.identity_hash.as_deref(),
+        )
+        .await?;
         record(
             &txn,
             ctx.request_id(),

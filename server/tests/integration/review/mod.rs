@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit_trail;
+mod duplicates;
 mod forum_guard;
 mod sign_in;
 mod team_access;
