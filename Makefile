@@ -69,9 +69,14 @@ bench: setup-test build
 	cargo bench -p server --bench forum
 	cargo bench -p server --bench reports
 
-# Generated requests to every server function from every role (100 per function run in
-# `make test`), here 10 000 per function on both databases, with the counts printed.
+# The pure parsers' properties (Markdown, CSV, dates, codes, search terms), 100 000 cases
+# each (256 in `make test`); then generated requests to every server function from every
+# role (100 per function in `make test`), here 10 000 per function on both databases,
+# with the counts printed. A property's failure is kept in app/proptest-regressions.
 FUZZ_CASES ?= 10000
+PROPERTY_CASES ?= 100000
 fuzz: setup-test clean-test-databases
+	PROPTEST_CASES=$(PROPERTY_CASES) cargo test -p app --features ssr --lib prop_
+	@echo "fuzz: 5 properties x $(PROPERTY_CASES) generated cases, no finding"
 	ANELLO_FUZZ_CASES=$(FUZZ_CASES) cargo test -p app -p server -p migrations --features app/ssr --test integration -- fuzz --nocapture
 	ANELLO_FUZZ_CASES=$(FUZZ_CASES) ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p app -p server -p migrations --features app/ssr --test integration -- fuzz --nocapture

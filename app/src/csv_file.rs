@@ -19,7 +19,12 @@ pub struct CsvFile {
 impl Default for CsvFile {
     fn default() -> Self {
         CsvFile {
-            writer: csv::Writer::from_writer(Vec::new()),
+            // Rows of different lengths (a person's export has sections) are written as
+            // they are: the default writer refuses them, which was a 500 in the middle of
+            // a download.
+            writer: csv::WriterBuilder::new()
+                .flexible(true)
+                .from_writer(Vec::new()),
         }
     }
 }

@@ -30,6 +30,9 @@ pub mod entity;
 #[cfg(feature = "ssr")]
 pub mod state;
 
+#[cfg(all(test, feature = "ssr"))]
+mod fuzz_properties;
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
