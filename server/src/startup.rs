@@ -181,7 +181,8 @@ pub fn router_stopping_on(
         .layer(axum::middleware::from_fn_with_state(
             origin_check,
             crate::public_origin::refuse_cross_origin,
-        ));
+        ))
+        .layer(axum::middleware::from_fn(security::refuse_nul_characters));
 
     // Assets and health checks never read a session: they answer from memory or disk.
     Router::new()

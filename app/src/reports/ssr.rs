@@ -856,7 +856,8 @@ pub async fn figure_list(ctx: &Ctx, request: &FigureRequest) -> Result<FigureLis
                 )),
         )
         .await?;
-        return Err(AppError::Forbidden);
+        // For this reader, no such list exists (a 403 would say the function is barred).
+        return Err(AppError::NotFound);
     }
     let mut lines = figure_lines(&ctx.db, &members).await?;
     if !reading.network_wide {

@@ -1026,7 +1026,7 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
     let response = app.call("reports/figure", &pairs, Some(&staff)).await;
     assert_eq!(
         response.status(),
-        StatusCode::FORBIDDEN,
+        StatusCode::NOT_FOUND,
         "the list behind <3"
     );
 

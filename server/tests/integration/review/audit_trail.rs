@@ -293,3 +293,37 @@ async fn changes_refused_by_a_conflict_are_audited() {
     assert_eq!(row.detail.as_deref(), Some("conflict=plan_already_open"));
     assert!(row.actor_user_id.is_some());
 }
+
+/// Found by the fuzz test: a NUL character in a text reached PostgreSQL, which refuses
+/// it, and the answer was a 500. It is a translated 400 everywhere now.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_nul_character_is_a_clear_400_and_no_server_error() {
+    let app = TestApp::spawn().await;
+    let response = app.try_sign_in("\0@anello.test", "password").await;
+    assert_eq!(
+        response.status(),
+        StatusCode::BAD_REQUEST,
+        "on {}",
+        app.backend
+    );
+    assert_eq!(
+        json(response).await["message"],
+        "La richiesta non è leggibile. Ricarica la pagina e riprova."
+    );
+    let worker = app.sign_in(CASE_WORKER).await;
+    let page = app.get("/persone/TO-2026-0001%00", Some(&worker)).await;
+    assert_eq!(page.status(), StatusCode::BAD_REQUEST);
+    let registered = app
+        .call(
+            "people/register",
+            &[
+                ("form[given_names]", "Nome\u{0}"),
+                ("form[family_name]", "Cognome"),
+                ("form[gender]", "female"),
+                ("form[province]", "TO"),
+            ],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(registered.status(), StatusCode::BAD_REQUEST);
+}
