@@ -720,6 +720,7 @@ plan-team-empty = Nobody added yet.
 plan-team-remove = Remove
 plan-team-add = Add to the team
 plan-team-add-submit = Add
+plan-team-restricted-hint = The psychologist and legal advisor roles open the diary's restricted notes: the person's reference operator gives them, or someone who already holds that role, and never to herself.
 plan-team-external-choice = — External service —
 plan-team-external-hint = Only for an external service (for example "Family counselling centre"): choose "External service" above and as the role.
 plan-field-colleague = Colleague

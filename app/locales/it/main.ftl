@@ -720,6 +720,7 @@ plan-team-empty = Nessun componente aggiunto.
 plan-team-remove = Togli
 plan-team-add = Aggiungi all'équipe
 plan-team-add-submit = Aggiungi
+plan-team-restricted-hint = I ruoli di psicologa e di consulente legale aprono le note riservate del diario: li assegna l'operatrice di riferimento della persona, o chi ha già quel ruolo, e mai a sé stessa.
 plan-team-external-choice = — Servizio esterno —
 plan-team-external-hint = Solo per un servizio esterno (per esempio «Consultorio familiare»): scegli «Servizio esterno» sopra e come ruolo.
 plan-field-colleague = Collega

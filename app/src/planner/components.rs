@@ -694,10 +694,13 @@ fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> impl IntoView 
                     <div class="field">
                         <label for="team-role">{move_tr!("plan-field-role")}</label>
                         <select id="team-role" name="form[role]" required=true>
-                            {TeamRole::ALL.iter().map(|&role| view! {
+                            {plan.giveable_roles.iter().map(|&role| view! {
                                 <option value=role.code()>{move || team_role_name(role)}</option>
                             }).collect_view()}
                         </select>
+                        {(plan.giveable_roles.len() < TeamRole::ALL.len()).then(|| view! {
+                            <p class="hint">{move_tr!("plan-team-restricted-hint")}</p>
+                        })}
                     </div>
                     <div class="form-actions">
                         <button type="submit" class="button primary">{move_tr!("plan-team-add-submit")}</button>

@@ -240,6 +240,10 @@ pub struct Plan {
     /// Colleagues who may join the team or be responsible for an action: users of an
     /// organisation in charge with a front-line role, (id, name).
     pub colleagues: Vec<(i32, String)>,
+    /// The roles the reader may give on this team: the restricted ones only when she is
+    /// the person's reference operator or holds that role (filled for the plan page).
+    #[serde(default)]
+    pub giveable_roles: Vec<TeamRole>,
     pub areas: Vec<AreaPlan>,
     pub services: Vec<ServiceRow>,
     pub overdue_actions: usize,

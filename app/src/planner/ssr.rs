@@ -173,7 +173,18 @@ pub async fn plan_page(ctx: &Ctx, code: &str) -> Result<PlanPage, AppError> {
         let today = today();
         let plan = match plan_of(&txn, &person).await? {
             None => None,
-            Some(plan) => Some(load_plan(&txn, &person, &plan, today).await?),
+            Some(plan) => {
+                let mut loaded = load_plan(&txn, &person, &plan, today).await?;
+                let user = ctx.user()?;
+                for role in TeamRole::ALL.iter().copied() {
+                    if !role.opens_restricted_notes()
+                        || gives_restricted_role(&txn, user, &person, &plan, role).await?
+                    {
+                        loaded.giveable_roles.push(role);
+                    }
+                }
+                Some(loaded)
+            }
         };
         audit(&txn, ctx, "plan.view", &person, None).await?;
         Ok(PlanPage {
@@ -457,6 +468,7 @@ pub(crate) async fn load_plan<C: ConnectionTrait>(
             })
             .collect(),
         colleagues: colleagues(conn, person).await?,
+        giveable_roles: Vec::new(),
         areas,
         services: catalogue
             .iter()
@@ -701,9 +713,18 @@ async fn may_give_restricted_role<C: ConnectionTrait>(
     role: TeamRole,
     receiver: i32,
 ) -> Result<bool, AppError> {
-    if receiver == giver.id {
-        return Ok(false);
-    }
+    Ok(receiver != giver.id && gives_restricted_role(conn, giver, person, plan, role).await?)
+}
+
+/// Whether `giver` may give `role` on this plan at all: she is the person's reference
+/// operator in her organisation, or holds that role on the plan.
+async fn gives_restricted_role<C: ConnectionTrait>(
+    conn: &C,
+    giver: &CurrentUser,
+    person: &people::Model,
+    plan: &plans::Model,
+    role: TeamRole,
+) -> Result<bool, AppError> {
     let reference_operator = person_organisations::Entity::find()
         .filter(person_organisations::Column::PersonId.eq(person.id))
         .filter(person_organisations::Column::OrganisationId.eq(giver.organisation_id))

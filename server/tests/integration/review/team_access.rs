@@ -84,6 +84,38 @@ async fn no_one_opens_restricted_diary_notes_by_giving_herself_the_role() {
         give_team_role(&app, &worker, &code, worker_id, "psychologist").await,
         StatusCode::FORBIDDEN
     );
+    // The form offers her no restricted role; the reference operator's offers them.
+    let offered = |page: &Value| -> Vec<String> {
+        page["plan"]["giveable_roles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|role| role.as_str().map(str::to_string))
+            .collect()
+    };
+    let plan_of = |cookie: String| {
+        let (app, code) = (&app, code.clone());
+        async move {
+            json(
+                app.call("planner/plan", &[("code", &code)], Some(&cookie))
+                    .await,
+            )
+            .await
+        }
+    };
+    let hers = offered(&plan_of(reception.clone()).await);
+    assert!(
+        !hers
+            .iter()
+            .any(|r| r == "Psychologist" || r == "LegalAdvisor"),
+        "{hers:?}"
+    );
+    assert!(hers.iter().any(|r| r == "Educator"), "{hers:?}");
+    let reference = offered(&plan_of(worker.clone()).await);
+    assert!(
+        reference.iter().any(|r| r == "Psychologist"),
+        "{reference:?}"
+    );
     // Roles that open no restricted note stay free for the team.
     assert_eq!(
         give_team_role(&app, &reception, &code, reception_id, "educator").await,
