@@ -469,14 +469,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_reason() {
     let app = TestApp::spawn().await;
-    let tenda = app.organisation_id("Cooperativa Progetto Tenda").await;
-    let safe_house = structures::Entity::find()
-        .filter(structures::Column::OrganisationId.eq(tenda))
-        .filter(structures::Column::Secret.eq(true))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("a safe house of the Torino body");
+    let safe_house = app.safe_house_of("Cooperativa Progetto Tenda").await;
     let address = safe_house.address.clone().unwrap();
     let id = safe_house.id.to_string();
 

@@ -50,7 +50,12 @@ async fn new_thread(
     .await
 }
 
-async fn reply(app: &TestApp, cookie: &str, thread: i32, body: &str) -> reqwest::Response {
+pub(crate) async fn reply(
+    app: &TestApp,
+    cookie: &str,
+    thread: i32,
+    body: &str,
+) -> reqwest::Response {
     app.call(
         "forum/replies/new",
         &[("thread", &thread.to_string()), ("body", body)],
@@ -71,7 +76,7 @@ async fn thread(app: &TestApp, cookie: &str, id: i32) -> (StatusCode, Value) {
     (status, json(response).await)
 }
 
-async fn demo_thread(app: &TestApp, title_start: &str) -> i32 {
+pub(crate) async fn demo_thread(app: &TestApp, title_start: &str) -> i32 {
     use app::entity::forum_threads;
     forum_threads::Entity::find()
         .filter(forum_threads::Column::Title.starts_with(title_start))

@@ -332,6 +332,20 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A secret structure (safe house) of the organisation named `organisation`.
+    pub async fn safe_house_of(&self, organisation: &str) -> app::entity::structures::Model {
+        use app::entity::structures;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let organisation_id = self.organisation_id(organisation).await;
+        structures::Entity::find()
+            .filter(structures::Column::OrganisationId.eq(organisation_id))
+            .filter(structures::Column::Secret.eq(true))
+            .one(&self.db)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("a safe house of {organisation}"))
+    }
+
     pub async fn organisation_id(&self, name: &str) -> i32 {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
         app::entity::organisations::Entity::find()

@@ -1,41 +1,17 @@
 //! Finding 7: the forum's personal-data guard told anyone whether a guessed name was a
 //! structure of the network, secret safe houses included.
 
-use app::entity::{forum_threads, structures};
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::*;
+use crate::forum::{demo_thread, reply};
 use crate::helpers::*;
-
-async fn reply(app: &TestApp, cookie: &str, thread: i32, body: &str) -> reqwest::Response {
-    app.call(
-        "forum/replies/new",
-        &[("thread", &thread.to_string()), ("body", body)],
-        Some(cookie),
-    )
-    .await
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_guard_neither_confirms_nor_quotes_the_name_of_a_secret_structure() {
     let app = TestApp::spawn().await;
-    let tenda = app.organisation_id(TORINO_BODY).await;
-    let safe_house = structures::Entity::find()
-        .filter(structures::Column::OrganisationId.eq(tenda))
-        .filter(structures::Column::Secret.eq(true))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("a safe house of the Torino body")
-        .name;
-    let thread = forum_threads::Entity::find()
-        .filter(forum_threads::Column::Title.starts_with("Quali indicatori"))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("demo thread")
-        .id;
+    let safe_house = app.safe_house_of(TORINO_BODY).await.name;
+    let thread = demo_thread(&app, "Quali indicatori").await;
     let text = format!("Qualcuno conosce {safe_house}? Ne ho sentito parlare.");
 
     // A trainer of another organisation guesses the name: the guard says nothing.

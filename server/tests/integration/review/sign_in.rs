@@ -12,17 +12,9 @@ use crate::helpers::*;
 /// else signed in on the same browser.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_sign_in_on_the_same_browser_starts_with_an_empty_session() {
-    use app::entity::structures;
     let app = TestApp::spawn().await;
     let manager = app.sign_in(RECEPTION).await;
-    let tenda = app.organisation_id(TORINO_BODY).await;
-    let safe_house = structures::Entity::find()
-        .filter(structures::Column::OrganisationId.eq(tenda))
-        .filter(structures::Column::Secret.eq(true))
-        .one(&app.db)
-        .await
-        .unwrap()
-        .expect("a safe house of the Torino body");
+    let safe_house = app.safe_house_of(TORINO_BODY).await;
     let address = safe_house.address.clone().unwrap();
     let revealed = app
         .call(
