@@ -185,7 +185,7 @@ pub fn router_stopping_on(
         .layer(axum::middleware::from_fn(security::refuse_nul_characters));
 
     // Assets and health checks never read a session: they answer from memory or disk.
-    Router::new()
+    let router = Router::new()
         .merge(assets)
         .merge(crate::health::routes(db))
         .merge(pages)
@@ -196,22 +196,31 @@ pub fn router_stopping_on(
         // Pages, JSON and CSS in brotli or gzip, as the browser accepts; assets come
         // precompressed from disk and are left as they are; event streams are never
         // compressed (they must not wait for a buffer to fill).
-        .layer(CompressionLayer::new())
-        .layer(
-            ServiceBuilder::new()
-                .layer(axum::middleware::from_fn(security::server_request_ids_only))
-                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-                .layer(axum::middleware::from_fn(crate::observe::log_and_measure))
-                .layer(PropagateRequestIdLayer::x_request_id())
-                // A panic answers a translated 500 with the request id, and the
-                // connection stays up.
-                .layer(CatchPanicLayer::custom(security::panic_response))
-                // No request may hang for ever: a stuck one answers 503 after 30 s.
-                .layer(TimeoutLayer::with_status_code(
-                    http::StatusCode::SERVICE_UNAVAILABLE,
-                    std::time::Duration::from_secs(30),
-                )),
-        )
+        .layer(CompressionLayer::new());
+    request_layers(router)
+}
+
+/// What every request goes through first: a server-made request id, its log line and
+/// metrics, a panic answered instead of a dropped connection, and a time limit.
+fn request_layers<S>(router: Router<S>) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    router.layer(
+        ServiceBuilder::new()
+            .layer(axum::middleware::from_fn(security::server_request_ids_only))
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(axum::middleware::from_fn(crate::observe::log_and_measure))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            // A panic answers a translated 500 with the request id, and the
+            // connection stays up.
+            .layer(CatchPanicLayer::custom(security::panic_response))
+            // No request may hang for ever: a stuck one answers 503 after 30 s.
+            .layer(TimeoutLayer::with_status_code(
+                http::StatusCode::SERVICE_UNAVAILABLE,
+                std::time::Duration::from_secs(30),
+            )),
+    )
 }
 
 pub async fn serve(
@@ -279,4 +288,49 @@ pub async fn serve(
     db.close().await.context("closing the database pool")?;
     tracing::info!("stopped");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    /// A handler that panics answers a bilingual 500 naming the request id, which the
+    /// answer carries, instead of a dropped connection.
+    #[tokio::test]
+    async fn a_panic_is_a_translated_500_with_the_request_id() {
+        async fn broken() -> &'static str {
+            panic!("a fault in a handler")
+        }
+        let app = request_layers(Router::new().route("/guasto", get(broken)));
+        let response = app
+            .oneshot(
+                http::Request::builder()
+                    .uri("/guasto")
+                    .header("x-request-id", "forged-by-the-client")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(response.status(), http::StatusCode::INTERNAL_SERVER_ERROR);
+        let id = response.headers()["x-request-id"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert_ne!(id, "forged-by-the-client");
+        assert_eq!(id.len(), 36, "a UUID: {id}");
+        let body = axum::body::to_bytes(response.into_body(), 4096)
+            .await
+            .unwrap();
+        let text = String::from_utf8(body.to_vec()).unwrap();
+        assert!(text.starts_with("Errore interno"), "{text}");
+        assert!(
+            text.contains("Internal error") && text.contains("X-Request-Id"),
+            "{text}"
+        );
+    }
 }
