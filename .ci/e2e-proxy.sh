@@ -2,8 +2,10 @@
 # Browser tests through a real TLS reverse proxy, as a network deploys Anello: Debian's
 # nginx with deploy/nginx/anello.conf (only addresses and paths replaced) terminating TLS
 # with a certificate made here, round-robin over two replicas of the release build on
-# one PostgreSQL database.
+# one PostgreSQL database. With --bench, the first-load benchmark runs through it instead
+# of the tests (`make bench`): a phone's first visit over HTTP/2 and TLS, as deployed.
 set -euo pipefail
+mode=${1:-test}
 cd "$(dirname "$0")/.."
 root=$PWD
 pg=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
@@ -80,6 +82,10 @@ for _ in $(seq 1 40); do
 done
 
 cd end2end
+if [ "$mode" = --bench ]; then
+  BASE_URL=https://localhost:8443 node bench/first-load.mjs
+  exit 0
+fi
 status=0
 BASE_URL=https://localhost:8443 npx playwright test -c playwright.proxy.config.ts 2>&1 | tee "$workdir/playwright.log" || status=$?
 mkdir -p test-results
@@ -88,7 +94,7 @@ if [ "$status" != 0 ]; then
   echo "--- the end of the replicas' and nginx's logs ---"
   tail -n 8 "$workdir"/replica-*.log "$workdir/nginx-error.log" || true
   echo "--- Playwright's summary (through nginx) ---"
-  grep -E '^\s+[0-9]+\) |^\s+(Error|TimeoutError|Test timeout)|^\s+[0-9]+ (failed|flaky|passed|did not run)|^\s+\[proxy\] ' \
+  grep -E '^\s+[0-9]+\) |^\s+(Error|TimeoutError|Test timeout|Expected|Received)|^\s+> +[0-9]+ \||^\s+at .*spec\.ts|^\s+[0-9]+ (failed|flaky|passed|did not run)|^\s+\[proxy\] ' \
     "$workdir/playwright.log" | tail -n 40 || true
 fi
 exit "$status"

@@ -25,7 +25,7 @@ if [ "$status" != 0 ]; then
   echo "--- the end of the server's log ---"
   tail -n 15 test-results/server.log
   echo "--- Playwright's summary ---"
-  grep -E '^\s+[0-9]+\) |^\s+(Error|TimeoutError|Test timeout)|^\s+[0-9]+ (failed|flaky|passed|did not run)|^\s+\[(javascript|no-javascript)\] ' \
+  grep -E '^\s+[0-9]+\) |^\s+(Error|TimeoutError|Test timeout|Expected|Received)|^\s+> +[0-9]+ \||^\s+at .*spec\.ts|^\s+[0-9]+ (failed|flaky|passed|did not run)|^\s+\[(javascript|no-javascript)\] ' \
     test-results/playwright.log | tail -n 40 || true
 fi
 exit "$status"
