@@ -12,6 +12,9 @@ const chromium = {
 export default defineConfig({
   testDir: './tests',
   timeout: 30_000,
+  // A first navigation into a group of pages downloads and compiles that group's code
+  // (the forum's is 740 KiB): on CI's two busy cores that took more than the default 5 s.
+  expect: { timeout: 10_000 },
   retries: 0,
   workers: 2,
   reporter: [['list']],
@@ -25,7 +28,7 @@ export default defineConfig({
     // Every page is a plain server-rendered form first: the same tests without JavaScript,
     // except drag-and-drop, live updates and the keyboard runs, which need the hydrated
     // board or plan timeline (the same changes are tested as forms in board.spec.ts and
-    // planner.spec.ts).
-    { name: 'no-javascript', use: { javaScriptEnabled: false }, testIgnore: /(board-live|planner-timeline)\.spec\.ts/ },
+    // planner.spec.ts), and which wasm files a page downloads (bundle.spec.ts).
+    { name: 'no-javascript', use: { javaScriptEnabled: false }, testIgnore: /(board-live|planner-timeline|bundle)\.spec\.ts/ },
   ],
 });
