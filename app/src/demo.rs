@@ -13,10 +13,9 @@ use sea_orm::{
 use crate::admin::ssr::{insert_user, NewUser};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::{region_of_province, OrganisationKind, Role};
-use crate::auth::password::hash_password;
+use crate::auth::password::{hash_password, DEMO_PASSWORD};
 use crate::entity::{beds, organisations, structures, users};
 
-pub const DEMO_PASSWORD: &str = "anello-demo";
 pub const DEMO_DOMAIN: &str = "@anello.test";
 
 const COORDINATION: &str = "Regione Piemonte - Coordinamento rete antitratta";
@@ -464,7 +463,7 @@ pub async fn load_demo_activity(db: &DatabaseConnection) -> Result<(), anyhow::E
     if crate::entity::contacts::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::kernel::db::begin_write(db).await?;
     crate::reports::demo::load_demo_history(&txn, 1).await?;
     txn.commit().await?;
     Ok(())
@@ -477,7 +476,7 @@ pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, an
         hashes.push(hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("hashing: {e}"))?);
     }
     let now = Utc::now();
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::kernel::db::begin_write(db).await?;
     for (name, kind, province) in ORGANISATIONS {
         if organisations::Entity::find()
             .filter(organisations::Column::Name.eq(name))

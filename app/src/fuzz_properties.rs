@@ -6,10 +6,10 @@
 
 use proptest::prelude::*;
 
-use crate::csv_file::{neutralised, CsvFile};
-use crate::dates::{form_day, form_month, FIRST_DAY, LAST_DAY};
 use crate::forum::markdown::render;
 use crate::forum::search::{stems, words};
+use crate::kernel::csv_file::{neutralised, CsvFile};
+use crate::kernel::dates::{form_day, form_month, FIRST_DAY, LAST_DAY};
 use crate::people::registry::model::{is_network_code, network_code};
 
 /// Text a user might type, and text no one would: markup, scripts, control characters.

@@ -8,21 +8,17 @@ pub mod admin;
 pub mod audit;
 pub mod auth;
 pub mod beds;
-pub mod dates;
-pub mod error;
 pub mod forum;
 pub mod home;
 pub mod i18n;
+pub mod kernel;
 pub mod notifications;
+pub mod pages;
 pub mod people;
 pub mod planner;
 pub mod reports;
 pub mod ui;
 
-#[cfg(feature = "ssr")]
-pub mod csv_file;
-#[cfg(feature = "ssr")]
-pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
@@ -32,38 +28,15 @@ pub mod state;
 
 #[cfg(all(test, feature = "ssr"))]
 mod fuzz_properties;
+#[cfg(all(test, feature = "ssr"))]
+pub(crate) mod testing;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
-use crate::admin::components::{OrganisationsPage, UsersPage};
-use crate::audit::components::AuditPage;
-use crate::auth::components::SignInPage;
-use crate::beds::components::{BoardPage, StructuresPage, TimelinePage};
-use crate::forum::components::{
-    ForumCategoryPage, ForumDraftPage, ForumModerationPage, ForumPage, ForumSearchPage,
-    ForumThreadPage, NewThreadPage,
-};
-use crate::forum::materials::components::{
-    LibraryPage, MaterialDraftPage, MaterialPage, NewMaterialPage,
-};
-use crate::forum::rules::components::ForumRulesPage;
-use crate::home::HomePage;
 use crate::i18n::I18nProvider;
-use crate::notifications::components::NotificationsPage;
-use crate::notifications::settings_components::{EmailSettingsPage, UnsubscribePage};
-use crate::people::components::ContactLogPage;
-use crate::people::registry::components::{
-    DuplicatesPage, PeopleListPage, PersonDetailPage, RegisterPersonPage,
-};
-use crate::people::screening::components::{ChecklistPage, ScreeningPage};
-use crate::people::waiting::components::WaitingListPage;
-use crate::planner::agreement::components::{PlanPrintPage, PlanVersionsPage};
-use crate::planner::components::{CaseDiaryPage, MyWorkPage, PersonalPlanPage, ServicesPage};
-use crate::planner::family::components::FamilyPlanPage;
-use crate::reports::components::{DashboardsPage, FigurePage, ReportPage, ReportPrintPage};
 use crate::ui::layout::AppLayout;
 use crate::ui::pages::NotFoundPage;
 
@@ -107,146 +80,146 @@ pub fn App() -> impl IntoView {
                     // Async rendering: a page's data (and so its status code: 403, 404...)
                     // is known before the first byte goes out.
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/accedi") view=SignInPage ssr=SsrMode::Async />
+                        <Route path=path!("/") view={Lazy::<pages::Home>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/accedi") view={Lazy::<pages::SignIn>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("/amministrazione/organizzazioni")
-                            view=OrganisationsPage
+                            view={Lazy::<pages::Organisations>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/amministrazione/utenti")
-                            view=UsersPage
+                            view={Lazy::<pages::Users>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/registro-attivita") view=AuditPage ssr=SsrMode::Async />
-                        <Route path=path!("/contatti") view=ContactLogPage ssr=SsrMode::Async />
-                        <Route path=path!("/persone") view=PeopleListPage ssr=SsrMode::Async />
+                        <Route path=path!("/registro-attivita") view={Lazy::<pages::Audit>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/contatti") view={Lazy::<pages::ContactLog>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/persone") view={Lazy::<pages::PeopleList>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("/persone/doppioni")
-                            view=DuplicatesPage
+                            view={Lazy::<pages::Duplicates>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/persone/nuova")
-                            view=RegisterPersonPage
+                            view={Lazy::<pages::RegisterPerson>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/persone/:code")
-                            view=PersonDetailPage
+                            view={Lazy::<pages::PersonDetail>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/persone/:code/colloquio")
-                            view=ScreeningPage
+                            view={Lazy::<pages::Screening>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/persone/:code/progetto")
-                            view=PersonalPlanPage
+                            view={Lazy::<pages::PersonalPlan>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/persone/:code/progetto/versioni")
-                            view=PlanVersionsPage
+                            view={Lazy::<pages::PlanVersions>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/persone/:code/progetto/stampa")
-                            view=PlanPrintPage
+                            view={Lazy::<pages::PlanPrint>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/persone/:code/progetto/famiglia")
-                            view=FamilyPlanPage
+                            view={Lazy::<pages::FamilyPlan>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/persone/:code/diario")
-                            view=CaseDiaryPage
+                            view={Lazy::<pages::CaseDiary>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/il-mio-lavoro") view=MyWorkPage ssr=SsrMode::Async />
-                        <Route path=path!("/servizi") view=ServicesPage ssr=SsrMode::Async />
-                        <Route path=path!("/notifiche") view=NotificationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/il-mio-lavoro") view={Lazy::<pages::MyWork>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/servizi") view={Lazy::<pages::Services>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/notifiche") view={Lazy::<pages::Notifications>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("/notifiche/impostazioni")
-                            view=EmailSettingsPage
+                            view={Lazy::<pages::EmailSettings>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/notifiche/disiscrizione/:token")
-                            view=UnsubscribePage
+                            view={Lazy::<pages::Unsubscribe>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/forum") view=ForumPage ssr=SsrMode::Async />
+                        <Route path=path!("/forum") view={Lazy::<pages::Forum>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("/forum/categoria/:code")
-                            view=ForumCategoryPage
+                            view={Lazy::<pages::ForumCategory>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/forum/categoria/:code/nuova")
-                            view=NewThreadPage
+                            view={Lazy::<pages::NewThread>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/forum/discussioni/:id")
-                            view=ForumThreadPage
+                            view={Lazy::<pages::ForumThread>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/forum/bozze/:id") view=ForumDraftPage ssr=SsrMode::Async />
-                        <Route path=path!("/forum/cerca") view=ForumSearchPage ssr=SsrMode::Async />
-                        <Route path=path!("/forum/materiali") view=LibraryPage ssr=SsrMode::Async />
+                        <Route path=path!("/forum/bozze/:id") view={Lazy::<pages::ForumDraft>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/forum/cerca") view={Lazy::<pages::ForumSearch>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/forum/materiali") view={Lazy::<pages::Library>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("/forum/materiali/nuovo")
-                            view=NewMaterialPage
+                            view={Lazy::<pages::NewMaterial>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/forum/materiali/:id")
-                            view=MaterialPage
+                            view={Lazy::<pages::Material>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/forum/materiali/bozze/:id")
-                            view=MaterialDraftPage
+                            view={Lazy::<pages::MaterialDraft>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/forum/moderazione")
-                            view=ForumModerationPage
+                            view={Lazy::<pages::ForumModeration>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/amministrazione/forum")
-                            view=ForumRulesPage
+                            view={Lazy::<pages::ForumRules>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/rapporti") view=ReportPage ssr=SsrMode::Async />
+                        <Route path=path!("/rapporti") view={Lazy::<pages::Report>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("/rapporti/elenco")
-                            view=FigurePage
+                            view={Lazy::<pages::Figure>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/rapporti/stampa")
-                            view=ReportPrintPage
+                            view={Lazy::<pages::ReportPrint>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("/rapporti/cruscotto")
-                            view=DashboardsPage
+                            view={Lazy::<pages::Dashboards>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/indicatori") view=ChecklistPage ssr=SsrMode::Async />
-                        <Route path=path!("/lista-attesa") view=WaitingListPage ssr=SsrMode::Async />
-                        <Route path=path!("/posti-letto") view=BoardPage ssr=SsrMode::Async />
-                        <Route path=path!("/strutture") view=StructuresPage ssr=SsrMode::Async />
+                        <Route path=path!("/indicatori") view={Lazy::<pages::Checklist>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/lista-attesa") view={Lazy::<pages::WaitingList>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/posti-letto") view={Lazy::<pages::Board>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/strutture") view={Lazy::<pages::Structures>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("/strutture/:id/presenze")
-                            view=TimelinePage
+                            view={Lazy::<pages::Timeline>::new()}
                             ssr=SsrMode::Async
                         />
                     </Routes>

@@ -62,6 +62,23 @@ pub struct Settings {
     pub report_min_count: i64,
 }
 
+impl Settings {
+    /// What a development server runs with: for tests (with and without HTTP) and
+    /// benchmarks, each of which adjusts what it is about.
+    pub fn for_tests() -> Settings {
+        Settings {
+            secure_cookies: true,
+            trust_proxy: false,
+            public_origin: None,
+            production: false,
+            sign_in_limits: SignInLimits::default(),
+            identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),
+            mail_enabled: false,
+            report_min_count: crate::reports::model::DEFAULT_MIN_COUNT,
+        }
+    }
+}
+
 /// The secret of the de-duplication hash (HMAC-SHA256 of normalised identity fields),
 /// from which the sign-in throttle's key is derived too (`auth::throttle`). Every
 /// replica must share it; it never appears in logs (`Debug` is redacted).

@@ -45,6 +45,13 @@ test('a case worker builds a plan, My work lists the late action, marking it don
   await work.getByRole('textbox', { name: 'Fine prevista' }).fill(isoDay(1));
   await work.getByRole('button', { name: "Aggiungi l'azione" }).click();
   await expect(page.getByRole('alert')).toContainText('Fine prevista');
+  // The error shown is the one of the form answered last: another form that then
+  // succeeds clears it (the page used to keep the first failed form's error).
+  await work.getByText('Aggiungi un obiettivo').click();
+  await work.getByRole('textbox', { name: 'Obiettivo' }).fill('Un corso di cucina');
+  await work.getByRole('button', { name: "Aggiungi l'obiettivo" }).click();
+  await expect(work.getByText('Un corso di cucina')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Fine prevista' })).toHaveCount(0);
 
   // My work lists her late action (the demo network's plans may be there too).
   await page.goto('/il-mio-lavoro');

@@ -122,7 +122,7 @@ async fn generate(db: &sea_orm::DatabaseConnection) {
         .into_iter()
         .filter(|p| !busy_people.contains(&p.id) && p.anonymised_at.is_none())
         .collect();
-    let today = app::people::ssr::today();
+    let today = app::kernel::clock::today();
     let wanted = 800usize.saturating_sub(open.len());
     let mut rows = Vec::new();
     for (bed, person) in all_beds
@@ -200,10 +200,6 @@ async fn start(generated: bool) -> (Running, TempFile, String) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let settings = Settings {
-        secure_cookies: true,
-        trust_proxy: false,
-        public_origin: None,
-        production: false,
         // Every benchmark connection signs in on its own.
         sign_in_limits: SignInLimits {
             per_account: 1000,
@@ -213,8 +209,7 @@ async fn start(generated: bool) -> (Running, TempFile, String) {
             ..SignInLimits::default()
         },
         identity_key: key,
-        mail_enabled: false,
-        report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
+        ..Settings::for_tests()
     };
     let router = server::startup::router(db, server::startup::leptos_options(address), settings);
     tokio::spawn(async move {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use app::entity::{forum_categories, forum_posts, forum_threads, users};
-use app::state::{IdentityKey, Settings, SignInLimits};
+use app::state::Settings;
 use chrono::Utc;
 use common::{bare_server, percentile, throughput};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set, TransactionTrait};
@@ -303,16 +303,7 @@ async fn main() {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    let settings = Settings {
-        secure_cookies: true,
-        trust_proxy: false,
-        public_origin: None,
-        production: false,
-        sign_in_limits: SignInLimits::default(),
-        identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),
-        mail_enabled: false,
-        report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
-    };
+    let settings = Settings::for_tests();
     let router = server::startup::router(db, server::startup::leptos_options(address), settings);
     tokio::spawn(async move {
         axum::serve(

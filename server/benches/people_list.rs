@@ -11,7 +11,7 @@ mod common;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
-use app::state::{IdentityKey, Settings, SignInLimits};
+use app::state::{IdentityKey, Settings};
 use common::TempFile;
 
 const JSON_REQUESTS: u32 = 300;
@@ -39,16 +39,7 @@ async fn start(copies: usize) -> Running {
         .unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    let settings = Settings {
-        secure_cookies: true,
-        trust_proxy: false,
-        public_origin: None,
-        production: false,
-        sign_in_limits: SignInLimits::default(),
-        identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),
-        mail_enabled: false,
-        report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
-    };
+    let settings = Settings::for_tests();
     let router = server::startup::router(db, server::startup::leptos_options(address), settings);
     tokio::spawn(async move {
         axum::serve(

@@ -11,7 +11,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use app::reports::ssr::Scope;
+use app::reports::tables::Scope;
 use app::state::IdentityKey;
 use chrono::{Datelike, NaiveDate};
 use common::TempFile;
@@ -78,7 +78,7 @@ async fn report_time(data: &Data, scope: &Scope, from: NaiveDate, to: NaiveDate)
 }
 
 async fn dashboards_time(data: &Data, scope: &Scope, from: NaiveDate, to: NaiveDate) -> Duration {
-    let today = app::people::ssr::today();
+    let today = app::kernel::clock::today();
     median(|| async {
         let tables =
             app::reports::dashboard::compute(&data.db, scope, from, to, today, chrono::Utc::now())
@@ -97,7 +97,7 @@ async fn main() {
         "report benchmark, SQLite, one run, median of {RUNS}: 1× = {} people, {} path steps, {} contacts; 10× = {} people, {} path steps, {} contacts",
         small.people, small.steps, small.contacts, large.people, large.steps, large.contacts
     );
-    let today = app::people::ssr::today();
+    let today = app::kernel::clock::today();
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap();
     let eighteen_months = today - chrono::Duration::days(548);
     let network = Scope {

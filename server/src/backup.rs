@@ -54,7 +54,7 @@ pub async fn restore(database_url: &str, file: &Path) -> anyhow::Result<()> {
         bail!("{} is not a backup file", file.display());
     }
     if database_url.starts_with("postgres") {
-        let db = app::db::connect(database_url).await?;
+        let db = app::kernel::db::connect(database_url).await?;
         refuse_data(&db).await?;
         // A database that was migrated but never used has empty tables; pg_restore wants
         // none at all, and a schema holding nothing is safe to drop.
@@ -75,10 +75,10 @@ pub async fn restore(database_url: &str, file: &Path) -> anyhow::Result<()> {
         )
         .await?;
     } else {
-        let target = app::db::sqlite_file(database_url)
+        let target = app::kernel::db::sqlite_file(database_url)
             .with_context(|| format!("restore needs a database file, not {database_url}"))?;
         if target.exists() {
-            let db = app::db::connect(database_url).await?;
+            let db = app::kernel::db::connect(database_url).await?;
             refuse_data(&db).await?;
             db.close().await?;
         }
@@ -91,7 +91,7 @@ pub async fn restore(database_url: &str, file: &Path) -> anyhow::Result<()> {
         std::fs::copy(file, &target)
             .with_context(|| format!("cannot copy the backup to {}", target.display()))?;
     }
-    let db = app::db::connect(database_url).await?;
+    let db = app::kernel::db::connect(database_url).await?;
     crate::migrate::migrate(&db)
         .await
         .context("migrating the restored database")?;

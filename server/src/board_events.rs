@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use app::auth::policy::{allows, Decision};
 use app::beds::live::BoardEvent;
-use app::error::AppError;
+use app::kernel::error::AppError;
 use app::state::AppState;
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};

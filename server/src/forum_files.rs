@@ -10,9 +10,9 @@
 //!
 //! Every decision is in `app::forum::materials::ssr`.
 
-use app::error::AppError;
 use app::forum::materials::model::{draft_path, MAX_ATTACHMENT_BYTES};
 use app::forum::materials::ssr::{attach, download};
+use app::kernel::error::AppError;
 use app::state::AppState;
 use axum::extract::multipart::MultipartError;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
@@ -60,7 +60,7 @@ fn id_of(value: &str) -> Option<i32> {
 
 /// The file of the form, read up to one byte past the limit (the rest is not read).
 async fn read_file(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppError> {
-    let too_large = || AppError::invalid("file", app::error::Problem::FileTooLarge);
+    let too_large = || AppError::invalid("file", app::kernel::error::Problem::FileTooLarge);
     let refuse = |error: MultipartError| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
             too_large()
@@ -82,7 +82,10 @@ async fn read_file(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppEr
         }
         return Ok((name, bytes));
     }
-    Err(AppError::invalid("file", app::error::Problem::Required))
+    Err(AppError::invalid(
+        "file",
+        app::kernel::error::Problem::Required,
+    ))
 }
 
 async fn upload_attachment(

@@ -19,7 +19,7 @@ pub mod startup;
 pub mod users_cli;
 
 use anyhow::Context;
-use app::db;
+use app::kernel::db;
 use config::{Cli, Command, ServeArgs, UserCommand};
 use tracing_subscriber::EnvFilter;
 
@@ -46,7 +46,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     migrate::migrate(&db)
         .await
         .context("database migration failed")?;
-    app::forum::materials::ssr::sync_checklist_at_start(&db)
+    app::people::screening::ssr::sync_library_at_start(&db)
         .await
         .context("cannot prepare the indicator checklist")?;
 
@@ -121,7 +121,10 @@ fn print_demo_accounts(report: &app::demo::DemoReport) {
         "Demo network loaded: {} organisations, {} structures, {} beds.",
         report.organisations, report.structures, report.beds
     );
-    println!("Demo accounts (password `{}`):", app::demo::DEMO_PASSWORD);
+    println!(
+        "Demo accounts (password `{}`):",
+        app::auth::password::DEMO_PASSWORD
+    );
     for (email, description) in app::demo::DEMO_ACCOUNTS {
         println!("  {email:<34} {description}");
     }

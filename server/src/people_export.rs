@@ -2,7 +2,7 @@
 //! A plain route rather than a server function because the answer is a download; the
 //! decision (identity access only) and the audit row are in `app::people::registry::rights`.
 
-use app::error::AppError;
+use app::kernel::error::AppError;
 use app::people::registry::rights::{export_person, ExportFormat};
 use app::state::AppState;
 use axum::extract::{Path, State};

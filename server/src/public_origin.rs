@@ -12,7 +12,7 @@ use axum::response::Response;
 use http::header::{HOST, ORIGIN};
 use http::{HeaderMap, Method};
 
-use app::error::AppError;
+use app::kernel::error::AppError;
 
 /// The public URL reduced to its origin (`https://anello.rete.example`, default port
 /// left out), which is what browsers send in `Origin`.

@@ -4,7 +4,7 @@
 //! audit row, are decided in `app::reports::ssr`.
 
 use app::auth::policy::Decision;
-use app::error::AppError;
+use app::kernel::error::AppError;
 use app::reports::model::{ReportRequest, TableId};
 use app::state::AppState;
 use axum::extract::rejection::QueryRejection;

@@ -11,7 +11,7 @@ use http::header::{
 use http::{HeaderValue, StatusCode};
 use rand::RngCore;
 
-use app::error::AppError;
+use app::kernel::error::AppError;
 use app::CspNonce;
 
 #[derive(Clone, Debug)]

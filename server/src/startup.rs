@@ -259,7 +259,7 @@ pub async fn serve(
             if let Err(error) = app::auth::throttle::purge(&sweeping).await {
                 tracing::warn!(%error, "sweeping old sign-in attempts failed");
             }
-            if let Err(error) = app::forum::ssr::purge_guard_checks(&sweeping).await {
+            if let Err(error) = app::forum::guard::purge_guard_checks(&sweeping).await {
                 tracing::warn!(%error, "sweeping old forum guard checks failed");
             }
         }

@@ -53,12 +53,12 @@ pub async fn create_user(
     if password.chars().count() < MIN_PASSWORD_LENGTH {
         bail!("the password needs at least {MIN_PASSWORD_LENGTH} characters");
     }
-    if production && password == app::demo::DEMO_PASSWORD {
+    if production && password == app::auth::password::DEMO_PASSWORD {
         bail!("production mode refuses the demo password");
     }
     let hash = hash_password(password).map_err(|e| anyhow::anyhow!("hashing: {e}"))?;
 
-    let txn = app::db::begin_write(db).await?;
+    let txn = app::kernel::db::begin_write(db).await?;
     if users::Entity::find()
         .filter(users::Column::Email.eq(&email))
         .one(&txn)
@@ -132,7 +132,7 @@ pub async fn create_user(
 
 pub async fn disable_user(db: &DatabaseConnection, email: &str) -> anyhow::Result<()> {
     let email = email.trim().to_lowercase();
-    let txn = app::db::begin_write(db).await?;
+    let txn = app::kernel::db::begin_write(db).await?;
     let Some(user) = users::Entity::find()
         .filter(users::Column::Email.eq(&email))
         .one(&txn)

@@ -10,10 +10,10 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::entity::{forum_moderators, user_roles, users};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;
-use crate::people::registry::ssr::TEAM_ROLES;
+use crate::people::access::TEAM_ROLES;
 
 /// What changed in one account, as `save_user` found it.
 pub struct AccountChange<'a> {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::{OrganisationForm, OrganisationRow, UserFilter, UserForm, UserRow};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[server(endpoint = "admin/organisations")]
 pub async fn list_organisations() -> Result<Vec<OrganisationRow>, AppError> {

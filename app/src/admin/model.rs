@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::auth::model::{province_name, region_of_province, OrganisationKind, Role};
-use crate::error::{AppError, Problem, Validation};
+use crate::kernel::error::{AppError, Problem, Validation};
 
 pub const MIN_PASSWORD_LENGTH: usize = 12;
 pub const MAX_NAME_LENGTH: usize = 120;

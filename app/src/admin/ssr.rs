@@ -1,7 +1,7 @@
 //! Database work of the admin pages. Every change writes its audit row in the same
 //! transaction.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
@@ -16,7 +16,7 @@ use crate::auth::model::{OrganisationKind, Role};
 use crate::auth::password::hash_password_off_thread;
 use crate::auth::ssr::{end_all_sessions, Ctx};
 use crate::entity::{organisations, user_roles, users};
-use crate::error::{AppError, Conflict, Problem};
+use crate::kernel::error::{AppError, Conflict, Problem};
 
 pub async fn list_organisations(db: &DatabaseConnection) -> Result<Vec<OrganisationRow>, AppError> {
     let organisations = organisations::Entity::find()
@@ -32,8 +32,7 @@ pub async fn list_organisations(db: &DatabaseConnection) -> Result<Vec<Organisat
             .await?;
         rows.push(OrganisationRow {
             id: organisation.id,
-            kind: OrganisationKind::from_code(&organisation.kind)
-                .unwrap_or(OrganisationKind::Partner),
+            kind: OrganisationKind::from_stored(&organisation.kind, OrganisationKind::Partner),
             name: organisation.name,
             province: organisation.province,
             region: organisation.region,
@@ -58,7 +57,7 @@ async fn name_is_taken<C: ConnectionTrait>(
 
 pub async fn save_organisation(ctx: &Ctx, valid: ValidOrganisation) -> Result<i32, AppError> {
     let actor = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     if name_is_taken(&txn, &valid.name, valid.id).await? {
         return Err(AppError::invalid("name", Problem::AlreadyTaken));
     }
@@ -127,7 +126,7 @@ pub async fn list_users(
     filter: &UserFilter,
 ) -> Result<Vec<UserRow>, AppError> {
     let mut query = users::Entity::find().find_also_related(organisations::Entity);
-    let typed = crate::people::model::search_text("search", &filter.search)?;
+    let typed = crate::kernel::fields::search_text("search", &filter.search)?;
     let search = typed.to_lowercase();
     if !search.is_empty() {
         query = query.filter(
@@ -183,13 +182,15 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
         })?),
         None => None,
     };
-    if ctx.settings.production && valid.password.as_deref() == Some(crate::demo::DEMO_PASSWORD) {
+    if ctx.settings.production
+        && valid.password.as_deref() == Some(crate::auth::password::DEMO_PASSWORD)
+    {
         return Err(AppError::invalid(
             "password",
             Problem::DemoPasswordInProduction,
         ));
     }
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let target = valid.id;
     let result = save_user_in(ctx, &txn, valid, password_hash).await;
     // A refusal leaves its trace: a denial in the transaction, a conflict in its own.
@@ -218,7 +219,7 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
 
 async fn save_user_in(
     ctx: &Ctx,
-    txn: &crate::db::WriteTransaction,
+    txn: &crate::kernel::db::WriteTransaction,
     valid: ValidUser,
     password_hash: Option<String>,
 ) -> Result<i32, AppError> {
@@ -230,7 +231,7 @@ async fn save_user_in(
     else {
         return Err(AppError::invalid("organisation_id", Problem::UnknownChoice));
     };
-    let kind = OrganisationKind::from_code(&organisation.kind).unwrap_or(OrganisationKind::Partner);
+    let kind = OrganisationKind::from_stored(&organisation.kind, OrganisationKind::Partner);
     if valid.roles.iter().any(|role| !kind.allows_role(*role)) {
         return Err(AppError::invalid("roles", Problem::RoleNotAllowed));
     }
@@ -473,7 +474,7 @@ pub async fn set_user_active(ctx: &Ctx, id: i32, active: bool) -> Result<(), App
         return crate::audit::ssr::trace_conflict(&ctx.db, ctx.request_id(), refused(), conflict)
             .await;
     }
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     if roles_of(&txn, id).await?.contains(&Role::Administrator)
         && !actor.has_role(Role::Administrator)
     {
@@ -497,42 +498,4 @@ pub async fn set_user_active(ctx: &Ctx, id: i32, active: bool) -> Result<(), App
     .await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// Names of organisations by id, for lists that show who did what.
-pub async fn organisation_names<C: ConnectionTrait>(
-    conn: &C,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let ids: Vec<i32> = ids
-        .into_iter()
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    Ok(organisations::Entity::find()
-        .filter(organisations::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect())
-}
-
-/// Display names of users by id.
-pub async fn user_names<C: ConnectionTrait>(
-    conn: &C,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let ids: Vec<i32> = ids
-        .into_iter()
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    Ok(users::Entity::find()
-        .filter(users::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect())
 }

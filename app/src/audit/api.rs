@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::model::{AuditFilter, AuditPage};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[server(endpoint = "audit/entries")]
 pub async fn audit_entries(filter: AuditFilter) -> Result<AuditPage, AppError> {

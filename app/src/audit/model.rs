@@ -32,6 +32,12 @@ impl Outcome {
     pub fn from_code(code: &str) -> Option<Outcome> {
         Outcome::ALL.into_iter().find(|o| o.code() == code)
     }
+
+    /// An outcome read back from the audit trail (see `kernel::fields::stored`).
+    #[cfg(feature = "ssr")]
+    pub fn from_stored(code: &str, fallback: Outcome) -> Outcome {
+        crate::kernel::fields::stored("Outcome", code, Self::from_code, fallback)
+    }
 }
 
 /// The actions Anello records, for the audit page's filter.

@@ -10,7 +10,7 @@ use sea_orm::{
 use super::model::{AuditEntry, AuditFilter, AuditPage, Outcome, AUDIT_PAGE_SIZE};
 use crate::auth::model::CurrentUser;
 use crate::entity::{audit_log, organisations, users};
-use crate::error::{AppError, Problem};
+use crate::kernel::error::{AppError, Problem};
 
 /// What happened, to be written in the same transaction as the change it records.
 pub struct AuditEvent<'a> {
@@ -76,19 +76,44 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
+/// A refusal, audited in `conn`'s transaction with the outcome `denied`: answers the 403
+/// to return, or the error that kept the row from being written (a refusal is never
+/// left unaudited). `db::settle` commits a transaction that ends in a 403, row included.
+pub async fn deny<C: ConnectionTrait>(
+    conn: &C,
+    request_id: Option<&str>,
+    event: AuditEvent<'_>,
+) -> AppError {
+    match record(conn, request_id, event.outcome(Outcome::Denied)).await {
+        Ok(()) => AppError::Forbidden,
+        Err(error) => error.into(),
+    }
+}
+
+/// A refusal that ends its write transaction: the denied row is committed, then 403.
+pub async fn deny_and_commit<T>(
+    txn: crate::kernel::db::WriteTransaction,
+    request_id: Option<&str>,
+    event: AuditEvent<'_>,
+) -> Result<T, AppError> {
+    let refusal = deny(&txn, request_id, event).await;
+    txn.commit().await?;
+    Err(refusal)
+}
+
 /// Ends the write transaction of a change to an audited record, as `db::settle` does,
 /// and leaves a trace of a change refused by a conflict (see `trace_conflict`). The
 /// change's transaction is rolled back first: on PostgreSQL a failed statement has
 /// already aborted it.
 pub async fn settle_change<T>(
     db: &DatabaseConnection,
-    txn: crate::db::WriteTransaction,
+    txn: crate::kernel::db::WriteTransaction,
     result: Result<T, AppError>,
     request_id: Option<&str>,
     refused: AuditEvent<'_>,
 ) -> Result<T, AppError> {
     if !matches!(result, Err(AppError::Conflict { .. })) {
-        return crate::db::settle(txn, result).await;
+        return crate::kernel::db::settle(txn, result).await;
     }
     txn.rollback().await?;
     trace_conflict(db, request_id, refused, result).await
@@ -111,7 +136,7 @@ pub async fn trace_conflict<T>(
     if conflict.audited_where_raised() {
         return result;
     }
-    let trace = crate::db::begin_write(db).await?;
+    let trace = crate::kernel::db::begin_write(db).await?;
     record(
         &trace,
         request_id,
@@ -124,8 +149,8 @@ pub async fn trace_conflict<T>(
     result
 }
 
-fn parse_day(field: &str, value: &str) -> Result<Option<NaiveDate>, AppError> {
-    crate::dates::form_day(value).map_err(|problem| AppError::invalid(field, problem))
+fn past_day(field: &str, value: &str) -> Result<Option<NaiveDate>, AppError> {
+    crate::kernel::dates::form_day(value).map_err(|problem| AppError::invalid(field, problem))
 }
 
 pub async fn list_entries(
@@ -133,7 +158,7 @@ pub async fn list_entries(
     filter: &AuditFilter,
 ) -> Result<AuditPage, AppError> {
     let mut query = audit_log::Entity::find();
-    let email = crate::people::model::search_text("actor_email", &filter.actor_email)?;
+    let email = crate::kernel::fields::search_text("actor_email", &filter.actor_email)?;
     if !email.is_empty() {
         let email = email.to_lowercase();
         let ids: Vec<i32> = users::Entity::find()
@@ -153,13 +178,13 @@ pub async fn list_entries(
             .ok_or_else(|| AppError::invalid("outcome", Problem::UnknownChoice))?;
         query = query.filter(audit_log::Column::Outcome.eq(outcome.code()));
     }
-    if let Some(from) = parse_day("from", &filter.from)? {
+    if let Some(from) = past_day("from", &filter.from)? {
         query = query.filter(
             audit_log::Column::OccurredAt
                 .gte(from.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()),
         );
     }
-    if let Some(to) = parse_day("to", &filter.to)? {
+    if let Some(to) = past_day("to", &filter.to)? {
         let end = to
             .succ_opt()
             .unwrap_or(to)
@@ -211,7 +236,7 @@ pub async fn list_entries(
             action: row.action,
             object_type: row.object_type,
             object_id: row.object_id,
-            outcome: Outcome::from_code(&row.outcome).unwrap_or(Outcome::Failure),
+            outcome: Outcome::from_stored(&row.outcome, Outcome::Failure),
             request_id: row.request_id,
             detail: row.detail,
         })

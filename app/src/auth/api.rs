@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::CurrentUser;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[server(endpoint = "auth/sign_in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
@@ -49,7 +49,7 @@ pub async fn set_language(language: String) -> Result<(), AppError> {
     use super::ssr::{guard, remember_language};
     use crate::audit::ssr::{record, AuditEvent};
     use crate::entity::users;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     use sea_orm::{EntityTrait, Set};
     guard("auth/set_language", |ctx| async move {
         if !crate::i18n::LANGUAGES.contains(&language.as_str()) {
@@ -57,7 +57,7 @@ pub async fn set_language(language: String) -> Result<(), AppError> {
         }
         remember_language(&language);
         if let Some(user) = &ctx.user {
-            let txn = crate::db::begin_write(&ctx.db).await?;
+            let txn = crate::kernel::db::begin_write(&ctx.db).await?;
             users::Entity::update(users::ActiveModel {
                 id: Set(user.id),
                 language: Set(Some(language.clone())),

@@ -74,6 +74,12 @@ impl OrganisationKind {
         }
     }
 
+    /// A kind read back from the database (see `kernel::fields::stored`).
+    #[cfg(feature = "ssr")]
+    pub fn from_stored(code: &str, fallback: OrganisationKind) -> OrganisationKind {
+        crate::kernel::fields::stored("OrganisationKind", code, Self::from_code, fallback)
+    }
+
     pub fn allows_role(self, role: Role) -> bool {
         self.allowed_roles().contains(&role)
     }

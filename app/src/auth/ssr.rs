@@ -25,7 +25,7 @@ use super::throttle;
 use crate::audit::model::Outcome;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::entity::{organisations, sessions, sign_in_attempts, user_roles, users};
-use crate::error::{AppError, Problem};
+use crate::kernel::error::{AppError, Problem};
 use crate::state::{AppState, Settings};
 
 /// The session key of the last time the session was refreshed (idle timeout).
@@ -53,6 +53,22 @@ impl Ctx {
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
     }
+
+    /// The context of a request for tests of server-side functions without HTTP
+    /// (`crate::testing`): the user as the policy let her through, a session in the
+    /// database, the development settings.
+    #[cfg(test)]
+    pub fn for_test(db: DatabaseConnection, user: Option<CurrentUser>) -> Ctx {
+        let store = std::sync::Arc::new(super::session_store::SeaOrmSessionStore::new(db.clone()));
+        Ctx {
+            events: crate::beds::live::Events::start(&db),
+            settings: Settings::for_tests(),
+            session: Session::new(None, store, None),
+            user,
+            request_id: Some("test".to_string()),
+            db,
+        }
+    }
 }
 
 /// Runs a server function's body if the policy allows the caller, and answers errors
@@ -68,15 +84,9 @@ where
             Decision::Allowed => body(ctx).await,
             Decision::NotSignedIn => Err(AppError::NotSignedIn),
             Decision::Forbidden => {
-                record(
-                    &ctx.db,
-                    ctx.request_id(),
-                    AuditEvent::new(ctx.user.as_ref(), "access.denied", "server_function")
-                        .object(endpoint)
-                        .outcome(Outcome::Denied),
-                )
-                .await?;
-                Err(AppError::Forbidden)
+                let event = AuditEvent::new(ctx.user.as_ref(), "access.denied", "server_function")
+                    .object(endpoint);
+                Err(crate::audit::ssr::deny(&ctx.db, ctx.request_id(), event).await)
             }
         }
     }
@@ -193,7 +203,7 @@ pub async fn current_user_by_id<C: ConnectionTrait>(
         .collect();
     // Defence in depth: a role that the organisation's kind does not allow (left over
     // from an earlier kind, or written around the admin page) confers nothing.
-    let kind = OrganisationKind::from_code(&organisation.kind).unwrap_or(OrganisationKind::Partner);
+    let kind = OrganisationKind::from_stored(&organisation.kind, OrganisationKind::Partner);
     roles.retain(|role| kind.allows_role(*role));
     roles.sort();
     Ok(Some(CurrentUser {
@@ -202,8 +212,10 @@ pub async fn current_user_by_id<C: ConnectionTrait>(
         display_name: user.display_name,
         organisation_id: organisation.id,
         organisation_name: organisation.name,
-        organisation_kind: OrganisationKind::from_code(&organisation.kind)
-            .unwrap_or(OrganisationKind::Partner),
+        organisation_kind: OrganisationKind::from_stored(
+            &organisation.kind,
+            OrganisationKind::Partner,
+        ),
         organisation_province: organisation.province,
         roles,
         language: user.language,
@@ -305,7 +317,7 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
         _ => None,
     };
 
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let Some(current) = current else {
         let event = AuditEvent::new(None, "auth.sign_in", "user").outcome(Outcome::Failure);
         let event = match &user {

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use super::model::{Board, BoardFilter};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[cfg(feature = "ssr")]
 fn bed_id(value: &str) -> Result<i32, AppError> {
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     value
         .trim()
         .parse::<i32>()
@@ -60,14 +60,14 @@ pub async fn place_in_bed(
     override_reason: Option<String>,
 ) -> Result<Vec<i32>, AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Validation;
+    use crate::kernel::error::Validation;
     guard("beds/place", |ctx| async move {
         let bed = self::bed_id(&bed_id)?;
         let planned = match planned_exit_on.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(value) => {
                 let mut checks = Validation::default();
-                let day = crate::dates::optional_day("planned_exit_on", value, &mut checks);
+                let day = crate::kernel::dates::optional_day("planned_exit_on", value, &mut checks);
                 checks.finish()?;
                 day
             }
@@ -105,16 +105,15 @@ pub async fn discharge_guest(
     ended_on: String,
 ) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::{Problem, Validation};
+    use crate::kernel::error::{Problem, Validation};
     guard("beds/discharge", |ctx| async move {
         let mut checks = Validation::default();
         let reason = super::model::StayEnd::from_code(reason.trim());
         if reason.is_none() {
             checks.add("reason", Problem::Required);
         }
-        let today = crate::people::ssr::today();
-        let ended =
-            crate::people::registry::model::parse_day("ended_on", &ended_on, today, &mut checks);
+        let today = crate::kernel::clock::today();
+        let ended = crate::kernel::dates::past_day("ended_on", &ended_on, today, &mut checks);
         checks.finish()?;
         super::ssr::discharge(
             &ctx,
@@ -135,7 +134,7 @@ pub async fn discharge_guest(
 pub async fn undo_last_change() -> Result<String, AppError> {
     use crate::auth::ssr::guard;
     guard("beds/undo", |ctx| async move {
-        let code = super::undo_ssr::undo_last(&ctx).await?;
+        let code = super::ssr::undo::undo_last(&ctx).await?;
         back_to_board();
         Ok(code)
     })
@@ -145,7 +144,7 @@ pub async fn undo_last_change() -> Result<String, AppError> {
 #[server(endpoint = "beds/address/reveal")]
 pub async fn reveal_address(structure_id: String, reason: String) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("beds/address/reveal", |ctx| async move {
         let id = structure_id
             .trim()
@@ -165,7 +164,7 @@ pub async fn hold_bed(
     hours: String,
 ) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("beds/hold", |ctx| async move {
         let bed = self::bed_id(&bed_id)?;
         let hours = hours
@@ -219,7 +218,7 @@ pub async fn save_structure(form: super::model::StructureForm) -> Result<i32, Ap
 #[server(endpoint = "beds/beds/add")]
 pub async fn add_bed(structure_id: String, label: String, room: String) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("beds/beds/add", |ctx| async move {
         let id = structure_id
             .trim()
@@ -272,7 +271,7 @@ fn back_to_person(code: &str) {
 pub async fn fetch_safeguards(code: String) -> Result<super::rules::Safeguards, AppError> {
     use crate::auth::ssr::guard;
     guard("beds/safeguards", |ctx| async move {
-        super::rules_ssr::safeguards(&ctx, &code).await
+        super::ssr::rules::safeguards(&ctx, &code).await
     })
     .await
 }
@@ -285,7 +284,7 @@ pub async fn record_authorisation(
     granted_on: String,
 ) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::{Problem, Validation};
+    use crate::kernel::error::{Problem, Validation};
     guard("beds/safeguards/authorise", |ctx| async move {
         let mut checks = Validation::default();
         let kind = super::rules::AuthorisationKind::from_code(kind.trim());
@@ -298,15 +297,10 @@ pub async fn record_authorisation(
         } else if reference.chars().count() > super::rules::MAX_AUTHORISATION_REFERENCE {
             checks.add("reference", Problem::TooLong);
         }
-        let today = crate::people::ssr::today();
-        let granted = crate::people::registry::model::parse_day(
-            "granted_on",
-            &granted_on,
-            today,
-            &mut checks,
-        );
+        let today = crate::kernel::clock::today();
+        let granted = crate::kernel::dates::past_day("granted_on", &granted_on, today, &mut checks);
         checks.finish()?;
-        super::rules_ssr::record_authorisation(
+        super::ssr::rules::record_authorisation(
             &ctx,
             &code,
             kind.unwrap_or(super::rules::AuthorisationKind::Guardian),
@@ -326,13 +320,13 @@ pub async fn withdraw_authorisation(
     authorisation_id: String,
 ) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("beds/safeguards/authorisation/withdraw", |ctx| async move {
         let id = authorisation_id
             .trim()
             .parse::<i32>()
             .map_err(|_| AppError::invalid("authorisation_id", Problem::Required))?;
-        super::rules_ssr::withdraw_authorisation(&ctx, &code, id).await?;
+        super::ssr::rules::withdraw_authorisation(&ctx, &code, id).await?;
         back_to_person(&code);
         Ok(())
     })
@@ -346,14 +340,14 @@ pub async fn add_kept_apart(
     reason: String,
 ) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("beds/safeguards/apart/add", |ctx| async move {
         let reason = super::rules::KeptApartReason::from_code(reason.trim())
             .ok_or_else(|| AppError::invalid("reason", Problem::Required))?;
         if other_code.trim().is_empty() {
             return Err(AppError::invalid("other_code", Problem::Required));
         }
-        super::rules_ssr::add_kept_apart(&ctx, &code, &other_code, reason).await?;
+        super::ssr::rules::add_kept_apart(&ctx, &code, &other_code, reason).await?;
         back_to_person(&code);
         Ok(())
     })
@@ -363,13 +357,13 @@ pub async fn add_kept_apart(
 #[server(endpoint = "beds/safeguards/apart/remove")]
 pub async fn remove_kept_apart(code: String, pair_id: String) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("beds/safeguards/apart/remove", |ctx| async move {
         let id = pair_id
             .trim()
             .parse::<i32>()
             .map_err(|_| AppError::invalid("pair_id", Problem::Required))?;
-        super::rules_ssr::remove_kept_apart(&ctx, &code, id).await?;
+        super::ssr::rules::remove_kept_apart(&ctx, &code, id).await?;
         back_to_person(&code);
         Ok(())
     })

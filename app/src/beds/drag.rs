@@ -9,7 +9,7 @@ use leptos_fluent::tr;
 
 use super::api::*;
 use super::rules::Breach;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// A change sent from the board.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,10 +8,6 @@ pub mod drag;
 pub mod live;
 pub mod model;
 pub mod rules;
-#[cfg(feature = "ssr")]
-pub mod rules_ssr;
 pub mod safeguards;
 #[cfg(feature = "ssr")]
 pub mod ssr;
-#[cfg(feature = "ssr")]
-pub mod undo_ssr;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::people::model::code_enum;
+use crate::kernel::fields::code_enum;
 use crate::people::waiting::model::{TargetGroup, WaitingRow};
 
 code_enum! {
@@ -209,8 +209,8 @@ pub struct ValidStructure {
 }
 
 impl StructureForm {
-    pub fn validate(&self) -> Result<ValidStructure, crate::error::AppError> {
-        use crate::error::{Problem, Validation};
+    pub fn validate(&self) -> Result<ValidStructure, crate::kernel::error::AppError> {
+        use crate::kernel::error::{Problem, Validation};
         let mut checks = Validation::default();
         let name = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() {

@@ -1,52 +1,16 @@
 //! The rules a placement must respect, as pure functions over facts the server loads in
-//! the write transaction (`rules_ssr`). A breach is refused with a translated reason,
+//! the write transaction (`ssr::rules`). A breach is refused with a translated reason,
 //! or, for the rules a reception manager may set aside, accepted with an override and
 //! its reason in the audit trail.
 
 use serde::{Deserialize, Serialize};
 
-use crate::people::model::{code_enum, Gender};
+use crate::kernel::fields::code_enum;
+use crate::people::model::Gender;
 use crate::people::waiting::model::TargetGroup;
 
-/// A rule a placement would break: the structure's target group; a minor without her
-/// parent where minors are not taken in, or with no authorisation (guardian or juvenile
-/// court) on record; not enough adjacent free beds for the family; part of the family
-/// left in another structure; someone she must be kept apart from there. On the wire as
-/// its code (`"target_group"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Breach {
-    TargetGroup,
-    MinorNotAllowedHere,
-    MinorWithoutAuthorisation,
-    NoRoomForFamily,
-    FamilySplit,
-    KeptApart,
-}
-
-impl Breach {
-    pub fn code(self) -> &'static str {
-        match self {
-            Breach::TargetGroup => "target_group",
-            Breach::MinorNotAllowedHere => "minor_not_allowed_here",
-            Breach::MinorWithoutAuthorisation => "minor_without_authorisation",
-            Breach::NoRoomForFamily => "no_room_for_family",
-            Breach::FamilySplit => "family_split",
-            Breach::KeptApart => "kept_apart",
-        }
-    }
-}
-
-impl Breach {
-    /// Whether a reception manager may set the rule aside, giving a reason. The law on
-    /// minors and the safety of people kept apart are never set aside from the board.
-    pub fn overridable(self) -> bool {
-        matches!(
-            self,
-            Breach::TargetGroup | Breach::NoRoomForFamily | Breach::FamilySplit
-        )
-    }
-}
+// The refusal codes of every feature live with the error type (`kernel::error`).
+pub use crate::kernel::error::Breach;
 
 code_enum! {
     /// Who authorised a minor's placement without a parent.

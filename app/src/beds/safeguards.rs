@@ -8,6 +8,7 @@ use super::api::*;
 use super::rules::*;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::FormErrorSummary;
+use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
 
 fn authorisation_kind_name(kind: AuthorisationKind) -> String {
@@ -39,34 +40,18 @@ struct SafeguardActions {
 
 #[component]
 pub fn SafeguardsSection(code: String) -> impl IntoView {
+    let forms = PageForms::staying_open();
     let actions = SafeguardActions {
-        authorise: ServerAction::<RecordAuthorisation>::new(),
-        withdraw: ServerAction::<WithdrawAuthorisation>::new(),
-        add: ServerAction::<AddKeptApart>::new(),
-        remove: ServerAction::<RemoveKeptApart>::new(),
+        authorise: forms.action(),
+        withdraw: forms.action(),
+        add: forms.action(),
+        remove: forms.action(),
     };
     let data = Resource::new(
-        move || {
-            (
-                code.clone(),
-                actions.authorise.version().get(),
-                actions.withdraw.version().get(),
-                actions.add.version().get(),
-                actions.remove.version().get(),
-            )
-        },
-        |(code, ..)| fetch_safeguards(code),
+        move || (code.clone(), forms.answers()),
+        |(code, _)| fetch_safeguards(code),
     );
-    let error = Signal::derive(move || {
-        actions
-            .authorise
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| actions.withdraw.value().get().and_then(|r| r.err()))
-            .or_else(|| actions.add.value().get().and_then(|r| r.err()))
-            .or_else(|| actions.remove.value().get().and_then(|r| r.err()))
-    });
+    let error = forms.error();
     view! {
         <section class="panel" aria-labelledby="safeguards-heading">
             <h2 id="safeguards-heading">{move_tr!("safeguards-title")}</h2>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::model::*;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// An id from a link or a form; anything else is a page that does not exist.
 #[cfg(feature = "ssr")]
@@ -20,8 +20,8 @@ fn id_of(value: &str) -> Result<i32, AppError> {
 
 #[cfg(feature = "ssr")]
 fn optional_note(value: &str) -> Result<Option<String>, AppError> {
-    let mut checks = crate::error::Validation::default();
-    let note = crate::people::model::optional_text("note", value, MAX_FLAG_REASON, &mut checks);
+    let mut checks = crate::kernel::error::Validation::default();
+    let note = crate::kernel::fields::optional_text("note", value, MAX_FLAG_REASON, &mut checks);
     checks.finish()?;
     Ok(note)
 }
@@ -176,9 +176,9 @@ pub async fn flag_post(post: String, reason: String) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("forum/flag", |ctx| async move {
         let post = id_of(&post)?;
-        let mut checks = crate::error::Validation::default();
+        let mut checks = crate::kernel::error::Validation::default();
         let reason =
-            crate::people::model::required_text("reason", &reason, MAX_FLAG_REASON, &mut checks);
+            crate::kernel::fields::required_text("reason", &reason, MAX_FLAG_REASON, &mut checks);
         checks.finish()?;
         let thread = super::ssr::flag(&ctx, post, reason).await?;
         leptos_axum::redirect(&format!("/forum/discussioni/{thread}#messaggio-{post}"));
@@ -209,7 +209,9 @@ pub async fn moderate_post(
         let post = id_of(&post)?;
         let action = ModerationAction::from_code(action.trim())
             .filter(|action| ModerationAction::ON_POSTS.contains(action))
-            .ok_or_else(|| AppError::invalid("action", crate::error::Problem::UnknownChoice))?;
+            .ok_or_else(|| {
+                AppError::invalid("action", crate::kernel::error::Problem::UnknownChoice)
+            })?;
         let note = optional_note(&note)?;
         let thread = super::ssr::moderate_post(&ctx, post, action, note).await?;
         if back.trim() == "coda" {
@@ -235,7 +237,9 @@ pub async fn moderate_thread(
         let thread = id_of(&thread)?;
         let action = ModerationAction::from_code(action.trim())
             .filter(|action| ModerationAction::ON_THREADS.contains(action))
-            .ok_or_else(|| AppError::invalid("action", crate::error::Problem::UnknownChoice))?;
+            .ok_or_else(|| {
+                AppError::invalid("action", crate::kernel::error::Problem::UnknownChoice)
+            })?;
         let note = optional_note(&note)?;
         let target = Some(category.trim().to_string()).filter(|code| !code.is_empty());
         super::ssr::moderate_thread(&ctx, thread, action, target, note).await?;

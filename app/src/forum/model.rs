@@ -8,8 +8,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::model::PROVINCES;
-use crate::error::{AppError, Problem, Validation};
-use crate::people::model::{code_enum, Exploitation};
+pub use crate::kernel::bilingual::Bilingual;
+use crate::kernel::error::{AppError, Problem, Validation};
+use crate::kernel::fields::code_enum;
+use crate::people::model::Exploitation;
 
 code_enum! {
     /// What a user may do in a category; each level includes the ones before it.
@@ -161,23 +163,6 @@ pub fn mentioned_handles(text: &str) -> Vec<String> {
         index = end.max(index + 1);
     }
     found
-}
-
-/// A name kept in both languages of the interface (categories are seeded in both).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Bilingual {
-    pub it: String,
-    pub en: String,
-}
-
-impl Bilingual {
-    pub fn in_language(&self, language: &str) -> &str {
-        if language == "en" {
-            &self.en
-        } else {
-            &self.it
-        }
-    }
 }
 
 /// A stretch of text the guard thinks may be personal data.

@@ -12,7 +12,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 
 use super::model::fold_accent;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 static ITALIAN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Italian));
 

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::model::{CurrentUser, Role};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::layout::{nav_label, use_user_resource, visible_nav};
 use crate::ui::pages::Loading;

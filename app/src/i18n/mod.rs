@@ -87,8 +87,8 @@ pub fn translate_with(
 /// The translated text of an error, for answers that are not pages (JSON `message`,
 /// plain-text refusals). Keys are those of `ui::errors::error_message`.
 #[cfg(feature = "ssr")]
-pub fn error_text(language: &str, error: &crate::error::AppError) -> String {
-    use crate::error::{AppError, Conflict};
+pub fn error_text(language: &str, error: &crate::kernel::error::AppError) -> String {
+    use crate::kernel::error::{AppError, Conflict};
     use fluent_templates::{LanguageIdentifier, Loader};
     let key = match error {
         AppError::NotSignedIn => "error-not-signed-in",
@@ -218,7 +218,7 @@ mod tests {
             translate("en", "error-cross-origin"),
             "Request refused: it comes from another site."
         );
-        let throttled = crate::error::AppError::TooManyAttempts {
+        let throttled = crate::kernel::error::AppError::TooManyAttempts {
             retry_after_secs: 900,
         };
         assert_eq!(

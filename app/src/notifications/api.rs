@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::*;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[server(endpoint = "notifications/list")]
 pub async fn fetch_notifications() -> Result<NotificationsPage, AppError> {
@@ -45,7 +45,7 @@ pub async fn save_email_settings(mode: String) -> Result<(), AppError> {
     guard("notifications/email/save", |ctx| async move {
         let mode = EmailMode::from_code(mode.trim()).ok_or(AppError::invalid(
             "mode",
-            crate::error::Problem::UnknownChoice,
+            crate::kernel::error::Problem::UnknownChoice,
         ))?;
         super::email::save_mode(&ctx, mode).await
     })

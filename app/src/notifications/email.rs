@@ -20,7 +20,7 @@ use super::model::{EmailMode, EmailSettings};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::ssr::Ctx;
 use crate::entity::{notification_settings as settings, notifications, users};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// The hour of the daily summary, in the network's time zone.
 pub const DIGEST_HOUR: u32 = 7;
@@ -74,12 +74,12 @@ pub async fn settings_page(ctx: &Ctx) -> Result<EmailSettings, AppError> {
 }
 
 pub fn mode_of(row: &settings::Model) -> EmailMode {
-    EmailMode::from_code(&row.email_mode).unwrap_or(EmailMode::Off)
+    EmailMode::from_stored(&row.email_mode, EmailMode::Off)
 }
 
 pub async fn save_mode(ctx: &Ctx, mode: EmailMode) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let row = settings_of(&txn, user.id).await?;
         let mut change: settings::ActiveModel = row.into();
@@ -105,7 +105,7 @@ pub async fn save_mode(ctx: &Ctx, mode: EmailMode) -> Result<(), AppError> {
         Ok(())
     }
     .await;
-    crate::db::settle(txn, result).await
+    crate::kernel::db::settle(txn, result).await
 }
 
 /// The one-click unsubscribe of an e-mail: no sign-in, the token is the key. Answers
@@ -119,7 +119,7 @@ pub async fn unsubscribe(
     if token.len() != 64 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
         return Ok(false);
     }
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::kernel::db::begin_write(db).await?;
     let Some(row) = settings::Entity::find()
         .filter(settings::Column::UnsubscribeToken.eq(token))
         .one(&txn)
@@ -188,7 +188,7 @@ pub async fn claim_due(
         if !user.active {
             continue;
         }
-        let txn = crate::db::begin_write(db).await?;
+        let txn = crate::kernel::db::begin_write(db).await?;
         let previous_digest = row.digest_sent_at;
         if mode == EmailMode::Daily {
             let Some(cutoff) = digest_cutoff(now) else {

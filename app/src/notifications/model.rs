@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::people::model::code_enum;
+use crate::kernel::fields::code_enum;
 
 code_enum! {
     /// What happened. Each kind has its sentence in the locale files.

@@ -7,8 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{fetch_email_settings, SaveEmailSettings, Unsubscribe};
 use super::model::{EmailMode, EmailSettings};
-use crate::people::components::Choices;
 use crate::ui::errors::ErrorPanel;
+use crate::ui::forms::Choices;
 use crate::ui::forms::FormErrorSummary;
 use crate::ui::pages::{page_title, Loading};
 
@@ -51,7 +51,7 @@ pub fn EmailSettingsPage() -> impl IntoView {
 fn EmailSettingsForm(
     settings: EmailSettings,
     save: ServerAction<SaveEmailSettings>,
-    error: Signal<Option<crate::error::AppError>>,
+    error: Signal<Option<crate::kernel::error::AppError>>,
 ) -> impl IntoView {
     let options: Vec<(&'static str, Signal<String>, bool)> = EmailMode::ALL
         .iter()

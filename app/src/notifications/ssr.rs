@@ -11,7 +11,7 @@ use sea_orm::{
 use super::model::*;
 use crate::auth::ssr::Ctx;
 use crate::entity::notifications;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 pub async fn notify<C: ConnectionTrait>(
     conn: &C,

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::model::*;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// Where a plain form post returns after a change to a plan.
 #[cfg(feature = "ssr")]
@@ -16,8 +16,8 @@ fn back_to_plan(code: &str, page: &str) {
 
 #[cfg(feature = "ssr")]
 fn parse_id(field: &str, value: &str) -> Result<i32, AppError> {
-    let mut checks = crate::error::Validation::default();
-    let id = crate::people::registry::model::parse_id(field, value, &mut checks);
+    let mut checks = crate::kernel::error::Validation::default();
+    let id = crate::kernel::fields::parse_id(field, value, &mut checks);
     checks.finish()?;
     id.ok_or(AppError::BadRequest)
 }
@@ -34,7 +34,7 @@ pub async fn fetch_plan(code: String) -> Result<PlanPage, AppError> {
 #[server(endpoint = "planner/open")]
 pub async fn open_plan(code: String, review_every_days: String) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("planner/open", |ctx| async move {
         let days = match review_every_days.trim().parse::<i32>() {
             Ok(days) if (7..=365).contains(&days) => days,
@@ -52,7 +52,7 @@ pub async fn open_plan(code: String, review_every_days: String) -> Result<(), Ap
 pub async fn record_phase(code: String, form: PhaseForm) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("planner/phase", |ctx| async move {
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::record_phase(&ctx, &code, valid).await?;
         back_to_plan(&code, "progetto");
         Ok(())
@@ -115,7 +115,7 @@ pub async fn set_goal_status(
     status: String,
 ) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("planner/goals/status", |ctx| async move {
         let goal_id = parse_id("goal_id", &goal_id)?;
         let status = GoalStatus::from_code(status.trim())
@@ -148,7 +148,7 @@ pub async fn update_plan_action(
     use crate::auth::ssr::guard;
     guard("planner/actions/update", |ctx| async move {
         let action_id = parse_id("action_id", &action_id)?;
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::update_action(&ctx, &code, action_id, valid).await?;
         back_to_plan(&code, "progetto");
         Ok(())
@@ -169,7 +169,7 @@ pub async fn fetch_diary(code: String) -> Result<DiaryPage, AppError> {
 pub async fn add_diary_note(code: String, form: DiaryForm) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("planner/diary/add", |ctx| async move {
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::add_diary_note(&ctx, &code, valid).await?;
         back_to_plan(&code, "diario");
         Ok(())
@@ -227,8 +227,8 @@ pub async fn set_service_active(service_id: String, active: String) -> Result<()
 pub async fn schedule_review(code: String, scheduled_on: String) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("planner/reviews/schedule", |ctx| async move {
-        let mut checks = crate::error::Validation::default();
-        let day = plan_date("scheduled_on", &scheduled_on, &mut checks);
+        let mut checks = crate::kernel::error::Validation::default();
+        let day = crate::kernel::dates::required_day("scheduled_on", &scheduled_on, &mut checks);
         checks.finish()?;
         super::ssr::schedule_review(&ctx, &code, day.unwrap_or_default()).await?;
         back_to_plan(&code, "progetto");
@@ -246,7 +246,7 @@ pub async fn record_review(
     use crate::auth::ssr::guard;
     guard("planner/reviews/record", |ctx| async move {
         let review_id = parse_id("review_id", &review_id)?;
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::record_review(&ctx, &code, review_id, valid).await?;
         back_to_plan(&code, "progetto");
         Ok(())
@@ -267,7 +267,7 @@ pub async fn save_permit(
             None | Some("") => None,
             Some(id) => Some(parse_id("permit_id", id)?),
         };
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::save_permit(&ctx, &code, permit_id, valid).await?;
         back_to_plan(&code, "progetto");
         Ok(())
@@ -284,7 +284,7 @@ pub async fn convert_permit(
     use crate::auth::ssr::guard;
     guard("planner/permits/convert", |ctx| async move {
         let permit_id = parse_id("permit_id", &permit_id)?;
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::convert_permit(&ctx, &code, permit_id, valid).await?;
         back_to_plan(&code, "progetto");
         Ok(())
@@ -329,9 +329,9 @@ pub async fn close_plan(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Problem;
+    use crate::kernel::error::Problem;
     guard("planner/exit", |ctx| async move {
-        let closing = form.validate(crate::people::ssr::today())?;
+        let closing = form.validate(crate::kernel::clock::today())?;
         if confirm.is_none() {
             return Err(AppError::invalid("confirm", Problem::Required));
         }

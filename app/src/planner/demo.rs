@@ -40,7 +40,7 @@ pub async fn load_demo_plans<C: ConnectionTrait>(conn: &C) -> Result<u64, sea_or
         .into_iter()
         .map(|r| r.user_id)
         .collect();
-    let today = crate::people::ssr::today();
+    let today = crate::kernel::clock::today();
     let now = Utc::now();
     let day = |offset: i64| today + Duration::days(offset);
     let mut opened = 0u64;
@@ -287,8 +287,9 @@ async fn agree_demo_version<C: ConnectionTrait>(
     else {
         return Ok(());
     };
-    let today = crate::people::ssr::today();
-    let to_db = |error: crate::error::AppError| sea_orm::DbErr::Custom(format!("{error:?}"));
+    let today = crate::kernel::clock::today();
+    let to_db =
+        |error: crate::kernel::error::AppError| sea_orm::DbErr::Custom(format!("{error:?}"));
     let mut snapshot = super::agreement::ssr::snapshot_of(conn, person, plan, today)
         .await
         .map_err(to_db)?;

@@ -242,14 +242,14 @@ pub fn focus_bar(_action_id: i32) {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::planner::model::{ActionStatus, Area, ServiceName};
+    use crate::planner::model::{ActionStatus, Area, Bilingual};
 
     fn row() -> ActionRow {
         let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
         ActionRow {
             id: 1,
             area: Area::Work,
-            service: ServiceName {
+            service: Bilingual {
                 it: "Tirocinio".into(),
                 en: "Internship".into(),
             },

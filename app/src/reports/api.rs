@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::model::{FigureList, FigureRequest, FunderReport, ReportRequest};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// The funder report for a period and scope (the print view asks with `print`).
 #[server(endpoint = "reports/funder")]

@@ -1,11 +1,11 @@
 //! One table of the report as CSV, in the reader's language, suppressed as every copy
-//! that leaves the screen, written by the one CSV writer (`crate::csv_file`).
+//! that leaves the screen, written by the one CSV writer (`crate::kernel::csv_file`).
 
 use super::model::{label_key, occupancy_permille, table_title_key, Count, Label, Table};
 use crate::auth::model::province_name;
-use crate::csv_file::CsvFile;
-use crate::error::AppError;
 use crate::i18n::translate;
+use crate::kernel::csv_file::CsvFile;
+use crate::kernel::error::AppError;
 
 pub fn label_text(language: &str, label: &Label) -> String {
     match label {

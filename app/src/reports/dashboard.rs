@@ -9,13 +9,13 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::model::{ColumnKind, Label, TableId};
-use super::ssr::{
+use super::tables::{
     nights_within, people_in_scope, structures_in_scope, Member, RawTable, Scope, ScopePeople,
 };
-use crate::admin::ssr::organisation_names;
 use crate::auth::model::PROVINCES;
 use crate::entity::{beds, path_events, people, person_organisations, placements, structures};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
+use crate::kernel::names::organisation_names;
 use crate::people::registry::model::{ExitOutcome, PathStatus};
 
 /// The columns of the tables of beds today: the people in them first, then the beds that

@@ -14,7 +14,8 @@ use crate::entity::{
     contacts, indicator_checklists, organisations, path_events, people, placements, screenings,
     users,
 };
-use crate::people::model::{AgeBand, Channel};
+use crate::people::contacts::model::Channel;
+use crate::people::model::AgeBand;
 use crate::people::registry::model::PathStatus;
 use crate::people::screening::model::ScreeningOutcome;
 
@@ -25,7 +26,7 @@ pub async fn load_demo_history<C: ConnectionTrait>(
     conn: &C,
     copies: usize,
 ) -> Result<(), sea_orm::DbErr> {
-    let today = crate::people::ssr::today();
+    let today = crate::kernel::clock::today();
     let now = Utc::now();
     let checklist = indicator_checklists::Entity::find()
         .order_by_asc(indicator_checklists::Column::Id)
@@ -45,7 +46,7 @@ pub async fn load_demo_history<C: ConnectionTrait>(
         if has_steps {
             continue;
         }
-        let status = PathStatus::from_code(&person.status).unwrap_or(PathStatus::Contact);
+        let status = PathStatus::from_stored(&person.status, PathStatus::Contact);
         let placement = placements::Entity::find()
             .filter(placements::Column::PersonId.eq(person.id))
             .order_by_asc(placements::Column::StartedOn)

@@ -17,3 +17,5 @@ pub mod dashboard;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+#[cfg(feature = "ssr")]
+pub mod tables;

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_fluent::tr;
 
-use crate::beds::rules::Breach;
-use crate::error::{AppError, Conflict, Problem};
+use crate::kernel::error::Breach;
+use crate::kernel::error::{AppError, Conflict, Problem};
 
 pub fn error_message(error: &AppError) -> String {
     match error {

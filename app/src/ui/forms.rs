@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::errors::{error_message, problem_message, set_page_status};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// The error of a form's last submission, as a signal the fields read.
 pub type FormError = Signal<Option<AppError>>;
@@ -206,3 +206,43 @@ fn fold_open_forms() {
 
 #[cfg(not(feature = "hydrate"))]
 fn fold_open_forms() {}
+
+/// A group of large radio or checkbox "pills", one tap each, usable with the keyboard.
+#[component]
+pub fn Choices(
+    #[prop(into)] legend: Signal<String>,
+    name: &'static str,
+    options: Vec<(&'static str, Signal<String>, bool)>,
+    #[prop(default = "radio")] kind: &'static str,
+    error: FormError,
+    /// The key validation errors use for this group.
+    key: &'static str,
+) -> impl IntoView {
+    let problem = move || error.get().and_then(|e| e.problem_for(key));
+    let error_id = format!("choices-{key}-error");
+    view! {
+        <fieldset class="field choices" class:field-invalid=move || problem().is_some()>
+            <legend>{legend}</legend>
+            <div class="choice-list">
+                {options
+                    .into_iter()
+                    .map(|(value, label, checked)| {
+                        let input_name = if kind == "checkbox" {
+                            format!("{name}[{value}]")
+                        } else {
+                            name.to_string()
+                        };
+                        let input_value = if kind == "checkbox" { "on" } else { value };
+                        view! {
+                            <label class="choice">
+                                <input type=kind name=input_name value=input_value checked=checked />
+                                <span>{label}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            {move || problem().map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_message(p)}</p> })}
+        </fieldset>
+    }
+}

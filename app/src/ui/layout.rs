@@ -8,7 +8,7 @@ use leptos_router::hooks::use_location;
 use crate::auth::api::{fetch_current_user, SetLanguage, SignOut};
 use crate::auth::model::CurrentUser;
 use crate::auth::policy::{allows, Decision};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// The signed-in user, fetched again on every navigation so that signing in or out, or
 /// being disabled, shows at once.

@@ -3,4 +3,5 @@
 pub mod errors;
 pub mod forms;
 pub mod layout;
+pub mod page_forms;
 pub mod pages;

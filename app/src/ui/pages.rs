@@ -5,7 +5,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 
 use super::errors::ErrorPanel;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[component]
 pub fn Loading() -> impl IntoView {

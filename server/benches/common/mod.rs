@@ -26,7 +26,7 @@ pub async fn demo_database(name: &str) -> (sea_orm::DatabaseConnection, TempFile
     use migrations::MigratorTrait;
     let path = std::env::temp_dir().join(format!("anello_bench_{name}_{}.db", std::process::id()));
     let file = TempFile(path.clone());
-    let db = app::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
+    let db = app::kernel::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
         .await
         .expect("sqlite");
     migrations::Migrator::up(&db, None).await.expect("migrate");

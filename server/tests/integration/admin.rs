@@ -10,7 +10,7 @@ async fn the_coordinator_creates_an_organisation_and_a_user_who_can_sign_in() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let response = app
-        .call(
+        .call_raw(
             "admin/organisations/save",
             &[
                 ("form[id]", ""),
@@ -26,7 +26,7 @@ async fn the_coordinator_creates_an_organisation_and_a_user_who_can_sign_in() {
     let organisation_id: i32 = response.json().await.unwrap();
 
     let response = app
-        .call(
+        .call_raw(
             "admin/users/save",
             &[
                 ("form[id]", ""),
@@ -84,7 +84,7 @@ async fn invalid_forms_answer_422_with_every_problem_and_change_nothing() {
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let before = users::Entity::find().all(&app.db).await.unwrap().len();
     let response = app
-        .call(
+        .call_raw(
             "admin/users/save",
             &[
                 ("form[id]", ""),
@@ -118,7 +118,7 @@ async fn invalid_forms_answer_422_with_every_problem_and_change_nothing() {
 
     // A taken e-mail is refused too.
     let response = app
-        .call(
+        .call_raw(
             "admin/users/save",
             &[
                 ("form[email]", "operatrice@anello.test"),
@@ -143,7 +143,7 @@ async fn malformed_arguments_are_a_400_not_a_500() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let response = app
-        .call(
+        .call_raw(
             "admin/users/set_active",
             &[("id", "abc"), ("active", "maybe")],
             Some(&coordinator),
@@ -159,7 +159,7 @@ async fn nobody_disables_their_own_account() {
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let id = app.user_id("coordinatrice@anello.test").await.to_string();
     let response = app
-        .call(
+        .call_raw(
             "admin/users/set_active",
             &[("id", &id), ("active", "false")],
             Some(&coordinator),
@@ -201,7 +201,7 @@ async fn concurrent_saves_and_sign_ins_all_succeed() {
         let (app, coordinator) = (&app, &coordinator);
         async move {
             let name = format!("Organizzazione concorrente {i}");
-            app.call(
+            app.call_raw(
                 "admin/organisations/save",
                 &[
                     ("form[name]", name.as_str()),
@@ -229,7 +229,7 @@ async fn concurrent_saves_and_sign_ins_all_succeed() {
         "{signed_in:?}"
     );
     let organisations = json(
-        app.call("admin/organisations", &[], Some(&coordinator))
+        app.call_raw("admin/organisations", &[], Some(&coordinator))
             .await,
     )
     .await;
@@ -277,7 +277,7 @@ fn user_form<'a>(
 
 async fn save(app: &TestApp, cookie: &str, form: &[(String, String)]) -> reqwest::Response {
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    app.call("admin/users/save", &pairs, Some(cookie)).await
+    app.call_raw("admin/users/save", &pairs, Some(cookie)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -314,7 +314,7 @@ async fn roles_must_fit_the_kind_of_organisation() {
         .await
         .to_string();
     let response = app
-        .call(
+        .call_raw(
             "admin/organisations/save",
             &[
                 ("form[id]", body.as_str()),
@@ -364,7 +364,7 @@ async fn only_an_administrator_makes_or_changes_an_administrator() {
     let response = save(&app, &coordinator, &reset).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let response = app
-        .call(
+        .call_raw(
             "admin/users/set_active",
             &[("id", admin_id.as_str()), ("active", "false")],
             Some(&coordinator),
@@ -419,7 +419,7 @@ async fn a_role_left_over_from_another_kind_confers_nothing() {
     .await
     .unwrap();
     let cookie = app.sign_in("partner@anello.test").await;
-    let response = app.call("people/contacts", &[], Some(&cookie)).await;
+    let response = app.call_raw("people/contacts", &[], Some(&cookie)).await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
 

@@ -33,7 +33,7 @@ async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
 
     let response = app
-        .call(
+        .call_raw(
             "audit/entries",
             &[
                 ("filter[action]", "auth.sign_in"),
@@ -47,7 +47,7 @@ async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
     assert_eq!(page["total"], 3);
 
     let response = app
-        .call(
+        .call_raw(
             "audit/entries",
             &[("filter[actor_email]", "operatrice@")],
             Some(&coordinator),
@@ -63,7 +63,7 @@ async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
 
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     let response = app
-        .call(
+        .call_raw(
             "audit/entries",
             &[("filter[from]", &today), ("filter[to]", &today)],
             Some(&coordinator),
@@ -71,7 +71,7 @@ async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
         .await;
     assert!(json(response).await["total"].as_u64().unwrap() >= 5);
     let response = app
-        .call(
+        .call_raw(
             "audit/entries",
             &[("filter[to]", "2000-01-01")],
             Some(&coordinator),
@@ -79,7 +79,7 @@ async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
         .await;
     assert_eq!(json(response).await["total"], 0);
     let response = app
-        .call(
+        .call_raw(
             "audit/entries",
             &[("filter[from]", "yesterday")],
             Some(&coordinator),

@@ -38,7 +38,7 @@ async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_con
     let bed = beds_of(&app, "Cooperativa Progetto Tenda").await[0]
         .id
         .to_string();
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     for round in 0..100 {
         let mut tasks = Vec::new();
         for code in &codes {
@@ -46,7 +46,7 @@ async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_con
                 (app.clone(), manager.clone(), code.clone(), bed.clone());
             tasks.push(tokio::spawn(async move {
                 let response = app
-                    .call(
+                    .call_raw(
                         "beds/place",
                         &[("code", &code), ("bed_id", &bed)],
                         Some(&manager),
@@ -80,7 +80,7 @@ async fn fifty_people_dropped_into_one_bed_give_one_placement_and_forty_nine_con
         assert_eq!(conflicts, 49);
         assert_eq!(open_placements(&app, bed.parse().unwrap()).await, 1);
         let response = app
-            .call(
+            .call_raw(
                 "beds/discharge",
                 &[
                     ("code", &placed[0]),
@@ -118,13 +118,13 @@ async fn one_person_dropped_into_two_beds_at_once_ends_in_at_most_one_placement(
     let manager = app.sign_in(MANAGER).await;
     let code = app.register_person(&manager, "Doppia").await;
     let beds = beds_of(&app, "Cooperativa Progetto Tenda").await;
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     for round in 0..20 {
         let mut tasks = Vec::new();
         for bed in [beds[0].id, beds[1].id] {
             let (app, manager, code) = (app.clone(), manager.clone(), code.clone());
             tasks.push(tokio::spawn(async move {
-                app.call(
+                app.call_raw(
                     "beds/place",
                     &[("code", &code), ("bed_id", &bed.to_string())],
                     Some(&manager),
@@ -140,7 +140,7 @@ async fn one_person_dropped_into_two_beds_at_once_ends_in_at_most_one_placement(
             successes += usize::from(status == StatusCode::OK);
         }
         assert_eq!(successes, 1, "round {round} on {}", app.backend);
-        let person_id = app::people::registry::ssr::find_person(&app.db, &code)
+        let person_id = app::people::access::find_person(&app.db, &code)
             .await
             .unwrap()
             .id;
@@ -151,7 +151,7 @@ async fn one_person_dropped_into_two_beds_at_once_ends_in_at_most_one_placement(
             .await
             .unwrap();
         assert_eq!(open, 1);
-        app.call(
+        app.call_raw(
             "beds/discharge",
             &[
                 ("code", &code),
@@ -179,7 +179,7 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
     let tenda_beds = beds_of(&app, "Cooperativa Progetto Tenda").await;
     // Not in another body's structure.
     let response = app
-        .call(
+        .call_raw(
             "beds/place",
             &[("code", &code), ("bed_id", &tenda_beds[0].id.to_string())],
             Some(&cuneo_manager),
@@ -187,7 +187,7 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let response = app
-        .call(
+        .call_raw(
             "beds/place",
             &[("code", &code), ("bed_id", &cuneo_beds[0].id.to_string())],
             Some(&cuneo_manager),
@@ -201,7 +201,7 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
     );
     // Placed twice: a conflict naming what happened.
     let response = app
-        .call(
+        .call_raw(
             "beds/place",
             &[("code", &code), ("bed_id", &cuneo_beds[1].id.to_string())],
             Some(&cuneo_manager),
@@ -212,7 +212,7 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
 
     // Move within the body, in one transaction: the old stay ends as a transfer.
     let response = app
-        .call(
+        .call_raw(
             "beds/move",
             &[("code", &code), ("bed_id", &cuneo_beds[1].id.to_string())],
             Some(&cuneo_manager),
@@ -238,7 +238,7 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
     for email in [MANAGER, "coordinatrice@anello.test"] {
         let cookie = app.sign_in(email).await;
         let board = app
-            .call("beds/board", &[("filter[province]", "")], Some(&cookie))
+            .call_raw("beds/board", &[("filter[province]", "")], Some(&cookie))
             .await;
         assert_eq!(board.status(), StatusCode::OK);
         let text = board.text().await.unwrap();
@@ -264,14 +264,14 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
     ] {
         let cookie = app.sign_in(email).await;
         let board = app
-            .call("beds/board", &[("filter[province]", "")], Some(&cookie))
+            .call_raw("beds/board", &[("filter[province]", "")], Some(&cookie))
             .await;
         assert_eq!(board.status(), StatusCode::FORBIDDEN, "{email}");
     }
 
     // Leaving: a reason and a date, not before arrival.
     let response = app
-        .call(
+        .call_raw(
             "beds/discharge",
             &[
                 ("code", &code),
@@ -282,9 +282,9 @@ async fn placing_moving_and_leaving_are_audited_and_the_board_shows_codes_only()
         )
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let response = app
-        .call(
+        .call_raw(
             "beds/discharge",
             &[
                 ("code", &code),
@@ -325,7 +325,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
     let bed = beds_of(&app, "Cooperativa Progetto Tenda").await[2].clone();
     let bed_id = bed.id.to_string();
     let response = app
-        .call(
+        .call_raw(
             "beds/hold",
             &[
                 ("bed_id", &bed_id),
@@ -342,7 +342,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
         response.text().await.unwrap()
     );
     let response = app
-        .call(
+        .call_raw(
             "beds/place",
             &[("code", &other), ("bed_id", &bed_id)],
             Some(&manager),
@@ -351,7 +351,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert_eq!(json(response).await["conflict"], "bed_held");
     let response = app
-        .call(
+        .call_raw(
             "beds/place",
             &[("code", &expected), ("bed_id", &bed_id)],
             Some(&manager),
@@ -362,8 +362,8 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
         StatusCode::OK,
         "the person it was held for gets it"
     );
-    let today = app::people::ssr::today().to_string();
-    app.call(
+    let today = app::kernel::clock::today().to_string();
+    app.call_raw(
         "beds/discharge",
         &[
             ("code", &expected),
@@ -375,7 +375,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
     .await;
 
     // A hold lapses by itself.
-    app.call(
+    app.call_raw(
         "beds/hold",
         &[
             ("bed_id", &bed_id),
@@ -394,14 +394,14 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
     lapsed.held_until = Set(Some(chrono::Utc::now() - chrono::Duration::minutes(1)));
     lapsed.update(&app.db).await.unwrap();
     let response = app
-        .call(
+        .call_raw(
             "beds/place",
             &[("code", &other), ("bed_id", &bed_id)],
             Some(&manager),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    app.call(
+    app.call_raw(
         "beds/discharge",
         &[
             ("code", &other),
@@ -414,7 +414,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
 
     // Out of service: nobody is placed until it is back.
     let response = app
-        .call(
+        .call_raw(
             "beds/service",
             &[("bed_id", &bed_id), ("reason", "Infiltrazione d'acqua")],
             Some(&manager),
@@ -422,7 +422,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let response = app
-        .call(
+        .call_raw(
             "beds/place",
             &[("code", &other), ("bed_id", &bed_id)],
             Some(&manager),
@@ -430,7 +430,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
         .await;
     assert_eq!(json(response).await["conflict"], "bed_out_of_service");
     let response = app
-        .call(
+        .call_raw(
             "beds/service",
             &[("bed_id", &bed_id), ("reason", "")],
             Some(&manager),
@@ -438,7 +438,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let response = app
-        .call(
+        .call_raw(
             "beds/place",
             &[("code", &other), ("bed_id", &bed_id)],
             Some(&manager),
@@ -448,7 +448,7 @@ async fn holds_keep_a_bed_for_one_person_until_they_lapse_and_out_of_service_bed
     // Another body's manager cannot touch this bed.
     let cuneo = app.sign_in("accoglienza.cuneo@anello.test").await;
     let response = app
-        .call(
+        .call_raw(
             "beds/service",
             &[("bed_id", &bed_id), ("reason", "Prova")],
             Some(&cuneo),
@@ -478,7 +478,7 @@ async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_rea
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     for cookie in [&manager, &cuneo, &coordinator] {
         let board = app
-            .call("beds/board", &[("filter[province]", "")], Some(cookie))
+            .call_raw("beds/board", &[("filter[province]", "")], Some(cookie))
             .await
             .text()
             .await
@@ -486,7 +486,7 @@ async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_rea
         assert!(!board.contains(&address), "hidden by default");
     }
     let response = app
-        .call(
+        .call_raw(
             "beds/address/reveal",
             &[("structure_id", &id), ("reason", "")],
             Some(&manager),
@@ -499,7 +499,7 @@ async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_rea
     );
     for cookie in [&cuneo, &coordinator] {
         let response = app
-            .call(
+            .call_raw(
                 "beds/address/reveal",
                 &[("structure_id", &id), ("reason", "Curiosità personale")],
                 Some(cookie),
@@ -508,7 +508,7 @@ async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_rea
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
     }
     let response = app
-        .call(
+        .call_raw(
             "beds/address/reveal",
             &[
                 ("structure_id", &id),
@@ -524,7 +524,7 @@ async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_rea
         response.text().await.unwrap()
     );
     let board = json(
-        app.call("beds/board", &[("filter[province]", "")], Some(&manager))
+        app.call_raw("beds/board", &[("filter[province]", "")], Some(&manager))
             .await,
     )
     .await;
@@ -557,7 +557,7 @@ async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_rea
     // Nobody else receives it, in JSON or HTML.
     for cookie in [&cuneo, &coordinator] {
         let board = app
-            .call("beds/board", &[("filter[province]", "")], Some(cookie))
+            .call_raw("beds/board", &[("filter[province]", "")], Some(cookie))
             .await
             .text()
             .await
@@ -588,7 +588,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
     let app = TestApp::spawn().await;
     let manager = app.sign_in(MANAGER).await;
     let page = app
-        .call("beds/structures", &[], Some(&manager))
+        .call_raw("beds/structures", &[], Some(&manager))
         .await
         .text()
         .await
@@ -606,7 +606,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
 
     // A new safe house: the organisation is the manager's own, whatever the form says.
     let response = app
-        .call(
+        .call_raw(
             "beds/structures/save",
             &[
                 ("form[name]", "Casa Rifugio Nuova"),
@@ -635,7 +635,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
     assert!(created.secret);
     assert_eq!(created.target_groups, "women,mothers_with_children");
     let page = app
-        .call("beds/structures", &[], Some(&manager))
+        .call_raw("beds/structures", &[], Some(&manager))
         .await
         .text()
         .await
@@ -644,7 +644,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
     let id = created.id.to_string();
     for label in ["Letto A", "Letto B"] {
         let response = app
-            .call(
+            .call_raw(
                 "beds/beds/add",
                 &[("structure_id", &id), ("label", label), ("room", "1")],
                 Some(&manager),
@@ -653,7 +653,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
         assert_eq!(response.status(), StatusCode::OK);
     }
     let response = app
-        .call(
+        .call_raw(
             "beds/beds/add",
             &[("structure_id", &id), ("label", "Letto A"), ("room", "")],
             Some(&manager),
@@ -673,7 +673,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
     // Another body's manager can neither change the structure nor add beds.
     let cuneo = app.sign_in("accoglienza.cuneo@anello.test").await;
     let response = app
-        .call(
+        .call_raw(
             "beds/structures/save",
             &[
                 ("form[id]", &id),
@@ -687,7 +687,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let response = app
-        .call(
+        .call_raw(
             "beds/beds/add",
             &[("structure_id", &id), ("label", "Letto C"), ("room", "")],
             Some(&cuneo),
@@ -699,7 +699,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
     let person = app.register_person(&manager, "Storico").await;
     let used = new_beds[0].id.to_string();
     assert_eq!(
-        app.call(
+        app.call_raw(
             "beds/place",
             &[("code", &person), ("bed_id", &used)],
             Some(&manager)
@@ -709,20 +709,20 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
         StatusCode::OK
     );
     let response = app
-        .call("beds/beds/remove", &[("bed_id", &used)], Some(&manager))
+        .call_raw("beds/beds/remove", &[("bed_id", &used)], Some(&manager))
         .await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert_eq!(json(response).await["conflict"], "bed_has_history");
     let unused = new_beds[1].id.to_string();
     assert_eq!(
-        app.call("beds/beds/remove", &[("bed_id", &unused)], Some(&manager))
+        app.call_raw("beds/beds/remove", &[("bed_id", &unused)], Some(&manager))
             .await
             .status(),
         StatusCode::OK
     );
     // Bad input is a field error.
     let response = app
-        .call(
+        .call_raw(
             "beds/structures/save",
             &[("form[name]", ""), ("form[kind]", "castle")],
             Some(&manager),
@@ -745,12 +745,12 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
     let app = TestApp::spawn().await;
     let manager = app.sign_in(MANAGER).await;
     let code = app.register_person(&manager, "Presenze").await;
-    let person = app::people::registry::ssr::find_person(&app.db, &code)
+    let person = app::people::access::find_person(&app.db, &code)
         .await
         .unwrap();
     // A structure of its own, so that the demo guests do not enter the figures.
     let response = app
-        .call(
+        .call_raw(
             "beds/structures/save",
             &[
                 ("form[name]", "Casa Calendario"),
@@ -763,7 +763,7 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
         .await;
     let structure_id: i32 = response.json().await.unwrap();
     for label in ["Letto 1", "Letto 2"] {
-        app.call(
+        app.call_raw(
             "beds/beds/add",
             &[
                 ("structure_id", &structure_id.to_string()),
@@ -781,7 +781,7 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
         .unwrap()
         .unwrap();
     // Last month: from the 1st to the 11th (10 nights).
-    let today = app::people::ssr::today();
+    let today = app::kernel::clock::today();
     let last_month = today
         .with_day(1)
         .unwrap()
@@ -808,7 +808,7 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
     let month = last_month.format("%Y-%m").to_string();
     let id = structure_id.to_string();
     let timeline = json(
-        app.call(
+        app.call_raw(
             "beds/timeline",
             &[("structure_id", &id), ("month", &month)],
             Some(&manager),
@@ -838,7 +838,7 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
     assert!(html.text().await.unwrap().contains(&code));
     let worker = app.sign_in("operatrice@anello.test").await;
     let response = app
-        .call(
+        .call_raw(
             "beds/timeline",
             &[("structure_id", &id), ("month", &month)],
             Some(&worker),

@@ -65,7 +65,7 @@ async fn place_someone(app: &TestApp, cookie: &str) -> String {
     };
     for bed in beds {
         let response = app
-            .call(
+            .call_raw(
                 "beds/place",
                 &[("code", &code), ("bed_id", &bed.to_string())],
                 Some(cookie),

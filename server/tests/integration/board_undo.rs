@@ -13,7 +13,7 @@ const MANAGER: &str = "accoglienza@anello.test";
 const COORDINATOR: &str = "coordinatrice@anello.test";
 
 async fn undo(app: &TestApp, cookie: &str) -> reqwest::Response {
-    app.call("beds/undo", &[], Some(cookie)).await
+    app.call_raw("beds/undo", &[], Some(cookie)).await
 }
 
 async fn conflict_of(response: reqwest::Response) -> String {
@@ -60,7 +60,7 @@ async fn a_manager_takes_back_her_last_placement_move_and_exit_exactly() {
     let manager = app.sign_in(MANAGER).await;
     let beds = structure(&app, "Casa Annulla", "women", 3).await;
     let code = register(&app, &manager, &[]).await;
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     app.propose_for_shelter(&manager, &code).await;
     let status_before = person(&app, &code).await.status;
     // Nothing done yet: nothing to undo.
@@ -76,7 +76,7 @@ async fn a_manager_takes_back_her_last_placement_move_and_exit_exactly() {
     );
     assert_eq!(waiting_status(&app, &code).await, vec!["placed"]);
     let board = json(
-        app.call("beds/board", &[("filter[province]", "TO")], Some(&manager))
+        app.call_raw("beds/board", &[("filter[province]", "TO")], Some(&manager))
             .await,
     )
     .await;
@@ -102,7 +102,7 @@ async fn a_manager_takes_back_her_last_placement_move_and_exit_exactly() {
     place(&app, &manager, &code, beds[0], None).await;
     let first_stay = stays(&app, &code).await[0].id;
     let response = app
-        .call(
+        .call_raw(
             "beds/move",
             &[("code", &code), ("bed_id", &beds[2].to_string())],
             Some(&manager),
@@ -126,7 +126,7 @@ async fn a_manager_takes_back_her_last_placement_move_and_exit_exactly() {
 
     // An exit taken back: she is in her bed again.
     let response = app
-        .call(
+        .call_raw(
             "beds/discharge",
             &[
                 ("code", &code),
@@ -158,7 +158,7 @@ async fn an_undo_never_overrides_a_later_change_and_expires_after_a_minute() {
     // that was freed. Taking the move back would double-book it: refused, nothing lost.
     place(&app, &manager, &first, beds[0], None).await;
     let response = app
-        .call(
+        .call_raw(
             "beds/move",
             &[("code", &first), ("bed_id", &beds[1].to_string())],
             Some(&manager),
@@ -177,9 +177,9 @@ async fn an_undo_never_overrides_a_later_change_and_expires_after_a_minute() {
     assert_eq!(stays(&app, &first).await.len(), 2);
 
     // A change older than a minute can no longer be taken back.
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let response = app
-        .call(
+        .call_raw(
             "beds/discharge",
             &[
                 ("code", &first),
@@ -206,7 +206,7 @@ async fn an_undo_never_overrides_a_later_change_and_expires_after_a_minute() {
         }
     }
     let board = json(
-        app.call("beds/board", &[("filter[province]", "")], Some(&manager))
+        app.call_raw("beds/board", &[("filter[province]", "")], Some(&manager))
             .await,
     )
     .await;

@@ -3,6 +3,8 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::helpers::*;
 use app::entity::{audit_log, contacts};
+use app::people::contacts::model::{Channel, ContactLog};
+use app::people::model::Exploitation;
 
 pub fn street_contact(today: &str) -> Vec<(&'static str, String)> {
     vec![
@@ -26,10 +28,10 @@ pub fn as_pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_outreach_worker_logs_a_street_outing_and_her_organisation_sees_it() {
     let app = TestApp::spawn().await;
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let street = app.sign_in("strada@anello.test").await;
     let response = app
-        .call(
+        .call_raw(
             "people/contacts/log",
             &as_pairs(&street_contact(&today)),
             Some(&street),
@@ -63,29 +65,32 @@ async fn an_outreach_worker_logs_a_street_outing_and_her_organisation_sees_it() 
         Some(app.user_id("strada@anello.test").await)
     );
 
-    let log = json(app.call("people/contacts", &[], Some(&street)).await).await;
-    assert_eq!(log["recent"].as_array().unwrap().len(), 1);
-    assert_eq!(log["week_contacts"], 1);
-    assert_eq!(log["week_people"], 3);
-    assert_eq!(log["default_channel"], "StreetUnit");
-    assert_eq!(log["default_province"], "TO");
+    let log: ContactLog = app.call("people/contacts", &[], Some(&street)).await;
+    assert_eq!(log.recent.len(), 1);
+    assert_eq!(
+        log.recent[0].exploitation,
+        [Exploitation::SexualStreet, Exploitation::Begging]
+    );
+    assert_eq!((log.week_contacts, log.week_people), (1, 3));
+    assert_eq!(log.default_channel, Channel::StreetUnit);
+    assert_eq!(log.default_province, "TO");
 
     // Another organisation's case worker does not see it; the coordinator does.
     let cuneo = app.sign_in("operatrice.cuneo@anello.test").await;
-    let log = json(app.call("people/contacts", &[], Some(&cuneo)).await).await;
-    assert_eq!(log["recent"].as_array().unwrap().len(), 0);
-    assert_eq!(log["default_province"], "CN");
+    let log: ContactLog = app.call("people/contacts", &[], Some(&cuneo)).await;
+    assert!(log.recent.is_empty());
+    assert_eq!(log.default_province, "CN");
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
-    let log = json(app.call("people/contacts", &[], Some(&coordinator)).await).await;
-    assert_eq!(log["recent"].as_array().unwrap().len(), 1);
-    assert_eq!(log["network_wide"], true);
+    let log: ContactLog = app.call("people/contacts", &[], Some(&coordinator)).await;
+    assert_eq!(log.recent.len(), 1);
+    assert!(log.network_wide);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bad_contact_is_refused_with_every_problem_and_nothing_is_saved() {
     let app = TestApp::spawn().await;
     let street = app.sign_in("strada@anello.test").await;
-    let tomorrow = (app::people::ssr::today() + chrono::Duration::days(1)).to_string();
+    let tomorrow = (app::kernel::clock::today() + chrono::Duration::days(1)).to_string();
     let form = [
         ("form[occurred_on]", tomorrow.as_str()),
         ("form[channel]", "pigeon"),
@@ -95,7 +100,9 @@ async fn a_bad_contact_is_refused_with_every_problem_and_nothing_is_saved() {
         ("form[minor]", "on"),
         ("form[people_count]", "0"),
     ];
-    let response = app.call("people/contacts/log", &form, Some(&street)).await;
+    let response = app
+        .call_raw("people/contacts/log", &form, Some(&street))
+        .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = json(response).await;
     let problems: Vec<(String, String)> = body["problems"]
@@ -131,7 +138,7 @@ async fn a_bad_contact_is_refused_with_every_problem_and_nothing_is_saved() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn trainers_partners_and_administrators_neither_log_nor_read_contacts() {
     let app = TestApp::spawn().await;
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     for email in [
         "formatrice@anello.test",
         "partner@anello.test",
@@ -139,14 +146,14 @@ async fn trainers_partners_and_administrators_neither_log_nor_read_contacts() {
     ] {
         let cookie = app.sign_in(email).await;
         let response = app
-            .call(
+            .call_raw(
                 "people/contacts/log",
                 &as_pairs(&street_contact(&today)),
                 Some(&cookie),
             )
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
-        let response = app.call("people/contacts", &[], Some(&cookie)).await;
+        let response = app.call_raw("people/contacts", &[], Some(&cookie)).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
         let page = app.get("/contatti", Some(&cookie)).await;
         assert_eq!(page.status(), StatusCode::FORBIDDEN, "{email}");
@@ -162,7 +169,7 @@ async fn trainers_partners_and_administrators_neither_log_nor_read_contacts() {
 async fn a_contact_may_be_linked_to_a_person_of_ones_own_organisation_only() {
     use app::entity::people;
     let app = TestApp::spawn().await;
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let torino = app.sign_in("operatrice@anello.test").await;
     let code = app.register_person(&torino, "Contatto").await;
 
@@ -170,7 +177,7 @@ async fn a_contact_may_be_linked_to_a_person_of_ones_own_organisation_only() {
     form.retain(|(k, _)| *k != "form[people_count]");
     form.push(("form[person_code]", code.to_lowercase()));
     let response = app
-        .call("people/contacts/log", &as_pairs(&form), Some(&torino))
+        .call_raw("people/contacts/log", &as_pairs(&form), Some(&torino))
         .await;
     assert_eq!(
         response.status(),
@@ -190,7 +197,7 @@ async fn a_contact_may_be_linked_to_a_person_of_ones_own_organisation_only() {
         .await
         .unwrap();
     assert_eq!(linked, 1);
-    let log = json(app.call("people/contacts", &[], Some(&torino)).await).await;
+    let log = json(app.call_raw("people/contacts", &[], Some(&torino)).await).await;
     assert_eq!(log["recent"][0]["person_code"], code.as_str());
     let audit = audit_log::Entity::find()
         .filter(audit_log::Column::Action.eq("person.contact.link"))
@@ -204,20 +211,20 @@ async fn a_contact_may_be_linked_to_a_person_of_ones_own_organisation_only() {
     // and a group of people is not one person.
     let street = app.sign_in("strada@anello.test").await;
     let response = app
-        .call("people/contacts/log", &as_pairs(&form), Some(&street))
+        .call_raw("people/contacts/log", &as_pairs(&form), Some(&street))
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(json(response).await["problems"][0]["field"], "person_code");
     let mut group = street_contact(&today);
     group.push(("form[person_code]", code.clone()));
     let response = app
-        .call("people/contacts/log", &as_pairs(&group), Some(&torino))
+        .call_raw("people/contacts/log", &as_pairs(&group), Some(&torino))
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let mut nonsense = street_contact(&today);
     nonsense.push(("form[person_code]", "<b>nome</b>".to_string()));
     let response = app
-        .call("people/contacts/log", &as_pairs(&nonsense), Some(&torino))
+        .call_raw("people/contacts/log", &as_pairs(&nonsense), Some(&torino))
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(contacts::Entity::find().count(&app.db).await.unwrap(), 1);

@@ -1,4 +1,4 @@
-//! Write transactions (`app::db::begin_write`): on SQLite the writers of one file take
+//! Write transactions (`app::kernel::db::begin_write`): on SQLite the writers of one file take
 //! turns in the process, woken in order, while another file's writers never wait for them;
 //! PostgreSQL needs no turn.
 
@@ -13,10 +13,12 @@ async fn writers_take_turns_on_one_sqlite_file_and_never_wait_for_another() {
     let (db, backend, file, _) = fresh_database().await;
     let (other, _, other_file, _) = fresh_database().await;
 
-    let first = app::db::begin_write(&db).await.expect("first writer");
+    let first = app::kernel::db::begin_write(&db)
+        .await
+        .expect("first writer");
 
     // Another database's writer begins at once.
-    let elsewhere = tokio::time::timeout(PATIENCE, app::db::begin_write(&other))
+    let elsewhere = tokio::time::timeout(PATIENCE, app::kernel::db::begin_write(&other))
         .await
         .expect("a writer of another database waited for this one")
         .expect("writer of another database");
@@ -26,7 +28,7 @@ async fn writers_take_turns_on_one_sqlite_file_and_never_wait_for_another() {
     // then begins without delay.
     let second = tokio::spawn({
         let db = db.clone();
-        async move { app::db::begin_write(&db).await }
+        async move { app::kernel::db::begin_write(&db).await }
     });
     tokio::time::sleep(Duration::from_millis(200)).await;
     if backend == "sqlite" {
@@ -44,9 +46,9 @@ async fn writers_take_turns_on_one_sqlite_file_and_never_wait_for_another() {
     second.commit().await.unwrap();
 
     // A writer that is dropped (an error path) gives the turn back too.
-    let dropped = app::db::begin_write(&db).await.unwrap();
+    let dropped = app::kernel::db::begin_write(&db).await.unwrap();
     drop(dropped);
-    let after = tokio::time::timeout(PATIENCE, app::db::begin_write(&db))
+    let after = tokio::time::timeout(PATIENCE, app::kernel::db::begin_write(&db))
         .await
         .expect("a dropped writer kept the turn")
         .unwrap();

@@ -13,8 +13,8 @@ use app::entity::{audit_log, placements};
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_replicas_starting_together_on_an_empty_database_both_come_up() {
     let (url, backend, file) = empty_database().await;
-    let first = app::db::connect(&url).await.unwrap();
-    let second = app::db::connect(&url).await.unwrap();
+    let first = app::kernel::db::connect(&url).await.unwrap();
+    let second = app::kernel::db::connect(&url).await.unwrap();
     let (a, b) = tokio::join!(
         server::migrate::migrate(&first),
         server::migrate::migrate(&second)
@@ -49,7 +49,7 @@ async fn fifty_people_registered_at_once_get_fifty_codes_and_no_error() {
             tokio::spawn(async move {
                 let family_name = format!("Simultanea{index}");
                 let response = app
-                    .call(
+                    .call_raw(
                         "people/register",
                         &[
                             ("form[given_names]", "Ospite"),
@@ -113,7 +113,7 @@ async fn a_backup_taken_while_people_are_placed_restores_everything_acknowledged
             writers_of.push((cookie.clone(), code, bed));
         }
     }
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
 
     // Eight writers, each placing and discharging its own person in its own bed, and
     // noting each placement the server acknowledged, with the moment it was acknowledged.
@@ -132,7 +132,7 @@ async fn a_backup_taken_while_people_are_placed_restores_everything_acknowledged
                         break;
                     }
                     let placed = app
-                        .call(
+                        .call_raw(
                             "beds/place",
                             &[("code", &code), ("bed_id", &bed)],
                             Some(&manager),
@@ -146,7 +146,7 @@ async fn a_backup_taken_while_people_are_placed_restores_everything_acknowledged
                     );
                     acknowledged.push((code.clone(), started.elapsed()));
                     let discharged = app
-                        .call(
+                        .call_raw(
                             "beds/discharge",
                             &[
                                 ("code", &code),
@@ -197,7 +197,7 @@ async fn a_backup_taken_while_people_are_placed_restores_everything_acknowledged
     server::backup::restore(&target_url, &file)
         .await
         .unwrap_or_else(|error| panic!("restore on {}: {error:#}", app.backend));
-    let restored = app::db::connect(&target_url).await.unwrap();
+    let restored = app::kernel::db::connect(&target_url).await.unwrap();
     server::backup::check_integrity(&restored).await.unwrap();
 
     // Every audit row written before the backup began is there.
@@ -248,7 +248,7 @@ async fn fifty_contacts_logged_at_once_are_all_kept() {
     use crate::contacts::{as_pairs, street_contact};
     let app = Arc::new(TestApp::spawn_alone().await);
     let street = app.sign_in("strada@anello.test").await;
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let before = app::entity::contacts::Entity::find()
         .count(&app.db)
         .await
@@ -259,7 +259,7 @@ async fn fifty_contacts_logged_at_once_are_all_kept() {
             tokio::spawn(async move {
                 let form = street_contact(&today);
                 let response = app
-                    .call("people/contacts/log", &as_pairs(&form), Some(&street))
+                    .call_raw("people/contacts/log", &as_pairs(&form), Some(&street))
                     .await;
                 (response.status(), response.text().await.unwrap())
             })

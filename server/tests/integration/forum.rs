@@ -38,7 +38,7 @@ async fn new_thread(
     title: &str,
     body: &str,
 ) -> reqwest::Response {
-    app.call(
+    app.call_raw(
         "forum/threads/new",
         &[
             ("form[category]", category),
@@ -56,7 +56,7 @@ pub(crate) async fn reply(
     thread: i32,
     body: &str,
 ) -> reqwest::Response {
-    app.call(
+    app.call_raw(
         "forum/replies/new",
         &[("thread", &thread.to_string()), ("body", body)],
         Some(cookie),
@@ -66,7 +66,7 @@ pub(crate) async fn reply(
 
 async fn thread(app: &TestApp, cookie: &str, id: i32) -> (StatusCode, Value) {
     let response = app
-        .call(
+        .call_raw(
             "forum/thread",
             &[("id", &id.to_string()), ("quote", "")],
             Some(cookie),
@@ -92,7 +92,7 @@ async fn a_partner_reads_and_posts_where_allowed_and_nowhere_else() {
     let app = TestApp::spawn().await;
     let partner = app.sign_in(PARTNER).await;
 
-    let overview = json(app.call("forum/overview", &[], Some(&partner)).await).await;
+    let overview = json(app.call_raw("forum/overview", &[], Some(&partner)).await).await;
     let codes: Vec<&str> = overview["categories"]
         .as_array()
         .unwrap()
@@ -108,7 +108,7 @@ async fn a_partner_reads_and_posts_where_allowed_and_nowhere_else() {
     assert!(!codes.contains(&"minori"));
 
     let response = app
-        .call(
+        .call_raw(
             "forum/category",
             &[("code", "minori"), ("tag", ""), ("page", "")],
             Some(&partner),
@@ -174,7 +174,7 @@ async fn a_partner_reads_and_posts_where_allowed_and_nowhere_else() {
             .iter()
             .map(|(key, value)| (key.as_str(), value.as_str()))
             .collect();
-        let response = app.call(endpoint, &form, Some(&partner)).await;
+        let response = app.call_raw(endpoint, &form, Some(&partner)).await;
         assert_eq!(
             response.status(),
             StatusCode::FORBIDDEN,
@@ -226,7 +226,7 @@ async fn an_asker_accepts_an_answer_and_the_people_concerned_are_told() {
     let accept = |cookie: String| {
         let app = &app;
         async move {
-            app.call(
+            app.call_raw(
                 "forum/accept",
                 &[("thread", &id.to_string()), ("post", &answer.to_string())],
                 Some(&cookie),
@@ -254,7 +254,7 @@ async fn an_asker_accepts_an_answer_and_the_people_concerned_are_told() {
     // The question cannot be its own answer.
     let first = page["posts"][0]["id"].as_i64().unwrap().to_string();
     let response = app
-        .call(
+        .call_raw(
             "forum/accept",
             &[("thread", &id.to_string()), ("post", &first)],
             Some(&partner),
@@ -264,7 +264,7 @@ async fn an_asker_accepts_an_answer_and_the_people_concerned_are_told() {
 
     // Read markers: the category shows the thread as read for whoever opened it.
     let category = json(
-        app.call(
+        app.call_raw(
             "forum/category",
             &[("code", "indicatori"), ("tag", ""), ("page", "")],
             Some(&worker),
@@ -308,12 +308,12 @@ async fn personal_data_is_held_on_a_draft_until_the_author_confirms() {
         .unwrap();
     assert!(!html.contains("347 123 4567"));
     let response = app
-        .call("forum/drafts", &[("post", &post)], Some(&partner))
+        .call_raw("forum/drafts", &[("post", &post)], Some(&partner))
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
     let draft = json(
-        app.call("forum/drafts", &[("post", &post)], Some(&worker))
+        app.call_raw("forum/drafts", &[("post", &post)], Some(&worker))
             .await,
     )
     .await;
@@ -328,7 +328,7 @@ async fn personal_data_is_held_on_a_draft_until_the_author_confirms() {
     // Publishing unchanged without the tick (an unticked box sends nothing) keeps it a
     // draft.
     let response = app
-        .call(
+        .call_raw(
             "forum/drafts/publish",
             &[("post", &post), ("body", text)],
             Some(&worker),
@@ -338,7 +338,7 @@ async fn personal_data_is_held_on_a_draft_until_the_author_confirms() {
     assert!(location(&response).starts_with("/forum/bozze/"));
     // Edited to remove the data, it goes out.
     let response = app
-        .call(
+        .call_raw(
             "forum/drafts/publish",
             &[
                 ("post", &post),
@@ -371,13 +371,17 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
         "a first post waits for review on {}",
         app.backend
     );
-    let queue = json(app.call("forum/moderation", &[], Some(&coordinator)).await).await;
+    let queue = json(
+        app.call_raw("forum/moderation", &[], Some(&coordinator))
+            .await,
+    )
+    .await;
     assert_eq!(queue["pending"][0]["post_id"], post);
     let moderate = |post: i32, action: &'static str| {
         let app = &app;
         let coordinator = coordinator.clone();
         async move {
-            app.call(
+            app.call_raw(
                 "forum/moderate/post",
                 &[
                     ("post", &post.to_string()),
@@ -393,7 +397,7 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
     };
     // Only moderators moderate.
     let response = app
-        .call(
+        .call_raw(
             "forum/moderate/post",
             &[
                 ("post", &post.to_string()),
@@ -411,7 +415,7 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
 
     // The author edits; the moderator sees the earlier text, the others do not.
     let response = app
-        .call(
+        .call_raw(
             "forum/posts/edit",
             &[
                 ("post", &post.to_string()),
@@ -438,7 +442,7 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
 
     // A flagged post reaches the queue; hiding it empties the body for readers.
     let response = app
-        .call(
+        .call_raw(
             "forum/flag",
             &[
                 ("post", &post.to_string()),
@@ -448,7 +452,11 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let queue = json(app.call("forum/moderation", &[], Some(&coordinator)).await).await;
+    let queue = json(
+        app.call_raw("forum/moderation", &[], Some(&coordinator))
+            .await,
+    )
+    .await;
     assert_eq!(queue["flagged"][0]["post_id"], post);
     assert_eq!(moderate(post, "hide").await, StatusCode::OK);
     let (_, page) = thread(&app, &worker, id).await;
@@ -464,7 +472,7 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
 
     // A locked thread takes no replies.
     let response = app
-        .call(
+        .call_raw(
             "forum/moderate/thread",
             &[
                 ("thread", &id.to_string()),
@@ -478,7 +486,11 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
     assert_eq!(response.status(), StatusCode::OK);
     let response = reply(&app, &worker, id, "Un'altra risposta").await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
-    let queue = json(app.call("forum/moderation", &[], Some(&coordinator)).await).await;
+    let queue = json(
+        app.call_raw("forum/moderation", &[], Some(&coordinator))
+            .await,
+    )
+    .await;
     let actions: Vec<&str> = queue["log"]
         .as_array()
         .unwrap()
@@ -544,7 +556,7 @@ async fn search(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> (Status
         .iter()
         .map(|(key, value)| (key.as_str(), value.as_str()))
         .collect();
-    let response = app.call("forum/search", &form, Some(cookie)).await;
+    let response = app.call_raw("forum/search", &form, Some(cookie)).await;
     let status = response.status();
     (status, json(response).await)
 }
@@ -640,7 +652,7 @@ async fn search_finds_italian_forms_without_accents_and_only_what_the_reader_may
 
     // A hidden post is found no more; an edit is found by its new words.
     let response = app
-        .call(
+        .call_raw(
             "forum/posts/edit",
             &[
                 ("post", &visible.to_string()),
@@ -655,7 +667,7 @@ async fn search_finds_italian_forms_without_accents_and_only_what_the_reader_may
     let (_, page) = search(&app, &partner, &[("q", "citta")]).await;
     assert!(hit_posts(&page).is_empty(), "old words on {}", app.backend);
     let response = app
-        .call(
+        .call_raw(
             "forum/moderate/post",
             &[
                 ("post", &visible.to_string()),

@@ -60,7 +60,7 @@ fn last_id(path: &str) -> i32 {
 /// Creates a material in a category; returns its draft version's id.
 async fn new_material(app: &TestApp, cookie: &str, category: &str, title: &str) -> i32 {
     let response = app
-        .call(
+        .call_raw(
             "forum/materials/new",
             &[
                 ("form[category]", category),
@@ -129,12 +129,12 @@ async fn publish(
     if confirm {
         form.push(("confirm", "on"));
     }
-    app.call("forum/materials/draft/save", &form, Some(cookie))
+    app.call_raw("forum/materials/draft/save", &form, Some(cookie))
         .await
 }
 
 async fn material(app: &TestApp, cookie: &str, id: i32) -> reqwest::Response {
-    app.call("forum/material", &[("id", &id.to_string())], Some(cookie))
+    app.call_raw("forum/material", &[("id", &id.to_string())], Some(cookie))
         .await
 }
 
@@ -144,7 +144,7 @@ async fn download(app: &TestApp, cookie: &str, attachment: i64) -> reqwest::Resp
 }
 
 async fn notifications(app: &TestApp, cookie: &str) -> Vec<Value> {
-    let list = json(app.call("notifications/list", &[], Some(cookie)).await).await;
+    let list = json(app.call_raw("notifications/list", &[], Some(cookie)).await).await;
     list["items"].as_array().cloned().unwrap_or_default()
 }
 
@@ -165,7 +165,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
 
     // Case workers may post in the indicators' category, not publish materials there.
     let refused = app
-        .call(
+        .call_raw(
             "forum/materials/new",
             &[
                 ("form[category]", "indicatori"),
@@ -254,7 +254,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
         StatusCode::NOT_FOUND
     );
     let page = json(
-        app.call(
+        app.call_raw(
             "forum/materials/draft",
             &[("id", &draft.to_string())],
             Some(&trainer),
@@ -284,7 +284,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
 
     // The partner follows the material, the case worker its category.
     let watch = app
-        .call(
+        .call_raw(
             "forum/materials/watch",
             &[("material", &material_id.to_string()), ("on", "1")],
             Some(&partner),
@@ -292,7 +292,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
         .await;
     assert_eq!(watch.status(), StatusCode::OK);
     let watch = app
-        .call(
+        .call_raw(
             "forum/categories/watch",
             &[("category", "indicatori"), ("on", "1")],
             Some(&worker),
@@ -302,7 +302,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
 
     // Version 2 starts from version 1, files included; one file goes.
     let response = app
-        .call(
+        .call_raw(
             "forum/materials/versions/new",
             &[("material", &material_id.to_string())],
             Some(&trainer),
@@ -312,7 +312,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
     let second = last_id(&location(&response));
     assert_ne!(second, draft);
     let page = json(
-        app.call(
+        app.call_raw(
             "forum/materials/draft",
             &[("id", &second.to_string())],
             Some(&trainer),
@@ -325,7 +325,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
     assert_eq!(page["first"], false);
     let odt_file = files.iter().find(|file| file["kind"] == "Odt").unwrap()["id"].to_string();
     let removed = app
-        .call(
+        .call_raw(
             "forum/materials/attachments/remove",
             &[("attachment", &odt_file)],
             Some(&trainer),
@@ -403,7 +403,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
     // The library lists it; search finds it, also when only materials with files are
     // asked for (posts have none).
     let library = json(
-        app.call(
+        app.call_raw(
             "forum/materials",
             &[("category", "indicatori")],
             Some(&partner),
@@ -422,7 +422,7 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
         "{titles:?}"
     );
     let found = json(
-        app.call(
+        app.call_raw(
             "forum/search",
             &[("form[q]", "raccolte"), ("form[attachments]", "1")],
             Some(&partner),
@@ -466,7 +466,7 @@ async fn files_follow_the_category_rules_at_once() {
     let coordinator = app.sign_in(COORDINATOR).await;
     for (audience, level) in [("kind:implementing_body", "post"), ("all", "none")] {
         let response = app
-            .call(
+            .call_raw(
                 "admin/forum/rule",
                 &[
                     ("category", "indicatori"),
@@ -496,7 +496,7 @@ async fn files_follow_the_category_rules_at_once() {
         StatusCode::FORBIDDEN
     );
     let library = json(
-        app.call("forum/materials", &[("category", "")], Some(&partner))
+        app.call_raw("forum/materials", &[("category", "")], Some(&partner))
             .await,
     )
     .await;
@@ -506,7 +506,7 @@ async fn files_follow_the_category_rules_at_once() {
         .iter()
         .all(|m| m["id"] != material_id));
     let found = json(
-        app.call(
+        app.call_raw(
             "forum/search",
             &[("form[q]", "segnali allarme")],
             Some(&partner),
@@ -539,7 +539,7 @@ async fn the_guard_holds_a_version_until_its_author_confirms() {
     assert_eq!(held.status(), StatusCode::OK);
     assert_eq!(location(&held), format!("/forum/materiali/bozze/{draft}"));
     let page = json(
-        app.call(
+        app.call_raw(
             "forum/materials/draft",
             &[("id", &draft.to_string())],
             Some(&trainer),
@@ -560,7 +560,7 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
     let trainer = app.sign_in(TRAINER).await;
     let partner = app.sign_in(PARTNER).await;
     let library = json(
-        app.call(
+        app.call_raw(
             "forum/materials",
             &[("category", "indicatori")],
             Some(&partner),
@@ -578,7 +578,7 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
     assert_eq!(checklist["number"], 1);
     let id = checklist["id"].as_i64().unwrap() as i32;
     let watch = app
-        .call(
+        .call_raw(
             "forum/materials/watch",
             &[("material", &id.to_string()), ("on", "1")],
             Some(&partner),
@@ -587,7 +587,7 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
     assert_eq!(watch.status(), StatusCode::OK);
     // Its versions come from the checklist editor, not from the library.
     let refused = app
-        .call(
+        .call_raw(
             "forum/materials/versions/new",
             &[("material", &id.to_string())],
             Some(&trainer),
@@ -596,13 +596,13 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
     assert_eq!(refused.status(), StatusCode::CONFLICT);
 
     assert_eq!(
-        app.call("people/checklists/draft", &[], Some(&trainer))
+        app.call_raw("people/checklists/draft", &[], Some(&trainer))
             .await
             .status(),
         StatusCode::OK
     );
     let saved = app
-        .call(
+        .call_raw(
             "people/checklists/draft/save",
             &[
                 ("form[new_group]", "labour"),
@@ -624,7 +624,7 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
         .await;
     assert_eq!(saved.status(), StatusCode::OK);
     assert_eq!(
-        app.call("people/checklists/publish", &[], Some(&trainer))
+        app.call_raw("people/checklists/publish", &[], Some(&trainer))
             .await
             .status(),
         StatusCode::OK
@@ -646,7 +646,7 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
         kinds(&notifications(&app, &partner).await).contains(&"ForumMaterialVersion".to_string())
     );
     let found = json(
-        app.call("forum/search", &[("form[q]", "capannoni")], Some(&partner))
+        app.call_raw("forum/search", &[("form[q]", "capannoni")], Some(&partner))
             .await,
     )
     .await;
@@ -662,10 +662,12 @@ async fn coordinators_name_moderators_and_partners_cannot_be_named() {
     let partner_id = app.user_id(PARTNER).await.to_string();
     // Only the network's administrators and coordinators reach the rules.
     assert_eq!(
-        app.call("admin/forum", &[], Some(&worker)).await.status(),
+        app.call_raw("admin/forum", &[], Some(&worker))
+            .await
+            .status(),
         StatusCode::FORBIDDEN
     );
-    let page = json(app.call("admin/forum", &[], Some(&coordinator)).await).await;
+    let page = json(app.call_raw("admin/forum", &[], Some(&coordinator)).await).await;
     let minors = page["categories"]
         .as_array()
         .unwrap()
@@ -685,7 +687,7 @@ async fn coordinators_name_moderators_and_partners_cannot_be_named() {
 
     // A partner named moderator would read the minors' category: refused.
     let refused = app
-        .call(
+        .call_raw(
             "admin/forum/moderator",
             &[("category", "minori"), ("user", &partner_id), ("on", "1")],
             Some(&coordinator),
@@ -699,7 +701,7 @@ async fn coordinators_name_moderators_and_partners_cannot_be_named() {
 
     // A case worker named moderator of the training category may publish materials there.
     let named = app
-        .call(
+        .call_raw(
             "admin/forum/moderator",
             &[
                 ("category", "formazione"),
@@ -712,7 +714,7 @@ async fn coordinators_name_moderators_and_partners_cannot_be_named() {
     assert_eq!(named.status(), StatusCode::OK);
     new_material(&app, &worker, "formazione", "Materiale della moderatrice").await;
     let taken_back = app
-        .call(
+        .call_raw(
             "admin/forum/moderator",
             &[
                 ("category", "formazione"),
@@ -724,7 +726,7 @@ async fn coordinators_name_moderators_and_partners_cannot_be_named() {
         .await;
     assert_eq!(taken_back.status(), StatusCode::OK);
     let refused = app
-        .call(
+        .call_raw(
             "forum/materials/new",
             &[
                 ("form[category]", "formazione"),

@@ -1,11 +1,16 @@
 use std::net::SocketAddr;
 
+// The SMTP stand-in of the e-mail tests, in a file of its own.
+#[path = "smtp_sink.rs"]
+mod smtp_sink;
+pub use smtp_sink::SmtpSink;
+
 use app::state::{Settings, SignInLimits};
 use reqwest::header::{HeaderMap, ACCEPT, CONTENT_TYPE, COOKIE, ORIGIN, SET_COOKIE};
 use reqwest::{Response, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
 
-pub const DEMO_PASSWORD: &str = "anello-demo";
+pub use app::auth::password::DEMO_PASSWORD;
 /// The password of the accounts tests create (`TestApp::add_colleague`).
 pub const COLLEAGUE_PASSWORD: &str = "una password lunga abbastanza";
 
@@ -54,7 +59,9 @@ pub async fn fresh_database() -> (
     String,
 ) {
     let (url, backend, sqlite_file) = empty_database().await;
-    let db = app::db::connect(&url).await.expect("connect test database");
+    let db = app::kernel::db::connect(&url)
+        .await
+        .expect("connect test database");
     server::migrate::migrate(&db).await.expect("migrate");
     (db, backend, sqlite_file, url)
 }
@@ -149,7 +156,7 @@ impl TestApp {
     async fn start(turn: Turn, configure: impl FnOnce(&mut Settings)) -> TestApp {
         let (db, backend, sqlite_file, database_url) = fresh_database().await;
         // As `anello` does at start-up, after the migrations.
-        app::forum::materials::ssr::sync_checklist_at_start(&db)
+        app::people::screening::ssr::sync_library_at_start(&db)
             .await
             .expect("indicator checklist");
         app::demo::load_demo_network(&db)
@@ -157,16 +164,7 @@ impl TestApp {
             .expect("demo network");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        let mut settings = Settings {
-            secure_cookies: true,
-            trust_proxy: false,
-            public_origin: None,
-            production: false,
-            sign_in_limits: SignInLimits::default(),
-            identity_key: app::state::IdentityKey::new(app::state::IdentityKey::DEVELOPMENT),
-            mail_enabled: false,
-            report_min_count: app::reports::model::DEFAULT_MIN_COUNT,
-        };
+        let mut settings = Settings::for_tests();
         configure(&mut settings);
         let router = server::startup::router(
             db.clone(),
@@ -206,8 +204,27 @@ impl TestApp {
         format!("http://{}", self.address)
     }
 
-    /// Calls a server function the way the hydrated page does (form-encoded, JSON answer).
-    pub async fn call(
+    /// Calls a server function as the hydrated page does and reads its answer as the page
+    /// does, into the application's own wire type: a renamed or retyped field is a clear
+    /// failure here, never a `null` that an untyped `json["…"]` lookup would compare.
+    /// Any answer but 200 fails the test, with the body.
+    pub async fn call<T: serde::de::DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        form: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> T {
+        let response = self.call_raw(endpoint, form, cookie).await;
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        assert_eq!(status, StatusCode::OK, "{endpoint}: {body}");
+        serde_json::from_str(&body)
+            .unwrap_or_else(|error| panic!("{endpoint}: {error} in the answer {body}"))
+    }
+
+    /// Calls a server function the way the hydrated page does (form-encoded, JSON answer),
+    /// whatever its answer: for tests of refusals and errors.
+    pub async fn call_raw(
         &self,
         endpoint: &str,
         form: &[(&str, &str)],
@@ -236,7 +253,7 @@ impl TestApp {
 
     /// One sign-in attempt, whatever its outcome.
     pub async fn try_sign_in(&self, email: &str, password: &str) -> Response {
-        self.call(
+        self.call_raw(
             "auth/sign_in",
             &[("email", email), ("password", password)],
             None,
@@ -261,7 +278,7 @@ impl TestApp {
 
     pub async fn sign_in_with(&self, email: &str, password: &str, cookie: Option<&str>) -> String {
         let response = self
-            .call(
+            .call_raw(
                 "auth/sign_in",
                 &[("email", email), ("password", password)],
                 cookie,
@@ -294,7 +311,7 @@ impl TestApp {
 
     /// The e-mail of the signed-in user of this cookie, or None.
     pub async fn whoami(&self, cookie: &str) -> Option<String> {
-        let response = self.call("auth/current_user", &[], Some(cookie)).await;
+        let response = self.call_raw("auth/current_user", &[], Some(cookie)).await;
         assert_eq!(response.status(), StatusCode::OK);
         let body: serde_json::Value = response.json().await.unwrap();
         body.get("email")
@@ -360,7 +377,7 @@ impl TestApp {
     /// Registers a woman in the Torino province through the server function; her code.
     pub async fn register_person(&self, cookie: &str, family_name: &str) -> String {
         let response = self
-            .call(
+            .call_raw(
                 "people/register",
                 &[
                     ("form[given_names]", "Ospite"),
@@ -383,9 +400,9 @@ impl TestApp {
     /// Proposes a person for shelter in a place for women, wanted from today: every
     /// body's reception manager may then place her.
     pub async fn propose_for_shelter(&self, cookie: &str, code: &str) {
-        let today = app::people::ssr::today().to_string();
+        let today = app::kernel::clock::today().to_string();
         let response = self
-            .call(
+            .call_raw(
                 "people/waiting_list/add",
                 &[
                     ("code", code),
@@ -411,7 +428,7 @@ impl TestApp {
         let organisation_id = self.organisation_id(organisation).await.to_string();
         let role_field = format!("form[role_{role}]");
         let response = self
-            .call(
+            .call_raw(
                 "admin/users/save",
                 &[
                     ("form[id]", ""),
@@ -475,7 +492,7 @@ pub async fn json(response: Response) -> serde_json::Value {
 
 /// A date `offset` days from today, as the forms want it.
 pub fn day(offset: i64) -> String {
-    (app::people::ssr::today() + chrono::Duration::days(offset)).to_string()
+    (app::kernel::clock::today() + chrono::Duration::days(offset)).to_string()
 }
 
 /// Where an answer sends the browser (a server function's redirect, a 303).
@@ -514,78 +531,11 @@ pub fn problem(body: &serde_json::Value, field: &str) -> Option<String> {
 /// Opens the personalised project of the person behind `code` (reviews every 60 days).
 pub async fn open_plan(app: &TestApp, cookie: &str, code: &str) {
     let response = app
-        .call(
+        .call_raw(
             "planner/open",
             &[("code", code), ("review_every_days", "60")],
             Some(cookie),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK, "open on {}", app.backend);
-}
-
-/// A stand-in SMTP server that keeps every message it receives, for the e-mail tests:
-/// enough of the protocol for a real client (EHLO, MAIL, RCPT, DATA, QUIT).
-pub struct SmtpSink {
-    pub url: String,
-    messages: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-}
-
-impl SmtpSink {
-    pub async fn start() -> SmtpSink {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("smtp://{}", listener.local_addr().unwrap());
-        let messages = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let kept = messages.clone();
-        tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve_smtp(stream, kept.clone()));
-            }
-        });
-        SmtpSink { url, messages }
-    }
-
-    pub fn messages(&self) -> Vec<String> {
-        self.messages.lock().unwrap().clone()
-    }
-}
-
-async fn serve_smtp(
-    stream: tokio::net::TcpStream,
-    kept: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-) {
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-    let (read, mut write) = stream.into_split();
-    let mut lines = BufReader::new(read).lines();
-    if write.write_all(b"220 sink ESMTP\r\n").await.is_err() {
-        return;
-    }
-    let mut data: Option<String> = None;
-    while let Ok(Some(line)) = lines.next_line().await {
-        if let Some(message) = data.as_mut() {
-            if line == "." {
-                kept.lock().unwrap().push(std::mem::take(message));
-                data = None;
-                let _ = write.write_all(b"250 kept\r\n").await;
-            } else {
-                message.push_str(line.strip_prefix('.').unwrap_or(&line));
-                message.push('\n');
-            }
-            continue;
-        }
-        let command = line.to_ascii_uppercase();
-        let reply: &[u8] = if command.starts_with("EHLO") {
-            b"250-sink\r\n250 8BITMIME\r\n"
-        } else if command.starts_with("DATA") {
-            data = Some(String::new());
-            b"354 end with .\r\n"
-        } else if command.starts_with("QUIT") {
-            let _ = write.write_all(b"221 bye\r\n").await;
-            return;
-        } else {
-            b"250 ok\r\n"
-        };
-        if write.write_all(reply).await.is_err() {
-            return;
-        }
-    }
 }

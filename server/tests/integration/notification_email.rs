@@ -14,7 +14,7 @@ const CASE_WORKER: &str = "operatrice@anello.test";
 /// Opens a thread and answers the thread's id.
 async fn ask(app: &TestApp, cookie: &str, title: &str) -> String {
     let response = app
-        .call(
+        .call_raw(
             "forum/threads/new",
             &[
                 ("form[category]", "indicatori"),
@@ -35,7 +35,7 @@ async fn ask(app: &TestApp, cookie: &str, title: &str) -> String {
 
 async fn answer(app: &TestApp, cookie: &str, thread: &str, text: &str) {
     let response = app
-        .call(
+        .call_raw(
             "forum/replies/new",
             &[("thread", thread), ("body", text)],
             Some(cookie),
@@ -46,7 +46,7 @@ async fn answer(app: &TestApp, cookie: &str, thread: &str, text: &str) {
 
 async fn choose(app: &TestApp, cookie: &str, mode: &str) {
     let response = app
-        .call("notifications/email/save", &[("mode", mode)], Some(cookie))
+        .call_raw("notifications/email/save", &[("mode", mode)], Some(cookie))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
 }
@@ -72,7 +72,11 @@ async fn each_notification_is_mailed_without_its_content_until_one_click_unsubsc
     let partner = app.sign_in(PARTNER).await;
     let trainer = app.sign_in(TRAINER).await;
 
-    let settings = json(app.call("notifications/email", &[], Some(&partner)).await).await;
+    let settings = json(
+        app.call_raw("notifications/email", &[], Some(&partner))
+            .await,
+    )
+    .await;
     assert_eq!(settings["mode"], "Off", "no e-mail unless asked for");
     assert_eq!(settings["email_enabled"], true);
     let title = "Segnali riservati da non mettere in una e-mail";
@@ -116,7 +120,11 @@ async fn each_notification_is_mailed_without_its_content_until_one_click_unsubsc
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    let settings = json(app.call("notifications/email", &[], Some(&partner)).await).await;
+    let settings = json(
+        app.call_raw("notifications/email", &[], Some(&partner))
+            .await,
+    )
+    .await;
     assert_eq!(settings["mode"], "Off");
     assert_eq!(
         audit_rows(
@@ -192,10 +200,14 @@ async fn the_daily_summary_leaves_once_a_day_after_seven_in_rome() {
 async fn without_an_smtp_server_the_settings_say_that_nothing_is_mailed() {
     let app = TestApp::spawn().await;
     let worker = app.sign_in(CASE_WORKER).await;
-    let settings = json(app.call("notifications/email", &[], Some(&worker)).await).await;
+    let settings = json(
+        app.call_raw("notifications/email", &[], Some(&worker))
+            .await,
+    )
+    .await;
     assert_eq!(settings["email_enabled"], false);
     let refused = app
-        .call(
+        .call_raw(
             "notifications/email/save",
             &[("mode", "sempre")],
             Some(&worker),

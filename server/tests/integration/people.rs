@@ -37,7 +37,7 @@ fn pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)>
 
 async fn register(app: &TestApp, cookie: &str, form: &[(&'static str, String)]) -> String {
     let response = app
-        .call("people/register", &pairs(form), Some(cookie))
+        .call_raw("people/register", &pairs(form), Some(cookie))
         .await;
     let status = response.status();
     let body = response.text().await.unwrap();
@@ -52,7 +52,7 @@ async fn both_views(
     cookie: &str,
 ) -> (StatusCode, String, StatusCode, String) {
     let response = app
-        .call("people/person", &[("code", code)], Some(cookie))
+        .call_raw("people/person", &[("code", code)], Some(cookie))
         .await;
     let json_status = response.status();
     let json_body = response.text().await.unwrap();
@@ -135,7 +135,7 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
             "{email} sees the marker"
         );
         let list = app
-            .call("people/list", &[("filter[code]", "")], Some(&cookie))
+            .call_raw("people/list", &[("filter[code]", "")], Some(&cookie))
             .await;
         let list_body = list.text().await.unwrap();
         assert!(
@@ -170,7 +170,7 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
         ] {
             let mut form = vec![("code", code.as_str())];
             form.extend(extra);
-            let response = app.call(endpoint, &form, Some(&cookie)).await;
+            let response = app.call_raw(endpoint, &form, Some(&cookie)).await;
             assert_eq!(
                 response.status(),
                 StatusCode::FORBIDDEN,
@@ -178,7 +178,7 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
             );
             assert!(!response.text().await.unwrap().contains(MARKER));
         }
-        app.call("auth/sign_out", &[], Some(&cookie)).await;
+        app.call_raw("auth/sign_out", &[], Some(&cookie)).await;
     }
 
     // Joint take-in: with her consent to share with the Cuneo body, that body's case
@@ -187,13 +187,13 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
         .organisation_id("Associazione Papa Giovanni XXIII")
         .await;
     let response = app
-        .call(
+        .call_raw(
             "people/consents/record",
             &[
                 ("code", &code),
                 ("form[kind]", "sharing"),
                 ("form[organisation_id]", &cuneo_body.to_string()),
-                ("form[given_on]", &app::people::ssr::today().to_string()),
+                ("form[given_on]", &app::kernel::clock::today().to_string()),
             ],
             Some(&torino),
         )
@@ -205,7 +205,7 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
         response.text().await.unwrap()
     );
     let response = app
-        .call(
+        .call_raw(
             "people/organisations/add",
             &[
                 ("code", &code),
@@ -225,7 +225,7 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains(MARKER) && html.contains(MARKER));
     let list = json(
-        app.call("people/list", &[("filter[code]", &code)], Some(&cuneo))
+        app.call_raw("people/list", &[("filter[code]", &code)], Some(&cuneo))
             .await,
     )
     .await;
@@ -240,13 +240,13 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
         .organisation_id("Regione Piemonte - Coordinamento rete antitratta")
         .await;
     let response = app
-        .call(
+        .call_raw(
             "people/consents/record",
             &[
                 ("code", &code),
                 ("form[kind]", "sharing"),
                 ("form[organisation_id]", &coordination.to_string()),
-                ("form[given_on]", &app::people::ssr::today().to_string()),
+                ("form[given_on]", &app::kernel::clock::today().to_string()),
             ],
             Some(&torino),
         )
@@ -285,7 +285,7 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
 
     // The team sees that log on the page.
     let page = json(
-        app.call("people/person", &[("code", &code)], Some(&torino))
+        app.call_raw("people/person", &[("code", &code)], Some(&torino))
             .await,
     )
     .await;
@@ -307,7 +307,7 @@ async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason(
         .to_string();
 
     let response = app
-        .call(
+        .call_raw(
             "people/organisations/add",
             &[("code", &code), ("form[organisation_id]", &cuneo_body)],
             Some(&torino),
@@ -319,7 +319,7 @@ async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason(
     assert!(body["message"].as_str().unwrap().contains("consenso"));
     // A team member cannot override, even with a reason.
     let response = app
-        .call(
+        .call_raw(
             "people/organisations/add",
             &[
                 ("code", &code),
@@ -333,7 +333,7 @@ async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason(
 
     let coordinator = app.sign_in(COORDINATOR).await;
     let response = app
-        .call(
+        .call_raw(
             "people/organisations/add",
             &[("code", &code), ("form[organisation_id]", &cuneo_body)],
             Some(&coordinator),
@@ -345,7 +345,7 @@ async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason(
         "no reason, no override"
     );
     let response = app
-        .call(
+        .call_raw(
             "people/organisations/add",
             &[
                 ("code", &code),
@@ -385,7 +385,7 @@ async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason(
         .await
         .to_string();
     let response = app
-        .call(
+        .call_raw(
             "people/organisations/remove",
             &[("code", &code), ("organisation_id", &cuneo_body)],
             Some(&torino),
@@ -393,7 +393,7 @@ async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason(
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let response = app
-        .call(
+        .call_raw(
             "people/organisations/remove",
             &[("code", &code), ("organisation_id", &torino_body)],
             Some(&torino),
@@ -414,8 +414,8 @@ async fn withdrawing_a_sharing_consent_takes_that_organisation_off_the_team() {
     let cuneo_body = app
         .organisation_id("Associazione Papa Giovanni XXIII")
         .await;
-    let today = app::people::ssr::today().to_string();
-    app.call(
+    let today = app::kernel::clock::today().to_string();
+    app.call_raw(
         "people/consents/record",
         &[
             ("code", &code),
@@ -427,7 +427,7 @@ async fn withdrawing_a_sharing_consent_takes_that_organisation_off_the_team() {
     )
     .await;
     let response = app
-        .call(
+        .call_raw(
             "people/organisations/add",
             &[
                 ("code", &code),
@@ -438,7 +438,7 @@ async fn withdrawing_a_sharing_consent_takes_that_organisation_off_the_team() {
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let page = json(
-        app.call("people/person", &[("code", &code)], Some(&torino))
+        app.call_raw("people/person", &[("code", &code)], Some(&torino))
             .await,
     )
     .await;
@@ -450,7 +450,7 @@ async fn withdrawing_a_sharing_consent_takes_that_organisation_off_the_team() {
         .expect("sharing consent")["id"]
         .to_string();
     let response = app
-        .call(
+        .call_raw(
             "people/consents/withdraw",
             &[("code", &code), ("consent_id", &sharing)],
             Some(&torino),
@@ -471,7 +471,7 @@ async fn withdrawing_a_sharing_consent_takes_that_organisation_off_the_team() {
     assert_eq!(in_charge, 1);
     let cuneo = app.sign_in(CUNEO_CASE_WORKER).await;
     let response = app
-        .call("people/person", &[("code", &code)], Some(&cuneo))
+        .call_raw("people/person", &[("code", &code)], Some(&cuneo))
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
@@ -494,7 +494,7 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
     assert_ne!(first, second);
 
     let page = json(
-        app.call("people/person", &[("code", &second)], Some(&cuneo))
+        app.call_raw("people/person", &[("code", &second)], Some(&cuneo))
             .await,
     )
     .await;
@@ -538,7 +538,7 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
     ] {
         let cookie = app.sign_in(email).await;
         assert_eq!(
-            app.call("people/duplicates", &[], Some(&cookie))
+            app.call_raw("people/duplicates", &[], Some(&cookie))
                 .await
                 .status(),
             StatusCode::FORBIDDEN,
@@ -546,7 +546,11 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
         );
     }
     let coordinator = app.sign_in(COORDINATOR).await;
-    let groups = json(app.call("people/duplicates", &[], Some(&coordinator)).await).await;
+    let groups = json(
+        app.call_raw("people/duplicates", &[], Some(&coordinator))
+            .await,
+    )
+    .await;
     let group = groups
         .as_array()
         .unwrap()
@@ -559,7 +563,7 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
         "the hash stays on the server"
     );
     let response = app
-        .call(
+        .call_raw(
             "people/duplicates/link",
             &[("code", &second), ("earlier", &first)],
             Some(&coordinator),
@@ -572,7 +576,7 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
         response.text().await.unwrap()
     );
     let response = app
-        .call(
+        .call_raw(
             "people/duplicates/link",
             &[("code", &second), ("earlier", &first)],
             Some(&coordinator),
@@ -582,7 +586,7 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
     assert_eq!(count_audit(&app, "person.duplicate.link", &first).await, 1);
     assert_eq!(count_audit(&app, "person.duplicate.link", &second).await, 1);
     let page = json(
-        app.call("people/person", &[("code", &second)], Some(&cuneo))
+        app.call_raw("people/person", &[("code", &second)], Some(&cuneo))
             .await,
     )
     .await;
@@ -596,7 +600,7 @@ async fn a_second_registration_of_the_same_person_names_the_other_organisation_o
     )
     .await;
     let response = app
-        .call(
+        .call_raw(
             "people/duplicates/link",
             &[("code", &other), ("earlier", &first)],
             Some(&coordinator),
@@ -610,7 +614,7 @@ async fn bad_registrations_get_translated_field_errors() {
     let app = TestApp::spawn().await;
     let torino = app.sign_in(TORINO_CASE_WORKER).await;
     let response = app
-        .call(
+        .call_raw(
             "people/register",
             &[
                 ("form[given_names]", ""),
@@ -658,7 +662,7 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
         &registration(&format!("Rusu{MARKER}"), "Svetlana", "1999-02-02"),
     )
     .await;
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let proposal = [
         ("code", code.as_str()),
         ("form[urgency]", "immediate"),
@@ -669,7 +673,7 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
         ("form[wanted_from]", today.as_str()),
     ];
     let response = app
-        .call("people/waiting_list/add", &proposal, Some(&torino))
+        .call_raw("people/waiting_list/add", &proposal, Some(&torino))
         .await;
     assert_eq!(
         response.status(),
@@ -679,7 +683,7 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
     );
     // Twice is a conflict, enforced by the database's partial unique index.
     let response = app
-        .call("people/waiting_list/add", &proposal, Some(&torino))
+        .call_raw("people/waiting_list/add", &proposal, Some(&torino))
         .await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert_eq!(json(response).await["conflict"], "already_waiting");
@@ -694,7 +698,7 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
     // A reception manager of another body sees her code and needs, never her identity.
     let cuneo_manager = app.sign_in("accoglienza.cuneo@anello.test").await;
     let list = app
-        .call("people/waiting_list", &[], Some(&cuneo_manager))
+        .call_raw("people/waiting_list", &[], Some(&cuneo_manager))
         .await;
     assert_eq!(list.status(), StatusCode::OK);
     let body = list.text().await.unwrap();
@@ -709,7 +713,7 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
     // A case worker of another body does not see other bodies' people waiting.
     let cuneo = app.sign_in(CUNEO_CASE_WORKER).await;
     let body = app
-        .call("people/waiting_list", &[], Some(&cuneo))
+        .call_raw("people/waiting_list", &[], Some(&cuneo))
         .await
         .text()
         .await
@@ -717,7 +721,7 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
     assert!(!body.contains(&code));
     // Only the team (or the coordinator) takes her off the list.
     let response = app
-        .call(
+        .call_raw(
             "people/waiting_list/withdraw",
             &[("code", &code)],
             Some(&cuneo_manager),
@@ -725,7 +729,7 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let response = app
-        .call(
+        .call_raw(
             "people/waiting_list/withdraw",
             &[("code", &code)],
             Some(&torino),
@@ -733,7 +737,7 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let body = app
-        .call("people/waiting_list", &[], Some(&cuneo_manager))
+        .call_raw("people/waiting_list", &[], Some(&cuneo_manager))
         .await
         .text()
         .await
@@ -809,7 +813,7 @@ async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() 
 
     let minors_before = people::Entity::find().count(&app.db).await.unwrap();
     let response = app
-        .call(
+        .call_raw(
             "people/anonymise",
             &[("code", &code), ("reason", "request")],
             Some(&torino),
@@ -822,7 +826,7 @@ async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() 
     );
     let cuneo = app.sign_in(CUNEO_CASE_WORKER).await;
     let response = app
-        .call(
+        .call_raw(
             "people/anonymise",
             &[("code", &code), ("reason", "request"), ("confirm", "on")],
             Some(&cuneo),
@@ -830,7 +834,7 @@ async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() 
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let response = app
-        .call(
+        .call_raw(
             "people/anonymise",
             &[("code", &code), ("reason", "request"), ("confirm", "on")],
             Some(&torino),
@@ -844,7 +848,7 @@ async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() 
     );
 
     let page = json(
-        app.call("people/person", &[("code", &code)], Some(&torino))
+        app.call_raw("people/person", &[("code", &code)], Some(&torino))
             .await,
     )
     .await;
@@ -877,7 +881,7 @@ async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() 
     assert!(identities.iter().all(|i| !i.family_name.contains(MARKER)));
     // Nothing more can be written on an anonymised record.
     let response = app
-        .call(
+        .call_raw(
             "people/path/save",
             &[("code", &code), ("form[status]", "placed")],
             Some(&torino),
@@ -892,7 +896,7 @@ async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filter
     use chrono::{Datelike, Duration, NaiveDate};
     let app = TestApp::spawn().await;
     let torino = app.sign_in(TORINO_CASE_WORKER).await;
-    let turns_18 = app::people::ssr::today() + Duration::days(30);
+    let turns_18 = app::kernel::clock::today() + Duration::days(30);
     let birth = NaiveDate::from_ymd_opt(turns_18.year() - 18, turns_18.month(), turns_18.day())
         .unwrap_or(turns_18 - Duration::days(18 * 365));
     let mut form = registration("Minore", "Favour", &birth.to_string());
@@ -904,7 +908,7 @@ async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filter
     let code = register(&app, &torino, &form).await;
 
     let page = json(
-        app.call("people/person", &[("code", &code)], Some(&torino))
+        app.call_raw("people/person", &[("code", &code)], Some(&torino))
             .await,
     )
     .await;
@@ -915,7 +919,7 @@ async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filter
     // The coordinator sees that she is a minor, not when she was born.
     let coordinator = app.sign_in(COORDINATOR).await;
     let page = json(
-        app.call("people/person", &[("code", &code)], Some(&coordinator))
+        app.call_raw("people/person", &[("code", &code)], Some(&coordinator))
             .await,
     )
     .await;
@@ -924,7 +928,7 @@ async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filter
     assert!(!page.to_string().contains(&birth.to_string()));
 
     let minors = json(
-        app.call(
+        app.call_raw(
             "people/list",
             &[("filter[age]", "minor"), ("filter[code]", &code)],
             Some(&torino),
@@ -934,7 +938,7 @@ async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filter
     .await;
     assert_eq!(minors["total"], 1);
     let adults = json(
-        app.call(
+        app.call_raw(
             "people/list",
             &[("filter[age]", "adult"), ("filter[code]", &code)],
             Some(&torino),

@@ -58,7 +58,7 @@ pub(crate) async fn register(app: &TestApp, cookie: &str, extra: &[(&str, &str)]
         ("form[province]", "TO"),
     ];
     form.extend_from_slice(extra);
-    let response = app.call("people/register", &form, Some(cookie)).await;
+    let response = app.call_raw("people/register", &form, Some(cookie)).await;
     assert_eq!(response.status(), StatusCode::OK, "registration");
     response.json().await.unwrap()
 }
@@ -75,7 +75,7 @@ pub(crate) async fn place(
     if let Some(reason) = reason {
         form.push(("override_reason", reason));
     }
-    app.call("beds/place", &form, Some(cookie)).await
+    app.call_raw("beds/place", &form, Some(cookie)).await
 }
 
 async fn breaches(response: reqwest::Response) -> (Vec<String>, bool) {
@@ -176,7 +176,7 @@ async fn a_minor_needs_a_place_for_girls_and_an_authorisation_that_no_override_r
     let worker = app.sign_in(CASE_WORKER).await;
     let girls = structure(&app, "Casa Regole Ragazze", "girls_16_18", 2).await;
     let women = structure(&app, "Casa Regole Donne", "women", 2).await;
-    let birth = (app::people::ssr::today() - chrono::Duration::days(17 * 365))
+    let birth = (app::kernel::clock::today() - chrono::Duration::days(17 * 365))
         .format("%Y-%m-%d")
         .to_string();
     let code = register(&app, &worker, &[("form[date_of_birth]", &birth)]).await;
@@ -190,7 +190,7 @@ async fn a_minor_needs_a_place_for_girls_and_an_authorisation_that_no_override_r
     assert!(!may_override, "the law on minors is never set aside");
 
     // The team records the juvenile court's authorisation on the person's page.
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let authorise = [
         ("code", code.as_str()),
         ("kind", "juvenile_court"),
@@ -200,15 +200,15 @@ async fn a_minor_needs_a_place_for_girls_and_an_authorisation_that_no_override_r
     // A reception manager of another body is not on her team.
     let cuneo = app.sign_in("accoglienza.cuneo@anello.test").await;
     let response = app
-        .call("beds/safeguards/authorise", &authorise, Some(&cuneo))
+        .call_raw("beds/safeguards/authorise", &authorise, Some(&cuneo))
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let response = app
-        .call("beds/safeguards/authorise", &authorise, Some(&worker))
+        .call_raw("beds/safeguards/authorise", &authorise, Some(&worker))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let page = json(
-        app.call("beds/safeguards", &[("code", &code)], Some(&worker))
+        app.call_raw("beds/safeguards", &[("code", &code)], Some(&worker))
             .await,
     )
     .await;
@@ -240,7 +240,7 @@ async fn a_mother_and_her_children_are_placed_moved_and_leave_together_in_adjace
     let second = structure(&app, "Casa Regole Famiglie Due", "mothers_with_children", 4).await;
     let small = structure(&app, "Casa Regole Piccola", "mothers_with_children", 2).await;
     let mother = register(&app, &manager, &[]).await;
-    let child_birth = (app::people::ssr::today() - chrono::Duration::days(6 * 365))
+    let child_birth = (app::kernel::clock::today() - chrono::Duration::days(6 * 365))
         .format("%Y-%m-%d")
         .to_string();
     let mut children = Vec::new();
@@ -283,7 +283,7 @@ async fn a_mother_and_her_children_are_placed_moved_and_leave_together_in_adjace
 
     // A child dragged alone to another structure would split the family.
     let response = app
-        .call(
+        .call_raw(
             "beds/move",
             &[("code", &children[0]), ("bed_id", &second[0].to_string())],
             Some(&manager),
@@ -308,9 +308,9 @@ async fn a_mother_and_her_children_are_placed_moved_and_leave_together_in_adjace
     assert_eq!(now[1], Some(second[0]));
 
     // The mother leaves: her children leave with her.
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let response = app
-        .call(
+        .call_raw(
             "beds/discharge",
             &[
                 ("code", &mother),
@@ -365,7 +365,7 @@ async fn people_kept_apart_never_share_a_structure() {
 
     // Only her team records it; the other code must exist and be someone else.
     let response = app
-        .call(
+        .call_raw(
             "beds/safeguards/apart/add",
             &[
                 ("code", &victim),
@@ -377,7 +377,7 @@ async fn people_kept_apart_never_share_a_structure() {
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let response = app
-        .call(
+        .call_raw(
             "beds/safeguards/apart/add",
             &[
                 ("code", &victim),
@@ -389,7 +389,7 @@ async fn people_kept_apart_never_share_a_structure() {
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let page = json(
-        app.call("beds/safeguards", &[("code", &recruiter)], Some(&worker))
+        app.call_raw("beds/safeguards", &[("code", &recruiter)], Some(&worker))
             .await,
     )
     .await;
@@ -419,7 +419,7 @@ async fn people_kept_apart_never_share_a_structure() {
     );
     // Nor by a move.
     let response = app
-        .call(
+        .call_raw(
             "beds/move",
             &[("code", &recruiter), ("bed_id", &beds[1].to_string())],
             Some(&manager),

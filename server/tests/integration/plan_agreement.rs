@@ -16,7 +16,7 @@ const PARTNER: &str = "partner@anello.test";
 
 async fn add_goal(app: &TestApp, cookie: &str, code: &str, area: &str, text: &str) {
     let response = app
-        .call(
+        .call_raw(
             "planner/goals/add",
             &[
                 ("code", code),
@@ -32,7 +32,7 @@ async fn add_goal(app: &TestApp, cookie: &str, code: &str, area: &str, text: &st
 
 async fn versions(app: &TestApp, cookie: &str, code: &str, from: &str, to: &str) -> Value {
     let response = app
-        .call(
+        .call_raw(
             "planner/versions",
             &[("code", code), ("from", from), ("to", to)],
             Some(cookie),
@@ -54,7 +54,7 @@ async fn agree(
     approver: i32,
     guardian: &str,
 ) -> reqwest::Response {
-    app.call(
+    app.call_raw(
         "planner/versions/agree",
         &[
             ("code", code),
@@ -71,7 +71,7 @@ async fn agree(
 }
 
 async fn approve(app: &TestApp, cookie: &str, code: &str, number: &str) -> reqwest::Response {
-    app.call(
+    app.call_raw(
         "planner/versions/approve",
         &[("code", code), ("number", number), ("note", "Va bene così")],
         Some(cookie),
@@ -80,7 +80,7 @@ async fn approve(app: &TestApp, cookie: &str, code: &str, number: &str) -> reqwe
 }
 
 async fn notifications(app: &TestApp, cookie: &str) -> Vec<Value> {
-    let response = app.call("notifications/list", &[], Some(cookie)).await;
+    let response = app.call_raw("notifications/list", &[], Some(cookie)).await;
     assert_eq!(response.status(), StatusCode::OK);
     json(response).await["items"].as_array().unwrap().clone()
 }
@@ -161,7 +161,7 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     let same = versions(&app, &worker, &code, "2", "0").await;
     assert!(same["comparison"]["rows"].as_array().unwrap().is_empty());
     let response = app
-        .call(
+        .call_raw(
             "planner/versions",
             &[("code", &code), ("from", "7"), ("to", "1")],
             Some(&worker),
@@ -200,7 +200,7 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     assert_eq!(page["versions"][0]["may_approve"], true);
     assert_eq!(page["versions"][1]["may_approve"], false);
     let response = app
-        .call(
+        .call_raw(
             "planner/versions",
             &[("code", &code), ("from", "0"), ("to", "2")],
             Some(&coordinator),
@@ -213,7 +213,7 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     );
     for endpoint in ["planner/plan", "planner/family", "planner/diary"] {
         let response = app
-            .call(endpoint, &[("code", &code)], Some(&coordinator))
+            .call_raw(endpoint, &[("code", &code)], Some(&coordinator))
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{endpoint}");
     }
@@ -233,7 +233,7 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     // A coordinator who was never asked sees nothing of another person's versions.
     let other = app.register_person(&worker, "Nessuna richiesta").await;
     let response = app
-        .call(
+        .call_raw(
             "planner/versions",
             &[("code", &other), ("from", ""), ("to", "")],
             Some(&coordinator),
@@ -262,9 +262,9 @@ async fn a_minors_plan_is_agreed_with_her_guardian_and_prints_for_the_team_only(
     let worker = app.sign_in(CASE_WORKER).await;
     let other_body = app.sign_in(OTHER_BODY).await;
     let reception_id = app.user_id(RECEPTION).await;
-    let birth = (app::people::ssr::today() - chrono::Duration::days(16 * 365)).to_string();
+    let birth = (app::kernel::clock::today() - chrono::Duration::days(16 * 365)).to_string();
     let response = app
-        .call(
+        .call_raw(
             "people/register",
             &[
                 ("form[given_names]", "Blessing"),
@@ -283,7 +283,7 @@ async fn a_minors_plan_is_agreed_with_her_guardian_and_prints_for_the_team_only(
 
     // Before any agreement, the print view is a draft of the current plan.
     let response = app
-        .call(
+        .call_raw(
             "planner/print",
             &[("code", &code), ("version", "")],
             Some(&worker),
@@ -304,7 +304,7 @@ async fn a_minors_plan_is_agreed_with_her_guardian_and_prints_for_the_team_only(
     assert_eq!(response.status(), StatusCode::OK);
 
     let response = app
-        .call(
+        .call_raw(
             "planner/print",
             &[("code", &code), ("version", "1")],
             Some(&worker),
@@ -324,7 +324,7 @@ async fn a_minors_plan_is_agreed_with_her_guardian_and_prints_for_the_team_only(
         "Iscrizione al CPIA"
     );
     let response = app
-        .call(
+        .call_raw(
             "planner/print",
             &[("code", &code), ("version", "9")],
             Some(&worker),
@@ -365,7 +365,7 @@ async fn changing_the_reference_operator_asks_for_a_hand_over_note_and_notifies_
     let change = |note: &'static str| {
         let (app, worker, code, reception_id) = (&app, &worker, &code, &reception_id);
         async move {
-            app.call(
+            app.call_raw(
                 "people/organisations/reference",
                 &[
                     ("code", code.as_str()),
@@ -401,10 +401,14 @@ async fn changing_the_reference_operator_asks_for_a_hand_over_note_and_notifies_
         format!("/persone/{code}/progetto").as_str()
     );
     // The shell shows her the unread count; marking it read clears it.
-    let me = json(app.call("auth/current_user", &[], Some(&reception)).await).await;
+    let me = json(
+        app.call_raw("auth/current_user", &[], Some(&reception))
+            .await,
+    )
+    .await;
     assert!(me["unread_notifications"].as_u64().unwrap() >= 1);
     let response = app
-        .call(
+        .call_raw(
             "notifications/read",
             &[("id", &handover["id"].to_string())],
             Some(&reception),
@@ -417,7 +421,7 @@ async fn changing_the_reference_operator_asks_for_a_hand_over_note_and_notifies_
         .any(|n| n["id"] == handover["id"] && n["read"] == true));
     // One's notifications are one's own.
     let response = app
-        .call(
+        .call_raw(
             "notifications/read",
             &[("id", &handover["id"].to_string())],
             Some(&worker),
@@ -427,7 +431,7 @@ async fn changing_the_reference_operator_asks_for_a_hand_over_note_and_notifies_
 
     // The note is on the plan, for the team.
     let page = json(
-        app.call("planner/plan", &[("code", &code)], Some(&reception))
+        app.call_raw("planner/plan", &[("code", &code)], Some(&reception))
             .await,
     )
     .await;
@@ -451,9 +455,9 @@ async fn childrens_needs_and_joint_work_are_part_of_the_mothers_plan() {
     let worker = app.sign_in(CASE_WORKER).await;
     let other_body = app.sign_in(OTHER_BODY).await;
     let mother = app.register_person(&worker, "Famiglia").await;
-    let birth = (app::people::ssr::today() - chrono::Duration::days(4 * 365 + 30)).to_string();
+    let birth = (app::kernel::clock::today() - chrono::Duration::days(4 * 365 + 30)).to_string();
     let response = app
-        .call(
+        .call_raw(
             "people/register",
             &[
                 ("form[given_names]", "Piccola"),
@@ -472,7 +476,7 @@ async fn childrens_needs_and_joint_work_are_part_of_the_mothers_plan() {
 
     // No plan yet: nothing to record.
     let response = app
-        .call(
+        .call_raw(
             "planner/family/need",
             &[
                 ("code", mother.as_str()),
@@ -490,7 +494,7 @@ async fn childrens_needs_and_joint_work_are_part_of_the_mothers_plan() {
     let need = |child: String, area: &'static str, level: &'static str| {
         let (app, worker, mother) = (&app, &worker, &mother);
         async move {
-            app.call(
+            app.call_raw(
                 "planner/family/need",
                 &[
                     ("code", mother.as_str()),
@@ -522,7 +526,7 @@ async fn childrens_needs_and_joint_work_are_part_of_the_mothers_plan() {
     );
 
     let response = app
-        .call(
+        .call_raw(
             "planner/family/joint_work",
             &[
                 ("code", mother.as_str()),
@@ -539,7 +543,7 @@ async fn childrens_needs_and_joint_work_are_part_of_the_mothers_plan() {
     assert_eq!(response.status(), StatusCode::OK);
 
     let page = json(
-        app.call("planner/family", &[("code", &mother)], Some(&worker))
+        app.call_raw("planner/family", &[("code", &mother)], Some(&worker))
             .await,
     )
     .await;
@@ -560,7 +564,7 @@ async fn childrens_needs_and_joint_work_are_part_of_the_mothers_plan() {
     let response = agree(&app, &worker, &mother, reception_id, "").await;
     assert_eq!(response.status(), StatusCode::OK);
     let print = json(
-        app.call(
+        app.call_raw(
             "planner/print",
             &[("code", &mother), ("version", "")],
             Some(&worker),
@@ -572,7 +576,7 @@ async fn childrens_needs_and_joint_work_are_part_of_the_mothers_plan() {
 
     // Another body's staff see none of it.
     let response = app
-        .call("planner/family", &[("code", &mother)], Some(&other_body))
+        .call_raw("planner/family", &[("code", &mother)], Some(&other_body))
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(

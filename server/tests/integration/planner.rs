@@ -14,7 +14,7 @@ const OTHER_BODY: &str = "operatrice.cuneo@anello.test";
 
 async fn plan(app: &TestApp, cookie: &str, code: &str) -> Value {
     let response = app
-        .call("planner/plan", &[("code", code)], Some(cookie))
+        .call_raw("planner/plan", &[("code", code)], Some(cookie))
         .await;
     assert_eq!(response.status(), StatusCode::OK, "plan on {}", app.backend);
     json(response).await
@@ -29,7 +29,7 @@ async fn person_with_plan(app: &TestApp, cookie: &str, name: &str) -> String {
 
 async fn add_goal(app: &TestApp, cookie: &str, code: &str, area: &str, text: &str) -> i64 {
     let response = app
-        .call(
+        .call_raw(
             "planner/goals/add",
             &[
                 ("code", code),
@@ -85,7 +85,7 @@ async fn add_action(
     responsible: i32,
     (from, to): (&str, &str),
 ) -> reqwest::Response {
-    app.call(
+    app.call_raw(
         "planner/actions/add",
         &[
             ("code", code),
@@ -121,12 +121,12 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     assert!(before["plan"].is_null(), "no plan before it is opened");
     let open = [("code", code.as_str()), ("review_every_days", "60")];
     assert_eq!(
-        app.call("planner/open", &open, Some(&worker))
+        app.call_raw("planner/open", &open, Some(&worker))
             .await
             .status(),
         StatusCode::OK
     );
-    let again = app.call("planner/open", &open, Some(&worker)).await;
+    let again = app.call_raw("planner/open", &open, Some(&worker)).await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
     assert_eq!(json(again).await["conflict"], "plan_already_open");
     let page = plan(&app, &worker, &code).await;
@@ -148,7 +148,7 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
         ),
         ("planner/diary", vec![("code", code.as_str())]),
     ] {
-        let response = app.call(endpoint, &form, Some(&other)).await;
+        let response = app.call_raw(endpoint, &form, Some(&other)).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{endpoint}");
     }
     assert_eq!(audit_rows(&app, &code, "plan.view", "denied").await, 1);
@@ -160,7 +160,7 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     for email in ["coordinatrice@anello.test", "partner@anello.test"] {
         let cookie = app.sign_in(email).await;
         let response = app
-            .call("planner/plan", &[("code", &code)], Some(&cookie))
+            .call_raw("planner/plan", &[("code", &code)], Some(&cookie))
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
     }
@@ -227,7 +227,7 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     );
     assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
     let unknown_area = app
-        .call(
+        .call_raw(
             "planner/goals/add",
             &[
                 ("code", &code),
@@ -260,7 +260,7 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     // Marking the action done ends it today and it is late no more.
     let action_id = action["id"].as_i64().unwrap().to_string();
     let done = app
-        .call(
+        .call_raw(
             "planner/actions/update",
             &[
                 ("code", &code),
@@ -284,7 +284,7 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     // An assessment per area, replaced rather than duplicated.
     for need in ["medium", "high"] {
         let saved = app
-            .call(
+            .call_raw(
                 "planner/assessment",
                 &[
                     ("code", &code),
@@ -308,7 +308,7 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
         let worker = worker.clone();
         let app = &app;
         async move {
-            app.call(
+            app.call_raw(
                 "planner/phase",
                 &[
                     ("code", code.as_str()),
@@ -357,7 +357,7 @@ async fn diary_notes_are_read_only_at_their_level() {
         ("psychologist", "PSICO-RISERVATO colloquio di sostegno"),
     ] {
         let response = app
-            .call(
+            .call_raw(
                 "planner/diary/add",
                 &[
                     ("code", &code),
@@ -372,7 +372,7 @@ async fn diary_notes_are_read_only_at_their_level() {
     }
     // The author reads all three.
     let own = json(
-        app.call("planner/diary", &[("code", &code)], Some(&worker))
+        app.call_raw("planner/diary", &[("code", &code)], Some(&worker))
             .await,
     )
     .await;
@@ -382,7 +382,7 @@ async fn diary_notes_are_read_only_at_their_level() {
     // (whose hydration data would carry it).
     let reception = app.sign_in(RECEPTION).await;
     let seen = json(
-        app.call("planner/diary", &[("code", &code)], Some(&reception))
+        app.call_raw("planner/diary", &[("code", &code)], Some(&reception))
             .await,
     )
     .await;
@@ -404,7 +404,7 @@ async fn diary_notes_are_read_only_at_their_level() {
     // As the team's legal advisor she reads the legal note, not the psychologist's.
     let reception_id = app.user_id(RECEPTION).await.to_string();
     let added = app
-        .call(
+        .call_raw(
             "planner/team/add",
             &[
                 ("code", &code),
@@ -416,7 +416,7 @@ async fn diary_notes_are_read_only_at_their_level() {
         .await;
     assert_eq!(added.status(), StatusCode::OK);
     let twice = app
-        .call(
+        .call_raw(
             "planner/team/add",
             &[
                 ("code", &code),
@@ -428,7 +428,7 @@ async fn diary_notes_are_read_only_at_their_level() {
         .await;
     assert_eq!(twice.status(), StatusCode::CONFLICT);
     let seen = json(
-        app.call("planner/diary", &[("code", &code)], Some(&reception))
+        app.call_raw("planner/diary", &[("code", &code)], Some(&reception))
             .await,
     )
     .await;
@@ -441,7 +441,7 @@ async fn diary_notes_are_read_only_at_their_level() {
     let page = plan(&app, &worker, &code).await;
     let member = page["plan"]["team"][0]["id"].as_i64().unwrap().to_string();
     let removed = app
-        .call(
+        .call_raw(
             "planner/team/remove",
             &[("code", &code), ("member_id", &member)],
             Some(&worker),
@@ -449,7 +449,7 @@ async fn diary_notes_are_read_only_at_their_level() {
         .await;
     assert_eq!(removed.status(), StatusCode::OK);
     let seen = json(
-        app.call("planner/diary", &[("code", &code)], Some(&reception))
+        app.call_raw("planner/diary", &[("code", &code)], Some(&reception))
             .await,
     )
     .await;
@@ -457,7 +457,7 @@ async fn diary_notes_are_read_only_at_their_level() {
 
     // An external service joins by name, with the external role only.
     let external = app
-        .call(
+        .call_raw(
             "planner/team/add",
             &[
                 ("code", &code),
@@ -472,7 +472,7 @@ async fn diary_notes_are_read_only_at_their_level() {
     // Another body is refused the diary; each read is audited with what was withheld.
     let other = app.sign_in(OTHER_BODY).await;
     let refused = app
-        .call("planner/diary", &[("code", &code)], Some(&other))
+        .call_raw("planner/diary", &[("code", &code)], Some(&other))
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert_eq!(
@@ -486,7 +486,7 @@ async fn diary_notes_are_read_only_at_their_level() {
     );
     // Bad input: an empty note, a note dated tomorrow.
     let empty = app
-        .call(
+        .call_raw(
             "planner/diary/add",
             &[
                 ("code", &code),
@@ -561,20 +561,20 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
     );
 
     // Responsible for one action only: she sees that one, late.
-    let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
+    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
     let late = about(&work, "overdue", &code);
     assert_eq!(late.len(), 1);
     assert_eq!(late[0]["mine"], true);
     assert!(about(&work, "upcoming", &code).is_empty());
     // The colleague sees the one due within two weeks, not the one in two months.
-    let theirs = json(app.call("planner/my_work", &[], Some(&reception)).await).await;
+    let theirs = json(app.call_raw("planner/my_work", &[], Some(&reception)).await).await;
     assert_eq!(about(&theirs, "upcoming", &code).len(), 1);
     assert!(about(&theirs, "overdue", &code).is_empty());
 
     // On the team, she follows every action of the plan.
     let me_text = me.to_string();
     let joined = app
-        .call(
+        .call_raw(
             "planner/team/add",
             &[
                 ("code", &code),
@@ -585,7 +585,7 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
         )
         .await;
     assert_eq!(joined.status(), StatusCode::OK);
-    let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
+    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
     let due = about(&work, "upcoming", &code);
     assert_eq!(due.len(), 1);
     assert_eq!(due[0]["mine"], false);
@@ -598,7 +598,7 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
         .unwrap();
     let late_id = late["id"].as_i64().unwrap().to_string();
     let done = app
-        .call(
+        .call_raw(
             "planner/actions/update",
             &[
                 ("code", &code),
@@ -611,12 +611,12 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
         )
         .await;
     assert_eq!(done.status(), StatusCode::OK);
-    let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
+    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
     assert!(about(&work, "overdue", &code).is_empty());
 
     // Nobody else's work shows up elsewhere; the page itself renders.
     let other = app.sign_in(OTHER_BODY).await;
-    let elsewhere = json(app.call("planner/my_work", &[], Some(&other)).await).await;
+    let elsewhere = json(app.call_raw("planner/my_work", &[], Some(&other)).await).await;
     assert!(about(&elsewhere, "upcoming", &code).is_empty());
     assert!(!elsewhere.to_string().contains(&code));
     let page = app.get("/il-mio-lavoro", Some(&worker)).await;
@@ -636,22 +636,22 @@ async fn the_coordinator_keeps_the_service_catalogue() {
         ("form[name_en]", "Dental screening"),
     ];
     assert_eq!(
-        app.call("planner/services/add", &service, Some(&coordinator))
+        app.call_raw("planner/services/add", &service, Some(&coordinator))
             .await
             .status(),
         StatusCode::OK
     );
     let duplicate = app
-        .call("planner/services/add", &service, Some(&coordinator))
+        .call_raw("planner/services/add", &service, Some(&coordinator))
         .await;
     assert_eq!(duplicate.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        app.call("planner/services/add", &service, Some(&worker))
+        app.call_raw("planner/services/add", &service, Some(&worker))
             .await
             .status(),
         StatusCode::FORBIDDEN
     );
-    let catalogue = json(app.call("planner/services", &[], Some(&worker)).await).await;
+    let catalogue = json(app.call_raw("planner/services", &[], Some(&worker)).await).await;
     assert_eq!(catalogue["may_edit"], false);
     let added = catalogue["services"]
         .as_array()
@@ -666,7 +666,7 @@ async fn the_coordinator_keeps_the_service_catalogue() {
     let code = person_with_plan(&app, &worker, "Catalogo").await;
     let goal = add_goal(&app, &worker, &code, "health", "Cure dentarie").await;
     let off = app
-        .call(
+        .call_raw(
             "planner/services/active",
             &[("service_id", &id), ("active", "false")],
             Some(&coordinator),
@@ -745,7 +745,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     let code = person_with_plan(&app, &worker, "Uscita").await;
     let me = app.user_id(CASE_WORKER).await.to_string();
     let joined = app
-        .call(
+        .call_raw(
             "planner/team/add",
             &[
                 ("code", &code),
@@ -764,7 +764,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     assert_eq!(review["due"], false);
     // Moved to next week, it is due, and on My work.
     let moved = app
-        .call(
+        .call_raw(
             "planner/reviews/schedule",
             &[("code", &code), ("scheduled_on", &day(7))],
             Some(&worker),
@@ -773,7 +773,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     assert_eq!(moved.status(), StatusCode::OK);
     let page = plan(&app, &worker, &code).await;
     assert_eq!(page["plan"]["reviews"][0]["due"], true);
-    let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
+    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
     assert_eq!(about(&work, "reviews", &code).len(), 1);
     // Held: minutes kept, the next one scheduled from the meeting's date.
     let review_id = page["plan"]["reviews"][0]["id"]
@@ -781,7 +781,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         .unwrap()
         .to_string();
     let held = app
-        .call(
+        .call_raw(
             "planner/reviews/record",
             &[
                 ("code", &code),
@@ -803,7 +803,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         "Verificati gli obiettivi lavorativi."
     );
     let again = app
-        .call(
+        .call_raw(
             "planner/reviews/record",
             &[
                 ("code", &code),
@@ -822,7 +822,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
 
     // A permit expiring in a month is flagged, on the plan and on My work.
     let permit = app
-        .call(
+        .call_raw(
             "planner/permits/save",
             &[
                 ("code", &code),
@@ -838,14 +838,14 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     let page = plan(&app, &worker, &code).await;
     let permit = &page["plan"]["permits"][0];
     assert_eq!(permit["expiry_alert"], 30);
-    let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
+    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
     let expiring = about(&work, "permits", &code);
     assert_eq!(expiring.len(), 1);
     assert_eq!(expiring[0][1], "Art18");
     // Converted into a work permit: no longer an alert, and counted as a conversion.
     let permit_id = permit["id"].as_i64().unwrap().to_string();
     let before_issue = app
-        .call(
+        .call_raw(
             "planner/permits/convert",
             &[
                 ("code", &code),
@@ -858,7 +858,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         .await;
     assert_eq!(before_issue.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let converted = app
-        .call(
+        .call_raw(
             "planner/permits/convert",
             &[
                 ("code", &code),
@@ -873,12 +873,12 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     let page = plan(&app, &worker, &code).await;
     assert!(page["plan"]["permits"][0]["expiry_alert"].is_null());
     assert_eq!(page["plan"]["permits"][0]["converted_to"], "Work");
-    let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
+    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
     assert!(about(&work, "permits", &code).is_empty());
 
     // An internship of four months with a grant, then its outcome.
     let internship = app
-        .call(
+        .call_raw(
             "planner/work/add",
             &[
                 ("code", &code),
@@ -899,7 +899,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     assert_eq!(row["grant_cents"], 45_000);
     let work_id = row["id"].as_i64().unwrap().to_string();
     let hired = app
-        .call(
+        .call_raw(
             "planner/work/update",
             &[
                 ("code", &code),
@@ -912,7 +912,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         .await;
     assert_eq!(hired.status(), StatusCode::OK);
     let bad_grant = app
-        .call(
+        .call_raw(
             "planner/work/add",
             &[
                 ("code", &code),
@@ -950,16 +950,16 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     };
     let form = exit(false);
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let unconfirmed = app.call("planner/exit", &form, Some(&worker)).await;
+    let unconfirmed = app.call_raw("planner/exit", &form, Some(&worker)).await;
     assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let form = exit(true);
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let closed = app.call("planner/exit", &form, Some(&worker)).await;
+    let closed = app.call_raw("planner/exit", &form, Some(&worker)).await;
     assert_eq!(closed.status(), StatusCode::OK);
     let page = plan(&app, &worker, &code).await;
     assert_eq!(page["plan"]["closing"]["outcome"], "PermitConverted");
     let person = json(
-        app.call("people/person", &[("code", &code)], Some(&worker))
+        app.call_raw("people/person", &[("code", &code)], Some(&worker))
             .await,
     )
     .await;
@@ -984,7 +984,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
             ],
         ),
     ] {
-        let response = app.call(endpoint, &form, Some(&worker)).await;
+        let response = app.call_raw(endpoint, &form, Some(&worker)).await;
         assert_eq!(
             response.status(),
             StatusCode::CONFLICT,
@@ -992,7 +992,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         );
         assert_eq!(json(response).await["conflict"], "plan_closed");
     }
-    let closed_again = app.call("planner/exit", &form, Some(&worker)).await;
+    let closed_again = app.call_raw("planner/exit", &form, Some(&worker)).await;
     assert_eq!(closed_again.status(), StatusCode::CONFLICT);
     // The closed plan still reads (and its page shows no forms).
     let html = app
@@ -1004,7 +1004,7 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     assert!(html.contains("Assunta dopo il tirocinio"));
     assert!(!html.contains("Aggiungi un obiettivo"));
     // Its reviews leave My work.
-    let work = json(app.call("planner/my_work", &[], Some(&worker)).await).await;
+    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
     assert!(about(&work, "reviews", &code).is_empty());
     for (action, expected) in [
         ("plan.review.schedule", 1),

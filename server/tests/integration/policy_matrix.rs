@@ -81,7 +81,7 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
         "people/contacts/log" => Some(vec![
             (
                 "form[occurred_on]".into(),
-                app::people::ssr::today().to_string(),
+                app::kernel::clock::today().to_string(),
             ),
             ("form[channel]".into(), "street_unit".into()),
             ("form[province]".into(), "TO".into()),
@@ -450,7 +450,7 @@ async fn every_server_function_has_a_policy_and_the_server_enforces_it() {
                 .iter()
                 .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect();
-            let response = app.call(endpoint, &form, cookie.as_deref()).await;
+            let response = app.call_raw(endpoint, &form, cookie.as_deref()).await;
             let status = response.status();
             let allowed = app::auth::policy::allows(endpoint, user.as_ref())
                 == app::auth::policy::Decision::Allowed;
@@ -500,7 +500,7 @@ async fn denials_are_written_to_the_audit_trail() {
     let app = TestApp::spawn().await;
     let partner = app.sign_in("partner@anello.test").await;
     let response = app
-        .call("admin/users", &[("filter[search]", "")], Some(&partner))
+        .call_raw("admin/users", &[("filter[search]", "")], Some(&partner))
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let denied = app::entity::audit_log::Entity::find()

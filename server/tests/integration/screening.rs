@@ -24,7 +24,7 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
     let code = app.register_person(&worker, "Mensah").await;
 
     let start = json(
-        app.call("people/screenings/start", &[("code", &code)], Some(&worker))
+        app.call_raw("people/screenings/start", &[("code", &code)], Some(&worker))
             .await,
     )
     .await;
@@ -39,7 +39,7 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
     }
     let checklist_v1 = start["checklist"]["id"].to_string();
     let observed = first_ids(&start, "Sexual", 2);
-    let today = app::people::ssr::today().to_string();
+    let today = app::kernel::clock::today().to_string();
     let mut form = [
         ("code", code.clone()),
         ("form[checklist_id]", checklist_v1.clone()),
@@ -55,7 +55,7 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
         pairs.push((key.as_str(), "on"));
     }
     let response = app
-        .call("people/screenings/save", &pairs, Some(&worker))
+        .call_raw("people/screenings/save", &pairs, Some(&worker))
         .await;
     assert_eq!(
         response.status(),
@@ -96,25 +96,25 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
     form[3].1 = "indicators_found".into();
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let response = app
-        .call("people/screenings/save", &pairs, Some(&worker))
+        .call_raw("people/screenings/save", &pairs, Some(&worker))
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // A trainer prepares version 2: one text changed, one indicator removed, one added.
     let trainer = app.sign_in("formatrice@anello.test").await;
     assert_eq!(
-        app.call("people/checklists/draft", &[], Some(&worker))
+        app.call_raw("people/checklists/draft", &[], Some(&worker))
             .await
             .status(),
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.call("people/checklists/draft", &[], Some(&trainer))
+        app.call_raw("people/checklists/draft", &[], Some(&trainer))
             .await
             .status(),
         StatusCode::OK
     );
-    let versions = json(app.call("people/checklists", &[], Some(&trainer)).await).await;
+    let versions = json(app.call_raw("people/checklists", &[], Some(&trainer)).await).await;
     let draft = &versions["draft"];
     assert_eq!(draft["version"], 2);
     let draft_indicators = draft["indicators"].as_array().unwrap();
@@ -123,7 +123,7 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
     let text_key = format!("form[text_it][{changed}]");
     let remove_key = format!("form[remove][{removed}]");
     let response = app
-        .call("people/checklists/publish", &[], Some(&trainer))
+        .call_raw("people/checklists/publish", &[], Some(&trainer))
         .await;
     assert_eq!(
         response.status(),
@@ -131,7 +131,7 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
         "no publishing without saying what changed"
     );
     let response = app
-        .call(
+        .call_raw(
             "people/checklists/draft/save",
             &[
                 (
@@ -163,13 +163,13 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
         response.text().await.unwrap()
     );
     assert_eq!(
-        app.call("people/checklists/publish", &[], Some(&trainer))
+        app.call_raw("people/checklists/publish", &[], Some(&trainer))
             .await
             .status(),
         StatusCode::OK
     );
 
-    let versions = json(app.call("people/checklists", &[], Some(&worker)).await).await;
+    let versions = json(app.call_raw("people/checklists", &[], Some(&worker)).await).await;
     assert!(versions["draft"].is_null());
     assert_eq!(versions["may_edit"], false);
     let v2 = &versions["versions"][0];
@@ -183,13 +183,13 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
 
     // New screenings use version 2; the earlier one keeps version 1 and its texts.
     let start = json(
-        app.call("people/screenings/start", &[("code", &code)], Some(&worker))
+        app.call_raw("people/screenings/start", &[("code", &code)], Some(&worker))
             .await,
     )
     .await;
     assert_eq!(start["checklist"]["version"], 2);
     let page = json(
-        app.call("people/person", &[("code", &code)], Some(&worker))
+        app.call_raw("people/person", &[("code", &code)], Some(&worker))
             .await,
     )
     .await;
@@ -201,7 +201,7 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
     let v2_id = start["checklist"]["indicators"][0]["id"].to_string();
     let key = format!("form[observed][{v2_id}]");
     let response = app
-        .call(
+        .call_raw(
             "people/screenings/save",
             &[
                 ("code", &code),
@@ -223,12 +223,12 @@ async fn only_the_team_screens_and_partners_do_not_read_the_checklist() {
     let code = app.register_person(&worker, "Mensah").await;
     let other = app.sign_in("operatrice.cuneo@anello.test").await;
     let response = app
-        .call("people/screenings/start", &[("code", &code)], Some(&other))
+        .call_raw("people/screenings/start", &[("code", &code)], Some(&other))
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let response = app
-        .call(
+        .call_raw(
             "people/screenings/start",
             &[("code", &code)],
             Some(&coordinator),
@@ -237,7 +237,7 @@ async fn only_the_team_screens_and_partners_do_not_read_the_checklist() {
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     let partner = app.sign_in("partner@anello.test").await;
     assert_eq!(
-        app.call("people/checklists", &[], Some(&partner))
+        app.call_raw("people/checklists", &[], Some(&partner))
             .await
             .status(),
         StatusCode::FORBIDDEN

@@ -365,7 +365,7 @@ async fn a_move_in_flight_when_sigterm_arrives_is_committed_and_answered() {
     let mut moved_to = None;
     for bed in beds.iter().filter(|b| !occupied.contains(b)) {
         let response = app
-            .call(
+            .call_raw(
                 &manager,
                 if placed_in.is_none() {
                     "beds/place"
@@ -388,7 +388,7 @@ async fn a_move_in_flight_when_sigterm_arrives_is_committed_and_answered() {
     let first = placed_in.expect("a bed to place in");
     let target = moved_to.expect("a bed to move to");
     // Back to the first bed, while the database is held by another writer: the move waits.
-    let holder = app::db::begin_write(&db).await.unwrap();
+    let holder = app::kernel::db::begin_write(&db).await.unwrap();
     if backend == "postgres" {
         holder
             .execute_unprepared("LOCK TABLE placements IN EXCLUSIVE MODE")
@@ -398,7 +398,7 @@ async fn a_move_in_flight_when_sigterm_arrives_is_committed_and_answered() {
     let in_flight = tokio::spawn({
         let (app, manager, code) = (app.clone(), manager.clone(), code.clone());
         async move {
-            app.call(
+            app.call_raw(
                 &manager,
                 "beds/move",
                 &[("code", &code), ("bed_id", &first.to_string())],
@@ -489,7 +489,12 @@ impl RemoteApp {
         request.body(encode_form(form)).send().await.unwrap()
     }
 
-    async fn call(&self, cookie: &str, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    async fn call_raw(
+        &self,
+        cookie: &str,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
         self.post(endpoint, form, Some(cookie)).await
     }
 
@@ -502,7 +507,7 @@ impl RemoteApp {
 
     async fn register(&self, cookie: &str, family_name: &str) -> String {
         let response = self
-            .call(
+            .call_raw(
                 cookie,
                 "people/register",
                 &[

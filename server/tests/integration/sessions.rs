@@ -57,7 +57,7 @@ async fn sign_out_invalidates_the_session_on_the_server() {
         app.whoami(&cookie).await.as_deref(),
         Some("operatrice@anello.test")
     );
-    let response = app.call("auth/sign_out", &[], Some(&cookie)).await;
+    let response = app.call_raw("auth/sign_out", &[], Some(&cookie)).await;
     assert_eq!(response.status(), StatusCode::OK);
     // Replaying the old cookie (as a thief would) finds nothing.
     assert_eq!(app.whoami(&cookie).await, None);
@@ -73,7 +73,7 @@ async fn disabling_a_user_ends_all_of_their_sessions_at_once() {
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let id = app.user_id("operatrice@anello.test").await;
     let response = app
-        .call(
+        .call_raw(
             "admin/users/set_active",
             &[("id", &id.to_string()), ("active", "false")],
             Some(&coordinator),
@@ -231,7 +231,7 @@ async fn a_chosen_language_follows_the_person_to_the_next_sign_in() {
         .iter()
         .any(|c| c.starts_with("lf-lang=")));
     let response = app
-        .call("auth/set_language", &[("language", "en")], Some(&first))
+        .call_raw("auth/set_language", &[("language", "en")], Some(&first))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(set_cookies(&response)
@@ -247,7 +247,7 @@ async fn a_chosen_language_follows_the_person_to_the_next_sign_in() {
         "a new device gets the chosen language"
     );
     let response = app
-        .call("auth/set_language", &[("language", "fr")], Some(&first))
+        .call_raw("auth/set_language", &[("language", "fr")], Some(&first))
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

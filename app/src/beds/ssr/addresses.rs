@@ -11,7 +11,7 @@ pub const REVEALED_ADDRESSES_KEY: &str = "revealed_addresses";
 /// trainer) may see a structure's address, one reveal at a time.
 pub fn may_reveal_address(user: &CurrentUser, structure: &structures::Model) -> bool {
     structure.organisation_id == user.organisation_id
-        && user.has_any_role(crate::people::registry::ssr::TEAM_ROLES)
+        && user.has_any_role(crate::people::access::TEAM_ROLES)
 }
 
 /// The reveals still running in this session.

@@ -16,7 +16,7 @@ pub async fn hold_bed(
     if !(0..=MAX_HOLD_HOURS).contains(&hours) {
         return Err(AppError::invalid("hours", Problem::OutOfRange));
     }
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let (bed, _) = managed_bed(&txn, user, bed_id).await?;
         let person = match person_code {
@@ -86,7 +86,7 @@ pub async fn set_out_of_service(ctx: &Ctx, bed_id: i32, reason: &str) -> Result<
     if reason.chars().count() > MAX_REASON_LENGTH {
         return Err(AppError::invalid("reason", Problem::TooLong));
     }
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let (bed, _) = managed_bed(&txn, user, bed_id).await?;
         if !reason.is_empty() && bed_is_occupied(&txn, bed.id).await? {

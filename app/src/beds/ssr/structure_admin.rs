@@ -34,7 +34,7 @@ pub async fn structures_page(ctx: &Ctx) -> Result<StructuresPage, AppError> {
         .map(|s| ManagedStructure {
             id: s.id,
             name: s.name,
-            kind: StructureKind::from_code(&s.kind).unwrap_or(StructureKind::SecondReception),
+            kind: StructureKind::from_stored(&s.kind, StructureKind::SecondReception),
             province: s.province,
             organisation_id: s.organisation_id,
             organisation: names.get(&s.organisation_id).cloned().unwrap_or_default(),
@@ -54,14 +54,12 @@ pub async fn structures_page(ctx: &Ctx) -> Result<StructuresPage, AppError> {
         })
         .collect();
     let organisations = if user.is_network_wide() {
-        organisations::Entity::find()
-            .filter(organisations::Column::Kind.eq(OrganisationKind::ImplementingBody.code()))
-            .order_by_asc(organisations::Column::Name)
-            .all(&ctx.db)
-            .await?
-            .into_iter()
-            .map(|o| (o.id, o.name))
-            .collect()
+        crate::kernel::names::organisations_of_kinds(
+            &ctx.db,
+            &[OrganisationKind::ImplementingBody.code()],
+            false,
+        )
+        .await?
     } else {
         vec![(user.organisation_id, user.organisation_name.clone())]
     };
@@ -75,7 +73,7 @@ pub async fn structures_page(ctx: &Ctx) -> Result<StructuresPage, AppError> {
 /// the coordinator for any implementing body.
 pub async fn save_structure(ctx: &Ctx, form: ValidStructure) -> Result<i32, AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let organisation_id = if user.is_network_wide() {
         let id = form
             .organisation_id
@@ -103,16 +101,8 @@ pub async fn save_structure(ctx: &Ctx, form: ValidStructure) -> Result<i32, AppE
                 .await?
                 .ok_or(AppError::NotFound)?;
             if !may_manage_structure(user, &existing) {
-                record(
-                    &txn,
-                    ctx.request_id(),
-                    AuditEvent::new(Some(user), "structure.update", "structure")
-                        .object(id)
-                        .outcome(crate::audit::model::Outcome::Denied),
-                )
-                .await?;
-                txn.commit().await?;
-                return Err(AppError::Forbidden);
+                let event = AuditEvent::new(Some(user), "structure.update", "structure").object(id);
+                return crate::audit::ssr::deny_and_commit(txn, ctx.request_id(), event).await;
             }
             let mut update: structures::ActiveModel = existing.into();
             update.name = Set(form.name.clone());
@@ -177,22 +167,14 @@ pub async fn add_bed(
     if label.chars().count() > MAX_BED_LABEL || room.chars().count() > MAX_BED_LABEL {
         return Err(AppError::invalid("label", Problem::TooLong));
     }
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let structure = structures::Entity::find_by_id(structure_id)
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
     if !may_manage_structure(user, &structure) {
-        record(
-            &txn,
-            ctx.request_id(),
-            AuditEvent::new(Some(user), "bed.create", "structure")
-                .object(structure.id)
-                .outcome(crate::audit::model::Outcome::Denied),
-        )
-        .await?;
-        txn.commit().await?;
-        return Err(AppError::Forbidden);
+        let event = AuditEvent::new(Some(user), "bed.create", "structure").object(structure.id);
+        return crate::audit::ssr::deny_and_commit(txn, ctx.request_id(), event).await;
     }
     let position = beds::Entity::find()
         .filter(beds::Column::StructureId.eq(structure.id))
@@ -234,7 +216,7 @@ pub async fn add_bed(
 /// Removes a bed that never had a guest (history is never deleted).
 pub async fn remove_bed(ctx: &Ctx, bed_id: i32) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let bed = match managed_bed(&txn, user, bed_id).await {
         Ok((bed, _)) => bed,
         Err(AppError::Forbidden) => {

@@ -5,7 +5,7 @@ use super::*;
 // ---------------------------------------------------------------- occupancy timeline
 
 fn month_start(text: &str, today: NaiveDate) -> NaiveDate {
-    crate::dates::form_month(text).unwrap_or_else(|| today.with_day(1).unwrap_or(today))
+    crate::kernel::dates::form_month(text).unwrap_or_else(|| today.with_day(1).unwrap_or(today))
 }
 
 fn next_month(start: NaiveDate) -> NaiveDate {
@@ -18,7 +18,7 @@ fn next_month(start: NaiveDate) -> NaiveDate {
 /// twelve months up to it. Codes only; any board user may read it.
 pub async fn timeline(ctx: &Ctx, structure_id: i32, month: &str) -> Result<Timeline, AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let today = today();
     let start = month_start(month, today);
     let end = next_month(start);
@@ -43,7 +43,7 @@ pub async fn timeline(ctx: &Ctx, structure_id: i32, month: &str) -> Result<Timel
         .filter(|p| p.ended_on.is_none_or(|e| e > year_start))
         .collect::<Vec<_>>();
     let codes = person_codes(&txn, stays.iter().map(|p| p.person_id)).await?;
-    let kind = StructureKind::from_code(&structure.kind).unwrap_or(StructureKind::SecondReception);
+    let kind = StructureKind::from_stored(&structure.kind, StructureKind::SecondReception);
     let days_in_month = (end - start).num_days() as u32;
     let rows: Vec<TimelineRow> = structure_beds
         .iter()

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::model::*;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[cfg(feature = "ssr")]
 fn id_of(value: &str) -> Result<i32, AppError> {

@@ -11,11 +11,12 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::*;
 use super::model::*;
-use crate::error::{AppError, Problem};
 use crate::forum::components::{local, tag_name, GuardWarning, MarkdownHint, TagList};
-use crate::forum::model::{all_tags, Bilingual, MAX_TITLE};
-use crate::people::components::Choices;
+use crate::forum::model::{all_tags, MAX_TITLE};
+use crate::kernel::bilingual::Bilingual;
+use crate::kernel::error::{AppError, Problem};
 use crate::ui::errors::{problem_message, ErrorPanel};
+use crate::ui::forms::Choices;
 use crate::ui::forms::FormErrorSummary;
 use crate::ui::pages::{page_title, Loading};
 

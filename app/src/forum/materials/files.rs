@@ -3,7 +3,7 @@
 //! PNG called `indicatori.pdf` is refused, whatever the browser claims its type to be.
 
 use super::model::{clean_file_name, extension_of, FileKind, MAX_ATTACHMENT_BYTES};
-use crate::error::{AppError, Problem};
+use crate::kernel::error::{AppError, Problem};
 
 /// The kind of file these bytes are, if the library takes it.
 pub fn detect(bytes: &[u8]) -> Option<FileKind> {

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, Problem, Validation};
-use crate::forum::model::{post_body, titled_text, Author, Bilingual, Finding};
-use crate::people::model::code_enum;
+use crate::forum::model::{post_body, titled_text, Author, Finding};
+use crate::kernel::bilingual::Bilingual;
+use crate::kernel::error::{AppError, Problem, Validation};
+use crate::kernel::fields::code_enum;
 
 code_enum! {
     /// A version on its way: a draft only its author sees, a published version (with

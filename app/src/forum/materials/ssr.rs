@@ -23,27 +23,28 @@ use super::model::*;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
-use crate::db::{begin_write, settle};
 use crate::entity::{
     forum_attachment_contents as contents, forum_categories as categories,
     forum_category_watches as category_watches, forum_material_attachments as attachments,
     forum_material_tags as material_tags, forum_material_versions as versions,
-    forum_material_watches as material_watches, forum_materials as materials, indicator_checklists,
-    indicators,
+    forum_material_watches as material_watches, forum_materials as materials,
 };
-use crate::error::{AppError, Conflict, Problem};
+use crate::forum::access::{readers_among, refuse, require, Permissions};
+use crate::forum::guard::findings;
+use crate::forum::lookups::{
+    author_or_unknown, authors, category_by_code, category_by_id, category_name,
+};
 use crate::forum::markdown::render;
-use crate::forum::model::{AccessLevel, Bilingual, Finding, MaterialHit};
+use crate::forum::model::{AccessLevel, Finding, MaterialHit};
 use crate::forum::search::{index_text, matching_materials, snippet, Filters, SearchIndex};
-use crate::forum::ssr::{
-    author_or_unknown, authors, category_by_code, category_by_id, category_name, findings,
-    readers_among, refuse, require, Permissions,
-};
+use crate::kernel::bilingual::Bilingual;
+use crate::kernel::db::{begin_write, settle};
+use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;
-use crate::people::screening::model::{ChecklistStatus, IndicatorGroup};
 
-async fn find_material<C: ConnectionTrait>(
+/// A material by id (the checklist publishes into the library through it).
+pub async fn find_material<C: ConnectionTrait>(
     conn: &C,
     id: i32,
 ) -> Result<materials::Model, AppError> {
@@ -113,14 +114,12 @@ fn is_moderator(permissions: &Permissions, category: i32) -> bool {
     permissions.level(category) == Some(AccessLevel::Moderate)
 }
 
-mod checklist;
 mod demo;
 mod files;
 mod reading;
 mod searching;
 mod writing;
 
-pub use checklist::*;
 pub use demo::*;
 pub use files::*;
 pub use reading::*;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::RulesPage;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[server(endpoint = "admin/forum")]
 pub async fn fetch_forum_rules() -> Result<RulesPage, AppError> {
@@ -40,7 +40,7 @@ pub async fn set_forum_moderator(
         let member = user
             .trim()
             .parse::<i32>()
-            .map_err(|_| AppError::invalid("user", crate::error::Problem::Required))?;
+            .map_err(|_| AppError::invalid("user", crate::kernel::error::Problem::Required))?;
         super::ssr::set_moderator(&ctx, &category, member, on == "1").await
     })
     .await

@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::auth::model::{OrganisationKind, Role};
-use crate::forum::model::{AccessLevel, Bilingual};
+use crate::forum::model::AccessLevel;
+use crate::kernel::bilingual::Bilingual;
 
 /// Who a rule is for: every signed-in member, the members with a role, or the members of
 /// a kind of organisation. Stored as `all`, `role:<role>`, `kind:<kind>`.

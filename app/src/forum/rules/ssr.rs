@@ -11,14 +11,14 @@ use super::model::*;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::OrganisationKind;
 use crate::auth::ssr::Ctx;
-use crate::db::{begin_write, settle};
 use crate::entity::{
     forum_categories as categories, forum_category_rules as rules, forum_moderators as moderators,
     organisations, users,
 };
-use crate::error::{AppError, Problem};
+use crate::forum::lookups::{category_by_code, category_name};
 use crate::forum::model::AccessLevel;
-use crate::forum::ssr::{category_by_code, category_name};
+use crate::kernel::db::{begin_write, settle};
+use crate::kernel::error::{AppError, Problem};
 
 pub async fn rules_page(ctx: &Ctx) -> Result<RulesPage, AppError> {
     let all_categories = categories::Entity::find()

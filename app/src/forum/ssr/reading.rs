@@ -5,85 +5,8 @@ use super::*;
 // ---------------------------------------------------------------------------------------
 // Reading
 
-pub(crate) fn bilingual(it: &str, en: &str) -> Bilingual {
-    Bilingual {
-        it: it.to_string(),
-        en: en.to_string(),
-    }
-}
-
-pub(crate) fn category_name(category: &categories::Model) -> Bilingual {
-    bilingual(&category.name_it, &category.name_en)
-}
-
 pub(super) fn state_of(code: &str) -> PostState {
-    PostState::from_code(code).unwrap_or(PostState::Draft)
-}
-
-pub(crate) async fn authors<C: ConnectionTrait>(
-    conn: &C,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, Author>, AppError> {
-    let ids: Vec<i32> = ids
-        .into_iter()
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let found = users::Entity::find()
-        .filter(users::Column::Id.is_in(ids))
-        .all(conn)
-        .await?;
-    let organisation_ids: Vec<i32> = found.iter().map(|user| user.organisation_id).collect();
-    let organisation_names: HashMap<i32, String> = organisations::Entity::find()
-        .filter(organisations::Column::Id.is_in(organisation_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|organisation| (organisation.id, organisation.name))
-        .collect();
-    Ok(found
-        .into_iter()
-        .map(|user| {
-            let author = Author {
-                handle: handle_of(&user.display_name),
-                organisation: organisation_names
-                    .get(&user.organisation_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                name: user.display_name,
-            };
-            (user.id, author)
-        })
-        .collect())
-}
-
-pub(crate) fn author_or_unknown(authors: &HashMap<i32, Author>, id: i32) -> Author {
-    authors.get(&id).cloned().unwrap_or(Author {
-        name: "—".to_string(),
-        handle: String::new(),
-        organisation: String::new(),
-    })
-}
-
-pub(crate) async fn category_by_code<C: ConnectionTrait>(
-    conn: &C,
-    code: &str,
-) -> Result<categories::Model, AppError> {
-    categories::Entity::find()
-        .filter(categories::Column::Code.eq(code.trim()))
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-pub(crate) async fn category_by_id<C: ConnectionTrait>(
-    conn: &C,
-    id: i32,
-) -> Result<categories::Model, AppError> {
-    categories::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)
+    PostState::from_stored(code, PostState::Draft)
 }
 
 pub(super) async fn find_thread<C: ConnectionTrait>(
@@ -223,7 +146,7 @@ pub async fn overview(ctx: &Ctx) -> Result<ForumOverview, AppError> {
         let mut summary = CategorySummary {
             code: category.code.clone(),
             name: category_name(&category),
-            description: bilingual(&category.description_it, &category.description_en),
+            description: Bilingual::new(&category.description_it, &category.description_en),
             level,
             threads: 0,
             unread: 0,
@@ -307,7 +230,7 @@ pub async fn category_page(
         watching,
         code: category.code.clone(),
         name: category_name(&category),
-        description: bilingual(&category.description_it, &category.description_en),
+        description: Bilingual::new(&category.description_it, &category.description_en),
         level,
         tag,
         threads,

@@ -22,7 +22,7 @@ pub async fn search_page(ctx: &Ctx, form: SearchForm) -> Result<SearchPage, AppE
         .map(|category| (category.code.clone(), category_name(category)))
         .collect();
 
-    let mut checks = crate::error::Validation::default();
+    let mut checks = crate::kernel::error::Validation::default();
     let query = form.q.split_whitespace().collect::<Vec<_>>().join(" ");
     if query.chars().count() > MAX_QUERY {
         checks.add("q", Problem::TooLong);
@@ -45,8 +45,8 @@ pub async fn search_page(ctx: &Ctx, form: SearchForm) -> Result<SearchPage, AppE
             None
         }
     };
-    let from = crate::dates::optional_day("from", &form.from, &mut checks);
-    let to = crate::dates::optional_day("to", &form.to, &mut checks);
+    let from = crate::kernel::dates::optional_day("from", &form.from, &mut checks);
+    let to = crate::kernel::dates::optional_day("to", &form.to, &mut checks);
     checks.finish()?;
     if query.is_empty() {
         return Ok(SearchPage {

@@ -142,32 +142,6 @@ pub(super) async fn publish<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Those of these users who are active and may read the category now: nobody learns of
-/// something they could not open (rules may have changed since they followed it).
-pub(crate) async fn readers_among<C: ConnectionTrait>(
-    conn: &C,
-    user_ids: impl IntoIterator<Item = i32>,
-    category: i32,
-) -> Result<Vec<i32>, AppError> {
-    let mut readers = Vec::new();
-    let mut seen = HashSet::new();
-    for user_id in user_ids {
-        if !seen.insert(user_id) {
-            continue;
-        }
-        // The member as the sign-in loads her: only the roles her organisation allows.
-        let Some(member) = crate::auth::ssr::current_user_by_id(conn, user_id).await? else {
-            continue;
-        };
-        let permissions =
-            Permissions::for_member(conn, user_id, &member.roles, member.organisation_kind).await?;
-        if permissions.level(category).is_some() {
-            readers.push(user_id);
-        }
-    }
-    Ok(readers)
-}
-
 /// The active users mentioned by handle who may read the category: nobody learns of a
 /// thread they could not open.
 pub(super) async fn mentioned_users<C: ConnectionTrait>(

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::model::{
+use crate::kernel::error::AppError;
+use crate::people::registry::model::{
     ConsentForm, DuplicateGroup, InChargeForm, PathForm, PeopleFilter, PeopleList, PersonForm,
     PersonPage,
 };
-use crate::error::AppError;
 
 /// Where a plain form post returns after a change to one person.
 #[cfg(feature = "ssr")]
@@ -29,7 +29,7 @@ pub async fn fetch_people(filter: PeopleFilter) -> Result<PeopleList, AppError> 
 pub async fn register_person(form: PersonForm) -> Result<String, AppError> {
     use crate::auth::ssr::guard;
     guard("people/register", |ctx| async move {
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         let code = super::ssr::register_person(&ctx, valid).await?;
         leptos_axum::redirect(&format!("/persone/{code}"));
         Ok(code)
@@ -50,7 +50,7 @@ pub async fn fetch_person(code: String) -> Result<PersonPage, AppError> {
 pub async fn save_identity(code: String, form: PersonForm) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("people/identity/save", |ctx| async move {
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::save_identity(&ctx, &code, valid).await?;
         back_to_person(&code);
         Ok(())

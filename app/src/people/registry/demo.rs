@@ -7,7 +7,6 @@ use sea_orm::{
     QueryOrder, Set,
 };
 
-use super::model::{network_code, ConsentKind, Identity, PathStatus};
 use super::ssr::identity_hash;
 use crate::auth::model::OrganisationKind;
 use crate::entity::{
@@ -15,6 +14,7 @@ use crate::entity::{
     structures, users,
 };
 use crate::people::model::{Exploitation, Gender, Nationality};
+use crate::people::registry::model::{network_code, ConsentKind, Identity, PathStatus};
 use crate::state::IdentityKey;
 
 /// People per implementing body in the demo network (× `copies`).

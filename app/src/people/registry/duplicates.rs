@@ -12,7 +12,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 
 use crate::auth::model::{CurrentUser, Role};
 use crate::entity::{audit_log, people, user_roles, users};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;
 

@@ -7,11 +7,9 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, Problem, Validation};
-use crate::people::model::{
-    code_enum, exploitation_choices, optional_choice, optional_text, required_text, Exploitation,
-    Gender, Nationality,
-};
+use crate::kernel::error::{AppError, Problem, Validation};
+use crate::kernel::fields::{code_enum, optional_choice, optional_text, required_text};
+use crate::people::model::{exploitation_choices, Exploitation, Gender, Nationality};
 
 code_enum! {
     /// Where a person is on the path (seed 000).
@@ -496,134 +494,5 @@ pub struct ConsentForm {
     pub given_on: String,
 }
 
-/// A required date that has already happened (a consent given, a stay ended).
-pub fn parse_day(
-    field: &str,
-    value: &str,
-    today: NaiveDate,
-    checks: &mut Validation,
-) -> Option<NaiveDate> {
-    match crate::dates::required_day(field, value, checks) {
-        Some(day) if day > today => {
-            checks.add(field, Problem::DateInFuture);
-            None
-        }
-        day => day,
-    }
-}
-
-pub fn parse_id(field: &str, value: &str, checks: &mut Validation) -> Option<i32> {
-    match value.trim().parse::<i32>() {
-        Ok(id) if id > 0 => Some(id),
-        _ if value.trim().is_empty() => {
-            checks.add(field, Problem::Required);
-            None
-        }
-        _ => {
-            checks.add(field, Problem::UnknownChoice);
-            None
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-    }
-
-    fn form() -> PersonForm {
-        PersonForm {
-            given_names: " Blessing  Joy ".into(),
-            family_name: "Okafor".into(),
-            date_of_birth: "2009-01-10".into(),
-            gender: "female".into(),
-            nationality: "NG".into(),
-            province: "to".into(),
-            unaccompanied: Some("on".into()),
-            exploitation: BTreeMap::from([("sexual_street".into(), "on".into())]),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn a_registration_is_normalised() {
-        let valid = form().validate(today()).unwrap();
-        assert_eq!(valid.identity.given_names, "Blessing Joy");
-        assert_eq!(valid.province, "TO");
-        assert!(valid.unaccompanied);
-        assert_eq!(valid.exploitation, vec![Exploitation::SexualStreet]);
-    }
-
-    #[test]
-    fn contradictions_and_bad_values_are_refused() {
-        let mut adult = form();
-        adult.date_of_birth = "1990-05-05".into();
-        adult.declared_minor = Some("on".into());
-        adult.phone = "call me maybe".into();
-        adult.family_head = "mother".into();
-        let error = adult.validate(today()).unwrap_err();
-        assert_eq!(
-            error.problem_for("declared_minor"),
-            Some(Problem::Contradiction)
-        );
-        assert_eq!(
-            error.problem_for("unaccompanied"),
-            Some(Problem::Contradiction)
-        );
-        assert_eq!(error.problem_for("phone"), Some(Problem::InvalidPhone));
-        assert_eq!(
-            error.problem_for("family_head"),
-            Some(Problem::UnknownChoice)
-        );
-        let empty = PersonForm {
-            date_of_birth: "2030-01-01".into(),
-            ..Default::default()
-        };
-        let error = empty.validate(today()).unwrap_err();
-        assert_eq!(error.problem_for("given_names"), Some(Problem::Required));
-        assert_eq!(error.problem_for("gender"), Some(Problem::Required));
-        assert_eq!(
-            error.problem_for("date_of_birth"),
-            Some(Problem::DateInFuture)
-        );
-    }
-
-    #[test]
-    fn ages_and_the_eighteenth_birthday() {
-        let birth = NaiveDate::from_ymd_opt(2009, 1, 10).unwrap();
-        assert_eq!(age_on(birth, today()), 17);
-        assert_eq!(
-            eighteenth_birthday(birth),
-            NaiveDate::from_ymd_opt(2027, 1, 10).unwrap()
-        );
-        let leap = NaiveDate::from_ymd_opt(2008, 2, 29).unwrap();
-        assert_eq!(
-            eighteenth_birthday(leap),
-            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
-        );
-    }
-
-    #[test]
-    fn the_same_person_normalises_to_the_same_key() {
-        let one = form().validate(today()).unwrap().identity;
-        let mut other = one.clone();
-        other.given_names = "JOY blessing".into();
-        other.family_name = "Okafor".into();
-        assert_eq!(normalised_identity(&one), normalised_identity(&other));
-        other.family_name = "Okàfor".into();
-        assert_eq!(normalised_identity(&one), normalised_identity(&other));
-        other.date_of_birth = None;
-        assert_eq!(normalised_identity(&other), None);
-    }
-
-    #[test]
-    fn network_codes() {
-        assert_eq!(network_code("TO", 2026, 42), "TO-2026-0042");
-        assert!(is_network_code("TO-2026-0042"));
-        assert!(!is_network_code("TO-26-0042"));
-        assert!(!is_network_code("<script>"));
-    }
-}
+mod tests;

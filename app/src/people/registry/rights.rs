@@ -8,16 +8,15 @@ use sea_orm::{
 };
 use serde::Serialize;
 
-use super::model::{Identity, PersonAccess};
-use super::ssr::{access_to, find_person, may_manage};
-use crate::audit::model::Outcome;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::entity::{
     audit_log, consents, organisations, person_identities, person_organisations, screenings,
     waiting_list,
 };
-use crate::error::{AppError, Conflict, Problem};
+use crate::kernel::error::{AppError, Conflict, Problem};
+use crate::people::access::{access_to, find_person, may_manage};
+use crate::people::registry::model::{Identity, PersonAccess};
 
 /// Everything Anello holds about one person, as handed to her on request.
 #[derive(Debug, Serialize)]
@@ -109,24 +108,17 @@ pub async fn export_person(
     code: &str,
     format: ExportFormat,
 ) -> Result<Download, AppError> {
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::kernel::db::begin_write(db).await?;
     let person = find_person(&txn, code).await?;
     let format_code = match format {
         ExportFormat::Json => "json",
         ExportFormat::Csv => "csv",
     };
     if access_to(&txn, user, &person).await? != Some(PersonAccess::Identity) {
-        record(
-            &txn,
-            request_id,
-            AuditEvent::new(Some(user), "person.export", "person")
-                .object(&person.code)
-                .outcome(Outcome::Denied)
-                .detail(format!("format={format_code}")),
-        )
-        .await?;
-        txn.commit().await?;
-        return Err(AppError::Forbidden);
+        let event = AuditEvent::new(Some(user), "person.export", "person")
+            .object(&person.code)
+            .detail(format!("format={format_code}"));
+        return crate::audit::ssr::deny_and_commit(txn, request_id, event).await;
     }
     let organisation_name = |id: i32| {
         let txn = &txn;
@@ -265,8 +257,8 @@ pub async fn export_person(
 /// spreadsheet opens, whatever the number of consents or screenings.
 fn export_csv(export: &PersonExport) -> Result<Vec<u8>, AppError> {
     let value = serde_json::to_value(export).map_err(|_| AppError::Internal)?;
-    let mut writer = crate::csv_file::CsvFile::default();
-    let write = |writer: &mut crate::csv_file::CsvFile, row: [&str; 3]| writer.row(row);
+    let mut writer = crate::kernel::csv_file::CsvFile::default();
+    let write = |writer: &mut crate::kernel::csv_file::CsvFile, row: [&str; 3]| writer.row(row);
     write(&mut writer, ["section", "field", "value"])?;
     fn text(value: &serde_json::Value) -> String {
         match value {
@@ -340,19 +332,11 @@ async fn anonymise_person_untraced(
     if !confirmed {
         return Err(AppError::invalid("confirm", Problem::Required));
     }
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::kernel::db::begin_write(db).await?;
     let person = find_person(&txn, code).await?;
     if !may_manage(&txn, user, &person).await? && !user.is_network_wide() {
-        record(
-            &txn,
-            request_id,
-            AuditEvent::new(Some(user), "person.anonymise", "person")
-                .object(&person.code)
-                .outcome(Outcome::Denied),
-        )
-        .await?;
-        txn.commit().await?;
-        return Err(AppError::Forbidden);
+        let event = AuditEvent::new(Some(user), "person.anonymise", "person").object(&person.code);
+        return crate::audit::ssr::deny_and_commit(txn, request_id, event).await;
     }
     if person.anonymised_at.is_some() {
         return Err(AppError::Conflict {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::{ChecklistDraftForm, ChecklistVersions, ScreeningForm, ScreeningStart};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[server(endpoint = "people/screenings/start")]
 pub async fn fetch_screening_start(code: String) -> Result<ScreeningStart, AppError> {
@@ -18,7 +18,7 @@ pub async fn fetch_screening_start(code: String) -> Result<ScreeningStart, AppEr
 pub async fn save_screening(code: String, form: ScreeningForm) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("people/screenings/save", |ctx| async move {
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::save_screening(&ctx, &code, valid).await?;
         if crate::people::registry::model::is_network_code(&code) {
             leptos_axum::redirect(&format!("/persone/{code}"));

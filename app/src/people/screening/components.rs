@@ -68,10 +68,10 @@ pub fn ScreeningPage() -> impl IntoView {
 fn ScreeningFormView(
     start: ScreeningStart,
     save: ServerAction<SaveScreening>,
-    error: Signal<Option<crate::error::AppError>>,
+    error: Signal<Option<crate::kernel::error::AppError>>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let code = start.person.code.clone();
+    let code = start.code.clone();
     let outcomes: Vec<(String, String)> = std::iter::once((String::new(), tr!("choose")))
         .chain(
             ScreeningOutcome::ALL

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, Problem, Validation};
-use crate::people::model::code_enum;
-use crate::people::registry::model::{parse_day, PersonRow};
+use crate::kernel::dates::past_day;
+use crate::kernel::error::{AppError, Problem, Validation};
+use crate::kernel::fields::code_enum;
 
 code_enum! {
     /// How the indicators of a checklist are grouped (by form of exploitation).
@@ -57,10 +57,11 @@ pub struct ChecklistView {
     pub indicators: Vec<IndicatorView>,
 }
 
-/// What the screening page needs: the person (pseudonymous) and the current checklist.
+/// What the screening page needs: the person's network code (pseudonymous) and the
+/// current checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScreeningStart {
-    pub person: PersonRow,
+    pub code: String,
     pub checklist: ChecklistView,
     pub today: NaiveDate,
 }
@@ -93,7 +94,7 @@ impl ScreeningForm {
         if checklist_id.is_none() {
             checks.add("checklist_id", Problem::UnknownChoice);
         }
-        let held_on = parse_day("held_on", &self.held_on, today, &mut checks);
+        let held_on = past_day("held_on", &self.held_on, today, &mut checks);
         let outcome = match ScreeningOutcome::from_code(self.outcome.trim()) {
             Some(outcome) => Some(outcome),
             None if self.outcome.trim().is_empty() => {

@@ -14,14 +14,17 @@ use super::model::*;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::ssr::Ctx;
 use crate::entity::{indicator_checklists, indicators, people, screening_indicators, screenings};
-use crate::error::{AppError, Conflict, Problem, Validation};
-use crate::people::checklist_seed::INITIAL_CHECKLIST;
-use crate::people::model::required_text;
-use crate::people::registry::model::PathStatus;
-use crate::people::registry::ssr::{
-    find_person, may_manage, person_row_of, record_path_step, refuse, trace_person_conflict,
+use crate::kernel::clock::today;
+use crate::kernel::error::{AppError, Conflict, Problem, Validation};
+use crate::kernel::fields::required_text;
+use crate::people::access::{
+    find_person, may_manage, record_path_step, refuse, trace_person_conflict,
 };
-use crate::people::ssr::today;
+use crate::people::checklist_seed::INITIAL_CHECKLIST;
+use crate::people::registry::model::PathStatus;
+
+mod library;
+pub use library::sync_library_at_start;
 
 pub const MAX_INDICATOR_LENGTH: usize = 300;
 pub const MAX_CHANGES_LENGTH: usize = 1000;
@@ -39,7 +42,7 @@ async fn checklist_view<C: ConnectionTrait>(
     Ok(ChecklistView {
         id: checklist.id,
         version: checklist.version,
-        status: ChecklistStatus::from_code(&checklist.status).unwrap_or(ChecklistStatus::Draft),
+        status: ChecklistStatus::from_stored(&checklist.status, ChecklistStatus::Draft),
         changes: checklist.changes,
         published_at: checklist.published_at,
         indicators: rows.into_iter().map(indicator_view).collect(),
@@ -49,7 +52,7 @@ async fn checklist_view<C: ConnectionTrait>(
 fn indicator_view(row: indicators::Model) -> IndicatorView {
     IndicatorView {
         id: row.id,
-        group: IndicatorGroup::from_code(&row.group_code).unwrap_or(IndicatorGroup::General),
+        group: IndicatorGroup::from_stored(&row.group_code, IndicatorGroup::General),
         text_it: row.text_it,
         text_en: row.text_en,
     }
@@ -63,7 +66,7 @@ pub async fn current_checklist(
     if let Some(found) = latest_published(db).await? {
         return Ok(found);
     }
-    let txn = crate::db::begin_write(db).await?;
+    let txn = crate::kernel::db::begin_write(db).await?;
     if indicator_checklists::Entity::find()
         .one(&txn)
         .await?
@@ -97,7 +100,7 @@ pub async fn current_checklist(
                     .await?;
                 }
                 // The trainers' library shows the checklist as one of its materials.
-                crate::forum::materials::ssr::sync_checklist(&txn, None, None).await?;
+                library::sync_library(&txn, None, None).await?;
                 txn.commit().await?;
             }
             // Another replica wrote version 1 at the same moment: use theirs.
@@ -125,14 +128,13 @@ async fn latest_published<C: ConnectionTrait>(
 pub async fn screening_start(ctx: &Ctx, code: &str) -> Result<ScreeningStart, AppError> {
     let user = ctx.user()?;
     let checklist = current_checklist(&ctx.db).await?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let person = find_person(&txn, code).await?;
     if !may_manage(&txn, user, &person).await? {
         let error = refuse(&txn, ctx, "person.screening.start", &person).await?;
         txn.commit().await?;
         return Err(error);
     }
-    let row = person_row_of(&txn, &person).await?;
     let checklist = checklist_view(&txn, checklist).await?;
     record(
         &txn,
@@ -142,7 +144,7 @@ pub async fn screening_start(ctx: &Ctx, code: &str) -> Result<ScreeningStart, Ap
     .await?;
     txn.commit().await?;
     Ok(ScreeningStart {
-        person: row,
+        code: person.code,
         checklist,
         today: today(),
     })
@@ -163,7 +165,7 @@ async fn save_screening_untraced(
     screening: ValidScreening,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let person = find_person(&txn, code).await?;
     if !may_manage(&txn, user, &person).await? {
         let error = refuse(&txn, ctx, "person.screening.create", &person).await?;
@@ -211,7 +213,7 @@ async fn save_screening_untraced(
         .await?;
     }
     // The path moves forward with the evaluation, never backwards.
-    let status = PathStatus::from_code(&person.status).unwrap_or(PathStatus::Contact);
+    let status = PathStatus::from_stored(&person.status, PathStatus::Contact);
     let next = match screening.outcome {
         ScreeningOutcome::Proposal if status < PathStatus::Proposal => Some(PathStatus::Proposal),
         _ if status < PathStatus::Screening => Some(PathStatus::Screening),
@@ -279,8 +281,7 @@ pub async fn screenings_of<C: ConnectionTrait>(
         rows.push(ScreeningRow {
             held_on: screening.held_on,
             version,
-            outcome: ScreeningOutcome::from_code(&screening.outcome)
-                .unwrap_or(ScreeningOutcome::Open),
+            outcome: ScreeningOutcome::from_stored(&screening.outcome, ScreeningOutcome::Open),
             observed,
             organisation: organisation_names
                 .get(&screening.organisation_id)
@@ -324,7 +325,7 @@ pub async fn checklist_versions(
 pub async fn start_draft(ctx: &Ctx) -> Result<(), AppError> {
     let user = ctx.user()?;
     let published = current_checklist(&ctx.db).await?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     if indicator_checklists::Entity::find()
         .filter(indicator_checklists::Column::Status.eq(ChecklistStatus::Draft.code()))
         .one(&txn)
@@ -390,7 +391,7 @@ async fn the_draft<C: ConnectionTrait>(conn: &C) -> Result<indicator_checklists:
 /// Saves the trainer's edits to the draft: changed texts, removed indicators, one new one.
 pub async fn save_draft(ctx: &Ctx, form: &ChecklistDraftForm) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let draft = the_draft(&txn).await?;
     let current = indicators::Entity::find()
         .filter(indicators::Column::ChecklistId.eq(draft.id))
@@ -487,7 +488,7 @@ pub async fn save_draft(ctx: &Ctx, form: &ChecklistDraftForm) -> Result<(), AppE
 /// Publishes the draft: from now on new screenings use it; old ones keep their version.
 pub async fn publish_draft(ctx: &Ctx) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let draft = the_draft(&txn).await?;
     if draft.changes.as_deref().unwrap_or("").is_empty() {
         return Err(AppError::invalid("changes", Problem::Required));
@@ -505,7 +506,7 @@ pub async fn publish_draft(ctx: &Ctx) -> Result<(), AppError> {
     )
     .await?;
     // The new version appears in the library, and those who follow it are told.
-    crate::forum::materials::ssr::sync_checklist(&txn, ctx.request_id(), Some(user)).await?;
+    library::sync_library(&txn, ctx.request_id(), Some(user)).await?;
     txn.commit().await?;
     Ok(())
 }

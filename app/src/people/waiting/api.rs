@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::{WaitingForm, WaitingList};
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[server(endpoint = "people/waiting_list")]
 pub async fn fetch_waiting_list() -> Result<WaitingList, AppError> {
@@ -18,7 +18,7 @@ pub async fn fetch_waiting_list() -> Result<WaitingList, AppError> {
 pub async fn add_to_waiting_list(code: String, form: WaitingForm) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("people/waiting_list/add", |ctx| async move {
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::add_to_waiting_list(&ctx, &code, valid).await?;
         if crate::people::registry::model::is_network_code(&code) {
             leptos_axum::redirect(&format!("/persone/{code}"));

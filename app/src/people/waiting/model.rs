@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::model::province_name;
-use crate::error::{AppError, Problem, Validation};
-use crate::people::model::code_enum;
-use crate::people::registry::model::parse_day;
+use crate::kernel::dates::past_day;
+use crate::kernel::error::{AppError, Problem, Validation};
+use crate::kernel::fields::code_enum;
 
 code_enum! {
     /// Immediate: tonight, an emergency placement (safe house).
@@ -102,10 +102,10 @@ impl WaitingForm {
         if !province.is_empty() && province_name(&province).is_none() {
             checks.add("preferred_province", Problem::UnknownChoice);
         }
-        // A future date is allowed (a planned transfer); parse_day refuses the future,
+        // A future date is allowed (a planned transfer); past_day refuses the future,
         // so parse against a horizon a year ahead.
         let horizon = today + chrono::Duration::days(366);
-        let wanted_from = parse_day("wanted_from", &self.wanted_from, horizon, &mut checks);
+        let wanted_from = past_day("wanted_from", &self.wanted_from, horizon, &mut checks);
         checks.finish()?;
         Ok(ValidWaiting {
             urgency: urgency.unwrap_or(Urgency::Normal),

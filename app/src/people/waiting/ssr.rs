@@ -9,17 +9,15 @@ use sea_orm::{
 };
 
 use super::model::*;
-use crate::admin::ssr::organisation_names;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::Role;
 use crate::auth::ssr::Ctx;
 use crate::entity::{people, person_organisations, waiting_list};
-use crate::error::{AppError, Conflict};
+use crate::kernel::clock::today;
+use crate::kernel::error::{AppError, Conflict};
+use crate::kernel::names::organisation_names;
+use crate::people::access::{find_person, may_manage, person_codes, refuse, trace_person_conflict};
 use crate::people::registry::model::PathStatus;
-use crate::people::registry::ssr::{
-    find_person, may_manage, person_codes, refuse, trace_person_conflict,
-};
-use crate::people::ssr::today;
 
 pub const STATUS_WAITING: &str = "waiting";
 pub const STATUS_WITHDRAWN: &str = "withdrawn";
@@ -79,8 +77,8 @@ pub async fn rows_of<C: ConnectionTrait>(
         .map(|entry| WaitingRow {
             id: entry.id,
             code: codes.get(&entry.person_id).cloned().unwrap_or_default(),
-            urgency: Urgency::from_code(&entry.urgency).unwrap_or(Urgency::Normal),
-            target_group: TargetGroup::from_code(&entry.target_group).unwrap_or(TargetGroup::Women),
+            urgency: Urgency::from_stored(&entry.urgency, Urgency::Normal),
+            target_group: TargetGroup::from_stored(&entry.target_group, TargetGroup::Women),
             children: entry.children,
             minor: entry.minor,
             disability: entry.disability,
@@ -126,7 +124,7 @@ async fn add_to_waiting_list_untraced(
     entry: ValidWaiting,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let person = find_person(&txn, code).await?;
     if !may_manage(&txn, user, &person).await? {
         let error = refuse(&txn, ctx, "person.waiting.add", &person).await?;
@@ -173,18 +171,18 @@ async fn add_to_waiting_list_untraced(
         }
         Err(error) => return Err(error.into()),
     };
-    let status = PathStatus::from_code(&person.status).unwrap_or(PathStatus::Contact);
+    let status = PathStatus::from_stored(&person.status, PathStatus::Contact);
     if status < PathStatus::Proposal {
         let mut update: people::ActiveModel = person.clone().into();
         update.status = Set(PathStatus::Proposal.code().to_string());
         update.updated_at = Set(Utc::now());
         update.update(&txn).await?;
-        crate::people::registry::ssr::record_path_step(
+        crate::people::access::record_path_step(
             &txn,
             person.id,
             PathStatus::Proposal,
             None,
-            crate::people::ssr::today(),
+            crate::kernel::clock::today(),
             Some(user),
         )
         .await?;
@@ -207,7 +205,7 @@ async fn add_to_waiting_list_untraced(
 
 pub async fn withdraw_from_waiting_list(ctx: &Ctx, code: &str) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let person = find_person(&txn, code).await?;
     if !may_manage(&txn, user, &person).await? && !user.is_network_wide() {
         let error = refuse(&txn, ctx, "person.waiting.withdraw", &person).await?;

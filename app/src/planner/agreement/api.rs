@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::*;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// An optional version number from a query or a form: empty is "not given".
 #[cfg(feature = "ssr")]
@@ -14,7 +14,7 @@ fn version_number(field: &str, value: &str) -> Result<Option<i32>, AppError> {
             Ok(number) if number >= 0 => Ok(Some(number)),
             _ => Err(AppError::invalid(
                 field,
-                crate::error::Problem::UnknownChoice,
+                crate::kernel::error::Problem::UnknownChoice,
             )),
         },
     }
@@ -59,7 +59,7 @@ pub async fn record_agreed_version(code: String, form: AgreementForm) -> Result<
 #[server(endpoint = "planner/versions/approve")]
 pub async fn approve_version(code: String, number: String, note: String) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
-    use crate::error::Validation;
+    use crate::kernel::error::Validation;
     guard("planner/versions/approve", |ctx| async move {
         let number = version_number("number", &number)?.ok_or(AppError::BadRequest)?;
         let mut checks = Validation::default();

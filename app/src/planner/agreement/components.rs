@@ -13,6 +13,7 @@ use crate::planner::components::{
     service_label, team_role_name, PlanErrors,
 };
 use crate::ui::errors::ErrorPanel;
+use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
 
 fn field_name(field: DiffField) -> String {
@@ -77,28 +78,14 @@ pub fn PlanVersionsPage() -> impl IntoView {
             q.get("a").unwrap_or_default(),
         )
     });
-    let agree = ServerAction::<RecordAgreedVersion>::new();
-    let approve = ServerAction::<ApproveVersion>::new();
-    crate::ui::forms::fold_forms_after_success(move || agree.value().get().map(|r| r.is_ok()));
-    crate::ui::forms::fold_forms_after_success(move || approve.value().get().map(|r| r.is_ok()));
+    let forms = PageForms::new();
+    let agree = forms.action::<RecordAgreedVersion>();
+    let approve = forms.action::<ApproveVersion>();
     let data = Resource::new(
-        move || {
-            (
-                code.get(),
-                compare.get(),
-                agree.version().get(),
-                approve.version().get(),
-            )
-        },
-        |(code, (from, to), _, _)| fetch_versions(code, from, to),
+        move || (code.get(), compare.get(), forms.answers()),
+        |(code, (from, to), _)| fetch_versions(code, from, to),
     );
-    let error = Signal::derive(move || {
-        agree
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| approve.value().get().and_then(|r| r.err()))
-    });
+    let error = forms.error();
     view! {
         <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();

@@ -5,11 +5,13 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, Problem, Validation};
+use crate::kernel::dates::past_day;
+use crate::kernel::error::{AppError, Problem, Validation};
+use crate::kernel::fields::parse_id;
 use crate::planner::family::model::ChildNeeds;
 use crate::planner::model::{
-    id, past_date, prose, ActionStatus, Area, AreaPlan, GoalStatus, NeedLevel, Phase, ServiceName,
-    TeamMemberRow, TeamRole,
+    prose, ActionStatus, Area, AreaPlan, Bilingual, GoalStatus, NeedLevel, Phase, TeamMemberRow,
+    TeamRole,
 };
 
 pub const MAX_LANGUAGE: usize = 60;
@@ -99,7 +101,7 @@ pub enum DiffSubject {
     Member { name: String, role: TeamRole },
     Assessment,
     Goal { description: String },
-    Action { service: ServiceName, goal: String },
+    Action { service: Bilingual, goal: String },
     ChildNeed { child: String },
 }
 
@@ -476,7 +478,7 @@ impl AgreementForm {
     /// `minor`: the person is a minor today, so her guardian must have been present.
     pub fn validate(&self, today: NaiveDate, minor: bool) -> Result<ValidAgreement, AppError> {
         let mut checks = Validation::default();
-        let agreed_on = past_date("agreed_on", &self.agreed_on, today, &mut checks);
+        let agreed_on = past_day("agreed_on", &self.agreed_on, today, &mut checks);
         let language = short_text("language", &self.language, MAX_LANGUAGE, true, &mut checks);
         let mediator = short_text(
             "mediator",
@@ -499,7 +501,7 @@ impl AgreementForm {
             false,
             &mut checks,
         );
-        let approver_id = id("approver_id", &self.approver_id, &mut checks);
+        let approver_id = parse_id("approver_id", &self.approver_id, &mut checks);
         checks.finish()?;
         Ok(ValidAgreement {
             agreed_on: agreed_on.unwrap_or(today),
@@ -513,147 +515,4 @@ impl AgreementForm {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::planner::model::{ActionRow, AssessmentRow, GoalRow};
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
-
-    fn snapshot() -> PlanSnapshot {
-        PlanSnapshot {
-            phase: Some(Phase::Reception),
-            review_every_days: 90,
-            reference_operators: vec![("Tenda".into(), "Sara Colombo".into())],
-            team: vec![TeamMemberRow {
-                id: 1,
-                name: "Marta Gallo".into(),
-                external: false,
-                role: TeamRole::Educator,
-            }],
-            areas: vec![AreaPlan {
-                area: Area::Language,
-                assessment: Some(AssessmentRow {
-                    need: NeedLevel::High,
-                    notes: "Parla poco italiano".into(),
-                    assessed_on: day(2),
-                }),
-                goals: vec![GoalRow {
-                    id: 10,
-                    description: "Livello A2".into(),
-                    expected_on: Some(day(28)),
-                    status: GoalStatus::Open,
-                    actions: vec![ActionRow {
-                        id: 20,
-                        area: Area::Language,
-                        service: ServiceName {
-                            it: "Corso di italiano L2".into(),
-                            en: "Italian L2 course".into(),
-                        },
-                        responsible: "CPIA 1 Torino".into(),
-                        planned_start: day(3),
-                        planned_end: day(27),
-                        actual_start: None,
-                        actual_end: None,
-                        status: ActionStatus::Planned,
-                        outcome: None,
-                        overdue: false,
-                    }],
-                }],
-            }],
-            children: Vec::new(),
-        }
-    }
-
-    #[test]
-    fn identical_versions_have_no_differences() {
-        assert!(compare(&snapshot(), &snapshot()).is_empty());
-    }
-
-    #[test]
-    fn a_moved_action_a_new_goal_and_a_new_member_are_told_apart() {
-        let before = snapshot();
-        let mut after = snapshot();
-        after.areas[0].goals[0].actions[0].planned_end = day(30);
-        after.areas[0].goals[0].status = GoalStatus::Achieved;
-        after.areas[0].goals.push(GoalRow {
-            id: 11,
-            description: "Iscrizione al CPIA".into(),
-            expected_on: None,
-            status: GoalStatus::Open,
-            actions: Vec::new(),
-        });
-        after.team.clear();
-        after.phase = Some(Phase::Inclusion);
-        let rows = compare(&before, &after);
-        assert!(rows.contains(&DiffRow {
-            area: None,
-            subject: DiffSubject::Phase,
-            change: DiffChange::Changed {
-                field: DiffField::Value,
-                before: DiffValue::Phase(Phase::Reception),
-                after: DiffValue::Phase(Phase::Inclusion),
-            },
-        }));
-        assert!(rows.iter().any(|r| matches!(
-            (&r.subject, &r.change),
-            (DiffSubject::Member { name, .. }, DiffChange::Removed) if name == "Marta Gallo"
-        )));
-        assert!(rows.iter().any(|r| matches!(
-            (&r.subject, &r.change),
-            (DiffSubject::Goal { description }, DiffChange::Added) if description == "Iscrizione al CPIA"
-        )));
-        assert!(rows.contains(&DiffRow {
-            area: Some(Area::Language),
-            subject: DiffSubject::Goal {
-                description: "Livello A2".into()
-            },
-            change: DiffChange::Changed {
-                field: DiffField::Status,
-                before: DiffValue::GoalStatus(GoalStatus::Open),
-                after: DiffValue::GoalStatus(GoalStatus::Achieved),
-            },
-        }));
-        assert!(rows.iter().any(|r| matches!(
-            &r.change,
-            DiffChange::Changed { field: DiffField::PlannedEnd, before: DiffValue::Date(b), after: DiffValue::Date(a) }
-                if *b == day(27) && *a == day(30)
-        )));
-        assert_eq!(rows.len(), 5, "{rows:#?}");
-    }
-
-    #[test]
-    fn a_removed_action_is_a_removal() {
-        let before = snapshot();
-        let mut after = snapshot();
-        after.areas[0].goals[0].actions.clear();
-        let rows = compare(&before, &after);
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].change, DiffChange::Removed);
-        assert!(matches!(rows[0].subject, DiffSubject::Action { .. }));
-    }
-
-    #[test]
-    fn the_guardian_is_required_for_a_minor_only() {
-        let form = AgreementForm {
-            agreed_on: "2026-11-20".into(),
-            language: "  inglese ".into(),
-            mediator: "Grace Edo".into(),
-            guardian: String::new(),
-            notes: String::new(),
-            approver_id: "4".into(),
-        };
-        let adult = form.validate(day(30), false).unwrap();
-        assert_eq!(adult.language, "inglese");
-        assert_eq!(adult.guardian, None);
-        let error = form.validate(day(30), true).unwrap_err();
-        assert_eq!(error.problem_for("guardian"), Some(Problem::Required));
-        let future = AgreementForm {
-            agreed_on: "2026-12-01".into(),
-            ..form
-        };
-        let error = future.validate(day(30), false).unwrap_err();
-        assert_eq!(error.problem_for("agreed_on"), Some(Problem::DateInFuture));
-    }
-}
+mod tests;

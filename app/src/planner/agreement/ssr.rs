@@ -12,19 +12,17 @@ use sea_orm::{
 };
 
 use super::model::*;
-use crate::admin::ssr::{organisation_names, user_names};
 use crate::auth::model::{CurrentUser, Role};
 use crate::auth::ssr::Ctx;
-use crate::entity::{
-    people, person_identities, person_organisations, plan_versions, plans, user_roles, users,
-};
-use crate::error::{AppError, Conflict, Problem};
+use crate::entity::{people, person_identities, plan_versions, plans, user_roles, users};
+use crate::kernel::clock::today;
+use crate::kernel::error::{AppError, Conflict, Problem};
+use crate::kernel::names::{organisation_names, user_names};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;
-use crate::people::registry::ssr::{
+use crate::people::access::{
     find_person, may_manage, minor_from_record, refuse, settle_person_change,
 };
-use crate::people::ssr::today;
 use crate::planner::family::ssr::children_needs;
 use crate::planner::ssr::{audit, change_plan, load_plan, plan_of, team_person};
 
@@ -50,17 +48,13 @@ pub(crate) async fn snapshot_of<C: ConnectionTrait>(
     })
 }
 
+/// The ids of the organisations that have the person in charge.
 async fn organisations_in_charge<C: ConnectionTrait>(
     conn: &C,
     person: &people::Model,
 ) -> Result<Vec<i32>, AppError> {
-    Ok(person_organisations::Entity::find()
-        .filter(person_organisations::Column::PersonId.eq(person.id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|row| row.organisation_id)
-        .collect())
+    let rows = crate::people::access::organisations_in_charge(conn, person.id).await?;
+    Ok(rows.into_iter().map(|row| row.organisation_id).collect())
 }
 
 /// Supervisors who may be asked to approve a version of this person's plan: the network's
@@ -204,7 +198,7 @@ pub async fn versions_page(
     to: Option<i32>,
 ) -> Result<VersionsPage, AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = find_person(&txn, code).await?;
         let on_team = may_manage(&txn, user, &person).await?;
@@ -266,7 +260,7 @@ pub async fn versions_page(
         })
     }
     .await;
-    crate::db::settle(txn, result).await
+    crate::kernel::db::settle(txn, result).await
 }
 
 pub async fn record_version(ctx: &Ctx, code: &str, form: AgreementForm) -> Result<(), AppError> {
@@ -332,7 +326,7 @@ pub async fn approve_version(
     note: Option<String>,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = find_person(&txn, code).await?;
         let plan = plan_of(&txn, &person).await?.ok_or(AppError::NotFound)?;
@@ -382,7 +376,7 @@ pub async fn approve_version(
 /// it is now, marked as a draft, when none was agreed yet.
 pub async fn print_page(ctx: &Ctx, code: &str, number: Option<i32>) -> Result<PrintPage, AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = team_person(&txn, ctx, code, "plan.print").await?;
         let plan = plan_of(&txn, &person).await?.ok_or(AppError::NotFound)?;
@@ -432,5 +426,5 @@ pub async fn print_page(ctx: &Ctx, code: &str, number: Option<i32>) -> Result<Pr
         })
     }
     .await;
-    crate::db::settle(txn, result).await
+    crate::kernel::db::settle(txn, result).await
 }

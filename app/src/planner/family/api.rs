@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::model::*;
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 #[cfg(feature = "ssr")]
 fn back_to_family(code: &str) {
@@ -40,7 +40,7 @@ pub async fn save_child_need(code: String, form: ChildNeedForm) -> Result<(), Ap
 pub async fn add_joint_work(code: String, form: JointWorkForm) -> Result<(), AppError> {
     use crate::auth::ssr::guard;
     guard("planner/family/joint_work", |ctx| async move {
-        let valid = form.validate(crate::people::ssr::today())?;
+        let valid = form.validate(crate::kernel::clock::today())?;
         super::ssr::add_joint_work(&ctx, &code, valid).await?;
         back_to_family(&code);
         Ok(())

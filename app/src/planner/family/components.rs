@@ -11,6 +11,7 @@ use super::model::*;
 use crate::planner::components::{area_name, day, need_name, PlanErrors};
 use crate::planner::model::NeedLevel;
 use crate::ui::errors::ErrorPanel;
+use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
 
 fn joint_kind_name(kind: JointWorkKind) -> String {
@@ -27,20 +28,14 @@ fn joint_kind_name(kind: JointWorkKind) -> String {
 pub fn FamilyPlanPage() -> impl IntoView {
     let params = use_params_map();
     let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
-    let need = ServerAction::<SaveChildNeed>::new();
-    let joint = ServerAction::<AddJointWork>::new();
-    crate::ui::forms::fold_forms_after_success(move || need.value().get().map(|r| r.is_ok()));
-    crate::ui::forms::fold_forms_after_success(move || joint.value().get().map(|r| r.is_ok()));
+    let forms = PageForms::new();
+    let need = forms.action::<SaveChildNeed>();
+    let joint = forms.action::<AddJointWork>();
     let data = Resource::new(
-        move || (code.get(), need.version().get(), joint.version().get()),
-        |(code, _, _)| fetch_family(code),
+        move || (code.get(), forms.answers()),
+        |(code, _)| fetch_family(code),
     );
-    let error = Signal::derive(move || {
-        need.value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| joint.value().get().and_then(|r| r.err()))
-    });
+    let error = forms.error();
     view! {
         <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();

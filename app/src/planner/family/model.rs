@@ -3,9 +3,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{AppError, Problem, Validation};
-use crate::people::model::code_enum;
-use crate::planner::model::{choice, past_date, prose, Area, NeedLevel, MAX_ASSESSMENT_NOTES};
+use crate::kernel::dates::past_day;
+use crate::kernel::error::{AppError, Problem, Validation};
+use crate::kernel::fields::code_enum;
+use crate::kernel::fields::required_choice;
+use crate::planner::model::{prose, Area, NeedLevel, MAX_ASSESSMENT_NOTES};
 
 /// The areas in which a child's needs are assessed within the mother's plan.
 pub const CHILD_AREAS: [Area; 5] = [
@@ -98,11 +100,11 @@ impl ChildNeedForm {
         if child.is_empty() {
             checks.add("child", Problem::Required);
         }
-        let area = choice("area", &self.area, Area::from_code, &mut checks);
+        let area = required_choice("area", &self.area, Area::from_code, &mut checks);
         if area.is_some_and(|area| !CHILD_AREAS.contains(&area)) {
             checks.add("area", Problem::UnknownChoice);
         }
-        let need = choice("need", &self.need, NeedLevel::from_code, &mut checks);
+        let need = required_choice("need", &self.need, NeedLevel::from_code, &mut checks);
         let notes = prose(
             "notes",
             &self.notes,
@@ -146,14 +148,14 @@ pub struct ValidJointWork {
 impl JointWorkForm {
     pub fn validate(&self, today: NaiveDate) -> Result<ValidJointWork, AppError> {
         let mut checks = Validation::default();
-        let held_on = past_date("held_on", &self.held_on, today, &mut checks);
+        let held_on = past_day("held_on", &self.held_on, today, &mut checks);
         let service = self.service.trim().to_string();
         if service.is_empty() {
             checks.add("service", Problem::Required);
         } else if service.chars().count() > MAX_SERVICE {
             checks.add("service", Problem::TooLong);
         }
-        let kind = choice("kind", &self.kind, JointWorkKind::from_code, &mut checks);
+        let kind = required_choice("kind", &self.kind, JointWorkKind::from_code, &mut checks);
         let summary = prose(
             "summary",
             &self.summary,

@@ -10,11 +10,11 @@ use sea_orm::{
 };
 
 use super::model::*;
-use crate::admin::ssr::user_names;
 use crate::auth::ssr::Ctx;
 use crate::entity::{people, plan_child_needs, plan_joint_work, plans};
-use crate::error::{AppError, Problem};
-use crate::people::ssr::today;
+use crate::kernel::clock::today;
+use crate::kernel::error::{AppError, Problem};
+use crate::kernel::names::user_names;
 use crate::planner::model::{Area, NeedLevel};
 use crate::planner::ssr::{audit, change_plan, plan_of, team_person, touch};
 
@@ -85,7 +85,7 @@ pub(crate) async fn children_needs<C: ConnectionTrait>(
 }
 
 pub async fn family_page(ctx: &Ctx, code: &str) -> Result<FamilyPage, AppError> {
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = team_person(&txn, ctx, code, "plan.family.view").await?;
         let today = today();
@@ -108,7 +108,7 @@ pub async fn family_page(ctx: &Ctx, code: &str) -> Result<FamilyPage, AppError> 
         })
     }
     .await;
-    crate::db::settle(txn, result).await
+    crate::kernel::db::settle(txn, result).await
 }
 
 async fn joint_work<C: ConnectionTrait>(
@@ -140,7 +140,7 @@ async fn joint_work<C: ConnectionTrait>(
             id: row.id,
             held_on: row.held_on,
             service: row.service,
-            kind: JointWorkKind::from_code(&row.kind).unwrap_or(JointWorkKind::Meeting),
+            kind: JointWorkKind::from_stored(&row.kind, JointWorkKind::Meeting),
             child: row.child_id.and_then(|id| codes.get(&id).cloned()),
             summary: row.summary,
             next_steps: row.next_steps,

@@ -104,7 +104,7 @@ async fn moving_a_moderator_into_a_partner_organisation_ends_her_moderation() {
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let trainer_id = app.user_id("formatrice@anello.test").await;
     let named = app
-        .call(
+        .call_raw(
             "admin/forum/moderator",
             &[
                 ("category", "formazione"),

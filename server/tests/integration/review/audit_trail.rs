@@ -23,7 +23,7 @@ async fn far_future_dates_are_refused_with_a_translated_answer() {
         ("1066-10-14", "date_out_of_range"),
     ] {
         let report = app
-            .call(
+            .call_raw(
                 "reports/funder",
                 &[("request[from]", "2025-01-01"), ("request[to]", far)],
                 Some(&coordinator),
@@ -50,7 +50,7 @@ async fn far_future_dates_are_refused_with_a_translated_answer() {
             .await;
         assert_eq!(export.status(), StatusCode::UNPROCESSABLE_ENTITY, "{far}");
         let audit = app
-            .call(
+            .call_raw(
                 "audit/entries",
                 &[("filter[from]", far)],
                 Some(&coordinator),
@@ -63,7 +63,7 @@ async fn far_future_dates_are_refused_with_a_translated_answer() {
     let code = app.register_person(&worker, "Lontana").await;
     open_plan(&app, &worker, &code).await;
     let goal = app
-        .call(
+        .call_raw(
             "planner/goals/add",
             &[
                 ("code", &code),
@@ -84,7 +84,7 @@ async fn far_future_dates_are_refused_with_a_translated_answer() {
         .id
         .to_string();
     let place = app
-        .call(
+        .call_raw(
             "beds/place",
             &[
                 ("code", &code),
@@ -126,10 +126,10 @@ async fn contact_lists_timelines_holds_and_refusals_are_audited() {
     contact.retain(|(k, _)| *k != "form[people_count]");
     contact.push(("form[person_code]", code.clone()));
     let logged = app
-        .call("people/contacts/log", &as_pairs(&contact), Some(&worker))
+        .call_raw("people/contacts/log", &as_pairs(&contact), Some(&worker))
         .await;
     assert_eq!(logged.status(), StatusCode::OK, "on {}", app.backend);
-    let list = app.call("people/contacts", &[], Some(&worker)).await;
+    let list = app.call_raw("people/contacts", &[], Some(&worker)).await;
     assert_eq!(list.status(), StatusCode::OK);
     assert_eq!(
         audit_rows(&app, &code, "person.contact.list", "success").await,
@@ -143,7 +143,7 @@ async fn contact_lists_timelines_holds_and_refusals_are_audited() {
     let mut placed_in = None;
     for bed in &beds {
         let held = app
-            .call(
+            .call_raw(
                 "beds/hold",
                 &[
                     ("bed_id", &bed.id.to_string()),
@@ -157,7 +157,7 @@ async fn contact_lists_timelines_holds_and_refusals_are_audited() {
             continue;
         }
         let placed = app
-            .call(
+            .call_raw(
                 "beds/place",
                 &[("code", &code), ("bed_id", &bed.id.to_string())],
                 Some(&manager),
@@ -173,7 +173,7 @@ async fn contact_lists_timelines_holds_and_refusals_are_audited() {
         1
     );
     let timeline = app
-        .call(
+        .call_raw(
             "beds/timeline",
             &[("structure_id", &structure.to_string()), ("month", "")],
             Some(&manager),
@@ -185,7 +185,7 @@ async fn contact_lists_timelines_holds_and_refusals_are_audited() {
         1
     );
     let page = json(
-        app.call("people/person", &[("code", &code)], Some(&worker))
+        app.call_raw("people/person", &[("code", &code)], Some(&worker))
             .await,
     )
     .await;
@@ -200,7 +200,7 @@ async fn contact_lists_timelines_holds_and_refusals_are_audited() {
     // Refusals: a bed of another body, an administrator's account, her deactivation.
     let cuneo = app.sign_in("accoglienza.cuneo@anello.test").await;
     let removed = app
-        .call(
+        .call_raw(
             "beds/beds/remove",
             &[("bed_id", &beds[0].id.to_string())],
             Some(&cuneo),
@@ -234,7 +234,7 @@ async fn contact_lists_timelines_holds_and_refusals_are_audited() {
         1
     );
     let disabled = app
-        .call(
+        .call_raw(
             "admin/users/set_active",
             &[("id", &admin_id.to_string()), ("active", "false")],
             Some(&coordinator),
@@ -256,7 +256,7 @@ async fn changes_refused_by_a_conflict_are_audited() {
     app.propose_for_shelter(&worker, &code).await;
     // Proposed twice: the second is refused (already waiting).
     let again = app
-        .call(
+        .call_raw(
             "people/waiting_list/add",
             &[
                 ("code", &code),
@@ -275,7 +275,7 @@ async fn changes_refused_by_a_conflict_are_audited() {
     // A plan opened twice.
     open_plan(&app, &worker, &code).await;
     let twice = app
-        .call(
+        .call_raw(
             "planner/open",
             &[("code", &code), ("review_every_days", "90")],
             Some(&worker),
@@ -314,7 +314,7 @@ async fn a_nul_character_is_a_clear_400_and_no_server_error() {
     let page = app.get("/persone/TO-2026-0001%00", Some(&worker)).await;
     assert_eq!(page.status(), StatusCode::BAD_REQUEST);
     let registered = app
-        .call(
+        .call_raw(
             "people/register",
             &[
                 ("form[given_names]", "Nome\u{0}"),

@@ -12,7 +12,7 @@ async fn save_identity(
     code: &str,
     family_name: &str,
 ) -> reqwest::Response {
-    app.call(
+    app.call_raw(
         "people/identity/save",
         &[
             ("code", code),
@@ -32,7 +32,7 @@ async fn identity_edits_reveal_no_organisation_and_are_limited() {
     let app = TestApp::spawn().await;
     let torino = app.sign_in(CASE_WORKER).await;
     let registered = app
-        .call(
+        .call_raw(
             "people/register",
             &[
                 ("form[given_names]", "Precious"),
@@ -52,7 +52,7 @@ async fn identity_edits_reveal_no_organisation_and_are_limited() {
     let saved = save_identity(&app, &cuneo, &dummy, "Adebayo").await;
     assert_eq!(saved.status(), StatusCode::OK);
     let page = json(
-        app.call("people/person", &[("code", &dummy)], Some(&cuneo))
+        app.call_raw("people/person", &[("code", &dummy)], Some(&cuneo))
             .await,
     )
     .await;

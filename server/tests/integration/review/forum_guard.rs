@@ -30,7 +30,7 @@ async fn the_guard_neither_confirms_nor_quotes_the_name_of_a_secret_structure() 
     assert!(draft.starts_with("/forum/bozze/"), "{draft}");
     let post = draft.rsplit('/').next().unwrap().to_string();
     let page = json(
-        app.call("forum/drafts", &[("post", &post)], Some(&worker))
+        app.call_raw("forum/drafts", &[("post", &post)], Some(&worker))
             .await,
     )
     .await;

@@ -54,5 +54,5 @@ pub async fn save_account(
     form: &[(String, String)],
 ) -> reqwest::Response {
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    app.call("admin/users/save", &pairs, Some(cookie)).await
+    app.call_raw("admin/users/save", &pairs, Some(cookie)).await
 }

@@ -17,7 +17,7 @@ async fn a_new_sign_in_on_the_same_browser_starts_with_an_empty_session() {
     let safe_house = app.safe_house_of(TORINO_BODY).await;
     let address = safe_house.address.clone().unwrap();
     let revealed = app
-        .call(
+        .call_raw(
             "beds/address/reveal",
             &[
                 ("structure_id", &safe_house.id.to_string()),
@@ -32,7 +32,7 @@ async fn a_new_sign_in_on_the_same_browser_starts_with_an_empty_session() {
     let mut placed = false;
     for bed in app.beds_of(TORINO_BODY, Some("women")).await {
         let response = app
-            .call(
+            .call_raw(
                 "beds/place",
                 &[("code", &code), ("bed_id", &bed.id.to_string())],
                 Some(&manager),
@@ -45,7 +45,7 @@ async fn a_new_sign_in_on_the_same_browser_starts_with_an_empty_session() {
     }
     assert!(placed, "a free bed for women in Torino on {}", app.backend);
     let before = app
-        .call("beds/board", &[("filter[province]", "")], Some(&manager))
+        .call_raw("beds/board", &[("filter[province]", "")], Some(&manager))
         .await
         .text()
         .await
@@ -57,7 +57,7 @@ async fn a_new_sign_in_on_the_same_browser_starts_with_an_empty_session() {
         .sign_in_with(CASE_WORKER, DEMO_PASSWORD, Some(&manager))
         .await;
     let after = json(
-        app.call("beds/board", &[("filter[province]", "")], Some(&colleague))
+        app.call_raw("beds/board", &[("filter[province]", "")], Some(&colleague))
             .await,
     )
     .await;

@@ -16,7 +16,7 @@ async fn give_team_role(
     receiver: i32,
     role: &str,
 ) -> StatusCode {
-    app.call(
+    app.call_raw(
         "planner/team/add",
         &[
             ("code", code),
@@ -31,7 +31,7 @@ async fn give_team_role(
 
 async fn diary(app: &TestApp, cookie: &str, code: &str) -> Value {
     json(
-        app.call("planner/diary", &[("code", code)], Some(cookie))
+        app.call_raw("planner/diary", &[("code", code)], Some(cookie))
             .await,
     )
     .await
@@ -47,7 +47,7 @@ async fn no_one_opens_restricted_diary_notes_by_giving_herself_the_role() {
     let code = app.register_person(&worker, "Riservata").await;
     open_plan(&app, &worker, &code).await;
     let note = app
-        .call(
+        .call_raw(
             "planner/diary/add",
             &[
                 ("code", &code),
@@ -97,7 +97,7 @@ async fn no_one_opens_restricted_diary_notes_by_giving_herself_the_role() {
         let (app, code) = (&app, code.clone());
         async move {
             json(
-                app.call("planner/plan", &[("code", &code)], Some(&cookie))
+                app.call_raw("planner/plan", &[("code", &code)], Some(&cookie))
                     .await,
             )
             .await
@@ -182,7 +182,7 @@ async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_rec
     let victim = app.register_person(&torino, "Separata").await;
     let recruiter = app.register_person(&cuneo, "Reclutatrice").await;
     let added = app
-        .call(
+        .call_raw(
             "beds/safeguards/apart/add",
             &[
                 ("code", &victim),
@@ -194,7 +194,7 @@ async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_rec
         .await;
     assert_eq!(added.status(), StatusCode::OK, "on {}", app.backend);
     let seen_here = json(
-        app.call("beds/safeguards", &[("code", &victim)], Some(&torino))
+        app.call_raw("beds/safeguards", &[("code", &victim)], Some(&torino))
             .await,
     )
     .await;
@@ -203,7 +203,7 @@ async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_rec
     assert!(!seen_here.to_string().contains(&recruiter));
     assert_eq!(row["removable"], true);
     let seen_there = json(
-        app.call("beds/safeguards", &[("code", &recruiter)], Some(&cuneo))
+        app.call_raw("beds/safeguards", &[("code", &recruiter)], Some(&cuneo))
             .await,
     )
     .await;
@@ -213,7 +213,7 @@ async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_rec
     assert_eq!(row["removable"], false);
     let pair = row["id"].as_i64().unwrap().to_string();
     let refused = app
-        .call(
+        .call_raw(
             "beds/safeguards/apart/remove",
             &[("code", &recruiter), ("pair_id", &pair)],
             Some(&cuneo),
@@ -227,7 +227,7 @@ async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_rec
     // The coordinator may remove it, as the recording team may.
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let removed = app
-        .call(
+        .call_raw(
             "beds/safeguards/apart/remove",
             &[("code", &recruiter), ("pair_id", &pair)],
             Some(&coordinator),
@@ -235,7 +235,7 @@ async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_rec
         .await;
     assert_eq!(removed.status(), StatusCode::OK);
     let gone = json(
-        app.call("beds/safeguards", &[("code", &victim)], Some(&torino))
+        app.call_raw("beds/safeguards", &[("code", &victim)], Some(&torino))
             .await,
     )
     .await;
@@ -257,7 +257,7 @@ async fn a_figure_lists_only_the_codes_of_people_the_reader_may_see() {
     let mut structure = None;
     for bed in app.beds_of(TORINO_BODY, Some("women")).await {
         let placed = app
-            .call(
+            .call_raw(
                 "beds/place",
                 &[("code", &guest), ("bed_id", &bed.id.to_string())],
                 Some(&manager),
@@ -279,7 +279,7 @@ async fn a_figure_lists_only_the_codes_of_people_the_reader_may_see() {
         let (app, tenda, today) = (&app, tenda.clone(), today.clone());
         async move {
             json(
-                app.call(
+                app.call_raw(
                     "reports/funder",
                     &[
                         ("request[from]", today.as_str()),
@@ -298,7 +298,7 @@ async fn a_figure_lists_only_the_codes_of_people_the_reader_may_see() {
         async move {
             let row = row.to_string();
             let response = app
-                .call(
+                .call_raw(
                     "reports/figure",
                     &[
                         ("request[report][from]", today.as_str()),

@@ -274,7 +274,7 @@ pub async fn publish_draft(
 
 /// Gives a version its number and makes it the material's current one; indexes the
 /// material; its author follows it; its followers and those of its category are told.
-pub(super) async fn publish_version<C: ConnectionTrait>(
+pub async fn publish_version<C: ConnectionTrait>(
     conn: &C,
     request_id: Option<&str>,
     author: Option<&CurrentUser>,

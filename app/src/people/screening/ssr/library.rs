@@ -1,15 +1,32 @@
-//! The indicator checklist as a material.
+//! The indicator checklist in the trainers' library: every published version of the
+//! checklist is a version of one material, which people can follow. The checklist
+//! pushes its versions into the library; the library never reads the checklist, so the
+//! two features depend on each other one way only.
 
-use super::*;
+use chrono::Utc;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
+};
 
-// ---------------------------------------------------------------------------------------
-// The indicator checklist as a material
+use super::current_checklist;
+use crate::auth::model::CurrentUser;
+use crate::entity::{
+    forum_material_versions as versions, forum_materials as materials, indicator_checklists,
+    indicators,
+};
+use crate::forum::markdown::render;
+use crate::forum::materials::model::VersionState;
+use crate::forum::materials::ssr::{find_material, publish_version};
+use crate::kernel::db::{begin_write, settle};
+use crate::kernel::error::AppError;
+use crate::people::screening::model::{ChecklistStatus, IndicatorGroup};
 
 /// Writes a material version for every published checklist version that has none yet,
 /// and tells the material's followers. Runs in the transaction that publishes a
 /// checklist version, and at start-up for checklists published before the library
 /// existed. Replicas that run it at once write each version once (unique index).
-pub async fn sync_checklist<C: ConnectionTrait>(
+pub async fn sync_library<C: ConnectionTrait>(
     conn: &C,
     request_id: Option<&str>,
     publisher: Option<&CurrentUser>,
@@ -88,7 +105,7 @@ pub async fn sync_checklist<C: ConnectionTrait>(
 
 /// The checklist as Markdown: one section per group of indicators, in Italian (the
 /// checklist page shows both languages).
-pub(super) fn checklist_markdown(version: i32, rows: &[indicators::Model]) -> String {
+fn checklist_markdown(version: i32, rows: &[indicators::Model]) -> String {
     let mut text = format!(
         "Gli indicatori che le operatrici usano nei colloqui di valutazione, \
          versione {version}. Ogni indicatore è una domanda da porsi, non una prova.\n"
@@ -113,9 +130,9 @@ pub(super) fn checklist_markdown(version: i32, rows: &[indicators::Model]) -> St
 /// At start-up: the checklist's first version exists (reference data every network
 /// starts from), and every published checklist version is in the library, including
 /// those published before the library existed.
-pub async fn sync_checklist_at_start(db: &DatabaseConnection) -> Result<(), AppError> {
-    crate::people::screening::ssr::current_checklist(db).await?;
+pub async fn sync_library_at_start(db: &DatabaseConnection) -> Result<(), AppError> {
+    current_checklist(db).await?;
     let txn = begin_write(db).await?;
-    let result = sync_checklist(&txn, None, None).await;
+    let result = sync_library(&txn, None, None).await;
     settle(txn, result).await
 }

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::AppError;
+use crate::kernel::error::AppError;
 
 /// A CSV file being written, row by row.
 pub struct CsvFile {

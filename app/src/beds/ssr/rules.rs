@@ -7,17 +7,18 @@ use std::collections::{HashMap, HashSet};
 
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-use super::rules::*;
 use crate::auth::model::{CurrentUser, Role};
+use crate::beds::rules::*;
 use crate::entity::waiting_list;
 use crate::entity::{
     beds, kept_apart, minor_authorisations, people, placements, structures, users,
 };
-use crate::error::{AppError, Problem};
-use crate::people::model::{parse_codes, Gender};
+use crate::kernel::clock::today;
+use crate::kernel::error::{AppError, Problem};
+use crate::kernel::fields::parse_codes;
+use crate::people::access::minor_from_record;
+use crate::people::model::Gender;
 use crate::people::registry::model::PathStatus;
-use crate::people::registry::ssr::minor_from_record;
-use crate::people::ssr::today;
 use crate::people::waiting::model::TargetGroup;
 use crate::people::waiting::ssr::STATUS_WAITING;
 
@@ -79,7 +80,7 @@ pub async fn plan<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result
         if reason.chars().count() < MIN_OVERRIDE_REASON {
             return Err(AppError::invalid("override_reason", Problem::TooShort));
         }
-        if reason.chars().count() > super::model::MAX_REASON_LENGTH {
+        if reason.chars().count() > crate::beds::model::MAX_REASON_LENGTH {
             return Err(AppError::invalid("override_reason", Problem::TooLong));
         }
     }
@@ -203,7 +204,7 @@ async fn assess<C: ConnectionTrait>(
     // Taken meanwhile by a request that committed first: the same conflict as a check.
     if !usable.iter().any(|(id, ok)| *id == request.bed.id && *ok) {
         return Err(AppError::Conflict {
-            conflict: crate::error::Conflict::BedTaken,
+            conflict: crate::kernel::error::Conflict::BedTaken,
         });
     }
     let run = adjacent_run(&usable, request.bed.id, movers.len());
@@ -227,7 +228,7 @@ async fn assess<C: ConnectionTrait>(
     let needed_group = match written {
         Some(group) if !(with_children && group != TargetGroup::MothersWithChildren) => group,
         _ => needed_group(
-            Gender::from_code(&principal.gender).unwrap_or(Gender::Female),
+            Gender::from_stored(&principal.gender, Gender::Female),
             minor_from_record(principal, today),
             with_children,
         ),
@@ -297,7 +298,7 @@ use sea_orm::{ActiveModelTrait, Set};
 
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::ssr::Ctx;
-use crate::people::registry::ssr::{
+use crate::people::access::{
     find_person, may_manage as on_team, person_codes, refuse, settle_person_change,
 };
 
@@ -317,7 +318,7 @@ async fn team_person<C: ConnectionTrait>(
 }
 
 pub async fn safeguards(ctx: &Ctx, code: &str) -> Result<Safeguards, AppError> {
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = team_person(&txn, ctx, code, "person.safeguards.view").await?;
         let authorisations = minor_authorisations::Entity::find()
@@ -328,7 +329,7 @@ pub async fn safeguards(ctx: &Ctx, code: &str) -> Result<Safeguards, AppError> {
             .into_iter()
             .map(|a| AuthorisationRow {
                 id: a.id,
-                kind: AuthorisationKind::from_code(&a.kind).unwrap_or(AuthorisationKind::Guardian),
+                kind: AuthorisationKind::from_stored(&a.kind, AuthorisationKind::Guardian),
                 reference: a.reference,
                 granted_on: a.granted_on,
                 withdrawn: a.withdrawn_at.is_some(),
@@ -368,7 +369,7 @@ pub async fn safeguards(ctx: &Ctx, code: &str) -> Result<Safeguards, AppError> {
             kept_apart.push(KeptApartRow {
                 id: pair.id,
                 other_code,
-                reason: KeptApartReason::from_code(&pair.reason).unwrap_or(KeptApartReason::Other),
+                reason: KeptApartReason::from_stored(&pair.reason, KeptApartReason::Other),
                 removable: recorders.get(&pair.created_by) == Some(&user.organisation_id),
             });
         }
@@ -387,7 +388,7 @@ pub async fn safeguards(ctx: &Ctx, code: &str) -> Result<Safeguards, AppError> {
         })
     }
     .await;
-    crate::db::settle(txn, result).await
+    crate::kernel::db::settle(txn, result).await
 }
 
 /// Records the guardian's or the juvenile court's authorisation of a minor's placement.
@@ -399,12 +400,12 @@ pub async fn record_authorisation(
     granted_on: NaiveDate,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = team_person(&txn, ctx, code, "person.authorisation.record").await?;
         if person.anonymised_at.is_some() {
             return Err(AppError::Conflict {
-                conflict: crate::error::Conflict::Anonymised,
+                conflict: crate::kernel::error::Conflict::Anonymised,
             });
         }
         let created = minor_authorisations::ActiveModel {
@@ -435,7 +436,7 @@ pub async fn record_authorisation(
 
 pub async fn withdraw_authorisation(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = team_person(&txn, ctx, code, "person.authorisation.withdraw").await?;
         let found = minor_authorisations::Entity::find_by_id(id)
@@ -469,7 +470,7 @@ pub async fn add_kept_apart(
     reason: KeptApartReason,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = team_person(&txn, ctx, code, "person.kept_apart.add").await?;
         let other = find_person(&txn, other_code)
@@ -534,7 +535,7 @@ async fn recording_organisations<C: ConnectionTrait>(
 /// Removes a pair: the team that recorded it (its organisation) or the coordinator.
 pub async fn remove_kept_apart(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let action = "person.kept_apart.remove";
         let person = if user.is_network_wide() {

@@ -1,41 +1,34 @@
 //! Database work of the contact log.
 
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
-use super::model::{
-    join_codes, parse_codes, AgeBand, Channel, ContactLog, ContactRow, Exploitation, Gender,
-    Nationality, ValidContact,
-};
+use super::model::{Channel, ContactLog, ContactRow, ValidContact};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
 use crate::entity::contacts;
-use crate::error::{AppError, Problem};
+use crate::kernel::clock::today;
+use crate::kernel::error::{AppError, Problem};
+use crate::kernel::fields::{join_codes, parse_codes};
+use crate::people::model::{AgeBand, Exploitation, Gender, Nationality};
 
 pub const RECENT_CONTACTS: u64 = 20;
 
-/// Today in Italy: contacts are dated by the local calendar, not by UTC.
-pub fn today() -> NaiveDate {
-    Utc::now()
-        .with_timezone(&chrono_tz::Europe::Rome)
-        .date_naive()
-}
-
 pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     // A contact may name only a person the user's organisation has in charge; any other
     // code gets the same answer as a code that does not exist.
     let person = match &contact.person_code {
         None => None,
         Some(code) => {
-            let person = crate::people::registry::ssr::find_person(&txn, code)
+            let person = crate::people::access::find_person(&txn, code)
                 .await
                 .map_err(|_| AppError::invalid("person_code", Problem::UnknownChoice))?;
-            if !crate::people::registry::ssr::may_manage(&txn, user, &person).await? {
+            if !crate::people::access::may_manage(&txn, user, &person).await? {
                 return Err(AppError::invalid("person_code", Problem::UnknownChoice));
             }
             Some(person)
@@ -86,7 +79,7 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
 /// network's for the coordinator.
 pub async fn contact_log(ctx: &Ctx) -> Result<ContactLog, AppError> {
     let user = ctx.user()?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let log = contact_log_in(&txn, ctx, user).await?;
     txn.commit().await?;
     Ok(log)
@@ -95,7 +88,7 @@ pub async fn contact_log(ctx: &Ctx) -> Result<ContactLog, AppError> {
 /// The page's data, read in the transaction that audits it: each person whose code the
 /// list shows (a contact linked to her record) has the read in her access log.
 async fn contact_log_in(
-    db: &crate::db::WriteTransaction,
+    db: &crate::kernel::db::WriteTransaction,
     ctx: &Ctx,
     user: &CurrentUser,
 ) -> Result<ContactLog, AppError> {
@@ -129,13 +122,13 @@ async fn contact_log_in(
         .unwrap_or(Channel::StreetUnit);
 
     let organisation_names =
-        crate::admin::ssr::organisation_names(db, rows.iter().map(|row| row.organisation_id))
+        crate::kernel::names::organisation_names(db, rows.iter().map(|row| row.organisation_id))
             .await?;
     let user_names =
-        crate::admin::ssr::user_names(db, rows.iter().map(|row| row.created_by)).await?;
+        crate::kernel::names::user_names(db, rows.iter().map(|row| row.created_by)).await?;
 
     let person_codes =
-        crate::people::registry::ssr::person_codes(db, rows.iter().filter_map(|row| row.person_id))
+        crate::people::access::person_codes(db, rows.iter().filter_map(|row| row.person_id))
             .await?;
     for row in &rows {
         if let Some(code) = row.person_id.and_then(|id| person_codes.get(&id)) {
@@ -154,11 +147,11 @@ async fn contact_log_in(
         .map(|row| ContactRow {
             id: row.id,
             occurred_on: row.occurred_on,
-            channel: Channel::from_code(&row.channel).unwrap_or(Channel::StreetUnit),
+            channel: Channel::from_stored(&row.channel, Channel::StreetUnit),
             province: row.province,
             area: row.area,
-            gender: Gender::from_code(&row.gender).unwrap_or(Gender::Female),
-            age_band: AgeBand::from_code(&row.age_band).unwrap_or(AgeBand::Unknown),
+            gender: Gender::from_stored(&row.gender, Gender::Female),
+            age_band: AgeBand::from_stored(&row.age_band, AgeBand::Unknown),
             minor: row.minor,
             nationality: row.nationality.as_deref().and_then(Nationality::from_code),
             exploitation: parse_codes(&row.exploitation, Exploitation::from_code),
@@ -183,4 +176,69 @@ async fn contact_log_in(
         week_people: week.iter().map(|row| row.people_count.max(0) as u64).sum(),
         network_wide,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+    use super::*;
+    use crate::entity::audit_log;
+    use crate::people::contacts::model::ContactForm;
+    use crate::testing::databases;
+
+    fn street_outing() -> ContactForm {
+        ContactForm {
+            occurred_on: today().to_string(),
+            channel: "street_unit".into(),
+            province: "TO".into(),
+            gender: "female".into(),
+            age_band: "18_24".into(),
+            people_count: "3".into(),
+            exploitation: [("sexual_street".to_string(), "on".to_string())].into(),
+            ..ContactForm::default()
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_contact_is_written_with_its_audit_row_and_names_only_her_teams_people() {
+        for test in databases().await {
+            let ctx = test.as_user("strada@anello.test").await;
+            let valid = street_outing().validate(today()).unwrap();
+            let id = log_contact(&ctx, valid).await.unwrap();
+            let stored = contacts::Entity::find_by_id(id)
+                .one(&ctx.db)
+                .await
+                .unwrap()
+                .expect("the contact");
+            assert_eq!(
+                (stored.people_count, stored.exploitation.as_str()),
+                (3, "sexual_street"),
+                "{}",
+                test.backend
+            );
+            let audited = audit_log::Entity::find()
+                .filter(audit_log::Column::Action.eq("contact.create"))
+                .filter(audit_log::Column::ObjectId.eq(id.to_string()))
+                .count(&ctx.db)
+                .await
+                .unwrap();
+            assert_eq!(audited, 1, "{}", test.backend);
+
+            // A code her organisation does not have in charge gets the answer of a code
+            // that does not exist, and nothing is written.
+            let mut named = street_outing();
+            named.people_count = "1".into();
+            named.person_code = "TO-2026-9999".into();
+            let refused = log_contact(&ctx, named.validate(today()).unwrap()).await;
+            assert_eq!(
+                refused.unwrap_err().problem_for("person_code"),
+                Some(Problem::UnknownChoice),
+                "{}",
+                test.backend
+            );
+            assert_eq!(contacts::Entity::find().count(&ctx.db).await.unwrap(), 1);
+            test.finish().await;
+        }
+    }
 }

@@ -151,14 +151,17 @@ impl ConnectionTrait for WriteTransaction {
 /// lost; rolls back any other error.
 pub async fn settle<T>(
     txn: WriteTransaction,
-    result: Result<T, crate::error::AppError>,
-) -> Result<T, crate::error::AppError> {
+    result: Result<T, crate::kernel::error::AppError>,
+) -> Result<T, crate::kernel::error::AppError> {
     match result {
         Ok(value) => {
             txn.commit().await?;
             Ok(value)
         }
-        Err(error @ (crate::error::AppError::Forbidden | crate::error::AppError::Rules { .. })) => {
+        Err(
+            error @ (crate::kernel::error::AppError::Forbidden
+            | crate::kernel::error::AppError::Rules { .. }),
+        ) => {
             txn.commit().await?;
             Err(error)
         }

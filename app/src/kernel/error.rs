@@ -31,7 +31,7 @@ pub enum AppError {
     /// user may set them aside with a reason.
     #[error("placement rules: {breaches:?}")]
     Rules {
-        breaches: Vec<crate::beds::rules::Breach>,
+        breaches: Vec<Breach>,
         may_override: bool,
     },
     /// The request itself could not be read (malformed or missing arguments).
@@ -251,6 +251,46 @@ impl From<tower_sessions::session::Error> for AppError {
     fn from(error: tower_sessions::session::Error) -> Self {
         tracing::error!(%error, "session store error");
         AppError::Internal
+    }
+}
+
+/// A rule a placement would break: the structure's target group; a minor without her
+/// parent where minors are not taken in, or with no authorisation (guardian or juvenile
+/// court) on record; not enough adjacent free beds for the family; part of the family
+/// left in another structure; someone she must be kept apart from there. On the wire as
+/// its code (`"target_group"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Breach {
+    TargetGroup,
+    MinorNotAllowedHere,
+    MinorWithoutAuthorisation,
+    NoRoomForFamily,
+    FamilySplit,
+    KeptApart,
+}
+
+impl Breach {
+    pub fn code(self) -> &'static str {
+        match self {
+            Breach::TargetGroup => "target_group",
+            Breach::MinorNotAllowedHere => "minor_not_allowed_here",
+            Breach::MinorWithoutAuthorisation => "minor_without_authorisation",
+            Breach::NoRoomForFamily => "no_room_for_family",
+            Breach::FamilySplit => "family_split",
+            Breach::KeptApart => "kept_apart",
+        }
+    }
+}
+
+impl Breach {
+    /// Whether a reception manager may set the rule aside, giving a reason. The law on
+    /// minors and the safety of people kept apart are never set aside from the board.
+    pub fn overridable(self) -> bool {
+        matches!(
+            self,
+            Breach::TargetGroup | Breach::NoRoomForFamily | Breach::FamilySplit
+        )
     }
 }
 

@@ -8,17 +8,17 @@ use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::{Deserialize, Serialize};
 
-use super::model::{UndoAction, UndoOffer, UNDO_SECONDS};
-use super::ssr::{finish, may_manage_structure};
+use super::{finish, may_manage_structure};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
+use crate::beds::model::{UndoAction, UndoOffer, UNDO_SECONDS};
 use crate::entity::{path_events, people, placements, structures, waiting_list};
-use crate::error::{AppError, Conflict};
+use crate::kernel::error::{AppError, Conflict};
 use crate::people::registry::model::PathStatus;
 use crate::people::waiting::ssr::STATUS_WAITING;
 
-use super::ssr::STATUS_PLACED;
+use crate::beds::ssr::STATUS_PLACED;
 
 /// The session key of the user's last change on the board.
 pub const LAST_CHANGE_KEY: &str = "board_last_change";
@@ -128,7 +128,7 @@ pub async fn undo_last(ctx: &Ctx) -> Result<String, AppError> {
         .ok_or(AppError::Conflict {
             conflict: Conflict::NothingToUndo,
         })?;
-    let txn = crate::db::begin_write(&ctx.db).await?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         // Everything must still be as the change left it.
         let mut opened = Vec::new();

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Problem, Validation};
+use crate::kernel::error::{Problem, Validation};
 
 /// The first and last day a form may name.
 pub const FIRST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2000, 1, 1) {
@@ -62,6 +62,22 @@ pub fn form_month(text: &str) -> Option<NaiveDate> {
     form_day(&format!("{}-01", text.trim())).ok().flatten()
 }
 
+/// A required date that has already happened (a consent given, a stay ended).
+pub fn past_day(
+    field: &str,
+    value: &str,
+    today: NaiveDate,
+    checks: &mut Validation,
+) -> Option<NaiveDate> {
+    match required_day(field, value, checks) {
+        Some(day) if day > today => {
+            checks.add(field, Problem::DateInFuture);
+            None
+        }
+        day => day,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,7 +102,7 @@ mod tests {
         assert_eq!(required_day("on", "", &mut checks), None);
         assert_eq!(optional_day("until", "3000-01-01", &mut checks), None);
         let problems = match checks.finish() {
-            Err(crate::error::AppError::Invalid { problems }) => problems,
+            Err(crate::kernel::error::AppError::Invalid { problems }) => problems,
             other => panic!("expected problems, got {other:?}"),
         };
         assert_eq!(problems[0].problem, Problem::Required);

@@ -1,6 +1,16 @@
-//! The personal-data guard run on every text before it is published.
+//! The personal-data guard run on every text before it is published, in the forum's
+//! threads and in the trainers' library.
 
-use super::*;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
+
+use super::model::{Finding, FindingKind};
+use super::personal_data::scan;
+use crate::auth::model::CurrentUser;
+use crate::entity::{forum_guard_checks as guard_checks, structures};
+use crate::kernel::error::AppError;
 
 /// How often one user may run the personal-data guard: it answers whether a text names a
 /// place of the network, so it must not become a way to test guesses one after another.
@@ -41,7 +51,7 @@ pub(crate) async fn findings<C: ConnectionTrait>(
 }
 
 /// Counts one run of the guard; past the limit the author waits (429).
-pub(super) async fn guard_check<C: ConnectionTrait>(
+pub(crate) async fn guard_check<C: ConnectionTrait>(
     conn: &C,
     author: &CurrentUser,
 ) -> Result<(), AppError> {

@@ -1,0 +1,273 @@
+//! The board's cards: a structure, its beds, a bed's menu and the safe-house address.
+
+use super::*;
+
+#[component]
+pub(super) fn StructureCardView(
+    card: StructureCard,
+    choices: Vec<BedChoice>,
+    today: chrono::NaiveDate,
+    filter: BoardFilter,
+    chosen: String,
+    actions: BoardActions,
+) -> impl IntoView {
+    let kind = card.kind;
+    let targets = card.target_groups.clone();
+    let manage = card.may_manage;
+    let free = card.free_beds;
+    view! {
+        <section class="panel structure-card" aria-label=card.name.clone()>
+            <h2>{card.name.clone()}</h2>
+            <p><a href=format!("/strutture/{}/presenze", card.id)>{move_tr!("timeline-link")}</a></p>
+            <p class="hint">
+                {move || kind_name(kind)} " · " {card.province.clone()} " · " {card.organisation.clone()}
+                <br />
+                {move || targets.iter().map(|g| target_group_name(*g)).collect::<Vec<_>>().join(", ")}
+            </p>
+            <p><strong>{move_tr!("board-structure-free", { "free" => free })}</strong></p>
+            <AddressView id=card.id reveal=card.may_reveal_address address=card.address.clone() until=card.address_visible_until action=actions.reveal />
+            <ul class="beds">
+                {card.beds.into_iter().map(|slot| view! {
+                    <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions />
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn BedView(
+    bed: BedSlot,
+    manage: bool,
+    choices: Vec<BedChoice>,
+    today: chrono::NaiveDate,
+    filter: BoardFilter,
+    chosen: String,
+    actions: BoardActions,
+) -> impl IntoView {
+    let slot = bed;
+    let state = slot.state;
+    let class = match state {
+        BedState::Free => "bed bed-free",
+        BedState::Occupied => "bed bed-occupied",
+        BedState::Held => "bed bed-held",
+        BedState::OutOfService => "bed bed-out",
+    };
+    let details = match (&slot.person_code, state) {
+        (Some(code), BedState::Occupied) => {
+            let code = code.clone();
+            // Every guest gets a link; only the chosen one gets the forms, whose list of
+            // free beds would otherwise repeat on every bed (megabytes on a large board).
+            let open = manage && chosen == code;
+            let others: Vec<BedChoice> = if open {
+                choices
+                    .into_iter()
+                    .filter(|c| c.bed_id != slot.id)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let actions_link = board_link(&filter, Some(&code));
+            let days = slot.days_since_arrival.unwrap_or(0);
+            let overdue = slot.exit_overdue;
+            let planned = slot
+                .planned_exit_on
+                .map(|d| d.format("%d/%m/%Y").to_string());
+            let move_id = format!("move-{}", slot.id);
+            let reason_id = format!("exit-reason-{}", slot.id);
+            let date_id = format!("exit-date-{}", slot.id);
+            let summary_code = code.clone();
+            let exit_code = code.clone();
+            let reasons = StayEnd::ALL
+                .iter()
+                .map(|r| {
+                    let r = *r;
+                    view! { <option value=r.code()>{move || stay_end_name(r)}</option> }
+                })
+                .collect_view();
+            let handle_code = code.clone();
+            let bed_id = slot.id;
+            view! {
+                {manage.then(|| view! { <DragHandle code=handle_code from_bed=Some(bed_id) /> })}
+                <a class="code" href=format!("/persone/{code}")>{code.clone()}</a>
+                <small>
+                    {move || days_text(days)}
+                    {planned.map(|date| view! {
+                        " · " {move_tr!("bed-planned-exit", { "date" => date.clone() })}
+                    })}
+                    {overdue.then(|| view! { " " <strong class="overdue">{move_tr!("bed-exit-overdue")}</strong> })}
+                </small>
+                {(manage && !open).then(|| {
+                    let link_code = summary_code.clone();
+                    view! {
+                        <p class="bed-actions">
+                            // A full page load: the chosen bed's select then takes the focus.
+                            <a href=actions_link rel="external">{move_tr!("board-actions-for", { "code" => link_code.clone() })}</a>
+                        </p>
+                    }
+                })}
+                {open.then(move || view! {
+                    <details class="bed-actions" open=true>
+                        <summary>{move_tr!("board-actions-for", { "code" => summary_code.clone() })}</summary>
+                        <ActionForm action=actions.moving attr:class="move-form">
+                            <input type="hidden" name="code" value=code.clone() />
+                            <label for=move_id.clone()>{move_tr!("board-move-to")}</label>
+                            <select id=move_id.clone() name="bed_id" required=true autofocus=true>{bed_options(&others)}</select>
+                            <OverrideField id=format!("override-move-{}", slot.id) />
+                            <button type="submit" class="button small">{move_tr!("board-move")}</button>
+                        </ActionForm>
+                        <ActionForm action=actions.discharge attr:class="move-form">
+                            <input type="hidden" name="code" value=exit_code />
+                            <label for=reason_id.clone()>{move_tr!("board-exit-reason")}</label>
+                            <select id=reason_id.clone() name="reason" required=true>{reasons}</select>
+                            <label for=date_id.clone()>{move_tr!("board-exit-date")}</label>
+                            <input id=date_id.clone() type="date" name="ended_on" value=today.to_string() max=today.to_string() required=true />
+                            <button type="submit" class="button small danger">{move_tr!("board-exit")}</button>
+                        </ActionForm>
+                    </details>
+                })}
+            }
+            .into_any()
+        }
+        _ => {
+            let bed_id = slot.id.to_string();
+            view! {
+                {slot.out_of_service_reason.clone().map(|reason| view! { <small>{reason}</small> })}
+                {slot.held_until.map(|until| view! { <small>{move_tr!("bed-held-until", { "time" => until.format("%d/%m %H:%M UTC").to_string() })}</small> })}
+                {manage.then(|| view! { <BedMenu bed_id state actions /> })}
+            }
+            .into_any()
+        }
+    };
+    let live = expect_context::<BoardLive>();
+    let id = slot.id;
+    let occupant = slot.person_code.clone().unwrap_or_default();
+    let drop_target = (manage && state == BedState::Free).then(|| format!("bed:{id}"));
+    view! {
+        <li
+            class=class
+            data-bed=slot.id.to_string()
+            data-drop=drop_target
+            class:drop-hover=move || live.hover.get() == Some(DropTarget::Bed(id))
+            class:bed-leaving=move || !occupant.is_empty() && live.leaving(&occupant)
+        >
+            {move || live.incoming(id).map(|code| view! { <span class="incoming">"→ " {code}</span> })}
+            <span class="bed-label">{slot.label.clone()} {slot.room.clone().map(|room| view! { " · " {move_tr!("bed-room", { "room" => room.clone() })} })}</span>
+            <span class="bed-state">{move || state_name(state)}</span>
+            {details}
+        </li>
+    }
+}
+
+/// The reason with which a reception manager sets an overridable rule aside; sent with
+/// the place or move form, used only if a rule is broken.
+#[component]
+pub(super) fn OverrideField(id: String) -> impl IntoView {
+    let hint = format!("{id}-hint");
+    view! {
+        <details class="override">
+            <summary>{move_tr!("board-override")}</summary>
+            <label for=id.clone()>{move_tr!("board-override-reason")}</label>
+            <p class="hint" id=hint.clone()>{move_tr!("board-override-hint")}</p>
+            <input id=id type="text" name="override_reason" maxlength="300" autocomplete="off" aria-describedby=hint />
+        </details>
+    }
+}
+
+/// A structure's address: hidden by default; the owning organisation's staff reveal it
+/// with a reason, for a few minutes (the server decides and keeps the time).
+#[component]
+pub(super) fn AddressView(
+    id: i32,
+    reveal: bool,
+    address: Option<String>,
+    until: Option<chrono::DateTime<chrono::Utc>>,
+    action: ServerAction<RevealAddress>,
+) -> impl IntoView {
+    if !reveal {
+        return view! { <p class="hint">{move_tr!("address-withheld")}</p> }.into_any();
+    }
+    match (address, until) {
+        (Some(address), Some(until)) => view! {
+            <p class="secret-address" role="status">
+                <strong>{address}</strong>
+                <br /><small>{move_tr!("address-visible-until", { "time" => until.format("%H:%M UTC").to_string() })}</small>
+            </p>
+        }
+        .into_any(),
+        _ => {
+            let field = format!("reveal-reason-{id}");
+            view! {
+                <details class="bed-actions">
+                    <summary>{move_tr!("address-reveal")}</summary>
+                    <ActionForm action attr:class="move-form">
+                        <input type="hidden" name="structure_id" value=id.to_string() />
+                        <label for=field.clone()>{move_tr!("address-reason")}</label>
+                        <input id=field type="text" name="reason" required=true minlength="5" maxlength="300" autocomplete="off" />
+                        <button type="submit" class="button small">{move_tr!("address-reveal-submit")}</button>
+                    </ActionForm>
+                </details>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The menu of a bed without a guest: hold it for an incoming person, or take it out of
+/// service; or undo either.
+#[component]
+pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) -> impl IntoView {
+    let hours_id = format!("hold-hours-{bed_id}");
+    let person_id = format!("hold-person-{bed_id}");
+    let reason_id = format!("service-reason-{bed_id}");
+    let body = match state {
+        BedState::Held => view! {
+            <ActionForm action=actions.hold attr:class="move-form">
+                <input type="hidden" name="bed_id" value=bed_id.clone() />
+                <input type="hidden" name="hours" value="0" />
+                <button type="submit" class="button small">{move_tr!("bed-release")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        BedState::OutOfService => view! {
+            <ActionForm action=actions.service attr:class="move-form">
+                <input type="hidden" name="bed_id" value=bed_id.clone() />
+                <input type="hidden" name="reason" value="" />
+                <button type="submit" class="button small">{move_tr!("bed-back-in-service")}</button>
+            </ActionForm>
+        }
+        .into_any(),
+        _ => {
+            let service_bed = bed_id.clone();
+            view! {
+            <ActionForm action=actions.hold attr:class="move-form">
+                <input type="hidden" name="bed_id" value=bed_id.clone() />
+                <label for=person_id.clone()>{move_tr!("bed-hold-for")}</label>
+                <p class="hint" id=format!("{person_id}-hint")>{move_tr!("code-example")}</p>
+                <input id=person_id.clone() type="text" name="person_code" autocomplete="off" aria-describedby=format!("{person_id}-hint") />
+                <label for=hours_id.clone()>{move_tr!("bed-hold-hours")}</label>
+                <select id=hours_id name="hours">
+                    <option value="4">"4"</option>
+                    <option value="12">"12"</option>
+                    <option value="24" selected=true>"24"</option>
+                    <option value="48">"48"</option>
+                </select>
+                <button type="submit" class="button small">{move_tr!("bed-hold")}</button>
+            </ActionForm>
+            <ActionForm action=actions.service attr:class="move-form">
+                <input type="hidden" name="bed_id" value=service_bed />
+                <label for=reason_id.clone()>{move_tr!("bed-out-reason")}</label>
+                <input id=reason_id type="text" name="reason" required=true maxlength="300" />
+                <button type="submit" class="button small">{move_tr!("bed-take-out")}</button>
+            </ActionForm>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <details class="bed-actions">
+            <summary>{move_tr!("bed-menu")}</summary>
+            {body}
+        </details>
+    }
+}

@@ -1,0 +1,290 @@
+//! Placing a person in a bed, moving her to another, and her discharge: each checked against the structure's rules and audited.
+
+use super::*;
+
+/// Places a person (from the waiting list, or one of the user's own organisation) in a
+/// free bed; her children without a bed take the adjacent ones. The rules may refuse it,
+/// or a reception manager may set some aside with `override_reason`.
+pub async fn place(
+    ctx: &Ctx,
+    code: &str,
+    bed_id: i32,
+    planned_exit_on: Option<NaiveDate>,
+    override_reason: Option<&str>,
+) -> Result<Vec<i32>, AppError> {
+    let user = ctx.user()?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = find_person(&txn, code).await?;
+        let (bed, structure) = managed_bed(&txn, user, bed_id).await?;
+        let waiting = waiting_list::Entity::find()
+            .filter(waiting_list::Column::PersonId.eq(person.id))
+            .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+            .one(&txn)
+            .await?;
+        // The board shows who has a bed (by code): saying so is no news to its users.
+        if open_placement_of(&txn, person.id).await?.is_some() {
+            return Err(AppError::Conflict {
+                conflict: Conflict::AlreadyPlaced,
+            });
+        }
+        if waiting.is_none() && !on_team(&txn, user, &person).await? {
+            // Neither proposed for shelter nor one of the user's own people.
+            return Err(AppError::Forbidden);
+        }
+        if person.anonymised_at.is_some() {
+            return Err(AppError::Conflict {
+                conflict: Conflict::Anonymised,
+            });
+        }
+        check_bed_free(&txn, &bed, person.id).await?;
+        let plan = rules::plan(
+            &txn,
+            &Request {
+                user,
+                person: &person,
+                bed: &bed,
+                structure: &structure,
+                current: None,
+                override_reason,
+            },
+        )
+        .await?;
+        let overridden = override_detail(&plan, override_reason);
+        let mut beds_taken = Vec::new();
+        let mut change = LastChange::new(UndoAction::Place, &person.code);
+        for (member, member_bed) in &plan.moves {
+            let created = insert_placement(
+                &txn,
+                user,
+                member.id,
+                (*member_bed, structure.id),
+                planned_exit_on,
+            )
+            .await?;
+            beds_taken.push(*member_bed);
+            change.opened.push(created.id);
+            let entry = waiting_list::Entity::find()
+                .filter(waiting_list::Column::PersonId.eq(member.id))
+                .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+                .one(&txn)
+                .await?;
+            if let Some(entry) = entry {
+                change.waiting_closed.push(entry.id);
+                let mut update: waiting_list::ActiveModel = entry.into();
+                update.status = Set(STATUS_PLACED.to_string());
+                update.closed_at = Set(Some(Utc::now()));
+                update.update(&txn).await?;
+            }
+            release_hold(&txn, *member_bed).await?;
+            let status = PathStatus::from_stored(&member.status, PathStatus::Contact);
+            if status < PathStatus::Placed {
+                change.statuses.push((member.id, member.status.clone()));
+                let mut update: people::ActiveModel = member.clone().into();
+                update.status = Set(PathStatus::Placed.code().to_string());
+                update.updated_at = Set(Utc::now());
+                update.update(&txn).await?;
+                crate::people::access::record_path_step(
+                    &txn,
+                    member.id,
+                    PathStatus::Placed,
+                    None,
+                    created.started_on,
+                    Some(user),
+                )
+                .await?;
+            }
+            let family = if member.id == person.id {
+                String::new()
+            } else {
+                format!(" with_family_of={}", person.code)
+            };
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "bed.place", "person")
+                    .object(&member.code)
+                    .detail(format!(
+                        "placement={} bed={} structure={}{family}{overridden}",
+                        created.id, member_bed, structure.id
+                    )),
+            )
+            .await?;
+        }
+        Ok((beds_taken, change))
+    }
+    .await;
+    let (beds_taken, change) = finish(
+        txn,
+        ctx,
+        "bed.place",
+        ("person", code.trim().to_uppercase()),
+        result,
+    )
+    .await?;
+    remember(ctx, &change).await?;
+    Ok(beds_taken)
+}
+
+/// Moves a guest to another bed (same or another structure) in one transaction, her
+/// children with her: each old stay ends as a transfer, the new ones start today.
+pub async fn move_guest(
+    ctx: &Ctx,
+    code: &str,
+    to_bed_id: i32,
+    override_reason: Option<&str>,
+) -> Result<Vec<i32>, AppError> {
+    let user = ctx.user()?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = find_person(&txn, code).await?;
+        let current = open_placement_of(&txn, person.id)
+            .await?
+            .ok_or(AppError::Conflict {
+                conflict: Conflict::NotPlaced,
+            })?;
+        let (from_bed, _) = managed_bed(&txn, user, current.bed_id).await?;
+        let (to_bed, to_structure) = managed_bed(&txn, user, to_bed_id).await?;
+        let mut change = LastChange::new(UndoAction::Move, &person.code);
+        if from_bed.id == to_bed.id {
+            return Ok((vec![to_bed.id], None));
+        }
+        check_bed_free(&txn, &to_bed, person.id).await?;
+        let plan = rules::plan(
+            &txn,
+            &Request {
+                user,
+                person: &person,
+                bed: &to_bed,
+                structure: &to_structure,
+                current: Some(&current),
+                override_reason,
+            },
+        )
+        .await?;
+        let overridden = override_detail(&plan, override_reason);
+        // Every old stay ends before a new one opens: a family moving within one
+        // structure may take each other's beds.
+        let mut ended_stays = Vec::new();
+        for (member, _) in &plan.moves {
+            let stay = open_placement_of(&txn, member.id)
+                .await?
+                .ok_or(AppError::Conflict {
+                    conflict: Conflict::NotPlaced,
+                })?;
+            let (planned, id) = (stay.planned_exit_on, stay.id);
+            let mut ended: placements::ActiveModel = stay.into();
+            ended.ended_on = Set(Some(today()));
+            ended.end_reason = Set(Some(MOVED_TO_ANOTHER_BED.to_string()));
+            ended.ended_by = Set(Some(user.id));
+            ended.update(&txn).await?;
+            change.ended.push(id);
+            ended_stays.push((id, planned));
+        }
+        let mut beds_taken = Vec::new();
+        for ((member, member_bed), (from_id, planned)) in plan.moves.iter().zip(ended_stays) {
+            let created = insert_placement(
+                &txn,
+                user,
+                member.id,
+                (*member_bed, to_structure.id),
+                planned,
+            )
+            .await?;
+            release_hold(&txn, *member_bed).await?;
+            beds_taken.push(*member_bed);
+            change.opened.push(created.id);
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "bed.move", "person")
+                    .object(&member.code)
+                    .detail(format!(
+                        "from_placement={from_id} to_placement={} bed={} structure={}{overridden}",
+                        created.id, member_bed, to_structure.id
+                    )),
+            )
+            .await?;
+        }
+        Ok((beds_taken, Some(change)))
+    }
+    .await;
+    let (beds_taken, change) = finish(
+        txn,
+        ctx,
+        "bed.move",
+        ("person", code.trim().to_uppercase()),
+        result,
+    )
+    .await?;
+    if let Some(change) = change {
+        remember(ctx, &change).await?;
+    }
+    Ok(beds_taken)
+}
+
+/// Ends a guest's stay with a reason and a date (today or earlier). A mother leaves with
+/// her children who share her structure.
+pub async fn discharge(
+    ctx: &Ctx,
+    code: &str,
+    reason: StayEnd,
+    ended_on: NaiveDate,
+) -> Result<(), AppError> {
+    let user = ctx.user()?;
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = find_person(&txn, code).await?;
+        let current = open_placement_of(&txn, person.id)
+            .await?
+            .ok_or(AppError::Conflict {
+                conflict: Conflict::NotPlaced,
+            })?;
+        managed_bed(&txn, user, current.bed_id).await?;
+        if ended_on < current.started_on {
+            return Err(AppError::invalid("ended_on", Problem::OutOfRange));
+        }
+        let mut leaving = vec![(person.code.clone(), current.clone())];
+        if person.family_head_id.is_none() {
+            for member in rules::family_unit(&txn, &person).await? {
+                if member.id == person.id {
+                    continue;
+                }
+                if let Some(stay) = open_placement_of(&txn, member.id).await? {
+                    if stay.structure_id == current.structure_id && stay.started_on <= ended_on {
+                        leaving.push((member.code.clone(), stay));
+                    }
+                }
+            }
+        }
+        let mut change = LastChange::new(UndoAction::Exit, &person.code);
+        for (member_code, stay) in leaving {
+            let id = stay.id;
+            change.ended.push(id);
+            let mut ended: placements::ActiveModel = stay.into();
+            ended.ended_on = Set(Some(ended_on));
+            ended.end_reason = Set(Some(reason.code().to_string()));
+            ended.ended_by = Set(Some(user.id));
+            ended.update(&txn).await?;
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "bed.discharge", "person")
+                    .object(&member_code)
+                    .detail(format!("placement={id} reason={}", reason.code())),
+            )
+            .await?;
+        }
+        Ok(change)
+    }
+    .await;
+    let change = finish(
+        txn,
+        ctx,
+        "bed.discharge",
+        ("person", code.trim().to_uppercase()),
+        result,
+    )
+    .await?;
+    remember(ctx, &change).await
+}

@@ -1,0 +1,87 @@
+//! A draft held back by the personal-data guard, to be corrected or published anyway.
+
+use super::*;
+
+#[component]
+pub fn ForumDraftPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let publish = ServerAction::<PublishDraft>::new();
+    let discard = ServerAction::<DiscardDraft>::new();
+    let data = Resource::new(
+        move || (id.get(), publish.version().get()),
+        |(id, _)| fetch_draft(id),
+    );
+    let error = Signal::derive(move || {
+        publish
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| discard.value().get().and_then(|r| r.err()))
+    });
+    view! {
+        <Title text=page_title({
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "forum-draft-title")
+        }) />
+        <h1>{move_tr!("forum-draft-title")}</h1>
+        <FormErrorSummary error />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(draft) => view! { <DraftView draft publish discard /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub(super) fn DraftView(
+    draft: DraftPage,
+    publish: ServerAction<PublishDraft>,
+    discard: ServerAction<DiscardDraft>,
+) -> impl IntoView {
+    let post = draft.post_id.to_string();
+    let discarded_post = post.clone();
+    let questioned = !draft.findings.is_empty();
+    view! {
+        <p class="hint">
+            {local(&draft.category_name)} " · "
+            <a href=format!("/forum/discussioni/{}", draft.thread_id)>{draft.thread_title.clone()}</a>
+        </p>
+        {if questioned {
+            view! {
+                <GuardWarning findings=draft.findings.clone() />
+            }.into_any()
+        } else {
+            view! { <p class="notice">{move_tr!("forum-guard-clear")}</p> }.into_any()
+        }}
+        <ActionForm action=publish attr:class="forum-form">
+            <input type="hidden" name="post" value=post.clone() />
+            <div class="field">
+                <label for="draft-body">{move_tr!("forum-field-text")}</label>
+                <MarkdownHint id="draft-body-hint" />
+                <textarea id="draft-body" name="body" rows="10" required=true aria-describedby="draft-body-hint">{draft.body.clone()}</textarea>
+            </div>
+            {if questioned {
+                view! {
+                    <label class="checkbox personal-data-confirm" for="draft-confirm">
+                        <input type="checkbox" id="draft-confirm" name="confirm" value="on" />
+                        {move_tr!("forum-guard-confirm")}
+                    </label>
+                }.into_any()
+            } else {
+                view! { <input type="hidden" name="confirm" value="" /> }.into_any()
+            }}
+            <button type="submit" class="button primary">{move_tr!("forum-publish")}</button>
+        </ActionForm>
+        <div class="button-row">
+            <ActionForm action=discard attr:class="inline-form">
+                <input type="hidden" name="post" value=discarded_post />
+                <button type="submit" class="button secondary">{move_tr!("forum-discard")}</button>
+            </ActionForm>
+        </div>
+    }
+}

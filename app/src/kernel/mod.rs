@@ -1,0 +1,29 @@
+//! The shared kernel: what more than one feature needs, in one place. Features import
+//! the kernel; the kernel imports no feature (`make lint` checks it), so a change to one
+//! feature can never reach into another through here.
+//!
+//! - `error`: the one error type of every server function, its field problems and the
+//!   refusal codes (`Breach`, `Conflict`).
+//! - `fields`: the parsers of form text (closed lists of codes, ids, free text, search
+//!   boxes): one rule and one error for each kind of input, everywhere.
+//! - `dates`: dates typed into forms and query strings.
+//! - `clock` (server only): today, in Italy; the browser's clock is not trusted.
+//! - `bilingual`: names kept in Italian and English.
+//! - `db`, `csv_file`, `names` (server only): the database connection and writer, CSV
+//!   downloads, the names of organisations and users beside their ids.
+//!
+//! The kernel may read the database's tables (`entity`), which belong to no feature.
+
+pub mod bilingual;
+#[cfg(feature = "ssr")]
+pub mod clock;
+pub mod dates;
+pub mod error;
+pub mod fields;
+
+#[cfg(feature = "ssr")]
+pub mod csv_file;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod names;

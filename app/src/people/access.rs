@@ -1,0 +1,211 @@
+//! Who may see and change a person's data, in one place for every feature: the person
+//! is found by her network code, access is decided per organisation and role (her team
+//! sees who she is; the coordination sees her path, and who she is only with her consent
+//! to sharing), and a refusal is audited in the transaction that refused. Other features
+//! (the bed board, plans, reports) use this module, never the registry's own server code.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Months, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+
+use crate::audit::ssr::AuditEvent;
+use crate::auth::model::{CurrentUser, Role};
+use crate::auth::ssr::Ctx;
+use crate::entity::{consents, path_events, people, person_organisations};
+use crate::kernel::error::AppError;
+use crate::people::registry::model::{ConsentKind, ExitOutcome, PathStatus, PersonAccess};
+
+/// Roles that work with people directly; in an organisation in charge they see identities.
+pub const TEAM_ROLES: &[Role] = &[
+    Role::CaseWorker,
+    Role::ReceptionManager,
+    Role::OutreachWorker,
+];
+
+pub async fn find_person<C: ConnectionTrait>(
+    conn: &C,
+    code: &str,
+) -> Result<people::Model, AppError> {
+    people::Entity::find()
+        .filter(people::Column::Code.eq(code.trim().to_uppercase()))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The organisations that have the person in charge, in the order they took her.
+pub async fn organisations_in_charge<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+) -> Result<Vec<person_organisations::Model>, AppError> {
+    Ok(person_organisations::Entity::find()
+        .filter(person_organisations::Column::PersonId.eq(person_id))
+        .order_by_asc(person_organisations::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+pub(crate) async fn has_active_sharing_consent<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+    organisation_id: i32,
+) -> Result<bool, AppError> {
+    Ok(consents::Entity::find()
+        .filter(consents::Column::PersonId.eq(person_id))
+        .filter(consents::Column::Kind.eq(ConsentKind::Sharing.code()))
+        .filter(consents::Column::OrganisationId.eq(organisation_id))
+        .filter(consents::Column::WithdrawnOn.is_null())
+        .count(conn)
+        .await?
+        > 0)
+}
+
+/// What `user` may see of `person`; None: nothing (403).
+pub async fn access_to<C: ConnectionTrait>(
+    conn: &C,
+    user: &CurrentUser,
+    person: &people::Model,
+) -> Result<Option<PersonAccess>, AppError> {
+    if user.has_any_role(TEAM_ROLES) {
+        let in_charge = person_organisations::Entity::find()
+            .filter(person_organisations::Column::PersonId.eq(person.id))
+            .filter(person_organisations::Column::OrganisationId.eq(user.organisation_id))
+            .count(conn)
+            .await?
+            > 0;
+        if in_charge {
+            return Ok(Some(PersonAccess::Identity));
+        }
+    }
+    if user.is_network_wide() {
+        // The coordinator follows every path; who the person is only with her consent.
+        let consented = has_active_sharing_consent(conn, person.id, user.organisation_id).await?;
+        return Ok(Some(if consented {
+            PersonAccess::Identity
+        } else {
+            PersonAccess::CodeOnly
+        }));
+    }
+    Ok(None)
+}
+
+/// A team member of an organisation in charge, with a front-line role: may change the record.
+pub async fn may_manage<C: ConnectionTrait>(
+    conn: &C,
+    user: &CurrentUser,
+    person: &people::Model,
+) -> Result<bool, AppError> {
+    Ok(user.has_any_role(TEAM_ROLES)
+        && person_organisations::Entity::find()
+            .filter(person_organisations::Column::PersonId.eq(person.id))
+            .filter(person_organisations::Column::OrganisationId.eq(user.organisation_id))
+            .count(conn)
+            .await?
+            > 0)
+}
+
+/// Refuses (403, audited in the same transaction) a caller who may not act on `person`.
+pub async fn refuse<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    action: &str,
+    person: &people::Model,
+) -> Result<AppError, AppError> {
+    let event = AuditEvent::new(ctx.user.as_ref(), action, "person").object(&person.code);
+    Ok(crate::audit::ssr::deny(conn, ctx.request_id(), event).await)
+}
+
+/// What a refused change of the person behind `code` is audited as.
+fn refused_change<'a>(ctx: &'a Ctx, action: &'a str, code: &str) -> AuditEvent<'a> {
+    AuditEvent::new(ctx.user.as_ref(), action, "person").object(code.trim().to_uppercase())
+}
+
+/// Ends the transaction of a change of a person's data; a conflict is audited
+/// (`audit::ssr::settle_change`).
+pub async fn settle_person_change<T>(
+    ctx: &Ctx,
+    txn: crate::kernel::db::WriteTransaction,
+    result: Result<T, AppError>,
+    action: &str,
+    code: &str,
+) -> Result<T, AppError> {
+    let refused = refused_change(ctx, action, code);
+    crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), refused).await
+}
+
+/// Audits a conflict of a change of a person's data that ended its own transaction
+/// (`audit::ssr::trace_conflict`).
+pub async fn trace_person_conflict<T>(
+    ctx: &Ctx,
+    action: &str,
+    code: &str,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    let refused = refused_change(ctx, action, code);
+    crate::audit::ssr::trace_conflict(&ctx.db, ctx.request_id(), refused, result).await
+}
+
+/// Writes one dated step of a person's path, in the transaction that changes her status:
+/// the funder report reads past periods from these steps, not from `people.status`.
+pub async fn record_path_step<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+    status: PathStatus,
+    exit_outcome: Option<ExitOutcome>,
+    on: NaiveDate,
+    user: Option<&CurrentUser>,
+) -> Result<(), sea_orm::DbErr> {
+    path_events::ActiveModel {
+        person_id: Set(person_id),
+        status: Set(status.code().to_string()),
+        exit_outcome: Set(exit_outcome.map(|o| o.code().to_string())),
+        on_date: Set(on),
+        organisation_id: Set(user.map(|u| u.organisation_id)),
+        recorded_by: Set(user.map(|u| u.id)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+pub(crate) fn first_of_month(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// Minor on `today`, from what the pseudonymous record holds (month of birth). In the
+/// month of the 18th birthday the person still counts as a minor: lists err on the side
+/// of protection; the team's page has the exact date.
+pub fn minor_from_record(person: &people::Model, today: NaiveDate) -> bool {
+    match person.birth_month {
+        Some(month) => month >= first_of_month(adulthood_threshold(today)),
+        None => person.declared_minor,
+    }
+}
+
+pub(crate) fn adulthood_threshold(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_sub_months(Months::new(18 * 12))
+        .unwrap_or(today)
+}
+
+/// Network codes of people by id (the pseudonymous handle every list shows).
+pub async fn person_codes<C: ConnectionTrait>(
+    conn: &C,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let mut codes = HashMap::new();
+    for chunk in crate::kernel::names::distinct_chunks(ids) {
+        let found = people::Entity::find()
+            .filter(people::Column::Id.is_in(chunk))
+            .all(conn)
+            .await?;
+        codes.extend(found.into_iter().map(|p| (p.id, p.code)));
+    }
+    Ok(codes)
+}

@@ -1,0 +1,309 @@
+//! The contact log page: one form, fast on a phone (a contact is three or four taps), and
+//! the recent contacts of the user's organisation below it.
+
+use leptos::prelude::*;
+use leptos_fluent::{move_tr, tr, I18n};
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::api::{fetch_contact_log, LogContact};
+use super::model::{Channel, ContactLog, ContactRow};
+use crate::auth::model::PROVINCES;
+use crate::people::components::{age_band_name, exploitation_name, gender_name, nationality_name};
+use crate::people::model::{AgeBand, Exploitation, Gender, Nationality};
+use crate::ui::errors::{problem_message, ErrorPanel};
+use crate::ui::forms::{Choices, FormError, FormErrorSummary};
+use crate::ui::pages::Loading;
+
+pub fn channel_name(channel: Channel) -> String {
+    match channel {
+        Channel::StreetUnit => tr!("channel-street-unit"),
+        Channel::IndoorUnit => tr!("channel-indoor-unit"),
+        Channel::HelpDesk => tr!("channel-help-desk"),
+        Channel::TollFree => tr!("channel-toll-free"),
+        Channel::Chat => tr!("channel-chat"),
+        Channel::Police => tr!("channel-police"),
+        Channel::SocialServices => tr!("channel-social-services"),
+        Channel::HealthServices => tr!("channel-health-services"),
+        Channel::Caritas => tr!("channel-caritas"),
+        Channel::CasSai => tr!("channel-cas-sai"),
+        Channel::TerritorialCommission => tr!("channel-territorial-commission"),
+    }
+}
+
+#[component]
+pub fn ContactLogPage() -> impl IntoView {
+    let query = use_query_map();
+    let logged = Memo::new(move |_| query.read().get("registrato").is_some());
+    let log = ServerAction::<LogContact>::new();
+    let data = Resource::new(
+        move || (logged.get(), log.version().get()),
+        |_| fetch_contact_log(),
+    );
+    let error = Signal::derive(move || log.value().get().and_then(|r| r.err()));
+    view! {
+        <Title text=crate::ui::pages::page_title({
+            let i18n = expect_context::<I18n>();
+            move || tr!(i18n, "nav-contacts")
+        }) />
+        <h1>{move_tr!("nav-contacts")}</h1>
+        <p class="lead">{move_tr!("contacts-intro")}</p>
+        {move || {
+            logged.get().then(|| view! { <p class="notice success" role="status">{move_tr!("contact-logged")}</p> })
+        }}
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
+                    Ok(data) => {
+                        let recent = data.recent.clone();
+                        let summary = (data.week_contacts, data.week_people, data.network_wide);
+                        view! {
+                            <ContactForm data log error />
+                            <RecentContacts recent summary />
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError) -> impl IntoView {
+    let channels = Channel::ALL
+        .iter()
+        .map(|c| {
+            let c = *c;
+            (
+                c.code(),
+                Signal::derive(move || channel_name(c)),
+                c == data.default_channel,
+            )
+        })
+        .collect();
+    let genders = Gender::ALL
+        .iter()
+        .map(|g| (g.code(), Signal::derive(move || gender_name(*g)), false))
+        .collect();
+    let bands = AgeBand::ALL
+        .iter()
+        .map(|b| (b.code(), Signal::derive(move || age_band_name(*b)), false))
+        .collect();
+    let kinds = Exploitation::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.code(),
+                Signal::derive(move || exploitation_name(*k)),
+                false,
+            )
+        })
+        .collect();
+    let field_problem =
+        move |key: &'static str| move || error.get().and_then(|e| e.problem_for(key));
+    let today = data.today.format("%Y-%m-%d").to_string();
+    view! {
+        <section class="panel">
+            <h2>{move_tr!("contact-new")}</h2>
+            <ActionForm action=log>
+                <FormErrorSummary error />
+                <Choices legend=move_tr!("field-gender") name="form[gender]" key="gender" options=genders error />
+                <Choices legend=move_tr!("field-age-band") name="form[age_band]" key="age_band" options=bands error />
+                <div class="field field-check">
+                    <input type="checkbox" id="contact-minor" name="form[minor]" />
+                    <label for="contact-minor">{move_tr!("field-minor-unknown-age")}</label>
+                </div>
+                {move || field_problem("minor")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+                <Choices legend=move_tr!("field-channel") name="form[channel]" key="channel" options=channels error />
+                <Choices
+                    legend=move_tr!("field-exploitation")
+                    name="form[exploitation]"
+                    key="exploitation"
+                    kind="checkbox"
+                    options=kinds
+                    error
+                />
+                <details class="more-details">
+                    <summary>{move_tr!("contact-more-details")}</summary>
+                    <div class="field">
+                        <label for="contact-date">{move_tr!("field-date")}</label>
+                        <input id="contact-date" type="date" name="form[occurred_on]" value=today.clone() max=today.clone() />
+                        {move || field_problem("occurred_on")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+                    </div>
+                    <div class="field">
+                        <label for="contact-people">{move_tr!("field-people-count")}</label>
+                        <p class="hint" id="contact-people-hint">{move_tr!("people-count-hint")}</p>
+                        <input
+                            id="contact-people"
+                            type="number"
+                            inputmode="numeric"
+                            min="1"
+                            max="200"
+                            name="form[people_count]"
+                            value="1"
+                            aria-describedby="contact-people-hint"
+                        />
+                        {move || field_problem("people_count")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+                    </div>
+                    <div class="field">
+                        <label for="contact-province">{move_tr!("field-province")}</label>
+                        <select id="contact-province" name="form[province]">
+                            {PROVINCES
+                                .iter()
+                                .map(|(code, name, _)| {
+                                    let selected = *code == data.default_province;
+                                    view! { <option value=*code selected=selected>{format!("{name} ({code})")}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="contact-area">{move_tr!("field-area")}</label>
+                        <p class="hint" id="contact-area-hint">{move_tr!("area-hint")}</p>
+                        <input id="contact-area" type="text" name="form[area]" maxlength="120" aria-describedby="contact-area-hint" />
+                        {move || field_problem("area")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+                    </div>
+                    <div class="field">
+                        <label for="contact-person">{move_tr!("field-contact-person")}</label>
+                        <p class="hint" id="contact-person-hint">{move_tr!("contact-person-hint")}</p>
+                        <input
+                            id="contact-person"
+                            type="text"
+                            name="form[person_code]"
+                            autocomplete="off"
+                            aria-describedby="contact-person-hint"
+                        />
+                        {move || field_problem("person_code")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+                    </div>
+                    <div class="field">
+                        <label for="contact-nationality">{move_tr!("field-nationality")}</label>
+                        <select id="contact-nationality" name="form[nationality]">
+                            <option value="">{move_tr!("nationality-not-known")}</option>
+                            {Nationality::ALL
+                                .iter()
+                                .map(|n| {
+                                    let n = *n;
+                                    view! { <option value=n.code()>{move || nationality_name(n)}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                        {move || field_problem("nationality")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+                    </div>
+                </details>
+                <div class="form-actions">
+                    <button type="submit" class="button primary wide" disabled=move || log.pending().get()>
+                        {move_tr!("contact-submit")}
+                    </button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn RecentContacts(recent: Vec<ContactRow>, summary: (u64, u64, bool)) -> impl IntoView {
+    let (contacts, people, network_wide) = summary;
+    let count = recent.len();
+    view! {
+        <section class="panel">
+            <h2>{move_tr!("contacts-recent")}</h2>
+            <p>
+                {if network_wide {
+                    move_tr!("contacts-week-network", { "contacts" => contacts, "people" => people })
+                } else {
+                    move_tr!("contacts-week", { "contacts" => contacts, "people" => people })
+                }}
+            </p>
+            {if recent.is_empty() {
+                view! { <p>{move_tr!("contacts-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table>
+                            <caption>{move_tr!("contacts-caption", { "count" => count })}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move_tr!("field-date")}</th>
+                                    <th scope="col">{move_tr!("field-channel")}</th>
+                                    <th scope="col">{move_tr!("contacts-who")}</th>
+                                    <th scope="col">{move_tr!("field-exploitation")}</th>
+                                    <th scope="col">{move_tr!("contacts-logged-by")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {recent.into_iter().map(|row| view! { <ContactLine row /> }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ContactLine(row: ContactRow) -> impl IntoView {
+    let ContactRow {
+        occurred_on,
+        channel,
+        province,
+        area,
+        gender,
+        age_band,
+        minor,
+        nationality,
+        exploitation,
+        people_count,
+        organisation,
+        logged_by,
+        person_code,
+        ..
+    } = row;
+    let place = match area {
+        Some(area) => format!("{area} ({province})"),
+        None => province,
+    };
+    let who = move || {
+        let mut parts = vec![gender_name(gender), age_band_name(age_band)];
+        if minor {
+            parts.push(tr!("contacts-minor"));
+        }
+        if let Some(nationality) = nationality {
+            parts.push(nationality_name(nationality));
+        }
+        let who = parts.join(", ");
+        if people_count > 1 {
+            tr!("contacts-group", { "count" => people_count, "who" => who })
+        } else {
+            who
+        }
+    };
+    let kinds = move || {
+        if exploitation.is_empty() {
+            "—".to_string()
+        } else {
+            exploitation
+                .iter()
+                .map(|k| exploitation_name(*k))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row">
+                <time datetime=occurred_on.to_string()>{occurred_on.format("%d/%m/%Y").to_string()}</time>
+            </th>
+            <td data-label=move || tr!("field-channel")>{move || channel_name(channel)} <br /><small>{place}</small></td>
+            <td data-label=move || tr!("contacts-who")>
+                {who}
+                {person_code.map(|code| view! { <br /><a class="code" href=format!("/persone/{code}")>{code.clone()}</a> })}
+            </td>
+            <td data-label=move || tr!("field-exploitation")>{kinds}</td>
+            <td data-label=move || tr!("contacts-logged-by")>{logged_by} <br /><small>{organisation}</small></td>
+        </tr>
+    }
+}

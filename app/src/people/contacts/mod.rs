@@ -1,0 +1,8 @@
+//! The contact log: anonymous contacts of outreach, help desks and partners, counted by
+//! channel, province, gender, age band and exploitation (seed 000, phase 1: emersione).
+
+pub mod api;
+pub mod components;
+pub mod model;
+#[cfg(feature = "ssr")]
+pub mod ssr;
