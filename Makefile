@@ -7,9 +7,14 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
-# Every cargo command shares one target directory, so the test build reuses what the
-# lint and release builds already compiled.
-export CARGO_TARGET_DIR := $(CURDIR)/target
+# One cargo target directory for every clone on this machine (~/.cache/anello/target), so
+# that a fresh clone, as CI makes for each run, compiles only Anello's own crates: the
+# third-party ones the previous clone compiled are reused. Cargo tells the clones' crates
+# apart by their path and rebuilds them from the clone's own sources, so the shared
+# directory cannot make a broken build pass. `ANELLO_CARGO_TARGET=target make …` keeps a
+# clone's build to itself. Within one run the lint, test and release builds share it too.
+ANELLO_CARGO_TARGET ?= $(HOME)/.cache/anello/target
+export CARGO_TARGET_DIR := $(abspath $(ANELLO_CARGO_TARGET))
 export LEPTOS_SITE_ROOT := target/site
 
 DATABASE_URL ?= sqlite://data/anello.db?mode=rwc
@@ -17,38 +22,58 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .PHONY: run test setup setup-test build lint test-sqlite test-postgres e2e clean-test-databases bench fuzz
 
+# `make test` says after each step, and at its end, how long it has taken.
+STARTED := $(shell date +%s)
+since_start = $$(( ($$(date +%s) - $(STARTED)) / 60 )) min $$(( ($$(date +%s) - $(STARTED)) % 60 )) s
+elapsed = echo "make: $(1) done, $(since_start) since the start"
+
 run: setup build
 	DATABASE_URL='$(DATABASE_URL)' target/release/anello serve --demo-if-empty
 
 test: setup-test lint test-sqlite test-postgres build e2e
-	@echo "make test: all checks passed"
+	@echo "make test: all checks passed in $(since_start)"
 
 setup:
 	.ci/setup.sh
+	.ci/trim-target-cache.sh
 
 setup-test:
 	.ci/setup.sh --test
+	.ci/trim-target-cache.sh
 
-# --precompress writes a brotli and a gzip copy of every asset beside it, served as is.
+# --precompress writes a brotli and a gzip copy of every asset beside it, served as is;
+# --split cuts the browser bundle into files per group of pages (app/src/pages.rs).
+# What a deployment copies (README) is then in the clone: target/release/anello, the
+# hash.txt beside it (the hashed asset names) and target/site.
 build:
-	cargo leptos build --release --precompress
+	cargo leptos build --release --precompress --split
+	@if [ "$(CARGO_TARGET_DIR)" != "$(CURDIR)/target" ]; then \
+	  mkdir -p target/release && cp -f $(CARGO_TARGET_DIR)/release/anello $(CARGO_TARGET_DIR)/release/hash.txt target/release/; fi
+	@$(call elapsed,release build)
 
 lint:
 	cargo fmt --all -- --check
+	.ci/check-file-sizes.sh
+	.ci/check-kernel.sh
+	python3 .ci/check-imports.py
 	cargo clippy -p app -p server -p migrations --all-targets --features app/ssr -- -D warnings
 	cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
 	@# The browser bundle must not link server-only crates (database, password hashing).
 	@for crate in sea-orm argon2 tower-sessions; do \
-	  if cargo tree -p app --no-default-features --features hydrate -e normal -i $$crate >/dev/null 2>&1; then \
+	  if cargo tree -p app --no-default-features --features hydrate -e normal -i $$crate 2>/dev/null | grep -q .; then \
 	    echo "the hydrate build of app pulls in $$crate"; exit 1; fi; done
+	@$(call elapsed,lint)
 
 test-sqlite:
 	cargo test -p app -p server -p migrations --features app/ssr
+	@$(call elapsed,tests on SQLite)
 
-# The same packages and features as test-sqlite, so that cargo reuses its test binary
-# instead of building app and server again with another feature set.
+# The same packages and features as test-sqlite, so that cargo reuses its test binaries
+# instead of building app and server again with another feature set: the HTTP tests and
+# the tests of server-side functions beside the code (--lib; app/src/testing.rs).
 test-postgres: clean-test-databases
-	ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p app -p server -p migrations --features app/ssr --test integration
+	ANELLO_TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo test -p app -p server -p migrations --features app/ssr --lib --test integration
+	@$(call elapsed,tests on PostgreSQL)
 
 # Test databases are named anello_test_<uuid>; drop the previous run's before a new one.
 clean-test-databases:
@@ -59,11 +84,13 @@ clean-test-databases:
 e2e:
 	.ci/e2e.sh
 	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' .ci/e2e-proxy.sh
+	@$(call elapsed,browser tests)
 
 # Benchmarks print ratios measured in one run (not part of `make test`). The first-load
 # benchmark needs Debian's chromium (`.ci/setup.sh --test`).
 bench: setup-test build
 	.ci/bench-first-load.sh
+	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' .ci/e2e-proxy.sh --bench
 	cargo bench -p server --bench people_list
 	cargo bench -p server --bench board
 	cargo bench -p server --bench forum
