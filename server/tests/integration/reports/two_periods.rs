@@ -1,0 +1,156 @@
+//! The funder report of two half-year periods, figure by figure as written by hand.
+
+use reqwest::StatusCode;
+
+use super::dataset::fictional_network;
+use super::{audit_count, period, report, table, COORDINATOR};
+use crate::helpers::*;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
+    let app = TestApp::spawn().await;
+    let (fixture, _) = fictional_network(&app).await;
+    let coordinator = app.sign_in(COORDINATOR).await;
+    let organisation = fixture.organisation.to_string();
+
+    // First half of 2025 (181 days).
+    let (status, first) = report(
+        &app,
+        &coordinator,
+        &period(&organisation, "2025-01-01", "2025-06-30"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{first} on {}", app.backend);
+    assert_eq!(
+        first["suppressed"], false,
+        "the coordinator's screen is exact"
+    );
+    // Columns: female, male, transgender, total. Rows: continuing, new, total.
+    assert_eq!(
+        table(&first, "TakeInsBySex"),
+        vec![vec![1, 0, 0, 1], vec![1, 1, 1, 3], vec![2, 1, 1, 4]]
+    );
+    // Columns: minors, adults, total. D is 17 when taken in charge.
+    assert_eq!(
+        table(&first, "TakeInsByAge"),
+        vec![vec![0, 1, 1], vec![1, 2, 3], vec![1, 3, 4]]
+    );
+    assert_eq!(table(&first, "DependentChildren"), vec![vec![0; 4]; 3]);
+    // Rows: contacts, proximity, evaluations, still open, identified, proposals,
+    // Commission requests, referrals, permits converted. Columns: all, minors.
+    assert_eq!(
+        table(&first, "Evaluations"),
+        vec![
+            vec![5, 1],
+            vec![4, 0],
+            vec![4, 1],
+            vec![0, 0],
+            vec![4, 1],
+            vec![1, 0],
+            vec![1, 0],
+            vec![1, 0],
+            vec![0, 0]
+        ]
+    );
+    // Rows in the order of the exploitation list; columns: identified, in charge.
+    assert_eq!(
+        table(&first, "Exploitation"),
+        vec![
+            vec![0, 1],
+            vec![1, 1],
+            vec![1, 1],
+            vec![0, 0],
+            vec![0, 0],
+            vec![1, 0],
+            vec![1, 1],
+            vec![0, 0],
+            vec![0, 0],
+            vec![0, 0]
+        ]
+    );
+    // Rows: internships, work grants. Columns: all, single mothers.
+    assert_eq!(table(&first, "WorkInclusion"), vec![vec![0, 0], vec![1, 0]]);
+    // Channels in the order of the contact form, then the total; adults, minors, total.
+    let mut channels = vec![vec![0, 0, 0]; 12];
+    channels[0] = vec![4, 0, 4]; // street unit
+    channels[2] = vec![0, 1, 1]; // help desk
+    channels[11] = vec![4, 1, 5];
+    assert_eq!(table(&first, "ContactChannels"), channels);
+    // Beds, available days (2 × 181), days of presence: B 94 nights, C 21 up to 30 June.
+    assert_eq!(
+        table(&first, "Presence"),
+        vec![vec![2, 362, 115], vec![2, 362, 115]]
+    );
+
+    // Second half of 2025 (184 days).
+    let (status, second) = report(
+        &app,
+        &coordinator,
+        &period(&organisation, "2025-07-01", "2025-12-31"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+    // A, D (now 18) and C continue; B exited in May; E is new.
+    assert_eq!(
+        table(&second, "TakeInsBySex"),
+        vec![vec![2, 0, 1, 3], vec![1, 0, 0, 1], vec![3, 0, 1, 4]]
+    );
+    assert_eq!(
+        table(&second, "TakeInsByAge"),
+        vec![vec![0, 3, 3], vec![0, 1, 1], vec![0, 4, 4]]
+    );
+    // E's daughter and son, beside their new mother.
+    assert_eq!(
+        table(&second, "DependentChildren"),
+        vec![vec![0, 0, 0, 0], vec![1, 1, 0, 2], vec![1, 1, 0, 2]]
+    );
+    assert_eq!(
+        table(&second, "Evaluations"),
+        vec![
+            vec![4, 1],
+            vec![3, 1],
+            vec![2, 2],
+            vec![1, 1],
+            vec![1, 1],
+            vec![1, 1],
+            vec![0, 0],
+            vec![0, 0],
+            vec![1, 0]
+        ]
+    );
+    assert_eq!(
+        table(&second, "Exploitation"),
+        vec![
+            vec![0, 1],
+            vec![0, 1],
+            vec![0, 0],
+            vec![0, 0],
+            vec![0, 1],
+            vec![0, 0],
+            vec![0, 1],
+            vec![0, 0],
+            vec![1, 0],
+            vec![0, 0]
+        ]
+    );
+    // E's internship is for a single mother; C's is not.
+    assert_eq!(
+        table(&second, "WorkInclusion"),
+        vec![vec![2, 1], vec![0, 0]]
+    );
+    let mut channels = vec![vec![0, 0, 0]; 12];
+    channels[0] = vec![2, 0, 2]; // street unit
+    channels[1] = vec![0, 1, 1]; // indoor unit
+    channels[5] = vec![1, 0, 1]; // police
+    channels[11] = vec![3, 1, 4];
+    assert_eq!(table(&second, "ContactChannels"), channels);
+    // C all 184 nights, E from 5 August: 149.
+    assert_eq!(
+        table(&second, "Presence"),
+        vec![vec![2, 368, 333], vec![2, 368, 333]]
+    );
+
+    // Each view is audited, with its period and scope but no person.
+    let audited = audit_count(&app, "report.view").await;
+    assert!(audited >= 2, "report views audited: {audited}");
+}
