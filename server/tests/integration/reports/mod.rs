@@ -1,5 +1,5 @@
-//! The funder report against a fixed fictional dataset whose report is written out by
-//! hand below, figure by figure, for two half-year periods: people who continue across
+//! The funder report against a fixed fictional dataset (`dataset.rs`) whose report is
+//! written out by hand in `two_periods.rs`, figure by figure, for two half-year periods: people who continue across
 //! the boundary, one who exits, a girl who turns 18 between the two, a mother with two
 //! children, contacts, evaluations, internships, a permit converted and stays in beds.
 //! Then the suppression of small counts (and of the cells that would give them away),
