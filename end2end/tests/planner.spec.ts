@@ -89,3 +89,24 @@ test('the case diary keeps restricted notes from the rest of the team', async ({
   expect(await colleague.content()).not.toContain('Nota solo per la consulente legale');
   await context.close();
 });
+
+test('the service catalogue shows the error of the form answered last', async ({ page }, info) => {
+  await signIn(page, 'coordinatrice@anello.test');
+  await page.goto('/servizi');
+  const name = `Mediazione di prova ${info.project.name} ${Date.now()}`;
+  const add = async () => {
+    await page.getByRole('textbox', { name: 'Nome in italiano' }).fill(name);
+    await page.getByRole('textbox', { name: 'Nome in inglese' }).fill(`Test mediation ${Date.now()}`);
+    await page.getByRole('button', { name: 'Aggiungi il servizio' }).click();
+  };
+  await add();
+  const row = page.getByRole('row').filter({ hasText: name });
+  await expect(row).toContainText('Attivo');
+  // The same name again in the same area is refused...
+  await add();
+  await expect(page.getByRole('alert')).toContainText('Già in uso');
+  // ...and another form of the page that then succeeds clears that error.
+  await row.getByRole('button', { name: 'Disattiva' }).click();
+  await expect(row).toContainText('Disattivato');
+  await expect(page.getByRole('alert').filter({ hasText: 'Già in uso' })).toHaveCount(0);
+});

@@ -16,6 +16,7 @@ use crate::people::model::Exploitation;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::Choices;
 use crate::ui::forms::FormErrorSummary;
+use crate::ui::page_forms::PageForms;
 use crate::ui::pages::{page_title, Loading};
 
 mod category;

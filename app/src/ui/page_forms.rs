@@ -1,8 +1,8 @@
 //! Pages with many forms (a personal plan, the bed board, a person's safeguards): each
 //! form has its own server action, and the page as a whole reloads its data after any of
 //! them is answered, folds its forms after a success, and shows the error of the form
-//! answered last. Written once here; four pages used to spell it out action by action,
-//! and two of them showed the first failed form's error, so an old error could stay on
+//! answered last. Written once here; nine pages used to spell it out action by action,
+//! and most of them showed the first failed form's error, so an old error could stay on
 //! screen after a newer form failed or succeeded.
 
 use leptos::prelude::*;
@@ -42,7 +42,8 @@ impl PageForms {
     }
 
     /// Forms that stay as they are after a success: the bed board keeps a guest's forms
-    /// open on her new bed after a move.
+    /// open on her new bed after a move; pages of a few forms (the service catalogue,
+    /// the forum's rules, drafts and materials) never folded theirs.
     pub fn staying_open() -> Self {
         PageForms {
             fold_after_success: false,

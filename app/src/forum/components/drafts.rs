@@ -6,19 +6,14 @@ use super::*;
 pub fn ForumDraftPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let publish = ServerAction::<PublishDraft>::new();
-    let discard = ServerAction::<DiscardDraft>::new();
+    let forms = PageForms::staying_open();
+    let publish = forms.action::<PublishDraft>();
+    let discard = forms.action::<DiscardDraft>();
     let data = Resource::new(
         move || (id.get(), publish.version().get()),
         |(id, _)| fetch_draft(id),
     );
-    let error = Signal::derive(move || {
-        publish
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| discard.value().get().and_then(|r| r.err()))
-    });
+    let error = forms.error();
     view! {
         <Title text=page_title({
             let i18n = expect_context::<I18n>();

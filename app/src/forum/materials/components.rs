@@ -18,6 +18,7 @@ use crate::kernel::error::{AppError, Problem};
 use crate::ui::errors::{problem_message, ErrorPanel};
 use crate::ui::forms::Choices;
 use crate::ui::forms::FormErrorSummary;
+use crate::ui::page_forms::PageForms;
 use crate::ui::pages::{page_title, Loading};
 
 fn when(at: DateTime<Utc>) -> impl IntoView {
@@ -146,19 +147,14 @@ fn MaterialRow(material: MaterialSummary) -> impl IntoView {
 pub fn MaterialPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let watch = ServerAction::<WatchMaterial>::new();
-    let start = ServerAction::<StartVersion>::new();
+    let forms = PageForms::staying_open();
+    let watch = forms.action::<WatchMaterial>();
+    let start = forms.action::<StartVersion>();
     let data = Resource::new(
         move || (id.get(), watch.version().get()),
         |(id, _)| fetch_material(id),
     );
-    let error = Signal::derive(move || {
-        watch
-            .value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| start.value().get().and_then(|r| r.err()))
-    });
+    let error = forms.error();
     view! {
         <Title text=page_title({
             let i18n = expect_context::<I18n>();
@@ -381,24 +377,21 @@ pub fn MaterialDraftPage() -> impl IntoView {
             .get("errore")
             .and_then(|code| serde_json::from_str::<Problem>(&format!("\"{code}\"")).ok())
     });
-    let save = ServerAction::<SaveVersionDraft>::new();
-    let discard = ServerAction::<DiscardVersionDraft>::new();
-    let remove = ServerAction::<RemoveAttachment>::new();
+    let forms = PageForms::staying_open();
+    let save = forms.action::<SaveVersionDraft>();
+    let discard = forms.action::<DiscardVersionDraft>();
+    let remove = forms.action::<RemoveAttachment>();
     let data = Resource::new(
         move || (id.get(), save.version().get(), remove.version().get()),
         |(id, _, _)| fetch_version_draft(id),
     );
+    let forms_error = forms.error();
     let error = Signal::derive(move || {
-        save.value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| discard.value().get().and_then(|r| r.err()))
-            .or_else(|| remove.value().get().and_then(|r| r.err()))
-            .or_else(|| {
-                upload_problem
-                    .get()
-                    .map(|problem| AppError::invalid("file", problem))
-            })
+        forms_error.get().or_else(|| {
+            upload_problem
+                .get()
+                .map(|problem| AppError::invalid("file", problem))
+        })
     });
     view! {
         <Title text=page_title({

@@ -11,9 +11,9 @@ use crate::admin::components::organisation_kind_name;
 use crate::forum::components::local;
 use crate::forum::model::AccessLevel;
 use crate::home::role_name;
-use crate::kernel::error::AppError;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::FormErrorSummary;
+use crate::ui::page_forms::PageForms;
 use crate::ui::pages::{page_title, Loading};
 
 fn audience_name(audience: Audience) -> String {
@@ -38,18 +38,14 @@ fn rule_level_name(level: AccessLevel) -> String {
 
 #[component]
 pub fn ForumRulesPage() -> impl IntoView {
-    let rule = ServerAction::<SetForumRule>::new();
-    let moderator = ServerAction::<SetForumModerator>::new();
+    let forms = PageForms::staying_open();
+    let rule = forms.action::<SetForumRule>();
+    let moderator = forms.action::<SetForumModerator>();
     let data = Resource::new(
         move || (rule.version().get(), moderator.version().get()),
         |_| fetch_forum_rules(),
     );
-    let error: Signal<Option<AppError>> = Signal::derive(move || {
-        rule.value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| moderator.value().get().and_then(|r| r.err()))
-    });
+    let error = forms.error();
     view! {
         <Title text=page_title({
             let i18n = expect_context::<I18n>();

@@ -4,18 +4,14 @@ use super::*;
 
 #[component]
 pub fn ServicesPage() -> impl IntoView {
-    let add = ServerAction::<AddService>::new();
-    let toggle = ServerAction::<SetServiceActive>::new();
+    let forms = PageForms::staying_open();
+    let add = forms.action::<AddService>();
+    let toggle = forms.action::<SetServiceActive>();
     let data = Resource::new(
         move || (add.version().get(), toggle.version().get()),
         |_| fetch_services(),
     );
-    let error = Signal::derive(move || {
-        add.value()
-            .get()
-            .and_then(|r| r.err())
-            .or_else(|| toggle.value().get().and_then(|r| r.err()))
-    });
+    let error = forms.error();
     view! {
         <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
