@@ -20,17 +20,26 @@ export LEPTOS_SITE_ROOT := target/site
 DATABASE_URL ?= sqlite://data/anello.db?mode=rwc
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: run test setup setup-test build lint test-sqlite test-postgres e2e clean-test-databases bench fuzz
+.PHONY: run test test-here setup setup-test build lint test-sqlite test-postgres e2e clean-test-databases bench fuzz
 
 # `make test` says after each step, and at its end, how long it has taken.
+# Exported, so that the run in the build directory counts from the first make's start.
+ifndef STARTED
 STARTED := $(shell date +%s)
+endif
+export STARTED
 since_start = $$(( ($$(date +%s) - $(STARTED)) / 60 )) min $$(( ($$(date +%s) - $(STARTED)) % 60 )) s
 elapsed = echo "make: $(1) done, $(since_start) since the start"
 
 run: setup build
 	DATABASE_URL='$(DATABASE_URL)' target/release/anello serve --demo-if-empty
 
-test: setup-test lint test-sqlite test-postgres build e2e
+# In the machine's one build directory, a copy of this clone (.ci/in-build-dir.sh): a
+# new clone then reuses the incremental build of the last one.
+test:
+	.ci/in-build-dir.sh test-here
+
+test-here: setup-test lint test-sqlite test-postgres build e2e
 	@echo "make test: all checks passed in $(since_start)"
 
 setup:
@@ -93,7 +102,7 @@ bench: setup-test build
 	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' .ci/e2e-proxy.sh --bench
 	cargo bench -p server --bench people_list
 	cargo bench -p server --bench board
-	cargo bench -p server --bench forum
+	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo bench -p server --bench forum
 	cargo bench -p server --bench reports
 
 # The pure parsers' properties (Markdown, CSV, dates, codes, search terms), 100 000 cases
