@@ -8,6 +8,8 @@
 //!   page (`/forum/discussioni/…`, 50 posts) and search page (`/forum/cerca?q=…`), each
 //!   against a bare axum handler serving the same bytes;
 //! - the p99 of a search against the p99 of the thread list, under the same load.
+//!
+//! On SQLite, then on PostgreSQL when `TEST_POSTGRES_URL` is set (`make bench` sets it).
 
 mod common;
 
@@ -278,8 +280,22 @@ async fn compare(running: &Running, cookie: &str, name: &str, path: &str) -> f64
 #[tokio::main]
 async fn main() {
     let (db, _file) = common::demo_database("forum").await;
+    measure("SQLite", db).await;
+    if let Some(server) = common::postgres_server() {
+        let (db, scratch) = common::demo_database_postgres(&server, "forum").await;
+        measure("PostgreSQL", db.clone()).await;
+        scratch.finish(db).await;
+    }
+}
+
+/// Generates the forum in `db`, serves it and prints the figures.
+async fn measure(label: &str, db: sea_orm::DatabaseConnection) {
+    println!("\n== {label} ==");
     let started = Instant::now();
     let thread = generate(&db).await;
+    // As the server does at start and (SQLite) every 10 minutes; PostgreSQL's autovacuum
+    // would come to it by itself after such a load.
+    app::kernel::db::refresh_statistics(&db).await.unwrap();
     let posts = forum_posts::Entity::find().count(&db).await.unwrap();
     let threads = forum_threads::Entity::find().count(&db).await.unwrap();
     println!(
@@ -304,7 +320,11 @@ async fn main() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     let settings = Settings::for_tests();
-    let router = server::startup::router(db, server::startup::leptos_options(address), settings);
+    let router = server::startup::router(
+        db.clone(),
+        server::startup::leptos_options(address),
+        settings,
+    );
     tokio::spawn(async move {
         axum::serve(
             listener,
@@ -330,15 +350,21 @@ async fn main() {
     compare(&running, &cookie, "thread list", &list).await;
     compare(&running, &cookie, "thread page", &page).await;
     compare(&running, &cookie, "search", &search).await;
+    println!();
 
     let mut list_latencies = latencies(&running, &cookie, &list).await;
-    let mut search_latencies = latencies(&running, &cookie, &search).await;
     let list_p99 = percentile(&mut list_latencies, 0.99);
-    let search_p99 = percentile(&mut search_latencies, 0.99);
-    println!(
-        "\np99 under {LATENCY_CLIENTS} clients: search {:.1} ms, thread list {:.1} ms, ratio {:.2}",
-        search_p99.as_secs_f64() * 1000.0,
-        list_p99.as_secs_f64() * 1000.0,
-        search_p99.as_secs_f64() / list_p99.as_secs_f64()
-    );
+    // A partner of the forum reads fewer categories: most of the index's best matches
+    // are out of her sight and passed over.
+    let partner = common::sign_in(&running.client, address, "partner@anello.test").await;
+    for (reader, cookie) in [("case worker", &cookie), ("partner", &partner)] {
+        let mut search_latencies = latencies(&running, cookie, &search).await;
+        let search_p99 = percentile(&mut search_latencies, 0.99);
+        println!(
+            "p99 under {LATENCY_CLIENTS} clients: search by a {reader} {:.1} ms, thread list {:.1} ms, ratio {:.2} (goal <= 3)",
+            search_p99.as_secs_f64() * 1000.0,
+            list_p99.as_secs_f64() * 1000.0,
+            search_p99.as_secs_f64() / list_p99.as_secs_f64()
+        );
+    }
 }

@@ -1,4 +1,4 @@
-//! What the benchmarks share: a throw-away SQLite file and signing in.
+//! What the benchmarks share: a throw-away SQLite file or PostgreSQL database, and signing in.
 // Each benchmark uses only some of these helpers.
 #![allow(dead_code)]
 
@@ -34,6 +34,71 @@ pub async fn demo_database(name: &str) -> (sea_orm::DatabaseConnection, TempFile
         .await
         .expect("demo network");
     (db, file)
+}
+
+/// A PostgreSQL database made for one benchmark run, dropped by `finish`.
+pub struct PostgresScratch {
+    server: String,
+    name: String,
+}
+
+impl PostgresScratch {
+    pub async fn finish(self, db: sea_orm::DatabaseConnection) {
+        use sea_orm::ConnectionTrait;
+        db.close().await.ok();
+        if let Ok(admin) = sea_orm::Database::connect(&self.server).await {
+            let _ = admin
+                .execute_unprepared(&format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    self.name
+                ))
+                .await;
+            admin.close().await.ok();
+        }
+    }
+}
+
+/// The PostgreSQL server to measure on as well (`TEST_POSTGRES_URL`, which `make bench`
+/// sets), if any.
+pub fn postgres_server() -> Option<String> {
+    std::env::var("TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// A fresh PostgreSQL database on `server` with the schema and the demo network.
+pub async fn demo_database_postgres(
+    server: &str,
+    name: &str,
+) -> (sea_orm::DatabaseConnection, PostgresScratch) {
+    use migrations::MigratorTrait;
+    use sea_orm::ConnectionTrait;
+    let database = format!("anello_bench_{name}_{}", std::process::id());
+    let admin = sea_orm::Database::connect(server)
+        .await
+        .expect("reach PostgreSQL");
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
+        .await
+        .expect("drop a leftover benchmark database");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {database}"))
+        .await
+        .expect("create the benchmark database");
+    admin.close().await.ok();
+    let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+    let db = app::kernel::db::connect(&format!("{base}/{database}"))
+        .await
+        .expect("postgres");
+    migrations::Migrator::up(&db, None).await.expect("migrate");
+    app::demo::load_demo_network(&db)
+        .await
+        .expect("demo network");
+    let scratch = PostgresScratch {
+        server: server.to_string(),
+        name: database,
+    };
+    (db, scratch)
 }
 
 /// Signs a demo user in; the `name=value` of the session cookie.
