@@ -1,6 +1,6 @@
 import { test, expect, Page, Response } from '@playwright/test';
 import * as fs from 'fs';
-import { proposeForShelter, signIn } from '../tests/helpers';
+import { openPlaceForm, proposeForShelter, signIn } from '../tests/helpers';
 
 test.use({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
 
@@ -32,7 +32,7 @@ test('over https through nginx: sign in with a __Host- cookie, and a move on one
   // The manager places her with the form...
   await page.goto('/posti-letto?provincia=TO&accoglie=women');
   await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
-  const entry = page.locator('.waiting-item').filter({ hasText: code });
+  const entry = await openPlaceForm(page, code);
   const place = entry.getByLabel('Inserisci nel posto');
   const beds = [
     await place.locator('option').nth(1).getAttribute('value'),

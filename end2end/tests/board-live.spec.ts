@@ -1,26 +1,37 @@
 import { test, expect, Locator, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { proposeForShelter, signIn } from './helpers';
+import { openPlaceForm, proposeForShelter, signIn } from './helpers';
 
 test.use({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
 
-/** A real pointer drag: press on the grip, move in steps, release over the target. */
+/** A real pointer drag: press on the grip, move in steps, release over the target.
+ *  A live reload (another worker's change, or the answer to the last one) may replace the
+ *  board until the drag starts; once it has started the board holds still until the drop
+ *  (`BoardLive::reload`), so the target is measured only then. */
 async function drag(page: Page, grip: Locator, target: Locator) {
-  await target.scrollIntoViewIfNeeded();
-  // A live reload may replace the board between two reads: read again until both are there.
-  let from = await grip.boundingBox();
-  let to = await target.boundingBox();
-  for (let i = 0; i < 20 && (!from || !to); i++) {
-    await page.waitForTimeout(100);
-    from = await grip.boundingBox();
-    to = await target.boundingBox();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (attempt > 0) await page.waitForTimeout(200);
+    // Both on screen before the press (a replaced target is found again by the locator).
+    await target.scrollIntoViewIfNeeded().catch(() => undefined);
+    const from = await grip.boundingBox().catch(() => null);
+    if (!from) continue;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 3 });
+    // The ghost follows the pointer only once a drag has begun on a live grip.
+    const started = await page.locator('.drag-ghost').waitFor({ state: 'visible', timeout: 1000 })
+      .then(() => true, () => false);
+    if (!started) {
+      await page.mouse.up();
+      continue;
+    }
+    const to = await target.boundingBox();
+    if (!to) throw new Error('drop target not on screen');
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    return;
   }
-  if (!from || !to) throw new Error('grip or drop target not on screen');
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 3 });
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-  await page.mouse.up();
+  throw new Error('the drag never started on the grip');
 }
 
 test('drag-and-drop: waiting list → bed → another bed → exit, and a second board sees each change live', async ({ page, browser }, info) => {
@@ -34,6 +45,18 @@ test('drag-and-drop: waiting list → bed → another bed → exit, and a second
   await signIn(watcher, 'coordinatrice@anello.test');
   await watcher.goto('/posti-letto?provincia=CN');
   await expect(watcher.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+  // And her board of Turin, where nothing of this happens but the waiting list.
+  const turin = await other.newPage();
+  await turin.goto('/posti-letto?provincia=TO');
+  await expect(turin.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+  await expect(turin.locator('.waiting-item').filter({ hasText: code })).toHaveCount(1);
+  // Live changes are applied in place: neither board asks for the whole board again.
+  const reloads: string[] = [];
+  for (const board of [watcher, turin]) {
+    board.on('request', (request) => {
+      if (request.url().includes('/api/beds/board')) reloads.push(request.url());
+    });
+  }
 
   await page.goto('/posti-letto?provincia=CN&accoglie=women');
   await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
@@ -43,8 +66,10 @@ test('drag-and-drop: waiting list → bed → another bed → exit, and a second
   await drag(page, grip, freeBeds.first());
   await expect(page.getByRole('status').filter({ hasText: `${code} è stata inserita.` })).toBeVisible();
   await expect(page.locator(`li.bed[data-bed="${first}"]`)).toContainText(code);
-  // Seen by the other board without a reload.
+  // Seen by the other board without a reload; gone from both boards' waiting lists.
   await expect(watcher.locator(`li.bed[data-bed="${first}"]`)).toContainText(code, { timeout: 5000 });
+  await expect(watcher.locator('.waiting-item').filter({ hasText: code })).toHaveCount(0);
+  await expect(turin.locator('.waiting-item').filter({ hasText: code })).toHaveCount(0);
 
   // Bed to bed.
   const target = page.locator(`li.bed-free[data-drop]:not([data-bed="${first}"])`).first();
@@ -65,6 +90,9 @@ test('drag-and-drop: waiting list → bed → another bed → exit, and a second
   await expect(page.locator(`li.bed[data-bed="${second}"]`)).toContainText('Libero');
   await expect(watcher.locator(`li.bed[data-bed="${second}"]`)).toContainText('Libero', { timeout: 5000 });
   await expect(watcher.locator('main')).not.toContainText(code);
+  // The Turin board's filter kept every Cuneo bed out of it.
+  await expect(turin.locator('main')).not.toContainText(code);
+  expect(reloads).toEqual([]);
   await other.close();
 });
 
@@ -95,7 +123,8 @@ test('at phone width a guest is dragged to another bed of her house', async ({ p
   await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
   const card = page.locator('section.structure-card').filter({ hasText: 'Casa Betulla' });
   const first = await card.locator('li.bed-free[data-drop]').first().getAttribute('data-bed');
-  const entry = page.locator('.waiting-item').filter({ hasText: code });
+  const entry = await openPlaceForm(page, code);
+  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
   await entry.getByLabel('Inserisci nel posto').selectOption(first!);
   await entry.getByRole('button', { name: 'Inserisci' }).click();
   await expect(page.locator(`li.bed[data-bed="${first}"]`)).toContainText(code);
@@ -116,24 +145,39 @@ test('a reception manager moves a guest with the keyboard alone', async ({ page 
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page, 'accoglienza.cuneo@anello.test');
   const guest = await proposeForShelter(page, 'Eva', 'Tastiera');
-  await page.goto('/posti-letto?provincia=CN&accoglie=women');
+  const board = '/posti-letto?provincia=CN&accoglie=women';
+  await page.goto(board);
   await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
-  const entry = page.locator('.waiting-item').filter({ hasText: guest });
-  await entry.getByLabel('Inserisci nel posto').selectOption({ index: 1 });
-  await entry.getByRole('button', { name: 'Inserisci' }).click();
-  await expect(page.locator('li.bed-occupied').filter({ hasText: guest })).toBeVisible();
   const focused = () => page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     return el ? `${el.tagName}:${el.getAttribute('id') ?? ''}:${el.textContent?.trim().slice(0, 60) ?? ''}` : '';
   });
-  // Tab from the top of the page to the "move or exit" link on her bed.
-  let reached = '';
-  for (let i = 0; i < 300; i++) {
-    await page.keyboard.press('Tab');
-    reached = await focused();
-    if (reached.startsWith('A:') && reached.includes(`Sposta o fai uscire ${guest}`)) break;
-  }
-  expect(reached).toContain('Sposta o fai uscire');
+  // Tab from the top of the page to a link that says `text`.
+  const tabTo = async (text: string) => {
+    let reached = '';
+    for (let i = 0; i < 300; i++) {
+      await page.keyboard.press('Tab');
+      reached = await focused();
+      if (reached.startsWith('A:') && reached.includes(text)) break;
+    }
+    expect(reached).toContain(text);
+    return reached;
+  };
+  // Placed from the waiting list: her link opens her form, whose list takes the focus.
+  await tabTo(`Scegli il posto per ${guest}`);
+  await page.keyboard.press('Enter');
+  const entry = page.locator('.waiting-item').filter({ hasText: guest });
+  await expect(entry.getByLabel('Inserisci nel posto')).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // the first free bed offered
+  await page.keyboard.press('Tab'); // the override reason, folded
+  await page.keyboard.press('Tab'); // "Inserisci"
+  expect(await focused()).toContain('BUTTON::Inserisci');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('li.bed-occupied').filter({ hasText: guest })).toBeVisible();
+  // Back to the board as it opens, then to the "move or exit" link on her bed.
+  await page.goto(board);
+  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+  const reached = await tabTo(`Sposta o fai uscire ${guest}`);
   const code = reached.match(/[A-Z]{2}-\d{4}-\d{4,}/)![0];
   const from = await page.locator('li.bed').filter({ hasText: `Sposta o fai uscire ${code}` }).getAttribute('data-bed');
   await page.keyboard.press('Enter'); // opens her forms; the "Sposta nel posto" list takes the focus
@@ -154,4 +198,39 @@ test('a reception manager moves a guest with the keyboard alone', async ({ page 
   await page.keyboard.press('Enter');
   await expect(page.locator(`li.bed[data-bed="${from}"]`)).toContainText(code);
   await expect(page.getByRole('status').filter({ hasText: `Annullato: ${code} è tornata dov'era.` })).toBeVisible();
+});
+
+test('at phone width the houses with a free bed come first', async ({ page }, info) => {
+  // (In this file, which only the JavaScript project runs: the two projects would race
+  // for Casa Magnolia's beds.)
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, 'accoglienza.cuneo@anello.test');
+  const board = '/posti-letto?provincia=CN';
+  await page.goto(board);
+  // Casa Magnolia (no other test's) is made full: its free beds taken out of service.
+  const magnolia = page.locator('section.structure-card').filter({ hasText: 'Casa Magnolia' });
+  const ids = await magnolia.locator('li.bed-free').evaluateAll(beds => beds.map(b => b.getAttribute('data-bed')!));
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) {
+    await page.goto(`${board}&posto=${id}`);
+    const bed = page.locator(`li.bed[data-bed="${id}"]`);
+    await bed.getByLabel('Motivo del fuori servizio').fill('Lavori al bagno');
+    await bed.getByRole('button', { name: 'Metti fuori servizio' }).click();
+    await expect(bed.locator('.bed-state')).toHaveText('Fuori servizio');
+  }
+  await page.goto(board);
+  const shown = await page.locator('section.structure-card').evaluateAll(cards => cards
+    .map(card => ({ top: card.getBoundingClientRect().top, free: card.querySelectorAll('li.bed-free').length }))
+    .sort((a, b) => a.top - b.top));
+  // Magnolia is not last by name: without the phone order a house with free beds follows it.
+  const firstFull = shown.findIndex(card => card.free === 0);
+  expect(firstFull).toBeGreaterThan(0);
+  expect(shown.slice(firstFull).every(card => card.free === 0)).toBe(true);
+  fs.mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: `screenshots/${info.project.name}-board-phone-free-first.png` });
+  for (const id of ids) {
+    await page.goto(`${board}&posto=${id}`);
+    await page.locator(`li.bed[data-bed="${id}"]`).getByRole('button', { name: 'Rimetti in servizio' }).click();
+    await expect(page.locator(`li.bed[data-bed="${id}"] .bed-state`)).toHaveText('Libero');
+  }
 });

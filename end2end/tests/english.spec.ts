@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
+import { untilHydrated } from './helpers';
 
 // The people and bed-board pages in the interface's second language, at desktop and
 // phone width: every heading is English and no Italian key text is left behind.
@@ -16,6 +17,8 @@ async function signInEnglish(page: Page, email: string) {
 /** Signs out and waits for it: a sign-in started while the sign-out is still on its way
  * would have its new session cookie expired by the sign-out's answer. */
 async function signOut(page: Page) {
+  // A click while the page hydrates can be lost between the plain form and its handler.
+  await untilHydrated(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
 }

@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 
 /** Signs in with the Italian interface (demo password). */
 export async function signIn(page: Page, email: string) {
@@ -31,4 +31,25 @@ export async function proposeForShelter(page: Page, givenName: string, familyNam
   // also say "Ordinaria": waiting for that text would race the save).
   await expect(page.getByRole('button', { name: 'Togli dalla lista d\'attesa' })).toBeVisible();
   return code;
+}
+
+/** A waiting person's entry on the board with her "place in" form open: only the chosen
+ * person's form is on the page, opened from the link on her entry (a full page load). */
+export async function openPlaceForm(page: Page, code: string) {
+  const entry = page.locator('.waiting-item').filter({ hasText: code });
+  const link = entry.getByRole('link', { name: `Scegli il posto per ${code}` });
+  if (await link.count()) {
+    await link.click();
+    await untilHydrated(page);
+  }
+  await expect(entry.getByLabel('Inserisci nel posto')).toBeVisible();
+  return entry;
+}
+
+/** After a full page load, with JavaScript: until the page has hydrated. Before, a form
+ * sent is the plain form (a redirect and another page load), and the test would race
+ * the page's own files on a busy machine. Without JavaScript: at once. */
+export async function untilHydrated(page: Page) {
+  if (test.info().project.use.javaScriptEnabled === false) return;
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
 }

@@ -42,6 +42,19 @@ struct Running {
 
 /// Fills the demo network up to the generated scale.
 async fn generate(db: &sea_orm::DatabaseConnection) {
+    generate_structures_and_beds(db).await;
+    // People enough for 800 guests (the demo loader adds a few dozen per copy).
+    let key = IdentityKey::new(IdentityKey::DEVELOPMENT);
+    while people::Entity::find().count(db).await.unwrap() < 1200 {
+        app::people::registry::demo::load_demo_people(db, 4, &key)
+            .await
+            .unwrap();
+    }
+    generate_placements(db).await;
+}
+
+/// 100 structures of the implementing bodies, and 1000 beds spread over them.
+async fn generate_structures_and_beds(db: &sea_orm::DatabaseConnection) {
     let bodies = app::entity::organisations::Entity::find()
         .filter(app::entity::organisations::Column::Kind.eq("implementing_body"))
         .all(db)
@@ -93,13 +106,12 @@ async fn generate(db: &sea_orm::DatabaseConnection) {
         }
         round += 1;
     }
-    // People enough for 800 guests (the demo loader adds a few dozen per copy).
-    let key = IdentityKey::new(IdentityKey::DEVELOPMENT);
-    while people::Entity::find().count(db).await.unwrap() < 1200 {
-        app::people::registry::demo::load_demo_people(db, 4, &key)
-            .await
-            .unwrap();
-    }
+}
+
+/// 800 open placements in free beds, and 20 000 past ones over the last two and a half
+/// years (the history the open-placements queries must not walk).
+async fn generate_placements(db: &sea_orm::DatabaseConnection) {
+    let now = Utc::now();
     let creator = app::entity::users::Entity::find()
         .one(db)
         .await

@@ -1,17 +1,24 @@
-//! `GET /posti-letto/eventi`: the bed board's live updates as server-sent events, for the
-//! users who may open the board. Events say only what kind of change happened; the board
-//! then reloads what its user may see. The stream ends when the session's idle time
-//! would have run out, and the browser reconnects, so a signed-out or disabled user stops
-//! receiving at the latest then.
+//! `GET /posti-letto/eventi?provincia=…`: the bed board's live updates as server-sent
+//! events, for the users who may open the board. Each event is the change as this user's
+//! board, with the filter of the query, shows it (`app::beds::ssr::deltas`), numbered;
+//! a change her board shows nothing of is not sent. The stream ends when the session's
+//! idle time would have run out, and the browser reconnects, so a signed-out or disabled
+//! user stops receiving at the latest then.
 
 use std::convert::Infallible;
 use std::time::Duration;
 
+use std::sync::Arc;
+
+use app::auth::model::CurrentUser;
 use app::auth::policy::{allows, Decision};
 use app::beds::live::BoardEvent;
+use app::beds::live::Update;
+use app::beds::model::BoardFilter;
 use app::kernel::error::AppError;
 use app::state::AppState;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures::stream::{self, Stream, StreamExt};
@@ -40,10 +47,26 @@ impl Drop for OpenStream {
     }
 }
 
+/// The board's filter, named as in the board page's address.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct FilterQuery {
+    #[serde(default)]
+    provincia: String,
+    #[serde(default)]
+    organizzazione: String,
+    #[serde(default)]
+    tipo: String,
+    #[serde(default)]
+    accoglie: String,
+    #[serde(default)]
+    liberi: String,
+}
+
 pub async fn board_events(
     State(state): State<AppState>,
     session: Session,
     headers: HeaderMap,
+    query: Result<Query<FilterQuery>, QueryRejection>,
 ) -> Response {
     let language = app::i18n::request_language(&headers);
     let refuse = |error: AppError| crate::security::error_text(&error, language);
@@ -51,11 +74,21 @@ pub async fn board_events(
         Ok(user) => user,
         Err(error) => return refuse(error),
     };
-    match allows("beds/board", user.as_ref()) {
-        Decision::Allowed => {}
-        Decision::NotSignedIn => return refuse(AppError::NotSignedIn),
-        Decision::Forbidden => return refuse(AppError::Forbidden),
-    }
+    let user = match (allows("beds/board", user.as_ref()), user) {
+        (Decision::Allowed, Some(user)) => user,
+        (Decision::Forbidden, _) => return refuse(AppError::Forbidden),
+        _ => return refuse(AppError::NotSignedIn),
+    };
+    let Ok(Query(query)) = query else {
+        return refuse(AppError::BadRequest);
+    };
+    let filter = BoardFilter {
+        province: query.provincia,
+        organisation: query.organizzazione,
+        kind: query.tipo,
+        target: query.accoglie,
+        free_only: query.liberi,
+    };
     let receiver = state.events.subscribe();
     let lifetime = Duration::from_secs(app::auth::ssr::IDLE_TIMEOUT_MINUTES as u64 * 60);
     let opening = stream::once(async {
@@ -75,7 +108,7 @@ pub async fn board_events(
     });
     let open = OpenStream::new();
     let events = opening
-        .chain(board_stream(receiver))
+        .chain(board_stream(receiver, user, filter))
         .take_until(ends)
         .chain(closing)
         .map(move |event| {
@@ -90,23 +123,45 @@ pub async fn board_events(
 fn event_of(event: &BoardEvent) -> Event {
     Event::default()
         .event("board")
+        .id(event.seq.to_string())
         .json_data(event)
         .unwrap_or_else(|_| Event::default().event("board").data("{}"))
 }
 
-/// The announcements of this process as SSE events; a reader too slow to keep up is
-/// told to reload rather than silently missing changes.
+/// One open board's stream: what it receives, for whom, and how many events it has had.
+struct Listener {
+    receiver: broadcast::Receiver<Arc<Update>>,
+    user: CurrentUser,
+    filter: BoardFilter,
+    sent: u64,
+}
+
+/// This process's changes as this board shows them, numbered from 1; a change it shows
+/// nothing of is skipped, and a reader too slow to keep up is told to reload rather than
+/// silently missing changes.
 fn board_stream(
-    receiver: broadcast::Receiver<BoardEvent>,
+    receiver: broadcast::Receiver<Arc<Update>>,
+    user: CurrentUser,
+    filter: BoardFilter,
 ) -> impl Stream<Item = Result<Event, Infallible>> {
-    stream::unfold(receiver, |mut receiver| async move {
-        let event = match receiver.recv().await {
-            Ok(event) => event,
-            Err(broadcast::error::RecvError::Lagged(_)) => BoardEvent {
-                change: app::beds::live::BoardChange::Resync,
-            },
-            Err(broadcast::error::RecvError::Closed) => return None,
-        };
-        Some((Ok(event_of(&event)), receiver))
+    let listener = Listener {
+        receiver,
+        user,
+        filter,
+        sent: 0,
+    };
+    stream::unfold(listener, |mut listener| async move {
+        loop {
+            let update = match listener.receiver.recv().await {
+                Ok(update) => update,
+                Err(broadcast::error::RecvError::Lagged(_)) => Arc::new(Update::resync()),
+                Err(broadcast::error::RecvError::Closed) => return None,
+            };
+            let seq = listener.sent + 1;
+            if let Some(event) = update.event_for(&listener.user, &listener.filter, seq) {
+                listener.sent = seq;
+                return Some((Ok(event_of(&event)), listener));
+            }
+        }
     })
 }

@@ -17,7 +17,14 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Transaction
 /// The advisory lock's key: "anello" in ASCII.
 const MIGRATION_LOCK: i64 = 0x616e_656c_6c6f;
 
+/// Runs the pending migrations, then refreshes the planner's statistics (a migration may
+/// add an index the planner would not choose without them).
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    migrate_only(db).await?;
+    app::kernel::db::refresh_statistics(db).await
+}
+
+async fn migrate_only(db: &DatabaseConnection) -> Result<(), DbErr> {
     match db.get_database_backend() {
         DbBackend::Postgres => {
             let lock = db.begin().await?;

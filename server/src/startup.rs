@@ -137,7 +137,7 @@ pub fn router_stopping_on(
     let assets = crate::assets::routes(&leptos_options);
     let state = AppState {
         leptos_options,
-        events: app::beds::live::Events::start(&db),
+        events: app::beds::live::Events::start(&db, app::beds::ssr::deltas::read_change),
         db: db.clone(),
         settings,
         shutdown,
@@ -246,7 +246,8 @@ pub async fn serve(
     }
 
     // Expired sessions and old sign-in attempts are swept every 10 minutes; loading a
-    // session already ignores expiry, and no sign-in limit looks back a day.
+    // session already ignores expiry, and no sign-in limit looks back a day. SQLite's
+    // planner statistics are refreshed on the same beat.
     let store = SeaOrmSessionStore::new(db.clone());
     let sweeping = db.clone();
     tokio::spawn(async move {
@@ -261,6 +262,12 @@ pub async fn serve(
             }
             if let Err(error) = app::forum::guard::purge_guard_checks(&sweeping).await {
                 tracing::warn!(%error, "sweeping old forum guard checks failed");
+            }
+            // PostgreSQL's autovacuum keeps its own statistics; SQLite needs asking.
+            if sweeping.get_database_backend() == sea_orm::DbBackend::Sqlite {
+                if let Err(error) = app::kernel::db::refresh_statistics(&sweeping).await {
+                    tracing::warn!(%error, "refreshing the planner's statistics failed");
+                }
             }
         }
     });

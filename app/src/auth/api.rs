@@ -47,7 +47,7 @@ pub async fn fetch_current_user() -> Result<Option<CurrentUser>, AppError> {
 #[server(endpoint = "auth/set_language")]
 pub async fn set_language(language: String) -> Result<(), AppError> {
     use super::ssr::{guard, remember_language};
-    use crate::audit::ssr::{record, AuditEvent};
+    use crate::audit::ssr::record;
     use crate::entity::users;
     use crate::kernel::error::Problem;
     use sea_orm::{EntityTrait, Set};
@@ -58,23 +58,21 @@ pub async fn set_language(language: String) -> Result<(), AppError> {
         remember_language(&language);
         if let Some(user) = &ctx.user {
             let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-            users::Entity::update(users::ActiveModel {
-                id: Set(user.id),
-                language: Set(Some(language.clone())),
-                updated_at: Set(chrono::Utc::now()),
-                ..Default::default()
-            })
-            .exec(&txn)
-            .await?;
-            record(
-                &txn,
-                ctx.request_id(),
-                AuditEvent::new(Some(user), "user.language", "user")
-                    .object(user.id)
-                    .detail(language),
-            )
-            .await?;
-            txn.commit().await?;
+            let event = || ctx.event("user.language", "user").object(user.id);
+            let result: Result<(), AppError> = async {
+                users::Entity::update(users::ActiveModel {
+                    id: Set(user.id),
+                    language: Set(Some(language.clone())),
+                    updated_at: Set(chrono::Utc::now()),
+                    ..Default::default()
+                })
+                .exec(&txn)
+                .await?;
+                record(&txn, ctx.request_id(), event().detail(language.clone())).await?;
+                Ok(())
+            }
+            .await;
+            ctx.finish_write(txn, result, event()).await?;
         }
         Ok(())
     })

@@ -13,3 +13,5 @@ pub mod session_store;
 pub mod ssr;
 #[cfg(feature = "ssr")]
 pub mod throttle;
+#[cfg(feature = "ssr")]
+mod writes;

@@ -23,7 +23,7 @@ use super::policy::{self, Decision};
 use super::session_store::{SIGNED_IN_AT_KEY, USER_ID_KEY};
 use super::throttle;
 use crate::audit::model::Outcome;
-use crate::audit::ssr::{record, AuditEvent};
+use crate::audit::ssr::{record, record_alone, AuditEvent};
 use crate::entity::{organisations, sessions, sign_in_attempts, user_roles, users};
 use crate::kernel::error::{AppError, Problem};
 use crate::state::{AppState, Settings};
@@ -61,7 +61,7 @@ impl Ctx {
     pub fn for_test(db: DatabaseConnection, user: Option<CurrentUser>) -> Ctx {
         let store = std::sync::Arc::new(super::session_store::SeaOrmSessionStore::new(db.clone()));
         Ctx {
-            events: crate::beds::live::Events::start(&db),
+            events: crate::beds::live::Events::start(&db, crate::beds::live::read_nothing),
             settings: Settings::for_tests(),
             session: Session::new(None, store, None),
             user,
@@ -86,7 +86,7 @@ where
             Decision::Forbidden => {
                 let event = AuditEvent::new(ctx.user.as_ref(), "access.denied", "server_function")
                     .object(endpoint);
-                Err(crate::audit::ssr::deny(&ctx.db, ctx.request_id(), event).await)
+                Err(crate::audit::ssr::deny_alone(&ctx.db, ctx.request_id(), event).await)
             }
         }
     }
@@ -137,7 +137,28 @@ async fn request_context() -> Result<Ctx, AppError> {
     let headers = use_context::<Parts>()
         .map(|parts| parts.headers)
         .unwrap_or_default();
-    context_for(state, session, &headers).await
+    let user = match use_context::<RequestUser>() {
+        Some(once) => once
+            .0
+            .get_or_try_init(|| load_current_user(&state.db, &session))
+            .await?
+            .clone(),
+        None => load_current_user(&state.db, &session).await?,
+    };
+    Ok(context_with(state, session, &headers, user))
+}
+
+/// The signed-in user of one server-rendered page, loaded once for all its data: the
+/// page's shell provides it (`provide_request_user`), and the navigation's and the
+/// page's server functions, called in the same render, each loaded her before (two to
+/// four loads per page, three queries each). A server function called over HTTP is a
+/// request of its own and loads her once anyway.
+#[derive(Clone, Default)]
+pub struct RequestUser(std::sync::Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
+
+/// Called by the shell of every server-rendered page.
+pub fn provide_request_user() {
+    leptos::prelude::provide_context(RequestUser::default());
 }
 
 /// The context of a request that is not a server function (a plain route of the server
@@ -148,18 +169,27 @@ pub async fn context_for(
     headers: &http::HeaderMap,
 ) -> Result<Ctx, AppError> {
     let user = load_current_user(&state.db, &session).await?;
+    Ok(context_with(state, session, headers, user))
+}
+
+fn context_with(
+    state: AppState,
+    session: Session,
+    headers: &http::HeaderMap,
+    user: Option<CurrentUser>,
+) -> Ctx {
     let request_id = headers
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    Ok(Ctx {
+    Ctx {
         db: state.db,
         settings: state.settings,
         events: state.events,
         session,
         user,
         request_id,
-    })
+    }
 }
 
 /// The user of this session, if signed in and still active.
@@ -263,7 +293,6 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
     if password.is_empty() {
         return Err(AppError::invalid("password", Problem::Required));
     }
-    let limits = ctx.settings.sign_in_limits;
     let key = &ctx.settings.identity_key;
     let account_key = throttle::throttle_key(key, "account", &email);
     let address_key = throttle::throttle_key(key, "address", &client_address(&ctx.settings));
@@ -272,11 +301,84 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
         .one(&ctx.db)
         .await?;
 
+    let (attempt, slowed_ms) =
+        record_attempt_or_refuse(ctx, &account_key, &address_key, user.as_ref()).await?;
+
+    // Verify against a decoy when the account is unknown, so timing does not tell.
+    let stored_hash = user
+        .as_ref()
+        .map_or_else(|| decoy_hash().to_string(), |u| u.password_hash.clone());
+    let password_ok = verify_password_off_thread(password, stored_hash).await;
+    let current = match (&user, password_ok) {
+        (Some(user), true) => current_user_by_id(&ctx.db, user.id).await?,
+        _ => None,
+    };
+
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    // A failed sign-in is committed with its row (`finish_write` keeps a refusal).
+    let result: Result<CurrentUser, AppError> = async {
+        let Some(current) = current else {
+            let event = AuditEvent::new(None, "auth.sign_in", "user").outcome(Outcome::Failure);
+            let event = match &user {
+                None => event.detail("unknown_account"),
+                Some(user) if !user.active => event.object(user.id).detail("inactive"),
+                Some(user) if password_ok => event.object(user.id).detail("organisation_inactive"),
+                Some(user) => event.object(user.id).detail("wrong_password"),
+            };
+            record(&txn, ctx.request_id(), event).await?;
+            metrics::counter!("anello_sign_in_refusals_total", "reason" => "wrong_credentials")
+                .increment(1);
+            return Err(AppError::WrongCredentials);
+        };
+        // Success: this attempt counts as such.
+        sign_in_attempts::Entity::update_many()
+            .col_expr(
+                sign_in_attempts::Column::Succeeded,
+                sea_orm::sea_query::Expr::value(true),
+            )
+            .filter(sign_in_attempts::Column::Id.eq(attempt.id))
+            .exec(&txn)
+            .await?;
+        throttle::remember_address(&txn, &account_key, &address_key).await?;
+        let mut event = AuditEvent::new(Some(&current), "auth.sign_in", "user").object(current.id);
+        if slowed_ms > 0 {
+            event = event.detail(format!("slowed_ms={slowed_ms}"));
+        }
+        record(&txn, ctx.request_id(), event).await?;
+        Ok(current)
+    }
+    .await;
+    let current = ctx
+        .finish_write(txn, result, ctx.event("auth.sign_in", "user"))
+        .await?;
+    // The failures of this account from this address are forgiven, after the commit: in
+    // the same transaction, two simultaneous sign-ins (each holding its own attempt's row
+    // and deleting the other's) deadlocked on PostgreSQL. Forgiving is housekeeping: if it
+    // fails, the sign-in still stands.
+    forgive_earlier_failures(&ctx.db, &attempt, &account_key, &address_key).await;
+
+    // A fresh session id defeats session fixation; the old record is deleted. Whatever
+    // the browser's previous user left in the session (an address she revealed, the
+    // undo offer of her last move) is not the new user's: it goes too.
+    start_session(ctx, &current).await?;
+    Ok(current)
+}
+
+/// Records the attempt (committed at once), then asks the throttle about it: waits when
+/// told to slow down (returning the wait in milliseconds), refuses and audits when over
+/// the limit.
+async fn record_attempt_or_refuse(
+    ctx: &Ctx,
+    account_key: &str,
+    address_key: &str,
+    user: Option<&users::Model>,
+) -> Result<(sign_in_attempts::Model, u64), AppError> {
+    let limits = ctx.settings.sign_in_limits;
     // The attempt is recorded (committed) before anything is counted or verified, so
     // that parallel requests see each other and cannot slip past the limit together.
     let attempt = sign_in_attempts::ActiveModel {
-        account_key: Set(account_key.clone()),
-        address_key: Set(address_key.clone()),
+        account_key: Set(account_key.to_string()),
+        address_key: Set(address_key.to_string()),
         succeeded: Set(false),
         attempted_at: Set(Utc::now()),
         ..Default::default()
@@ -295,10 +397,10 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
             let mut event = AuditEvent::new(None, "auth.sign_in", "user")
                 .outcome(Outcome::Denied)
                 .detail("throttled");
-            if let Some(user) = &user {
+            if let Some(user) = user {
                 event = event.object(user.id);
             }
-            record(&ctx.db, ctx.request_id(), event).await?;
+            record_alone(&ctx.db, ctx.request_id(), event).await?;
             metrics::counter!("anello_sign_in_refusals_total", "reason" => "throttled")
                 .increment(1);
             return Err(AppError::TooManyAttempts {
@@ -306,66 +408,32 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
             });
         }
     }
+    Ok((attempt, slowed_ms))
+}
 
-    // Verify against a decoy when the account is unknown, so timing does not tell.
-    let stored_hash = user
-        .as_ref()
-        .map_or_else(|| decoy_hash().to_string(), |u| u.password_hash.clone());
-    let password_ok = verify_password_off_thread(password, stored_hash).await;
-    let current = match (&user, password_ok) {
-        (Some(user), true) => current_user_by_id(&ctx.db, user.id).await?,
-        _ => None,
-    };
-
-    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let Some(current) = current else {
-        let event = AuditEvent::new(None, "auth.sign_in", "user").outcome(Outcome::Failure);
-        let event = match &user {
-            None => event.detail("unknown_account"),
-            Some(user) if !user.active => event.object(user.id).detail("inactive"),
-            Some(user) if password_ok => event.object(user.id).detail("organisation_inactive"),
-            Some(user) => event.object(user.id).detail("wrong_password"),
-        };
-        record(&txn, ctx.request_id(), event).await?;
-        txn.commit().await?;
-        metrics::counter!("anello_sign_in_refusals_total", "reason" => "wrong_credentials")
-            .increment(1);
-        return Err(AppError::WrongCredentials);
-    };
-    // Success: this attempt counts as such.
-    sign_in_attempts::Entity::update_many()
-        .col_expr(
-            sign_in_attempts::Column::Succeeded,
-            sea_orm::sea_query::Expr::value(true),
-        )
-        .filter(sign_in_attempts::Column::Id.eq(attempt.id))
-        .exec(&txn)
-        .await?;
-    throttle::remember_address(&txn, &account_key, &address_key).await?;
-    let mut event = AuditEvent::new(Some(&current), "auth.sign_in", "user").object(current.id);
-    if slowed_ms > 0 {
-        event = event.detail(format!("slowed_ms={slowed_ms}"));
-    }
-    record(&txn, ctx.request_id(), event).await?;
-    txn.commit().await?;
-    // The failures of this account from this address are forgiven, after the commit: in
-    // the same transaction, two simultaneous sign-ins (each holding its own attempt's row
-    // and deleting the other's) deadlocked on PostgreSQL. Forgiving is housekeeping: if it
-    // fails, the sign-in still stands.
+/// Deletes the account's earlier failed attempts from this address. Housekeeping done
+/// after the sign-in's commit: a failure is logged, and the sign-in still stands.
+async fn forgive_earlier_failures(
+    db: &DatabaseConnection,
+    attempt: &sign_in_attempts::Model,
+    account_key: &str,
+    address_key: &str,
+) {
     if let Err(error) = sign_in_attempts::Entity::delete_many()
         .filter(sign_in_attempts::Column::Id.lt(attempt.id))
-        .filter(sign_in_attempts::Column::AccountKey.eq(&account_key))
-        .filter(sign_in_attempts::Column::AddressKey.eq(&address_key))
+        .filter(sign_in_attempts::Column::AccountKey.eq(account_key))
+        .filter(sign_in_attempts::Column::AddressKey.eq(address_key))
         .filter(sign_in_attempts::Column::Succeeded.eq(false))
-        .exec(&ctx.db)
+        .exec(db)
         .await
     {
         tracing::warn!(%error, "forgiving earlier failed sign-ins");
     }
+}
 
-    // A fresh session id defeats session fixation; the old record is deleted. Whatever
-    // the browser's previous user left in the session (an address she revealed, the
-    // undo offer of her last move) is not the new user's: it goes too.
+/// Starts the signed-in session for `current` in a new session id, and remembers her
+/// language.
+async fn start_session(ctx: &Ctx, current: &CurrentUser) -> Result<(), AppError> {
     ctx.session.clear().await;
     ctx.session.cycle_id().await?;
     let now = Utc::now().timestamp();
@@ -375,12 +443,12 @@ pub async fn sign_in(ctx: &Ctx, email: &str, password: &str) -> Result<CurrentUs
     if let Some(language) = &current.language {
         remember_language(language);
     }
-    Ok(current)
+    Ok(())
 }
 
 pub async fn sign_out(ctx: &Ctx) -> Result<(), AppError> {
     let user = ctx.user()?;
-    record(
+    record_alone(
         &ctx.db,
         ctx.request_id(),
         AuditEvent::new(Some(user), "auth.sign_out", "user").object(user.id),

@@ -9,10 +9,11 @@ use leptos_router::hooks::use_query_map;
 use super::api::*;
 use super::drag::*;
 use super::model::*;
+use super::shown::Shown;
 use crate::people::waiting::components::{needs_text, target_group_name, urgency_name};
 use crate::people::waiting::model::{TargetGroup, WaitingRow};
 use crate::ui::errors::ErrorPanel;
-use crate::ui::forms::FormErrorSummary;
+use crate::ui::forms::{coded_choices, organisation_choices, FilterSelect, FormErrorSummary};
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
 
@@ -115,10 +116,19 @@ pub fn BoardPage() -> impl IntoView {
             live.notice.set(Some(Notice::Undone(code)));
         }
     });
+    // The board is built from a first read (and when the filter changes); her answers
+    // and catching up read it again and merge it in place (`BoardLive::read_again`).
     let data = Resource::new(
-        move || (filter.get(), live.refresh.get(), forms.answers()),
-        |(filter, ..)| fetch_board(filter),
+        move || (filter.get(), live.rebuild.get()),
+        |(filter, _)| fetch_board(filter),
     );
+    Effect::new(move |seen: Option<(u64, usize)>| {
+        let now = (live.refresh.get(), forms.answers());
+        if seen.is_some_and(|seen| seen != now) {
+            live.read_again(filter.get_untracked());
+        }
+        now
+    });
     let error = forms.error();
     view! {
         <Title text=crate::ui::pages::page_title({
@@ -139,8 +149,8 @@ pub fn BoardPage() -> impl IntoView {
                 match result {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(board) => {
-                        // The guest whose "move or exit" forms are open (see `BedView`).
-                        let chosen = query.read_untracked().get("persona").unwrap_or_default();
+                        // The person or bed whose forms are open (see `Chosen`).
+                        let chosen = Chosen::from_query(&query.read_untracked());
                         view! { <BoardView board filter=filter.get_untracked() chosen actions /> }.into_any()
                     }
                 }
@@ -154,9 +164,31 @@ pub fn BoardPage() -> impl IntoView {
     }
 }
 
-/// The board with its filters and the guest whose forms are open. No `#fragment`: the
-/// browser would then skip `autofocus`, which both scrolls to her bed and focuses the form.
-fn board_link(filter: &BoardFilter, person: Option<&str>) -> String {
+/// The one person (waiting, or in a bed) or free bed whose forms the board shows, named
+/// in the address. Every other one shows a link to her forms: a form per bed and per
+/// waiting person, each with the list of free beds, made the page grow with the square
+/// of the network (200 people waiting × 200 free beds).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chosen {
+    /// `?persona=`: a waiting person's "place in" form, or a guest's "move or exit" forms.
+    pub person: String,
+    /// `?posto=`: a free, held or out-of-service bed's menu.
+    pub bed: Option<i32>,
+}
+
+impl Chosen {
+    fn from_query(query: &leptos_router::params::ParamsMap) -> Chosen {
+        Chosen {
+            person: query.get("persona").unwrap_or_default(),
+            bed: query.get("posto").and_then(|id| id.parse().ok()),
+        }
+    }
+}
+
+/// The board with its filters and the person or bed (`chosen`: a query key and its value)
+/// whose forms are open. No `#fragment`: the browser would then skip `autofocus`, which
+/// both scrolls to the bed and focuses the form.
+fn board_link(filter: &BoardFilter, chosen: Option<(&'static str, &str)>) -> String {
     let mut pairs = vec![
         ("provincia", filter.province.as_str()),
         ("organizzazione", filter.organisation.as_str()),
@@ -164,8 +196,8 @@ fn board_link(filter: &BoardFilter, person: Option<&str>) -> String {
         ("accoglie", filter.target.as_str()),
         ("liberi", filter.free_only.as_str()),
     ];
-    if let Some(person) = person {
-        pairs.push(("persona", person));
+    if let Some(chosen) = chosen {
+        pairs.push(chosen);
     }
     // Codes, ids and filter codes are letters, digits, '-' and '_': nothing to escape
     // but what a hand-edited address might bring, which is dropped.
@@ -183,6 +215,19 @@ fn board_link(filter: &BoardFilter, person: Option<&str>) -> String {
     format!("/posti-letto?{}", query.join("&"))
 }
 
+/// The provinces of the region, as the board's filter offers them: "Torino (TO)".
+fn province_choices() -> Vec<(String, Signal<String>)> {
+    crate::auth::model::PROVINCES
+        .iter()
+        .map(|(code, name, _)| {
+            (
+                (*code).to_string(),
+                Signal::stored(format!("{name} ({code})")),
+            )
+        })
+        .collect()
+}
+
 fn bed_options(choices: &[BedChoice]) -> impl IntoView {
     let choose = tr!("choose");
     view! {
@@ -195,7 +240,7 @@ fn bed_options(choices: &[BedChoice]) -> impl IntoView {
 fn BoardView(
     board: Board,
     filter: BoardFilter,
-    chosen: String,
+    chosen: Chosen,
     actions: BoardActions,
 ) -> impl IntoView {
     let Board {
@@ -204,79 +249,76 @@ fn BoardView(
         free_beds,
         total_beds,
         organisations,
-        free_choices,
         today,
         undo,
+        ..
     } = board;
-    expect_context::<BoardLive>()
-        .today
-        .set_value(today.to_string());
+    let live = expect_context::<BoardLive>();
+    live.today.set_value(today.to_string());
+    live.undo.set(undo);
+    // What the live events change, in place (`Shown`); the rest is as the page loaded.
+    let shown = RwSignal::new(Shown::new(structures, waiting, free_beds, total_beds));
+    live.shown.set_value(Some(shown));
+    // One list for the whole board: each bed and waiting person shares it.
+    let free_choices =
+        Memo::new(move |_| -> FreeChoices { shown.with(Shown::free_choices).into() });
+    let counts = move || shown.with(|s| (s.free_beds, s.total_beds));
     view! {
         <form method="get" action="/posti-letto" class="panel filters">
-            <div class="field">
-                <label for="board-province">{move_tr!("field-province")}</label>
-                <select id="board-province" name="provincia">
-                    <option value="">{move_tr!("filter-any")}</option>
-                    {crate::auth::model::PROVINCES.iter().map(|(code, name, _)| {
-                        let selected = filter.province.eq_ignore_ascii_case(code);
-                        view! { <option value=*code selected=selected>{format!("{name} ({code})")}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="board-organisation">{move_tr!("field-organisation")}</label>
-                <select id="board-organisation" name="organizzazione">
-                    <option value="">{move_tr!("filter-any")}</option>
-                    {organisations.into_iter().map(|(id, name)| {
-                        let selected = filter.organisation == id.to_string();
-                        view! { <option value=id.to_string() selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="board-kind">{move_tr!("field-structure-kind")}</label>
-                <select id="board-kind" name="tipo">
-                    <option value="">{move_tr!("filter-any")}</option>
-                    {StructureKind::ALL.iter().map(|k| {
-                        let k = *k;
-                        view! { <option value=k.code() selected=filter.kind == k.code()>{move || kind_name(k)}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="board-target">{move_tr!("field-target-group")}</label>
-                <select id="board-target" name="accoglie">
-                    <option value="">{move_tr!("filter-any")}</option>
-                    {TargetGroup::ALL.iter().map(|g| {
-                        let g = *g;
-                        view! { <option value=g.code() selected=filter.target == g.code()>{move || target_group_name(g)}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
+            <FilterSelect label=move_tr!("field-province") id="board-province" name="provincia"
+                choices=province_choices() current=filter.province.to_uppercase() />
+            <FilterSelect label=move_tr!("field-organisation") id="board-organisation" name="organizzazione"
+                choices=organisation_choices(organisations) current=filter.organisation.clone() />
+            <FilterSelect label=move_tr!("field-structure-kind") id="board-kind" name="tipo"
+                choices=coded_choices(StructureKind::ALL, StructureKind::code, kind_name) current=filter.kind.clone() />
+            <FilterSelect label=move_tr!("field-target-group") id="board-target" name="accoglie"
+                choices=coded_choices(TargetGroup::ALL, TargetGroup::code, target_group_name) current=filter.target.clone() />
             <div class="field field-check">
                 <input type="checkbox" id="board-free" name="liberi" value="1" checked=!filter.free_only.is_empty() />
                 <label for="board-free">{move_tr!("board-free-only")}</label>
             </div>
             <div class="form-actions"><button type="submit" class="button">{move_tr!("filter-apply")}</button></div>
         </form>
-        <p class="lead" role="status">{move_tr!("board-counts", { "free" => free_beds, "total" => total_beds })}</p>
-        {undo.map(|offer| view! { <UndoPanel offer action=actions.undo /> })}
+        <p class="lead" role="status">{move_tr!("board-counts", { "free" => counts().0, "total" => counts().1 })}</p>
+        {move || live.undo.get().map(|offer| view! { <UndoPanel offer action=actions.undo /> })}
         <ExitZone />
         <div class="board">
-            <WaitingColumn rows=waiting choices=free_choices.clone() actions />
+            {
+                // Rendered again when the list or the free beds change, not with every card.
+                let rows = Memo::new(move |_| shown.with(|s| s.waiting.clone()));
+                let (filter, person) = (filter.clone(), chosen.person.clone());
+                move || view! {
+                    <WaitingColumn rows=rows.get() choices=free_choices.get()
+                        filter=filter.clone() chosen=person.clone() actions />
+                }
+            }
             <div class="structures">
-                {structures.into_iter().map(|card| view! {
-                    <StructureCardView card choices=free_choices.clone() today filter=filter.clone() chosen=chosen.clone() actions />
-                }).collect_view()}
+                // A card is rendered again only when a live event changed it (its version).
+                <For
+                    each=move || shown.with(|s| s.structures.iter().map(|(card, version)| (card.id, *version)).collect::<Vec<_>>())
+                    key=|key| *key
+                    children=move |(id, _version)| {
+                        let card = shown.with_untracked(|s| s.card(id).cloned());
+                        let (filter, chosen) = (filter.clone(), chosen.clone());
+                        card.map(|card| view! {
+                            <StructureCardView card choices=free_choices.get_untracked() today filter chosen actions />
+                        })
+                    }
+                />
             </div>
         </div>
     }
 }
 
+/// The free beds a reception manager may fill, shared by every form of the board.
+pub type FreeChoices = std::sync::Arc<[BedChoice]>;
+
 #[component]
 fn WaitingColumn(
     rows: Vec<WaitingRow>,
-    choices: Vec<BedChoice>,
+    choices: FreeChoices,
+    filter: BoardFilter,
+    chosen: String,
     actions: BoardActions,
 ) -> impl IntoView {
     let can_place = !choices.is_empty();
@@ -305,11 +347,22 @@ fn WaitingColumn(
                                     <a class="code" href=format!("/persone/{}", row.code)>{row.code.clone()}</a>
                                     " " <span class="badge">{move || urgency_name(urgency)}</span>
                                     <br /><small>{move || needs_text(&needs_row)}</small>
-                                    {can_place.then(move || view! {
+                                    {(can_place && chosen != row.code).then(|| {
+                                        let link_code = row.code.clone();
+                                        view! {
+                                            <p class="bed-actions">
+                                                // A full page load: her select then takes the focus.
+                                                <a href=board_link(&filter, Some(("persona", &row.code))) rel="external">
+                                                    {move_tr!("board-place-for", { "code" => link_code.clone() })}
+                                                </a>
+                                            </p>
+                                        }
+                                    })}
+                                    {(can_place && chosen == row.code).then(move || view! {
                                         <ActionForm action=actions.place attr:class="move-form">
                                             <input type="hidden" name="code" value=row.code.clone() />
                                             <label for=select_id.clone()>{move_tr!("board-place-in")}</label>
-                                            <select id=select_id.clone() name="bed_id" required=true>{bed_options(&choices)}</select>
+                                            <select id=select_id.clone() name="bed_id" required=true autofocus=true>{bed_options(&choices)}</select>
                                             <OverrideField id=format!("override-{}", row.id) />
                                             <button type="submit" class="button small primary">{move_tr!("board-place")}</button>
                                         </ActionForm>

@@ -1,14 +1,17 @@
 //! Drag-and-drop and live updates of the bed board, layered over the plain forms after
 //! hydration. Pointer events serve mouse, pen and touch alike. A drop shows the change
-//! at once (an overlay on the board), sends it to the server and reloads the board with
-//! the server's answer; a refusal the user may override asks for the reason in place.
+//! at once (an overlay on the board), sends it to the server and reloads her board with
+//! the answer (and the undo offer); other open boards apply the change's live event in
+//! place. A refusal the user may override asks for the reason in place.
 //! Keyboard users have the "move to…" forms, which also work without JavaScript.
 
 use leptos::prelude::*;
 use leptos_fluent::tr;
 
 use super::api::*;
+use super::live::{BoardDelta, BoardEvent};
 use super::rules::Breach;
+use super::shown::Shown;
 use crate::kernel::error::AppError;
 
 /// A change sent from the board.
@@ -69,9 +72,23 @@ pub struct Drag {
 /// The board's interactive state, shared by its parts through the context.
 #[derive(Clone, Copy)]
 pub struct BoardLive {
-    /// Bumped to reload the board (after a change, or an event from the server).
+    /// Bumped to read the board again (after a change, or to catch up with the server's
+    /// events); the answer is merged into the board on screen (`read_again`).
     pub refresh: RwSignal<u64>,
-    /// Changes sent and not yet reflected by a reloaded board.
+    /// Bumped to build the board anew, as on the page's first load (a read that failed
+    /// shows its error in the board's place).
+    pub rebuild: RwSignal<u64>,
+    /// The last read started: an earlier one answering later is dropped.
+    reads: StoredValue<u64>,
+    /// This user's last change while it may still be taken back (it comes with the board).
+    pub undo: RwSignal<Option<UndoOffer>>,
+    /// A reload came during a drag and waits for the drop (see `reload`).
+    pub reload_deferred: StoredValue<bool>,
+    /// The board on screen, which live events change in place (`apply`).
+    pub shown: StoredValue<Option<RwSignal<Shown>>>,
+    /// Live events that came during a drag, applied after the drop.
+    pub deltas_deferred: StoredValue<Vec<BoardDelta>>,
+    /// Changes sent and not yet shown by the board (their live event, or a reload).
     pub pending: RwSignal<Vec<Change>>,
     pub drag: RwSignal<Option<Drag>>,
     pub hover: RwSignal<Option<DropTarget>>,
@@ -89,6 +106,12 @@ impl BoardLive {
     pub fn new() -> Self {
         BoardLive {
             refresh: RwSignal::new(0),
+            rebuild: RwSignal::new(0),
+            reads: StoredValue::new(0),
+            undo: RwSignal::new(None),
+            reload_deferred: StoredValue::new(false),
+            shown: StoredValue::new(None),
+            deltas_deferred: StoredValue::new(Vec::new()),
             pending: RwSignal::new(Vec::new()),
             drag: RwSignal::new(None),
             hover: RwSignal::new(None),
@@ -99,8 +122,79 @@ impl BoardLive {
         }
     }
 
+    /// Reloads the board, or, while she is dragging, once the drag ends: a board replaced
+    /// under her finger would move the bed she is aiming at (another worker's change
+    /// shifts the lists) or take the grip she holds away.
     pub fn reload(&self) {
-        self.refresh.update(|n| *n += 1);
+        if self.drag.with_untracked(Option::is_some) {
+            self.reload_deferred.set_value(true);
+        } else {
+            self.refresh.update(|n| *n += 1);
+        }
+    }
+
+    /// Reads the board again and merges it into the one on screen: only the cards that
+    /// changed are rendered again, so a reason she is typing on another bed stays (a
+    /// board rebuilt on every answer wiped it). The overlay of changes sent goes.
+    pub fn read_again(&self, filter: BoardFilter) {
+        let live = *self;
+        let read = self.reads.get_value() + 1;
+        self.reads.set_value(read);
+        leptos::task::spawn_local(async move {
+            let result = fetch_board(filter).await;
+            if live.reads.try_get_value() != Some(read) {
+                return;
+            }
+            match (result, live.shown.get_value()) {
+                // A drag began meanwhile: read again after the drop (see `reload`).
+                _ if live.drag.with_untracked(Option::is_some) => {
+                    live.reload_deferred.set_value(true);
+                }
+                (Ok(board), Some(shown)) => {
+                    live.today.set_value(board.today.to_string());
+                    live.undo.set(board.undo);
+                    let fresh = Shown::new(
+                        board.structures,
+                        board.waiting,
+                        board.free_beds,
+                        board.total_beds,
+                    );
+                    shown.maybe_update(|on_screen| on_screen.merge(fresh));
+                    live.pending.set(Vec::new());
+                }
+                _ => live.rebuild.update(|n| *n += 1),
+            }
+        });
+    }
+
+    /// Applies a live event's change to the board on screen, or, while she is dragging,
+    /// after the drop (as `reload` waits). The overlay of changes sent goes: the board
+    /// now shows what the server has.
+    pub fn apply(&self, delta: BoardDelta) {
+        if self.drag.with_untracked(Option::is_some) {
+            self.deltas_deferred
+                .update_value(|deltas| deltas.push(delta));
+            return;
+        }
+        match self.shown.get_value() {
+            Some(shown) => {
+                shown.update(|board| board.apply(delta));
+                self.pending.set(Vec::new());
+            }
+            None => self.reload(),
+        }
+    }
+
+    /// After a drag: the live changes it held back, and the reload it held back unless a
+    /// change was just sent, whose answer reloads the board anyway (an earlier reload
+    /// would drop the change's overlay).
+    fn after_drag(&self, sent: bool) {
+        for delta in std::mem::take(&mut *self.deltas_deferred.write_value()) {
+            self.apply(delta);
+        }
+        if std::mem::take(&mut *self.reload_deferred.write_value()) && !sent {
+            self.refresh.update(|n| *n += 1);
+        }
     }
 
     pub fn incoming(&self, bed: i32) -> Option<String> {
@@ -166,7 +260,9 @@ pub fn submit(
             }) => Notice::Override(change, breaches),
             Err(error) => Notice::Failed(error),
         }));
-        // The overlay goes when the reloaded board arrives (see `BoardPage`).
+        // Her own board reloads once with the answer: it brings the undo offer of her
+        // change (other boards apply the change's live event in place). The overlay goes
+        // when the reloaded board arrives (see `BoardPage`).
         live.reload();
     });
 }
@@ -276,30 +372,37 @@ pub fn drop_here(live: BoardLive, ev: &leptos::ev::PointerEvent) {
     };
     live.drag.set(None);
     live.hover.set(None);
-    if !drag.moving {
-        return;
+    let change = if drag.moving {
+        dropped_change(drag, target_at(ev.client_x(), ev.client_y()))
+    } else {
+        None
+    };
+    // An exit is sent only once its reason is given.
+    live.after_drag(matches!(
+        change,
+        Some(Change::Place { .. } | Change::Move { .. })
+    ));
+    match change {
+        Some(Change::Exit { code }) => live.notice.set(Some(Notice::AskExit(code))),
+        Some(change) => submit(live, change, None, None),
+        None => {}
     }
-    match (target_at(ev.client_x(), ev.client_y()), drag.from_bed) {
-        (Some(DropTarget::Bed(bed)), None) => submit(
-            live,
-            Change::Place {
-                code: drag.code,
-                bed,
-            },
-            None,
-            None,
-        ),
-        (Some(DropTarget::Bed(bed)), Some(from)) if from != bed => submit(
-            live,
-            Change::Move {
-                code: drag.code,
-                bed,
-            },
-            None,
-            None,
-        ),
-        (Some(DropTarget::Exit), Some(_)) => live.notice.set(Some(Notice::AskExit(drag.code))),
-        _ => {}
+}
+
+/// What a drop asks for: a place from the waiting list, a move to another bed, or an exit
+/// (whose reason and date are asked first); None where it lands on nothing it can do.
+fn dropped_change(drag: Drag, target: Option<DropTarget>) -> Option<Change> {
+    match (target, drag.from_bed) {
+        (Some(DropTarget::Bed(bed)), None) => Some(Change::Place {
+            code: drag.code,
+            bed,
+        }),
+        (Some(DropTarget::Bed(bed)), Some(from)) if from != bed => Some(Change::Move {
+            code: drag.code,
+            bed,
+        }),
+        (Some(DropTarget::Exit), Some(_)) => Some(Change::Exit { code: drag.code }),
+        _ => None,
     }
 }
 
@@ -307,6 +410,7 @@ pub fn cancel_drag(live: BoardLive) {
     if live.drag.with_untracked(|d| d.is_some()) {
         live.drag.set(None);
         live.hover.set(None);
+        live.after_drag(false);
     }
 }
 
@@ -327,14 +431,36 @@ pub fn follow_pointer(live: BoardLive) {
 /// reconnection (changes may have been missed while the stream was down).
 #[cfg(feature = "hydrate")]
 pub fn listen(live: BoardLive) {
-    let Ok(source) = web_sys::EventSource::new(super::live::EVENTS_PATH) else {
+    // The board's filter, as in its own address: the server sends only what it shows.
+    let filter = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default();
+    let Ok(source) = web_sys::EventSource::new(&format!("{}{filter}", super::live::EVENTS_PATH))
+    else {
         return;
     };
     let was_down = std::rc::Rc::new(std::cell::Cell::new(false));
-    gloo::events::EventListener::new(&source, "board", move |_| live.reload()).forget();
+    let last_seq = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let seen = last_seq.clone();
+    gloo::events::EventListener::new(&source, "board", move |event| {
+        use wasm_bindgen::JsCast;
+        let data = event
+            .dyn_ref::<web_sys::MessageEvent>()
+            .and_then(|message| message.data().as_string());
+        let parsed = data.and_then(|data| serde_json::from_str::<BoardEvent>(&data).ok());
+        let (seq, step) = next_step(seen.get(), parsed);
+        seen.set(seq);
+        match step {
+            Step::Apply(delta) => live.apply(delta),
+            Step::Reload => live.reload(),
+        }
+    })
+    .forget();
     let down = was_down.clone();
     gloo::events::EventListener::new(&source, "open", move |_| {
         live.connected.set(true);
+        // A new stream counts from 1 again.
+        last_seq.set(0);
         if down.replace(false) {
             live.reload();
         }
@@ -351,6 +477,27 @@ pub fn listen(live: BoardLive) {
 
 #[cfg(not(feature = "hydrate"))]
 pub fn listen(_live: BoardLive) {}
+
+/// What a board does with a live event.
+#[derive(Debug, PartialEq)]
+pub enum Step {
+    Apply(BoardDelta),
+    Reload,
+}
+
+/// The next step after an event, given the last event's number; and the number to
+/// remember. The event that follows the last is applied; after a gap (events missed),
+/// an unreadable event, a resynchronisation or a change of structures the board
+/// reloads, once.
+pub fn next_step(last_seq: u64, event: Option<BoardEvent>) -> (u64, Step) {
+    match event {
+        Some(event) if event.seq == last_seq + 1 => {
+            (event.seq, event.delta.map_or(Step::Reload, Step::Apply))
+        }
+        Some(event) => (event.seq, Step::Reload),
+        None => (last_seq, Step::Reload),
+    }
+}
 
 pub fn drag_label(code: &str) -> String {
     tr!("board-drag", { "code" => code.to_string() })
@@ -375,3 +522,6 @@ pub fn done_text(change: &Change) -> String {
         Change::Exit { code } => tr!("board-done-exit", { "code" => code.to_string() }),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -9,5 +9,6 @@ pub mod live;
 pub mod model;
 pub mod rules;
 pub mod safeguards;
+pub mod shown;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -12,9 +12,9 @@ use sea_orm::{
 
 use self::rules::{Plan, Request};
 use self::undo::{remember, LastChange};
-use super::live::{BoardChange, BoardEvent};
+use super::live::{BoardChange, BoardEvent, BoardNotice, Touched};
 use super::model::*;
-use crate::audit::ssr::{record, AuditEvent};
+use crate::audit::ssr::{record, record_alone, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::ssr::Ctx;
 use crate::entity::{beds, organisations, people, placements, structures, waiting_list};
@@ -32,13 +32,18 @@ pub mod rules;
 /// A user's last change on the board, taken back within a minute.
 pub mod undo;
 
+/// Each open board's share of a change.
+pub mod deltas;
+
 mod addresses;
 mod holds;
+mod reading;
 mod structure_admin;
 mod timeline;
 
 pub use addresses::*;
 pub use holds::*;
+pub use reading::*;
 pub use structure_admin::*;
 pub use timeline::*;
 
@@ -52,164 +57,6 @@ pub(super) fn may_manage_structure(user: &CurrentUser, structure: &structures::M
     user.is_network_wide()
         || (user.has_role(Role::ReceptionManager)
             && structure.organisation_id == user.organisation_id)
-}
-
-pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
-    let user = ctx.user()?;
-    let db = &ctx.db;
-    let today = today();
-    let now = Utc::now();
-    let mut query = structures::Entity::find().filter(structures::Column::Active.eq(true));
-    if !filter.province.trim().is_empty() {
-        query =
-            query.filter(structures::Column::Province.eq(filter.province.trim().to_uppercase()));
-    }
-    if let Ok(organisation) = filter.organisation.trim().parse::<i32>() {
-        query = query.filter(structures::Column::OrganisationId.eq(organisation));
-    }
-    if let Some(kind) = StructureKind::from_code(filter.kind.trim()) {
-        query = query.filter(structures::Column::Kind.eq(kind.code()));
-    }
-    let mut found = query
-        .order_by_asc(structures::Column::Province)
-        .order_by_asc(structures::Column::Name)
-        .all(db)
-        .await?;
-    if let Some(target) = TargetGroup::from_code(filter.target.trim()) {
-        found.retain(|s| parse_codes(&s.target_groups, TargetGroup::from_code).contains(&target));
-    }
-    let structure_ids: Vec<i32> = found.iter().map(|s| s.id).collect();
-    let all_beds = beds::Entity::find()
-        .filter(beds::Column::StructureId.is_in(structure_ids.clone()))
-        .order_by_asc(beds::Column::Position)
-        .all(db)
-        .await?;
-    let open = placements::Entity::find()
-        .filter(placements::Column::StructureId.is_in(structure_ids))
-        .filter(placements::Column::EndedOn.is_null())
-        .all(db)
-        .await?;
-    let codes = person_codes(db, open.iter().map(|p| p.person_id)).await?;
-    let by_bed: HashMap<i32, &placements::Model> = open.iter().map(|p| (p.bed_id, p)).collect();
-    let names = organisation_names(db, found.iter().map(|s| s.organisation_id)).await?;
-    let free_only = !filter.free_only.trim().is_empty();
-    let reveals = running_reveals(ctx).await?;
-    let mut structures_out = Vec::new();
-    let mut free_choices = Vec::new();
-    let (mut free_total, mut beds_total) = (0, 0);
-    for structure in &found {
-        let may_manage = may_manage_structure(user, structure);
-        // The address goes out only to this user, while her reveal runs.
-        let revealed = reveals
-            .iter()
-            .find(|(id, _)| *id == structure.id)
-            .map(|(_, until)| *until)
-            .filter(|_| may_reveal_address(user, structure));
-        let kind = StructureKind::from_stored(&structure.kind, StructureKind::SecondReception);
-        let slots: Vec<BedSlot> = all_beds
-            .iter()
-            .filter(|b| b.structure_id == structure.id)
-            .map(|bed| bed_slot(bed, by_bed.get(&bed.id).copied(), &codes, kind, today, now))
-            .collect();
-        let free = slots.iter().filter(|s| s.state == BedState::Free).count();
-        if may_manage {
-            for slot in slots.iter().filter(|s| s.state == BedState::Free) {
-                free_choices.push(BedChoice {
-                    bed_id: slot.id,
-                    label: format!("{} — {}", structure.name, slot.label),
-                });
-            }
-        }
-        free_total += free;
-        beds_total += slots.len();
-        if free_only && free == 0 {
-            continue;
-        }
-        structures_out.push(StructureCard {
-            id: structure.id,
-            name: structure.name.clone(),
-            kind,
-            province: structure.province.clone(),
-            organisation: names
-                .get(&structure.organisation_id)
-                .cloned()
-                .unwrap_or_default(),
-            target_groups: parse_codes(&structure.target_groups, TargetGroup::from_code),
-            beds: slots,
-            free_beds: free,
-            may_manage,
-            may_reveal_address: may_reveal_address(user, structure),
-            address: revealed.and(structure.address.clone()),
-            address_visible_until: revealed,
-        });
-    }
-    let waiting_entries = waiting_list::Entity::find()
-        .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
-        .all(db)
-        .await?;
-    let waiting = rows_of(db, waiting_entries).await?;
-    let organisations = crate::kernel::names::organisations_of_kinds(
-        db,
-        &[OrganisationKind::ImplementingBody.code()],
-        false,
-    )
-    .await?;
-    record(
-        db,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "board.view", "board").detail(format!(
-            "structures={} occupied={}",
-            structures_out.len(),
-            open.len()
-        )),
-    )
-    .await?;
-    Ok(Board {
-        structures: structures_out,
-        waiting,
-        free_beds: free_total,
-        total_beds: beds_total,
-        organisations,
-        free_choices,
-        today,
-        undo: undo::offer(ctx).await?,
-    })
-}
-
-fn bed_slot(
-    bed: &beds::Model,
-    placement: Option<&placements::Model>,
-    codes: &HashMap<i32, String>,
-    kind: StructureKind,
-    today: NaiveDate,
-    now: chrono::DateTime<Utc>,
-) -> BedSlot {
-    let held = bed.held_until.filter(|until| *until > now);
-    let state = match (placement, &bed.out_of_service_reason, held) {
-        (Some(_), _, _) => BedState::Occupied,
-        (None, Some(_), _) => BedState::OutOfService,
-        (None, None, Some(_)) => BedState::Held,
-        (None, None, None) => BedState::Free,
-    };
-    let planned_exit = placement.and_then(|p| {
-        p.planned_exit_on.or_else(|| {
-            matches!(kind, StructureKind::Emergency | StructureKind::SafeHouse)
-                .then(|| p.started_on + Duration::days(EMERGENCY_STAY_DAYS))
-        })
-    });
-    BedSlot {
-        id: bed.id,
-        label: bed.label.clone(),
-        room: bed.room.clone(),
-        state,
-        person_code: placement.and_then(|p| codes.get(&p.person_id).cloned()),
-        arrived_on: placement.map(|p| p.started_on),
-        days_since_arrival: placement.map(|p| (today - p.started_on).num_days()),
-        planned_exit_on: planned_exit,
-        exit_overdue: planned_exit.is_some_and(|d| d < today),
-        held_until: held,
-        out_of_service_reason: bed.out_of_service_reason.clone(),
-    }
 }
 
 /// The bed and its structure, if the user may manage that structure (403 otherwise).
@@ -348,12 +195,16 @@ async fn release_hold(txn: &DatabaseTransaction, bed_id: i32) -> Result<(), AppE
     Ok(())
 }
 
-/// Settles a board change: a refusal (403) is first written to the audit trail, in the
-/// same transaction, naming what was refused (`object_type`, `object_id`); a conflict
-/// (409) leaves its row too (`audit::ssr::settle_change`).
+/// Ends a change of the board: a refusal (403, or the rules') is first written to the
+/// audit trail, in the same transaction, naming what was refused (`object_type`,
+/// `object_id`); the transaction then ends as every audited write does
+/// (`Ctx::finish_write`: a conflict leaves its row too) and, once a success is committed,
+/// the open boards are told what changed (`change`, see `live`), as the caller says,
+/// not as the action's name spells it, and what it `touched`.
 pub(super) async fn finish<T>(
     txn: crate::kernel::db::WriteTransaction,
     ctx: &Ctx,
+    (change, touched): (BoardChange, Touched),
     action: &str,
     object: (&str, String),
     result: Result<T, AppError>,
@@ -380,38 +231,14 @@ pub(super) async fn finish<T>(
         }
         record(&txn, ctx.request_id(), event).await?;
     }
-    let change = if action.starts_with("structure") {
-        BoardChange::Structures
-    } else if matches!(
-        action,
-        "bed.place" | "bed.move" | "bed.discharge" | "bed.undo"
-    ) {
-        BoardChange::Placements
-    } else {
-        BoardChange::Beds
-    };
-    let event = BoardEvent { change };
+    let notice = BoardNotice { change, touched };
     if result.is_ok() {
-        ctx.events.announce_in(&txn, event).await?;
+        ctx.events.announce_in(&txn, &notice).await?;
     }
     let conflicting = AuditEvent::new(ctx.user.as_ref(), action, object_type).object(object_id);
-    let settled =
-        crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), conflicting).await;
+    let settled = ctx.finish_write(txn, result, conflicting).await;
     if settled.is_ok() {
-        ctx.events.announce_committed(event);
+        ctx.events.announce_committed(notice);
     }
     settled
-}
-
-/// Commits a change of the board and tells the open boards (see `live`).
-async fn commit_announcing(
-    txn: crate::kernel::db::WriteTransaction,
-    ctx: &Ctx,
-    change: BoardChange,
-) -> Result<(), AppError> {
-    let event = BoardEvent { change };
-    ctx.events.announce_in(&txn, event).await?;
-    txn.commit().await?;
-    ctx.events.announce_committed(event);
-    Ok(())
 }

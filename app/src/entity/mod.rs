@@ -2,6 +2,7 @@
 
 pub mod audit_log;
 pub mod beds;
+pub mod board_undo;
 pub mod consents;
 pub mod contacts;
 pub mod forum_attachment_contents;

@@ -7,7 +7,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 use crate::helpers::*;
 use crate::placement_rules::{audit_details, open_bed_of, place, register, structure};
-use app::entity::{people, placements, sessions, waiting_list};
+use app::beds::model::{Board, UndoAction};
+use app::entity::{board_undo, people, placements, waiting_list};
 
 const MANAGER: &str = "accoglienza@anello.test";
 const COORDINATOR: &str = "coordinatrice@anello.test";
@@ -75,16 +76,14 @@ async fn a_manager_takes_back_her_last_placement_move_and_exit_exactly() {
         StatusCode::OK
     );
     assert_eq!(waiting_status(&app, &code).await, vec!["placed"]);
-    let board = json(
-        app.call_raw("beds/board", &[("filter[province]", "TO")], Some(&manager))
-            .await,
-    )
-    .await;
-    assert_eq!(board["undo"]["code"], code.as_str(), "{}", board["undo"]);
-    assert_eq!(board["undo"]["action"], "Place");
-    let response = undo(&app, &manager).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(json(response).await, serde_json::json!(code));
+    let board: Board = app
+        .call("beds/board", &[("filter[province]", "TO")], Some(&manager))
+        .await;
+    let offer = board.undo.as_ref().expect("an undo offer");
+    assert_eq!(offer.code, code, "{offer:?}");
+    assert_eq!(offer.action, UndoAction::Place);
+    let undone_code: String = app.call("beds/undo", &[], Some(&manager)).await;
+    assert_eq!(undone_code, code);
     assert!(stays(&app, &code).await.is_empty());
     assert_eq!(waiting_status(&app, &code).await, vec!["waiting"]);
     assert_eq!(person(&app, &code).await.status, status_before);
@@ -190,27 +189,23 @@ async fn an_undo_never_overrides_a_later_change_and_expires_after_a_minute() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
+    // The change is kept in the database, written with the exit itself; it is aged here.
     let manager_id = app.user_id(MANAGER).await;
-    for row in sessions::Entity::find()
-        .filter(sessions::Column::UserId.eq(manager_id))
-        .all(&app.db)
+    let row = board_undo::Entity::find_by_id(manager_id)
+        .one(&app.db)
         .await
         .unwrap()
-    {
-        let mut data: serde_json::Value = serde_json::from_str(&row.data).unwrap();
-        if let Some(at) = data["board_last_change"]["at"].as_i64() {
-            data["board_last_change"]["at"] = serde_json::json!(at - 61);
-            let mut aged: sessions::ActiveModel = row.into();
-            aged.data = Set(data.to_string());
-            aged.update(&app.db).await.unwrap();
-        }
-    }
-    let board = json(
-        app.call_raw("beds/board", &[("filter[province]", "")], Some(&manager))
-            .await,
-    )
-    .await;
-    assert!(board["undo"].is_null(), "{}", board["undo"]);
+        .expect("the exit is remembered with it");
+    let mut data: serde_json::Value = serde_json::from_str(&row.change).unwrap();
+    assert_eq!(data["code"], first.as_str(), "on {}", app.backend);
+    data["at"] = serde_json::json!(data["at"].as_i64().unwrap() - 61);
+    let mut aged: board_undo::ActiveModel = row.into();
+    aged.change = Set(data.to_string());
+    aged.update(&app.db).await.unwrap();
+    let board: Board = app
+        .call("beds/board", &[("filter[province]", "")], Some(&manager))
+        .await;
+    assert!(board.undo.is_none(), "{:?}", board.undo);
     assert_eq!(
         conflict_of(undo(&app, &manager).await).await,
         "nothing_to_undo"

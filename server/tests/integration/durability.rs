@@ -77,14 +77,7 @@ async fn fifty_people_registered_at_once_get_fifty_codes_and_no_error() {
 
 /// Free beds of a body's structures for women, for the writers.
 async fn free_beds_for_women(app: &TestApp, body: &str) -> Vec<i32> {
-    let occupied: Vec<i32> = placements::Entity::find()
-        .filter(placements::Column::EndedOn.is_null())
-        .all(&app.db)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|p| p.bed_id)
-        .collect();
+    let occupied = app.occupied_beds().await;
     app.beds_of(body, Some("women"))
         .await
         .into_iter()

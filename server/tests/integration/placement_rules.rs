@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::helpers::*;
+use app::beds::rules::{AuthorisationKind, Safeguards};
 use app::entity::{audit_log, beds, placements, structures};
 
 const MANAGER: &str = "accoglienza@anello.test";
@@ -207,13 +208,14 @@ async fn a_minor_needs_a_place_for_girls_and_an_authorisation_that_no_override_r
         .call_raw("beds/safeguards/authorise", &authorise, Some(&worker))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let page = json(
-        app.call_raw("beds/safeguards", &[("code", &code)], Some(&worker))
-            .await,
-    )
-    .await;
-    assert_eq!(page["minor"], true);
-    assert_eq!(page["authorisations"][0]["kind"], "JuvenileCourt");
+    let page: Safeguards = app
+        .call("beds/safeguards", &[("code", &code)], Some(&worker))
+        .await;
+    assert!(page.minor);
+    assert_eq!(
+        page.authorisations[0].kind,
+        AuthorisationKind::JuvenileCourt
+    );
 
     // Still not in a structure for adult women, whatever the reason.
     let (found, may_override) =
@@ -388,12 +390,13 @@ async fn people_kept_apart_never_share_a_structure() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let page = json(
-        app.call_raw("beds/safeguards", &[("code", &recruiter)], Some(&worker))
-            .await,
-    )
-    .await;
-    assert_eq!(page["kept_apart"][0]["other_code"], victim.as_str());
+    let page: Safeguards = app
+        .call("beds/safeguards", &[("code", &recruiter)], Some(&worker))
+        .await;
+    assert_eq!(
+        page.kept_apart[0].other_code.as_deref(),
+        Some(victim.as_str())
+    );
     assert_eq!(
         audit_details(&app, "person.kept_apart.add", &recruiter)
             .await

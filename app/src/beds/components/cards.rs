@@ -5,10 +5,10 @@ use super::*;
 #[component]
 pub(super) fn StructureCardView(
     card: StructureCard,
-    choices: Vec<BedChoice>,
+    choices: FreeChoices,
     today: chrono::NaiveDate,
     filter: BoardFilter,
-    chosen: String,
+    chosen: Chosen,
     actions: BoardActions,
 ) -> impl IntoView {
     let kind = card.kind;
@@ -16,7 +16,7 @@ pub(super) fn StructureCardView(
     let manage = card.may_manage;
     let free = card.free_beds;
     view! {
-        <section class="panel structure-card" aria-label=card.name.clone()>
+        <section class="panel structure-card" class:full={free == 0} aria-label=card.name.clone()>
             <h2>{card.name.clone()}</h2>
             <p><a href=format!("/strutture/{}/presenze", card.id)>{move_tr!("timeline-link")}</a></p>
             <p class="hint">
@@ -39,52 +39,36 @@ pub(super) fn StructureCardView(
 pub(super) fn BedView(
     bed: BedSlot,
     manage: bool,
-    choices: Vec<BedChoice>,
+    choices: FreeChoices,
     today: chrono::NaiveDate,
     filter: BoardFilter,
-    chosen: String,
+    chosen: Chosen,
     actions: BoardActions,
 ) -> impl IntoView {
     let slot = bed;
     let state = slot.state;
-    let class = match state {
-        BedState::Free => "bed bed-free",
-        BedState::Occupied => "bed bed-occupied",
-        BedState::Held => "bed bed-held",
-        BedState::OutOfService => "bed bed-out",
-    };
+    let class = bed_class(state);
     let details = match (&slot.person_code, state) {
         (Some(code), BedState::Occupied) => {
             let code = code.clone();
             // Every guest gets a link; only the chosen one gets the forms, whose list of
             // free beds would otherwise repeat on every bed (megabytes on a large board).
-            let open = manage && chosen == code;
+            let open = manage && chosen.person == code;
             let others: Vec<BedChoice> = if open {
                 choices
-                    .into_iter()
+                    .iter()
                     .filter(|c| c.bed_id != slot.id)
+                    .cloned()
                     .collect()
             } else {
                 Vec::new()
             };
-            let actions_link = board_link(&filter, Some(&code));
+            let actions_link = board_link(&filter, Some(("persona", &code)));
             let days = slot.days_since_arrival.unwrap_or(0);
             let overdue = slot.exit_overdue;
             let planned = slot
                 .planned_exit_on
                 .map(|d| d.format("%d/%m/%Y").to_string());
-            let move_id = format!("move-{}", slot.id);
-            let reason_id = format!("exit-reason-{}", slot.id);
-            let date_id = format!("exit-date-{}", slot.id);
-            let summary_code = code.clone();
-            let exit_code = code.clone();
-            let reasons = StayEnd::ALL
-                .iter()
-                .map(|r| {
-                    let r = *r;
-                    view! { <option value=r.code()>{move || stay_end_name(r)}</option> }
-                })
-                .collect_view();
             let handle_code = code.clone();
             let bed_id = slot.id;
             view! {
@@ -98,7 +82,7 @@ pub(super) fn BedView(
                     {overdue.then(|| view! { " " <strong class="overdue">{move_tr!("bed-exit-overdue")}</strong> })}
                 </small>
                 {(manage && !open).then(|| {
-                    let link_code = summary_code.clone();
+                    let link_code = code.clone();
                     view! {
                         <p class="bed-actions">
                             // A full page load: the chosen bed's select then takes the focus.
@@ -106,35 +90,25 @@ pub(super) fn BedView(
                         </p>
                     }
                 })}
-                {open.then(move || view! {
-                    <details class="bed-actions" open=true>
-                        <summary>{move_tr!("board-actions-for", { "code" => summary_code.clone() })}</summary>
-                        <ActionForm action=actions.moving attr:class="move-form">
-                            <input type="hidden" name="code" value=code.clone() />
-                            <label for=move_id.clone()>{move_tr!("board-move-to")}</label>
-                            <select id=move_id.clone() name="bed_id" required=true autofocus=true>{bed_options(&others)}</select>
-                            <OverrideField id=format!("override-move-{}", slot.id) />
-                            <button type="submit" class="button small">{move_tr!("board-move")}</button>
-                        </ActionForm>
-                        <ActionForm action=actions.discharge attr:class="move-form">
-                            <input type="hidden" name="code" value=exit_code />
-                            <label for=reason_id.clone()>{move_tr!("board-exit-reason")}</label>
-                            <select id=reason_id.clone() name="reason" required=true>{reasons}</select>
-                            <label for=date_id.clone()>{move_tr!("board-exit-date")}</label>
-                            <input id=date_id.clone() type="date" name="ended_on" value=today.to_string() max=today.to_string() required=true />
-                            <button type="submit" class="button small danger">{move_tr!("board-exit")}</button>
-                        </ActionForm>
-                    </details>
-                })}
+                {open.then(move || guest_forms(bed_id, code, others, today, actions))}
             }
             .into_any()
         }
         _ => {
+            // Like a guest's forms: only the chosen bed's menu is on the page.
+            let open = manage && chosen.bed == Some(slot.id);
             let bed_id = slot.id.to_string();
+            let menu_link = board_link(&filter, Some(("posto", &bed_id)));
+            let label = slot.label.clone();
             view! {
                 {slot.out_of_service_reason.clone().map(|reason| view! { <small>{reason}</small> })}
                 {slot.held_until.map(|until| view! { <small>{move_tr!("bed-held-until", { "time" => until.format("%d/%m %H:%M UTC").to_string() })}</small> })}
-                {manage.then(|| view! { <BedMenu bed_id state actions /> })}
+                {(manage && !open).then(|| view! {
+                    <p class="bed-actions">
+                        <a href=menu_link rel="external">{move_tr!("bed-menu-for", { "bed" => label.clone() })}</a>
+                    </p>
+                })}
+                {open.then(|| view! { <BedMenu bed_id state actions /> })}
             }
             .into_any()
         }
@@ -156,6 +130,58 @@ pub(super) fn BedView(
             <span class="bed-state">{move || state_name(state)}</span>
             {details}
         </li>
+    }
+}
+
+/// The class of a bed's card, after its state.
+fn bed_class(state: BedState) -> &'static str {
+    match state {
+        BedState::Free => "bed bed-free",
+        BedState::Occupied => "bed bed-occupied",
+        BedState::Held => "bed bed-held",
+        BedState::OutOfService => "bed bed-out",
+    }
+}
+
+/// The chosen guest's forms: move her to one of the `others` free beds, or end her stay.
+fn guest_forms(
+    bed_id: i32,
+    code: String,
+    others: Vec<BedChoice>,
+    today: chrono::NaiveDate,
+    actions: BoardActions,
+) -> impl IntoView {
+    let move_id = format!("move-{bed_id}");
+    let reason_id = format!("exit-reason-{bed_id}");
+    let date_id = format!("exit-date-{bed_id}");
+    let summary_code = code.clone();
+    let exit_code = code.clone();
+    let reasons = StayEnd::ALL
+        .iter()
+        .map(|r| {
+            let r = *r;
+            view! { <option value=r.code()>{move || stay_end_name(r)}</option> }
+        })
+        .collect_view();
+    view! {
+        <details class="bed-actions" open=true>
+            <summary>{move_tr!("board-actions-for", { "code" => summary_code.clone() })}</summary>
+            <ActionForm action=actions.moving attr:class="move-form">
+                <input type="hidden" name="code" value=code.clone() />
+                <label for=move_id.clone()>{move_tr!("board-move-to")}</label>
+                <select id=move_id.clone() name="bed_id" required=true autofocus=true>{bed_options(&others)}</select>
+                <OverrideField id=format!("override-move-{bed_id}") />
+                <button type="submit" class="button small">{move_tr!("board-move")}</button>
+            </ActionForm>
+            <ActionForm action=actions.discharge attr:class="move-form">
+                <input type="hidden" name="code" value=exit_code />
+                <label for=reason_id.clone()>{move_tr!("board-exit-reason")}</label>
+                <select id=reason_id.clone() name="reason" required=true>{reasons}</select>
+                <label for=date_id.clone()>{move_tr!("board-exit-date")}</label>
+                <input id=date_id.clone() type="date" name="ended_on" value=today.to_string() max=today.to_string() required=true />
+                <button type="submit" class="button small danger">{move_tr!("board-exit")}</button>
+            </ActionForm>
+        </details>
     }
 }
 
@@ -213,8 +239,8 @@ pub(super) fn AddressView(
     }
 }
 
-/// The menu of a bed without a guest: hold it for an incoming person, or take it out of
-/// service; or undo either.
+/// The menu of the chosen bed without a guest: hold it for an incoming person, or take
+/// it out of service; or undo either. Its first field takes the focus.
 #[component]
 pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) -> impl IntoView {
     let hours_id = format!("hold-hours-{bed_id}");
@@ -225,7 +251,7 @@ pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) ->
             <ActionForm action=actions.hold attr:class="move-form">
                 <input type="hidden" name="bed_id" value=bed_id.clone() />
                 <input type="hidden" name="hours" value="0" />
-                <button type="submit" class="button small">{move_tr!("bed-release")}</button>
+                <button type="submit" class="button small" autofocus=true>{move_tr!("bed-release")}</button>
             </ActionForm>
         }
         .into_any(),
@@ -233,7 +259,7 @@ pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) ->
             <ActionForm action=actions.service attr:class="move-form">
                 <input type="hidden" name="bed_id" value=bed_id.clone() />
                 <input type="hidden" name="reason" value="" />
-                <button type="submit" class="button small">{move_tr!("bed-back-in-service")}</button>
+                <button type="submit" class="button small" autofocus=true>{move_tr!("bed-back-in-service")}</button>
             </ActionForm>
         }
         .into_any(),
@@ -244,7 +270,7 @@ pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) ->
                 <input type="hidden" name="bed_id" value=bed_id.clone() />
                 <label for=person_id.clone()>{move_tr!("bed-hold-for")}</label>
                 <p class="hint" id=format!("{person_id}-hint")>{move_tr!("code-example")}</p>
-                <input id=person_id.clone() type="text" name="person_code" autocomplete="off" aria-describedby=format!("{person_id}-hint") />
+                <input id=person_id.clone() type="text" name="person_code" autocomplete="off" autofocus=true aria-describedby=format!("{person_id}-hint") />
                 <label for=hours_id.clone()>{move_tr!("bed-hold-hours")}</label>
                 <select id=hours_id name="hours">
                     <option value="4">"4"</option>
@@ -265,7 +291,7 @@ pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) ->
         }
     };
     view! {
-        <details class="bed-actions">
+        <details class="bed-actions" open=true>
             <summary>{move_tr!("bed-menu")}</summary>
             {body}
         </details>

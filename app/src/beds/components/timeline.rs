@@ -35,6 +35,50 @@ pub fn TimelinePage() -> impl IntoView {
 
 #[component]
 pub(super) fn TimelineView(timeline: Timeline, id: String) -> impl IntoView {
+    let chart = timeline_chart(&timeline);
+    let stays = stays_table(&timeline.rows);
+    let previous = format!("/strutture/{id}/presenze?mese={}", timeline.previous_month);
+    let next = format!("/strutture/{id}/presenze?mese={}", timeline.next_month);
+    view! {
+        <p><a href="/posti-letto">{move_tr!("back-to-board")}</a></p>
+        <h1>{move_tr!("timeline-heading", { "structure" => timeline.structure.clone(), "month" => timeline.month.clone() })}</h1>
+        <nav class="pager" aria-label=move || tr!("pager-label")>
+            <a href=previous rel="prev">{move_tr!("timeline-previous")}</a>
+            <a href=next rel="next">{move_tr!("timeline-next")}</a>
+        </nav>
+        <section class="panel">
+            {chart}
+            <p class="hint">{move_tr!("timeline-legend")}</p>
+            {stays}
+        </section>
+        <section class="panel">
+            <h2>{move_tr!("timeline-presence")}</h2>
+            <div class="table-wrap">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{move_tr!("timeline-month")}</th>
+                        <th scope="col">{move_tr!("timeline-days")}</th>
+                        <th scope="col">{move_tr!("timeline-bed-days")}</th>
+                        <th scope="col">{move_tr!("timeline-occupancy")}</th>
+                    </tr></thead>
+                    <tbody>
+                        {timeline.presence.into_iter().map(|m| view! {
+                            <tr>
+                                <th scope="row">{m.month}</th>
+                                <td>{m.days_of_presence.to_string()}</td>
+                                <td>{m.bed_days.to_string()}</td>
+                                <td>{format!("{} %", m.occupancy)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The month as an SVG chart: a row per bed, a bar per stay, a line on today.
+fn timeline_chart(timeline: &Timeline) -> impl IntoView {
     let days = timeline.days_in_month;
     let width = LABEL_WIDTH + days * DAY_WIDTH;
     let height = ROW_HEIGHT * (timeline.rows.len() as u32 + 1);
@@ -76,77 +120,49 @@ pub(super) fn TimelineView(timeline: Timeline, id: String) -> impl IntoView {
         let tx = x(d) + DAY_WIDTH / 2;
         view! { <line x1=tx.to_string() x2=tx.to_string() y1="24" y2=height.to_string() class="today" /> }
     });
-    let previous = format!("/strutture/{id}/presenze?mese={}", timeline.previous_month);
-    let next = format!("/strutture/{id}/presenze?mese={}", timeline.next_month);
     view! {
-        <p><a href="/posti-letto">{move_tr!("back-to-board")}</a></p>
-        <h1>{move_tr!("timeline-heading", { "structure" => timeline.structure.clone(), "month" => timeline.month.clone() })}</h1>
-        <nav class="pager" aria-label=move || tr!("pager-label")>
-            <a href=previous rel="prev">{move_tr!("timeline-previous")}</a>
-            <a href=next rel="next">{move_tr!("timeline-next")}</a>
-        </nav>
-        <section class="panel">
-            <div class="timeline-wrap">
-                <svg class="timeline" viewBox=format!("0 0 {width} {height}") width=width.to_string() height=height.to_string() role="img" aria-labelledby="timeline-caption">
-                    <title id="timeline-caption">{move_tr!("timeline-caption")}</title>
-                    {header}
-                    {bars}
-                    {today_line}
-                </svg>
-            </div>
-            <p class="hint">{move_tr!("timeline-legend")}</p>
-            <div class="table-wrap">
-                <table>
-                    <caption>{move_tr!("timeline-stays")}</caption>
-                    <thead><tr>
-                        <th scope="col">{move_tr!("field-bed-label")}</th>
-                        <th scope="col">{move_tr!("field-network-code")}</th>
-                        <th scope="col">{move_tr!("timeline-from")}</th>
-                        <th scope="col">{move_tr!("timeline-to")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {timeline.rows.iter().flat_map(|row| row.stays.iter().map(move |stay| (row.bed.clone(), stay.clone()))).map(|(bed, stay)| {
-                            let overdue = stay.exit_overdue;
-                            view! {
-                                <tr>
-                                    <th scope="row">{bed}</th>
-                                    <td><a class="code" href=format!("/persone/{}", stay.code)>{stay.code.clone()}</a></td>
-                                    <td>{stay.started_on.format("%d/%m/%Y").to_string()}</td>
-                                    <td>
-                                        {match stay.ended_on {
-                                            Some(day) => day.format("%d/%m/%Y").to_string().into_any(),
-                                            None => view! { {move_tr!("timeline-ongoing")} {overdue.then(|| view! { " " <strong class="overdue">{move_tr!("bed-exit-overdue")}</strong> })} }.into_any(),
-                                        }}
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
-        <section class="panel">
-            <h2>{move_tr!("timeline-presence")}</h2>
-            <div class="table-wrap">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{move_tr!("timeline-month")}</th>
-                        <th scope="col">{move_tr!("timeline-days")}</th>
-                        <th scope="col">{move_tr!("timeline-bed-days")}</th>
-                        <th scope="col">{move_tr!("timeline-occupancy")}</th>
-                    </tr></thead>
-                    <tbody>
-                        {timeline.presence.into_iter().map(|m| view! {
+        <div class="timeline-wrap">
+            <svg class="timeline" viewBox=format!("0 0 {width} {height}") width=width.to_string() height=height.to_string() role="img" aria-labelledby="timeline-caption">
+                <title id="timeline-caption">{move_tr!("timeline-caption")}</title>
+                {header}
+                {bars}
+                {today_line}
+            </svg>
+        </div>
+    }
+}
+
+/// The month's stays as a table, bed by bed: the chart's content for screen readers.
+fn stays_table(rows: &[TimelineRow]) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption>{move_tr!("timeline-stays")}</caption>
+                <thead><tr>
+                    <th scope="col">{move_tr!("field-bed-label")}</th>
+                    <th scope="col">{move_tr!("field-network-code")}</th>
+                    <th scope="col">{move_tr!("timeline-from")}</th>
+                    <th scope="col">{move_tr!("timeline-to")}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.iter().flat_map(|row| row.stays.iter().map(move |stay| (row.bed.clone(), stay.clone()))).map(|(bed, stay)| {
+                        let overdue = stay.exit_overdue;
+                        view! {
                             <tr>
-                                <th scope="row">{m.month}</th>
-                                <td>{m.days_of_presence.to_string()}</td>
-                                <td>{m.bed_days.to_string()}</td>
-                                <td>{format!("{} %", m.occupancy)}</td>
+                                <th scope="row">{bed}</th>
+                                <td><a class="code" href=format!("/persone/{}", stay.code)>{stay.code.clone()}</a></td>
+                                <td>{stay.started_on.format("%d/%m/%Y").to_string()}</td>
+                                <td>
+                                    {match stay.ended_on {
+                                        Some(day) => day.format("%d/%m/%Y").to_string().into_any(),
+                                        None => view! { {move_tr!("timeline-ongoing")} {overdue.then(|| view! { " " <strong class="overdue">{move_tr!("bed-exit-overdue")}</strong> })} }.into_any(),
+                                    }}
+                                </td>
                             </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

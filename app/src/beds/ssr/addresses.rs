@@ -46,7 +46,7 @@ pub async fn reveal_address(ctx: &Ctx, structure_id: i32, reason: &str) -> Resul
         .await?
         .ok_or(AppError::NotFound)?;
     let allowed = may_reveal_address(user, &structure);
-    record(
+    record_alone(
         &ctx.db,
         ctx.request_id(),
         AuditEvent::new(Some(user), "structure.address.reveal", "structure")

@@ -76,7 +76,15 @@ pub async fn hold_bed(
         Ok(())
     }
     .await;
-    finish(txn, ctx, "bed.hold", ("bed", bed_id.to_string()), result).await
+    finish(
+        txn,
+        ctx,
+        (BoardChange::Beds, Touched::just_bed(bed_id)),
+        "bed.hold",
+        ("bed", bed_id.to_string()),
+        result,
+    )
+    .await
 }
 
 /// Takes a free bed out of service with a reason, or puts it back (empty reason).
@@ -124,6 +132,7 @@ pub async fn set_out_of_service(ctx: &Ctx, bed_id: i32, reason: &str) -> Result<
     finish(
         txn,
         ctx,
+        (BoardChange::Beds, Touched::just_bed(bed_id)),
         "bed.out_of_service",
         ("bed", bed_id.to_string()),
         result,

@@ -14,29 +14,11 @@ pub async fn place(
 ) -> Result<Vec<i32>, AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let mut touched = Touched::default();
     let result = async {
         let person = find_person(&txn, code).await?;
         let (bed, structure) = managed_bed(&txn, user, bed_id).await?;
-        let waiting = waiting_list::Entity::find()
-            .filter(waiting_list::Column::PersonId.eq(person.id))
-            .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
-            .one(&txn)
-            .await?;
-        // The board shows who has a bed (by code): saying so is no news to its users.
-        if open_placement_of(&txn, person.id).await?.is_some() {
-            return Err(AppError::Conflict {
-                conflict: Conflict::AlreadyPlaced,
-            });
-        }
-        if waiting.is_none() && !on_team(&txn, user, &person).await? {
-            // Neither proposed for shelter nor one of the user's own people.
-            return Err(AppError::Forbidden);
-        }
-        if person.anonymised_at.is_some() {
-            return Err(AppError::Conflict {
-                conflict: Conflict::Anonymised,
-            });
-        }
+        check_placeable(&txn, user, &person).await?;
         check_bed_free(&txn, &bed, person.id).await?;
         let plan = rules::plan(
             &txn,
@@ -63,36 +45,17 @@ pub async fn place(
             )
             .await?;
             beds_taken.push(*member_bed);
+            touched.bed(*member_bed);
             change.opened.push(created.id);
-            let entry = waiting_list::Entity::find()
-                .filter(waiting_list::Column::PersonId.eq(member.id))
-                .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
-                .one(&txn)
-                .await?;
-            if let Some(entry) = entry {
-                change.waiting_closed.push(entry.id);
-                let mut update: waiting_list::ActiveModel = entry.into();
-                update.status = Set(STATUS_PLACED.to_string());
-                update.closed_at = Set(Some(Utc::now()));
-                update.update(&txn).await?;
+            if let Some(entry_id) = close_waiting_entry(&txn, member.id).await? {
+                change.waiting_closed.push(entry_id);
+                touched.entry(entry_id);
             }
             release_hold(&txn, *member_bed).await?;
-            let status = PathStatus::from_stored(&member.status, PathStatus::Contact);
-            if status < PathStatus::Placed {
-                change.statuses.push((member.id, member.status.clone()));
-                let mut update: people::ActiveModel = member.clone().into();
-                update.status = Set(PathStatus::Placed.code().to_string());
-                update.updated_at = Set(Utc::now());
-                update.update(&txn).await?;
-                crate::people::access::record_path_step(
-                    &txn,
-                    member.id,
-                    PathStatus::Placed,
-                    None,
-                    created.started_on,
-                    Some(user),
-                )
-                .await?;
+            if let Some(previous) =
+                advance_to_placed(&txn, user, member, created.started_on).await?
+            {
+                change.statuses.push((member.id, previous));
             }
             let family = if member.id == person.id {
                 String::new()
@@ -111,19 +74,130 @@ pub async fn place(
             )
             .await?;
         }
-        Ok((beds_taken, change))
+        remember(&txn, user, &change).await?;
+        Ok(beds_taken)
     }
     .await;
-    let (beds_taken, change) = finish(
+    finish(
         txn,
         ctx,
+        (BoardChange::Placements, touched),
         "bed.place",
         ("person", code.trim().to_uppercase()),
         result,
     )
+    .await
+}
+
+/// The person's entry on the waiting list, if she is waiting.
+async fn waiting_entry(
+    txn: &DatabaseTransaction,
+    person_id: i32,
+) -> Result<Option<waiting_list::Model>, AppError> {
+    Ok(waiting_list::Entity::find()
+        .filter(waiting_list::Column::PersonId.eq(person_id))
+        .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+        .one(txn)
+        .await?)
+}
+
+/// Refuses to place someone already in a bed or anonymised (409), or neither on the
+/// waiting list nor one of the user's own people (403).
+async fn check_placeable(
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    person: &people::Model,
+) -> Result<(), AppError> {
+    let waiting = waiting_entry(txn, person.id).await?;
+    // The board shows who has a bed (by code): saying so is no news to its users.
+    if open_placement_of(txn, person.id).await?.is_some() {
+        return Err(AppError::Conflict {
+            conflict: Conflict::AlreadyPlaced,
+        });
+    }
+    if waiting.is_none() && !on_team(txn, user, person).await? {
+        // Neither proposed for shelter nor one of the user's own people.
+        return Err(AppError::Forbidden);
+    }
+    if person.anonymised_at.is_some() {
+        return Err(AppError::Conflict {
+            conflict: Conflict::Anonymised,
+        });
+    }
+    Ok(())
+}
+
+/// Closes the person's waiting-list entry as placed; answers its id, if she had one.
+async fn close_waiting_entry(
+    txn: &DatabaseTransaction,
+    person_id: i32,
+) -> Result<Option<i32>, AppError> {
+    let Some(entry) = waiting_entry(txn, person_id).await? else {
+        return Ok(None);
+    };
+    let id = entry.id;
+    let mut update: waiting_list::ActiveModel = entry.into();
+    update.status = Set(STATUS_PLACED.to_string());
+    update.closed_at = Set(Some(Utc::now()));
+    update.update(txn).await?;
+    Ok(Some(id))
+}
+
+/// Moves the member's path on to "placed" (with its dated step) if she was not there
+/// yet; answers the status she had, for the undo.
+async fn advance_to_placed(
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    member: &people::Model,
+    started_on: NaiveDate,
+) -> Result<Option<String>, AppError> {
+    let status = PathStatus::from_stored(&member.status, PathStatus::Contact);
+    if status >= PathStatus::Placed {
+        return Ok(None);
+    }
+    let mut update: people::ActiveModel = member.clone().into();
+    update.status = Set(PathStatus::Placed.code().to_string());
+    update.updated_at = Set(Utc::now());
+    update.update(txn).await?;
+    crate::people::access::record_path_step(
+        txn,
+        member.id,
+        PathStatus::Placed,
+        None,
+        started_on,
+        Some(user),
+    )
     .await?;
-    remember(ctx, &change).await?;
-    Ok(beds_taken)
+    Ok(Some(member.status.clone()))
+}
+
+/// The person's open stay; 409 when she has none (a move or a discharge of someone not
+/// in a bed).
+async fn placed_stay(
+    txn: &DatabaseTransaction,
+    person_id: i32,
+) -> Result<placements::Model, AppError> {
+    open_placement_of(txn, person_id)
+        .await?
+        .ok_or(AppError::Conflict {
+            conflict: Conflict::NotPlaced,
+        })
+}
+
+/// Ends an open stay on `ended_on` for `reason`, recorded as ended by `user`.
+async fn end_stay(
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    stay: placements::Model,
+    ended_on: NaiveDate,
+    reason: &str,
+) -> Result<(), AppError> {
+    let mut ended: placements::ActiveModel = stay.into();
+    ended.ended_on = Set(Some(ended_on));
+    ended.end_reason = Set(Some(reason.to_string()));
+    ended.ended_by = Set(Some(user.id));
+    ended.update(txn).await?;
+    Ok(())
 }
 
 /// Moves a guest to another bed (same or another structure) in one transaction, her
@@ -136,18 +210,15 @@ pub async fn move_guest(
 ) -> Result<Vec<i32>, AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let mut touched = Touched::default();
     let result = async {
         let person = find_person(&txn, code).await?;
-        let current = open_placement_of(&txn, person.id)
-            .await?
-            .ok_or(AppError::Conflict {
-                conflict: Conflict::NotPlaced,
-            })?;
+        let current = placed_stay(&txn, person.id).await?;
         let (from_bed, _) = managed_bed(&txn, user, current.bed_id).await?;
         let (to_bed, to_structure) = managed_bed(&txn, user, to_bed_id).await?;
         let mut change = LastChange::new(UndoAction::Move, &person.code);
         if from_bed.id == to_bed.id {
-            return Ok((vec![to_bed.id], None));
+            return Ok(vec![to_bed.id]);
         }
         check_bed_free(&txn, &to_bed, person.id).await?;
         let plan = rules::plan(
@@ -167,17 +238,10 @@ pub async fn move_guest(
         // structure may take each other's beds.
         let mut ended_stays = Vec::new();
         for (member, _) in &plan.moves {
-            let stay = open_placement_of(&txn, member.id)
-                .await?
-                .ok_or(AppError::Conflict {
-                    conflict: Conflict::NotPlaced,
-                })?;
+            let stay = placed_stay(&txn, member.id).await?;
+            touched.bed(stay.bed_id);
             let (planned, id) = (stay.planned_exit_on, stay.id);
-            let mut ended: placements::ActiveModel = stay.into();
-            ended.ended_on = Set(Some(today()));
-            ended.end_reason = Set(Some(MOVED_TO_ANOTHER_BED.to_string()));
-            ended.ended_by = Set(Some(user.id));
-            ended.update(&txn).await?;
+            end_stay(&txn, user, stay, today(), MOVED_TO_ANOTHER_BED).await?;
             change.ended.push(id);
             ended_stays.push((id, planned));
         }
@@ -193,6 +257,7 @@ pub async fn move_guest(
             .await?;
             release_hold(&txn, *member_bed).await?;
             beds_taken.push(*member_bed);
+            touched.bed(*member_bed);
             change.opened.push(created.id);
             record(
                 &txn,
@@ -206,21 +271,19 @@ pub async fn move_guest(
             )
             .await?;
         }
-        Ok((beds_taken, Some(change)))
+        remember(&txn, user, &change).await?;
+        Ok(beds_taken)
     }
     .await;
-    let (beds_taken, change) = finish(
+    finish(
         txn,
         ctx,
+        (BoardChange::Placements, touched),
         "bed.move",
         ("person", code.trim().to_uppercase()),
         result,
     )
-    .await?;
-    if let Some(change) = change {
-        remember(ctx, &change).await?;
-    }
-    Ok(beds_taken)
+    .await
 }
 
 /// Ends a guest's stay with a reason and a date (today or earlier). A mother leaves with
@@ -233,13 +296,10 @@ pub async fn discharge(
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let mut touched = Touched::default();
     let result = async {
         let person = find_person(&txn, code).await?;
-        let current = open_placement_of(&txn, person.id)
-            .await?
-            .ok_or(AppError::Conflict {
-                conflict: Conflict::NotPlaced,
-            })?;
+        let current = placed_stay(&txn, person.id).await?;
         managed_bed(&txn, user, current.bed_id).await?;
         if ended_on < current.started_on {
             return Err(AppError::invalid("ended_on", Problem::OutOfRange));
@@ -260,12 +320,9 @@ pub async fn discharge(
         let mut change = LastChange::new(UndoAction::Exit, &person.code);
         for (member_code, stay) in leaving {
             let id = stay.id;
+            touched.bed(stay.bed_id);
             change.ended.push(id);
-            let mut ended: placements::ActiveModel = stay.into();
-            ended.ended_on = Set(Some(ended_on));
-            ended.end_reason = Set(Some(reason.code().to_string()));
-            ended.ended_by = Set(Some(user.id));
-            ended.update(&txn).await?;
+            end_stay(&txn, user, stay, ended_on, reason.code()).await?;
             record(
                 &txn,
                 ctx.request_id(),
@@ -275,16 +332,17 @@ pub async fn discharge(
             )
             .await?;
         }
-        Ok(change)
+        remember(&txn, user, &change).await?;
+        Ok(())
     }
     .await;
-    let change = finish(
+    finish(
         txn,
         ctx,
+        (BoardChange::Placements, touched),
         "bed.discharge",
         ("person", code.trim().to_uppercase()),
         result,
     )
-    .await?;
-    remember(ctx, &change).await
+    .await
 }

@@ -22,6 +22,10 @@ use crate::people::registry::model::PathStatus;
 use crate::people::waiting::model::TargetGroup;
 use crate::people::waiting::ssr::STATUS_WAITING;
 
+/// The reads behind `assess`.
+mod loading;
+use loading::*;
+
 /// Reception managers (and the network coordinator) may set overridable rules aside.
 pub fn may_override(user: &CurrentUser) -> bool {
     user.has_role(Role::ReceptionManager) || user.is_network_wide()
@@ -123,6 +127,8 @@ pub async fn plan<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result
     Ok(Plan { moves, overridden })
 }
 
+/// Checks the rules for the person (with the family members who move with her, unless
+/// `alone`) and the chosen bed: answers who would take which bed, and the rules broken.
 async fn assess<C: ConnectionTrait>(
     conn: &C,
     request: &Request<'_>,
@@ -132,15 +138,7 @@ async fn assess<C: ConnectionTrait>(
     let person = request.person;
     let target = request.structure.id;
     let head_id = person.family_head_id.unwrap_or(person.id);
-    let unit_ids: Vec<i32> = unit.iter().map(|p| p.id).collect();
-    let open: HashMap<i32, placements::Model> = placements::Entity::find()
-        .filter(placements::Column::PersonId.is_in(unit_ids.clone()))
-        .filter(placements::Column::EndedOn.is_null())
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.person_id, p))
-        .collect();
+    let open = open_stays(conn, unit).await?;
     // Who moves: for a placement, everyone of the family without a bed; for a move,
     // everyone sharing her current structure.
     let moving_together = |member: &people::Model| -> bool {
@@ -169,38 +167,7 @@ async fn assess<C: ConnectionTrait>(
     });
 
     // The structure's beds in board order, and whether the family may use each.
-    let structure_beds = beds::Entity::find()
-        .filter(beds::Column::StructureId.eq(target))
-        .order_by_asc(beds::Column::Position)
-        .order_by_asc(beds::Column::Id)
-        .all(conn)
-        .await?;
-    let in_structure = placements::Entity::find()
-        .filter(placements::Column::StructureId.eq(target))
-        .filter(placements::Column::EndedOn.is_null())
-        .all(conn)
-        .await?;
-    let occupant: HashMap<i32, i32> = in_structure
-        .iter()
-        .map(|p| (p.bed_id, p.person_id))
-        .collect();
-    let now = chrono::Utc::now();
-    let usable: Vec<(i32, bool)> = structure_beds
-        .iter()
-        .map(|bed| {
-            let held_for_other = bed.held_until.is_some_and(|until| until > now)
-                && !bed
-                    .held_for_person_id
-                    .is_some_and(|id| mover_ids.contains(&id));
-            let taken = occupant
-                .get(&bed.id)
-                .is_some_and(|id| !mover_ids.contains(id));
-            (
-                bed.id,
-                bed.out_of_service_reason.is_none() && !held_for_other && !taken,
-            )
-        })
-        .collect();
+    let (usable, in_structure) = usable_beds(conn, target, &mover_ids).await?;
     // Taken meanwhile by a request that committed first: the same conflict as a check.
     if !usable.iter().any(|(id, ok)| *id == request.bed.id && *ok) {
         return Err(AppError::Conflict {
@@ -219,28 +186,8 @@ async fn assess<C: ConnectionTrait>(
         .unwrap_or(person);
     // A mother is placed as a mother with children even when they join her later.
     let with_children = head_moves && unit.len() > 1;
-    let written = waiting_list::Entity::find()
-        .filter(waiting_list::Column::PersonId.eq(principal.id))
-        .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
-        .one(conn)
-        .await?
-        .and_then(|entry| TargetGroup::from_code(&entry.target_group));
-    let needed_group = match written {
-        Some(group) if !(with_children && group != TargetGroup::MothersWithChildren) => group,
-        _ => needed_group(
-            Gender::from_stored(&principal.gender, Gender::Female),
-            minor_from_record(principal, today),
-            with_children,
-        ),
-    };
-    let authorised: HashSet<i32> = minor_authorisations::Entity::find()
-        .filter(minor_authorisations::Column::PersonId.is_in(mover_ids.iter().copied()))
-        .filter(minor_authorisations::Column::WithdrawnAt.is_null())
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|a| a.person_id)
-        .collect();
+    let needed_group = group_needed(conn, principal, with_children, today).await?;
+    let authorised = authorised_movers(conn, &mover_ids).await?;
     let facts_movers = movers
         .iter()
         .map(|m| Mover {
@@ -253,23 +200,7 @@ async fn assess<C: ConnectionTrait>(
         .collect();
 
     // Someone to be kept apart from, with a bed in the structure.
-    let pairs = kept_apart::Entity::find()
-        .filter(
-            Condition::any()
-                .add(kept_apart::Column::PersonId.is_in(mover_ids.iter().copied()))
-                .add(kept_apart::Column::OtherPersonId.is_in(mover_ids.iter().copied())),
-        )
-        .all(conn)
-        .await?;
-    let present: HashSet<i32> = in_structure.iter().map(|p| p.person_id).collect();
-    let kept_apart_present = pairs.iter().any(|pair| {
-        let other = if mover_ids.contains(&pair.person_id) {
-            pair.other_person_id
-        } else {
-            pair.person_id
-        };
-        !mover_ids.contains(&other) && present.contains(&other)
-    });
+    let kept_apart_present = kept_apart_in_structure(conn, &mover_ids, &in_structure).await?;
 
     let facts = Facts {
         structure_groups: parse_codes(&request.structure.target_groups, TargetGroup::from_code),
@@ -299,23 +230,9 @@ use sea_orm::{ActiveModelTrait, Set};
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::ssr::Ctx;
 use crate::people::access::{
-    find_person, may_manage as on_team, person_codes, refuse, settle_person_change,
+    find_person, may_manage as on_team, person_codes, person_event, person_for_change, refuse,
+    team_person,
 };
-
-/// The person, if the user is on her team (403, audited, otherwise).
-async fn team_person<C: ConnectionTrait>(
-    conn: &C,
-    ctx: &Ctx,
-    code: &str,
-    action: &str,
-) -> Result<people::Model, AppError> {
-    let user = ctx.user()?;
-    let person = find_person(conn, code).await?;
-    if !on_team(conn, user, &person).await? {
-        return Err(refuse(conn, ctx, action, &person).await?);
-    }
-    Ok(person)
-}
 
 pub async fn safeguards(ctx: &Ctx, code: &str) -> Result<Safeguards, AppError> {
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
@@ -388,7 +305,12 @@ pub async fn safeguards(ctx: &Ctx, code: &str) -> Result<Safeguards, AppError> {
         })
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.safeguards.view", code),
+    )
+    .await
 }
 
 /// Records the guardian's or the juvenile court's authorisation of a minor's placement.
@@ -402,12 +324,7 @@ pub async fn record_authorisation(
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
-        let person = team_person(&txn, ctx, code, "person.authorisation.record").await?;
-        if person.anonymised_at.is_some() {
-            return Err(AppError::Conflict {
-                conflict: crate::kernel::error::Conflict::Anonymised,
-            });
-        }
+        let person = person_for_change(&txn, ctx, code, "person.authorisation.record").await?;
         let created = minor_authorisations::ActiveModel {
             person_id: Set(person.id),
             kind: Set(kind.code().to_string()),
@@ -431,7 +348,12 @@ pub async fn record_authorisation(
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.authorisation.record", code).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.authorisation.record", code),
+    )
+    .await
 }
 
 pub async fn withdraw_authorisation(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
@@ -458,7 +380,12 @@ pub async fn withdraw_authorisation(ctx: &Ctx, code: &str, id: i32) -> Result<()
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.authorisation.withdraw", code).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.authorisation.withdraw", code),
+    )
+    .await
 }
 
 /// Records that two people must never share a structure. The other person is named by
@@ -515,7 +442,12 @@ pub async fn add_kept_apart(
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.kept_apart.add", code).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.kept_apart.add", code),
+    )
+    .await
 }
 
 /// The organisation of each user who recorded one of `pairs`.
@@ -578,5 +510,10 @@ pub async fn remove_kept_apart(ctx: &Ctx, code: &str, id: i32) -> Result<(), App
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.kept_apart.remove", code).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.kept_apart.remove", code),
+    )
+    .await
 }

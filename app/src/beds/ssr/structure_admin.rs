@@ -74,82 +74,101 @@ pub async fn structures_page(ctx: &Ctx) -> Result<StructuresPage, AppError> {
 pub async fn save_structure(ctx: &Ctx, form: ValidStructure) -> Result<i32, AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let organisation_id = if user.is_network_wide() {
-        let id = form
-            .organisation_id
-            .ok_or_else(|| AppError::invalid("organisation_id", Problem::Required))?;
-        organisations::Entity::find_by_id(id)
-            .one(&txn)
-            .await?
-            .filter(|o| o.kind == OrganisationKind::ImplementingBody.code())
-            .ok_or_else(|| AppError::invalid("organisation_id", Problem::UnknownChoice))?
-            .id
-    } else {
-        user.organisation_id
-    };
-    let targets = form
-        .targets
-        .iter()
-        .map(|t| t.code())
-        .collect::<Vec<_>>()
-        .join(",");
-    let secret = form.kind == StructureKind::SafeHouse;
-    let (id, action) = match form.id {
-        Some(id) => {
-            let existing = structures::Entity::find_by_id(id)
+    let result: Result<_, AppError> = async {
+        let organisation_id = if user.is_network_wide() {
+            let id = form
+                .organisation_id
+                .ok_or_else(|| AppError::invalid("organisation_id", Problem::Required))?;
+            organisations::Entity::find_by_id(id)
                 .one(&txn)
                 .await?
-                .ok_or(AppError::NotFound)?;
-            if !may_manage_structure(user, &existing) {
-                let event = AuditEvent::new(Some(user), "structure.update", "structure").object(id);
-                return crate::audit::ssr::deny_and_commit(txn, ctx.request_id(), event).await;
+                .filter(|o| o.kind == OrganisationKind::ImplementingBody.code())
+                .ok_or_else(|| AppError::invalid("organisation_id", Problem::UnknownChoice))?
+                .id
+        } else {
+            user.organisation_id
+        };
+        let targets = form
+            .targets
+            .iter()
+            .map(|t| t.code())
+            .collect::<Vec<_>>()
+            .join(",");
+        let secret = form.kind == StructureKind::SafeHouse;
+        let (id, action) = match form.id {
+            Some(id) => {
+                let existing = structures::Entity::find_by_id(id)
+                    .one(&txn)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                if !may_manage_structure(user, &existing) {
+                    return Err(AppError::Forbidden);
+                }
+                let mut update: structures::ActiveModel = existing.into();
+                update.name = Set(form.name.clone());
+                update.kind = Set(form.kind.code().to_string());
+                update.province = Set(form.province.clone());
+                update.organisation_id = Set(organisation_id);
+                update.target_groups = Set(targets);
+                update.secret = Set(secret);
+                update.active = Set(form.active);
+                if let Some(address) = &form.address {
+                    update.address = Set(Some(address.clone()));
+                }
+                update.update(&txn).await?;
+                (id, "structure.update")
             }
-            let mut update: structures::ActiveModel = existing.into();
-            update.name = Set(form.name.clone());
-            update.kind = Set(form.kind.code().to_string());
-            update.province = Set(form.province.clone());
-            update.organisation_id = Set(organisation_id);
-            update.target_groups = Set(targets);
-            update.secret = Set(secret);
-            update.active = Set(form.active);
-            if let Some(address) = &form.address {
-                update.address = Set(Some(address.clone()));
+            None => {
+                let created = structures::ActiveModel {
+                    organisation_id: Set(organisation_id),
+                    name: Set(form.name.clone()),
+                    kind: Set(form.kind.code().to_string()),
+                    province: Set(form.province.clone()),
+                    secret: Set(secret),
+                    address: Set(form.address.clone()),
+                    target_groups: Set(targets),
+                    active: Set(true),
+                    created_at: Set(Utc::now()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await?;
+                (created.id, "structure.create")
             }
-            update.update(&txn).await?;
-            (id, "structure.update")
-        }
-        None => {
-            let created = structures::ActiveModel {
-                organisation_id: Set(organisation_id),
-                name: Set(form.name.clone()),
-                kind: Set(form.kind.code().to_string()),
-                province: Set(form.province.clone()),
-                secret: Set(secret),
-                address: Set(form.address.clone()),
-                target_groups: Set(targets),
-                active: Set(true),
-                created_at: Set(Utc::now()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            (created.id, "structure.create")
-        }
+        };
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), action, "structure")
+                .object(id)
+                .detail(if form.address.is_some() {
+                    "address_changed"
+                } else {
+                    ""
+                }),
+        )
+        .await?;
+        Ok(id)
+    }
+    .await;
+    let action = if form.id.is_some() {
+        "structure.update"
+    } else {
+        "structure.create"
     };
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), action, "structure")
-            .object(id)
-            .detail(if form.address.is_some() {
-                "address_changed"
-            } else {
-                ""
-            }),
+    let object = (
+        "structure",
+        form.id.map(|id| id.to_string()).unwrap_or_default(),
+    );
+    finish(
+        txn,
+        ctx,
+        (BoardChange::Structures, Touched::default()),
+        action,
+        object,
+        result,
     )
-    .await?;
-    commit_announcing(txn, ctx, BoardChange::Structures).await?;
-    Ok(id)
+    .await
 }
 
 pub async fn add_bed(
@@ -168,91 +187,96 @@ pub async fn add_bed(
         return Err(AppError::invalid("label", Problem::TooLong));
     }
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let structure = structures::Entity::find_by_id(structure_id)
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !may_manage_structure(user, &structure) {
-        let event = AuditEvent::new(Some(user), "bed.create", "structure").object(structure.id);
-        return crate::audit::ssr::deny_and_commit(txn, ctx.request_id(), event).await;
-    }
-    let position = beds::Entity::find()
-        .filter(beds::Column::StructureId.eq(structure.id))
-        .all(&txn)
-        .await?
-        .iter()
-        .map(|b| b.position)
-        .max()
-        .unwrap_or(0)
-        + 1;
-    let created = beds::ActiveModel {
-        structure_id: Set(structure.id),
-        room: Set((!room.is_empty()).then_some(room)),
-        label: Set(label),
-        out_of_service_reason: Set(None),
-        position: Set(position),
-        held_until: Set(None),
-        held_for_person_id: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(|error| match error.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
-            AppError::invalid("label", Problem::AlreadyTaken)
+    let result: Result<_, AppError> = async {
+        let structure = structures::Entity::find_by_id(structure_id)
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !may_manage_structure(user, &structure) {
+            return Err(AppError::Forbidden);
         }
-        _ => error.into(),
-    })?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "bed.create", "bed").object(created.id),
+        let position = beds::Entity::find()
+            .filter(beds::Column::StructureId.eq(structure.id))
+            .all(&txn)
+            .await?
+            .iter()
+            .map(|b| b.position)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let created = beds::ActiveModel {
+            structure_id: Set(structure.id),
+            room: Set((!room.is_empty()).then_some(room)),
+            label: Set(label),
+            out_of_service_reason: Set(None),
+            position: Set(position),
+            held_until: Set(None),
+            held_for_person_id: Set(None),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(|error| match error.sql_err() {
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                AppError::invalid("label", Problem::AlreadyTaken)
+            }
+            _ => error.into(),
+        })?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "bed.create", "bed").object(created.id),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    let object = ("structure", structure_id.to_string());
+    finish(
+        txn,
+        ctx,
+        (BoardChange::Structures, Touched::default()),
+        "bed.create",
+        object,
+        result,
     )
-    .await?;
-    commit_announcing(txn, ctx, BoardChange::Structures).await?;
-    Ok(())
+    .await
 }
 
 /// Removes a bed that never had a guest (history is never deleted).
 pub async fn remove_bed(ctx: &Ctx, bed_id: i32) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let bed = match managed_bed(&txn, user, bed_id).await {
-        Ok((bed, _)) => bed,
-        Err(AppError::Forbidden) => {
-            record(
-                &txn,
-                ctx.request_id(),
-                AuditEvent::new(Some(user), "bed.delete", "bed")
-                    .object(bed_id)
-                    .outcome(crate::audit::model::Outcome::Denied),
-            )
-            .await?;
-            txn.commit().await?;
-            return Err(AppError::Forbidden);
+    let result: Result<_, AppError> = async {
+        let (bed, _) = managed_bed(&txn, user, bed_id).await?;
+        if placements::Entity::find()
+            .filter(placements::Column::BedId.eq(bed.id))
+            .one(&txn)
+            .await?
+            .is_some()
+        {
+            return Err(AppError::Conflict {
+                conflict: Conflict::BedHasHistory,
+            });
         }
-        Err(error) => return Err(error),
-    };
-    if placements::Entity::find()
-        .filter(placements::Column::BedId.eq(bed.id))
-        .one(&txn)
-        .await?
-        .is_some()
-    {
-        let refused = AuditEvent::new(Some(user), "bed.delete", "bed").object(bed.id);
-        let conflict = Err(AppError::Conflict {
-            conflict: Conflict::BedHasHistory,
-        });
-        return crate::audit::ssr::settle_change(&ctx.db, txn, conflict, ctx.request_id(), refused)
-            .await;
+        beds::Entity::delete_by_id(bed.id).exec(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "bed.delete", "bed").object(bed.id),
+        )
+        .await?;
+        Ok(())
     }
-    beds::Entity::delete_by_id(bed.id).exec(&txn).await?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "bed.delete", "bed").object(bed.id),
+    .await;
+    let object = ("bed", bed_id.to_string());
+    finish(
+        txn,
+        ctx,
+        (BoardChange::Structures, Touched::default()),
+        "bed.delete",
+        object,
+        result,
     )
-    .await?;
-    commit_announcing(txn, ctx, BoardChange::Structures).await?;
-    Ok(())
+    .await
 }

@@ -6,6 +6,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::MANAGER;
 use crate::helpers::*;
+use app::beds::model::{Board, StructuresPage};
 use app::entity::{audit_log, beds, structures};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -65,28 +66,22 @@ async fn a_secret_address_reaches_only_the_owning_staff_who_reveal_it_with_a_rea
         "{}",
         response.text().await.unwrap()
     );
-    let board = json(
-        app.call_raw("beds/board", &[("filter[province]", "")], Some(&manager))
-            .await,
-    )
-    .await;
-    let card = board["structures"]
-        .as_array()
-        .unwrap()
+    let board: Board = app
+        .call("beds/board", &[("filter[province]", "")], Some(&manager))
+        .await;
+    let card = board
+        .structures
         .iter()
-        .find(|c| c["id"] == safe_house.id)
+        .find(|c| c.id == safe_house.id)
         .unwrap();
-    assert_eq!(card["address"], address.as_str());
-    let until =
-        chrono::DateTime::parse_from_rfc3339(card["address_visible_until"].as_str().unwrap())
-            .unwrap();
-    let minutes = (until.with_timezone(&chrono::Utc) - chrono::Utc::now()).num_minutes();
+    assert_eq!(card.address.as_deref(), Some(address.as_str()));
+    let until = card.address_visible_until.unwrap();
+    let minutes = (until - chrono::Utc::now()).num_minutes();
     assert!((3..=5).contains(&minutes), "a few minutes: {minutes}");
-    let others = board["structures"]
-        .as_array()
-        .unwrap()
+    let others = board
+        .structures
         .iter()
-        .filter(|c| !c["address"].is_null())
+        .filter(|c| c.address.is_some())
         .count();
     assert_eq!(others, 1, "only the revealed structure");
     let html = app
@@ -139,12 +134,11 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
         !page.contains("Via Immaginaria"),
         "addresses are never listed"
     );
-    let page: serde_json::Value = serde_json::from_str(&page).unwrap();
-    assert!(page["structures"]
-        .as_array()
-        .unwrap()
+    let page: StructuresPage = serde_json::from_str(&page).unwrap();
+    assert!(page
+        .structures
         .iter()
-        .all(|s| s["organisation"] == "Cooperativa Progetto Tenda"));
+        .all(|s| s.organisation == "Cooperativa Progetto Tenda"));
 
     // A new safe house: the organisation is the manager's own, whatever the form says.
     let response = app

@@ -5,6 +5,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::MANAGER;
 use crate::helpers::*;
+use app::beds::model::Timeline;
 use app::entity::{beds, placements};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -18,8 +19,8 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
         .await
         .unwrap();
     // A structure of its own, so that the demo guests do not enter the figures.
-    let response = app
-        .call_raw(
+    let structure_id: i32 = app
+        .call(
             "beds/structures/save",
             &[
                 ("form[name]", "Casa Calendario"),
@@ -30,7 +31,6 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
             Some(&manager),
         )
         .await;
-    let structure_id: i32 = response.json().await.unwrap();
     for label in ["Letto 1", "Letto 2"] {
         app.call_raw(
             "beds/beds/add",
@@ -76,26 +76,25 @@ async fn the_timeline_counts_days_of_presence_and_occupancy_per_month() {
     .unwrap();
     let month = last_month.format("%Y-%m").to_string();
     let id = structure_id.to_string();
-    let timeline = json(
-        app.call_raw(
+    let timeline: Timeline = app
+        .call(
             "beds/timeline",
             &[("structure_id", &id), ("month", &month)],
             Some(&manager),
         )
-        .await,
-    )
-    .await;
-    assert_eq!(timeline["rows"][0]["stays"][0]["code"], code.as_str());
-    assert_eq!(timeline["rows"][0]["stays"][0]["first_day"], 1);
-    assert_eq!(timeline["rows"][0]["stays"][0]["last_day"], 10);
-    let presence = timeline["presence"].as_array().unwrap();
+        .await;
+    let stay = &timeline.rows[0].stays[0];
+    assert_eq!(stay.code, code);
+    assert_eq!(stay.first_day, 1);
+    assert_eq!(stay.last_day, 10);
+    let presence = &timeline.presence;
     assert_eq!(presence.len(), 12);
     let shown = presence.last().unwrap();
-    assert_eq!(shown["month"], month.as_str());
-    assert_eq!(shown["days_of_presence"], 10);
+    assert_eq!(shown.month, month);
+    assert_eq!(shown.days_of_presence, 10);
     let days_in_month = (today.with_day(1).unwrap() - last_month).num_days();
-    assert_eq!(shown["bed_days"], 2 * days_in_month);
-    assert_eq!(shown["occupancy"], 10 * 100 / (2 * days_in_month));
+    assert_eq!(shown.bed_days, 2 * days_in_month);
+    assert_eq!(shown.occupancy, 10 * 100 / (2 * days_in_month));
     // The page renders for board users and is refused to others.
     let html = app
         .get(
