@@ -5,16 +5,14 @@
 //! Every name of a structure and every address is invented.
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    Set,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
-use crate::admin::ssr::{insert_user, NewUser};
 use crate::audit::ssr::{record, AuditEvent};
-use crate::auth::model::{region_of_province, OrganisationKind, Role};
+use crate::auth::model::{OrganisationKind, Role};
 use crate::auth::password::{hash_password, DEMO_PASSWORD};
 use crate::entity::{beds, organisations, structures, users};
+
+mod network;
 
 pub const DEMO_DOMAIN: &str = "@anello.test";
 
@@ -469,6 +467,8 @@ pub async fn load_demo_activity(db: &DatabaseConnection) -> Result<(), anyhow::E
     Ok(())
 }
 
+/// Loads the demo network (what is missing of it) in one transaction, and reports what
+/// the database then holds.
 pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, anyhow::Error> {
     // Each demo user gets a hash of their own (own salt), computed before the transaction.
     let mut hashes = Vec::with_capacity(USERS.len());
@@ -477,101 +477,9 @@ pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, an
     }
     let now = Utc::now();
     let txn = crate::kernel::db::begin_write(db).await?;
-    for (name, kind, province) in ORGANISATIONS {
-        if organisations::Entity::find()
-            .filter(organisations::Column::Name.eq(name))
-            .count(&txn)
-            .await?
-            > 0
-        {
-            continue;
-        }
-        organisations::ActiveModel {
-            name: Set(name.to_string()),
-            kind: Set(kind.code().to_string()),
-            province: Set(Some(province.to_string())),
-            region: Set(region_of_province(province)
-                .unwrap_or("Piemonte")
-                .to_string()),
-            active: Set(true),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
-    let organisation_id = |name: &'static str| {
-        let txn = &txn;
-        async move {
-            organisations::Entity::find()
-                .filter(organisations::Column::Name.eq(name))
-                .one(txn)
-                .await?
-                .map(|o| o.id)
-                .ok_or_else(|| anyhow::anyhow!("demo organisation {name} missing"))
-        }
-    };
-    for ((email, display_name, organisation, role), hash) in USERS.into_iter().zip(hashes) {
-        if users::Entity::find()
-            .filter(users::Column::Email.eq(email))
-            .count(&txn)
-            .await?
-            > 0
-        {
-            continue;
-        }
-        let new_user = NewUser {
-            email: email.to_string(),
-            display_name: display_name.to_string(),
-            password_hash: hash,
-            organisation_id: organisation_id(organisation).await?,
-            language: None,
-            roles: vec![role],
-        };
-        insert_user(&txn, new_user).await?;
-    }
-    for (index, (name, organisation, kind, province, targets, bed_count)) in
-        STRUCTURES.into_iter().enumerate()
-    {
-        if structures::Entity::find()
-            .filter(structures::Column::Name.eq(name))
-            .count(&txn)
-            .await?
-            > 0
-        {
-            continue;
-        }
-        let structure = structures::ActiveModel {
-            organisation_id: Set(organisation_id(organisation).await?),
-            name: Set(name.to_string()),
-            kind: Set(kind.to_string()),
-            province: Set(province.to_string()),
-            secret: Set(kind == "safe_house"),
-            address: Set(Some(format!(
-                "Via Immaginaria {}, {}",
-                10 + index,
-                province
-            ))),
-            target_groups: Set(targets.to_string()),
-            active: Set(true),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        for bed in 1..=bed_count {
-            beds::ActiveModel {
-                structure_id: Set(structure.id),
-                room: Set(Some(format!("{}", bed.div_ceil(2)))),
-                label: Set(format!("Letto {bed}")),
-                out_of_service_reason: Set(None),
-                position: Set(bed as i32),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
-    }
+    network::insert_missing_organisations(&txn, now).await?;
+    network::insert_missing_users(&txn, hashes).await?;
+    network::insert_missing_structures(&txn, now).await?;
     if crate::people::registry::demo::registry_is_empty(&txn).await? {
         let key = crate::state::IdentityKey::new(crate::state::IdentityKey::DEVELOPMENT);
         crate::people::registry::demo::load_demo_people(&txn, 1, &key).await?;

@@ -33,8 +33,9 @@ pub(crate) mod testing;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
+use leptos_router::any_nested_route::IntoAnyNestedRoute;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy, SsrMode};
+use leptos_router::{path, Lazy, MatchNestedRoutes, SsrMode};
 
 use crate::i18n::I18nProvider;
 use crate::ui::layout::AppLayout;
@@ -46,7 +47,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // Before `HydrationScripts`: the script that loads the browser bundle must carry the
     // nonce of this response's CSP header, or the browser refuses to run it.
     #[cfg(feature = "ssr")]
-    provide_request_nonce();
+    {
+        provide_request_nonce();
+        auth::ssr::provide_request_user();
+    }
     view! {
         <!DOCTYPE html>
         <html>
@@ -93,53 +97,13 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/registro-attivita") view={Lazy::<pages::Audit>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/contatti") view={Lazy::<pages::ContactLog>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/persone") view={Lazy::<pages::PeopleList>::new()} ssr=SsrMode::Async />
+                        // Not split out: the contact log is in the main bundle (pages.rs).
                         <Route
-                            path=path!("/persone/doppioni")
-                            view={Lazy::<pages::Duplicates>::new()}
+                            path=path!("/contatti")
+                            view=crate::people::contacts::components::ContactLogPage
                             ssr=SsrMode::Async
                         />
-                        <Route
-                            path=path!("/persone/nuova")
-                            view={Lazy::<pages::RegisterPerson>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/persone/:code")
-                            view={Lazy::<pages::PersonDetail>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/persone/:code/colloquio")
-                            view={Lazy::<pages::Screening>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/persone/:code/progetto")
-                            view={Lazy::<pages::PersonalPlan>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/persone/:code/progetto/versioni")
-                            view={Lazy::<pages::PlanVersions>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/persone/:code/progetto/stampa")
-                            view={Lazy::<pages::PlanPrint>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/persone/:code/progetto/famiglia")
-                            view={Lazy::<pages::FamilyPlan>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/persone/:code/diario")
-                            view={Lazy::<pages::CaseDiary>::new()}
-                            ssr=SsrMode::Async
-                        />
+                        <PeopleRoutes />
                         <Route path=path!("/il-mio-lavoro") view={Lazy::<pages::MyWork>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/servizi") view={Lazy::<pages::Services>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/notifiche") view={Lazy::<pages::Notifications>::new()} ssr=SsrMode::Async />
@@ -153,66 +117,8 @@ pub fn App() -> impl IntoView {
                             view={Lazy::<pages::Unsubscribe>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("/forum") view={Lazy::<pages::Forum>::new()} ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/forum/categoria/:code")
-                            view={Lazy::<pages::ForumCategory>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/forum/categoria/:code/nuova")
-                            view={Lazy::<pages::NewThread>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/forum/discussioni/:id")
-                            view={Lazy::<pages::ForumThread>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route path=path!("/forum/bozze/:id") view={Lazy::<pages::ForumDraft>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/forum/cerca") view={Lazy::<pages::ForumSearch>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("/forum/materiali") view={Lazy::<pages::Library>::new()} ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/forum/materiali/nuovo")
-                            view={Lazy::<pages::NewMaterial>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/forum/materiali/:id")
-                            view={Lazy::<pages::Material>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/forum/materiali/bozze/:id")
-                            view={Lazy::<pages::MaterialDraft>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/forum/moderazione")
-                            view={Lazy::<pages::ForumModeration>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/amministrazione/forum")
-                            view={Lazy::<pages::ForumRules>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route path=path!("/rapporti") view={Lazy::<pages::Report>::new()} ssr=SsrMode::Async />
-                        <Route
-                            path=path!("/rapporti/elenco")
-                            view={Lazy::<pages::Figure>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/rapporti/stampa")
-                            view={Lazy::<pages::ReportPrint>::new()}
-                            ssr=SsrMode::Async
-                        />
-                        <Route
-                            path=path!("/rapporti/cruscotto")
-                            view={Lazy::<pages::Dashboards>::new()}
-                            ssr=SsrMode::Async
-                        />
+                        <ForumRoutes />
+                        <ReportRoutes />
                         <Route path=path!("/indicatori") view={Lazy::<pages::Checklist>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/lista-attesa") view={Lazy::<pages::WaitingList>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/posti-letto") view={Lazy::<pages::Board>::new()} ssr=SsrMode::Async />
@@ -227,6 +133,142 @@ pub fn App() -> impl IntoView {
             </Router>
         </I18nProvider>
     }
+}
+
+/// The registry of people: the list, duplicates, registration and each person's pages.
+#[component(transparent)]
+fn PeopleRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/persone") view={Lazy::<pages::PeopleList>::new()} ssr=SsrMode::Async />
+        <Route
+            path=path!("/persone/doppioni")
+            view={Lazy::<pages::Duplicates>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/nuova")
+            view={Lazy::<pages::RegisterPerson>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code")
+            view={Lazy::<pages::PersonDetail>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code/colloquio")
+            view={Lazy::<pages::Screening>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code/progetto")
+            view={Lazy::<pages::PersonalPlan>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code/progetto/versioni")
+            view={Lazy::<pages::PlanVersions>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code/progetto/stampa")
+            view={Lazy::<pages::PlanPrint>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code/progetto/famiglia")
+            view={Lazy::<pages::FamilyPlan>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code/diario")
+            view={Lazy::<pages::CaseDiary>::new()}
+            ssr=SsrMode::Async
+        />
+    }
+    .into_inner()
+    // `erase_components` builds make this return type `AnyNestedRoute`: erase in both.
+    .into_any_nested_route()
+}
+
+/// The forum: categories, threads, drafts, search, materials and moderation.
+#[component(transparent)]
+fn ForumRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/forum") view={Lazy::<pages::Forum>::new()} ssr=SsrMode::Async />
+        <Route
+            path=path!("/forum/categoria/:code")
+            view={Lazy::<pages::ForumCategory>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/forum/categoria/:code/nuova")
+            view={Lazy::<pages::NewThread>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/forum/discussioni/:id")
+            view={Lazy::<pages::ForumThread>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route path=path!("/forum/bozze/:id") view={Lazy::<pages::ForumDraft>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/forum/cerca") view={Lazy::<pages::ForumSearch>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/forum/materiali") view={Lazy::<pages::Library>::new()} ssr=SsrMode::Async />
+        <Route
+            path=path!("/forum/materiali/nuovo")
+            view={Lazy::<pages::NewMaterial>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/forum/materiali/:id")
+            view={Lazy::<pages::Material>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/forum/materiali/bozze/:id")
+            view={Lazy::<pages::MaterialDraft>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/forum/moderazione")
+            view={Lazy::<pages::ForumModeration>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/amministrazione/forum")
+            view={Lazy::<pages::ForumRules>::new()}
+            ssr=SsrMode::Async
+        />
+    }
+    .into_inner()
+    // `erase_components` builds make this return type `AnyNestedRoute`: erase in both.
+    .into_any_nested_route()
+}
+
+/// The reports for funders: the report, its figures, its print version, the dashboards.
+#[component(transparent)]
+fn ReportRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/rapporti") view={Lazy::<pages::Report>::new()} ssr=SsrMode::Async />
+        <Route
+            path=path!("/rapporti/elenco")
+            view={Lazy::<pages::Figure>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/rapporti/stampa")
+            view={Lazy::<pages::ReportPrint>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/rapporti/cruscotto")
+            view={Lazy::<pages::Dashboards>::new()}
+            ssr=SsrMode::Async
+        />
+    }
+    .into_inner()
+    // `erase_components` builds make this return type `AnyNestedRoute`: erase in both.
+    .into_any_nested_route()
 }
 
 /// The Content-Security-Policy header is written by the server's security middleware with

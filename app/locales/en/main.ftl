@@ -82,7 +82,6 @@ saved = Changes saved.
 cancel = Cancel
 choose = Choose…
 filter-search = Search by name or e-mail
-filter-all = All
 filter-apply = Filter
 
 audit-intro = Who did what, and when. The log cannot be changed or deleted.
@@ -517,6 +516,7 @@ board-structure-free = { $free ->
     }
 board-place-in = Place in bed
 board-place = Place
+board-place-for = Choose a bed for { $code }
 board-move-to = Move to bed
 board-move = Move
 board-exit-reason = Reason for leaving
@@ -563,6 +563,7 @@ address-reason = Why you need the address
 address-reveal-submit = Show for 5 minutes
 address-visible-until = Visible until { $time }; this is recorded.
 bed-menu = Hold or take out of service
+bed-menu-for = Hold or take out of service: { $bed }
 bed-hold-for = Held for (code, optional)
 bed-hold-hours = For how many hours
 bed-hold = Hold the bed

@@ -82,7 +82,6 @@ saved = Modifiche salvate.
 cancel = Annulla
 choose = Scegli…
 filter-search = Cerca per nome o e-mail
-filter-all = Tutti
 filter-apply = Filtra
 
 audit-intro = Chi ha fatto cosa e quando. Il registro non si può modificare né cancellare.
@@ -517,6 +516,7 @@ board-structure-free = { $free ->
     }
 board-place-in = Inserisci nel posto
 board-place = Inserisci
+board-place-for = Scegli il posto per { $code }
 board-move-to = Sposta nel posto
 board-move = Sposta
 board-exit-reason = Motivo dell'uscita
@@ -563,6 +563,7 @@ address-reason = Perché ti serve l'indirizzo
 address-reveal-submit = Mostra per 5 minuti
 address-visible-until = Visibile fino alle { $time }; la consultazione è registrata.
 bed-menu = Riserva o metti fuori servizio
+bed-menu-for = Riserva o metti fuori servizio: { $bed }
 bed-hold-for = Riservato a (codice, facoltativo)
 bed-hold-hours = Per quante ore
 bed-hold = Riserva il posto

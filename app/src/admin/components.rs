@@ -11,7 +11,9 @@ use crate::auth::model::{province_name, OrganisationKind, Role, PROVINCES};
 use crate::home::role_name;
 use crate::kernel::error::AppError;
 use crate::ui::errors::ErrorPanel;
-use crate::ui::forms::{FormErrorSummary, SelectField, TextField};
+use crate::ui::forms::{
+    field_error, organisation_choices, FilterSelect, FormErrorSummary, SelectField, TextField,
+};
 use crate::ui::layout::use_toasts;
 use crate::ui::pages::Loading;
 
@@ -272,19 +274,9 @@ fn UserFilterForm(filter: UserFilter, organisations: Vec<OrganisationRow>) -> im
                 <label for="filter-search">{move_tr!("filter-search")}</label>
                 <input id="filter-search" type="search" name="cerca" value=filter.search.clone() />
             </div>
-            <div class="field">
-                <label for="filter-organisation">{move_tr!("field-organisation")}</label>
-                <select id="filter-organisation" name="organizzazione">
-                    <option value="">{move_tr!("filter-all")}</option>
-                    {organisations
-                        .into_iter()
-                        .map(|org| {
-                            let selected = org.id.to_string() == filter.organisation_id;
-                            view! { <option value=org.id.to_string() selected=selected>{org.name}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <FilterSelect label=move_tr!("field-organisation") id="filter-organisation" name="organizzazione"
+                choices=organisation_choices(organisations.into_iter().map(|o| (o.id, o.name)).collect())
+                current=filter.organisation_id.clone() />
             <button type="submit" class="button secondary">{move_tr!("filter-apply")}</button>
         </form>
     }
@@ -428,7 +420,7 @@ fn UserEditor(
                             }
                         })
                         .collect_view()}
-                    {move || roles_problem().map(|p| view! { <p class="field-error" id="roles-error">{crate::ui::errors::problem_message(p)}</p> })}
+                    {field_error(roles_problem, "roles-error".to_string())}
                 </fieldset>
                 <SelectField label=move_tr!("field-language") name="form[language]" options=languages selected=row.language.clone().unwrap_or_default() error />
                 <TextField

@@ -5,14 +5,14 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 
 use super::account_changes::{recheck_moderator_rights, tell_about_account_change, AccountChange};
 use super::model::{OrganisationRow, UserFilter, UserRow, ValidOrganisation, ValidUser};
-use crate::audit::ssr::{record, AuditEvent};
-use crate::auth::model::{OrganisationKind, Role};
+use crate::audit::ssr::{deny, record, AuditEvent};
+use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::password::hash_password_off_thread;
 use crate::auth::ssr::{end_all_sessions, Ctx};
 use crate::entity::{organisations, user_roles, users};
@@ -58,67 +58,71 @@ async fn name_is_taken<C: ConnectionTrait>(
 pub async fn save_organisation(ctx: &Ctx, valid: ValidOrganisation) -> Result<i32, AppError> {
     let actor = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    if name_is_taken(&txn, &valid.name, valid.id).await? {
-        return Err(AppError::invalid("name", Problem::AlreadyTaken));
+    let result: Result<_, AppError> = async {
+        if name_is_taken(&txn, &valid.name, valid.id).await? {
+            return Err(AppError::invalid("name", Problem::AlreadyTaken));
+        }
+        let (id, action) = match valid.id {
+            Some(id) => {
+                let existing = organisations::Entity::find_by_id(id)
+                    .one(&txn)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                // A new kind must fit the roles its people already hold (a body cannot become
+                // a partner organisation while its case workers keep case roles).
+                let members: Vec<i32> = users::Entity::find()
+                    .filter(users::Column::OrganisationId.eq(id))
+                    .all(&txn)
+                    .await?
+                    .into_iter()
+                    .map(|user| user.id)
+                    .collect();
+                let misfit = user_roles::Entity::find()
+                    .filter(user_roles::Column::UserId.is_in(members))
+                    .all(&txn)
+                    .await?
+                    .into_iter()
+                    .filter_map(|row| Role::from_code(&row.role))
+                    .any(|role| !valid.kind.allows_role(role));
+                if misfit {
+                    return Err(AppError::invalid("kind", Problem::RoleNotAllowed));
+                }
+                let mut model: organisations::ActiveModel = existing.into();
+                model.name = Set(valid.name);
+                model.kind = Set(valid.kind.code().to_string());
+                model.province = Set(valid.province);
+                model.region = Set(valid.region);
+                model.active = Set(valid.active);
+                model.update(&txn).await.map_err(|e| taken_or(e, "name"))?;
+                (id, "organisation.update")
+            }
+            None => {
+                let created = organisations::ActiveModel {
+                    name: Set(valid.name),
+                    kind: Set(valid.kind.code().to_string()),
+                    province: Set(valid.province),
+                    region: Set(valid.region),
+                    active: Set(valid.active),
+                    created_at: Set(Utc::now()),
+                    ..Default::default()
+                }
+                .insert(&txn)
+                .await
+                .map_err(|e| taken_or(e, "name"))?;
+                (created.id, "organisation.create")
+            }
+        };
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(actor), action, "organisation").object(id),
+        )
+        .await?;
+        Ok(id)
     }
-    let (id, action) = match valid.id {
-        Some(id) => {
-            let existing = organisations::Entity::find_by_id(id)
-                .one(&txn)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            // A new kind must fit the roles its people already hold (a body cannot become
-            // a partner organisation while its case workers keep case roles).
-            let members: Vec<i32> = users::Entity::find()
-                .filter(users::Column::OrganisationId.eq(id))
-                .all(&txn)
-                .await?
-                .into_iter()
-                .map(|user| user.id)
-                .collect();
-            let misfit = user_roles::Entity::find()
-                .filter(user_roles::Column::UserId.is_in(members))
-                .all(&txn)
-                .await?
-                .into_iter()
-                .filter_map(|row| Role::from_code(&row.role))
-                .any(|role| !valid.kind.allows_role(role));
-            if misfit {
-                return Err(AppError::invalid("kind", Problem::RoleNotAllowed));
-            }
-            let mut model: organisations::ActiveModel = existing.into();
-            model.name = Set(valid.name);
-            model.kind = Set(valid.kind.code().to_string());
-            model.province = Set(valid.province);
-            model.region = Set(valid.region);
-            model.active = Set(valid.active);
-            model.update(&txn).await.map_err(|e| taken_or(e, "name"))?;
-            (id, "organisation.update")
-        }
-        None => {
-            let created = organisations::ActiveModel {
-                name: Set(valid.name),
-                kind: Set(valid.kind.code().to_string()),
-                province: Set(valid.province),
-                region: Set(valid.region),
-                active: Set(valid.active),
-                created_at: Set(Utc::now()),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await
-            .map_err(|e| taken_or(e, "name"))?;
-            (created.id, "organisation.create")
-        }
-    };
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(actor), action, "organisation").object(id),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(id)
+    .await;
+    ctx.finish_write(txn, result, ctx.event("organisation.save", "organisation"))
+        .await
 }
 
 pub async fn list_users(
@@ -206,15 +210,11 @@ pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
             None => event,
         }
     };
-    if matches!(result, Err(AppError::Forbidden)) {
-        record(
-            &txn,
-            ctx.request_id(),
-            refused().outcome(crate::audit::model::Outcome::Denied),
-        )
-        .await?;
-    }
-    crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), refused()).await
+    let result = match result {
+        Err(AppError::Forbidden) => Err(deny(&txn, ctx.request_id(), refused()).await),
+        other => other,
+    };
+    ctx.finish_write(txn, result, refused()).await
 }
 
 async fn save_user_in(
@@ -225,76 +225,14 @@ async fn save_user_in(
 ) -> Result<i32, AppError> {
     let actor = ctx.user()?;
     let txn = &**txn;
-    let Some(organisation) = organisations::Entity::find_by_id(valid.organisation_id)
-        .one(txn)
-        .await?
-    else {
-        return Err(AppError::invalid("organisation_id", Problem::UnknownChoice));
-    };
-    let kind = OrganisationKind::from_stored(&organisation.kind, OrganisationKind::Partner);
-    if valid.roles.iter().any(|role| !kind.allows_role(*role)) {
-        return Err(AppError::invalid("roles", Problem::RoleNotAllowed));
-    }
-    let current_roles = match valid.id {
-        Some(id) => roles_of(txn, id).await?,
-        None => Vec::new(),
-    };
-    // Only an administrator makes, changes or unmakes an administrator: otherwise a
-    // coordinator could take over an administrator's account by resetting its password.
-    let touches_administrator =
-        valid.roles.contains(&Role::Administrator) || current_roles.contains(&Role::Administrator);
-    if touches_administrator && !actor.has_role(Role::Administrator) {
-        return Err(AppError::Forbidden);
-    }
-    if valid.id == Some(actor.id) && sorted(valid.roles.clone()) != sorted(current_roles.clone()) {
-        return Err(AppError::Conflict {
-            conflict: Conflict::CannotChangeOwnRoles,
-        });
-    }
-    let mut taken = users::Entity::find().filter(users::Column::Email.eq(&valid.email));
-    if let Some(id) = valid.id {
-        taken = taken.filter(users::Column::Id.ne(id));
-    }
-    if taken.count(txn).await? > 0 {
-        return Err(AppError::invalid("email", Problem::AlreadyTaken));
-    }
+    let (kind, current_roles) = check_user_change(txn, actor, &valid).await?;
     let display_name = valid.display_name.clone();
     let password_set = password_hash.is_some();
     let now = Utc::now();
-    let mut change_summary = String::from("new");
-    let (id, action) = match valid.id {
+    let (id, action, change_summary) = match valid.id {
         Some(id) => {
-            let existing = users::Entity::find_by_id(id)
-                .one(txn)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let mut changed = Vec::new();
-            if existing.email != valid.email {
-                changed.push("email");
-            }
-            if existing.organisation_id != valid.organisation_id {
-                changed.push("organisation");
-            }
-            if sorted(current_roles.clone()) != sorted(valid.roles.clone()) {
-                changed.push("roles");
-            }
-            if password_hash.is_some() {
-                changed.push("password");
-            }
-            change_summary = changed.join(",");
-            let mut model: users::ActiveModel = existing.into();
-            model.email = Set(valid.email);
-            model.display_name = Set(valid.display_name);
-            model.organisation_id = Set(valid.organisation_id);
-            model.language = Set(valid.language);
-            model.updated_at = Set(now);
-            if let Some(hash) = password_hash {
-                model.password_hash = Set(hash);
-                // A password set by someone else ends every session opened with the old one.
-                end_all_sessions(txn, id).await?;
-            }
-            model.update(txn).await.map_err(|e| taken_or(e, "email"))?;
-            (id, "user.update")
+            let changed = update_user(txn, id, &valid, &current_roles, password_hash, now).await?;
+            (id, "user.update", changed)
         }
         None => {
             let created = insert_user(
@@ -310,7 +248,7 @@ async fn save_user_in(
             )
             .await
             .map_err(|e| taken_or(e, "email"))?;
-            (created.id, "user.create")
+            (created.id, "user.create", String::from("new"))
         }
     };
     set_roles(txn, id, &valid.roles).await?;
@@ -354,6 +292,93 @@ async fn save_user_in(
         .await?;
     }
     Ok(id)
+}
+
+/// Checks a user's save against the database: a known organisation that allows the
+/// roles, the rights to touch an administrator or one's own roles, a free email.
+/// Returns the organisation's kind and the user's current roles (none when new).
+async fn check_user_change(
+    txn: &DatabaseTransaction,
+    actor: &CurrentUser,
+    valid: &ValidUser,
+) -> Result<(OrganisationKind, Vec<Role>), AppError> {
+    let Some(organisation) = organisations::Entity::find_by_id(valid.organisation_id)
+        .one(txn)
+        .await?
+    else {
+        return Err(AppError::invalid("organisation_id", Problem::UnknownChoice));
+    };
+    let kind = OrganisationKind::from_stored(&organisation.kind, OrganisationKind::Partner);
+    if valid.roles.iter().any(|role| !kind.allows_role(*role)) {
+        return Err(AppError::invalid("roles", Problem::RoleNotAllowed));
+    }
+    let current_roles = match valid.id {
+        Some(id) => roles_of(txn, id).await?,
+        None => Vec::new(),
+    };
+    // Only an administrator makes, changes or unmakes an administrator: otherwise a
+    // coordinator could take over an administrator's account by resetting its password.
+    let touches_administrator =
+        valid.roles.contains(&Role::Administrator) || current_roles.contains(&Role::Administrator);
+    if touches_administrator && !actor.has_role(Role::Administrator) {
+        return Err(AppError::Forbidden);
+    }
+    if valid.id == Some(actor.id) && sorted(valid.roles.clone()) != sorted(current_roles.clone()) {
+        return Err(AppError::Conflict {
+            conflict: Conflict::CannotChangeOwnRoles,
+        });
+    }
+    let mut taken = users::Entity::find().filter(users::Column::Email.eq(&valid.email));
+    if let Some(id) = valid.id {
+        taken = taken.filter(users::Column::Id.ne(id));
+    }
+    if taken.count(txn).await? > 0 {
+        return Err(AppError::invalid("email", Problem::AlreadyTaken));
+    }
+    Ok((kind, current_roles))
+}
+
+/// Writes the changes to an existing account (a new password ends its sessions).
+/// Returns which of email, organisation, roles and password changed, for the audit.
+async fn update_user(
+    txn: &DatabaseTransaction,
+    id: i32,
+    valid: &ValidUser,
+    current_roles: &[Role],
+    password_hash: Option<String>,
+    now: chrono::DateTime<Utc>,
+) -> Result<String, AppError> {
+    let existing = users::Entity::find_by_id(id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut changed = Vec::new();
+    if existing.email != valid.email {
+        changed.push("email");
+    }
+    if existing.organisation_id != valid.organisation_id {
+        changed.push("organisation");
+    }
+    if sorted(current_roles.to_vec()) != sorted(valid.roles.clone()) {
+        changed.push("roles");
+    }
+    if password_hash.is_some() {
+        changed.push("password");
+    }
+    let change_summary = changed.join(",");
+    let mut model: users::ActiveModel = existing.into();
+    model.email = Set(valid.email.clone());
+    model.display_name = Set(valid.display_name.clone());
+    model.organisation_id = Set(valid.organisation_id);
+    model.language = Set(valid.language.clone());
+    model.updated_at = Set(now);
+    if let Some(hash) = password_hash {
+        model.password_hash = Set(hash);
+        // A password set by someone else ends every session opened with the old one.
+        end_all_sessions(txn, id).await?;
+    }
+    model.update(txn).await.map_err(|e| taken_or(e, "email"))?;
+    Ok(change_summary)
 }
 
 /// A new account, already validated and with its password hashed.
@@ -467,35 +492,27 @@ pub async fn set_user_active(ctx: &Ctx, id: i32, active: bool) -> Result<(), App
         "user.disable"
     };
     let refused = || AuditEvent::new(Some(actor), action, "user").object(id);
-    if actor.id == id && !active {
-        let conflict = Err(AppError::Conflict {
-            conflict: Conflict::CannotDisableSelf,
-        });
-        return crate::audit::ssr::trace_conflict(&ctx.db, ctx.request_id(), refused(), conflict)
-            .await;
-    }
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    if roles_of(&txn, id).await?.contains(&Role::Administrator)
-        && !actor.has_role(Role::Administrator)
-    {
+    let result = async {
+        if actor.id == id && !active {
+            return Err(AppError::Conflict {
+                conflict: Conflict::CannotDisableSelf,
+            });
+        }
+        if roles_of(&txn, id).await?.contains(&Role::Administrator)
+            && !actor.has_role(Role::Administrator)
+        {
+            return Err(deny(&txn, ctx.request_id(), refused()).await);
+        }
+        let ended = set_active_flag(&txn, id, active).await?;
         record(
             &txn,
             ctx.request_id(),
-            refused().outcome(crate::audit::model::Outcome::Denied),
+            refused().detail(format!("sessions_ended={ended}")),
         )
         .await?;
-        txn.commit().await?;
-        return Err(AppError::Forbidden);
+        Ok(())
     }
-    let ended = set_active_flag(&txn, id, active).await?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(actor), action, "user")
-            .object(id)
-            .detail(format!("sessions_ended={ended}")),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await;
+    ctx.finish_write(txn, result, refused()).await
 }

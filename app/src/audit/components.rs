@@ -5,7 +5,7 @@ use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::ui::forms::urlencode;
+use crate::ui::forms::{coded_choices, urlencode, FilterSelect};
 
 use super::api::audit_entries;
 use super::model::{AuditFilter, AuditPage, Outcome, KNOWN_ACTIONS};
@@ -166,39 +166,16 @@ pub fn AuditPage() -> impl IntoView {
 
 #[component]
 fn AuditFilterForm(filter: AuditFilter) -> impl IntoView {
-    let outcomes = Outcome::ALL;
     view! {
         <form method="get" class="filters" role="search">
             <div class="field">
                 <label for="audit-who">{move_tr!("audit-who")}</label>
                 <input id="audit-who" name="chi" type="search" value=filter.actor_email.clone() />
             </div>
-            <div class="field">
-                <label for="audit-action">{move_tr!("audit-action")}</label>
-                <select id="audit-action" name="azione">
-                    <option value="">{move_tr!("filter-all")}</option>
-                    {KNOWN_ACTIONS
-                        .into_iter()
-                        .map(|action| {
-                            let selected = filter.action == action;
-                            view! { <option value=action selected=selected>{move || action_name(action)}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="audit-outcome">{move_tr!("audit-outcome")}</label>
-                <select id="audit-outcome" name="esito">
-                    <option value="">{move_tr!("filter-all")}</option>
-                    {outcomes
-                        .into_iter()
-                        .map(|o| {
-                            let selected = filter.outcome == o.code();
-                            view! { <option value=o.code() selected=selected>{move || outcome_name(o)}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <FilterSelect label=move_tr!("audit-action") id="audit-action" name="azione"
+                choices=action_choices() current=filter.action.clone() />
+            <FilterSelect label=move_tr!("audit-outcome") id="audit-outcome" name="esito"
+                choices=coded_choices(&Outcome::ALL, Outcome::code, outcome_name) current=filter.outcome.clone() />
             <div class="field">
                 <label for="audit-from">{move_tr!("audit-from")}</label>
                 <input id="audit-from" name="dal" type="date" value=filter.from.clone() />
@@ -210,6 +187,19 @@ fn AuditFilterForm(filter: AuditFilter) -> impl IntoView {
             <button type="submit" class="button secondary">{move_tr!("filter-apply")}</button>
         </form>
     }
+}
+
+/// The actions the trail knows, by their names in the reader's language.
+fn action_choices() -> Vec<(String, Signal<String>)> {
+    KNOWN_ACTIONS
+        .into_iter()
+        .map(|action| {
+            (
+                action.to_string(),
+                Signal::derive(move || action_name(action)),
+            )
+        })
+        .collect()
 }
 
 fn page_link(filter: &AuditFilter, page: u64) -> String {

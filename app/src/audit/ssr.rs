@@ -10,6 +10,7 @@ use sea_orm::{
 use super::model::{AuditEntry, AuditFilter, AuditPage, Outcome, AUDIT_PAGE_SIZE};
 use crate::auth::model::CurrentUser;
 use crate::entity::{audit_log, organisations, users};
+use crate::kernel::db::WriteTransaction;
 use crate::kernel::error::{AppError, Problem};
 
 /// What happened, to be written in the same transaction as the change it records.
@@ -76,77 +77,112 @@ pub async fn record<C: ConnectionTrait>(
     Ok(())
 }
 
-/// A refusal, audited in `conn`'s transaction with the outcome `denied`: answers the 403
-/// to return, or the error that kept the row from being written (a refusal is never
-/// left unaudited). `db::settle` commits a transaction that ends in a 403, row included.
+/// An audit row on its own, for a read (a page or list viewed, a sign-in refused before
+/// any change): in a transaction of its own, which on SQLite waits for its turn in the
+/// writer queue like every other write instead of meeting them in SQLite's busy handler.
+pub async fn record_alone(
+    db: &DatabaseConnection,
+    request_id: Option<&str>,
+    event: AuditEvent<'_>,
+) -> Result<(), sea_orm::DbErr> {
+    let txn = crate::kernel::db::begin_write(db).await?;
+    record(&txn, request_id, event).await?;
+    txn.commit().await
+}
+
+/// A refusal before any change (`auth::ssr::guard`), audited alone as `deny` does.
+pub async fn deny_alone(
+    db: &DatabaseConnection,
+    request_id: Option<&str>,
+    event: AuditEvent<'_>,
+) -> AppError {
+    refusal(record_alone(db, request_id, event.outcome(Outcome::Denied)).await)
+}
+
+/// The one denial helper: a refusal, audited in `conn`'s transaction with the outcome
+/// `denied`. Answers the 403 to return, or the error that kept the row from being
+/// written (a refusal is never left unaudited); `finish_write` then commits the
+/// transaction that ends in a 403, row included.
 pub async fn deny<C: ConnectionTrait>(
     conn: &C,
     request_id: Option<&str>,
     event: AuditEvent<'_>,
 ) -> AppError {
-    match record(conn, request_id, event.outcome(Outcome::Denied)).await {
+    refusal(record(conn, request_id, event.outcome(Outcome::Denied)).await)
+}
+
+/// A 403 once its row is written; otherwise the error that kept the row from being
+/// written (a refusal is never left unaudited).
+fn refusal(written: Result<(), sea_orm::DbErr>) -> AppError {
+    match written {
         Ok(()) => AppError::Forbidden,
         Err(error) => error.into(),
     }
 }
 
-/// A refusal that ends its write transaction: the denied row is committed, then 403.
-pub async fn deny_and_commit<T>(
-    txn: crate::kernel::db::WriteTransaction,
-    request_id: Option<&str>,
-    event: AuditEvent<'_>,
-) -> Result<T, AppError> {
-    let refusal = deny(&txn, request_id, event).await;
-    txn.commit().await?;
-    Err(refusal)
-}
-
-/// Ends the write transaction of a change to an audited record, as `db::settle` does,
-/// and leaves a trace of a change refused by a conflict (see `trace_conflict`). The
-/// change's transaction is rolled back first: on PostgreSQL a failed statement has
-/// already aborted it.
-pub async fn settle_change<T>(
+/// The one way an audited write ends (server functions call it as `Ctx::finish_write`):
+/// - a success is committed, with the audit rows written in its transaction;
+/// - a refusal (403, a placement the rules refuse, a failed sign-in) is committed too: its
+///   `denied`, `refused` or `failure` row was written in the transaction and must not be
+///   lost;
+/// - a conflict (bed taken, person already placed, record changed meanwhile) is rolled
+///   back, then audited as `refused` with the outcome `conflict` and the conflict's code,
+///   in a transaction of its own that holds nothing but that row. On PostgreSQL a failed
+///   statement has already aborted the change's transaction, hence the rollback first.
+///   A conflict audited where it was raised (a sharing refused for want of consent) is
+///   committed instead, with the denial row its code wrote;
+/// - any other error is rolled back.
+pub async fn finish_write<T>(
     db: &DatabaseConnection,
-    txn: crate::kernel::db::WriteTransaction,
+    txn: WriteTransaction,
     result: Result<T, AppError>,
     request_id: Option<&str>,
     refused: AuditEvent<'_>,
 ) -> Result<T, AppError> {
-    if !matches!(result, Err(AppError::Conflict { .. })) {
-        return crate::kernel::db::settle(txn, result).await;
+    match result {
+        Ok(value) => {
+            txn.commit().await?;
+            Ok(value)
+        }
+        Err(
+            error @ (AppError::Forbidden | AppError::Rules { .. } | AppError::WrongCredentials),
+        ) => {
+            txn.commit().await?;
+            Err(error)
+        }
+        // Its denial row is in the transaction, written where it was raised.
+        Err(AppError::Conflict { conflict }) if conflict.audited_where_raised() => {
+            txn.commit().await?;
+            Err(AppError::Conflict { conflict })
+        }
+        Err(AppError::Conflict { conflict }) => {
+            txn.rollback().await?;
+            trace_conflict(db, request_id, refused, &conflict.code()).await?;
+            Err(AppError::Conflict { conflict })
+        }
+        // Dropped, the transaction rolls back.
+        Err(error) => Err(error),
     }
-    txn.rollback().await?;
-    trace_conflict(db, request_id, refused, result).await
 }
 
-/// A change refused by a conflict (bed taken, person already placed, record changed
-/// meanwhile) is audited like a denial: `refused` is written with the outcome
-/// `conflict` and the conflict's code, in a transaction of its own that holds nothing
-/// but that row (the change's own transaction has ended without it). Any other result
-/// passes through.
-pub async fn trace_conflict<T>(
+/// The row of a change refused by a conflict, in a transaction of its own.
+async fn trace_conflict(
     db: &DatabaseConnection,
     request_id: Option<&str>,
     refused: AuditEvent<'_>,
-    result: Result<T, AppError>,
-) -> Result<T, AppError> {
-    let Err(AppError::Conflict { conflict }) = &result else {
-        return result;
-    };
-    if conflict.audited_where_raised() {
-        return result;
-    }
+    code: &str,
+) -> Result<(), AppError> {
     let trace = crate::kernel::db::begin_write(db).await?;
     record(
         &trace,
         request_id,
         refused
             .outcome(Outcome::Conflict)
-            .detail(format!("conflict={}", conflict.code())),
+            .detail(format!("conflict={code}")),
     )
     .await?;
     trace.commit().await?;
-    result
+    Ok(())
 }
 
 fn past_day(field: &str, value: &str) -> Result<Option<NaiveDate>, AppError> {

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use super::model::*;
 use crate::kernel::error::AppError;
 
-/// An id from a link or a form; anything else is a page that does not exist.
+/// An id from a link or a form; anything else is a page that does not exist. The
+/// library's server functions read theirs the same way.
 #[cfg(feature = "ssr")]
-fn id_of(value: &str) -> Result<i32, AppError> {
+pub(super) fn id_of(value: &str) -> Result<i32, AppError> {
     value
         .trim()
         .parse::<i32>()

@@ -11,9 +11,10 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::*;
 use super::model::*;
 use crate::auth::model::province_name;
+use crate::kernel::error::AppError;
 use crate::people::components::exploitation_name;
 use crate::people::model::Exploitation;
-use crate::ui::errors::ErrorPanel;
+use crate::ui::errors::{problem_message, ErrorPanel};
 use crate::ui::forms::Choices;
 use crate::ui::forms::FormErrorSummary;
 use crate::ui::page_forms::PageForms;
@@ -93,6 +94,28 @@ pub(crate) fn GuardWarning(findings: Vec<Finding>) -> impl IntoView {
     }
 }
 
+/// What the guard made of a held post or material: the passages it questioned, or that
+/// it found nothing.
+#[component]
+pub(crate) fn GuardVerdict(findings: Vec<Finding>) -> impl IntoView {
+    if findings.is_empty() {
+        view! { <p class="notice">{move_tr!("forum-guard-clear")}</p> }.into_any()
+    } else {
+        view! { <GuardWarning findings /> }.into_any()
+    }
+}
+
+/// The author's tick that what the guard questioned may be published all the same.
+#[component]
+pub(crate) fn GuardConfirm() -> impl IntoView {
+    view! {
+        <label class="checkbox personal-data-confirm" for="draft-confirm">
+            <input type="checkbox" id="draft-confirm" name="confirm" value="on" />
+            {move_tr!("forum-guard-confirm")}
+        </label>
+    }
+}
+
 fn action_name(action: ModerationAction) -> String {
     match action {
         ModerationAction::Approve => tr!("forum-mod-approve"),
@@ -129,4 +152,61 @@ fn state_badge(state: PostState) -> Option<AnyView> {
 #[component]
 pub(crate) fn MarkdownHint(id: &'static str) -> impl IntoView {
     view! { <p class="hint" id=id>{move_tr!("forum-markdown-hint")}</p> }
+}
+
+/// The problem of one field of a form's last submission, under the field.
+pub(crate) fn field_problem(
+    error: Signal<Option<AppError>>,
+    field: &'static str,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
+    move || {
+        error
+            .get()
+            .and_then(|error| error.problem_for(field))
+            .map(|problem| {
+                view! { <p class="field-error">{problem_message(problem)}</p> }.into_any()
+            })
+    }
+}
+
+/// The tag checkboxes of a new thread or material.
+#[component]
+pub(crate) fn TagChoices(error: Signal<Option<AppError>>) -> impl IntoView {
+    let options: Vec<(&'static str, Signal<String>, bool)> = all_tags()
+        .into_iter()
+        .map(|tag| (tag, Signal::derive(move || tag_name(tag)), false))
+        .collect();
+    view! {
+        <Choices
+            legend=Signal::derive(move || tr!("forum-tags"))
+            name="form[tags]"
+            kind="checkbox"
+            options
+            error
+            key="tags"
+        />
+    }
+}
+
+/// The button that follows a category, or stops following it (on the category's page
+/// and in its library).
+#[component]
+pub(crate) fn WatchCategoryForm(
+    watch: ServerAction<crate::forum::materials::api::WatchCategory>,
+    code: String,
+    watching: bool,
+) -> impl IntoView {
+    view! {
+        <ActionForm action=watch attr:class="inline-form">
+            <input type="hidden" name="category" value=code />
+            <input type="hidden" name="on" value=if watching { "0" } else { "1" } />
+            <button type="submit" class="button secondary">
+                {move || if watching {
+                    tr!("forum-unwatch-category")
+                } else {
+                    tr!("forum-watch-category")
+                }}
+            </button>
+        </ActionForm>
+    }
 }

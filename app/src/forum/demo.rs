@@ -2,7 +2,7 @@
 //! start: a partner's question answered by a trainer, a pinned note on permits, a
 //! question among operators on minors. All of it is fictional and holds no personal data.
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
@@ -120,94 +120,132 @@ pub async fn load_demo_forum<C: ConnectionTrait>(conn: &C) -> Result<(), sea_orm
         else {
             continue;
         };
-        let mut authors = Vec::new();
-        for (email, _) in demo.posts {
-            match users::Entity::find()
-                .filter(users::Column::Email.eq(*email))
-                .one(conn)
-                .await?
-            {
-                Some(user) => authors.push(user.id),
-                None => return Ok(()),
-            }
-        }
+        // Without the demo users there is no demo forum.
+        let Some(authors) = demo_authors(conn, demo).await? else {
+            return Ok(());
+        };
         let opened = start + Duration::days(index as i64 * 3);
-        let last = opened + Duration::hours(5 * (demo.posts.len() as i64 - 1));
-        let thread = forum_threads::ActiveModel {
-            category_id: Set(category.id),
-            author_id: Set(authors[0]),
-            title: Set(demo.title.to_string()),
-            state: Set(PostState::Published.code().to_string()),
-            pinned: Set(demo.pinned),
-            locked: Set(false),
-            accepted_post_id: Set(None),
-            reply_count: Set(demo.posts.len() as i32 - 1),
-            created_at: Set(opened),
-            last_post_at: Set(last),
+        insert_demo_thread(conn, demo, category.id, &authors, opened).await?;
+    }
+    Ok(())
+}
+
+/// The user id of each post's author, in order; `None` if one of them is missing.
+async fn demo_authors<C: ConnectionTrait>(
+    conn: &C,
+    demo: &DemoThread,
+) -> Result<Option<Vec<i32>>, sea_orm::DbErr> {
+    let mut authors = Vec::new();
+    for (email, _) in demo.posts {
+        match users::Entity::find()
+            .filter(users::Column::Email.eq(*email))
+            .one(conn)
+            .await?
+        {
+            Some(user) => authors.push(user.id),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(authors))
+}
+
+/// One demo thread, published on `opened`: its tags, its posts five hours apart, its
+/// authors watching it and the accepted answer.
+async fn insert_demo_thread<C: ConnectionTrait>(
+    conn: &C,
+    demo: &DemoThread,
+    category_id: i32,
+    authors: &[i32],
+    opened: DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    let last = opened + Duration::hours(5 * (demo.posts.len() as i64 - 1));
+    let thread = forum_threads::ActiveModel {
+        category_id: Set(category_id),
+        author_id: Set(authors[0]),
+        title: Set(demo.title.to_string()),
+        state: Set(PostState::Published.code().to_string()),
+        pinned: Set(demo.pinned),
+        locked: Set(false),
+        accepted_post_id: Set(None),
+        reply_count: Set(demo.posts.len() as i32 - 1),
+        created_at: Set(opened),
+        last_post_at: Set(last),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    for tag in demo.tags {
+        forum_thread_tags::ActiveModel {
+            thread_id: Set(thread.id),
+            tag: Set(tag.to_string()),
             ..Default::default()
         }
         .insert(conn)
         .await?;
-        for tag in demo.tags {
-            forum_thread_tags::ActiveModel {
-                thread_id: Set(thread.id),
-                tag: Set(tag.to_string()),
-                ..Default::default()
-            }
-            .insert(conn)
-            .await?;
+    }
+    let post_ids = insert_demo_posts(conn, demo, thread.id, authors, opened).await?;
+    let mut watchers = authors.to_vec();
+    watchers.sort_unstable();
+    watchers.dedup();
+    for user_id in watchers {
+        forum_watches::ActiveModel {
+            user_id: Set(user_id),
+            thread_id: Set(thread.id),
+            created_at: Set(opened),
+            ..Default::default()
         }
-        let mut post_ids = Vec::new();
-        for (position, ((_, body), author)) in demo.posts.iter().zip(&authors).enumerate() {
-            let post = forum_posts::ActiveModel {
-                thread_id: Set(thread.id),
-                author_id: Set(*author),
-                opening: Set(position == 0),
-                body: Set(body.to_string()),
-                body_html: Set(render(body)),
-                pending_body: Set(None),
-                state: Set(PostState::Published.code().to_string()),
-                hidden: Set(false),
-                hidden_by: Set(None),
-                created_at: Set(opened + Duration::hours(5 * position as i64)),
-                edited_at: Set(None),
-                edited_by: Set(None),
-                ..Default::default()
-            }
-            .insert(conn)
-            .await?;
-            let text = if position == 0 {
-                format!("{}\n{body}", demo.title)
-            } else {
-                body.to_string()
-            };
-            super::search::index_post(conn, post.id, &text)
-                .await
-                .map_err(|error| sea_orm::DbErr::Custom(format!("{error:?}")))?;
-            post_ids.push(post.id);
+        .insert(conn)
+        .await?;
+    }
+    if let Some(accepted) = demo.accepted.and_then(|index| post_ids.get(index)) {
+        forum_threads::ActiveModel {
+            id: Set(thread.id),
+            accepted_post_id: Set(Some(*accepted)),
+            ..Default::default()
         }
-        let mut watchers = authors.clone();
-        watchers.sort_unstable();
-        watchers.dedup();
-        for user_id in watchers {
-            forum_watches::ActiveModel {
-                user_id: Set(user_id),
-                thread_id: Set(thread.id),
-                created_at: Set(opened),
-                ..Default::default()
-            }
-            .insert(conn)
-            .await?;
-        }
-        if let Some(accepted) = demo.accepted.and_then(|index| post_ids.get(index)) {
-            forum_threads::ActiveModel {
-                id: Set(thread.id),
-                accepted_post_id: Set(Some(*accepted)),
-                ..Default::default()
-            }
-            .update(conn)
-            .await?;
-        }
+        .update(conn)
+        .await?;
     }
     Ok(())
+}
+
+/// The posts of a demo thread, published and indexed for search; returns their ids.
+async fn insert_demo_posts<C: ConnectionTrait>(
+    conn: &C,
+    demo: &DemoThread,
+    thread_id: i32,
+    authors: &[i32],
+    opened: DateTime<Utc>,
+) -> Result<Vec<i32>, sea_orm::DbErr> {
+    let mut post_ids = Vec::new();
+    for (position, ((_, body), author)) in demo.posts.iter().zip(authors).enumerate() {
+        let post = forum_posts::ActiveModel {
+            thread_id: Set(thread_id),
+            author_id: Set(*author),
+            opening: Set(position == 0),
+            body: Set(body.to_string()),
+            body_html: Set(render(body)),
+            pending_body: Set(None),
+            state: Set(PostState::Published.code().to_string()),
+            hidden: Set(false),
+            hidden_by: Set(None),
+            created_at: Set(opened + Duration::hours(5 * position as i64)),
+            edited_at: Set(None),
+            edited_by: Set(None),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
+        // The opening post is found by its thread's title too.
+        let text = if position == 0 {
+            format!("{}\n{body}", demo.title)
+        } else {
+            body.to_string()
+        };
+        super::search::index_post(conn, post.id, &text)
+            .await
+            .map_err(|error| sea_orm::DbErr::Custom(format!("{error:?}")))?;
+        post_ids.push(post.id);
+    }
+    Ok(post_ids)
 }

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
+use super::access::Permissions;
 use super::model::{handle_of, Author};
 use crate::entity::{forum_categories as categories, users};
 use crate::kernel::bilingual::Bilingual;
@@ -13,6 +14,26 @@ use crate::kernel::error::AppError;
 
 pub(crate) fn category_name(category: &categories::Model) -> Bilingual {
     Bilingual::new(&category.name_it, &category.name_en)
+}
+
+/// Each category's name by its id, for pages that list things of many categories.
+pub(crate) fn category_names(listed: &[categories::Model]) -> HashMap<i32, Bilingual> {
+    listed
+        .iter()
+        .map(|category| (category.id, category_name(category)))
+        .collect()
+}
+
+/// The categories she may read, in their order.
+pub(crate) async fn readable_categories<C: ConnectionTrait>(
+    conn: &C,
+    permissions: &Permissions,
+) -> Result<Vec<categories::Model>, AppError> {
+    Ok(categories::Entity::find()
+        .filter(categories::Column::Id.is_in(permissions.readable()))
+        .order_by_asc(categories::Column::Position)
+        .all(conn)
+        .await?)
 }
 
 pub(crate) async fn authors<C: ConnectionTrait>(

@@ -26,7 +26,7 @@ use crate::entity::{
     forum_post_revisions as revisions, forum_posts as posts, forum_reads as reads,
     forum_thread_tags as thread_tags, forum_threads as threads, forum_watches as watches, users,
 };
-use crate::kernel::db::{begin_write, settle};
+use crate::kernel::db::begin_write;
 use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;
@@ -34,11 +34,27 @@ use crate::notifications::ssr::notify;
 /// Log rows shown on the moderation page.
 const SHOWN_LOG_ROWS: u64 = 100;
 
+/// These threads by id (for the posts of the moderation queue and of a search).
+async fn find_threads<C: ConnectionTrait>(
+    conn: &C,
+    ids: Vec<i32>,
+) -> Result<HashMap<i32, threads::Model>, AppError> {
+    Ok(threads::Entity::find()
+        .filter(threads::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|thread| (thread.id, thread))
+        .collect())
+}
+
+mod drafts;
 mod moderation;
 mod reading;
 mod searching;
 mod writing;
 
+pub use drafts::*;
 pub use moderation::*;
 pub use reading::*;
 pub use searching::*;

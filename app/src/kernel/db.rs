@@ -146,27 +146,23 @@ impl ConnectionTrait for WriteTransaction {
     }
 }
 
-/// Ends a write transaction: commits a success, and also a refusal (403, or a placement
-/// the rules refuse), whose audit row was written in the transaction and must not be
-/// lost; rolls back any other error.
-pub async fn settle<T>(
-    txn: WriteTransaction,
-    result: Result<T, crate::kernel::error::AppError>,
-) -> Result<T, crate::kernel::error::AppError> {
-    match result {
-        Ok(value) => {
-            txn.commit().await?;
-            Ok(value)
+/// Brings the query planner's statistics up to date, at start (after the migrations) and
+/// in the server's periodic sweep. Without them SQLite read the board's open placements
+/// through the index of all placements by structure (20 800 rows of history for 800 open
+/// ones, 2.5 ms) instead of a partial index of the open ones (0.6 ms).
+/// `PRAGMA optimize=0x10002` looks at every table, analysing only those that changed
+/// enough, with a bounded sample; PostgreSQL's `ANALYZE` samples every table.
+pub async fn refresh_statistics(db: &DatabaseConnection) -> Result<(), DbErr> {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => {
+            let _turn = writer_turn(db).await?;
+            db.execute_unprepared("PRAGMA optimize=0x10002").await?;
         }
-        Err(
-            error @ (crate::kernel::error::AppError::Forbidden
-            | crate::kernel::error::AppError::Rules { .. }),
-        ) => {
-            txn.commit().await?;
-            Err(error)
+        _ => {
+            db.execute_unprepared("ANALYZE").await?;
         }
-        Err(error) => Err(error),
     }
+    Ok(())
 }
 
 /// The file of a `sqlite://` URL, or `None` for an in-memory database.

@@ -142,7 +142,8 @@ impl Conflict {
     }
 
     /// Refused sharings are audited where they are refused, as denials naming the
-    /// organisation; `audit::ssr::trace_conflict` adds no second row.
+    /// organisation, in the change's transaction: `audit::ssr::finish_write` commits that
+    /// row and adds no second one.
     pub fn audited_where_raised(self) -> bool {
         self == Conflict::NoSharingConsent
     }

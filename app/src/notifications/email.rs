@@ -105,7 +105,12 @@ pub async fn save_mode(ctx: &Ctx, mode: EmailMode) -> Result<(), AppError> {
         Ok(())
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("notifications.email", "user").object(user.id),
+    )
+    .await
 }
 
 /// The one-click unsubscribe of an e-mail: no sign-in, the token is the key. Answers
@@ -120,26 +125,30 @@ pub async fn unsubscribe(
         return Ok(false);
     }
     let txn = crate::kernel::db::begin_write(db).await?;
-    let Some(row) = settings::Entity::find()
-        .filter(settings::Column::UnsubscribeToken.eq(token))
-        .one(&txn)
-        .await?
-    else {
-        return Ok(false);
-    };
-    let user_id = row.user_id;
-    let mut change: settings::ActiveModel = row.into();
-    change.email_mode = Set(EmailMode::Off.code().to_string());
-    change.updated_at = Set(Utc::now());
-    change.update(&txn).await?;
-    record(
-        &txn,
-        request_id,
-        AuditEvent::new(None, "notifications.unsubscribe", "user").object(user_id),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(true)
+    let result: Result<_, AppError> = async {
+        let Some(row) = settings::Entity::find()
+            .filter(settings::Column::UnsubscribeToken.eq(token))
+            .one(&txn)
+            .await?
+        else {
+            return Ok(false);
+        };
+        let user_id = row.user_id;
+        let mut change: settings::ActiveModel = row.into();
+        change.email_mode = Set(EmailMode::Off.code().to_string());
+        change.updated_at = Set(Utc::now());
+        change.update(&txn).await?;
+        record(
+            &txn,
+            request_id,
+            AuditEvent::new(None, "notifications.unsubscribe", "user").object(user_id),
+        )
+        .await?;
+        Ok(true)
+    }
+    .await;
+    let refused = AuditEvent::new(None, "notifications.unsubscribe", "user");
+    crate::audit::ssr::finish_write(db, txn, result, request_id, refused).await
 }
 
 /// An e-mail to send, already claimed.

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate, Utc};
+use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,
@@ -16,7 +17,7 @@ use crate::audit::ssr::AuditEvent;
 use crate::auth::model::{CurrentUser, Role};
 use crate::auth::ssr::Ctx;
 use crate::entity::{consents, path_events, people, person_organisations};
-use crate::kernel::error::AppError;
+use crate::kernel::error::{AppError, Conflict};
 use crate::people::registry::model::{ConsentKind, ExitOutcome, PathStatus, PersonAccess};
 
 /// Roles that work with people directly; in an organisation in charge they see identities.
@@ -119,34 +120,54 @@ pub async fn refuse<C: ConnectionTrait>(
     Ok(crate::audit::ssr::deny(conn, ctx.request_id(), event).await)
 }
 
-/// What a refused change of the person behind `code` is audited as.
-fn refused_change<'a>(ctx: &'a Ctx, action: &'a str, code: &str) -> AuditEvent<'a> {
-    AuditEvent::new(ctx.user.as_ref(), action, "person").object(code.trim().to_uppercase())
+/// The person behind `code`, if the caller is on her team; otherwise the refusal is
+/// audited under `action` and answered 403.
+pub async fn team_person<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    code: &str,
+    action: &str,
+) -> Result<people::Model, AppError> {
+    let user = ctx.user()?;
+    let person = find_person(conn, code).await?;
+    if !may_manage(conn, user, &person).await? {
+        return Err(refuse(conn, ctx, action, &person).await?);
+    }
+    Ok(person)
 }
 
-/// Ends the transaction of a change of a person's data; a conflict is audited
-/// (`audit::ssr::settle_change`).
-pub async fn settle_person_change<T>(
+/// Loads the person for a change by the team; refuses others (403, audited) and
+/// anonymised records (409).
+pub async fn person_for_change<C: ConnectionTrait>(
+    conn: &C,
     ctx: &Ctx,
-    txn: crate::kernel::db::WriteTransaction,
-    result: Result<T, AppError>,
-    action: &str,
     code: &str,
-) -> Result<T, AppError> {
-    let refused = refused_change(ctx, action, code);
-    crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), refused).await
+    action: &str,
+) -> Result<people::Model, AppError> {
+    let person = team_person(conn, ctx, code, action).await?;
+    if person.anonymised_at.is_some() {
+        return Err(AppError::Conflict {
+            conflict: Conflict::Anonymised,
+        });
+    }
+    Ok(person)
 }
 
-/// Audits a conflict of a change of a person's data that ended its own transaction
-/// (`audit::ssr::trace_conflict`).
-pub async fn trace_person_conflict<T>(
-    ctx: &Ctx,
-    action: &str,
-    code: &str,
-    result: Result<T, AppError>,
-) -> Result<T, AppError> {
-    let refused = refused_change(ctx, action, code);
-    crate::audit::ssr::trace_conflict(&ctx.db, ctx.request_id(), refused, result).await
+/// The ids of the people `organisation_id` has in charge, as a subquery for a filter
+/// that keeps the list to one organisation's people.
+pub fn people_in_charge_of(organisation_id: i32) -> SelectStatement {
+    Query::select()
+        .column(person_organisations::Column::PersonId)
+        .from(person_organisations::Entity)
+        .and_where(person_organisations::Column::OrganisationId.eq(organisation_id))
+        .to_owned()
+}
+
+/// What a change of the person behind `code` is audited as when it is refused by a
+/// conflict (`Ctx::finish_write`).
+pub fn person_event<'a>(ctx: &'a Ctx, action: &'a str, code: &str) -> AuditEvent<'a> {
+    ctx.event(action, "person")
+        .object(code.trim().to_uppercase())
 }
 
 /// Writes one dated step of a person's path, in the transaction that changes her status:

@@ -1,5 +1,6 @@
 //! The names, in the interface's language, of the vocabulary people's records share.
 
+use leptos::prelude::Signal;
 use leptos_fluent::tr;
 
 use crate::people::model::{AgeBand, Exploitation, Gender, Nationality};
@@ -37,6 +38,22 @@ pub fn exploitation_name(kind: Exploitation) -> String {
         Exploitation::ForcedMarriage => tr!("exploitation-forced-marriage"),
         Exploitation::DomesticServitude => tr!("exploitation-domestic-servitude"),
     }
+}
+
+/// The kinds of exploitation as the options of a checkbox group (`Choices`), those in
+/// `ticked` already ticked: the contact log, registration and the path form offer the
+/// same list.
+pub fn exploitation_options(ticked: &[Exploitation]) -> Vec<(&'static str, Signal<String>, bool)> {
+    Exploitation::ALL
+        .iter()
+        .map(|k| {
+            (
+                k.code(),
+                Signal::derive(move || exploitation_name(*k)),
+                ticked.contains(k),
+            )
+        })
+        .collect()
 }
 
 pub fn nationality_name(nationality: Nationality) -> String {

@@ -23,9 +23,10 @@ use crate::entity::{
 use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::kernel::names::{organisation_names, user_names};
-use crate::people::access::{find_person, may_manage, minor_from_record, refuse, TEAM_ROLES};
+use crate::people::access::{
+    may_manage, minor_from_record, person_event, person_for_change, refuse, TEAM_ROLES,
+};
 use crate::people::registry::model::{eighteenth_birthday, PathStatus, COMING_OF_AGE_ALERT_DAYS};
-use crate::people::registry::ssr::person_for_change;
 
 mod changes;
 mod diary;
@@ -46,21 +47,9 @@ pub use reviews::*;
 pub use service_catalogue::*;
 pub use work::*;
 
-/// The person behind `code`, if the caller is on her team; otherwise the refusal is
-/// audited under `action` and answered 403.
-pub(crate) async fn team_person<C: ConnectionTrait>(
-    conn: &C,
-    ctx: &Ctx,
-    code: &str,
-    action: &str,
-) -> Result<people::Model, AppError> {
-    let user = ctx.user()?;
-    let person = find_person(conn, code).await?;
-    if !may_manage(conn, user, &person).await? {
-        return Err(refuse(conn, ctx, action, &person).await?);
-    }
-    Ok(person)
-}
+// The team's check is one of the people's access rules; the plan's modules (agreement,
+// family) take it from here.
+pub(crate) use crate::people::access::team_person;
 
 pub(crate) async fn plan_of<C: ConnectionTrait>(
     conn: &C,

@@ -192,29 +192,16 @@ pub fn bar_chart(chart: &BarChart, words: &ChartWords) -> String {
             .map(|(name, fill, _)| (name.clone(), *fill))
             .collect::<Vec<_>>(),
     );
-    let exact = |count: &Count| match count {
-        Count::Exact(value) => *value,
-        _ => 0,
-    };
-    let largest = (0..chart.rows.len())
-        .map(|r| match chart.layout {
-            Layout::Stacked => chart.series.iter().map(|s| exact(&s.2[r])).sum(),
-            Layout::Grouped => chart
-                .series
-                .iter()
-                .map(|s| exact(&s.2[r]))
-                .max()
-                .unwrap_or(0),
-        })
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
     let label_width = label_width(&chart.rows);
-    let span = WIDTH - label_width - VALUE_WIDTH;
-    let bar = 18.0;
+    let bars = BarGeometry {
+        label_width,
+        span: WIDTH - label_width - VALUE_WIDTH,
+        largest: largest_row(chart),
+        bar: 18.0,
+    };
     let row_height = match chart.layout {
-        Layout::Stacked => bar + 12.0,
-        Layout::Grouped => chart.series.len() as f64 * (bar - 4.0) + 14.0,
+        Layout::Stacked => bars.bar + 12.0,
+        Layout::Grouped => chart.series.len() as f64 * (bars.bar - 4.0) + 14.0,
     };
     let top = legend_height + 4.0;
     let mut hidden_parts = false;
@@ -229,47 +216,9 @@ pub fn bar_chart(chart: &BarChart, words: &ChartWords) -> String {
         ));
         match chart.layout {
             Layout::Stacked => {
-                let mut x = label_width;
-                for (_, fill, counts) in &chart.series {
-                    match counts[r] {
-                        Count::Exact(value) if value > 0 => {
-                            let width = value as f64 / largest * span;
-                            body.push_str(&format!(
-                                r#"<rect x="{x:.1}" y="{y}" width="{width:.1}" height="{bar}" fill="url(#{id}-fill-{fill})" stroke="{INK}"/>"#
-                            ));
-                            x += width;
-                        }
-                        Count::Exact(_) => {}
-                        _ => hidden_parts = true,
-                    }
-                }
-                if let Some(total) = chart.row_totals.get(r) {
-                    body.push_str(&format!(
-                        r#"<text x="{:.1}" y="{}">{}</text>"#,
-                        x + 6.0,
-                        y + bar - 4.0,
-                        count_text(*total, words)
-                    ));
-                }
+                hidden_parts |= stacked_row(chart, r, y, &bars, words, &mut body);
             }
-            Layout::Grouped => {
-                for (s, (_, fill, counts)) in chart.series.iter().enumerate() {
-                    let y = y + s as f64 * (bar - 4.0);
-                    let width = exact(&counts[r]) as f64 / largest * span;
-                    if width > 0.0 {
-                        body.push_str(&format!(
-                            r#"<rect x="{label_width}" y="{y}" width="{width:.1}" height="{}" fill="url(#{id}-fill-{fill})" stroke="{INK}"/>"#,
-                            bar - 6.0
-                        ));
-                    }
-                    body.push_str(&format!(
-                        r#"<text x="{:.1}" y="{}" class="chart-small">{}</text>"#,
-                        label_width + width + 5.0,
-                        y + bar - 7.0,
-                        count_text(counts[r], words)
-                    ));
-                }
-            }
+            Layout::Grouped => grouped_row(chart, r, y, &bars, words, &mut body),
         }
     }
     let mut height = top + chart.rows.len() as f64 * row_height + 8.0;
@@ -290,6 +239,108 @@ pub fn bar_chart(chart: &BarChart, words: &ChartWords) -> String {
     svg.push_str(&body);
     svg.push_str("</svg>");
     svg
+}
+
+/// Where the bars of a chart go: they start after the labels, and the largest row fills
+/// the span.
+struct BarGeometry {
+    label_width: f64,
+    span: f64,
+    /// The largest row's figure (at least 1): a stacked row's sum, a grouped row's largest.
+    largest: f64,
+    /// The thickness of a bar.
+    bar: f64,
+}
+
+/// A figure as long as its bar: hidden counts are not drawn.
+fn drawn_value(count: &Count) -> i64 {
+    match count {
+        Count::Exact(value) => *value,
+        _ => 0,
+    }
+}
+
+/// The figure of the largest row, which sets the scale of the bars.
+fn largest_row(chart: &BarChart) -> f64 {
+    (0..chart.rows.len())
+        .map(|r| match chart.layout {
+            Layout::Stacked => chart.series.iter().map(|s| drawn_value(&s.2[r])).sum(),
+            Layout::Grouped => chart
+                .series
+                .iter()
+                .map(|s| drawn_value(&s.2[r]))
+                .max()
+                .unwrap_or(0),
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64
+}
+
+/// Row `r` of a stacked chart at height `y`: the parts end to end, then the row's total.
+/// Says whether some part was hidden (and so not drawn).
+fn stacked_row(
+    chart: &BarChart,
+    r: usize,
+    y: f64,
+    bars: &BarGeometry,
+    words: &ChartWords,
+    body: &mut String,
+) -> bool {
+    let (id, bar) = (&chart.id, bars.bar);
+    let mut hidden_parts = false;
+    let mut x = bars.label_width;
+    for (_, fill, counts) in &chart.series {
+        match counts[r] {
+            Count::Exact(value) if value > 0 => {
+                let width = value as f64 / bars.largest * bars.span;
+                body.push_str(&format!(
+                    r#"<rect x="{x:.1}" y="{y}" width="{width:.1}" height="{bar}" fill="url(#{id}-fill-{fill})" stroke="{INK}"/>"#
+                ));
+                x += width;
+            }
+            Count::Exact(_) => {}
+            _ => hidden_parts = true,
+        }
+    }
+    if let Some(total) = chart.row_totals.get(r) {
+        body.push_str(&format!(
+            r#"<text x="{:.1}" y="{}">{}</text>"#,
+            x + 6.0,
+            y + bar - 4.0,
+            count_text(*total, words)
+        ));
+    }
+    hidden_parts
+}
+
+/// Row `r` of a grouped chart from height `y`: one thin bar per series, each with its
+/// number (a hidden one is written, not drawn).
+fn grouped_row(
+    chart: &BarChart,
+    r: usize,
+    y: f64,
+    bars: &BarGeometry,
+    words: &ChartWords,
+    body: &mut String,
+) {
+    let (id, bar, label_width) = (&chart.id, bars.bar, bars.label_width);
+    for (s, (_, fill, counts)) in chart.series.iter().enumerate() {
+        let y = y + s as f64 * (bar - 4.0);
+        let width = drawn_value(&counts[r]) as f64 / bars.largest * bars.span;
+        if width > 0.0 {
+            body.push_str(&format!(
+                r#"<rect x="{label_width}" y="{y}" width="{width:.1}" height="{}" fill="url(#{id}-fill-{fill})" stroke="{INK}"/>"#,
+                bar - 6.0
+            ));
+        }
+        body.push_str(&format!(
+            r#"<text x="{:.1}" y="{}" class="chart-small">{}</text>"#,
+            label_width + width + 5.0,
+            y + bar - 7.0,
+            count_text(counts[r], words)
+        ));
+    }
 }
 
 /// A line over time with a marker and its value at each point, in percent from 0 up; a

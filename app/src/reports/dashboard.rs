@@ -240,28 +240,7 @@ async fn flows<C: ConnectionTrait>(
         .filter(|p| p.family_head_id.is_none())
         .map(|p| (p.id, p))
         .collect();
-    // For each person and step, the first day reached within the period (and the outcome
-    // of the first exit).
-    let mut reached: BTreeMap<(i32, usize), (NaiveDate, Option<String>)> = BTreeMap::new();
-    for step in path_events::Entity::find()
-        .filter(path_events::Column::OnDate.gte(from))
-        .filter(path_events::Column::OnDate.lte(to))
-        .order_by_asc(path_events::Column::OnDate)
-        .order_by_asc(path_events::Column::Id)
-        .all(conn)
-        .await?
-    {
-        let Some(stage) = PathStatus::from_code(&step.status)
-            .and_then(|s| PathStatus::ALL.iter().position(|x| *x == s))
-        else {
-            continue;
-        };
-        if people.contains_key(&step.person_id) {
-            reached
-                .entry((step.person_id, stage))
-                .or_insert((step.on_date, step.exit_outcome));
-        }
-    }
+    let reached = steps_reached(conn, &people, from, to).await?;
     let stages: Vec<Label> = PathStatus::ALL.iter().map(|s| Label::Stage(*s)).collect();
     let exited = PathStatus::ALL
         .iter()
@@ -292,21 +271,7 @@ async fn flows<C: ConnectionTrait>(
     );
     // A person may be followed by two bodies: she counts under each, so these rows do
     // not add up and carry no total.
-    let mut bodies: HashMap<i32, Vec<i32>> = HashMap::new();
-    // Read whole (one row per person and body): a list of every person's id would pass
-    // the databases' limit of bound values in a large network.
-    for link in person_organisations::Entity::find().all(conn).await? {
-        let chosen = scope
-            .organisations
-            .as_ref()
-            .is_none_or(|ids| ids.contains(&link.organisation_id));
-        if chosen && people.contains_key(&link.person_id) {
-            bodies
-                .entry(link.person_id)
-                .or_default()
-                .push(link.organisation_id);
-        }
-    }
+    let bodies = bodies_in_charge(conn, scope, &people).await?;
     let names = organisation_names(conn, bodies.values().flatten().copied()).await?;
     let organisations = ordered(
         names
@@ -327,15 +292,7 @@ async fn flows<C: ConnectionTrait>(
         };
         flow.add(stage, 0, 1, member);
         if stage == exited {
-            let outcome = outcome
-                .as_deref()
-                .and_then(ExitOutcome::from_code)
-                .unwrap_or(ExitOutcome::Other);
-            let row = ExitOutcome::ALL
-                .iter()
-                .position(|o| *o == outcome)
-                .unwrap_or(0);
-            exits.add(row, 0, 1, member);
+            exits.add(exit_row(outcome.as_deref()), 0, 1, member);
         }
         let province = Label::Province(person.province.clone());
         if let Some(row) = provinces.iter().position(|l| *l == province) {
@@ -357,6 +314,76 @@ async fn flows<C: ConnectionTrait>(
         by_province.with_totals(true, false),
         by_organisation,
     ])
+}
+
+/// By person and step of the path (its index in `PathStatus::ALL`): the first day reached
+/// and the outcome recorded with it.
+type StepsReached = BTreeMap<(i32, usize), (NaiveDate, Option<String>)>;
+
+/// For each person of `people` and each step of the path, the first day she reached it
+/// within `from..=to` (and the outcome of her first exit).
+async fn steps_reached<C: ConnectionTrait>(
+    conn: &C,
+    people: &HashMap<i32, &people::Model>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<StepsReached, AppError> {
+    let mut reached: StepsReached = BTreeMap::new();
+    for step in path_events::Entity::find()
+        .filter(path_events::Column::OnDate.gte(from))
+        .filter(path_events::Column::OnDate.lte(to))
+        .order_by_asc(path_events::Column::OnDate)
+        .order_by_asc(path_events::Column::Id)
+        .all(conn)
+        .await?
+    {
+        let Some(stage) = PathStatus::from_code(&step.status)
+            .and_then(|s| PathStatus::ALL.iter().position(|x| *x == s))
+        else {
+            continue;
+        };
+        if people.contains_key(&step.person_id) {
+            reached
+                .entry((step.person_id, stage))
+                .or_insert((step.on_date, step.exit_outcome));
+        }
+    }
+    Ok(reached)
+}
+
+/// The bodies of the scope that follow each person of `people`, by the person's id.
+async fn bodies_in_charge<C: ConnectionTrait>(
+    conn: &C,
+    scope: &Scope,
+    people: &HashMap<i32, &people::Model>,
+) -> Result<HashMap<i32, Vec<i32>>, AppError> {
+    let mut bodies: HashMap<i32, Vec<i32>> = HashMap::new();
+    // Read whole (one row per person and body): a list of every person's id would pass
+    // the databases' limit of bound values in a large network.
+    for link in person_organisations::Entity::find().all(conn).await? {
+        let chosen = scope
+            .organisations
+            .as_ref()
+            .is_none_or(|ids| ids.contains(&link.organisation_id));
+        if chosen && people.contains_key(&link.person_id) {
+            bodies
+                .entry(link.person_id)
+                .or_default()
+                .push(link.organisation_id);
+        }
+    }
+    Ok(bodies)
+}
+
+/// The row of the table of exits for a stored outcome (unknown ones count as "other").
+fn exit_row(outcome: Option<&str>) -> usize {
+    let outcome = outcome
+        .and_then(ExitOutcome::from_code)
+        .unwrap_or(ExitOutcome::Other);
+    ExitOutcome::ALL
+        .iter()
+        .position(|o| *o == outcome)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::model::*;
-use crate::audit::ssr::{record, AuditEvent};
+use crate::audit::ssr::{record_alone, AuditEvent};
 use crate::auth::model::OrganisationKind;
 use crate::auth::ssr::Ctx;
 use crate::entity::{
@@ -184,7 +184,7 @@ async fn report_part(
         (Part::FunderReport, true) => "report.print",
         (Part::FunderReport, false) => "report.view",
     };
-    record(
+    record_alone(
         &ctx.db,
         ctx.request_id(),
         AuditEvent::new(ctx.user.as_ref(), action, "report")
@@ -247,7 +247,7 @@ pub async fn table_csv(
         .ok_or(AppError::NotFound)?;
     let finished = finished(raw, true, threshold, false);
     let body = super::csv::table_to_csv(&finished, language)?;
-    record(
+    record_alone(
         &ctx.db,
         ctx.request_id(),
         AuditEvent::new(ctx.user.as_ref(), "report.export", "report").detail(format!(

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::errors::{error_message, problem_message, set_page_status};
-use crate::kernel::error::AppError;
+use crate::kernel::error::{AppError, Problem};
 
 /// The error of a form's last submission, as a signal the fields read.
 pub type FormError = Signal<Option<AppError>>;
@@ -53,6 +53,23 @@ pub fn FormErrorSummary(error: FormError) -> impl IntoView {
     }
 }
 
+/// The message under a field that the last submission got wrong, with the `id` its
+/// input's `aria-describedby` names; nothing while the field is fine.
+pub fn field_error(
+    problem: impl Fn() -> Option<Problem> + Send + Sync + 'static,
+    id: String,
+) -> impl IntoView {
+    move || {
+        problem().map(|p| {
+            view! {
+                <p class="field-error" id=id.clone()>
+                    {problem_message(p)}
+                </p>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn TextField(
     #[prop(into)] label: Signal<String>,
@@ -97,16 +114,7 @@ pub fn TextField(
                 aria-invalid=move || problem().is_some().then_some("true")
                 aria-describedby=described_by
             />
-            {move || {
-                problem()
-                    .map(|p| {
-                        view! {
-                            <p class="field-error" id=error_id.clone()>
-                                {problem_message(p)}
-                            </p>
-                        }
-                    })
-            }}
+            {field_error(problem, error_id)}
         </div>
     }
 }
@@ -149,16 +157,58 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
-            {move || {
-                problem()
-                    .map(|p| {
-                        view! {
-                            <p class="field-error" id=error_id.clone()>
-                                {problem_message(p)}
-                            </p>
-                        }
+            {field_error(problem, error_id)}
+        </div>
+    }
+}
+
+/// The organisations a filter offers, (id, name) as the server listed them.
+pub fn organisation_choices(organisations: Vec<(i32, String)>) -> Vec<(String, Signal<String>)> {
+    organisations
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), Signal::stored(name)))
+        .collect()
+}
+
+/// The values of a coded list (a kind, a status…) with their names in the reader's
+/// language, as a filter offers them.
+pub fn coded_choices<T: Copy + Send + Sync + 'static>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    name: fn(T) -> String,
+) -> Vec<(String, Signal<String>)> {
+    all.iter()
+        .map(|value| {
+            let value = *value;
+            (code(value).to_string(), Signal::derive(move || name(value)))
+        })
+        .collect()
+}
+
+/// One drop-down of a list's filter form (a GET form): "any" first, then the choices as
+/// (value, text), the filter in force selected. Its texts follow the language switch.
+#[component]
+pub fn FilterSelect(
+    #[prop(into)] label: Signal<String>,
+    id: &'static str,
+    name: &'static str,
+    choices: Vec<(String, Signal<String>)>,
+    #[prop(into)] current: String,
+) -> impl IntoView {
+    let any = leptos_fluent::move_tr!("filter-any");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name>
+                <option value="">{any}</option>
+                {choices
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let selected = value == current;
+                        view! { <option value=value selected=selected>{text}</option> }
                     })
-            }}
+                    .collect_view()}
+            </select>
         </div>
     }
 }
@@ -242,7 +292,7 @@ pub fn Choices(
                     })
                     .collect_view()}
             </div>
-            {move || problem().map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_message(p)}</p> })}
+            {field_error(problem, error_id)}
         </fieldset>
     }
 }

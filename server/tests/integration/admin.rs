@@ -3,14 +3,15 @@ use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use crate::helpers::*;
+use app::admin::model::OrganisationRow;
 use app::entity::{audit_log, user_roles, users};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_coordinator_creates_an_organisation_and_a_user_who_can_sign_in() {
     let app = TestApp::spawn().await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
-    let response = app
-        .call_raw(
+    let organisation_id: i32 = app
+        .call(
             "admin/organisations/save",
             &[
                 ("form[id]", ""),
@@ -22,11 +23,9 @@ async fn the_coordinator_creates_an_organisation_and_a_user_who_can_sign_in() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let organisation_id: i32 = response.json().await.unwrap();
 
-    let response = app
-        .call_raw(
+    let user_id: i32 = app
+        .call(
             "admin/users/save",
             &[
                 ("form[id]", ""),
@@ -41,8 +40,6 @@ async fn the_coordinator_creates_an_organisation_and_a_user_who_can_sign_in() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let user_id: i32 = response.json().await.unwrap();
     let mut roles: Vec<String> = user_roles::Entity::find()
         .filter(user_roles::Column::UserId.eq(user_id))
         .all(&app.db)
@@ -228,16 +225,12 @@ async fn concurrent_saves_and_sign_ins_all_succeed() {
         signed_in.iter().all(|s| *s == StatusCode::OK),
         "{signed_in:?}"
     );
-    let organisations = json(
-        app.call_raw("admin/organisations", &[], Some(&coordinator))
-            .await,
-    )
-    .await;
+    let organisations: Vec<OrganisationRow> = app
+        .call("admin/organisations", &[], Some(&coordinator))
+        .await;
     let count = organisations
-        .as_array()
-        .unwrap()
         .iter()
-        .filter(|o| o["name"].as_str().unwrap().contains("concorrente"))
+        .filter(|o| o.name.contains("concorrente"))
         .count();
     assert_eq!(count, 12);
 }

@@ -2,6 +2,7 @@ use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 
 use crate::helpers::*;
+use app::audit::model::AuditPage;
 use app::entity::audit_log;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -32,8 +33,8 @@ async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
     app.sign_in("operatrice@anello.test").await;
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
 
-    let response = app
-        .call_raw(
+    let page: AuditPage = app
+        .call(
             "audit/entries",
             &[
                 ("filter[action]", "auth.sign_in"),
@@ -42,42 +43,40 @@ async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
             Some(&coordinator),
         )
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let page = json(response).await;
-    assert_eq!(page["total"], 3);
+    assert_eq!(page.total, 3);
 
-    let response = app
-        .call_raw(
+    let page: AuditPage = app
+        .call(
             "audit/entries",
             &[("filter[actor_email]", "operatrice@")],
             Some(&coordinator),
         )
         .await;
-    let page = json(response).await;
-    assert_eq!(page["total"], 1);
-    assert_eq!(page["entries"][0]["action"], "auth.sign_in");
-    assert!(page["entries"][0]["actor"]
-        .as_str()
+    assert_eq!(page.total, 1);
+    assert_eq!(page.entries[0].action, "auth.sign_in");
+    assert!(page.entries[0]
+        .actor
+        .as_deref()
         .unwrap()
         .contains("operatrice@anello.test"));
 
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-    let response = app
-        .call_raw(
+    let page: AuditPage = app
+        .call(
             "audit/entries",
             &[("filter[from]", &today), ("filter[to]", &today)],
             Some(&coordinator),
         )
         .await;
-    assert!(json(response).await["total"].as_u64().unwrap() >= 5);
-    let response = app
-        .call_raw(
+    assert!(page.total >= 5);
+    let page: AuditPage = app
+        .call(
             "audit/entries",
             &[("filter[to]", "2000-01-01")],
             Some(&coordinator),
         )
         .await;
-    assert_eq!(json(response).await["total"], 0);
+    assert_eq!(page.total, 0);
     let response = app
         .call_raw(
             "audit/entries",

@@ -197,8 +197,8 @@ async fn a_contact_may_be_linked_to_a_person_of_ones_own_organisation_only() {
         .await
         .unwrap();
     assert_eq!(linked, 1);
-    let log = json(app.call_raw("people/contacts", &[], Some(&torino)).await).await;
-    assert_eq!(log["recent"][0]["person_code"], code.as_str());
+    let log: ContactLog = app.call("people/contacts", &[], Some(&torino)).await;
+    assert_eq!(log.recent[0].person_code.as_deref(), Some(code.as_str()));
     let audit = audit_log::Entity::find()
         .filter(audit_log::Column::Action.eq("person.contact.link"))
         .filter(audit_log::Column::ObjectId.eq(code.as_str()))

@@ -319,6 +319,20 @@ impl TestApp {
             .map(str::to_string)
     }
 
+    /// The beds someone is placed in now.
+    pub async fn occupied_beds(&self) -> Vec<i32> {
+        use app::entity::placements;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        placements::Entity::find()
+            .filter(placements::Column::EndedOn.is_null())
+            .all(&self.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.bed_id)
+            .collect()
+    }
+
     /// The beds of an organisation's structures, in id order; with `target_group`, only
     /// those of structures that take in that group.
     pub async fn beds_of(

@@ -6,6 +6,7 @@ use chrono::{TimeZone, Utc};
 use reqwest::StatusCode;
 
 use crate::helpers::*;
+use app::notifications::model::{EmailMode, EmailSettings};
 
 const PARTNER: &str = "partner@anello.test";
 const TRAINER: &str = "formatrice@anello.test";
@@ -72,13 +73,9 @@ async fn each_notification_is_mailed_without_its_content_until_one_click_unsubsc
     let partner = app.sign_in(PARTNER).await;
     let trainer = app.sign_in(TRAINER).await;
 
-    let settings = json(
-        app.call_raw("notifications/email", &[], Some(&partner))
-            .await,
-    )
-    .await;
-    assert_eq!(settings["mode"], "Off", "no e-mail unless asked for");
-    assert_eq!(settings["email_enabled"], true);
+    let settings: EmailSettings = app.call("notifications/email", &[], Some(&partner)).await;
+    assert_eq!(settings.mode, EmailMode::Off, "no e-mail unless asked for");
+    assert!(settings.email_enabled);
     let title = "Segnali riservati da non mettere in una e-mail";
     let thread = ask(&app, &partner, title).await;
     answer(&app, &trainer, &thread, "Prima risposta.").await;
@@ -120,12 +117,8 @@ async fn each_notification_is_mailed_without_its_content_until_one_click_unsubsc
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    let settings = json(
-        app.call_raw("notifications/email", &[], Some(&partner))
-            .await,
-    )
-    .await;
-    assert_eq!(settings["mode"], "Off");
+    let settings: EmailSettings = app.call("notifications/email", &[], Some(&partner)).await;
+    assert_eq!(settings.mode, EmailMode::Off);
     assert_eq!(
         audit_rows(
             &app,
@@ -200,12 +193,8 @@ async fn the_daily_summary_leaves_once_a_day_after_seven_in_rome() {
 async fn without_an_smtp_server_the_settings_say_that_nothing_is_mailed() {
     let app = TestApp::spawn().await;
     let worker = app.sign_in(CASE_WORKER).await;
-    let settings = json(
-        app.call_raw("notifications/email", &[], Some(&worker))
-            .await,
-    )
-    .await;
-    assert_eq!(settings["email_enabled"], false);
+    let settings: EmailSettings = app.call("notifications/email", &[], Some(&worker)).await;
+    assert!(!settings.email_enabled);
     let refused = app
         .call_raw(
             "notifications/email/save",

@@ -3,8 +3,12 @@
 //! the hand-over note and notification when the reference operator changes, and the
 //! children's needs and joint work with the social services within the mother's plan.
 
+use app::auth::model::CurrentUser;
+use app::notifications::model::{NotificationKind, NotificationRow, NotificationsPage};
+use app::planner::agreement::model::{DiffChange, DiffSubject, PrintPage, VersionsPage};
+use app::planner::family::model::{FamilyPage, JointWorkKind};
+use app::planner::model::{Area, NeedLevel, PlanPage};
 use reqwest::StatusCode;
-use serde_json::Value;
 
 use crate::helpers::*;
 
@@ -30,21 +34,13 @@ async fn add_goal(app: &TestApp, cookie: &str, code: &str, area: &str, text: &st
     assert_eq!(response.status(), StatusCode::OK, "goal on {}", app.backend);
 }
 
-async fn versions(app: &TestApp, cookie: &str, code: &str, from: &str, to: &str) -> Value {
-    let response = app
-        .call_raw(
-            "planner/versions",
-            &[("code", code), ("from", from), ("to", to)],
-            Some(cookie),
-        )
-        .await;
-    assert_eq!(
-        response.status(),
-        StatusCode::OK,
-        "versions on {}",
-        app.backend
-    );
-    json(response).await
+async fn versions(app: &TestApp, cookie: &str, code: &str, from: &str, to: &str) -> VersionsPage {
+    app.call(
+        "planner/versions",
+        &[("code", code), ("from", from), ("to", to)],
+        Some(cookie),
+    )
+    .await
 }
 
 async fn agree(
@@ -79,10 +75,9 @@ async fn approve(app: &TestApp, cookie: &str, code: &str, number: &str) -> reqwe
     .await
 }
 
-async fn notifications(app: &TestApp, cookie: &str) -> Vec<Value> {
-    let response = app.call_raw("notifications/list", &[], Some(cookie)).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    json(response).await["items"].as_array().unwrap().clone()
+async fn notifications(app: &TestApp, cookie: &str) -> Vec<NotificationRow> {
+    let page: NotificationsPage = app.call("notifications/list", &[], Some(cookie)).await;
+    page.items
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -106,16 +101,11 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     // Who may be asked: the coordinator and the organisation's reception manager, never
     // the one recording, never a partner.
     let page = versions(&app, &worker, &code, "", "").await;
-    let approvers: Vec<i64> = page["approvers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a[0].as_i64().unwrap())
-        .collect();
-    assert!(approvers.contains(&i64::from(reception_id)));
-    assert!(approvers.contains(&i64::from(coordinator_id)));
-    assert!(!approvers.contains(&i64::from(worker_id)));
-    assert!(!approvers.contains(&i64::from(partner_id)));
+    let approvers: Vec<i32> = page.approvers.iter().map(|(id, _)| *id).collect();
+    assert!(approvers.contains(&reception_id));
+    assert!(approvers.contains(&coordinator_id));
+    assert!(!approvers.contains(&worker_id));
+    assert!(!approvers.contains(&partner_id));
     for refused in [worker_id, partner_id] {
         let response = agree(&app, &worker, &code, refused, "").await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -133,33 +123,31 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     // The plan changes after the agreement; the agreed version does not.
     add_goal(&app, &worker, &code, "work", "Tirocinio in ristorazione").await;
     let page = versions(&app, &worker, &code, "1", "0").await;
-    let rows = page["comparison"]["rows"].as_array().unwrap();
+    let rows = page.comparison.expect("a comparison").rows;
     assert_eq!(rows.len(), 1, "{rows:#?}");
-    assert_eq!(rows[0]["area"], "Work");
+    assert_eq!(rows[0].area, Some(Area::Work));
     assert_eq!(
-        rows[0]["subject"]["Goal"]["description"],
-        "Tirocinio in ristorazione"
+        rows[0].subject,
+        DiffSubject::Goal {
+            description: "Tirocinio in ristorazione".to_string(),
+        }
     );
-    assert_eq!(rows[0]["change"], "Added");
+    assert_eq!(rows[0].change, DiffChange::Added);
 
     let response = agree(&app, &worker, &code, coordinator_id, "").await;
     assert_eq!(response.status(), StatusCode::OK);
     // By default the latest version is compared with the one before.
     let page = versions(&app, &worker, &code, "", "").await;
-    let numbers: Vec<i64> = page["versions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v["number"].as_i64().unwrap())
-        .collect();
+    let numbers: Vec<i32> = page.versions.iter().map(|v| v.number).collect();
     assert_eq!(numbers, [2, 1]);
-    assert_eq!(page["versions"][1]["language"], "inglese");
-    assert_eq!(page["versions"][1]["mediator"], "Grace Osas");
-    assert_eq!(page["comparison"]["from"], 1);
-    assert_eq!(page["comparison"]["to"], 2);
-    assert_eq!(page["comparison"]["rows"].as_array().unwrap().len(), 1);
+    assert_eq!(page.versions[1].language, "inglese");
+    assert_eq!(page.versions[1].mediator.as_deref(), Some("Grace Osas"));
+    let comparison = page.comparison.expect("a comparison");
+    assert_eq!(comparison.from, 1);
+    assert_eq!(comparison.to, 2);
+    assert_eq!(comparison.rows.len(), 1);
     let same = versions(&app, &worker, &code, "2", "0").await;
-    assert!(same["comparison"]["rows"].as_array().unwrap().is_empty());
+    assert!(same.comparison.expect("a comparison").rows.is_empty());
     let response = app
         .call_raw(
             "planner/versions",
@@ -173,7 +161,7 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     let asked = notifications(&app, &reception).await;
     assert!(asked
         .iter()
-        .any(|n| n["kind"] == "ApprovalRequested" && n["subject"] == code.as_str()));
+        .any(|n| n.kind == NotificationKind::ApprovalRequested && n.subject == code));
 
     // Only the supervisor asked approves: not the coordinator for version 1, not a partner
     // or a case worker of another body (refused by the policy).
@@ -195,10 +183,10 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     // The coordinator is not on the team: she reads the versions she was asked to approve,
     // and nothing else of the plan.
     let page = versions(&app, &coordinator, &code, "", "").await;
-    assert_eq!(page["on_team"], false);
-    assert_eq!(page["may_record"], false);
-    assert_eq!(page["versions"][0]["may_approve"], true);
-    assert_eq!(page["versions"][1]["may_approve"], false);
+    assert!(!page.on_team);
+    assert!(!page.may_record);
+    assert!(page.versions[0].may_approve);
+    assert!(!page.versions[1].may_approve);
     let response = app
         .call_raw(
             "planner/versions",
@@ -221,12 +209,15 @@ async fn agreed_versions_are_kept_compared_and_approved_by_the_supervisor_asked(
     assert_eq!(response.status(), StatusCode::OK);
 
     let page = versions(&app, &worker, &code, "", "").await;
-    assert_eq!(page["versions"][0]["approval"]["by"], "Chiara Bertola");
-    assert!(page["versions"][1]["approval"]["by"].is_string());
+    assert_eq!(
+        page.versions[0].approval.as_ref().map(|a| a.by.as_str()),
+        Some("Chiara Bertola")
+    );
+    assert!(page.versions[1].approval.is_some());
     let told = notifications(&app, &worker).await;
     assert_eq!(
         told.iter()
-            .filter(|n| n["kind"] == "VersionApproved" && n["subject"] == code.as_str())
+            .filter(|n| n.kind == NotificationKind::VersionApproved && n.subject == code)
             .count(),
         2
     );
@@ -282,17 +273,15 @@ async fn a_minors_plan_is_agreed_with_her_guardian_and_prints_for_the_team_only(
     add_goal(&app, &worker, &code, "schooling", "Iscrizione al CPIA").await;
 
     // Before any agreement, the print view is a draft of the current plan.
-    let response = app
-        .call_raw(
+    let draft: PrintPage = app
+        .call(
             "planner/print",
             &[("code", &code), ("version", "")],
             Some(&worker),
         )
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let draft = json(response).await;
-    assert!(draft["version"].is_null());
-    assert_eq!(draft["minor"], true);
+    assert!(draft.version.is_none());
+    assert!(draft.minor);
 
     let response = agree(&app, &worker, &code, reception_id, "").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -303,24 +292,27 @@ async fn a_minors_plan_is_agreed_with_her_guardian_and_prints_for_the_team_only(
     let response = agree(&app, &worker, &code, reception_id, "Avv. Paola Neri").await;
     assert_eq!(response.status(), StatusCode::OK);
 
-    let response = app
-        .call_raw(
+    let print: PrintPage = app
+        .call(
             "planner/print",
             &[("code", &code), ("version", "1")],
             Some(&worker),
         )
         .await;
-    let print = json(response).await;
-    assert_eq!(print["name"], "Blessing Stampa");
-    assert_eq!(print["version"]["guardian"], "Avv. Paola Neri");
+    assert_eq!(print.name, "Blessing Stampa");
     assert_eq!(
-        print["snapshot"]["areas"]
-            .as_array()
-            .unwrap()
+        print.version.as_ref().and_then(|v| v.guardian.as_deref()),
+        Some("Avv. Paola Neri")
+    );
+    assert_eq!(
+        print
+            .snapshot
+            .areas
             .iter()
-            .flat_map(|a| a["goals"].as_array().unwrap().clone())
+            .flat_map(|a| &a.goals)
             .next()
-            .unwrap()["description"],
+            .unwrap()
+            .description,
         "Iscrizione al CPIA"
     );
     let response = app
@@ -386,61 +378,50 @@ async fn changing_the_reference_operator_asks_for_a_hand_over_note_and_notifies_
     assert!(notifications(&app, &reception)
         .await
         .iter()
-        .all(|n| n["subject"] != code.as_str()));
+        .all(|n| n.subject != code));
 
     let response = change("Colloquio in Questura il 12: portare il passaporto.").await;
     assert_eq!(response.status(), StatusCode::OK);
     let told = notifications(&app, &reception).await;
     let handover = told
         .iter()
-        .find(|n| n["kind"] == "Handover" && n["subject"] == code.as_str())
+        .find(|n| n.kind == NotificationKind::Handover && n.subject == code)
         .expect("the new reference operator is notified");
-    assert_eq!(handover["read"], false);
-    assert_eq!(
-        handover["link"],
-        format!("/persone/{code}/progetto").as_str()
-    );
+    assert!(!handover.read);
+    assert_eq!(handover.link, format!("/persone/{code}/progetto"));
     // The shell shows her the unread count; marking it read clears it.
-    let me = json(
-        app.call_raw("auth/current_user", &[], Some(&reception))
-            .await,
-    )
-    .await;
-    assert!(me["unread_notifications"].as_u64().unwrap() >= 1);
+    let me: Option<CurrentUser> = app.call("auth/current_user", &[], Some(&reception)).await;
+    assert!(me.expect("signed in").unread_notifications >= 1);
     let response = app
         .call_raw(
             "notifications/read",
-            &[("id", &handover["id"].to_string())],
+            &[("id", &handover.id.to_string())],
             Some(&reception),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let told = notifications(&app, &reception).await;
-    assert!(told
-        .iter()
-        .any(|n| n["id"] == handover["id"] && n["read"] == true));
+    assert!(told.iter().any(|n| n.id == handover.id && n.read));
     // One's notifications are one's own.
     let response = app
         .call_raw(
             "notifications/read",
-            &[("id", &handover["id"].to_string())],
+            &[("id", &handover.id.to_string())],
             Some(&worker),
         )
         .await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
     // The note is on the plan, for the team.
-    let page = json(
-        app.call_raw("planner/plan", &[("code", &code)], Some(&reception))
-            .await,
-    )
-    .await;
-    let handovers = page["plan"]["handovers"].as_array().unwrap();
+    let page: PlanPage = app
+        .call("planner/plan", &[("code", &code)], Some(&reception))
+        .await;
+    let handovers = page.plan.expect("an open plan").handovers;
     assert_eq!(handovers.len(), 1);
-    assert_eq!(handovers[0]["from"], "Sara Colombo");
-    assert_eq!(handovers[0]["to"], "Marta Gallo");
+    assert_eq!(handovers[0].from.as_deref(), Some("Sara Colombo"));
+    assert_eq!(handovers[0].to, "Marta Gallo");
     assert_eq!(
-        handovers[0]["note"],
+        handovers[0].note,
         "Colloquio in Questura il 12: portare il passaporto."
     );
     assert_eq!(
@@ -542,37 +523,33 @@ async fn childrens_needs_and_joint_work_are_part_of_the_mothers_plan() {
         .await;
     assert_eq!(response.status(), StatusCode::OK);
 
-    let page = json(
-        app.call_raw("planner/family", &[("code", &mother)], Some(&worker))
-            .await,
-    )
-    .await;
-    let children = page["children"].as_array().unwrap();
+    let page: FamilyPage = app
+        .call("planner/family", &[("code", &mother)], Some(&worker))
+        .await;
+    let children = &page.children;
     assert_eq!(children.len(), 1);
-    assert_eq!(children[0]["code"], child.as_str());
-    assert_eq!(children[0]["age"], 4);
-    let needs = children[0]["needs"].as_array().unwrap();
+    assert_eq!(children[0].code, child);
+    assert_eq!(children[0].age, Some(4));
+    let needs = &children[0].needs;
     assert_eq!(needs.len(), 1);
-    assert_eq!(needs[0]["need"], "High");
-    let work = page["joint_work"].as_array().unwrap();
+    assert_eq!(needs[0].need, NeedLevel::High);
+    let work = &page.joint_work;
     assert_eq!(work.len(), 1);
-    assert_eq!(work[0]["kind"], "HomeVisit");
-    assert_eq!(work[0]["child"], child.as_str());
+    assert_eq!(work[0].kind, JointWorkKind::HomeVisit);
+    assert_eq!(work[0].child.as_deref(), Some(child.as_str()));
 
     // The children's needs are part of what is agreed.
     let reception_id = app.user_id(RECEPTION).await;
     let response = agree(&app, &worker, &mother, reception_id, "").await;
     assert_eq!(response.status(), StatusCode::OK);
-    let print = json(
-        app.call_raw(
+    let print: PrintPage = app
+        .call(
             "planner/print",
             &[("code", &mother), ("version", "")],
             Some(&worker),
         )
-        .await,
-    )
-    .await;
-    assert_eq!(print["snapshot"]["children"][0]["code"], child.as_str());
+        .await;
+    assert_eq!(print.snapshot.children[0].code, child);
 
     // Another body's staff see none of it.
     let response = app

@@ -5,15 +5,19 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::helpers::*;
 use app::entity::{audit_log, people};
+use app::people::registry::model::PersonPage;
+use app::people::screening::model::{
+    ChecklistVersions, IndicatorGroup, ScreeningOutcome, ScreeningStart,
+};
 
-fn first_ids(start: &serde_json::Value, group: &str, count: usize) -> Vec<String> {
-    start["checklist"]["indicators"]
-        .as_array()
-        .unwrap()
+fn first_ids(start: &ScreeningStart, group: IndicatorGroup, count: usize) -> Vec<String> {
+    start
+        .checklist
+        .indicators
         .iter()
-        .filter(|i| i["group"] == group)
+        .filter(|i| i.group == group)
         .take(count)
-        .map(|i| i["id"].to_string())
+        .map(|i| i.id.to_string())
         .collect()
 }
 
@@ -23,22 +27,25 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
     let worker = app.sign_in("operatrice@anello.test").await;
     let code = app.register_person(&worker, "Mensah").await;
 
-    let start = json(
-        app.call_raw("people/screenings/start", &[("code", &code)], Some(&worker))
-            .await,
-    )
-    .await;
-    assert_eq!(start["checklist"]["version"], 1);
-    let indicators = start["checklist"]["indicators"].as_array().unwrap();
+    let start: ScreeningStart = app
+        .call("people/screenings/start", &[("code", &code)], Some(&worker))
+        .await;
+    assert_eq!(start.checklist.version, 1);
+    let indicators = &start.checklist.indicators;
     assert!(indicators.len() >= 32, "four groups of at least eight");
-    for group in ["General", "Sexual", "Labour", "BeggingIllegal"] {
+    for group in [
+        IndicatorGroup::General,
+        IndicatorGroup::Sexual,
+        IndicatorGroup::Labour,
+        IndicatorGroup::BeggingIllegal,
+    ] {
         assert!(
-            indicators.iter().filter(|i| i["group"] == group).count() >= 8,
-            "{group}"
+            indicators.iter().filter(|i| i.group == group).count() >= 8,
+            "{group:?}"
         );
     }
-    let checklist_v1 = start["checklist"]["id"].to_string();
-    let observed = first_ids(&start, "Sexual", 2);
+    let checklist_v1 = start.checklist.id.to_string();
+    let observed = first_ids(&start, IndicatorGroup::Sexual, 2);
     let today = app::kernel::clock::today().to_string();
     let mut form = [
         ("code", code.clone()),
@@ -114,12 +121,12 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
             .status(),
         StatusCode::OK
     );
-    let versions = json(app.call_raw("people/checklists", &[], Some(&trainer)).await).await;
-    let draft = &versions["draft"];
-    assert_eq!(draft["version"], 2);
-    let draft_indicators = draft["indicators"].as_array().unwrap();
-    let changed = draft_indicators[0]["id"].to_string();
-    let removed = draft_indicators[1]["id"].to_string();
+    let versions: ChecklistVersions = app.call("people/checklists", &[], Some(&trainer)).await;
+    let draft = versions.draft.as_ref().expect("the draft of version 2");
+    assert_eq!(draft.version, 2);
+    let draft_indicators = &draft.indicators;
+    let changed = draft_indicators[0].id.to_string();
+    let removed = draft_indicators[1].id.to_string();
     let text_key = format!("form[text_it][{changed}]");
     let remove_key = format!("form[remove][{removed}]");
     let response = app
@@ -169,36 +176,32 @@ async fn a_screening_keeps_its_checklist_version_when_trainers_publish_a_new_one
         StatusCode::OK
     );
 
-    let versions = json(app.call_raw("people/checklists", &[], Some(&worker)).await).await;
-    assert!(versions["draft"].is_null());
-    assert_eq!(versions["may_edit"], false);
-    let v2 = &versions["versions"][0];
-    assert_eq!(v2["version"], 2);
-    assert_eq!(
-        v2["indicators"].as_array().unwrap().len(),
-        draft_indicators.len()
-    );
-    assert!(v2.to_string().contains("magazzino"));
-    assert!(v2["changes"].as_str().unwrap().contains("logistica"));
+    let versions: ChecklistVersions = app.call("people/checklists", &[], Some(&worker)).await;
+    assert!(versions.draft.is_none());
+    assert!(!versions.may_edit);
+    let v2 = &versions.versions[0];
+    assert_eq!(v2.version, 2);
+    assert_eq!(v2.indicators.len(), draft_indicators.len());
+    assert!(v2
+        .indicators
+        .iter()
+        .any(|i| i.text_it.contains("magazzino")));
+    assert!(v2.changes.as_deref().unwrap().contains("logistica"));
 
     // New screenings use version 2; the earlier one keeps version 1 and its texts.
-    let start = json(
-        app.call_raw("people/screenings/start", &[("code", &code)], Some(&worker))
-            .await,
-    )
-    .await;
-    assert_eq!(start["checklist"]["version"], 2);
-    let page = json(
-        app.call_raw("people/person", &[("code", &code)], Some(&worker))
-            .await,
-    )
-    .await;
-    let screening = &page["screenings"][0];
-    assert_eq!(screening["version"], 1);
-    assert_eq!(screening["outcome"], "Proposal");
-    assert_eq!(screening["observed"].as_array().unwrap().len(), 2);
+    let start: ScreeningStart = app
+        .call("people/screenings/start", &[("code", &code)], Some(&worker))
+        .await;
+    assert_eq!(start.checklist.version, 2);
+    let page: PersonPage = app
+        .call("people/person", &[("code", &code)], Some(&worker))
+        .await;
+    let screening = &page.screenings[0];
+    assert_eq!(screening.version, 1);
+    assert_eq!(screening.outcome, ScreeningOutcome::Proposal);
+    assert_eq!(screening.observed.len(), 2);
     // A screening cannot use an indicator of another version.
-    let v2_id = start["checklist"]["indicators"][0]["id"].to_string();
+    let v2_id = start.checklist.indicators[0].id.to_string();
     let key = format!("form[observed][{v2_id}]");
     let response = app
         .call_raw(

@@ -58,13 +58,7 @@ pub(super) fn CategoryView(
                 <a class="button primary" href=format!("/forum/categoria/{code}/nuova")>{move_tr!("forum-new-thread")}</a>
             })}
             <a class="button secondary" href=format!("/forum/materiali?categoria={code}")>{move_tr!("forum-library-of-category")}</a>
-            <ActionForm action=watch attr:class="inline-form">
-                <input type="hidden" name="category" value=code.clone() />
-                <input type="hidden" name="on" value=if watching { "0" } else { "1" } />
-                <button type="submit" class="button secondary">
-                    {move || if watching { tr!("forum-unwatch-category") } else { tr!("forum-watch-category") }}
-                </button>
-            </ActionForm>
+            <WatchCategoryForm watch code=code.clone() watching />
         </div>
         <p class="hint">{move_tr!("forum-watch-category-hint")}</p>
         <form method="get" action=format!("/forum/categoria/{}", page.code) class="filter-form">

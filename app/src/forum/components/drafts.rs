@@ -46,13 +46,7 @@ pub(super) fn DraftView(
             {local(&draft.category_name)} " · "
             <a href=format!("/forum/discussioni/{}", draft.thread_id)>{draft.thread_title.clone()}</a>
         </p>
-        {if questioned {
-            view! {
-                <GuardWarning findings=draft.findings.clone() />
-            }.into_any()
-        } else {
-            view! { <p class="notice">{move_tr!("forum-guard-clear")}</p> }.into_any()
-        }}
+        <GuardVerdict findings=draft.findings.clone() />
         <ActionForm action=publish attr:class="forum-form">
             <input type="hidden" name="post" value=post.clone() />
             <div class="field">
@@ -61,12 +55,7 @@ pub(super) fn DraftView(
                 <textarea id="draft-body" name="body" rows="10" required=true aria-describedby="draft-body-hint">{draft.body.clone()}</textarea>
             </div>
             {if questioned {
-                view! {
-                    <label class="checkbox personal-data-confirm" for="draft-confirm">
-                        <input type="checkbox" id="draft-confirm" name="confirm" value="on" />
-                        {move_tr!("forum-guard-confirm")}
-                    </label>
-                }.into_any()
+                view! { <GuardConfirm /> }.into_any()
             } else {
                 view! { <input type="hidden" name="confirm" value="" /> }.into_any()
             }}

@@ -9,18 +9,6 @@ pub fn NewThreadPage() -> impl IntoView {
     let create = ServerAction::<CreateThread>::new();
     let error: Signal<Option<crate::kernel::error::AppError>> =
         Signal::derive(move || create.value().get().and_then(|result| result.err()));
-    let tag_choices: Vec<(&'static str, Signal<String>, bool)> = all_tags()
-        .into_iter()
-        .map(|tag| (tag, Signal::derive(move || tag_name(tag)), false))
-        .collect();
-    let problem = move |field: &'static str| {
-        move || {
-            error
-                .get()
-                .and_then(|error| error.problem_for(field))
-                .map(|problem| view! { <p class="field-error">{crate::ui::errors::problem_message(problem)}</p> })
-        }
-    };
     view! {
         <Title text=page_title({
             let i18n = expect_context::<I18n>();
@@ -35,22 +23,15 @@ pub fn NewThreadPage() -> impl IntoView {
             <div class="field">
                 <label for="thread-title">{move_tr!("forum-field-title")} <span class="required" aria-hidden="true">" *"</span></label>
                 <input id="thread-title" name="form[title]" type="text" required=true maxlength=MAX_TITLE.to_string() />
-                {problem("title")}
+                {field_problem(error, "title")}
             </div>
             <div class="field">
                 <label for="thread-body">{move_tr!("forum-field-question")} <span class="required" aria-hidden="true">" *"</span></label>
                 <MarkdownHint id="thread-body-hint" />
                 <textarea id="thread-body" name="form[body]" rows="10" required=true aria-describedby="thread-body-hint"></textarea>
-                {problem("body")}
+                {field_problem(error, "body")}
             </div>
-            <Choices
-                legend=Signal::derive(move || tr!("forum-tags"))
-                name="form[tags]"
-                kind="checkbox"
-                options=tag_choices
-                error
-                key="tags"
-            />
+            <TagChoices error />
             <p class="hint">{move_tr!("forum-tags-hint")}</p>
             <button type="submit" class="button primary">{move_tr!("forum-publish")}</button>
         </ActionForm>

@@ -202,7 +202,6 @@ pub(super) fn PostItem(
     let can_accept =
         may_accept && !post.opening && !post.hidden && post.state == PostState::Published;
     let revisions = post.revisions.clone();
-    let revision_count = revisions.len();
     view! {
         <li id=anchor class="forum-post" class:accepted=post.accepted class:opening=post.opening aria-labelledby=heading.clone()>
             <header class="forum-post-meta">
@@ -227,78 +226,126 @@ pub(super) fn PostItem(
                 {(!hidden_from_me && !locked).then(|| view! {
                     <a class="button small secondary" href=format!("/forum/discussioni/{thread}?cita={id}#risposta")>{move_tr!("forum-quote")}</a>
                 })}
-                {can_accept.then(|| {
-                    let (value, label) = if post.accepted {
-                        (String::new(), "forum-unaccept")
-                    } else {
-                        (id.to_string(), "forum-accept")
-                    };
-                    view! {
-                        <ActionForm action=actions.accept attr:class="inline-form">
-                            <input type="hidden" name="thread" value=thread.to_string() />
-                            <input type="hidden" name="post" value=value />
-                            <button type="submit" class="button small primary">{move || if label == "forum-accept" { tr!("forum-accept") } else { tr!("forum-unaccept") }}</button>
-                        </ActionForm>
-                    }
+                {can_accept.then(|| view! {
+                    <AcceptButton thread post=id accepted=post.accepted action=actions.accept />
                 })}
-                {may_moderate.then(|| {
-                    let mut shown = vec![if post.hidden { ModerationAction::Unhide } else { ModerationAction::Hide }];
-                    if post.state == PostState::Pending {
-                        shown.insert(0, ModerationAction::Reject);
-                        shown.insert(0, ModerationAction::Approve);
-                    }
-                    shown.into_iter().map(|action| view! {
-                        <ActionForm action=actions.moderate_post attr:class="inline-form">
-                            <input type="hidden" name="post" value=id.to_string() />
-                            <input type="hidden" name="action" value=action.code() />
-                            <input type="hidden" name="note" value="" />
-                            <input type="hidden" name="back" value="" />
-                            <button type="submit" class="button small secondary">{move || action_name(action)}</button>
-                        </ActionForm>
-                    }).collect_view()
+                {may_moderate.then(|| view! {
+                    <PostModerationButtons post=id hidden=post.hidden state=post.state moderate_post=actions.moderate_post />
                 })}
             </div>
-            {post.source.clone().map(|source| view! {
-                <details class="forum-edit">
-                    <summary>{move_tr!("forum-edit")}</summary>
-                    <ActionForm action=actions.edit attr:class="forum-form">
-                        <input type="hidden" name="post" value=id.to_string() />
-                        <div class="field">
-                            <label for=format!("edit-{id}")>{move_tr!("forum-field-text")}</label>
-                            <textarea id=format!("edit-{id}") name="body" rows="8" required=true>{source}</textarea>
-                        </div>
-                        <button type="submit" class="button small">{move_tr!("forum-save-edit")}</button>
-                    </ActionForm>
-                </details>
-            })}
+            {post.source.clone().map(|source| view! { <EditPostForm post=id source action=actions.edit /> })}
             {(!hidden_from_me && !post.flagged_by_me && post.state == PostState::Published).then(|| view! {
-                <details class="forum-flag">
-                    <summary>{move_tr!("forum-flag")}</summary>
-                    <ActionForm action=actions.flag attr:class="forum-form">
-                        <input type="hidden" name="post" value=id.to_string() />
-                        <div class="field">
-                            <label for=format!("flag-{id}")>{move_tr!("forum-flag-reason")}</label>
-                            <textarea id=format!("flag-{id}") name="reason" rows="3" required=true maxlength=MAX_FLAG_REASON.to_string()></textarea>
-                        </div>
-                        <button type="submit" class="button small secondary">{move_tr!("forum-flag-send")}</button>
-                    </ActionForm>
-                </details>
+                <FlagPostForm post=id action=actions.flag />
             })}
             {post.flagged_by_me.then(|| view! { <p class="hint">{move_tr!("forum-flagged")}</p> })}
-            {(!revisions.is_empty()).then(|| view! {
-                <details class="forum-history">
-                    <summary>{move_tr!("forum-history", { "count" => revision_count })}</summary>
-                    <ol>
-                        {revisions.iter().map(|revision| view! {
-                            <li>
-                                <p class="hint">{revision.written_by.clone()} " · " {when(revision.written_at)}</p>
-                                <pre class="forum-source">{revision.body.clone()}</pre>
-                            </li>
-                        }).collect_view()}
-                    </ol>
-                </details>
-            })}
+            {(!revisions.is_empty()).then(|| view! { <PostHistory revisions=revisions.clone() /> })}
         </li>
+    }
+}
+
+/// The button that makes a reply the thread's accepted answer, or takes the mark back.
+#[component]
+fn AcceptButton(
+    thread: i32,
+    post: i32,
+    accepted: bool,
+    action: ServerAction<AcceptAnswer>,
+) -> impl IntoView {
+    // An empty post takes the mark back.
+    let (value, label) = if accepted {
+        (String::new(), "forum-unaccept")
+    } else {
+        (post.to_string(), "forum-accept")
+    };
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="thread" value=thread.to_string() />
+            <input type="hidden" name="post" value=value />
+            <button type="submit" class="button small primary">{move || if label == "forum-accept" { tr!("forum-accept") } else { tr!("forum-unaccept") }}</button>
+        </ActionForm>
+    }
+}
+
+/// A moderator's buttons for one post: approve or reject it while it waits, hide or show it.
+#[component]
+fn PostModerationButtons(
+    post: i32,
+    hidden: bool,
+    state: PostState,
+    moderate_post: ServerAction<ModeratePost>,
+) -> impl IntoView {
+    let mut shown = vec![if hidden {
+        ModerationAction::Unhide
+    } else {
+        ModerationAction::Hide
+    }];
+    if state == PostState::Pending {
+        shown.insert(0, ModerationAction::Reject);
+        shown.insert(0, ModerationAction::Approve);
+    }
+    shown.into_iter().map(|action| view! {
+        <ActionForm action=moderate_post attr:class="inline-form">
+            <input type="hidden" name="post" value=post.to_string() />
+            <input type="hidden" name="action" value=action.code() />
+            <input type="hidden" name="note" value="" />
+            <input type="hidden" name="back" value="" />
+            <button type="submit" class="button small secondary">{move || action_name(action)}</button>
+        </ActionForm>
+    }).collect_view()
+}
+
+/// The author's form to edit her post, folded, starting from its Markdown `source`.
+#[component]
+fn EditPostForm(post: i32, source: String, action: ServerAction<EditPost>) -> impl IntoView {
+    view! {
+        <details class="forum-edit">
+            <summary>{move_tr!("forum-edit")}</summary>
+            <ActionForm action attr:class="forum-form">
+                <input type="hidden" name="post" value=post.to_string() />
+                <div class="field">
+                    <label for=format!("edit-{post}")>{move_tr!("forum-field-text")}</label>
+                    <textarea id=format!("edit-{post}") name="body" rows="8" required=true>{source}</textarea>
+                </div>
+                <button type="submit" class="button small">{move_tr!("forum-save-edit")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// The folded form to flag a post to the moderators, with a reason.
+#[component]
+fn FlagPostForm(post: i32, action: ServerAction<FlagPost>) -> impl IntoView {
+    view! {
+        <details class="forum-flag">
+            <summary>{move_tr!("forum-flag")}</summary>
+            <ActionForm action attr:class="forum-form">
+                <input type="hidden" name="post" value=post.to_string() />
+                <div class="field">
+                    <label for=format!("flag-{post}")>{move_tr!("forum-flag-reason")}</label>
+                    <textarea id=format!("flag-{post}") name="reason" rows="3" required=true maxlength=MAX_FLAG_REASON.to_string()></textarea>
+                </div>
+                <button type="submit" class="button small secondary">{move_tr!("forum-flag-send")}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+/// A post's earlier texts, newest first, folded (for moderators).
+#[component]
+fn PostHistory(revisions: Vec<Revision>) -> impl IntoView {
+    let revision_count = revisions.len();
+    view! {
+        <details class="forum-history">
+            <summary>{move_tr!("forum-history", { "count" => revision_count })}</summary>
+            <ol>
+                {revisions.iter().map(|revision| view! {
+                    <li>
+                        <p class="hint">{revision.written_by.clone()} " · " {when(revision.written_at)}</p>
+                        <pre class="forum-source">{revision.body.clone()}</pre>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </details>
     }
 }
 

@@ -8,14 +8,7 @@ use super::model::*;
 use crate::kernel::error::AppError;
 
 #[cfg(feature = "ssr")]
-fn id_of(value: &str) -> Result<i32, AppError> {
-    value
-        .trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|id| *id > 0)
-        .ok_or(AppError::NotFound)
-}
+use crate::forum::api::id_of;
 
 /// `category`: a category's code, or empty for all of them.
 #[server(endpoint = "forum/materials")]

@@ -11,32 +11,20 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::*;
 use super::model::*;
-use crate::forum::components::{local, tag_name, GuardWarning, MarkdownHint, TagList};
-use crate::forum::model::{all_tags, MAX_TITLE};
+use crate::forum::components::{
+    field_problem, local, GuardConfirm, GuardVerdict, MarkdownHint, TagChoices, TagList,
+    WatchCategoryForm,
+};
+use crate::forum::model::MAX_TITLE;
 use crate::kernel::bilingual::Bilingual;
 use crate::kernel::error::{AppError, Problem};
-use crate::ui::errors::{problem_message, ErrorPanel};
-use crate::ui::forms::Choices;
+use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::FormErrorSummary;
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::{page_title, Loading};
 
 fn when(at: DateTime<Utc>) -> impl IntoView {
     view! { <time datetime=at.to_rfc3339()>{at.format("%d/%m/%Y").to_string()}</time> }
-}
-
-fn field_problem(
-    error: Signal<Option<AppError>>,
-    field: &'static str,
-) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
-    move || {
-        error
-            .get()
-            .and_then(|error| error.problem_for(field))
-            .map(|problem| {
-                view! { <p class="field-error">{problem_message(problem)}</p> }.into_any()
-            })
-    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -85,15 +73,7 @@ fn LibraryView(page: LibraryPage, watch: ServerAction<WatchCategory>) -> impl In
             {(!page.publishable.is_empty()).then(|| view! {
                 <a class="button primary" href=new_material_href>{move_tr!("forum-new-material")}</a>
             })}
-            {page.category.clone().map(|code| view! {
-                <ActionForm action=watch attr:class="inline-form">
-                    <input type="hidden" name="category" value=code />
-                    <input type="hidden" name="on" value=if watching { "0" } else { "1" } />
-                    <button type="submit" class="button secondary">
-                        {move || if watching { tr!("forum-unwatch-category") } else { tr!("forum-watch-category") }}
-                    </button>
-                </ActionForm>
-            })}
+            {page.category.clone().map(|code| view! { <WatchCategoryForm watch code watching /> })}
         </div>
         <form method="get" action="/forum/materiali" class="filter-form">
             <div class="field">
@@ -322,10 +302,6 @@ fn NewMaterialForm(
     create: ServerAction<CreateMaterial>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
-    let tag_choices: Vec<(&'static str, Signal<String>, bool)> = all_tags()
-        .into_iter()
-        .map(|tag| (tag, Signal::derive(move || tag_name(tag)), false))
-        .collect();
     view! {
         <ActionForm action=create attr:class="forum-form">
             <FormErrorSummary error />
@@ -349,14 +325,7 @@ fn NewMaterialForm(
                 <textarea id="material-body" name="form[body]" rows="10" required=true aria-describedby="material-body-hint"></textarea>
                 {field_problem(error, "body")}
             </div>
-            <Choices
-                legend=Signal::derive(move || tr!("forum-tags"))
-                name="form[tags]"
-                kind="checkbox"
-                options=tag_choices
-                error
-                key="tags"
-            />
+            <TagChoices error />
             <p class="hint">{move_tr!("forum-material-new-hint")}</p>
             <button type="submit" class="button primary">{move_tr!("forum-material-create")}</button>
         </ActionForm>
@@ -470,13 +439,7 @@ fn VersionDraftView(
                 <button type="submit" class="button secondary">{move_tr!("forum-material-upload-send")}</button>
             </form>
         </section>
-        {if questioned {
-            view! {
-                <GuardWarning findings=draft.findings.clone() />
-            }.into_any()
-        } else {
-            view! { <p class="notice">{move_tr!("forum-guard-clear")}</p> }.into_any()
-        }}
+        <GuardVerdict findings=draft.findings.clone() />
         <ActionForm action=save attr:class="forum-form">
             <input type="hidden" name="version" value=version />
             <div class="field">
@@ -494,12 +457,7 @@ fn VersionDraftView(
                 <textarea id="draft-changes" name="changes" rows="3" aria-describedby="draft-changes-hint">{draft.changes.clone()}</textarea>
                 {field_problem(error, "changes")}
             </div>
-            {questioned.then(|| view! {
-                <label class="checkbox personal-data-confirm" for="draft-confirm">
-                    <input type="checkbox" id="draft-confirm" name="confirm" value="on" />
-                    {move_tr!("forum-guard-confirm")}
-                </label>
-            })}
+            {questioned.then(|| view! { <GuardConfirm /> })}
             <div class="button-row">
                 <button type="submit" class="button secondary">{move_tr!("forum-material-save")}</button>
                 <button type="submit" name="publish" value="1" class="button primary">{move_tr!("forum-material-publish")}</button>

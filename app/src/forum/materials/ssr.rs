@@ -37,8 +37,7 @@ use crate::forum::lookups::{
 use crate::forum::markdown::render;
 use crate::forum::model::{AccessLevel, Finding, MaterialHit};
 use crate::forum::search::{index_text, matching_materials, snippet, Filters, SearchIndex};
-use crate::kernel::bilingual::Bilingual;
-use crate::kernel::db::{begin_write, settle};
+use crate::kernel::db::begin_write;
 use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;

@@ -17,7 +17,7 @@ use crate::entity::{
 };
 use crate::forum::lookups::{category_by_code, category_name};
 use crate::forum::model::AccessLevel;
-use crate::kernel::db::{begin_write, settle};
+use crate::kernel::db::begin_write;
 use crate::kernel::error::{AppError, Problem};
 
 pub async fn rules_page(ctx: &Ctx) -> Result<RulesPage, AppError> {
@@ -152,7 +152,12 @@ pub async fn set_rule(ctx: &Ctx, code: &str, audience: &str, level: &str) -> Res
         Ok(())
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.rule.set", "forum_category").object(code),
+    )
+    .await
 }
 
 /// Names a member moderator of a category, or takes the role back.
@@ -212,5 +217,11 @@ pub async fn set_moderator(
         Ok(())
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.moderator.set", "forum_category")
+            .object(code),
+    )
+    .await
 }

@@ -36,13 +36,7 @@ pub(super) async fn queue_posts<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let thread_ids: Vec<i32> = rows.iter().map(|post| post.thread_id).collect();
-    let threads_by_id: HashMap<i32, threads::Model> = threads::Entity::find()
-        .filter(threads::Column::Id.is_in(thread_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|thread| (thread.id, thread))
-        .collect();
+    let threads_by_id = find_threads(conn, thread_ids).await?;
     Ok(rows
         .into_iter()
         .filter_map(|post| {
@@ -64,12 +58,7 @@ pub async fn moderation_page(ctx: &Ctx) -> Result<ModerationPage, AppError> {
             log: Vec::new(),
         });
     }
-    let names: HashMap<i32, Bilingual> = categories::Entity::find()
-        .all(&ctx.db)
-        .await?
-        .iter()
-        .map(|category| (category.id, category_name(category)))
-        .collect();
+    let names = category_names(&categories::Entity::find().all(&ctx.db).await?);
     let queue = queue_posts(&ctx.db, &moderated).await?;
     let post_ids: Vec<i32> = queue.iter().map(|(post, _)| post.id).collect();
     let open_flags = flags::Entity::find()
@@ -259,7 +248,13 @@ pub async fn moderate_post(
         Ok(thread.id)
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.post.moderate", "forum_post")
+            .object(post_id),
+    )
+    .await
 }
 
 /// A moderator pins, locks or moves a thread. Moving needs moderation rights in both
@@ -315,5 +310,11 @@ pub async fn moderate_thread(
         Ok(())
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.thread.moderate", "forum_thread")
+            .object(thread_id),
+    )
+    .await
 }

@@ -290,101 +290,32 @@ pub async fn thread_page(ctx: &Ctx, id: i32, quote: Option<i32>) -> Result<Threa
         .filter(|post| post_visible(post, user, level))
         .collect();
     let post_ids: Vec<i32> = rows.iter().map(|post| post.id).collect();
-    let mut history: HashMap<i32, Vec<revisions::Model>> = HashMap::new();
-    if moderator {
-        for revision in revisions::Entity::find()
-            .filter(revisions::Column::PostId.is_in(post_ids.clone()))
-            .order_by_desc(revisions::Column::Id)
-            .all(&ctx.db)
-            .await?
-        {
-            history.entry(revision.post_id).or_default().push(revision);
-        }
-    }
-    let flagged: HashSet<i32> = flags::Entity::find()
-        .select_only()
-        .column(flags::Column::PostId)
-        .filter(flags::Column::UserId.eq(user.id))
-        .filter(flags::Column::PostId.is_in(post_ids))
-        .filter(flags::Column::ResolvedAt.is_null())
-        .into_tuple::<i32>()
-        .all(&ctx.db)
-        .await?
-        .into_iter()
-        .collect();
-    let people = authors(
-        &ctx.db,
-        rows.iter()
-            .map(|post| post.author_id)
-            .chain(
-                history
-                    .values()
-                    .flatten()
-                    .map(|revision| revision.written_by),
-            )
-            .collect::<Vec<_>>(),
-    )
-    .await?;
-    let quote = quote
-        .and_then(|quoted| rows.iter().find(|post| post.id == quoted && !post.hidden))
-        .map(|post| {
-            quote_of(
-                &author_or_unknown(&people, post.author_id).handle,
-                &post.body,
-            )
-        })
-        .unwrap_or_default();
+    // Only moderators see what a post said before it was edited.
+    let mut history = if moderator {
+        revisions_by_post(&ctx.db, post_ids.clone()).await?
+    } else {
+        HashMap::new()
+    };
+    let flagged = flagged_by(&ctx.db, user.id, post_ids).await?;
+    let people = post_authors(&ctx.db, &rows, &history).await?;
+    let quote = quote_for_reply(&rows, &people, quote);
+    let showing = PostShowing {
+        thread: &thread,
+        user_id: user.id,
+        moderator,
+        people: &people,
+        flagged: &flagged,
+    };
     let posts_shown = rows
         .into_iter()
         .map(|post| {
-            let mine = post.author_id == user.id;
-            let revisions = history
-                .remove(&post.id)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|revision| Revision {
-                    body: revision.body,
-                    written_by: author_or_unknown(&people, revision.written_by).name,
-                    written_at: revision.written_at,
-                })
-                .collect();
-            PostView {
-                id: post.id,
-                author: author_or_unknown(&people, post.author_id),
-                opening: post.opening,
-                state: state_of(&post.state),
-                created_at: post.created_at,
-                edited_at: post.edited_at,
-                html: if post.hidden && !moderator {
-                    String::new()
-                } else {
-                    post.body_html
-                },
-                hidden: post.hidden,
-                accepted: thread.accepted_post_id == Some(post.id),
-                source: (mine && !post.hidden && !thread.locked).then_some(post.body),
-                revisions,
-                flagged_by_me: flagged.contains(&post.id),
-            }
+            let revisions = history.remove(&post.id).unwrap_or_default();
+            showing.view(post, revisions)
         })
         .collect();
-    let watching = watches::Entity::find()
-        .filter(watches::Column::UserId.eq(user.id))
-        .filter(watches::Column::ThreadId.eq(thread.id))
-        .count(&ctx.db)
-        .await?
-        > 0;
+    let watching = watches_thread(&ctx.db, user.id, thread.id).await?;
     let move_targets = if moderator {
-        let moderated = permissions.moderated();
-        categories::Entity::find()
-            .filter(categories::Column::Id.is_in(moderated))
-            .filter(categories::Column::Id.ne(thread.category_id))
-            .order_by_asc(categories::Column::Position)
-            .all(&ctx.db)
-            .await?
-            .into_iter()
-            .map(|category| (category.code.clone(), category_name(&category)))
-            .collect()
+        move_targets(&ctx.db, &permissions, thread.category_id).await?
     } else {
         Vec::new()
     };
@@ -411,6 +342,156 @@ pub async fn thread_page(ctx: &Ctx, id: i32, quote: Option<i32>) -> Result<Threa
         move_targets,
         title: thread.title,
     })
+}
+
+/// The earlier versions of these posts, newest first, by post.
+async fn revisions_by_post<C: ConnectionTrait>(
+    conn: &C,
+    post_ids: Vec<i32>,
+) -> Result<HashMap<i32, Vec<revisions::Model>>, AppError> {
+    let mut history: HashMap<i32, Vec<revisions::Model>> = HashMap::new();
+    for revision in revisions::Entity::find()
+        .filter(revisions::Column::PostId.is_in(post_ids))
+        .order_by_desc(revisions::Column::Id)
+        .all(conn)
+        .await?
+    {
+        history.entry(revision.post_id).or_default().push(revision);
+    }
+    Ok(history)
+}
+
+/// The authors of these posts and of their earlier versions.
+async fn post_authors<C: ConnectionTrait>(
+    conn: &C,
+    rows: &[posts::Model],
+    history: &HashMap<i32, Vec<revisions::Model>>,
+) -> Result<HashMap<i32, Author>, AppError> {
+    authors(
+        conn,
+        rows.iter()
+            .map(|post| post.author_id)
+            .chain(
+                history
+                    .values()
+                    .flatten()
+                    .map(|revision| revision.written_by),
+            )
+            .collect::<Vec<_>>(),
+    )
+    .await
+}
+
+/// The reply form's starting text: the `quoted` post, if it is on the page and not
+/// hidden, quoted with its author's handle; empty otherwise.
+fn quote_for_reply(
+    rows: &[posts::Model],
+    people: &HashMap<i32, Author>,
+    quoted: Option<i32>,
+) -> String {
+    quoted
+        .and_then(|quoted| rows.iter().find(|post| post.id == quoted && !post.hidden))
+        .map(|post| {
+            quote_of(
+                &author_or_unknown(people, post.author_id).handle,
+                &post.body,
+            )
+        })
+        .unwrap_or_default()
+}
+
+/// Which of these posts the user has flagged, with the flag still open.
+async fn flagged_by<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    post_ids: Vec<i32>,
+) -> Result<HashSet<i32>, AppError> {
+    Ok(flags::Entity::find()
+        .select_only()
+        .column(flags::Column::PostId)
+        .filter(flags::Column::UserId.eq(user_id))
+        .filter(flags::Column::PostId.is_in(post_ids))
+        .filter(flags::Column::ResolvedAt.is_null())
+        .into_tuple::<i32>()
+        .all(conn)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// Whether the user watches the thread.
+async fn watches_thread<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    thread_id: i32,
+) -> Result<bool, AppError> {
+    Ok(watches::Entity::find()
+        .filter(watches::Column::UserId.eq(user_id))
+        .filter(watches::Column::ThreadId.eq(thread_id))
+        .count(conn)
+        .await?
+        > 0)
+}
+
+/// The categories a moderator may move a thread to: the others she moderates, in order.
+async fn move_targets<C: ConnectionTrait>(
+    conn: &C,
+    permissions: &Permissions,
+    current_category: i32,
+) -> Result<Vec<(String, Bilingual)>, AppError> {
+    let moderated = permissions.moderated();
+    Ok(categories::Entity::find()
+        .filter(categories::Column::Id.is_in(moderated))
+        .filter(categories::Column::Id.ne(current_category))
+        .order_by_asc(categories::Column::Position)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|category| (category.code.clone(), category_name(&category)))
+        .collect())
+}
+
+/// What decides how each post of a thread page is shown to its reader.
+struct PostShowing<'a> {
+    thread: &'a threads::Model,
+    user_id: i32,
+    moderator: bool,
+    people: &'a HashMap<i32, Author>,
+    flagged: &'a HashSet<i32>,
+}
+
+impl PostShowing<'_> {
+    /// A post as its reader sees it: a hidden one's text only for moderators, the source
+    /// for editing only to its author while the thread is open.
+    fn view(&self, post: posts::Model, revisions: Vec<revisions::Model>) -> PostView {
+        let mine = post.author_id == self.user_id;
+        let revisions = revisions
+            .into_iter()
+            .map(|revision| Revision {
+                body: revision.body,
+                written_by: author_or_unknown(self.people, revision.written_by).name,
+                written_at: revision.written_at,
+            })
+            .collect();
+        PostView {
+            id: post.id,
+            author: author_or_unknown(self.people, post.author_id),
+            opening: post.opening,
+            state: state_of(&post.state),
+            created_at: post.created_at,
+            edited_at: post.edited_at,
+            html: if post.hidden && !self.moderator {
+                String::new()
+            } else {
+                post.body_html
+            },
+            hidden: post.hidden,
+            accepted: self.thread.accepted_post_id == Some(post.id),
+            source: (mine && !post.hidden && !self.thread.locked).then_some(post.body),
+            revisions,
+            flagged_by_me: self.flagged.contains(&post.id),
+        }
+    }
 }
 
 pub(super) async fn mark_read(

@@ -79,6 +79,22 @@ pub(super) async fn release<C: ConnectionTrait>(
     Ok(post_link(post.thread_id, post.id))
 }
 
+/// A new post, with `text` the guard reads: indexed, then held on its draft page if the
+/// guard questions it, released otherwise. Returns where to send the author.
+async fn submit<C: ConnectionTrait>(
+    conn: &C,
+    author: &CurrentUser,
+    post: &posts::Model,
+    text: &str,
+    level: AccessLevel,
+) -> Result<String, AppError> {
+    index_post(conn, post.id, text).await?;
+    if !findings(conn, author, text).await?.is_empty() {
+        return Ok(draft_link(post.id));
+    }
+    release(conn, post, level).await
+}
+
 /// Makes a post public: the thread's counters move, its author follows the thread, and
 /// the people mentioned and the thread's followers are told.
 pub(super) async fn publish<C: ConnectionTrait>(
@@ -243,14 +259,15 @@ pub async fn create_thread(ctx: &Ctx, form: ValidThread) -> Result<String, AppEr
             .insert(&txn)
             .await?;
         let text = guarded_text(true, &form.title, &form.body);
-        index_post(&txn, post.id, &text).await?;
-        if !findings(&txn, user, &text).await?.is_empty() {
-            return Ok(draft_link(post.id));
-        }
-        release(&txn, &post, level).await
+        submit(&txn, user, &post, &text, level).await
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.thread.create", "forum_thread"),
+    )
+    .await
 }
 
 pub async fn reply(ctx: &Ctx, thread_id: i32, body: String) -> Result<String, AppError> {
@@ -268,14 +285,15 @@ pub async fn reply(ctx: &Ctx, thread_id: i32, body: String) -> Result<String, Ap
         let post = new_post(thread.id, user.id, false, &body)
             .insert(&txn)
             .await?;
-        index_post(&txn, post.id, &body).await?;
-        if !findings(&txn, user, &body).await?.is_empty() {
-            return Ok(draft_link(post.id));
-        }
-        release(&txn, &post, level).await
+        submit(&txn, user, &post, &body, level).await
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.reply", "forum_thread").object(thread_id),
+    )
+    .await
 }
 
 /// The author changes her post. The earlier text is kept for the moderators; a text the
@@ -295,20 +313,35 @@ pub async fn edit_post(ctx: &Ctx, post_id: i32, body: String) -> Result<String, 
         }
         let text = guarded_text(post.opening, &thread.title, &body);
         if !findings(&txn, user, &text).await?.is_empty() {
-            posts::ActiveModel {
-                id: Set(post.id),
-                pending_body: Set(Some(body)),
-                ..Default::default()
-            }
-            .update(&txn)
-            .await?;
-            return Ok(draft_link(post.id));
+            return hold_edit(&txn, post.id, body).await;
         }
         apply_edit(&txn, &post, &thread.title, &body, user.id).await?;
         Ok(post_link(thread.id, post.id))
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.post.edit", "forum_post").object(post_id),
+    )
+    .await
+}
+
+/// Keeps an edit the guard questions beside the published text, which stays as it was
+/// until the author confirms or changes it on her draft page (the link returned).
+pub(super) async fn hold_edit<C: ConnectionTrait>(
+    conn: &C,
+    post_id: i32,
+    body: String,
+) -> Result<String, AppError> {
+    posts::ActiveModel {
+        id: Set(post_id),
+        pending_body: Set(Some(body)),
+        ..Default::default()
+    }
+    .update(conn)
+    .await?;
+    Ok(draft_link(post_id))
 }
 
 pub(super) async fn apply_edit<C: ConnectionTrait>(
@@ -350,136 +383,6 @@ pub(super) async fn apply_edit<C: ConnectionTrait>(
     Ok(())
 }
 
-/// A post held by the guard, as its author sees it; nobody else does.
-pub(super) async fn held_post<C: ConnectionTrait>(
-    conn: &C,
-    user: &CurrentUser,
-    post_id: i32,
-) -> Result<(posts::Model, threads::Model), AppError> {
-    let post = find_post(conn, post_id).await?;
-    let held = state_of(&post.state) == PostState::Draft || post.pending_body.is_some();
-    if post.author_id != user.id || !held {
-        return Err(AppError::NotFound);
-    }
-    let thread = find_thread(conn, post.thread_id).await?;
-    Ok((post, thread))
-}
-
-pub(super) fn held_text(post: &posts::Model) -> String {
-    post.pending_body
-        .clone()
-        .unwrap_or_else(|| post.body.clone())
-}
-
-pub async fn draft_page(ctx: &Ctx, post_id: i32) -> Result<DraftPage, AppError> {
-    let user = ctx.user()?;
-    let (post, thread) = held_post(&ctx.db, user, post_id).await?;
-    let category = category_by_id(&ctx.db, thread.category_id).await?;
-    let body = held_text(&post);
-    let text = guarded_text(post.opening, &thread.title, &body);
-    Ok(DraftPage {
-        post_id: post.id,
-        thread_id: thread.id,
-        thread_title: thread.title,
-        category_name: category_name(&category),
-        editing: post.pending_body.is_some(),
-        findings: findings(&ctx.db, user, &text).await?,
-        body,
-    })
-}
-
-/// The author publishes what the guard held: confirmed as it is, or changed. A changed
-/// text that still looks personal stays a draft, saved, with the new findings.
-pub async fn publish_draft(
-    ctx: &Ctx,
-    post_id: i32,
-    body: String,
-    confirmed: bool,
-) -> Result<String, AppError> {
-    let user = ctx.user()?;
-    let txn = begin_write(&ctx.db).await?;
-    let result = async {
-        let (post, thread) = held_post(&txn, user, post_id).await?;
-        let permissions = Permissions::load(&txn, user).await?;
-        let needed = if post.pending_body.is_some() {
-            AccessLevel::Read
-        } else {
-            AccessLevel::Post
-        };
-        let level = require(&txn, ctx, &permissions, thread.category_id, needed).await?;
-        let text = guarded_text(post.opening, &thread.title, &body);
-        let questioned = !findings(&txn, user, &text).await?.is_empty();
-        if post.pending_body.is_some() {
-            if questioned && !confirmed {
-                posts::ActiveModel {
-                    id: Set(post.id),
-                    pending_body: Set(Some(body)),
-                    ..Default::default()
-                }
-                .update(&txn)
-                .await?;
-                return Ok(draft_link(post.id));
-            }
-            if thread.locked || post.hidden {
-                return Err(AppError::conflict(Conflict::ThreadLocked));
-            }
-            apply_edit(&txn, &post, &thread.title, &body, user.id).await?;
-            return Ok(post_link(thread.id, post.id));
-        }
-        let post = posts::ActiveModel {
-            id: Set(post.id),
-            body: Set(body.clone()),
-            body_html: Set(render(&body)),
-            ..Default::default()
-        }
-        .update(&txn)
-        .await?;
-        index_post(&txn, post.id, &text).await?;
-        if questioned && !confirmed {
-            return Ok(draft_link(post.id));
-        }
-        if !post.opening && thread.locked {
-            return Err(AppError::conflict(Conflict::ThreadLocked));
-        }
-        release(&txn, &post, level).await
-    }
-    .await;
-    settle(txn, result).await
-}
-
-/// The author drops what the guard held: a new post (and its thread, if it opened one)
-/// is deleted, a held edit forgotten.
-pub async fn discard_draft(ctx: &Ctx, post_id: i32) -> Result<String, AppError> {
-    let user = ctx.user()?;
-    let txn = begin_write(&ctx.db).await?;
-    let result = async {
-        let (post, thread) = held_post(&txn, user, post_id).await?;
-        if post.pending_body.is_some() {
-            posts::ActiveModel {
-                id: Set(post.id),
-                pending_body: Set(None),
-                ..Default::default()
-            }
-            .update(&txn)
-            .await?;
-            return Ok(post_link(thread.id, post.id));
-        }
-        posts::Entity::delete_by_id(post.id).exec(&txn).await?;
-        if post.opening {
-            thread_tags::Entity::delete_many()
-                .filter(thread_tags::Column::ThreadId.eq(thread.id))
-                .exec(&txn)
-                .await?;
-            threads::Entity::delete_by_id(thread.id).exec(&txn).await?;
-            let category = category_by_id(&txn, thread.category_id).await?;
-            return Ok(format!("/forum/categoria/{}", category.code));
-        }
-        Ok(format!("/forum/discussioni/{}", thread.id))
-    }
-    .await;
-    settle(txn, result).await
-}
-
 /// The asker, or a moderator, marks the answer that solved the question (`None`: none).
 pub async fn accept(ctx: &Ctx, thread_id: i32, post_id: Option<i32>) -> Result<(), AppError> {
     let user = ctx.user()?;
@@ -513,7 +416,13 @@ pub async fn accept(ctx: &Ctx, thread_id: i32, post_id: Option<i32>) -> Result<(
         Ok(())
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.answer.accept", "forum_thread")
+            .object(thread_id),
+    )
+    .await
 }
 
 pub async fn set_watch(ctx: &Ctx, thread_id: i32, on: bool) -> Result<(), AppError> {
@@ -568,5 +477,10 @@ pub async fn flag(ctx: &Ctx, post_id: i32, reason: String) -> Result<i32, AppErr
         Ok(thread.id)
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.post.flag", "forum_post").object(post_id),
+    )
+    .await
 }

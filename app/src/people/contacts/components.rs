@@ -9,8 +9,10 @@ use leptos_router::hooks::use_query_map;
 use super::api::{fetch_contact_log, LogContact};
 use super::model::{Channel, ContactLog, ContactRow};
 use crate::auth::model::PROVINCES;
-use crate::people::components::{age_band_name, exploitation_name, gender_name, nationality_name};
-use crate::people::model::{AgeBand, Exploitation, Gender, Nationality};
+use crate::people::components::{
+    age_band_name, exploitation_name, exploitation_options, gender_name, nationality_name,
+};
+use crate::people::model::{AgeBand, Gender, Nationality};
 use crate::ui::errors::{problem_message, ErrorPanel};
 use crate::ui::forms::{Choices, FormError, FormErrorSummary};
 use crate::ui::pages::Loading;
@@ -91,16 +93,7 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
         .iter()
         .map(|b| (b.code(), Signal::derive(move || age_band_name(*b)), false))
         .collect();
-    let kinds = Exploitation::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.code(),
-                Signal::derive(move || exploitation_name(*k)),
-                false,
-            )
-        })
-        .collect();
+    let kinds = exploitation_options(&[]);
     let field_problem =
         move |key: &'static str| move || error.get().and_then(|e| e.problem_for(key));
     let today = data.today.format("%Y-%m-%d").to_string();
@@ -125,73 +118,7 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
                     options=kinds
                     error
                 />
-                <details class="more-details">
-                    <summary>{move_tr!("contact-more-details")}</summary>
-                    <div class="field">
-                        <label for="contact-date">{move_tr!("field-date")}</label>
-                        <input id="contact-date" type="date" name="form[occurred_on]" value=today.clone() max=today.clone() />
-                        {move || field_problem("occurred_on")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
-                    </div>
-                    <div class="field">
-                        <label for="contact-people">{move_tr!("field-people-count")}</label>
-                        <p class="hint" id="contact-people-hint">{move_tr!("people-count-hint")}</p>
-                        <input
-                            id="contact-people"
-                            type="number"
-                            inputmode="numeric"
-                            min="1"
-                            max="200"
-                            name="form[people_count]"
-                            value="1"
-                            aria-describedby="contact-people-hint"
-                        />
-                        {move || field_problem("people_count")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
-                    </div>
-                    <div class="field">
-                        <label for="contact-province">{move_tr!("field-province")}</label>
-                        <select id="contact-province" name="form[province]">
-                            {PROVINCES
-                                .iter()
-                                .map(|(code, name, _)| {
-                                    let selected = *code == data.default_province;
-                                    view! { <option value=*code selected=selected>{format!("{name} ({code})")}</option> }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="contact-area">{move_tr!("field-area")}</label>
-                        <p class="hint" id="contact-area-hint">{move_tr!("area-hint")}</p>
-                        <input id="contact-area" type="text" name="form[area]" maxlength="120" aria-describedby="contact-area-hint" />
-                        {move || field_problem("area")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
-                    </div>
-                    <div class="field">
-                        <label for="contact-person">{move_tr!("field-contact-person")}</label>
-                        <p class="hint" id="contact-person-hint">{move_tr!("contact-person-hint")}</p>
-                        <input
-                            id="contact-person"
-                            type="text"
-                            name="form[person_code]"
-                            autocomplete="off"
-                            aria-describedby="contact-person-hint"
-                        />
-                        {move || field_problem("person_code")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
-                    </div>
-                    <div class="field">
-                        <label for="contact-nationality">{move_tr!("field-nationality")}</label>
-                        <select id="contact-nationality" name="form[nationality]">
-                            <option value="">{move_tr!("nationality-not-known")}</option>
-                            {Nationality::ALL
-                                .iter()
-                                .map(|n| {
-                                    let n = *n;
-                                    view! { <option value=n.code()>{move || nationality_name(n)}</option> }
-                                })
-                                .collect_view()}
-                        </select>
-                        {move || field_problem("nationality")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
-                    </div>
-                </details>
+                <ContactMoreDetails today default_province=data.default_province.clone() error />
                 <div class="form-actions">
                     <button type="submit" class="button primary wide" disabled=move || log.pending().get()>
                         {move_tr!("contact-submit")}
@@ -199,6 +126,82 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
                 </div>
             </ActionForm>
         </section>
+    }
+}
+
+/// The folded optional details of a contact: date, group size, place, person, nationality.
+#[component]
+fn ContactMoreDetails(today: String, default_province: String, error: FormError) -> impl IntoView {
+    let field_problem =
+        move |key: &'static str| move || error.get().and_then(|e| e.problem_for(key));
+    view! {
+        <details class="more-details">
+            <summary>{move_tr!("contact-more-details")}</summary>
+            <div class="field">
+                <label for="contact-date">{move_tr!("field-date")}</label>
+                <input id="contact-date" type="date" name="form[occurred_on]" value=today.clone() max=today.clone() />
+                {move || field_problem("occurred_on")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+            </div>
+            <div class="field">
+                <label for="contact-people">{move_tr!("field-people-count")}</label>
+                <p class="hint" id="contact-people-hint">{move_tr!("people-count-hint")}</p>
+                <input
+                    id="contact-people"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max="200"
+                    name="form[people_count]"
+                    value="1"
+                    aria-describedby="contact-people-hint"
+                />
+                {move || field_problem("people_count")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+            </div>
+            <div class="field">
+                <label for="contact-province">{move_tr!("field-province")}</label>
+                <select id="contact-province" name="form[province]">
+                    {PROVINCES
+                        .iter()
+                        .map(|(code, name, _)| {
+                            let selected = *code == default_province;
+                            view! { <option value=*code selected=selected>{format!("{name} ({code})")}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="contact-area">{move_tr!("field-area")}</label>
+                <p class="hint" id="contact-area-hint">{move_tr!("area-hint")}</p>
+                <input id="contact-area" type="text" name="form[area]" maxlength="120" aria-describedby="contact-area-hint" />
+                {move || field_problem("area")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+            </div>
+            <div class="field">
+                <label for="contact-person">{move_tr!("field-contact-person")}</label>
+                <p class="hint" id="contact-person-hint">{move_tr!("contact-person-hint")}</p>
+                <input
+                    id="contact-person"
+                    type="text"
+                    name="form[person_code]"
+                    autocomplete="off"
+                    aria-describedby="contact-person-hint"
+                />
+                {move || field_problem("person_code")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+            </div>
+            <div class="field">
+                <label for="contact-nationality">{move_tr!("field-nationality")}</label>
+                <select id="contact-nationality" name="form[nationality]">
+                    <option value="">{move_tr!("nationality-not-known")}</option>
+                    {Nationality::ALL
+                        .iter()
+                        .map(|n| {
+                            let n = *n;
+                            view! { <option value=n.code()>{move || nationality_name(n)}</option> }
+                        })
+                        .collect_view()}
+                </select>
+                {move || field_problem("nationality")().map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
+            </div>
+        </details>
     }
 }
 

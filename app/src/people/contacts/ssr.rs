@@ -20,59 +20,63 @@ pub const RECENT_CONTACTS: u64 = 20;
 pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    // A contact may name only a person the user's organisation has in charge; any other
-    // code gets the same answer as a code that does not exist.
-    let person = match &contact.person_code {
-        None => None,
-        Some(code) => {
-            let person = crate::people::access::find_person(&txn, code)
-                .await
-                .map_err(|_| AppError::invalid("person_code", Problem::UnknownChoice))?;
-            if !crate::people::access::may_manage(&txn, user, &person).await? {
-                return Err(AppError::invalid("person_code", Problem::UnknownChoice));
+    let result: Result<_, AppError> = async {
+        // A contact may name only a person the user's organisation has in charge; any other
+        // code gets the same answer as a code that does not exist.
+        let person = match &contact.person_code {
+            None => None,
+            Some(code) => {
+                let person = crate::people::access::find_person(&txn, code)
+                    .await
+                    .map_err(|_| AppError::invalid("person_code", Problem::UnknownChoice))?;
+                if !crate::people::access::may_manage(&txn, user, &person).await? {
+                    return Err(AppError::invalid("person_code", Problem::UnknownChoice));
+                }
+                Some(person)
             }
-            Some(person)
+        };
+        let created = contacts::ActiveModel {
+            occurred_on: Set(contact.occurred_on),
+            channel: Set(contact.channel.code().to_string()),
+            province: Set(contact.province),
+            area: Set(contact.area),
+            gender: Set(contact.gender.code().to_string()),
+            age_band: Set(contact.age_band.code().to_string()),
+            minor: Set(contact.minor),
+            nationality: Set(contact.nationality.map(|n| n.code().to_string())),
+            exploitation: Set(join_codes(&contact.exploitation, Exploitation::code)),
+            people_count: Set(contact.people_count),
+            person_id: Set(person.as_ref().map(|p| p.id)),
+            organisation_id: Set(user.organisation_id),
+            created_by: Set(user.id),
+            created_at: Set(Utc::now()),
+            ..Default::default()
         }
-    };
-    let created = contacts::ActiveModel {
-        occurred_on: Set(contact.occurred_on),
-        channel: Set(contact.channel.code().to_string()),
-        province: Set(contact.province),
-        area: Set(contact.area),
-        gender: Set(contact.gender.code().to_string()),
-        age_band: Set(contact.age_band.code().to_string()),
-        minor: Set(contact.minor),
-        nationality: Set(contact.nationality.map(|n| n.code().to_string())),
-        exploitation: Set(join_codes(&contact.exploitation, Exploitation::code)),
-        people_count: Set(contact.people_count),
-        person_id: Set(person.as_ref().map(|p| p.id)),
-        organisation_id: Set(user.organisation_id),
-        created_by: Set(user.id),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "contact.create", "contact")
-            .object(created.id)
-            .detail(format!("people={}", contact.people_count)),
-    )
-    .await?;
-    if let Some(person) = &person {
+        .insert(&txn)
+        .await?;
         record(
             &txn,
             ctx.request_id(),
-            AuditEvent::new(Some(user), "person.contact.link", "person")
-                .object(&person.code)
-                .detail(format!("contact={}", created.id)),
+            AuditEvent::new(Some(user), "contact.create", "contact")
+                .object(created.id)
+                .detail(format!("people={}", contact.people_count)),
         )
         .await?;
+        if let Some(person) = &person {
+            record(
+                &txn,
+                ctx.request_id(),
+                AuditEvent::new(Some(user), "person.contact.link", "person")
+                    .object(&person.code)
+                    .detail(format!("contact={}", created.id)),
+            )
+            .await?;
+        }
+        Ok(created.id)
     }
-    txn.commit().await?;
-    Ok(created.id)
+    .await;
+    ctx.finish_write(txn, result, ctx.event("contact.create", "contact"))
+        .await
 }
 
 /// The contact page for `user`: their organisation's recent contacts, or the whole
@@ -80,9 +84,9 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
 pub async fn contact_log(ctx: &Ctx) -> Result<ContactLog, AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let log = contact_log_in(&txn, ctx, user).await?;
-    txn.commit().await?;
-    Ok(log)
+    let result = contact_log_in(&txn, ctx, user).await;
+    ctx.finish_write(txn, result, ctx.event("person.contact.list", "person"))
+        .await
 }
 
 /// The page's data, read in the transaction that audits it: each person whose code the

@@ -157,41 +157,14 @@ impl PersonForm {
             &mut checks,
         );
         let aliases = optional_text("aliases", &self.aliases, MAX_LONG_TEXT, &mut checks);
-        let date_of_birth = match self.date_of_birth.trim() {
-            "" => None,
-            value => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-                Ok(day) if day > today => {
-                    checks.add("date_of_birth", Problem::DateInFuture);
-                    None
-                }
-                Ok(day) if age_on(day, today) > 100 => {
-                    checks.add("date_of_birth", Problem::OutOfRange);
-                    None
-                }
-                Ok(day) => Some(day),
-                Err(_) => {
-                    checks.add("date_of_birth", Problem::InvalidDate);
-                    None
-                }
-            },
-        };
+        let date_of_birth = date_of_birth_field(&self.date_of_birth, today, &mut checks);
         let declared_minor = self.declared_minor.is_some();
         if let Some(birth) = date_of_birth {
             if declared_minor && age_on(birth, today) >= 18 {
                 checks.add("declared_minor", Problem::Contradiction);
             }
         }
-        let gender = match Gender::from_code(self.gender.trim()) {
-            Some(gender) => Some(gender),
-            None if self.gender.trim().is_empty() => {
-                checks.add("gender", Problem::Required);
-                None
-            }
-            None => {
-                checks.add("gender", Problem::UnknownChoice);
-                None
-            }
-        };
+        let gender = gender_field(&self.gender, &mut checks);
         let nationality = optional_choice(
             "nationality",
             &self.nationality,
@@ -200,15 +173,7 @@ impl PersonForm {
         );
         let languages = optional_text("languages", &self.languages, MAX_NAME_LENGTH, &mut checks);
         let documents = optional_text("documents", &self.documents, MAX_LONG_TEXT, &mut checks);
-        let phone = optional_text("phone", &self.phone, MAX_PHONE_LENGTH, &mut checks);
-        if let Some(phone) = &phone {
-            let valid = phone
-                .chars()
-                .all(|c| c.is_ascii_digit() || " +()-/.".contains(c));
-            if !valid {
-                checks.add("phone", Problem::InvalidPhone);
-            }
-        }
+        let phone = phone_field(&self.phone, &mut checks);
         let unaccompanied = self.unaccompanied.is_some();
         let guardian = optional_text("guardian", &self.guardian, MAX_LONG_TEXT, &mut checks);
         // A known date of birth decides; the box only speaks when the date is unknown.
@@ -219,20 +184,8 @@ impl PersonForm {
         if unaccompanied && !is_minor {
             checks.add("unaccompanied", Problem::Contradiction);
         }
-        let province = self.province.trim().to_uppercase();
-        if province.is_empty() {
-            checks.add("province", Problem::Required);
-        } else if crate::auth::model::province_name(&province).is_none() {
-            checks.add("province", Problem::UnknownChoice);
-        }
-        let family_head = match self.family_head.trim().to_uppercase() {
-            code if code.is_empty() => None,
-            code if is_network_code(&code) => Some(code),
-            _ => {
-                checks.add("family_head", Problem::UnknownChoice);
-                None
-            }
-        };
+        let province = province_field(&self.province, &mut checks);
+        let family_head = family_head_field(&self.family_head, &mut checks);
         let exploitation = exploitation_choices(&self.exploitation, &mut checks);
         checks.finish()?;
         Ok(ValidPerson {
@@ -255,6 +208,84 @@ impl PersonForm {
             consent_processing: self.consent_processing.is_some(),
             exploitation,
         })
+    }
+}
+
+/// An optional date of birth: a real day, not in the future, at most 100 years ago.
+fn date_of_birth_field(
+    value: &str,
+    today: NaiveDate,
+    checks: &mut Validation,
+) -> Option<NaiveDate> {
+    match value.trim() {
+        "" => None,
+        value => match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+            Ok(day) if day > today => {
+                checks.add("date_of_birth", Problem::DateInFuture);
+                None
+            }
+            Ok(day) if age_on(day, today) > 100 => {
+                checks.add("date_of_birth", Problem::OutOfRange);
+                None
+            }
+            Ok(day) => Some(day),
+            Err(_) => {
+                checks.add("date_of_birth", Problem::InvalidDate);
+                None
+            }
+        },
+    }
+}
+
+/// The required gender, one of the known codes.
+fn gender_field(value: &str, checks: &mut Validation) -> Option<Gender> {
+    match Gender::from_code(value.trim()) {
+        Some(gender) => Some(gender),
+        None if value.trim().is_empty() => {
+            checks.add("gender", Problem::Required);
+            None
+        }
+        None => {
+            checks.add("gender", Problem::UnknownChoice);
+            None
+        }
+    }
+}
+
+/// An optional phone number: digits and the usual separators only.
+fn phone_field(value: &str, checks: &mut Validation) -> Option<String> {
+    let phone = optional_text("phone", value, MAX_PHONE_LENGTH, checks);
+    if let Some(phone) = &phone {
+        let valid = phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +()-/.".contains(c));
+        if !valid {
+            checks.add("phone", Problem::InvalidPhone);
+        }
+    }
+    phone
+}
+
+/// The required province of registration, upper-cased, one of the known ones.
+fn province_field(value: &str, checks: &mut Validation) -> String {
+    let province = value.trim().to_uppercase();
+    if province.is_empty() {
+        checks.add("province", Problem::Required);
+    } else if crate::auth::model::province_name(&province).is_none() {
+        checks.add("province", Problem::UnknownChoice);
+    }
+    province
+}
+
+/// The optional network code of the family head, upper-cased.
+fn family_head_field(value: &str, checks: &mut Validation) -> Option<String> {
+    match value.trim().to_uppercase() {
+        code if code.is_empty() => None,
+        code if is_network_code(&code) => Some(code),
+        _ => {
+            checks.add("family_head", Problem::UnknownChoice);
+            None
+        }
     }
 }
 

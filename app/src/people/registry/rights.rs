@@ -4,16 +4,18 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use serde::Serialize;
 
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
 use crate::entity::{
-    audit_log, consents, organisations, person_identities, person_organisations, screenings,
-    waiting_list,
+    audit_log, consents, organisations, people, person_identities, person_organisations,
+    screenings, waiting_list,
 };
+use crate::kernel::db::WriteTransaction;
 use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::people::access::{access_to, find_person, may_manage};
 use crate::people::registry::model::{Identity, PersonAccess};
@@ -109,61 +111,47 @@ pub async fn export_person(
     format: ExportFormat,
 ) -> Result<Download, AppError> {
     let txn = crate::kernel::db::begin_write(db).await?;
-    let person = find_person(&txn, code).await?;
+    let result = export_person_in(&txn, user, request_id, code, format).await;
+    let refused =
+        AuditEvent::new(Some(user), "person.export", "person").object(code.trim().to_uppercase());
+    crate::audit::ssr::finish_write(db, txn, result, request_id, refused).await
+}
+
+async fn export_person_in(
+    txn: &WriteTransaction,
+    user: &CurrentUser,
+    request_id: Option<&str>,
+    code: &str,
+    format: ExportFormat,
+) -> Result<Download, AppError> {
+    let person = find_person(txn, code).await?;
     let format_code = match format {
         ExportFormat::Json => "json",
         ExportFormat::Csv => "csv",
     };
-    if access_to(&txn, user, &person).await? != Some(PersonAccess::Identity) {
-        let event = AuditEvent::new(Some(user), "person.export", "person")
-            .object(&person.code)
-            .detail(format!("format={format_code}"));
-        return crate::audit::ssr::deny_and_commit(txn, request_id, event).await;
+    let event = AuditEvent::new(Some(user), "person.export", "person")
+        .object(&person.code)
+        .detail(format!("format={format_code}"));
+    if access_to(txn, user, &person).await? != Some(PersonAccess::Identity) {
+        return Err(crate::audit::ssr::deny(txn, request_id, event).await);
     }
-    let organisation_name = |id: i32| {
-        let txn = &txn;
-        async move {
-            Ok::<_, AppError>(
-                organisations::Entity::find_by_id(id)
-                    .one(txn)
-                    .await?
-                    .map(|o| o.name)
-                    .unwrap_or_default(),
-            )
-        }
-    };
-    let mut organisations_in_charge = Vec::new();
-    for row in person_organisations::Entity::find()
-        .filter(person_organisations::Column::PersonId.eq(person.id))
-        .all(&txn)
-        .await?
-    {
-        organisations_in_charge.push(ExportedInCharge {
-            organisation: organisation_name(row.organisation_id).await?,
-            since: row.since,
-        });
-    }
-    let mut consent_rows = Vec::new();
-    for row in consents::Entity::find()
-        .filter(consents::Column::PersonId.eq(person.id))
-        .order_by_asc(consents::Column::Id)
-        .all(&txn)
-        .await?
-    {
-        consent_rows.push(ExportedConsent {
-            kind: row.kind,
-            organisation: match row.organisation_id {
-                Some(id) => Some(organisation_name(id).await?),
-                None => None,
-            },
-            given_on: row.given_on,
-            withdrawn_on: row.withdrawn_on,
-        });
-    }
+    let export = gather_export(txn, &person).await?;
+    let download = download_of(&export, format)?;
+    record(txn, request_id, event).await?;
+    Ok(download)
+}
+
+/// Reads everything held about the person, in the order of the export's sections.
+async fn gather_export<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+) -> Result<PersonExport, AppError> {
+    let organisations_in_charge = exported_in_charge(conn, person.id).await?;
+    let consent_rows = exported_consents(conn, person.id).await?;
     let screening_rows = screenings::Entity::find()
         .filter(screenings::Column::PersonId.eq(person.id))
         .order_by_asc(screenings::Column::Id)
-        .all(&txn)
+        .all(conn)
         .await?
         .into_iter()
         .map(|s| ExportedScreening {
@@ -175,7 +163,7 @@ pub async fn export_person(
     let waiting_rows = waiting_list::Entity::find()
         .filter(waiting_list::Column::PersonId.eq(person.id))
         .order_by_asc(waiting_list::Column::Id)
-        .all(&txn)
+        .all(conn)
         .await?
         .into_iter()
         .map(|w| ExportedWaiting {
@@ -185,29 +173,12 @@ pub async fn export_person(
             status: w.status,
         })
         .collect();
-    let mut access_log = Vec::new();
-    for row in audit_log::Entity::find()
-        .filter(audit_log::Column::ObjectType.eq("person"))
-        .filter(audit_log::Column::ObjectId.eq(person.code.as_str()))
-        .order_by_asc(audit_log::Column::Id)
-        .all(&txn)
-        .await?
-    {
-        access_log.push(ExportedAccess {
-            occurred_at: row.occurred_at,
-            organisation: match row.actor_organisation_id {
-                Some(id) => Some(organisation_name(id).await?),
-                None => None,
-            },
-            action: row.action,
-            outcome: row.outcome,
-        });
-    }
+    let access_log = exported_access_log(conn, &person.code).await?;
     let identity = person_identities::Entity::find_by_id(person.id)
-        .one(&txn)
+        .one(conn)
         .await?
         .map(super::ssr::identity_from);
-    let export = PersonExport {
+    Ok(PersonExport {
         exported_at: Utc::now(),
         code: person.code.clone(),
         province: person.province.clone(),
@@ -228,29 +199,102 @@ pub async fn export_person(
         screenings: screening_rows,
         waiting_list: waiting_rows,
         access_log,
-    };
-    let download = match format {
+    })
+}
+
+/// An organisation's name, empty if it no longer exists.
+async fn organisation_name<C: ConnectionTrait>(conn: &C, id: i32) -> Result<String, AppError> {
+    Ok(organisations::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default())
+}
+
+/// The organisations in charge of the person, by name.
+async fn exported_in_charge<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+) -> Result<Vec<ExportedInCharge>, AppError> {
+    let mut organisations_in_charge = Vec::new();
+    for row in person_organisations::Entity::find()
+        .filter(person_organisations::Column::PersonId.eq(person_id))
+        .all(conn)
+        .await?
+    {
+        organisations_in_charge.push(ExportedInCharge {
+            organisation: organisation_name(conn, row.organisation_id).await?,
+            since: row.since,
+        });
+    }
+    Ok(organisations_in_charge)
+}
+
+/// The person's consents, oldest first, with the organisation each one names.
+async fn exported_consents<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+) -> Result<Vec<ExportedConsent>, AppError> {
+    let mut consent_rows = Vec::new();
+    for row in consents::Entity::find()
+        .filter(consents::Column::PersonId.eq(person_id))
+        .order_by_asc(consents::Column::Id)
+        .all(conn)
+        .await?
+    {
+        consent_rows.push(ExportedConsent {
+            kind: row.kind,
+            organisation: match row.organisation_id {
+                Some(id) => Some(organisation_name(conn, id).await?),
+                None => None,
+            },
+            given_on: row.given_on,
+            withdrawn_on: row.withdrawn_on,
+        });
+    }
+    Ok(consent_rows)
+}
+
+/// Who opened or changed the record, oldest first, by organisation.
+async fn exported_access_log<C: ConnectionTrait>(
+    conn: &C,
+    code: &str,
+) -> Result<Vec<ExportedAccess>, AppError> {
+    let mut access_log = Vec::new();
+    for row in audit_log::Entity::find()
+        .filter(audit_log::Column::ObjectType.eq("person"))
+        .filter(audit_log::Column::ObjectId.eq(code))
+        .order_by_asc(audit_log::Column::Id)
+        .all(conn)
+        .await?
+    {
+        access_log.push(ExportedAccess {
+            occurred_at: row.occurred_at,
+            organisation: match row.actor_organisation_id {
+                Some(id) => Some(organisation_name(conn, id).await?),
+                None => None,
+            },
+            action: row.action,
+            outcome: row.outcome,
+        });
+    }
+    Ok(access_log)
+}
+
+/// The export as a file in the asked format, named after the person's code.
+fn download_of(export: &PersonExport, format: ExportFormat) -> Result<Download, AppError> {
+    Ok(match format {
         ExportFormat::Json => Download {
             content_type: "application/json; charset=utf-8",
-            file_name: format!("{}.json", person.code),
-            body: serde_json::to_vec_pretty(&export).map_err(|_| AppError::Internal)?,
+            file_name: format!("{}.json", export.code),
+            body: serde_json::to_vec_pretty(export).map_err(|_| AppError::Internal)?,
         },
         ExportFormat::Csv => Download {
             content_type: "text/csv; charset=utf-8",
-            file_name: format!("{}.csv", person.code),
-            body: export_csv(&export)?,
+            file_name: format!("{}.csv", export.code),
+            body: export_csv(export)?,
         },
-    };
-    record(
-        &txn,
-        request_id,
-        AuditEvent::new(Some(user), "person.export", "person")
-            .object(&person.code)
-            .detail(format!("format={format_code}")),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(download)
+    })
 }
 
 /// The same data as the JSON, flattened to `section,field,value` rows: one file that a
@@ -312,20 +356,6 @@ pub async fn anonymise_person(
     reason: &str,
     confirmed: bool,
 ) -> Result<(), AppError> {
-    let result = anonymise_person_untraced(db, user, request_id, code, reason, confirmed).await;
-    let refused = AuditEvent::new(Some(user), "person.anonymise", "person")
-        .object(code.trim().to_uppercase());
-    crate::audit::ssr::trace_conflict(db, request_id, refused, result).await
-}
-
-async fn anonymise_person_untraced(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
-    request_id: Option<&str>,
-    code: &str,
-    reason: &str,
-    confirmed: bool,
-) -> Result<(), AppError> {
     if !ANONYMISATION_REASONS.contains(&reason) {
         return Err(AppError::invalid("reason", Problem::UnknownChoice));
     }
@@ -333,10 +363,23 @@ async fn anonymise_person_untraced(
         return Err(AppError::invalid("confirm", Problem::Required));
     }
     let txn = crate::kernel::db::begin_write(db).await?;
-    let person = find_person(&txn, code).await?;
-    if !may_manage(&txn, user, &person).await? && !user.is_network_wide() {
+    let result = anonymise_person_in(&txn, user, request_id, code, reason).await;
+    let refused = AuditEvent::new(Some(user), "person.anonymise", "person")
+        .object(code.trim().to_uppercase());
+    crate::audit::ssr::finish_write(db, txn, result, request_id, refused).await
+}
+
+async fn anonymise_person_in(
+    txn: &WriteTransaction,
+    user: &CurrentUser,
+    request_id: Option<&str>,
+    code: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    let person = find_person(txn, code).await?;
+    if !may_manage(txn, user, &person).await? && !user.is_network_wide() {
         let event = AuditEvent::new(Some(user), "person.anonymise", "person").object(&person.code);
-        return crate::audit::ssr::deny_and_commit(txn, request_id, event).await;
+        return Err(crate::audit::ssr::deny(txn, request_id, event).await);
     }
     if person.anonymised_at.is_some() {
         return Err(AppError::Conflict {
@@ -344,7 +387,7 @@ async fn anonymise_person_untraced(
         });
     }
     person_identities::Entity::delete_by_id(person.id)
-        .exec(&txn)
+        .exec(txn)
         .await?;
     // Free-text needs on the waiting list could describe her; the urgency and dates stay.
     waiting_list::Entity::update_many()
@@ -353,22 +396,21 @@ async fn anonymise_person_untraced(
             sea_orm::sea_query::Expr::value(Option::<String>::None),
         )
         .filter(waiting_list::Column::PersonId.eq(person.id))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     let code = person.code.clone();
     let mut update: crate::entity::people::ActiveModel = person.into();
     update.identity_hash = Set(None);
     update.anonymised_at = Set(Some(Utc::now()));
     update.updated_at = Set(Utc::now());
-    update.update(&txn).await?;
+    update.update(txn).await?;
     record(
-        &txn,
+        txn,
         request_id,
         AuditEvent::new(Some(user), "person.anonymise", "person")
             .object(&code)
             .detail(format!("reason={reason}")),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }

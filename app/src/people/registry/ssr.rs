@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, Utc};
 use hmac::{Hmac, Mac};
-use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
     PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -14,7 +13,7 @@ use sea_orm::{
 use sha2::Sha256;
 
 use crate::audit::model::Outcome;
-use crate::audit::ssr::{record, AuditEvent};
+use crate::audit::ssr::{record, record_alone, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind};
 use crate::auth::ssr::Ctx;
 use crate::entity::{
@@ -23,6 +22,7 @@ use crate::entity::{
 };
 use crate::kernel::clock::today;
 use crate::kernel::dates::past_day;
+use crate::kernel::db::WriteTransaction;
 use crate::kernel::error::{AppError, Conflict, Problem, Validation};
 use crate::kernel::fields::{join_codes, parse_codes, parse_id};
 use crate::kernel::names::{organisation_names, user_names};

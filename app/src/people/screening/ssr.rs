@@ -15,11 +15,10 @@ use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::ssr::Ctx;
 use crate::entity::{indicator_checklists, indicators, people, screening_indicators, screenings};
 use crate::kernel::clock::today;
+use crate::kernel::db::WriteTransaction;
 use crate::kernel::error::{AppError, Conflict, Problem, Validation};
 use crate::kernel::fields::required_text;
-use crate::people::access::{
-    find_person, may_manage, record_path_step, refuse, trace_person_conflict,
-};
+use crate::people::access::{person_event, person_for_change, record_path_step, team_person};
 use crate::people::checklist_seed::INITIAL_CHECKLIST;
 use crate::people::registry::model::PathStatus;
 
@@ -29,16 +28,25 @@ pub use library::sync_library_at_start;
 pub const MAX_INDICATOR_LENGTH: usize = 300;
 pub const MAX_CHANGES_LENGTH: usize = 1000;
 
+/// The indicators of one checklist version in their order, as the checklist page and
+/// the library both show them.
+async fn indicators_in_order<C: ConnectionTrait>(
+    conn: &C,
+    checklist_id: i32,
+) -> Result<Vec<indicators::Model>, AppError> {
+    Ok(indicators::Entity::find()
+        .filter(indicators::Column::ChecklistId.eq(checklist_id))
+        .order_by_asc(indicators::Column::Position)
+        .order_by_asc(indicators::Column::Id)
+        .all(conn)
+        .await?)
+}
+
 async fn checklist_view<C: ConnectionTrait>(
     conn: &C,
     checklist: indicator_checklists::Model,
 ) -> Result<ChecklistView, AppError> {
-    let rows = indicators::Entity::find()
-        .filter(indicators::Column::ChecklistId.eq(checklist.id))
-        .order_by_asc(indicators::Column::Position)
-        .order_by_asc(indicators::Column::Id)
-        .all(conn)
-        .await?;
+    let rows = indicators_in_order(conn, checklist.id).await?;
     Ok(ChecklistView {
         id: checklist.id,
         version: checklist.version,
@@ -129,25 +137,28 @@ pub async fn screening_start(ctx: &Ctx, code: &str) -> Result<ScreeningStart, Ap
     let user = ctx.user()?;
     let checklist = current_checklist(&ctx.db).await?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let person = find_person(&txn, code).await?;
-    if !may_manage(&txn, user, &person).await? {
-        let error = refuse(&txn, ctx, "person.screening.start", &person).await?;
-        txn.commit().await?;
-        return Err(error);
+    let result: Result<_, AppError> = async {
+        let person = team_person(&txn, ctx, code, "person.screening.start").await?;
+        let checklist = checklist_view(&txn, checklist).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "person.screening.start", "person").object(&person.code),
+        )
+        .await?;
+        Ok(ScreeningStart {
+            code: person.code,
+            checklist,
+            today: today(),
+        })
     }
-    let checklist = checklist_view(&txn, checklist).await?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "person.screening.start", "person").object(&person.code),
+    .await;
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.screening.start", code),
     )
-    .await?;
-    txn.commit().await?;
-    Ok(ScreeningStart {
-        code: person.code,
-        checklist,
-        today: today(),
-    })
+    .await
 }
 
 pub async fn save_screening(
@@ -155,36 +166,32 @@ pub async fn save_screening(
     code: &str,
     screening: ValidScreening,
 ) -> Result<(), AppError> {
-    let result = save_screening_untraced(ctx, code, screening).await;
-    trace_person_conflict(ctx, "person.screening.create", code, result).await
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = save_screening_in(ctx, &txn, code, screening).await;
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.screening.create", code),
+    )
+    .await
 }
 
-async fn save_screening_untraced(
+async fn save_screening_in(
     ctx: &Ctx,
+    txn: &WriteTransaction,
     code: &str,
     screening: ValidScreening,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let person = find_person(&txn, code).await?;
-    if !may_manage(&txn, user, &person).await? {
-        let error = refuse(&txn, ctx, "person.screening.create", &person).await?;
-        txn.commit().await?;
-        return Err(error);
-    }
-    if person.anonymised_at.is_some() {
-        return Err(AppError::Conflict {
-            conflict: Conflict::Anonymised,
-        });
-    }
+    let person = person_for_change(txn, ctx, code, "person.screening.create").await?;
     let checklist = indicator_checklists::Entity::find_by_id(screening.checklist_id)
-        .one(&txn)
+        .one(txn)
         .await?
         .filter(|c| c.status == ChecklistStatus::Published.code())
         .ok_or_else(|| AppError::invalid("checklist_id", Problem::UnknownChoice))?;
     let valid_ids: Vec<i32> = indicators::Entity::find()
         .filter(indicators::Column::ChecklistId.eq(checklist.id))
-        .all(&txn)
+        .all(txn)
         .await?
         .into_iter()
         .map(|i| i.id)
@@ -202,14 +209,14 @@ async fn save_screening_untraced(
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     for indicator_id in &screening.observed {
         screening_indicators::ActiveModel {
             screening_id: Set(created.id),
             indicator_id: Set(*indicator_id),
         }
-        .insert(&txn)
+        .insert(txn)
         .await?;
     }
     // The path moves forward with the evaluation, never backwards.
@@ -223,11 +230,11 @@ async fn save_screening_untraced(
         let mut update: people::ActiveModel = person.clone().into();
         update.status = Set(next.code().to_string());
         update.updated_at = Set(Utc::now());
-        update.update(&txn).await?;
-        record_path_step(&txn, person.id, next, None, screening.held_on, Some(user)).await?;
+        update.update(txn).await?;
+        record_path_step(txn, person.id, next, None, screening.held_on, Some(user)).await?;
     }
     record(
-        &txn,
+        txn,
         ctx.request_id(),
         AuditEvent::new(Some(user), "person.screening.create", "person")
             .object(&person.code)
@@ -240,7 +247,6 @@ async fn save_screening_untraced(
             )),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -326,56 +332,60 @@ pub async fn start_draft(ctx: &Ctx) -> Result<(), AppError> {
     let user = ctx.user()?;
     let published = current_checklist(&ctx.db).await?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    if indicator_checklists::Entity::find()
-        .filter(indicator_checklists::Column::Status.eq(ChecklistStatus::Draft.code()))
-        .one(&txn)
-        .await?
-        .is_some()
-    {
-        return Ok(());
-    }
-    let newest = indicator_checklists::Entity::find()
-        .order_by_desc(indicator_checklists::Column::Version)
-        .one(&txn)
-        .await?
-        .map(|c| c.version)
-        .unwrap_or(0);
-    let draft = indicator_checklists::ActiveModel {
-        version: Set(newest + 1),
-        status: Set(ChecklistStatus::Draft.code().to_string()),
-        changes: Set(None),
-        created_by: Set(Some(user.id)),
-        created_at: Set(Utc::now()),
-        published_by: Set(None),
-        published_at: Set(None),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    for indicator in indicators::Entity::find()
-        .filter(indicators::Column::ChecklistId.eq(published.id))
-        .all(&txn)
-        .await?
-    {
-        indicators::ActiveModel {
-            checklist_id: Set(draft.id),
-            group_code: Set(indicator.group_code),
-            position: Set(indicator.position),
-            text_it: Set(indicator.text_it),
-            text_en: Set(indicator.text_en),
+    let result: Result<_, AppError> = async {
+        if indicator_checklists::Entity::find()
+            .filter(indicator_checklists::Column::Status.eq(ChecklistStatus::Draft.code()))
+            .one(&txn)
+            .await?
+            .is_some()
+        {
+            return Ok(());
+        }
+        let newest = indicator_checklists::Entity::find()
+            .order_by_desc(indicator_checklists::Column::Version)
+            .one(&txn)
+            .await?
+            .map(|c| c.version)
+            .unwrap_or(0);
+        let draft = indicator_checklists::ActiveModel {
+            version: Set(newest + 1),
+            status: Set(ChecklistStatus::Draft.code().to_string()),
+            changes: Set(None),
+            created_by: Set(Some(user.id)),
+            created_at: Set(Utc::now()),
+            published_by: Set(None),
+            published_at: Set(None),
             ..Default::default()
         }
         .insert(&txn)
         .await?;
+        for indicator in indicators::Entity::find()
+            .filter(indicators::Column::ChecklistId.eq(published.id))
+            .all(&txn)
+            .await?
+        {
+            indicators::ActiveModel {
+                checklist_id: Set(draft.id),
+                group_code: Set(indicator.group_code),
+                position: Set(indicator.position),
+                text_it: Set(indicator.text_it),
+                text_en: Set(indicator.text_en),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "checklist.draft", "checklist").object(draft.version),
+        )
+        .await?;
+        Ok(())
     }
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "checklist.draft", "checklist").object(draft.version),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await;
+    ctx.finish_write(txn, result, ctx.event("checklist.draft", "checklist"))
+        .await
 }
 
 async fn the_draft<C: ConnectionTrait>(conn: &C) -> Result<indicator_checklists::Model, AppError> {
@@ -392,121 +402,129 @@ async fn the_draft<C: ConnectionTrait>(conn: &C) -> Result<indicator_checklists:
 pub async fn save_draft(ctx: &Ctx, form: &ChecklistDraftForm) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let draft = the_draft(&txn).await?;
-    let current = indicators::Entity::find()
-        .filter(indicators::Column::ChecklistId.eq(draft.id))
-        .all(&txn)
-        .await?;
-    let mut checks = Validation::default();
-    let mut updates = Vec::new();
-    for indicator in &current {
-        let key = indicator.id.to_string();
-        if form.remove.contains_key(&key) {
-            updates.push((indicator.clone(), None));
-            continue;
-        }
-        let it = form
-            .text_it
-            .get(&key)
-            .map(|t| required_text("text_it", t, MAX_INDICATOR_LENGTH, &mut checks));
-        let en = form
-            .text_en
-            .get(&key)
-            .map(|t| required_text("text_en", t, MAX_INDICATOR_LENGTH, &mut checks));
-        updates.push((indicator.clone(), Some((it, en))));
-    }
-    let new_indicator = if form.new_it.trim().is_empty() && form.new_en.trim().is_empty() {
-        None
-    } else {
-        let group = IndicatorGroup::from_code(form.new_group.trim());
-        if group.is_none() {
-            checks.add("new_group", Problem::UnknownChoice);
-        }
-        let it = required_text("new_it", &form.new_it, MAX_INDICATOR_LENGTH, &mut checks);
-        let en = required_text("new_en", &form.new_en, MAX_INDICATOR_LENGTH, &mut checks);
-        group.map(|group| (group, it, en))
-    };
-    let changes = form
-        .changes
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if changes.chars().count() > MAX_CHANGES_LENGTH {
-        checks.add("changes", Problem::TooLong);
-    }
-    checks.finish()?;
-    let mut edited = 0;
-    for (indicator, change) in updates {
-        match change {
-            None => {
-                indicator.delete(&txn).await?;
-                edited += 1;
+    let result: Result<_, AppError> = async {
+        let draft = the_draft(&txn).await?;
+        let current = indicators::Entity::find()
+            .filter(indicators::Column::ChecklistId.eq(draft.id))
+            .all(&txn)
+            .await?;
+        let mut checks = Validation::default();
+        let mut updates = Vec::new();
+        for indicator in &current {
+            let key = indicator.id.to_string();
+            if form.remove.contains_key(&key) {
+                updates.push((indicator.clone(), None));
+                continue;
             }
-            Some((it, en)) => {
-                let it = it.unwrap_or_else(|| indicator.text_it.clone());
-                let en = en.unwrap_or_else(|| indicator.text_en.clone());
-                if it != indicator.text_it || en != indicator.text_en {
-                    let mut update: indicators::ActiveModel = indicator.into();
-                    update.text_it = Set(it);
-                    update.text_en = Set(en);
-                    update.update(&txn).await?;
+            let it = form
+                .text_it
+                .get(&key)
+                .map(|t| required_text("text_it", t, MAX_INDICATOR_LENGTH, &mut checks));
+            let en = form
+                .text_en
+                .get(&key)
+                .map(|t| required_text("text_en", t, MAX_INDICATOR_LENGTH, &mut checks));
+            updates.push((indicator.clone(), Some((it, en))));
+        }
+        let new_indicator = if form.new_it.trim().is_empty() && form.new_en.trim().is_empty() {
+            None
+        } else {
+            let group = IndicatorGroup::from_code(form.new_group.trim());
+            if group.is_none() {
+                checks.add("new_group", Problem::UnknownChoice);
+            }
+            let it = required_text("new_it", &form.new_it, MAX_INDICATOR_LENGTH, &mut checks);
+            let en = required_text("new_en", &form.new_en, MAX_INDICATOR_LENGTH, &mut checks);
+            group.map(|group| (group, it, en))
+        };
+        let changes = form
+            .changes
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if changes.chars().count() > MAX_CHANGES_LENGTH {
+            checks.add("changes", Problem::TooLong);
+        }
+        checks.finish()?;
+        let mut edited = 0;
+        for (indicator, change) in updates {
+            match change {
+                None => {
+                    indicator.delete(&txn).await?;
                     edited += 1;
+                }
+                Some((it, en)) => {
+                    let it = it.unwrap_or_else(|| indicator.text_it.clone());
+                    let en = en.unwrap_or_else(|| indicator.text_en.clone());
+                    if it != indicator.text_it || en != indicator.text_en {
+                        let mut update: indicators::ActiveModel = indicator.into();
+                        update.text_it = Set(it);
+                        update.text_en = Set(en);
+                        update.update(&txn).await?;
+                        edited += 1;
+                    }
                 }
             }
         }
-    }
-    if let Some((group, it, en)) = new_indicator {
-        let position = current.iter().map(|i| i.position).max().unwrap_or(0) + 1;
-        indicators::ActiveModel {
-            checklist_id: Set(draft.id),
-            group_code: Set(group.code().to_string()),
-            position: Set(position),
-            text_it: Set(it),
-            text_en: Set(en),
-            ..Default::default()
+        if let Some((group, it, en)) = new_indicator {
+            let position = current.iter().map(|i| i.position).max().unwrap_or(0) + 1;
+            indicators::ActiveModel {
+                checklist_id: Set(draft.id),
+                group_code: Set(group.code().to_string()),
+                position: Set(position),
+                text_it: Set(it),
+                text_en: Set(en),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+            edited += 1;
         }
-        .insert(&txn)
+        let version = draft.version;
+        let mut update: indicator_checklists::ActiveModel = draft.into();
+        update.changes = Set((!changes.is_empty()).then_some(changes));
+        update.update(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "checklist.edit", "checklist")
+                .object(version)
+                .detail(format!("indicators_changed={edited}")),
+        )
         .await?;
-        edited += 1;
+        Ok(())
     }
-    let version = draft.version;
-    let mut update: indicator_checklists::ActiveModel = draft.into();
-    update.changes = Set((!changes.is_empty()).then_some(changes));
-    update.update(&txn).await?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "checklist.edit", "checklist")
-            .object(version)
-            .detail(format!("indicators_changed={edited}")),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await;
+    ctx.finish_write(txn, result, ctx.event("checklist.edit", "checklist"))
+        .await
 }
 
 /// Publishes the draft: from now on new screenings use it; old ones keep their version.
 pub async fn publish_draft(ctx: &Ctx) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let draft = the_draft(&txn).await?;
-    if draft.changes.as_deref().unwrap_or("").is_empty() {
-        return Err(AppError::invalid("changes", Problem::Required));
+    let result: Result<_, AppError> = async {
+        let draft = the_draft(&txn).await?;
+        if draft.changes.as_deref().unwrap_or("").is_empty() {
+            return Err(AppError::invalid("changes", Problem::Required));
+        }
+        let version = draft.version;
+        let mut update: indicator_checklists::ActiveModel = draft.into();
+        update.status = Set(ChecklistStatus::Published.code().to_string());
+        update.published_by = Set(Some(user.id));
+        update.published_at = Set(Some(Utc::now()));
+        update.update(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "checklist.publish", "checklist").object(version),
+        )
+        .await?;
+        // The new version appears in the library, and those who follow it are told.
+        library::sync_library(&txn, ctx.request_id(), Some(user)).await?;
+        Ok(())
     }
-    let version = draft.version;
-    let mut update: indicator_checklists::ActiveModel = draft.into();
-    update.status = Set(ChecklistStatus::Published.code().to_string());
-    update.published_by = Set(Some(user.id));
-    update.published_at = Set(Some(Utc::now()));
-    update.update(&txn).await?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "checklist.publish", "checklist").object(version),
-    )
-    .await?;
-    // The new version appears in the library, and those who follow it are told.
-    library::sync_library(&txn, ctx.request_id(), Some(user)).await?;
-    txn.commit().await?;
-    Ok(())
+    .await;
+    ctx.finish_write(txn, result, ctx.event("checklist.publish", "checklist"))
+        .await
 }

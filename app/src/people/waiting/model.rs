@@ -137,6 +137,20 @@ pub struct WaitingRow {
     pub organisation: String,
 }
 
+impl WaitingRow {
+    /// Where she stands on the list: the most urgent first, then by the day a bed is
+    /// wanted from, then by when she was put on it. The server's list and the board's
+    /// live updates order by it alike.
+    pub fn list_order(&self) -> (u8, NaiveDate, i32) {
+        let urgency = match self.urgency {
+            Urgency::Immediate => 0,
+            Urgency::High => 1,
+            Urgency::Normal => 2,
+        };
+        (urgency, self.wanted_from, self.id)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WaitingList {
     pub rows: Vec<WaitingRow>,

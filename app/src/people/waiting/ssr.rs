@@ -3,32 +3,27 @@
 //! only) so that any of them can offer a bed; the bed board takes from it.
 
 use chrono::Utc;
-use sea_orm::sea_query::Query;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
 use super::model::*;
-use crate::audit::ssr::{record, AuditEvent};
+use crate::audit::ssr::{record, record_alone, AuditEvent};
 use crate::auth::model::Role;
 use crate::auth::ssr::Ctx;
-use crate::entity::{people, person_organisations, waiting_list};
+use crate::entity::{people, waiting_list};
 use crate::kernel::clock::today;
+use crate::kernel::db::WriteTransaction;
 use crate::kernel::error::{AppError, Conflict};
 use crate::kernel::names::organisation_names;
-use crate::people::access::{find_person, may_manage, person_codes, refuse, trace_person_conflict};
+use crate::people::access::{
+    find_person, may_manage, people_in_charge_of, person_codes, person_event, person_for_change,
+    refuse,
+};
 use crate::people::registry::model::PathStatus;
 
 pub const STATUS_WAITING: &str = "waiting";
 pub const STATUS_WITHDRAWN: &str = "withdrawn";
-
-fn urgency_rank(urgency: Urgency) -> u8 {
-    match urgency {
-        Urgency::Immediate => 0,
-        Urgency::High => 1,
-        Urgency::Normal => 2,
-    }
-}
 
 /// Reception managers and the coordinator see the whole network's list; the rest of the
 /// front line sees the people of their own organisation.
@@ -39,15 +34,7 @@ pub async fn waiting_list(ctx: &Ctx) -> Result<WaitingList, AppError> {
         waiting_list::Entity::find().filter(waiting_list::Column::Status.eq(STATUS_WAITING));
     if !network_wide {
         query = query.filter(
-            waiting_list::Column::PersonId.in_subquery(
-                Query::select()
-                    .column(person_organisations::Column::PersonId)
-                    .from(person_organisations::Entity)
-                    .and_where(
-                        person_organisations::Column::OrganisationId.eq(user.organisation_id),
-                    )
-                    .to_owned(),
-            ),
+            waiting_list::Column::PersonId.in_subquery(people_in_charge_of(user.organisation_id)),
         );
     }
     let entries = query
@@ -55,7 +42,7 @@ pub async fn waiting_list(ctx: &Ctx) -> Result<WaitingList, AppError> {
         .all(&ctx.db)
         .await?;
     let rows = rows_of(&ctx.db, entries).await?;
-    record(
+    record_alone(
         &ctx.db,
         ctx.request_id(),
         AuditEvent::new(Some(user), "waiting.list", "person")
@@ -92,7 +79,7 @@ pub async fn rows_of<C: ConnectionTrait>(
                 .unwrap_or_default(),
         })
         .collect();
-    rows.sort_by_key(|row| (urgency_rank(row.urgency), row.wanted_from, row.id));
+    rows.sort_by_key(WaitingRow::list_order);
     Ok(rows)
 }
 
@@ -114,28 +101,20 @@ pub async fn add_to_waiting_list(
     code: &str,
     entry: ValidWaiting,
 ) -> Result<(), AppError> {
-    let result = add_to_waiting_list_untraced(ctx, code, entry).await;
-    trace_person_conflict(ctx, "person.waiting.add", code, result).await
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = add_to_waiting_list_in(ctx, &txn, code, entry).await;
+    ctx.finish_write(txn, result, person_event(ctx, "person.waiting.add", code))
+        .await
 }
 
-async fn add_to_waiting_list_untraced(
+async fn add_to_waiting_list_in(
     ctx: &Ctx,
+    txn: &WriteTransaction,
     code: &str,
     entry: ValidWaiting,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let person = find_person(&txn, code).await?;
-    if !may_manage(&txn, user, &person).await? {
-        let error = refuse(&txn, ctx, "person.waiting.add", &person).await?;
-        txn.commit().await?;
-        return Err(error);
-    }
-    if person.anonymised_at.is_some() {
-        return Err(AppError::Conflict {
-            conflict: Conflict::Anonymised,
-        });
-    }
+    let person = person_for_change(txn, ctx, code, "person.waiting.add").await?;
     let inserted = waiting_list::ActiveModel {
         person_id: Set(person.id),
         urgency: Set(entry.urgency.code().to_string()),
@@ -153,7 +132,7 @@ async fn add_to_waiting_list_untraced(
         closed_at: Set(None),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await;
     let created = match inserted {
         Ok(created) => created,
@@ -176,9 +155,9 @@ async fn add_to_waiting_list_untraced(
         let mut update: people::ActiveModel = person.clone().into();
         update.status = Set(PathStatus::Proposal.code().to_string());
         update.updated_at = Set(Utc::now());
-        update.update(&txn).await?;
+        update.update(txn).await?;
         crate::people::access::record_path_step(
-            &txn,
+            txn,
             person.id,
             PathStatus::Proposal,
             None,
@@ -188,7 +167,7 @@ async fn add_to_waiting_list_untraced(
         .await?;
     }
     record(
-        &txn,
+        txn,
         ctx.request_id(),
         AuditEvent::new(Some(user), "person.waiting.add", "person")
             .object(&person.code)
@@ -199,38 +178,44 @@ async fn add_to_waiting_list_untraced(
             )),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
 pub async fn withdraw_from_waiting_list(ctx: &Ctx, code: &str) -> Result<(), AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let person = find_person(&txn, code).await?;
-    if !may_manage(&txn, user, &person).await? && !user.is_network_wide() {
-        let error = refuse(&txn, ctx, "person.waiting.withdraw", &person).await?;
-        txn.commit().await?;
-        return Err(error);
+    let result: Result<_, AppError> = async {
+        let person = find_person(&txn, code).await?;
+        if !may_manage(&txn, user, &person).await? && !user.is_network_wide() {
+            let error = refuse(&txn, ctx, "person.waiting.withdraw", &person).await?;
+            return Err(error);
+        }
+        let entry = waiting_list::Entity::find()
+            .filter(waiting_list::Column::PersonId.eq(person.id))
+            .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
+            .one(&txn)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let id = entry.id;
+        let mut update: waiting_list::ActiveModel = entry.into();
+        update.status = Set(STATUS_WITHDRAWN.to_string());
+        update.closed_at = Set(Some(Utc::now()));
+        update.update(&txn).await?;
+        record(
+            &txn,
+            ctx.request_id(),
+            AuditEvent::new(Some(user), "person.waiting.withdraw", "person")
+                .object(&person.code)
+                .detail(format!("entry={id}")),
+        )
+        .await?;
+        Ok(())
     }
-    let entry = waiting_list::Entity::find()
-        .filter(waiting_list::Column::PersonId.eq(person.id))
-        .filter(waiting_list::Column::Status.eq(STATUS_WAITING))
-        .one(&txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let id = entry.id;
-    let mut update: waiting_list::ActiveModel = entry.into();
-    update.status = Set(STATUS_WITHDRAWN.to_string());
-    update.closed_at = Set(Some(Utc::now()));
-    update.update(&txn).await?;
-    record(
-        &txn,
-        ctx.request_id(),
-        AuditEvent::new(Some(user), "person.waiting.withdraw", "person")
-            .object(&person.code)
-            .detail(format!("entry={id}")),
+    .await;
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.waiting.withdraw", code),
     )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    .await
 }

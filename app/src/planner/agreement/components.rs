@@ -12,6 +12,8 @@ use crate::planner::components::{
     action_status_name, area_name, date_text, day, goal_status_name, need_name, phase_name,
     service_label, team_role_name, PlanErrors,
 };
+use crate::planner::family::model::ChildNeeds;
+use crate::planner::model::AreaPlan;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
@@ -447,83 +449,109 @@ fn PrintSheet(page: PrintPage) -> impl IntoView {
                 })}
                 <p>{move_tr!("plan-review-every", { "days" => review_every_days })}</p>
             </section>
-            {areas.into_iter().filter(|a| a.assessment.is_some() || !a.goals.is_empty()).map(|area| {
-                let key = area.area;
+            {areas.into_iter().filter(|a| a.assessment.is_some() || !a.goals.is_empty()).map(|area| view! {
+                <PrintArea area />
+            }).collect_view()}
+            {(!children.is_empty()).then(|| view! { <PrintChildren children /> })}
+            <PrintSignatures name=page.name.clone() mediator guardian needs_guardian />
+        </article>
+    }
+}
+
+/// One area of the agreed plan: the need assessed, then each goal with its actions.
+#[component]
+fn PrintArea(area: AreaPlan) -> impl IntoView {
+    let key = area.area;
+    view! {
+        <section class="print-block">
+            <h2>{move || area_name(key)}</h2>
+            {area.assessment.clone().map(|assessment| {
+                let need = assessment.need;
                 view! {
-                    <section class="print-block">
-                        <h2>{move || area_name(key)}</h2>
-                        {area.assessment.clone().map(|assessment| {
-                            let need = assessment.need;
-                            view! {
-                                <p><strong>{move_tr!("plan-field-need")} ": "</strong>{move || need_name(need)}</p>
-                                {(!assessment.notes.is_empty()).then(|| view! { <p class="prose">{assessment.notes.clone()}</p> })}
-                            }
-                        })}
-                        {area.goals.into_iter().map(|goal| {
-                            let status = goal.status;
-                            view! {
-                                <h3>{goal.description.clone()}</h3>
-                                <p class="hint">
-                                    {move || goal_status_name(status)}
-                                    {goal.expected_on.map(|d| view! { " · " {move_tr!("print-expected", { "date" => date_text(d) })} })}
-                                </p>
-                                {(!goal.actions.is_empty()).then(|| view! {
-                                    <table class="data-table print-table">
-                                        <thead><tr>
-                                            <th scope="col">{move_tr!("plan-field-service")}</th>
-                                            <th scope="col">{move_tr!("diff-responsible")}</th>
-                                            <th scope="col">{move_tr!("print-when")}</th>
-                                            <th scope="col">{move_tr!("plan-field-status")}</th>
-                                        </tr></thead>
-                                        <tbody>
-                                            {goal.actions.into_iter().map(|action| {
-                                                let status = action.status;
-                                                view! {
-                                                    <tr>
-                                                        <td>{service_label(&action.service)}</td>
-                                                        <td>{action.responsible.clone()}</td>
-                                                        <td>{day(action.planned_start)} " – " {day(action.planned_end)}</td>
-                                                        <td>{move || action_status_name(status)}</td>
-                                                    </tr>
-                                                }
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                })}
-                            }
-                        }).collect_view()}
-                    </section>
+                    <p><strong>{move_tr!("plan-field-need")} ": "</strong>{move || need_name(need)}</p>
+                    {(!assessment.notes.is_empty()).then(|| view! { <p class="prose">{assessment.notes.clone()}</p> })}
+                }
+            })}
+            {area.goals.into_iter().map(|goal| {
+                let status = goal.status;
+                view! {
+                    <h3>{goal.description.clone()}</h3>
+                    <p class="hint">
+                        {move || goal_status_name(status)}
+                        {goal.expected_on.map(|d| view! { " · " {move_tr!("print-expected", { "date" => date_text(d) })} })}
+                    </p>
+                    {(!goal.actions.is_empty()).then(|| view! {
+                        <table class="data-table print-table">
+                            <thead><tr>
+                                <th scope="col">{move_tr!("plan-field-service")}</th>
+                                <th scope="col">{move_tr!("diff-responsible")}</th>
+                                <th scope="col">{move_tr!("print-when")}</th>
+                                <th scope="col">{move_tr!("plan-field-status")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {goal.actions.into_iter().map(|action| {
+                                    let status = action.status;
+                                    view! {
+                                        <tr>
+                                            <td>{service_label(&action.service)}</td>
+                                            <td>{action.responsible.clone()}</td>
+                                            <td>{day(action.planned_start)} " – " {day(action.planned_end)}</td>
+                                            <td>{move || action_status_name(status)}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    })}
                 }
             }).collect_view()}
-            {(!children.is_empty()).then(|| view! {
-                <section class="print-block">
-                    <h2>{move_tr!("family-children")}</h2>
-                    {children.into_iter().map(|child| view! {
-                        <h3>{child.code.clone()} {child.age.map(|age| view! { " · " {move_tr!("family-age", { "years" => age })} })}</h3>
-                        <ul>
-                            {child.needs.into_iter().map(|need| {
-                                let (area, level) = (need.area, need.need);
-                                view! { <li><strong>{move || area_name(area)} ": "</strong>{move || need_name(level)} {(!need.notes.is_empty()).then(|| format!(" — {}", need.notes))}</li> }
-                            }).collect_view()}
-                        </ul>
+        </section>
+    }
+}
+
+/// The needs of her children, for each child by area.
+#[component]
+fn PrintChildren(children: Vec<ChildNeeds>) -> impl IntoView {
+    view! {
+        <section class="print-block">
+            <h2>{move_tr!("family-children")}</h2>
+            {children.into_iter().map(|child| view! {
+                <h3>{child.code.clone()} {child.age.map(|age| view! { " · " {move_tr!("family-age", { "years" => age })} })}</h3>
+                <ul>
+                    {child.needs.into_iter().map(|need| {
+                        let (area, level) = (need.area, need.need);
+                        view! { <li><strong>{move || area_name(area)} ": "</strong>{move || need_name(level)} {(!need.notes.is_empty()).then(|| format!(" — {}", need.notes))}</li> }
                     }).collect_view()}
-                </section>
-            })}
-            <section class="print-block signatures" aria-labelledby="signatures-heading">
-                <h2 id="signatures-heading">{move_tr!("print-signatures")}</h2>
-                <p>{move_tr!("print-agreement-statement")}</p>
-                <div class="signature-grid">
-                    <div class="signature"><span class="signature-line"></span>{move_tr!("print-sign-person")} " (" {page.name.clone()} ")"</div>
-                    <div class="signature"><span class="signature-line"></span>{move_tr!("print-sign-operator")}</div>
-                    {mediator.map(|name| view! {
-                        <div class="signature"><span class="signature-line"></span>{move_tr!("print-sign-mediator")} " (" {name} ")"</div>
-                    })}
-                    {needs_guardian.then(|| view! {
-                        <div class="signature"><span class="signature-line"></span>{move_tr!("print-sign-guardian")} {guardian.clone().map(|g| format!(" ({g})"))}</div>
-                    })}
-                    <div class="signature"><span class="signature-line"></span>{move_tr!("print-place-date")}</div>
-                </div>
-            </section>
-        </article>
+                </ul>
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// The signatures: hers, the operator's, the mediator's and the guardian's when there
+/// are any, and the place and date.
+#[component]
+fn PrintSignatures(
+    name: String,
+    mediator: Option<String>,
+    guardian: Option<String>,
+    needs_guardian: bool,
+) -> impl IntoView {
+    view! {
+        <section class="print-block signatures" aria-labelledby="signatures-heading">
+            <h2 id="signatures-heading">{move_tr!("print-signatures")}</h2>
+            <p>{move_tr!("print-agreement-statement")}</p>
+            <div class="signature-grid">
+                <div class="signature"><span class="signature-line"></span>{move_tr!("print-sign-person")} " (" {name} ")"</div>
+                <div class="signature"><span class="signature-line"></span>{move_tr!("print-sign-operator")}</div>
+                {mediator.map(|mediator| view! {
+                    <div class="signature"><span class="signature-line"></span>{move_tr!("print-sign-mediator")} " (" {mediator} ")"</div>
+                })}
+                {needs_guardian.then(|| view! {
+                    <div class="signature"><span class="signature-line"></span>{move_tr!("print-sign-guardian")} {guardian.clone().map(|g| format!(" ({g})"))}</div>
+                })}
+                <div class="signature"><span class="signature-line"></span>{move_tr!("print-place-date")}</div>
+            </div>
+        </section>
     }
 }

@@ -10,8 +10,8 @@ use crate::kernel::error::{AppError, Problem, Validation};
 use crate::kernel::fields::parse_id;
 use crate::planner::family::model::ChildNeeds;
 use crate::planner::model::{
-    prose, ActionStatus, Area, AreaPlan, Bilingual, GoalStatus, NeedLevel, Phase, TeamMemberRow,
-    TeamRole,
+    prose, ActionRow, ActionStatus, Area, AreaPlan, AssessmentRow, Bilingual, GoalRow, GoalStatus,
+    NeedLevel, Phase, TeamMemberRow, TeamRole,
 };
 
 pub const MAX_LANGUAGE: usize = 60;
@@ -207,86 +207,110 @@ pub fn compare(before: &PlanSnapshot, after: &PlanSnapshot) -> Vec<DiffRow> {
         DiffValue::Days(before.review_every_days),
         DiffValue::Days(after.review_every_days),
     );
-    let members = |s: &PlanSnapshot| -> BTreeMap<i32, TeamMemberRow> {
-        s.team.iter().map(|m| (m.id, m.clone())).collect()
-    };
-    let (old_team, new_team) = (members(before), members(after));
-    for (id, member) in &new_team {
-        if !old_team.contains_key(id) {
-            let subject = DiffSubject::Member {
-                name: member.name.clone(),
-                role: member.role,
-            };
-            diff.push(None, subject, DiffChange::Added);
-        }
+    diff.team(before, after);
+    for area in Area::ALL.iter().copied() {
+        diff.area(area, before, after);
     }
-    for (id, member) in &old_team {
-        if !new_team.contains_key(id) {
-            let subject = DiffSubject::Member {
-                name: member.name.clone(),
-                role: member.role,
-            };
-            diff.push(None, subject, DiffChange::Removed);
+    diff.child_needs(before, after);
+    diff.rows
+}
+
+/// The goals of an area, by id.
+type GoalsById = BTreeMap<i32, GoalRow>;
+
+impl Differ {
+    /// Team members added and removed, matched by their membership id.
+    fn team(&mut self, before: &PlanSnapshot, after: &PlanSnapshot) {
+        let members = |s: &PlanSnapshot| -> BTreeMap<i32, TeamMemberRow> {
+            s.team.iter().map(|m| (m.id, m.clone())).collect()
+        };
+        let (old_team, new_team) = (members(before), members(after));
+        for (id, member) in &new_team {
+            if !old_team.contains_key(id) {
+                let subject = DiffSubject::Member {
+                    name: member.name.clone(),
+                    role: member.role,
+                };
+                self.push(None, subject, DiffChange::Added);
+            }
+        }
+        for (id, member) in &old_team {
+            if !new_team.contains_key(id) {
+                let subject = DiffSubject::Member {
+                    name: member.name.clone(),
+                    role: member.role,
+                };
+                self.push(None, subject, DiffChange::Removed);
+            }
         }
     }
 
-    for area in Area::ALL.iter().copied() {
+    /// One area: its assessment, then its goals, then the goals' actions.
+    fn area(&mut self, area: Area, before: &PlanSnapshot, after: &PlanSnapshot) {
         let find = |s: &PlanSnapshot| s.areas.iter().find(|a| a.area == area).cloned();
         let (old, new) = (find(before), find(after));
+        self.assessment(area, &old, &new);
+        let goals = |a: &Option<AreaPlan>| {
+            a.iter()
+                .flat_map(|a| a.goals.iter().cloned())
+                .map(|g| (g.id, g))
+                .collect::<GoalsById>()
+        };
+        let (old_goals, new_goals) = (goals(&old), goals(&new));
+        self.goals(area, &old_goals, &new_goals);
+        self.actions(area, &old_goals, &new_goals);
+    }
+
+    /// The need level and notes of an area's assessment.
+    fn assessment(&mut self, area: Area, old: &Option<AreaPlan>, new: &Option<AreaPlan>) {
         let old_assessment = old.as_ref().and_then(|a| a.assessment.clone());
         let new_assessment = new.as_ref().and_then(|a| a.assessment.clone());
-        let need = |a: &Option<crate::planner::model::AssessmentRow>| {
+        let need = |a: &Option<AssessmentRow>| {
             a.as_ref()
                 .map_or(DiffValue::Empty, |a| DiffValue::Need(a.need))
         };
-        let notes = |a: &Option<crate::planner::model::AssessmentRow>| {
-            text(&a.as_ref().map(|a| a.notes.clone()))
-        };
+        let notes = |a: &Option<AssessmentRow>| text(&a.as_ref().map(|a| a.notes.clone()));
         let subject = DiffSubject::Assessment;
-        diff.field(
+        self.field(
             Some(area),
             &subject,
             DiffField::Need,
             need(&old_assessment),
             need(&new_assessment),
         );
-        diff.field(
+        self.field(
             Some(area),
             &subject,
             DiffField::Notes,
             notes(&old_assessment),
             notes(&new_assessment),
         );
+    }
 
-        let goals = |a: &Option<AreaPlan>| {
-            a.iter()
-                .flat_map(|a| a.goals.iter().cloned())
-                .map(|g| (g.id, g))
-                .collect::<BTreeMap<_, _>>()
-        };
-        let (old_goals, new_goals) = (goals(&old), goals(&new));
-        for (id, goal) in &new_goals {
+    /// Goals of an area added, changed (description, expected date, status) and removed.
+    fn goals(&mut self, area: Area, old_goals: &GoalsById, new_goals: &GoalsById) {
+        for (id, goal) in new_goals {
             let subject = DiffSubject::Goal {
                 description: goal.description.clone(),
             };
             match old_goals.get(id) {
-                None => diff.push(Some(area), subject, DiffChange::Added),
+                None => self.push(Some(area), subject, DiffChange::Added),
                 Some(was) => {
-                    diff.field(
+                    self.field(
                         Some(area),
                         &subject,
                         DiffField::Description,
                         DiffValue::Text(was.description.clone()),
                         DiffValue::Text(goal.description.clone()),
                     );
-                    diff.field(
+                    self.field(
                         Some(area),
                         &subject,
                         DiffField::ExpectedOn,
                         date(was.expected_on),
                         date(goal.expected_on),
                     );
-                    diff.field(
+                    self.field(
                         Some(area),
                         &subject,
                         DiffField::Status,
@@ -296,16 +320,19 @@ pub fn compare(before: &PlanSnapshot, after: &PlanSnapshot) -> Vec<DiffRow> {
                 }
             }
         }
-        for (id, goal) in &old_goals {
+        for (id, goal) in old_goals {
             if !new_goals.contains_key(id) {
                 let subject = DiffSubject::Goal {
                     description: goal.description.clone(),
                 };
-                diff.push(Some(area), subject, DiffChange::Removed);
+                self.push(Some(area), subject, DiffChange::Removed);
             }
         }
+    }
 
-        let actions = |goals: &BTreeMap<i32, crate::planner::model::GoalRow>| {
+    /// Actions of an area's goals added, changed and removed, matched by action id.
+    fn actions(&mut self, area: Area, old_goals: &GoalsById, new_goals: &GoalsById) {
+        let actions = |goals: &GoalsById| {
             goals
                 .values()
                 .flat_map(|g| {
@@ -315,46 +342,15 @@ pub fn compare(before: &PlanSnapshot, after: &PlanSnapshot) -> Vec<DiffRow> {
                 })
                 .collect::<BTreeMap<_, _>>()
         };
-        let (old_actions, new_actions) = (actions(&old_goals), actions(&new_goals));
+        let (old_actions, new_actions) = (actions(old_goals), actions(new_goals));
         for (id, (action, goal)) in &new_actions {
             let subject = DiffSubject::Action {
                 service: action.service.clone(),
                 goal: goal.clone(),
             };
             match old_actions.get(id) {
-                None => diff.push(Some(area), subject, DiffChange::Added),
-                Some((was, _)) => {
-                    let changes = [
-                        (
-                            DiffField::PlannedStart,
-                            DiffValue::Date(was.planned_start),
-                            DiffValue::Date(action.planned_start),
-                        ),
-                        (
-                            DiffField::PlannedEnd,
-                            DiffValue::Date(was.planned_end),
-                            DiffValue::Date(action.planned_end),
-                        ),
-                        (
-                            DiffField::Status,
-                            DiffValue::ActionStatus(was.status),
-                            DiffValue::ActionStatus(action.status),
-                        ),
-                        (
-                            DiffField::Responsible,
-                            DiffValue::Text(was.responsible.clone()),
-                            DiffValue::Text(action.responsible.clone()),
-                        ),
-                        (
-                            DiffField::Outcome,
-                            text(&was.outcome),
-                            text(&action.outcome),
-                        ),
-                    ];
-                    for (field, before, after) in changes {
-                        diff.field(Some(area), &subject, field, before, after);
-                    }
-                }
+                None => self.push(Some(area), subject, DiffChange::Added),
+                Some((was, _)) => self.action_fields(area, &subject, was, action),
             }
         }
         for (id, (action, goal)) in &old_actions {
@@ -363,56 +359,97 @@ pub fn compare(before: &PlanSnapshot, after: &PlanSnapshot) -> Vec<DiffRow> {
                     service: action.service.clone(),
                     goal: goal.clone(),
                 };
-                diff.push(Some(area), subject, DiffChange::Removed);
+                self.push(Some(area), subject, DiffChange::Removed);
             }
         }
     }
 
-    // Children's needs, matched by child and area.
-    let child_needs = |s: &PlanSnapshot| {
-        s.children
-            .iter()
-            .flat_map(|c| {
-                c.needs
-                    .iter()
-                    .map(move |n| ((c.code.clone(), n.area), n.clone()))
-            })
-            .collect::<BTreeMap<_, _>>()
-    };
-    let (old_needs, new_needs) = (child_needs(before), child_needs(after));
-    for ((child, area), need) in &new_needs {
-        let subject = DiffSubject::ChildNeed {
-            child: child.clone(),
-        };
-        match old_needs.get(&(child.clone(), *area)) {
-            None => diff.push(Some(*area), subject, DiffChange::Added),
-            Some(was) => {
-                diff.field(
-                    Some(*area),
-                    &subject,
-                    DiffField::Need,
-                    DiffValue::Need(was.need),
-                    DiffValue::Need(need.need),
-                );
-                diff.field(
-                    Some(*area),
-                    &subject,
-                    DiffField::Notes,
-                    DiffValue::Text(was.notes.clone()),
-                    DiffValue::Text(need.notes.clone()),
-                );
-            }
+    /// The fields of an action kept from `was` to `action` that changed.
+    fn action_fields(
+        &mut self,
+        area: Area,
+        subject: &DiffSubject,
+        was: &ActionRow,
+        action: &ActionRow,
+    ) {
+        let changes = [
+            (
+                DiffField::PlannedStart,
+                DiffValue::Date(was.planned_start),
+                DiffValue::Date(action.planned_start),
+            ),
+            (
+                DiffField::PlannedEnd,
+                DiffValue::Date(was.planned_end),
+                DiffValue::Date(action.planned_end),
+            ),
+            (
+                DiffField::Status,
+                DiffValue::ActionStatus(was.status),
+                DiffValue::ActionStatus(action.status),
+            ),
+            (
+                DiffField::Responsible,
+                DiffValue::Text(was.responsible.clone()),
+                DiffValue::Text(action.responsible.clone()),
+            ),
+            (
+                DiffField::Outcome,
+                text(&was.outcome),
+                text(&action.outcome),
+            ),
+        ];
+        for (field, before, after) in changes {
+            self.field(Some(area), subject, field, before, after);
         }
     }
-    for (child, area) in old_needs.keys() {
-        if !new_needs.contains_key(&(child.clone(), *area)) {
+
+    /// Children's needs, matched by child and area.
+    fn child_needs(&mut self, before: &PlanSnapshot, after: &PlanSnapshot) {
+        let child_needs = |s: &PlanSnapshot| {
+            s.children
+                .iter()
+                .flat_map(|c| {
+                    c.needs
+                        .iter()
+                        .map(move |n| ((c.code.clone(), n.area), n.clone()))
+                })
+                .collect::<BTreeMap<_, _>>()
+        };
+        let (old_needs, new_needs) = (child_needs(before), child_needs(after));
+        for ((child, area), need) in &new_needs {
             let subject = DiffSubject::ChildNeed {
                 child: child.clone(),
             };
-            diff.push(Some(*area), subject, DiffChange::Removed);
+            match old_needs.get(&(child.clone(), *area)) {
+                None => self.push(Some(*area), subject, DiffChange::Added),
+                Some(was) => {
+                    self.field(
+                        Some(*area),
+                        &subject,
+                        DiffField::Need,
+                        DiffValue::Need(was.need),
+                        DiffValue::Need(need.need),
+                    );
+                    self.field(
+                        Some(*area),
+                        &subject,
+                        DiffField::Notes,
+                        DiffValue::Text(was.notes.clone()),
+                        DiffValue::Text(need.notes.clone()),
+                    );
+                }
+            }
+        }
+        for (child, area) in old_needs.keys() {
+            if !new_needs.contains_key(&(child.clone(), *area)) {
+                let subject = DiffSubject::ChildNeed {
+                    child: child.clone(),
+                };
+                self.push(Some(*area), subject, DiffChange::Removed);
+            }
         }
     }
-    diff.rows
 }
 
 // ---------------------------------------------------------------- the print view

@@ -20,9 +20,7 @@ use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::kernel::names::{organisation_names, user_names};
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;
-use crate::people::access::{
-    find_person, may_manage, minor_from_record, refuse, settle_person_change,
-};
+use crate::people::access::{find_person, may_manage, minor_from_record, person_event, refuse};
 use crate::planner::family::ssr::children_needs;
 use crate::planner::ssr::{audit, change_plan, load_plan, plan_of, team_person};
 
@@ -260,7 +258,8 @@ pub async fn versions_page(
         })
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(txn, result, person_event(ctx, "plan.versions.view", code))
+        .await
 }
 
 pub async fn record_version(ctx: &Ctx, code: &str, form: AgreementForm) -> Result<(), AppError> {
@@ -369,7 +368,8 @@ pub async fn approve_version(
         .await
     }
     .await;
-    settle_person_change(ctx, txn, result, "plan.version.approve", code).await
+    ctx.finish_write(txn, result, person_event(ctx, "plan.version.approve", code))
+        .await
 }
 
 /// The agreed plan to print and sign: the version asked for, or the latest; the plan as
@@ -426,5 +426,6 @@ pub async fn print_page(ctx: &Ctx, code: &str, number: Option<i32>) -> Result<Pr
         })
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(txn, result, person_event(ctx, "plan.print", code))
+        .await
 }

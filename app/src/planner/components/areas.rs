@@ -269,14 +269,6 @@ pub(super) fn ActionItem(
         "plan-action"
     };
     let service = row.service.clone();
-    let (status_id, start_id, end_id, actual_start_id, actual_end_id, outcome_id) = (
-        format!("{prefix}-status"),
-        format!("{prefix}-planned-start"),
-        format!("{prefix}-planned-end"),
-        format!("{prefix}-actual-start"),
-        format!("{prefix}-actual-end"),
-        format!("{prefix}-outcome"),
-    );
     let done = ActionStatus::Done;
     view! {
         <li class=class id=prefix.clone()>
@@ -314,50 +306,73 @@ pub(super) fn ActionItem(
                     </ActionForm>
                     }
                 })}
-                <details class="more-details">
-                    <summary>{move_tr!("plan-action-update")}</summary>
-                    <ActionForm action attr:class="stack-form">
-                        <input type="hidden" name="code" value=code.clone() />
-                        <input type="hidden" name="action_id" value=row.id.to_string() />
-                        <div class="field">
-                            <label for=status_id.clone()>{move_tr!("plan-field-status")}</label>
-                            <select id=status_id name="form[status]">
-                                {ActionStatus::ALL.iter().map(|&s| view! {
-                                    <option value=s.code() selected={s == status}>{move || action_status_name(s)}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field-pair">
-                            <div class="field">
-                                <label for=start_id.clone()>{move_tr!("plan-field-planned-start")}</label>
-                                <input id=start_id type="date" name="form[planned_start]" value=row.planned_start.to_string() required=true />
-                            </div>
-                            <div class="field">
-                                <label for=end_id.clone()>{move_tr!("plan-field-planned-end")}</label>
-                                <input id=end_id type="date" name="form[planned_end]" value=row.planned_end.to_string() required=true />
-                            </div>
-                        </div>
-                        <div class="field-pair">
-                            <div class="field">
-                                <label for=actual_start_id.clone()>{move_tr!("plan-field-actual-start")}</label>
-                                <input id=actual_start_id type="date" name="form[actual_start]" max=today.to_string() value=row.actual_start.map(|d| d.to_string()).unwrap_or_default() />
-                            </div>
-                            <div class="field">
-                                <label for=actual_end_id.clone()>{move_tr!("plan-field-actual-end")}</label>
-                                <input id=actual_end_id type="date" name="form[actual_end]" max=today.to_string() value=row.actual_end.map(|d| d.to_string()).unwrap_or_default() />
-                            </div>
-                        </div>
-                        <div class="field">
-                            <label for=outcome_id.clone()>{move_tr!("plan-field-outcome")}</label>
-                            <input id=outcome_id type="text" name="form[outcome]" maxlength=MAX_DESCRIPTION.to_string() value=row.outcome.clone().unwrap_or_default() />
-                        </div>
-                        <div class="form-actions">
-                            <button type="submit" class="button primary">{move_tr!("save")}</button>
-                        </div>
-                    </ActionForm>
-                </details>
+                <ActionUpdateForm code=code.clone() row=row.clone() today action />
             </div>
             })}
         </li>
+    }
+}
+
+/// The form that changes an action's status, planned and actual dates and outcome.
+#[component]
+fn ActionUpdateForm(
+    code: String,
+    row: ActionRow,
+    today: NaiveDate,
+    action: ServerAction<UpdatePlanAction>,
+) -> impl IntoView {
+    let status = row.status;
+    let prefix = format!("action-{}", row.id);
+    let (status_id, start_id, end_id, actual_start_id, actual_end_id, outcome_id) = (
+        format!("{prefix}-status"),
+        format!("{prefix}-planned-start"),
+        format!("{prefix}-planned-end"),
+        format!("{prefix}-actual-start"),
+        format!("{prefix}-actual-end"),
+        format!("{prefix}-outcome"),
+    );
+    view! {
+        <details class="more-details">
+            <summary>{move_tr!("plan-action-update")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="code" value=code />
+                <input type="hidden" name="action_id" value=row.id.to_string() />
+                <div class="field">
+                    <label for=status_id.clone()>{move_tr!("plan-field-status")}</label>
+                    <select id=status_id name="form[status]">
+                        {ActionStatus::ALL.iter().map(|&s| view! {
+                            <option value=s.code() selected={s == status}>{move || action_status_name(s)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field-pair">
+                    <div class="field">
+                        <label for=start_id.clone()>{move_tr!("plan-field-planned-start")}</label>
+                        <input id=start_id type="date" name="form[planned_start]" value=row.planned_start.to_string() required=true />
+                    </div>
+                    <div class="field">
+                        <label for=end_id.clone()>{move_tr!("plan-field-planned-end")}</label>
+                        <input id=end_id type="date" name="form[planned_end]" value=row.planned_end.to_string() required=true />
+                    </div>
+                </div>
+                <div class="field-pair">
+                    <div class="field">
+                        <label for=actual_start_id.clone()>{move_tr!("plan-field-actual-start")}</label>
+                        <input id=actual_start_id type="date" name="form[actual_start]" max=today.to_string() value=row.actual_start.map(|d| d.to_string()).unwrap_or_default() />
+                    </div>
+                    <div class="field">
+                        <label for=actual_end_id.clone()>{move_tr!("plan-field-actual-end")}</label>
+                        <input id=actual_end_id type="date" name="form[actual_end]" max=today.to_string() value=row.actual_end.map(|d| d.to_string()).unwrap_or_default() />
+                    </div>
+                </div>
+                <div class="field">
+                    <label for=outcome_id.clone()>{move_tr!("plan-field-outcome")}</label>
+                    <input id=outcome_id type="text" name="form[outcome]" maxlength=MAX_DESCRIPTION.to_string() value=row.outcome.clone().unwrap_or_default() />
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button primary">{move_tr!("save")}</button>
+                </div>
+            </ActionForm>
+        </details>
     }
 }

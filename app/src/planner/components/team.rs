@@ -70,41 +70,55 @@ pub(super) fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> imp
                 }.into_any()
             }}
             {editable.then(|| view! {
-            <details class="more-details">
-                <summary>{move_tr!("plan-team-add")}</summary>
-                <ActionForm action=actions.add_member attr:class="stack-form">
-                    <input type="hidden" name="code" value=code />
-                    <div class="field">
-                        <label for="team-user">{move_tr!("plan-field-colleague")}</label>
-                        <select id="team-user" name="form[user_id]">
-                            <option value="">{move_tr!("plan-team-external-choice")}</option>
-                            {plan.colleagues.iter().cloned().map(|(id, name)| view! {
-                                <option value=id.to_string()>{name}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="team-external">{move_tr!("plan-field-external")}</label>
-                        <p class="hint" id="team-external-hint">{move_tr!("plan-team-external-hint")}</p>
-                        <input id="team-external" type="text" name="form[external_name]" maxlength=MAX_EXTERNAL_NAME.to_string() aria-describedby="team-external-hint" />
-                    </div>
-                    <div class="field">
-                        <label for="team-role">{move_tr!("plan-field-role")}</label>
-                        <select id="team-role" name="form[role]" required=true>
-                            {plan.giveable_roles.iter().map(|&role| view! {
-                                <option value=role.code()>{move || team_role_name(role)}</option>
-                            }).collect_view()}
-                        </select>
-                        {(plan.giveable_roles.len() < TeamRole::ALL.len()).then(|| view! {
-                            <p class="hint">{move_tr!("plan-team-restricted-hint")}</p>
-                        })}
-                    </div>
-                    <div class="form-actions">
-                        <button type="submit" class="button primary">{move_tr!("plan-team-add-submit")}</button>
-                    </div>
-                </ActionForm>
-            </details>
+                <AddTeamMemberForm code colleagues=plan.colleagues giveable_roles=plan.giveable_roles action=actions.add_member />
             })}
         </section>
+    }
+}
+
+/// The form that adds a colleague or an outside professional to the team, with a role
+/// the reader may give.
+#[component]
+fn AddTeamMemberForm(
+    code: String,
+    colleagues: Vec<(i32, String)>,
+    giveable_roles: Vec<TeamRole>,
+    action: ServerAction<AddTeamMember>,
+) -> impl IntoView {
+    view! {
+        <details class="more-details">
+            <summary>{move_tr!("plan-team-add")}</summary>
+            <ActionForm action attr:class="stack-form">
+                <input type="hidden" name="code" value=code />
+                <div class="field">
+                    <label for="team-user">{move_tr!("plan-field-colleague")}</label>
+                    <select id="team-user" name="form[user_id]">
+                        <option value="">{move_tr!("plan-team-external-choice")}</option>
+                        {colleagues.into_iter().map(|(id, name)| view! {
+                            <option value=id.to_string()>{name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="team-external">{move_tr!("plan-field-external")}</label>
+                    <p class="hint" id="team-external-hint">{move_tr!("plan-team-external-hint")}</p>
+                    <input id="team-external" type="text" name="form[external_name]" maxlength=MAX_EXTERNAL_NAME.to_string() aria-describedby="team-external-hint" />
+                </div>
+                <div class="field">
+                    <label for="team-role">{move_tr!("plan-field-role")}</label>
+                    <select id="team-role" name="form[role]" required=true>
+                        {giveable_roles.iter().map(|&role| view! {
+                            <option value=role.code()>{move || team_role_name(role)}</option>
+                        }).collect_view()}
+                    </select>
+                    {(giveable_roles.len() < TeamRole::ALL.len()).then(|| view! {
+                        <p class="hint">{move_tr!("plan-team-restricted-hint")}</p>
+                    })}
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="button primary">{move_tr!("plan-team-add-submit")}</button>
+                </div>
+            </ActionForm>
+        </details>
     }
 }

@@ -15,6 +15,7 @@ use crate::entity::{people, plan_child_needs, plan_joint_work, plans};
 use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Problem};
 use crate::kernel::names::user_names;
+use crate::people::access::person_event;
 use crate::planner::model::{Area, NeedLevel};
 use crate::planner::ssr::{audit, change_plan, plan_of, team_person, touch};
 
@@ -108,7 +109,8 @@ pub async fn family_page(ctx: &Ctx, code: &str) -> Result<FamilyPage, AppError> 
         })
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(txn, result, person_event(ctx, "plan.family.view", code))
+        .await
 }
 
 async fn joint_work<C: ConnectionTrait>(

@@ -36,9 +36,8 @@ where
         }
     }
     .await;
-    let conflicting =
-        AuditEvent::new(ctx.user.as_ref(), action, "person").object(code.trim().to_uppercase());
-    crate::audit::ssr::settle_change(&ctx.db, txn, result, ctx.request_id(), conflicting).await
+    let conflicting = crate::people::access::person_event(ctx, action, code);
+    ctx.finish_write(txn, result, conflicting).await
 }
 
 pub async fn open_plan(ctx: &Ctx, code: &str, review_every_days: i32) -> Result<(), AppError> {

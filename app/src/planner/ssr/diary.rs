@@ -76,7 +76,8 @@ pub async fn diary(ctx: &Ctx, code: &str) -> Result<DiaryPage, AppError> {
         })
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(txn, result, person_event(ctx, "plan.diary.view", code))
+        .await
 }
 
 pub async fn add_diary_note(ctx: &Ctx, code: &str, note: ValidDiaryNote) -> Result<(), AppError> {

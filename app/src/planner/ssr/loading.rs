@@ -31,7 +31,8 @@ pub async fn plan_page(ctx: &Ctx, code: &str) -> Result<PlanPage, AppError> {
         })
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(txn, result, person_event(ctx, "plan.view", code))
+        .await
 }
 
 pub(crate) async fn load_plan<C: ConnectionTrait>(
@@ -40,6 +41,99 @@ pub(crate) async fn load_plan<C: ConnectionTrait>(
     plan: &plans::Model,
     today: chrono::NaiveDate,
 ) -> Result<Plan, AppError> {
+    let rows = plan_rows(conn, person, plan).await?;
+    let names = PlanNames::load(conn, &rows).await?;
+    let areas = area_plans(&rows, &names, today);
+    let overdue_actions = areas
+        .iter()
+        .flat_map(|a| a.goals.iter())
+        .flat_map(|g| g.actions.iter())
+        .filter(|a| a.overdue)
+        .count();
+    let reviews = plan_reviews::Entity::find()
+        .filter(plan_reviews::Column::PlanId.eq(plan.id))
+        .all(conn)
+        .await?;
+    let permit_rows = permits::Entity::find()
+        .filter(permits::Column::PlanId.eq(plan.id))
+        .order_by_asc(permits::Column::Id)
+        .all(conn)
+        .await?;
+    let work = work_placements::Entity::find()
+        .filter(work_placements::Column::PlanId.eq(plan.id))
+        .order_by_asc(work_placements::Column::StartsOn)
+        .all(conn)
+        .await?;
+    let review_rows = review_rows(conn, plan, &reviews, today).await?;
+    Ok(Plan {
+        reviews: review_rows,
+        permits: permit_view(&permit_rows, today),
+        work: work.into_iter().map(work_row).collect(),
+        closing: plan_closing(plan),
+        opened_on: plan.opened_on,
+        review_every_days: plan.review_every_days,
+        phases: rows.phases.iter().map(|p| phase_row(p, &names)).collect(),
+        reference_operators: rows
+            .in_charge
+            .iter()
+            .filter_map(|o| {
+                o.reference_user_id
+                    .map(|user| (names.organisation(o.organisation_id), names.user(user)))
+            })
+            .collect(),
+        team: rows
+            .team
+            .iter()
+            .map(|m| team_member_row(m, &names))
+            .collect(),
+        colleagues: colleagues(conn, person).await?,
+        giveable_roles: Vec::new(),
+        areas,
+        services: rows
+            .catalogue
+            .iter()
+            .filter(|s| s.active)
+            .map(service_row)
+            .collect(),
+        overdue_actions,
+        handovers: rows
+            .handovers
+            .iter()
+            .map(|h| handover_row(h, &names))
+            .collect(),
+        latest_version: rows.latest_version.map(|v| AgreedVersionSummary {
+            number: v.number,
+            agreed_on: v.agreed_on,
+            approved: v.approved_by.is_some(),
+        }),
+        children: rows.children as usize,
+    })
+}
+
+/// The rows a plan page is built from, read before the names they refer to.
+struct PlanRows {
+    phases: Vec<plan_phases::Model>,
+    team: Vec<plan_team::Model>,
+    /// The organisations that have the person in charge.
+    in_charge: Vec<person_organisations::Model>,
+    assessments: Vec<plan_assessments::Model>,
+    goals: Vec<plan_goals::Model>,
+    actions: Vec<plan_actions::Model>,
+    /// The whole service catalogue, the retired services included (old actions use them).
+    catalogue: Vec<services::Model>,
+    handovers: Vec<reference_handovers::Model>,
+    latest_version: Option<plan_versions::Model>,
+    /// How many children have the person as their family head.
+    children: u64,
+}
+
+/// Reads the plan's phases, team, areas and history, and the person's organisations in
+/// charge, handovers and children.
+async fn plan_rows<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+    plan: &plans::Model,
+) -> Result<PlanRows, AppError> {
     let phases = plan_phases::Entity::find()
         .filter(plan_phases::Column::PlanId.eq(plan.id))
         .order_by_asc(plan_phases::Column::StartedOn)
@@ -92,67 +186,84 @@ pub(crate) async fn load_plan<C: ConnectionTrait>(
         .filter(people::Column::FamilyHeadId.eq(person.id))
         .count(conn)
         .await?;
-    // Collected first: a closure borrowing the rows inside the chain below would make
-    // the future's lifetimes too specific to be Send.
-    let handover_users: Vec<i32> = handovers
-        .iter()
-        .flat_map(|h| [h.from_user_id, Some(h.to_user_id)])
-        .flatten()
-        .collect();
-    let names = user_names(
-        conn,
-        phases
-            .iter()
-            .map(|p| p.recorded_by)
-            .chain(handover_users.iter().copied())
-            .chain(team.iter().filter_map(|m| m.user_id))
-            .chain(in_charge.iter().filter_map(|o| o.reference_user_id))
-            .chain(actions.iter().filter_map(|a| a.responsible_user_id)),
-    )
-    .await?;
-    let organisations = organisation_names(
-        conn,
-        in_charge
-            .iter()
-            .map(|o| o.organisation_id)
-            .chain(handovers.iter().map(|h| h.organisation_id)),
-    )
-    .await?;
-    let services_by_id: HashMap<i32, &services::Model> =
-        catalogue.iter().map(|s| (s.id, s)).collect();
-    let name_of = |id: i32| names.get(&id).cloned().unwrap_or_default();
+    Ok(PlanRows {
+        phases,
+        team,
+        in_charge,
+        assessments,
+        goals,
+        actions,
+        catalogue,
+        handovers,
+        latest_version,
+        children,
+    })
+}
 
-    let action_row = |action: &plan_actions::Model| {
-        let status = ActionStatus::from_stored(&action.status, ActionStatus::Planned);
-        let service = services_by_id.get(&action.service_id);
-        ActionRow {
-            id: action.id,
-            area: service
-                .and_then(|s| Area::from_code(&s.area))
-                .unwrap_or(Area::Legal),
-            service: service.map(|s| service_name(s)).unwrap_or(Bilingual {
-                it: String::new(),
-                en: String::new(),
-            }),
-            responsible: action
-                .responsible_user_id
-                .map(name_of)
-                .or_else(|| action.responsible_external.clone())
-                .unwrap_or_default(),
-            planned_start: action.planned_start,
-            planned_end: action.planned_end,
-            actual_start: action.actual_start,
-            actual_end: action.actual_end,
-            status,
-            outcome: action.outcome.clone(),
-            overdue: is_overdue(status, action.planned_end, today),
-        }
-    };
-    let areas = Area::ALL
+/// The names of the users and organisations a plan's rows refer to.
+struct PlanNames {
+    users: HashMap<i32, String>,
+    organisations: HashMap<i32, String>,
+}
+
+impl PlanNames {
+    /// Looks up, in two queries, every user and organisation named in `rows`.
+    async fn load<C: ConnectionTrait>(conn: &C, rows: &PlanRows) -> Result<Self, AppError> {
+        // Collected first: a closure borrowing the rows inside the chain below would make
+        // the future's lifetimes too specific to be Send.
+        let handover_users: Vec<i32> = rows
+            .handovers
+            .iter()
+            .flat_map(|h| [h.from_user_id, Some(h.to_user_id)])
+            .flatten()
+            .collect();
+        let users = user_names(
+            conn,
+            rows.phases
+                .iter()
+                .map(|p| p.recorded_by)
+                .chain(handover_users.iter().copied())
+                .chain(rows.team.iter().filter_map(|m| m.user_id))
+                .chain(rows.in_charge.iter().filter_map(|o| o.reference_user_id))
+                .chain(rows.actions.iter().filter_map(|a| a.responsible_user_id)),
+        )
+        .await?;
+        let organisations = organisation_names(
+            conn,
+            rows.in_charge
+                .iter()
+                .map(|o| o.organisation_id)
+                .chain(rows.handovers.iter().map(|h| h.organisation_id)),
+        )
+        .await?;
+        Ok(Self {
+            users,
+            organisations,
+        })
+    }
+
+    /// The user's name, or an empty one if she was not found.
+    fn user(&self, id: i32) -> String {
+        self.users.get(&id).cloned().unwrap_or_default()
+    }
+
+    /// The organisation's name, or an empty one if it was not found.
+    fn organisation(&self, id: i32) -> String {
+        self.organisations.get(&id).cloned().unwrap_or_default()
+    }
+}
+
+/// Every area of the plan, in the order of [`Area::ALL`], with its assessment and its
+/// goals and their actions.
+fn area_plans(rows: &PlanRows, names: &PlanNames, today: chrono::NaiveDate) -> Vec<AreaPlan> {
+    let services_by_id: HashMap<i32, &services::Model> =
+        rows.catalogue.iter().map(|s| (s.id, s)).collect();
+    Area::ALL
         .iter()
         .map(|&area| AreaPlan {
             area,
-            assessment: assessments
+            assessment: rows
+                .assessments
                 .iter()
                 .find(|a| a.area == area.code())
                 .map(|a| AssessmentRow {
@@ -160,7 +271,8 @@ pub(crate) async fn load_plan<C: ConnectionTrait>(
                     notes: a.notes.clone(),
                     assessed_on: a.assessed_on,
                 }),
-            goals: goals
+            goals: rows
+                .goals
                 .iter()
                 .filter(|g| g.area == area.code())
                 .map(|goal| GoalRow {
@@ -168,35 +280,59 @@ pub(crate) async fn load_plan<C: ConnectionTrait>(
                     description: goal.description.clone(),
                     expected_on: goal.expected_on,
                     status: GoalStatus::from_stored(&goal.status, GoalStatus::Open),
-                    actions: actions
+                    actions: rows
+                        .actions
                         .iter()
                         .filter(|a| a.goal_id == goal.id)
-                        .map(action_row)
+                        .map(|action| action_row(action, &services_by_id, names, today))
                         .collect(),
                 })
                 .collect(),
         })
-        .collect::<Vec<_>>();
-    let overdue_actions = areas
-        .iter()
-        .flat_map(|a| a.goals.iter())
-        .flat_map(|g| g.actions.iter())
-        .filter(|a| a.overdue)
-        .count();
-    let reviews = plan_reviews::Entity::find()
-        .filter(plan_reviews::Column::PlanId.eq(plan.id))
-        .all(conn)
-        .await?;
-    let permit_rows = permits::Entity::find()
-        .filter(permits::Column::PlanId.eq(plan.id))
-        .order_by_asc(permits::Column::Id)
-        .all(conn)
-        .await?;
-    let work = work_placements::Entity::find()
-        .filter(work_placements::Column::PlanId.eq(plan.id))
-        .order_by_asc(work_placements::Column::StartsOn)
-        .all(conn)
-        .await?;
+        .collect()
+}
+
+/// One action as the plan page shows it, with its service's area and name.
+fn action_row(
+    action: &plan_actions::Model,
+    services_by_id: &HashMap<i32, &services::Model>,
+    names: &PlanNames,
+    today: chrono::NaiveDate,
+) -> ActionRow {
+    let status = ActionStatus::from_stored(&action.status, ActionStatus::Planned);
+    let service = services_by_id.get(&action.service_id);
+    ActionRow {
+        id: action.id,
+        area: service
+            .and_then(|s| Area::from_code(&s.area))
+            .unwrap_or(Area::Legal),
+        service: service.map(|s| service_name(s)).unwrap_or(Bilingual {
+            it: String::new(),
+            en: String::new(),
+        }),
+        responsible: action
+            .responsible_user_id
+            .map(|id| names.user(id))
+            .or_else(|| action.responsible_external.clone())
+            .unwrap_or_default(),
+        planned_start: action.planned_start,
+        planned_end: action.planned_end,
+        actual_start: action.actual_start,
+        actual_end: action.actual_end,
+        status,
+        outcome: action.outcome.clone(),
+        overdue: is_overdue(status, action.planned_end, today),
+    }
+}
+
+/// The review meetings, with who recorded them: the next meeting first, then the
+/// minutes of those held, newest first.
+async fn review_rows<C: ConnectionTrait>(
+    conn: &C,
+    plan: &plans::Model,
+    reviews: &[plan_reviews::Model],
+    today: chrono::NaiveDate,
+) -> Result<Vec<ReviewRow>, AppError> {
     let reviewers = user_names(conn, reviews.iter().filter_map(|r| r.recorded_by)).await?;
     let mut review_rows: Vec<ReviewRow> = reviews
         .iter()
@@ -215,8 +351,14 @@ pub(crate) async fn load_plan<C: ConnectionTrait>(
         None => (0, r.scheduled_on.num_days_from_ce()),
         Some(held) => (1, -held.num_days_from_ce()),
     });
+    Ok(review_rows)
+}
+
+/// The residence permits, each knowing whether it was renewed and whether it needs an
+/// expiry alert.
+fn permit_view(permit_rows: &[permits::Model], today: chrono::NaiveDate) -> Vec<PermitRow> {
     let renewed: HashSet<i32> = permit_rows.iter().filter_map(|p| p.renewal_of).collect();
-    let permit_view = permit_rows
+    permit_rows
         .iter()
         .map(|p| PermitRow {
             id: p.id,
@@ -237,99 +379,68 @@ pub(crate) async fn load_plan<C: ConnectionTrait>(
                 today,
             ),
         })
-        .collect();
-    let closing = match (plan.closed_on, plan.exit_outcome.as_deref()) {
+        .collect()
+}
+
+/// One internship or job placement as the plan page shows it.
+fn work_row(w: work_placements::Model) -> WorkPlacementRow {
+    WorkPlacementRow {
+        id: w.id,
+        kind: WorkKind::from_stored(&w.kind, WorkKind::Internship),
+        host_company: w.host_company,
+        starts_on: w.starts_on,
+        ends_on: w.ends_on,
+        hours_per_week: w.hours_per_week,
+        grant_cents: w.grant_cents,
+        tutor: w.tutor,
+        attendance_percent: w.attendance_percent,
+        outcome: w.outcome.as_deref().and_then(WorkOutcome::from_code),
+    }
+}
+
+/// How the plan was closed, if it was (a closing date and an exit outcome both recorded).
+fn plan_closing(plan: &plans::Model) -> Option<PlanClosing> {
+    match (plan.closed_on, plan.exit_outcome.as_deref()) {
         (Some(closed_on), Some(outcome)) => Some(PlanClosing {
             closed_on,
             outcome: PlanExit::from_stored(outcome, PlanExit::Autonomy),
             summary: plan.closing_summary.clone().unwrap_or_default(),
         }),
         _ => None,
-    };
-    Ok(Plan {
-        reviews: review_rows,
-        permits: permit_view,
-        work: work
-            .into_iter()
-            .map(|w| WorkPlacementRow {
-                id: w.id,
-                kind: WorkKind::from_stored(&w.kind, WorkKind::Internship),
-                host_company: w.host_company,
-                starts_on: w.starts_on,
-                ends_on: w.ends_on,
-                hours_per_week: w.hours_per_week,
-                grant_cents: w.grant_cents,
-                tutor: w.tutor,
-                attendance_percent: w.attendance_percent,
-                outcome: w.outcome.as_deref().and_then(WorkOutcome::from_code),
-            })
-            .collect(),
-        closing,
-        opened_on: plan.opened_on,
-        review_every_days: plan.review_every_days,
-        phases: phases
-            .iter()
-            .map(|p| PhaseRow {
-                phase: Phase::from_stored(&p.phase, Phase::FirstContact),
-                started_on: p.started_on,
-                note: p.note.clone(),
-                recorded_by: name_of(p.recorded_by),
-            })
-            .collect(),
-        reference_operators: in_charge
-            .iter()
-            .filter_map(|o| {
-                o.reference_user_id.map(|user| {
-                    (
-                        organisations
-                            .get(&o.organisation_id)
-                            .cloned()
-                            .unwrap_or_default(),
-                        name_of(user),
-                    )
-                })
-            })
-            .collect(),
-        team: team
-            .iter()
-            .map(|m| TeamMemberRow {
-                id: m.id,
-                name: m
-                    .user_id
-                    .map(name_of)
-                    .or_else(|| m.external_name.clone())
-                    .unwrap_or_default(),
-                external: m.user_id.is_none(),
-                role: TeamRole::from_stored(&m.role, TeamRole::SocialWorker),
-            })
-            .collect(),
-        colleagues: colleagues(conn, person).await?,
-        giveable_roles: Vec::new(),
-        areas,
-        services: catalogue
-            .iter()
-            .filter(|s| s.active)
-            .map(service_row)
-            .collect(),
-        overdue_actions,
-        handovers: handovers
-            .iter()
-            .map(|h| HandoverRow {
-                on: h.created_at.date_naive(),
-                organisation: organisations
-                    .get(&h.organisation_id)
-                    .cloned()
-                    .unwrap_or_default(),
-                from: h.from_user_id.map(name_of),
-                to: name_of(h.to_user_id),
-                note: h.note.clone(),
-            })
-            .collect(),
-        latest_version: latest_version.map(|v| AgreedVersionSummary {
-            number: v.number,
-            agreed_on: v.agreed_on,
-            approved: v.approved_by.is_some(),
-        }),
-        children: children as usize,
-    })
+    }
+}
+
+/// A team member: a user by her name, an external member by the name recorded.
+fn team_member_row(m: &plan_team::Model, names: &PlanNames) -> TeamMemberRow {
+    TeamMemberRow {
+        id: m.id,
+        name: m
+            .user_id
+            .map(|id| names.user(id))
+            .or_else(|| m.external_name.clone())
+            .unwrap_or_default(),
+        external: m.user_id.is_none(),
+        role: TeamRole::from_stored(&m.role, TeamRole::SocialWorker),
+    }
+}
+
+/// A change of phase, with who recorded it.
+fn phase_row(p: &plan_phases::Model, names: &PlanNames) -> PhaseRow {
+    PhaseRow {
+        phase: Phase::from_stored(&p.phase, Phase::FirstContact),
+        started_on: p.started_on,
+        note: p.note.clone(),
+        recorded_by: names.user(p.recorded_by),
+    }
+}
+
+/// A handover of the reference operator, with the organisation and both operators named.
+fn handover_row(h: &reference_handovers::Model, names: &PlanNames) -> HandoverRow {
+    HandoverRow {
+        on: h.created_at.date_naive(),
+        organisation: names.organisation(h.organisation_id),
+        from: h.from_user_id.map(|id| names.user(id)),
+        to: names.user(h.to_user_id),
+        note: h.note.clone(),
+    }
 }

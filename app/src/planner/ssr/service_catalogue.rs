@@ -66,7 +66,8 @@ pub async fn add_service(ctx: &Ctx, service: ValidService) -> Result<(), AppErro
         Ok(())
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(txn, result, ctx.event("plan.service.add", "service"))
+        .await
 }
 
 pub async fn set_service_active(ctx: &Ctx, service_id: i32, active: bool) -> Result<(), AppError> {
@@ -91,7 +92,13 @@ pub async fn set_service_active(ctx: &Ctx, service_id: i32, active: bool) -> Res
         Ok(())
     }
     .await;
-    crate::kernel::db::settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("plan.service.active", "service")
+            .object(service_id),
+    )
+    .await
 }
 
 #[cfg(test)]

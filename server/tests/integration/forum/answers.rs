@@ -1,9 +1,10 @@
 //! Accepted answers, mentions and replies told to the people concerned, and read markers.
 
+use app::forum::model::CategoryPage;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::{last_id, new_thread, reply, thread, thread_of, CASE_WORKER, PARTNER, TRAINER};
+use super::{last_id, new_thread, reply, thread_of, thread_page, CASE_WORKER, PARTNER, TRAINER};
 use crate::helpers::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -59,22 +60,14 @@ async fn an_asker_accepts_an_answer_and_the_people_concerned_are_told() {
     };
     assert_eq!(accept(worker.clone()).await, StatusCode::FORBIDDEN);
     assert_eq!(accept(partner.clone()).await, StatusCode::OK);
-    let (_, page) = thread(&app, &worker, id).await;
-    assert_eq!(page["accepted_post_id"], answer);
-    let accepted: Vec<bool> = page["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|post| post["accepted"].as_bool().unwrap())
-        .collect();
+    let page = thread_page(&app, &worker, id).await;
+    assert_eq!(page.accepted_post_id, Some(answer));
+    let accepted: Vec<bool> = page.posts.iter().map(|post| post.accepted).collect();
     assert_eq!(accepted, [false, true]);
-    assert!(page["posts"][1]["html"]
-        .as_str()
-        .unwrap()
-        .contains("<strong>orari</strong>"));
+    assert!(page.posts[1].html.contains("<strong>orari</strong>"));
 
     // The question cannot be its own answer.
-    let first = page["posts"][0]["id"].as_i64().unwrap().to_string();
+    let first = page.posts[0].id.to_string();
     let response = app
         .call_raw(
             "forum/accept",
@@ -85,22 +78,14 @@ async fn an_asker_accepts_an_answer_and_the_people_concerned_are_told() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // Read markers: the category shows the thread as read for whoever opened it.
-    let category = json(
-        app.call_raw(
+    let category: CategoryPage = app
+        .call(
             "forum/category",
             &[("code", "indicatori"), ("tag", ""), ("page", "")],
             Some(&worker),
         )
-        .await,
-    )
-    .await;
-    let row = category["threads"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|row| row["id"] == id)
-        .unwrap()
-        .clone();
-    assert_eq!(row["unread"], false);
-    assert_eq!(row["answered"], true);
+        .await;
+    let row = category.threads.iter().find(|row| row.id == id).unwrap();
+    assert!(!row.unread);
+    assert!(row.answered);
 }

@@ -15,6 +15,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
 
 use crate::helpers::*;
+use app::forum::model::ThreadPage;
 
 pub(super) const PARTNER: &str = "partner@anello.test";
 pub(super) const TRAINER: &str = "formatrice@anello.test";
@@ -81,6 +82,16 @@ pub(super) async fn thread(app: &TestApp, cookie: &str, id: i32) -> (StatusCode,
         .await;
     let status = response.status();
     (status, json(response).await)
+}
+
+/// A thread's page as the reader's browser receives it.
+pub(super) async fn thread_page(app: &TestApp, cookie: &str, id: i32) -> ThreadPage {
+    app.call(
+        "forum/thread",
+        &[("id", &id.to_string()), ("quote", "")],
+        Some(cookie),
+    )
+    .await
 }
 
 pub(crate) async fn demo_thread(app: &TestApp, title_start: &str) -> i32 {

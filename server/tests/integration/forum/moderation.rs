@@ -1,8 +1,9 @@
 //! New users' posts wait for review; moderators hide, lock and read the edit history.
 
+use app::forum::model::{ModerationAction, ModerationPage};
 use reqwest::StatusCode;
 
-use super::{demo_thread, last_id, reply, thread, CASE_WORKER, COORDINATOR};
+use super::{demo_thread, last_id, reply, thread, thread_page, CASE_WORKER, COORDINATOR};
 use crate::helpers::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -22,12 +23,8 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
         "a first post waits for review on {}",
         app.backend
     );
-    let queue = json(
-        app.call_raw("forum/moderation", &[], Some(&coordinator))
-            .await,
-    )
-    .await;
-    assert_eq!(queue["pending"][0]["post_id"], post);
+    let queue: ModerationPage = app.call("forum/moderation", &[], Some(&coordinator)).await;
+    assert_eq!(queue.pending[0].post_id, post);
     let moderate = |post: i32, action: &'static str| {
         let app = &app;
         let coordinator = coordinator.clone();
@@ -76,16 +73,10 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK, "on {}", app.backend);
-    let (_, page) = thread(&app, &coordinator, id).await;
-    let edited = page["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == post)
-        .unwrap()
-        .clone();
+    let page = thread_page(&app, &coordinator, id).await;
+    let edited = page.posts.iter().find(|p| p.id == post).unwrap();
     assert_eq!(
-        edited["revisions"][0]["body"],
+        edited.revisions[0].body,
         "Anche a Cuneo chiedono il contratto."
     );
     let (_, page) = thread(&app, &worker, id).await;
@@ -103,23 +94,13 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let queue = json(
-        app.call_raw("forum/moderation", &[], Some(&coordinator))
-            .await,
-    )
-    .await;
-    assert_eq!(queue["flagged"][0]["post_id"], post);
+    let queue: ModerationPage = app.call("forum/moderation", &[], Some(&coordinator)).await;
+    assert_eq!(queue.flagged[0].post_id, post);
     assert_eq!(moderate(post, "hide").await, StatusCode::OK);
-    let (_, page) = thread(&app, &worker, id).await;
-    let hidden = page["posts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["id"] == post)
-        .unwrap()
-        .clone();
-    assert_eq!(hidden["hidden"], true);
-    assert_eq!(hidden["html"], "");
+    let page = thread_page(&app, &worker, id).await;
+    let hidden = page.posts.iter().find(|p| p.id == post).unwrap();
+    assert!(hidden.hidden);
+    assert_eq!(hidden.html, "");
 
     // A locked thread takes no replies.
     let response = app
@@ -137,16 +118,16 @@ async fn new_users_wait_for_review_and_moderators_hide_lock_and_see_history() {
     assert_eq!(response.status(), StatusCode::OK);
     let response = reply(&app, &worker, id, "Un'altra risposta").await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
-    let queue = json(
-        app.call_raw("forum/moderation", &[], Some(&coordinator))
-            .await,
-    )
-    .await;
-    let actions: Vec<&str> = queue["log"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|row| row["action"].as_str())
-        .collect();
-    assert_eq!(actions, ["Lock", "Hide", "Approve"], "on {}", app.backend);
+    let queue: ModerationPage = app.call("forum/moderation", &[], Some(&coordinator)).await;
+    let actions: Vec<ModerationAction> = queue.log.iter().map(|row| row.action).collect();
+    assert_eq!(
+        actions,
+        [
+            ModerationAction::Lock,
+            ModerationAction::Hide,
+            ModerationAction::Approve,
+        ],
+        "on {}",
+        app.backend
+    );
 }

@@ -1,6 +1,9 @@
 //! The category's rules: files follow them at once, and only the network's
 //! administrators and coordinators name moderators, never a partner.
 
+use app::forum::materials::model::LibraryPage;
+use app::forum::model::SearchPage;
+use app::forum::rules::model::{Audience, RulesPage};
 use reqwest::StatusCode;
 
 use super::{
@@ -62,26 +65,18 @@ async fn files_follow_the_category_rules_at_once() {
         material(&app, &partner, material_id).await.status(),
         StatusCode::FORBIDDEN
     );
-    let library = json(
-        app.call_raw("forum/materials", &[("category", "")], Some(&partner))
-            .await,
-    )
-    .await;
-    assert!(library["materials"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|m| m["id"] != material_id));
-    let found = json(
-        app.call_raw(
+    let library: LibraryPage = app
+        .call("forum/materials", &[("category", "")], Some(&partner))
+        .await;
+    assert!(library.materials.iter().all(|m| m.id != material_id));
+    let found: SearchPage = app
+        .call(
             "forum/search",
             &[("form[q]", "segnali allarme")],
             Some(&partner),
         )
-        .await,
-    )
-    .await;
-    assert!(found["materials"].as_array().unwrap().is_empty());
+        .await;
+    assert!(found.materials.is_empty());
     // The trainer still reads and serves it.
     assert_eq!(
         download(&app, &trainer, file as i64).await.status(),
@@ -103,23 +98,20 @@ async fn coordinators_name_moderators_and_partners_cannot_be_named() {
             .status(),
         StatusCode::FORBIDDEN
     );
-    let page = json(app.call_raw("admin/forum", &[], Some(&coordinator)).await).await;
-    let minors = page["categories"]
-        .as_array()
-        .unwrap()
+    let page: RulesPage = app.call("admin/forum", &[], Some(&coordinator)).await;
+    let minors = page
+        .categories
         .iter()
-        .find(|category| category["code"] == "minori")
+        .find(|category| category.code == "minori")
         .unwrap();
-    assert!(minors["rules"]
-        .as_array()
-        .unwrap()
+    assert!(minors
+        .rules
         .iter()
-        .all(|rule| rule["audience"] != "Everyone"));
-    assert!(page["candidates"]
-        .as_array()
-        .unwrap()
+        .all(|rule| rule.audience != Audience::Everyone));
+    assert!(page
+        .candidates
         .iter()
-        .all(|candidate| candidate[0].as_i64() != partner_id.parse::<i64>().ok()));
+        .all(|(id, _)| id.to_string() != partner_id));
 
     // A partner named moderator would read the minors' category: refused.
     let refused = app

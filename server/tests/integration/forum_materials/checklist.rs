@@ -1,8 +1,11 @@
 //! The indicator checklist as a material, its versions from the checklist editor.
 
+use app::forum::materials::model::{LibraryPage, MaterialPage};
+use app::forum::model::SearchPage;
+use app::notifications::model::NotificationKind;
 use reqwest::StatusCode;
 
-use super::{kinds, material, notifications, PARTNER, TRAINER};
+use super::{kinds, notifications, PARTNER, TRAINER};
 use crate::helpers::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -10,24 +13,20 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
     let app = TestApp::spawn().await;
     let trainer = app.sign_in(TRAINER).await;
     let partner = app.sign_in(PARTNER).await;
-    let library = json(
-        app.call_raw(
+    let library: LibraryPage = app
+        .call(
             "forum/materials",
             &[("category", "indicatori")],
             Some(&partner),
         )
-        .await,
-    )
-    .await;
-    let checklist = library["materials"]
-        .as_array()
-        .unwrap()
+        .await;
+    let checklist = library
+        .materials
         .iter()
-        .find(|m| m["checklist"] == true)
-        .unwrap_or_else(|| panic!("no checklist in {library}"))
-        .clone();
-    assert_eq!(checklist["number"], 1);
-    let id = checklist["id"].as_i64().unwrap() as i32;
+        .find(|m| m.checklist)
+        .unwrap_or_else(|| panic!("no checklist in {library:?}"));
+    assert_eq!(checklist.number, 1);
+    let id = checklist.id;
     let watch = app
         .call_raw(
             "forum/materials/watch",
@@ -81,25 +80,23 @@ async fn the_indicator_checklist_is_a_material_with_its_versions() {
         StatusCode::OK
     );
 
-    let page = json(material(&app, &partner, id).await).await;
-    let versions = page["versions"].as_array().unwrap();
+    let page: MaterialPage = app
+        .call("forum/material", &[("id", &id.to_string())], Some(&partner))
+        .await;
+    let versions = &page.versions;
     assert_eq!(versions.len(), 2);
-    assert_eq!(versions[0]["number"], 2);
+    assert_eq!(versions[0].number, 2);
     assert_eq!(
-        versions[0]["changes"],
+        versions[0].changes,
         "Nuovo indicatore sull'alloggio nel luogo di lavoro."
     );
-    assert!(versions[0]["html"]
-        .as_str()
-        .unwrap()
+    assert!(versions[0]
+        .html
         .contains("La persona dorme nel capannone dove lavora."));
-    assert!(
-        kinds(&notifications(&app, &partner).await).contains(&"ForumMaterialVersion".to_string())
-    );
-    let found = json(
-        app.call_raw("forum/search", &[("form[q]", "capannoni")], Some(&partner))
-            .await,
-    )
-    .await;
-    assert_eq!(found["materials"][0]["material_id"], id);
+    assert!(kinds(&notifications(&app, &partner).await)
+        .contains(&NotificationKind::ForumMaterialVersion));
+    let found: SearchPage = app
+        .call("forum/search", &[("form[q]", "capannoni")], Some(&partner))
+        .await;
+    assert_eq!(found.materials[0].material_id, id);
 }

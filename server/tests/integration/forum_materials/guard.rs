@@ -1,5 +1,7 @@
 //! The personal-data guard holds a version until its author confirms.
 
+use app::forum::materials::model::VersionDraftPage;
+use app::forum::model::FindingKind;
 use reqwest::StatusCode;
 
 use super::{new_material, publish, upload_ok, PDF, TRAINER};
@@ -21,17 +23,15 @@ async fn the_guard_holds_a_version_until_its_author_confirms() {
     let held = publish(&app, &trainer, draft, text, "", false).await;
     assert_eq!(held.status(), StatusCode::OK);
     assert_eq!(location(&held), format!("/forum/materiali/bozze/{draft}"));
-    let page = json(
-        app.call_raw(
+    let page: VersionDraftPage = app
+        .call(
             "forum/materials/draft",
             &[("id", &draft.to_string())],
             Some(&trainer),
         )
-        .await,
-    )
-    .await;
-    assert_eq!(page["findings"][0]["kind"], "Phone");
-    assert_eq!(page["body"], text, "the text is kept as written");
+        .await;
+    assert_eq!(page.findings[0].kind, FindingKind::Phone);
+    assert_eq!(page.body, text, "the text is kept as written");
     let published = publish(&app, &trainer, draft, text, "", true).await;
     assert!(location(&published).starts_with("/forum/materiali/"));
     assert!(!location(&published).contains("bozze"));

@@ -8,9 +8,9 @@ mod checklist;
 mod guard;
 mod versions;
 
+use app::notifications::model::{NotificationKind, NotificationRow, NotificationsPage};
 use reqwest::header::{ACCEPT, COOKIE, ORIGIN};
 use reqwest::StatusCode;
-use serde_json::Value;
 
 use crate::helpers::*;
 
@@ -122,14 +122,11 @@ pub(super) async fn download(app: &TestApp, cookie: &str, attachment: i64) -> re
         .await
 }
 
-pub(super) async fn notifications(app: &TestApp, cookie: &str) -> Vec<Value> {
-    let list = json(app.call_raw("notifications/list", &[], Some(cookie)).await).await;
-    list["items"].as_array().cloned().unwrap_or_default()
+pub(super) async fn notifications(app: &TestApp, cookie: &str) -> Vec<NotificationRow> {
+    let list: NotificationsPage = app.call("notifications/list", &[], Some(cookie)).await;
+    list.items
 }
 
-pub(super) fn kinds(notifications: &[Value]) -> Vec<String> {
-    notifications
-        .iter()
-        .map(|n| n["kind"].as_str().unwrap_or_default().to_string())
-        .collect()
+pub(super) fn kinds(notifications: &[NotificationRow]) -> Vec<NotificationKind> {
+    notifications.iter().map(|n| n.kind).collect()
 }

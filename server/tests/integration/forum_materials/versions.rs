@@ -1,11 +1,14 @@
 //! A trainer's versions and their files, known by their bytes; followers told of new
 //! versions; downloads, the library and search over materials.
 
+use app::forum::materials::model::{FileKind, LibraryPage, MaterialPage, VersionDraftPage};
+use app::forum::model::SearchPage;
+use app::notifications::model::NotificationKind;
 use reqwest::StatusCode;
 
 use super::{
-    download, kinds, last_id, material, new_material, notifications, publish, upload, upload_ok,
-    CASE_WORKER, COORDINATOR, PARTNER, PDF, PNG, TRAINER,
+    download, kinds, last_id, new_material, notifications, publish, upload, upload_ok, CASE_WORKER,
+    COORDINATOR, PARTNER, PDF, PNG, TRAINER,
 };
 use crate::helpers::*;
 
@@ -139,17 +142,15 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
         download(&app, &partner, pdf as i64).await.status(),
         StatusCode::NOT_FOUND
     );
-    let page = json(
-        app.call_raw(
+    let page: VersionDraftPage = app
+        .call(
             "forum/materials/draft",
             &[("id", &draft.to_string())],
             Some(&trainer),
         )
-        .await,
-    )
-    .await;
-    assert_eq!(page["attachments"].as_array().unwrap().len(), 3);
-    assert_eq!(page["first"], true);
+        .await;
+    assert_eq!(page.attachments.len(), 3);
+    assert!(page.first);
 
     // The first version needs no note of changes.
     let response = publish(
@@ -197,19 +198,22 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
     assert_eq!(response.status(), StatusCode::OK);
     let second = last_id(&location(&response));
     assert_ne!(second, draft);
-    let page = json(
-        app.call_raw(
+    let page: VersionDraftPage = app
+        .call(
             "forum/materials/draft",
             &[("id", &second.to_string())],
             Some(&trainer),
         )
-        .await,
-    )
-    .await;
-    let files = page["attachments"].as_array().unwrap().clone();
+        .await;
+    let files = &page.attachments;
     assert_eq!(files.len(), 3);
-    assert_eq!(page["first"], false);
-    let odt_file = files.iter().find(|file| file["kind"] == "Odt").unwrap()["id"].to_string();
+    assert!(!page.first);
+    let odt_file = files
+        .iter()
+        .find(|file| file.kind == FileKind::Odt)
+        .unwrap()
+        .id
+        .to_string();
     let removed = app
         .call_raw(
             "forum/materials/attachments/remove",
@@ -236,41 +240,42 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
     .await;
     assert_eq!(response.status(), StatusCode::OK);
 
-    let page = json(material(&app, &partner, material_id).await).await;
-    let versions = page["versions"].as_array().unwrap();
+    let page: MaterialPage = app
+        .call(
+            "forum/material",
+            &[("id", &material_id.to_string())],
+            Some(&partner),
+        )
+        .await;
+    let versions = &page.versions;
     assert_eq!(versions.len(), 2);
-    assert_eq!(versions[0]["number"], 2);
+    assert_eq!(versions[0].number, 2);
     assert_eq!(
-        versions[0]["changes"],
+        versions[0].changes,
         "Tolto il modulo ODT, aggiornati gli indicatori sul caporalato."
     );
-    assert_eq!(versions[0]["attachments"].as_array().unwrap().len(), 2);
-    assert_eq!(versions[1]["number"], 1);
-    assert_eq!(versions[1]["attachments"].as_array().unwrap().len(), 3);
-    assert_eq!(page["may_publish"], false);
-    assert_eq!(page["watching"], true);
+    assert_eq!(versions[0].attachments.len(), 2);
+    assert_eq!(versions[1].number, 1);
+    assert_eq!(versions[1].attachments.len(), 3);
+    assert!(!page.may_publish);
+    assert!(page.watching);
 
     // Followers of the material and of its category are told; the author is not.
     let told = notifications(&app, &partner).await;
     assert_eq!(told.len(), before_partner + 1);
-    assert!(kinds(&told).contains(&"ForumMaterialVersion".to_string()));
-    assert_eq!(told[0]["link"], format!("/forum/materiali/{material_id}"));
-    assert!(
-        kinds(&notifications(&app, &worker).await).contains(&"ForumMaterialVersion".to_string())
-    );
-    assert!(
-        !kinds(&notifications(&app, &trainer).await).contains(&"ForumMaterialVersion".to_string())
-    );
+    let new_version = NotificationKind::ForumMaterialVersion;
+    assert!(kinds(&told).contains(&new_version));
+    assert_eq!(told[0].link, format!("/forum/materiali/{material_id}"));
+    assert!(kinds(&notifications(&app, &worker).await).contains(&new_version));
+    assert!(!kinds(&notifications(&app, &trainer).await).contains(&new_version));
 
     // A reader downloads the file as a download, never as a page.
-    let file = versions[0]["attachments"]
-        .as_array()
-        .unwrap()
+    let file = versions[0]
+        .attachments
         .iter()
-        .find(|file| file["kind"] == "Pdf")
-        .unwrap()["id"]
-        .as_i64()
-        .unwrap();
+        .find(|file| file.kind == FileKind::Pdf)
+        .unwrap()
+        .id as i64;
     let response = download(&app, &partner, file).await;
     assert_eq!(response.status(), StatusCode::OK);
     let headers = response.headers().clone();
@@ -288,42 +293,32 @@ async fn a_trainer_publishes_versions_with_files_and_followers_are_told() {
 
     // The library lists it; search finds it, also when only materials with files are
     // asked for (posts have none).
-    let library = json(
-        app.call_raw(
+    let library: LibraryPage = app
+        .call(
             "forum/materials",
             &[("category", "indicatori")],
             Some(&partner),
         )
-        .await,
-    )
-    .await;
-    let titles: Vec<&str> = library["materials"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|m| m["title"].as_str())
-        .collect();
+        .await;
+    let titles: Vec<&str> = library.materials.iter().map(|m| m.title.as_str()).collect();
     assert!(
         titles.contains(&"Indicatori nel lavoro agricolo"),
         "{titles:?}"
     );
-    let found = json(
-        app.call_raw(
+    let found: SearchPage = app
+        .call(
             "forum/search",
             &[("form[q]", "raccolte"), ("form[attachments]", "1")],
             Some(&partner),
         )
-        .await,
-    )
-    .await;
-    assert_eq!(found["hits"].as_array().unwrap().len(), 0);
-    let materials = found["materials"].as_array().unwrap();
-    assert_eq!(materials.len(), 1, "{found}");
-    assert_eq!(materials[0]["material_id"], material_id);
-    assert_eq!(materials[0]["attachments"], 2);
-    assert!(materials[0]["snippet"]
-        .as_array()
-        .unwrap()
+        .await;
+    assert_eq!(found.hits.len(), 0);
+    let materials = &found.materials;
+    assert_eq!(materials.len(), 1, "{found:?}");
+    assert_eq!(materials[0].material_id, material_id);
+    assert_eq!(materials[0].attachments, 2);
+    assert!(materials[0]
+        .snippet
         .iter()
-        .any(|piece| piece[1] == true && piece[0] == "raccolta."));
+        .any(|piece| piece.1 && piece.0 == "raccolta."));
 }

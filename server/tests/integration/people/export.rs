@@ -8,6 +8,8 @@ use super::{
 };
 use crate::helpers::*;
 use app::entity::people;
+use app::people::model::{Exploitation, Gender};
+use app::people::registry::model::PersonPage;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() {
@@ -109,21 +111,17 @@ async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() 
         response.text().await.unwrap()
     );
 
-    let page = json(
-        app.call_raw("people/person", &[("code", &code)], Some(&torino))
-            .await,
-    )
-    .await;
-    assert!(page["identity"].is_null());
-    assert_eq!(page["person"]["anonymised"], true);
+    let page: PersonPage = app
+        .call("people/person", &[("code", &code)], Some(&torino))
+        .await;
+    assert!(page.identity.is_none());
+    assert!(page.person.anonymised);
     assert_eq!(
-        page["person"]["gender"], "Female",
+        page.person.gender,
+        Gender::Female,
         "what the figures need stays"
     );
-    assert_eq!(
-        page["person"]["exploitation"],
-        serde_json::json!(["SexualStreet"])
-    );
+    assert_eq!(page.person.exploitation, [Exploitation::SexualStreet]);
     assert_eq!(
         people::Entity::find().count(&app.db).await.unwrap(),
         minors_before,

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::helpers::*;
 use app::entity::audit_log;
+use app::people::registry::model::{PeopleList, PersonAccess, PersonPage};
 
 /// The person page as JSON and as server-rendered HTML (with its hydration data).
 async fn both_views(
@@ -49,8 +50,8 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
     assert_eq!(html_status, StatusCode::OK);
     assert!(body.contains(MARKER) && html.contains(MARKER));
     assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&body).unwrap()["access"],
-        "Identity"
+        serde_json::from_str::<PersonPage>(&body).unwrap().access,
+        PersonAccess::Identity
     );
 
     // The coordinator follows the path by code only, until the person consents.
@@ -63,13 +64,10 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
         "coordinator HTML or hydration data leaks identity"
     );
     assert!(html.contains(&code));
-    let page: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(page["access"], "CodeOnly");
-    assert!(page["identity"].is_null());
-    assert!(
-        page["access_log"].as_array().unwrap().is_empty(),
-        "the access log is the team's"
-    );
+    let page: PersonPage = serde_json::from_str(&body).unwrap();
+    assert_eq!(page.access, PersonAccess::CodeOnly);
+    assert!(page.identity.is_none());
+    assert!(page.access_log.is_empty(), "the access log is the team's");
 
     // Another organisation's case worker, an outreach worker of a third organisation,
     // the trainer, the partner: refused, and nothing of her in any answer.
@@ -178,14 +176,12 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
     let (status, body, _, html) = both_views(&app, &code, &cuneo).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains(MARKER) && html.contains(MARKER));
-    let list = json(
-        app.call_raw("people/list", &[("filter[code]", &code)], Some(&cuneo))
-            .await,
-    )
-    .await;
-    assert_eq!(list["total"], 1);
+    let list: PeopleList = app
+        .call("people/list", &[("filter[code]", &code)], Some(&cuneo))
+        .await;
+    assert_eq!(list.total, 1);
     assert!(
-        !list.to_string().contains(MARKER),
+        !serde_json::to_string(&list).unwrap().contains(MARKER),
         "lists never carry identity fields"
     );
 
@@ -238,14 +234,12 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
     assert_eq!(count_audit(&app, "person.consent.record", &code).await, 2);
 
     // The team sees that log on the page.
-    let page = json(
-        app.call_raw("people/person", &[("code", &code)], Some(&torino))
-            .await,
-    )
-    .await;
-    let log = page["access_log"].as_array().unwrap();
+    let page: PersonPage = app
+        .call("people/person", &[("code", &code)], Some(&torino))
+        .await;
+    let log = &page.access_log;
     assert!(log
         .iter()
-        .any(|row| row["action"] == "person.view" && row["who"] != ""));
-    assert!(log.iter().any(|row| row["outcome"] == "denied"));
+        .any(|row| row.action == "person.view" && !row.who.is_empty()));
+    assert!(log.iter().any(|row| row.outcome == "denied"));
 }

@@ -2,6 +2,7 @@
 
 use super::{register, registration, COORDINATOR, TORINO_CASE_WORKER};
 use crate::helpers::*;
+use app::people::registry::model::{PeopleList, PersonPage};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filtered() {
@@ -19,44 +20,40 @@ async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filter
     ));
     let code = register(&app, &torino, &form).await;
 
-    let page = json(
-        app.call_raw("people/person", &[("code", &code)], Some(&torino))
-            .await,
-    )
-    .await;
-    let days = page["coming_of_age_in_days"].as_i64().expect("an alert");
+    let page: PersonPage = app
+        .call("people/person", &[("code", &code)], Some(&torino))
+        .await;
+    let days = page.coming_of_age_in_days.expect("an alert");
     assert!((28..=31).contains(&days), "{days}");
-    assert_eq!(page["person"]["minor"], true);
-    assert_eq!(page["unaccompanied"], true);
+    assert!(page.person.minor);
+    assert!(page.unaccompanied);
     // The coordinator sees that she is a minor, not when she was born.
     let coordinator = app.sign_in(COORDINATOR).await;
-    let page = json(
-        app.call_raw("people/person", &[("code", &code)], Some(&coordinator))
-            .await,
-    )
-    .await;
-    assert!(page["coming_of_age_in_days"].is_null());
-    assert_eq!(page["person"]["minor"], true);
-    assert!(!page.to_string().contains(&birth.to_string()));
+    let response = app
+        .call_raw("people/person", &[("code", &code)], Some(&coordinator))
+        .await;
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    // The answer as sent, for what must not be anywhere in it.
+    let text = response.text().await.unwrap();
+    let page: PersonPage = serde_json::from_str(&text).unwrap();
+    assert!(page.coming_of_age_in_days.is_none());
+    assert!(page.person.minor);
+    assert!(!text.contains(&birth.to_string()));
 
-    let minors = json(
-        app.call_raw(
+    let minors: PeopleList = app
+        .call(
             "people/list",
             &[("filter[age]", "minor"), ("filter[code]", &code)],
             Some(&torino),
         )
-        .await,
-    )
-    .await;
-    assert_eq!(minors["total"], 1);
-    let adults = json(
-        app.call_raw(
+        .await;
+    assert_eq!(minors.total, 1);
+    let adults: PeopleList = app
+        .call(
             "people/list",
             &[("filter[age]", "adult"), ("filter[code]", &code)],
             Some(&torino),
         )
-        .await,
-    )
-    .await;
-    assert_eq!(adults["total"], 0);
+        .await;
+    assert_eq!(adults.total, 0);
 }

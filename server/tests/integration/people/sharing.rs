@@ -7,6 +7,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use super::{register, registration, COORDINATOR, CUNEO_CASE_WORKER, TORINO_CASE_WORKER};
 use crate::helpers::*;
 use app::entity::{audit_log, people, person_organisations};
+use app::people::registry::model::{ConsentKind, PersonPage};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sharing_needs_consent_and_only_the_coordinator_overrides_with_a_reason() {
@@ -149,17 +150,15 @@ async fn withdrawing_a_sharing_consent_takes_that_organisation_off_the_team() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    let page = json(
-        app.call_raw("people/person", &[("code", &code)], Some(&torino))
-            .await,
-    )
-    .await;
-    let sharing = page["consents"]
-        .as_array()
-        .unwrap()
+    let page: PersonPage = app
+        .call("people/person", &[("code", &code)], Some(&torino))
+        .await;
+    let sharing = page
+        .consents
         .iter()
-        .find(|c| c["kind"] == "Sharing")
-        .expect("sharing consent")["id"]
+        .find(|c| c.kind == ConsentKind::Sharing)
+        .expect("sharing consent")
+        .id
         .to_string();
     let response = app
         .call_raw(

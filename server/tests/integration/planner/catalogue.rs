@@ -1,9 +1,10 @@
 //! The service catalogue, kept by the coordinator.
 
+use app::planner::model::Catalogue;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
-use super::{add_action, add_goal, person_with_plan, plan, CASE_WORKER};
+use super::{add_action, add_goal, person_with_plan, the_plan, CASE_WORKER};
 use crate::helpers::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -32,16 +33,15 @@ async fn the_coordinator_keeps_the_service_catalogue() {
             .status(),
         StatusCode::FORBIDDEN
     );
-    let catalogue = json(app.call_raw("planner/services", &[], Some(&worker)).await).await;
-    assert_eq!(catalogue["may_edit"], false);
-    let added = catalogue["services"]
-        .as_array()
-        .unwrap()
+    let catalogue: Catalogue = app.call("planner/services", &[], Some(&worker)).await;
+    assert!(!catalogue.may_edit);
+    let added = catalogue
+        .services
         .iter()
-        .find(|s| s["name"]["en"] == "Dental screening")
+        .find(|s| s.name.en == "Dental screening")
         .cloned()
         .expect("the new service");
-    let id = added["id"].as_i64().unwrap().to_string();
+    let id = added.id.to_string();
 
     // A deactivated service is no longer offered for new actions.
     let code = person_with_plan(&app, &worker, "Catalogo").await;
@@ -54,10 +54,12 @@ async fn the_coordinator_keeps_the_service_catalogue() {
         )
         .await;
     assert_eq!(off.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    assert!(!page["plan"]["services"]
-        .to_string()
-        .contains("Dental screening"));
+    let plan = the_plan(&app, &worker, &code).await;
+    let dental = |name: &str| name.contains("Dental screening");
+    assert!(!plan
+        .services
+        .iter()
+        .any(|s| dental(&s.name.it) || dental(&s.name.en)));
     let me = app.user_id(CASE_WORKER).await;
     let refused = add_action(&app, &worker, &code, goal, &id, me, (&day(0), &day(5))).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -1,8 +1,9 @@
 //! The case diary: each note read only at its level, by the team's roles.
 
+use app::planner::model::DiaryPage;
 use reqwest::StatusCode;
 
-use super::{person_with_plan, plan, CASE_WORKER, OTHER_BODY, RECEPTION};
+use super::{person_with_plan, the_plan, CASE_WORKER, OTHER_BODY, RECEPTION};
 use crate::helpers::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -30,24 +31,20 @@ async fn diary_notes_are_read_only_at_their_level() {
         assert_eq!(response.status(), StatusCode::OK, "{level}");
     }
     // The author reads all three.
-    let own = json(
-        app.call_raw("planner/diary", &[("code", &code)], Some(&worker))
-            .await,
-    )
-    .await;
-    assert_eq!(own["notes"].as_array().unwrap().len(), 3);
+    let own: DiaryPage = app
+        .call("planner/diary", &[("code", &code)], Some(&worker))
+        .await;
+    assert_eq!(own.notes.len(), 3);
 
     // A colleague of the team reads the team's note only: not in JSON, not in the page
     // (whose hydration data would carry it).
     let reception = app.sign_in(RECEPTION).await;
-    let seen = json(
-        app.call_raw("planner/diary", &[("code", &code)], Some(&reception))
-            .await,
-    )
-    .await;
-    assert_eq!(seen["notes"].as_array().unwrap().len(), 1);
-    assert_eq!(seen["hidden"], 2);
-    let text = seen.to_string();
+    let seen: DiaryPage = app
+        .call("planner/diary", &[("code", &code)], Some(&reception))
+        .await;
+    assert_eq!(seen.notes.len(), 1);
+    assert_eq!(seen.hidden, 2);
+    let text = serde_json::to_string(&seen).unwrap();
     assert!(!text.contains("RISERVATO"));
     let page = app
         .get(&format!("/persone/{code}/diario"), Some(&reception))
@@ -86,19 +83,17 @@ async fn diary_notes_are_read_only_at_their_level() {
         )
         .await;
     assert_eq!(twice.status(), StatusCode::CONFLICT);
-    let seen = json(
-        app.call_raw("planner/diary", &[("code", &code)], Some(&reception))
-            .await,
-    )
-    .await;
-    let text = seen.to_string();
+    let seen: DiaryPage = app
+        .call("planner/diary", &[("code", &code)], Some(&reception))
+        .await;
+    let text = serde_json::to_string(&seen).unwrap();
     assert!(text.contains("LEGALE-RISERVATO"));
     assert!(!text.contains("PSICO-RISERVATO"));
-    assert_eq!(seen["hidden"], 1);
+    assert_eq!(seen.hidden, 1);
 
     // Off the team's legal role, the note closes again.
-    let page = plan(&app, &worker, &code).await;
-    let member = page["plan"]["team"][0]["id"].as_i64().unwrap().to_string();
+    let plan = the_plan(&app, &worker, &code).await;
+    let member = plan.team[0].id.to_string();
     let removed = app
         .call_raw(
             "planner/team/remove",
@@ -107,12 +102,10 @@ async fn diary_notes_are_read_only_at_their_level() {
         )
         .await;
     assert_eq!(removed.status(), StatusCode::OK);
-    let seen = json(
-        app.call_raw("planner/diary", &[("code", &code)], Some(&reception))
-            .await,
-    )
-    .await;
-    assert_eq!(seen["hidden"], 2);
+    let seen: DiaryPage = app
+        .call("planner/diary", &[("code", &code)], Some(&reception))
+        .await;
+    assert_eq!(seen.hidden, 2);
 
     // An external service joins by name, with the external role only.
     let external = app

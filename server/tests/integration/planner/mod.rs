@@ -9,6 +9,8 @@ mod reviews_and_exit;
 mod team_and_audit;
 mod without_javascript;
 
+use app::planner::model::{ActionRow, GoalRow, PermitKind, Plan, PlanPage, WorkItem};
+use chrono::NaiveDate;
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -18,12 +20,26 @@ pub(super) const CASE_WORKER: &str = "operatrice@anello.test";
 pub(super) const RECEPTION: &str = "accoglienza@anello.test";
 pub(super) const OTHER_BODY: &str = "operatrice.cuneo@anello.test";
 
+/// The plan page as JSON, for a test that looks for a text anywhere in it.
 pub(super) async fn plan(app: &TestApp, cookie: &str, code: &str) -> Value {
     let response = app
         .call_raw("planner/plan", &[("code", code)], Some(cookie))
         .await;
     assert_eq!(response.status(), StatusCode::OK, "plan on {}", app.backend);
     json(response).await
+}
+
+pub(super) async fn plan_page(app: &TestApp, cookie: &str, code: &str) -> PlanPage {
+    app.call("planner/plan", &[("code", code)], Some(cookie))
+        .await
+}
+
+/// The plan of a person whose plan is open.
+pub(super) async fn the_plan(app: &TestApp, cookie: &str, code: &str) -> Plan {
+    plan_page(app, cookie, code)
+        .await
+        .plan
+        .expect("an open plan")
 }
 
 /// A person of the case worker's organisation with a plan opened.
@@ -39,7 +55,7 @@ pub(super) async fn add_goal(
     code: &str,
     area: &str,
     text: &str,
-) -> i64 {
+) -> i32 {
     let response = app
         .call_raw(
             "planner/goals/add",
@@ -53,37 +69,27 @@ pub(super) async fn add_goal(
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK, "goal on {}", app.backend);
-    let page = plan(app, cookie, code).await;
-    goals(&page)
+    let plan = the_plan(app, cookie, code).await;
+    goals(&plan)
         .into_iter()
-        .find(|g| g["description"] == text)
-        .and_then(|g| g["id"].as_i64())
+        .find(|g| g.description == text)
+        .map(|g| g.id)
         .expect("the new goal")
 }
 
-fn goals(page: &Value) -> Vec<Value> {
-    page["plan"]["areas"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|a| a["goals"].as_array().unwrap().clone())
-        .collect()
+fn goals(plan: &Plan) -> Vec<GoalRow> {
+    plan.areas.iter().flat_map(|a| a.goals.clone()).collect()
 }
 
-pub(super) fn actions(page: &Value) -> Vec<Value> {
-    goals(page)
-        .iter()
-        .flat_map(|g| g["actions"].as_array().unwrap().clone())
-        .collect()
+pub(super) fn actions(plan: &Plan) -> Vec<ActionRow> {
+    goals(plan).into_iter().flat_map(|g| g.actions).collect()
 }
 
-pub(super) fn service_id(page: &Value, italian_name: &str) -> String {
-    page["plan"]["services"]
-        .as_array()
-        .unwrap()
+pub(super) fn service_id(plan: &Plan, italian_name: &str) -> String {
+    plan.services
         .iter()
-        .find(|s| s["name"]["it"] == italian_name)
-        .and_then(|s| s["id"].as_i64())
+        .find(|s| s.name.it == italian_name)
+        .map(|s| s.id)
         .expect("service in the catalogue")
         .to_string()
 }
@@ -92,7 +98,7 @@ pub(super) async fn add_action(
     app: &TestApp,
     cookie: &str,
     code: &str,
-    goal: i64,
+    goal: i32,
     service: &str,
     responsible: i32,
     (from, to): (&str, &str),
@@ -112,13 +118,35 @@ pub(super) async fn add_action(
     .await
 }
 
+/// An item of a My work list, about one person.
+pub(super) trait About {
+    fn code(&self) -> &str;
+}
+
+impl About for WorkItem {
+    fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+/// A review due: (code, scheduled date).
+impl About for (String, NaiveDate) {
+    fn code(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A permit expiring: (code, kind, expiry date).
+impl About for (String, PermitKind, NaiveDate) {
+    fn code(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The items of a My work list about `code` (the demo network has plans of its own).
-pub(super) fn about(work: &Value, list: &str, code: &str) -> Vec<Value> {
-    work[list]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|item| item["code"] == code || item[0] == code)
+pub(super) fn about<T: About + Clone>(list: &[T], code: &str) -> Vec<T> {
+    list.iter()
+        .filter(|item| item.code() == code)
         .cloned()
         .collect()
 }

@@ -1,9 +1,10 @@
 //! "My work": the late and due actions of one's plans, and nobody else's.
 
+use app::planner::model::MyWork;
 use reqwest::StatusCode;
 
 use super::{
-    about, actions, add_action, add_goal, person_with_plan, plan, service_id, CASE_WORKER,
+    about, actions, add_action, add_goal, person_with_plan, service_id, the_plan, CASE_WORKER,
     OTHER_BODY, RECEPTION,
 };
 use crate::helpers::*;
@@ -15,8 +16,8 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
     let reception = app.sign_in(RECEPTION).await;
     let code = person_with_plan(&app, &worker, "Lavoro").await;
     let goal = add_goal(&app, &worker, &code, "language", "Livello A2 di italiano").await;
-    let page = plan(&app, &worker, &code).await;
-    let course = service_id(&page, "Corso di italiano L2");
+    let plan = the_plan(&app, &worker, &code).await;
+    let course = service_id(&plan, "Corso di italiano L2");
     let me = app.user_id(CASE_WORKER).await;
     let colleague = app.user_id(RECEPTION).await;
     assert_eq!(
@@ -63,15 +64,15 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
     );
 
     // Responsible for one action only: she sees that one, late.
-    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
-    let late = about(&work, "overdue", &code);
+    let work: MyWork = app.call("planner/my_work", &[], Some(&worker)).await;
+    let late = about(&work.overdue, &code);
     assert_eq!(late.len(), 1);
-    assert_eq!(late[0]["mine"], true);
-    assert!(about(&work, "upcoming", &code).is_empty());
+    assert!(late[0].mine);
+    assert!(about(&work.upcoming, &code).is_empty());
     // The colleague sees the one due within two weeks, not the one in two months.
-    let theirs = json(app.call_raw("planner/my_work", &[], Some(&reception)).await).await;
-    assert_eq!(about(&theirs, "upcoming", &code).len(), 1);
-    assert!(about(&theirs, "overdue", &code).is_empty());
+    let theirs: MyWork = app.call("planner/my_work", &[], Some(&reception)).await;
+    assert_eq!(about(&theirs.upcoming, &code).len(), 1);
+    assert!(about(&theirs.overdue, &code).is_empty());
 
     // On the team, she follows every action of the plan.
     let me_text = me.to_string();
@@ -87,18 +88,15 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
         )
         .await;
     assert_eq!(joined.status(), StatusCode::OK);
-    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
-    let due = about(&work, "upcoming", &code);
+    let work: MyWork = app.call("planner/my_work", &[], Some(&worker)).await;
+    let due = about(&work.upcoming, &code);
     assert_eq!(due.len(), 1);
-    assert_eq!(due[0]["mine"], false);
+    assert!(!due[0].mine);
 
     // Done, it leaves the list.
-    let page = plan(&app, &worker, &code).await;
-    let late = actions(&page)
-        .into_iter()
-        .find(|a| a["overdue"] == true)
-        .unwrap();
-    let late_id = late["id"].as_i64().unwrap().to_string();
+    let plan = the_plan(&app, &worker, &code).await;
+    let late = actions(&plan).into_iter().find(|a| a.overdue).unwrap();
+    let late_id = late.id.to_string();
     let done = app
         .call_raw(
             "planner/actions/update",
@@ -113,14 +111,14 @@ async fn my_work_lists_the_late_and_due_actions_of_ones_plans() {
         )
         .await;
     assert_eq!(done.status(), StatusCode::OK);
-    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
-    assert!(about(&work, "overdue", &code).is_empty());
+    let work: MyWork = app.call("planner/my_work", &[], Some(&worker)).await;
+    assert!(about(&work.overdue, &code).is_empty());
 
     // Nobody else's work shows up elsewhere; the page itself renders.
     let other = app.sign_in(OTHER_BODY).await;
-    let elsewhere = json(app.call_raw("planner/my_work", &[], Some(&other)).await).await;
-    assert!(about(&elsewhere, "upcoming", &code).is_empty());
-    assert!(!elsewhere.to_string().contains(&code));
+    let elsewhere: MyWork = app.call("planner/my_work", &[], Some(&other)).await;
+    assert!(about(&elsewhere.upcoming, &code).is_empty());
+    assert!(!serde_json::to_string(&elsewhere).unwrap().contains(&code));
     let page = app.get("/il-mio-lavoro", Some(&worker)).await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains(&code));

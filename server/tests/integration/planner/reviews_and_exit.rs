@@ -1,8 +1,10 @@
 //! Reviews, permits and internships along the plan, and the exit that closes it.
 
+use app::people::registry::model::{ExitOutcome, PathStatus, PersonPage};
+use app::planner::model::{Conversion, MyWork, PermitKind, PlanExit};
 use reqwest::StatusCode;
 
-use super::{about, person_with_plan, plan, CASE_WORKER};
+use super::{about, person_with_plan, the_plan, CASE_WORKER};
 use crate::helpers::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -25,10 +27,10 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     assert_eq!(joined.status(), StatusCode::OK);
 
     // Opening the plan scheduled its first review after the interval (60 days).
-    let page = plan(&app, &worker, &code).await;
-    let review = &page["plan"]["reviews"][0];
-    assert_eq!(review["scheduled_on"], day(60));
-    assert_eq!(review["due"], false);
+    let plan = the_plan(&app, &worker, &code).await;
+    let review = &plan.reviews[0];
+    assert_eq!(review.scheduled_on.to_string(), day(60));
+    assert!(!review.due);
     // Moved to next week, it is due, and on My work.
     let moved = app
         .call_raw(
@@ -38,15 +40,12 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         )
         .await;
     assert_eq!(moved.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    assert_eq!(page["plan"]["reviews"][0]["due"], true);
-    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
-    assert_eq!(about(&work, "reviews", &code).len(), 1);
+    let plan = the_plan(&app, &worker, &code).await;
+    assert!(plan.reviews[0].due);
+    let work: MyWork = app.call("planner/my_work", &[], Some(&worker)).await;
+    assert_eq!(about(&work.reviews, &code).len(), 1);
     // Held: minutes kept, the next one scheduled from the meeting's date.
-    let review_id = page["plan"]["reviews"][0]["id"]
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let review_id = plan.reviews[0].id.to_string();
     let held = app
         .call_raw(
             "planner/reviews/record",
@@ -61,13 +60,13 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         )
         .await;
     assert_eq!(held.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    let reviews = page["plan"]["reviews"].as_array().unwrap();
+    let plan = the_plan(&app, &worker, &code).await;
+    let reviews = &plan.reviews;
     assert_eq!(reviews.len(), 2);
-    assert_eq!(reviews[0]["scheduled_on"], day(60));
+    assert_eq!(reviews[0].scheduled_on.to_string(), day(60));
     assert_eq!(
-        reviews[1]["minutes"],
-        "Verificati gli obiettivi lavorativi."
+        reviews[1].minutes.as_deref(),
+        Some("Verificati gli obiettivi lavorativi.")
     );
     let again = app
         .call_raw(
@@ -102,15 +101,15 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         )
         .await;
     assert_eq!(permit.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    let permit = &page["plan"]["permits"][0];
-    assert_eq!(permit["expiry_alert"], 30);
-    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
-    let expiring = about(&work, "permits", &code);
+    let plan = the_plan(&app, &worker, &code).await;
+    let permit = &plan.permits[0];
+    assert_eq!(permit.expiry_alert, Some(30));
+    let work: MyWork = app.call("planner/my_work", &[], Some(&worker)).await;
+    let expiring = about(&work.permits, &code);
     assert_eq!(expiring.len(), 1);
-    assert_eq!(expiring[0][1], "Art18");
+    assert_eq!(expiring[0].1, PermitKind::Art18);
     // Converted into a work permit: no longer an alert, and counted as a conversion.
-    let permit_id = permit["id"].as_i64().unwrap().to_string();
+    let permit_id = permit.id.to_string();
     let before_issue = app
         .call_raw(
             "planner/permits/convert",
@@ -137,11 +136,11 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         )
         .await;
     assert_eq!(converted.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    assert!(page["plan"]["permits"][0]["expiry_alert"].is_null());
-    assert_eq!(page["plan"]["permits"][0]["converted_to"], "Work");
-    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
-    assert!(about(&work, "permits", &code).is_empty());
+    let plan = the_plan(&app, &worker, &code).await;
+    assert!(plan.permits[0].expiry_alert.is_none());
+    assert_eq!(plan.permits[0].converted_to, Some(Conversion::Work));
+    let work: MyWork = app.call("planner/my_work", &[], Some(&worker)).await;
+    assert!(about(&work.permits, &code).is_empty());
 
     // An internship of four months with a grant, then its outcome.
     let internship = app
@@ -161,10 +160,10 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
         )
         .await;
     assert_eq!(internship.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    let row = &page["plan"]["work"][0];
-    assert_eq!(row["grant_cents"], 45_000);
-    let work_id = row["id"].as_i64().unwrap().to_string();
+    let plan = the_plan(&app, &worker, &code).await;
+    let row = &plan.work[0];
+    assert_eq!(row.grant_cents, Some(45_000));
+    let work_id = row.id.to_string();
     let hired = app
         .call_raw(
             "planner/work/update",
@@ -223,15 +222,16 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let closed = app.call_raw("planner/exit", &form, Some(&worker)).await;
     assert_eq!(closed.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    assert_eq!(page["plan"]["closing"]["outcome"], "PermitConverted");
-    let person = json(
-        app.call_raw("people/person", &[("code", &code)], Some(&worker))
-            .await,
-    )
-    .await;
-    assert_eq!(person["person"]["status"], "Exited");
-    assert_eq!(person["exit_outcome"], "Autonomy");
+    let plan = the_plan(&app, &worker, &code).await;
+    assert_eq!(
+        plan.closing.as_ref().map(|c| c.outcome),
+        Some(PlanExit::PermitConverted)
+    );
+    let person: PersonPage = app
+        .call("people/person", &[("code", &code)], Some(&worker))
+        .await;
+    assert_eq!(person.person.status, PathStatus::Exited);
+    assert_eq!(person.exit_outcome, Some(ExitOutcome::Autonomy));
     for (endpoint, form) in [
         (
             "planner/goals/add",
@@ -271,8 +271,8 @@ async fn reviews_permits_internships_and_the_exit_that_closes_the_plan() {
     assert!(html.contains("Assunta dopo il tirocinio"));
     assert!(!html.contains("Aggiungi un obiettivo"));
     // Its reviews leave My work.
-    let work = json(app.call_raw("planner/my_work", &[], Some(&worker)).await).await;
-    assert!(about(&work, "reviews", &code).is_empty());
+    let work: MyWork = app.call("planner/my_work", &[], Some(&worker)).await;
+    assert!(about(&work.reviews, &code).is_empty());
     for (action, expected) in [
         ("plan.review.schedule", 1),
         ("plan.review.record", 1),

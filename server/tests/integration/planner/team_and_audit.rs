@@ -1,11 +1,12 @@
 //! Only the person's team reads and changes a plan (goals, actions, assessments,
 //! phases), bad input is a translated 422, and every read and change is audited.
 
+use app::planner::model::{ActionStatus, Area, NeedLevel, Phase};
 use reqwest::StatusCode;
 
 use super::{
-    actions, add_action, add_goal, person_with_plan, plan, service_id, CASE_WORKER, OTHER_BODY,
-    RECEPTION,
+    actions, add_action, add_goal, person_with_plan, plan_page, service_id, the_plan, CASE_WORKER,
+    OTHER_BODY, RECEPTION,
 };
 use crate::helpers::*;
 
@@ -15,8 +16,8 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     let worker = app.sign_in(CASE_WORKER).await;
     let code = app.register_person(&worker, "Progetto").await;
 
-    let before = plan(&app, &worker, &code).await;
-    assert!(before["plan"].is_null(), "no plan before it is opened");
+    let before = plan_page(&app, &worker, &code).await;
+    assert!(before.plan.is_none(), "no plan before it is opened");
     let open = [("code", code.as_str()), ("review_every_days", "60")];
     assert_eq!(
         app.call_raw("planner/open", &open, Some(&worker))
@@ -27,9 +28,9 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     let again = app.call_raw("planner/open", &open, Some(&worker)).await;
     assert_eq!(again.status(), StatusCode::CONFLICT);
     assert_eq!(json(again).await["conflict"], "plan_already_open");
-    let page = plan(&app, &worker, &code).await;
-    assert_eq!(page["plan"]["review_every_days"], 60);
-    assert_eq!(page["plan"]["phases"][0]["phase"], "FirstContact");
+    let plan = the_plan(&app, &worker, &code).await;
+    assert_eq!(plan.review_every_days, 60);
+    assert_eq!(plan.phases[0].phase, Phase::FirstContact);
 
     // Outside the team: another body's case worker is refused and the refusal audited;
     // the coordinator and a partner are refused by the policy.
@@ -64,12 +65,12 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     }
     // The reception manager of the organisation in charge is on the team.
     let reception = app.sign_in(RECEPTION).await;
-    plan(&app, &reception, &code).await;
+    plan_page(&app, &reception, &code).await;
 
     // Goals and actions.
     let goal = add_goal(&app, &worker, &code, "work", "Trovare un tirocinio").await;
-    let page = plan(&app, &worker, &code).await;
-    let internship = service_id(&page, "Tirocinio");
+    let plan = the_plan(&app, &worker, &code).await;
+    let internship = service_id(&plan, "Tirocinio");
     let me = app.user_id(CASE_WORKER).await;
     let late = add_action(
         &app,
@@ -82,12 +83,12 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     )
     .await;
     assert_eq!(late.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    assert_eq!(page["plan"]["overdue_actions"], 1);
-    let action = &actions(&page)[0];
-    assert_eq!(action["overdue"], true);
-    assert_eq!(action["status"], "Planned");
-    assert_eq!(action["service"]["en"], "Internship");
+    let plan = the_plan(&app, &worker, &code).await;
+    assert_eq!(plan.overdue_actions, 1);
+    let action = &actions(&plan)[0];
+    assert!(action.overdue);
+    assert_eq!(action.status, ActionStatus::Planned);
+    assert_eq!(action.service.en, "Internship");
 
     // Someone who is not a colleague of the organisations in charge cannot be responsible.
     let stranger = app.user_id(OTHER_BODY).await;
@@ -156,7 +157,7 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     );
 
     // Marking the action done ends it today and it is late no more.
-    let action_id = action["id"].as_i64().unwrap().to_string();
+    let action_id = action.id.to_string();
     let done = app
         .call_raw(
             "planner/actions/update",
@@ -172,12 +173,15 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
         )
         .await;
     assert_eq!(done.status(), StatusCode::OK);
-    let page = plan(&app, &worker, &code).await;
-    assert_eq!(page["plan"]["overdue_actions"], 0);
-    let action = &actions(&page)[0];
-    assert_eq!(action["status"], "Done");
-    assert_eq!(action["actual_end"], day(0));
-    assert_eq!(action["outcome"], "Assunta a tempo determinato");
+    let plan = the_plan(&app, &worker, &code).await;
+    assert_eq!(plan.overdue_actions, 0);
+    let action = &actions(&plan)[0];
+    assert_eq!(action.status, ActionStatus::Done);
+    assert_eq!(action.actual_end.map(|d| d.to_string()), Some(day(0)));
+    assert_eq!(
+        action.outcome.as_deref(),
+        Some("Assunta a tempo determinato")
+    );
 
     // An assessment per area, replaced rather than duplicated.
     for need in ["medium", "high"] {
@@ -195,10 +199,13 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
             .await;
         assert_eq!(saved.status(), StatusCode::OK);
     }
-    let page = plan(&app, &worker, &code).await;
-    let legal = &page["plan"]["areas"][0];
-    assert_eq!(legal["area"], "Legal");
-    assert_eq!(legal["assessment"]["need"], "High");
+    let plan = the_plan(&app, &worker, &code).await;
+    let legal = &plan.areas[0];
+    assert_eq!(legal.area, Area::Legal);
+    assert_eq!(
+        legal.assessment.as_ref().map(|a| a.need),
+        Some(NeedLevel::High)
+    );
 
     // Phases are dated in order.
     let phase = |date: String| {
@@ -222,8 +229,8 @@ async fn only_the_team_reads_and_changes_a_plan_and_every_step_is_audited() {
     assert_eq!(phase(day(0)).await, StatusCode::OK);
     assert_eq!(phase(day(-30)).await, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(phase(day(3)).await, StatusCode::UNPROCESSABLE_ENTITY);
-    let page = plan(&app, &worker, &code).await;
-    assert_eq!(page["plan"]["phases"].as_array().unwrap().len(), 2);
+    let plan = the_plan(&app, &worker, &code).await;
+    assert_eq!(plan.phases.len(), 2);
 
     // Every change and every read is in the audit trail, attributed.
     for (action, expected) in [

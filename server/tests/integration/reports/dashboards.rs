@@ -1,17 +1,14 @@
 //! The dashboards of the same dataset, written by hand, and their charts and CSV.
 
 use reqwest::StatusCode;
-use serde_json::Value;
 
 use super::dataset::fictional_network;
-use super::{audit_count, cell, period, table, COORDINATOR, STAFF};
+use super::{audit_count, cell, cells, period, COORDINATOR, STAFF};
 use crate::helpers::*;
-use app::reports::model::{Label, TableId};
+use app::reports::model::{FigureList, FunderReport, Label, TableId};
 
-async fn dashboards(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
-    let response = app.call_raw("reports/dashboards", form, Some(cookie)).await;
-    let status = response.status();
-    (status, json(response).await)
+async fn dashboards(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> FunderReport {
+    app.call("reports/dashboards", form, Some(cookie)).await
 }
 
 /// The dashboards of the same dataset, written by hand: beds today, occupancy month by
@@ -24,25 +21,27 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
     let organisation = fixture.organisation.to_string();
     let coordinator = app.sign_in(COORDINATOR).await;
 
-    let (status, first) = dashboards(
+    let first = dashboards(
         &app,
         &coordinator,
         &period(&organisation, "2025-01-01", "2025-06-30"),
     )
     .await;
-    assert_eq!(status, StatusCode::OK, "{first} on {}", app.backend);
     // Today C (bed 1) and E (bed 2) are in the two beds of Casa di prova.
     // Columns: occupied, held, out of service, free, beds.
-    for id in ["OccupancyByProvince", "OccupancyByOrganisation"] {
+    for id in [
+        TableId::OccupancyByProvince,
+        TableId::OccupancyByOrganisation,
+    ] {
         assert_eq!(
-            table(&first, id),
+            cells(&first, id),
             vec![vec![2, 0, 0, 0, 2], vec![2, 0, 0, 0, 2]],
-            "{id}"
+            "{id:?}"
         );
     }
     // Bed-days available and nights: B from 15 February to 19 May, C from 10 June.
     assert_eq!(
-        table(&first, "OccupancyByMonth"),
+        cells(&first, TableId::OccupancyByMonth),
         vec![
             vec![62, 0],
             vec![56, 14],
@@ -56,45 +55,47 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
     // B contacted, placed and exited; G evaluated; D taken in charge; C placed.
     let steps = vec![1, 1, 0, 1, 2, 0, 1];
     assert_eq!(
-        table(&first, "PathFlow"),
+        cells(&first, TableId::PathFlow),
         steps.iter().map(|n| vec![*n]).collect::<Vec<_>>()
     );
     // B left with autonomy; then voluntary return, transfer, drop-out, other, total.
     assert_eq!(
-        table(&first, "ExitsByOutcome"),
+        cells(&first, TableId::ExitsByOutcome),
         vec![vec![1], vec![0], vec![0], vec![0], vec![0], vec![1]]
     );
     assert_eq!(
-        table(&first, "FlowByProvince"),
+        cells(&first, TableId::FlowByProvince),
         vec![steps.clone(), steps.clone()]
     );
-    assert_eq!(table(&first, "FlowByOrganisation"), vec![steps]);
-    let rows = |report: &Value, id: &str| {
-        report["tables"]
-            .as_array()
-            .unwrap()
+    assert_eq!(cells(&first, TableId::FlowByOrganisation), vec![steps]);
+    let rows = |report: &FunderReport, id: TableId| {
+        report
+            .tables
             .iter()
-            .find(|t| t["id"] == id)
-            .unwrap()["rows"]
+            .find(|t| t.id == id)
+            .unwrap()
+            .rows
             .clone()
     };
-    assert_eq!(rows(&first, "FlowByProvince")[0]["Province"], "AL");
     assert_eq!(
-        rows(&first, "FlowByOrganisation")[0]["Organisation"],
-        "Ente di prova del rapporto"
+        rows(&first, TableId::FlowByProvince)[0],
+        Label::Province("AL".into())
+    );
+    assert_eq!(
+        rows(&first, TableId::FlowByOrganisation)[0],
+        Label::Organisation("Ente di prova del rapporto".into())
     );
 
     // The second half: E placed (her two children follow her, not counted apart), H's
     // proposal; C and E every night, E from 5 August.
-    let (status, second) = dashboards(
+    let second = dashboards(
         &app,
         &coordinator,
         &period(&organisation, "2025-07-01", "2025-12-31"),
     )
     .await;
-    assert_eq!(status, StatusCode::OK);
     assert_eq!(
-        table(&second, "PathFlow"),
+        cells(&second, TableId::PathFlow),
         vec![
             vec![0],
             vec![0],
@@ -106,7 +107,7 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
         ]
     );
     assert_eq!(
-        table(&second, "OccupancyByMonth"),
+        cells(&second, TableId::OccupancyByMonth),
         vec![
             vec![62, 31],
             vec![62, 58],
@@ -135,16 +136,11 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
     form.push(("request[row]".into(), "4".into()));
     form.push(("request[column]".into(), "0".into()));
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let response = app
-        .call_raw("reports/figure", &pairs, Some(&coordinator))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let list = json(response).await;
-    let mut listed: Vec<String> = list["lines"]
-        .as_array()
-        .unwrap()
+    let list: FigureList = app.call("reports/figure", &pairs, Some(&coordinator)).await;
+    let mut listed: Vec<String> = list
+        .lines
         .iter()
-        .map(|line| line["person_code"].as_str().unwrap().to_string())
+        .map(|line| line.person_code.clone().unwrap())
         .collect();
     listed.sort();
     let mut placed = vec![codes[0].clone(), codes[1].clone()];
@@ -155,7 +151,7 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
     // secret, so with none free or out of service the holds are withheld too, or two
     // beds less nothing else would give the two people back.
     let staff = app.sign_in(STAFF).await;
-    let (status, own) = dashboards(
+    let own = dashboards(
         &app,
         &staff,
         &[
@@ -164,14 +160,13 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
         ],
     )
     .await;
-    assert_eq!(status, StatusCode::OK, "{own}");
-    assert_eq!(own["suppressed"], true);
+    assert!(own.suppressed);
     assert_eq!(
-        table(&own, "OccupancyByProvince"),
+        cells(&own, TableId::OccupancyByProvince),
         vec![vec![-1, -2, 0, 0, 2], vec![-1, -2, 0, 0, 2]]
     );
     assert_eq!(
-        table(&own, "OccupancyByMonth"),
+        cells(&own, TableId::OccupancyByMonth),
         vec![
             vec![62, -1],
             vec![56, 14],
@@ -181,7 +176,10 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
             vec![60, 21],
         ]
     );
-    assert!(table(&own, "PathFlow").iter().flatten().all(|v| *v == -1));
+    assert!(cells(&own, TableId::PathFlow)
+        .iter()
+        .flatten()
+        .all(|v| *v == -1));
     // Nor does the list behind a figure tell more than the figure: none behind "<3".
     let response = app.call_raw("reports/figure", &pairs, Some(&staff)).await;
     assert_eq!(
@@ -237,7 +235,13 @@ async fn the_dashboards_of_two_periods_match_the_ones_written_by_hand() {
     // Partners and trainers read no dashboards.
     for email in ["partner@anello.test", "formatrice@anello.test"] {
         let cookie = app.sign_in(email).await;
-        let (status, _) = dashboards(&app, &cookie, &[("request[from]", "2025-01-01")]).await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
+        let response = app
+            .call_raw(
+                "reports/dashboards",
+                &[("request[from]", "2025-01-01")],
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{email}");
     }
 }

@@ -5,6 +5,7 @@ use reqwest::StatusCode;
 use super::dataset::fictional_network;
 use super::{audit_count, period, report, COORDINATOR};
 use crate::helpers::*;
+use app::reports::model::FigureList;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_figure_opens_the_list_it_counts_for_those_entitled() {
@@ -24,17 +25,12 @@ async fn each_figure_opens_the_list_it_counts_for_those_entitled() {
     };
     let form = figure("1", "3");
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let response = app
-        .call_raw("reports/figure", &pairs, Some(&coordinator))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let list = json(response).await;
-    assert_eq!(list["total"], 3);
-    let mut codes: Vec<String> = list["lines"]
-        .as_array()
-        .unwrap()
+    let list: FigureList = app.call("reports/figure", &pairs, Some(&coordinator)).await;
+    assert_eq!(list.total, 3);
+    let mut codes: Vec<String> = list
+        .lines
         .iter()
-        .map(|line| line["person_code"].as_str().unwrap().to_string())
+        .map(|line| line.person_code.clone().unwrap())
         .collect();
     codes.sort();
     new_ones.sort();

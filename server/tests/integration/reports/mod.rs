@@ -18,7 +18,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 use serde_json::Value;
 
 use crate::helpers::*;
-use app::reports::model::{Count, Label, Table, TableId};
+use app::reports::model::{Count, FunderReport, Label, Table, TableId};
 
 pub(super) const COORDINATOR: &str = "coordinatrice@anello.test";
 pub(super) const STAFF: &str = "staff.rapporto@anello.test";
@@ -280,52 +280,39 @@ pub(super) async fn report(
 /// One cell, addressed by the labels of its row and column rather than by position, so
 /// that a row added to a table does not shift what a test checks ("<3" as -1, withheld
 /// as -2). The tables are read into the application's own types.
-pub(super) fn cell(report: &Value, id: TableId, row: &Label, column: &Label) -> i64 {
-    let tables: Vec<Table> = serde_json::from_value(report["tables"].clone()).unwrap();
-    let table = tables
-        .iter()
-        .find(|t| t.id == id)
-        .unwrap_or_else(|| panic!("table {id:?} in {report}"));
+pub(super) fn cell(report: &FunderReport, id: TableId, row: &Label, column: &Label) -> i64 {
+    let table = find_table(report, id);
     let r = table.rows.iter().position(|l| l == row);
     let c = table.columns.iter().position(|l| l == column);
     let (Some(r), Some(c)) = (r, c) else {
         panic!("table {id:?} has no cell {row:?} x {column:?}");
     };
-    match table.cells[r][c] {
+    number(table.cells[r][c])
+}
+
+/// A table's cells as plain numbers (exact counts only; "<3" as -1, withheld as -2).
+pub(super) fn cells(report: &FunderReport, id: TableId) -> Vec<Vec<i64>> {
+    find_table(report, id)
+        .cells
+        .iter()
+        .map(|row| row.iter().copied().map(number).collect())
+        .collect()
+}
+
+fn find_table(report: &FunderReport, id: TableId) -> &Table {
+    report
+        .tables
+        .iter()
+        .find(|t| t.id == id)
+        .unwrap_or_else(|| panic!("table {id:?} in {report:?}"))
+}
+
+fn number(count: Count) -> i64 {
+    match count {
         Count::Exact(value) => value,
         Count::Below(_) => -1,
         Count::Withheld => -2,
     }
-}
-
-/// A table's cells as plain numbers (exact counts only; "<3" as -1, withheld as -2).
-pub(super) fn table(report: &Value, id: &str) -> Vec<Vec<i64>> {
-    let table = report["tables"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|t| t["id"] == id)
-        .unwrap_or_else(|| panic!("table {id} in {report}"));
-    table["cells"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|row| {
-            row.as_array()
-                .unwrap()
-                .iter()
-                .map(|cell| {
-                    if let Some(value) = cell.get("Exact") {
-                        value.as_i64().unwrap()
-                    } else if cell.get("Below").is_some() {
-                        -1
-                    } else {
-                        -2
-                    }
-                })
-                .collect()
-        })
-        .collect()
 }
 
 pub(super) fn period<'a>(

@@ -1,10 +1,9 @@
 //! The funder report of two half-year periods, figure by figure as written by hand.
 
-use reqwest::StatusCode;
-
 use super::dataset::fictional_network;
-use super::{audit_count, period, report, table, COORDINATOR};
+use super::{audit_count, cells, period, COORDINATOR};
 use crate::helpers::*;
+use app::reports::model::{FunderReport, TableId};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
@@ -14,32 +13,32 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
     let organisation = fixture.organisation.to_string();
 
     // First half of 2025 (181 days).
-    let (status, first) = report(
-        &app,
-        &coordinator,
-        &period(&organisation, "2025-01-01", "2025-06-30"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{first} on {}", app.backend);
-    assert_eq!(
-        first["suppressed"], false,
-        "the coordinator's screen is exact"
-    );
+    let first: FunderReport = app
+        .call(
+            "reports/funder",
+            &period(&organisation, "2025-01-01", "2025-06-30"),
+            Some(&coordinator),
+        )
+        .await;
+    assert!(!first.suppressed, "the coordinator's screen is exact");
     // Columns: female, male, transgender, total. Rows: continuing, new, total.
     assert_eq!(
-        table(&first, "TakeInsBySex"),
+        cells(&first, TableId::TakeInsBySex),
         vec![vec![1, 0, 0, 1], vec![1, 1, 1, 3], vec![2, 1, 1, 4]]
     );
     // Columns: minors, adults, total. D is 17 when taken in charge.
     assert_eq!(
-        table(&first, "TakeInsByAge"),
+        cells(&first, TableId::TakeInsByAge),
         vec![vec![0, 1, 1], vec![1, 2, 3], vec![1, 3, 4]]
     );
-    assert_eq!(table(&first, "DependentChildren"), vec![vec![0; 4]; 3]);
+    assert_eq!(
+        cells(&first, TableId::DependentChildren),
+        vec![vec![0; 4]; 3]
+    );
     // Rows: contacts, proximity, evaluations, still open, identified, proposals,
     // Commission requests, referrals, permits converted. Columns: all, minors.
     assert_eq!(
-        table(&first, "Evaluations"),
+        cells(&first, TableId::Evaluations),
         vec![
             vec![5, 1],
             vec![4, 0],
@@ -54,7 +53,7 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
     );
     // Rows in the order of the exploitation list; columns: identified, in charge.
     assert_eq!(
-        table(&first, "Exploitation"),
+        cells(&first, TableId::Exploitation),
         vec![
             vec![0, 1],
             vec![1, 1],
@@ -69,43 +68,46 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
         ]
     );
     // Rows: internships, work grants. Columns: all, single mothers.
-    assert_eq!(table(&first, "WorkInclusion"), vec![vec![0, 0], vec![1, 0]]);
+    assert_eq!(
+        cells(&first, TableId::WorkInclusion),
+        vec![vec![0, 0], vec![1, 0]]
+    );
     // Channels in the order of the contact form, then the total; adults, minors, total.
     let mut channels = vec![vec![0, 0, 0]; 12];
     channels[0] = vec![4, 0, 4]; // street unit
     channels[2] = vec![0, 1, 1]; // help desk
     channels[11] = vec![4, 1, 5];
-    assert_eq!(table(&first, "ContactChannels"), channels);
+    assert_eq!(cells(&first, TableId::ContactChannels), channels);
     // Beds, available days (2 × 181), days of presence: B 94 nights, C 21 up to 30 June.
     assert_eq!(
-        table(&first, "Presence"),
+        cells(&first, TableId::Presence),
         vec![vec![2, 362, 115], vec![2, 362, 115]]
     );
 
     // Second half of 2025 (184 days).
-    let (status, second) = report(
-        &app,
-        &coordinator,
-        &period(&organisation, "2025-07-01", "2025-12-31"),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{second}");
+    let second: FunderReport = app
+        .call(
+            "reports/funder",
+            &period(&organisation, "2025-07-01", "2025-12-31"),
+            Some(&coordinator),
+        )
+        .await;
     // A, D (now 18) and C continue; B exited in May; E is new.
     assert_eq!(
-        table(&second, "TakeInsBySex"),
+        cells(&second, TableId::TakeInsBySex),
         vec![vec![2, 0, 1, 3], vec![1, 0, 0, 1], vec![3, 0, 1, 4]]
     );
     assert_eq!(
-        table(&second, "TakeInsByAge"),
+        cells(&second, TableId::TakeInsByAge),
         vec![vec![0, 3, 3], vec![0, 1, 1], vec![0, 4, 4]]
     );
     // E's daughter and son, beside their new mother.
     assert_eq!(
-        table(&second, "DependentChildren"),
+        cells(&second, TableId::DependentChildren),
         vec![vec![0, 0, 0, 0], vec![1, 1, 0, 2], vec![1, 1, 0, 2]]
     );
     assert_eq!(
-        table(&second, "Evaluations"),
+        cells(&second, TableId::Evaluations),
         vec![
             vec![4, 1],
             vec![3, 1],
@@ -119,7 +121,7 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
         ]
     );
     assert_eq!(
-        table(&second, "Exploitation"),
+        cells(&second, TableId::Exploitation),
         vec![
             vec![0, 1],
             vec![0, 1],
@@ -135,7 +137,7 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
     );
     // E's internship is for a single mother; C's is not.
     assert_eq!(
-        table(&second, "WorkInclusion"),
+        cells(&second, TableId::WorkInclusion),
         vec![vec![2, 1], vec![0, 0]]
     );
     let mut channels = vec![vec![0, 0, 0]; 12];
@@ -143,10 +145,10 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
     channels[1] = vec![0, 1, 1]; // indoor unit
     channels[5] = vec![1, 0, 1]; // police
     channels[11] = vec![3, 1, 4];
-    assert_eq!(table(&second, "ContactChannels"), channels);
+    assert_eq!(cells(&second, TableId::ContactChannels), channels);
     // C all 184 nights, E from 5 August: 149.
     assert_eq!(
-        table(&second, "Presence"),
+        cells(&second, TableId::Presence),
         vec![vec![2, 368, 333], vec![2, 368, 333]]
     );
 

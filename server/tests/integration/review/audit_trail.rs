@@ -2,6 +2,7 @@
 //! and changes refused by a conflict.
 
 use app::entity::audit_log;
+use app::people::registry::model::PersonPage;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -184,16 +185,13 @@ async fn contact_lists_timelines_holds_and_refusals_are_audited() {
         audit_rows(&app, &code, "person.timeline.view", "success").await,
         1
     );
-    let page = json(
-        app.call_raw("people/person", &[("code", &code)], Some(&worker))
-            .await,
-    )
-    .await;
-    let actions: Vec<&str> = page["access_log"]
-        .as_array()
-        .unwrap()
+    let page: PersonPage = app
+        .call("people/person", &[("code", &code)], Some(&worker))
+        .await;
+    let actions: Vec<&str> = page
+        .access_log
         .iter()
-        .filter_map(|row| row["action"].as_str())
+        .map(|row| row.action.as_str())
         .collect();
     assert!(actions.contains(&"person.timeline.view"), "{actions:?}");
 

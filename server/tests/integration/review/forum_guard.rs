@@ -1,6 +1,7 @@
 //! Finding 7: the forum's personal-data guard told anyone whether a guessed name was a
 //! structure of the network, secret safe houses included.
 
+use app::forum::model::{DraftPage, FindingKind};
 use reqwest::StatusCode;
 
 use super::*;
@@ -29,20 +30,17 @@ async fn the_guard_neither_confirms_nor_quotes_the_name_of_a_secret_structure() 
     let draft = location(&held);
     assert!(draft.starts_with("/forum/bozze/"), "{draft}");
     let post = draft.rsplit('/').next().unwrap().to_string();
-    let page = json(
-        app.call_raw("forum/drafts", &[("post", &post)], Some(&worker))
-            .await,
-    )
-    .await;
-    let structure = page["findings"]
-        .as_array()
-        .unwrap()
+    let page: DraftPage = app
+        .call("forum/drafts", &[("post", &post)], Some(&worker))
+        .await;
+    let structure = page
+        .findings
         .iter()
-        .find(|finding| finding["kind"] == "Structure")
-        .expect("the structure is pointed out")
-        .clone();
-    assert_eq!(structure["text"], "");
-    assert!(!page["findings"].to_string().contains(&safe_house));
+        .find(|finding| finding.kind == FindingKind::Structure)
+        .expect("the structure is pointed out");
+    assert_eq!(structure.text, "");
+    let findings = serde_json::to_string(&page.findings).unwrap();
+    assert!(!findings.contains(&safe_house));
 
     // Asking the guard again and again: after 60 runs in ten minutes, a wait.
     let mut statuses = Vec::new();

@@ -1,8 +1,9 @@
 //! Findings 1 and 10: the restricted diary notes and the "kept apart" pairs.
 
-use serde_json::Value;
-
+use app::beds::rules::Safeguards;
 use app::entity::audit_log;
+use app::planner::model::{DiaryPage, PlanPage, TeamRole};
+use app::reports::model::{FigureList, FunderReport, Label, TableId};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -29,12 +30,9 @@ async fn give_team_role(
     .status()
 }
 
-async fn diary(app: &TestApp, cookie: &str, code: &str) -> Value {
-    json(
-        app.call_raw("planner/diary", &[("code", code)], Some(cookie))
-            .await,
-    )
-    .await
+async fn diary(app: &TestApp, cookie: &str, code: &str) -> DiaryPage {
+    app.call("planner/diary", &[("code", code)], Some(cookie))
+        .await
 }
 
 /// Finding 1: any team member could make herself the plan's psychologist and read the
@@ -71,8 +69,10 @@ async fn no_one_opens_restricted_diary_notes_by_giving_herself_the_role() {
         app.backend
     );
     let seen = diary(&app, &reception, &code).await;
-    assert_eq!(seen["hidden"], 1);
-    assert!(!seen.to_string().contains("PSICO-RISERVATO"));
+    assert_eq!(seen.hidden, 1);
+    assert!(!serde_json::to_string(&seen)
+        .unwrap()
+        .contains("PSICO-RISERVATO"));
     assert_eq!(audit_rows(&app, &code, "plan.team.add", "denied").await, 1);
     // Neither the reference operator nor a holder of the role: she gives it to no one.
     assert_eq!(
@@ -85,37 +85,24 @@ async fn no_one_opens_restricted_diary_notes_by_giving_herself_the_role() {
         StatusCode::FORBIDDEN
     );
     // The form offers her no restricted role; the reference operator's offers them.
-    let offered = |page: &Value| -> Vec<String> {
-        page["plan"]["giveable_roles"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|role| role.as_str().map(str::to_string))
-            .collect()
-    };
+    let offered = |page: PlanPage| -> Vec<TeamRole> { page.plan.expect("her plan").giveable_roles };
     let plan_of = |cookie: String| {
         let (app, code) = (&app, code.clone());
         async move {
-            json(
-                app.call_raw("planner/plan", &[("code", &code)], Some(&cookie))
-                    .await,
-            )
-            .await
+            app.call::<PlanPage>("planner/plan", &[("code", &code)], Some(&cookie))
+                .await
         }
     };
-    let hers = offered(&plan_of(reception.clone()).await);
+    let hers = offered(plan_of(reception.clone()).await);
     assert!(
         !hers
             .iter()
-            .any(|r| r == "Psychologist" || r == "LegalAdvisor"),
+            .any(|r| *r == TeamRole::Psychologist || *r == TeamRole::LegalAdvisor),
         "{hers:?}"
     );
-    assert!(hers.iter().any(|r| r == "Educator"), "{hers:?}");
-    let reference = offered(&plan_of(worker.clone()).await);
-    assert!(
-        reference.iter().any(|r| r == "Psychologist"),
-        "{reference:?}"
-    );
+    assert!(hers.contains(&TeamRole::Educator), "{hers:?}");
+    let reference = offered(plan_of(worker.clone()).await);
+    assert!(reference.contains(&TeamRole::Psychologist), "{reference:?}");
     // Roles that open no restricted note stay free for the team.
     assert_eq!(
         give_team_role(&app, &reception, &code, reception_id, "educator").await,
@@ -133,8 +120,9 @@ async fn no_one_opens_restricted_diary_notes_by_giving_herself_the_role() {
     );
     assert!(diary(&app, &psychologist, &code)
         .await
-        .to_string()
-        .contains("PSICO-RISERVATO"));
+        .notes
+        .iter()
+        .any(|note| note.body.contains("PSICO-RISERVATO")));
     // ...then to the reception manager: the psychologist already there is told.
     assert_eq!(
         give_team_role(&app, &worker, &code, reception_id, "psychologist").await,
@@ -193,25 +181,25 @@ async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_rec
         )
         .await;
     assert_eq!(added.status(), StatusCode::OK, "on {}", app.backend);
-    let seen_here = json(
-        app.call_raw("beds/safeguards", &[("code", &victim)], Some(&torino))
-            .await,
-    )
-    .await;
-    let row = &seen_here["kept_apart"][0];
-    assert!(row["other_code"].is_null(), "{row}");
-    assert!(!seen_here.to_string().contains(&recruiter));
-    assert_eq!(row["removable"], true);
-    let seen_there = json(
-        app.call_raw("beds/safeguards", &[("code", &recruiter)], Some(&cuneo))
-            .await,
-    )
-    .await;
-    let row = &seen_there["kept_apart"][0];
-    assert!(row["other_code"].is_null());
-    assert!(!seen_there.to_string().contains(&victim));
-    assert_eq!(row["removable"], false);
-    let pair = row["id"].as_i64().unwrap().to_string();
+    let seen_here: Safeguards = app
+        .call("beds/safeguards", &[("code", &victim)], Some(&torino))
+        .await;
+    let row = &seen_here.kept_apart[0];
+    assert!(row.other_code.is_none(), "{row:?}");
+    assert!(!serde_json::to_string(&seen_here)
+        .unwrap()
+        .contains(&recruiter));
+    assert!(row.removable);
+    let seen_there: Safeguards = app
+        .call("beds/safeguards", &[("code", &recruiter)], Some(&cuneo))
+        .await;
+    let row = &seen_there.kept_apart[0];
+    assert!(row.other_code.is_none());
+    assert!(!serde_json::to_string(&seen_there)
+        .unwrap()
+        .contains(&victim));
+    assert!(!row.removable);
+    let pair = row.id.to_string();
     let refused = app
         .call_raw(
             "beds/safeguards/apart/remove",
@@ -234,12 +222,10 @@ async fn a_kept_apart_pair_shows_codes_to_both_teams_only_and_stays_with_its_rec
         )
         .await;
     assert_eq!(removed.status(), StatusCode::OK);
-    let gone = json(
-        app.call_raw("beds/safeguards", &[("code", &victim)], Some(&torino))
-            .await,
-    )
-    .await;
-    assert_eq!(gone["kept_apart"].as_array().unwrap().len(), 0);
+    let gone: Safeguards = app
+        .call("beds/safeguards", &[("code", &victim)], Some(&torino))
+        .await;
+    assert!(gone.kept_apart.is_empty());
 }
 
 /// Finding 6: the list behind a figure named people the reader may not see: the guest
@@ -278,17 +264,14 @@ async fn a_figure_lists_only_the_codes_of_people_the_reader_may_see() {
     let report = |cookie: String| {
         let (app, tenda, today) = (&app, tenda.clone(), today.clone());
         async move {
-            json(
-                app.call_raw(
-                    "reports/funder",
-                    &[
-                        ("request[from]", today.as_str()),
-                        ("request[to]", today.as_str()),
-                        ("request[organisations][0]", tenda.as_str()),
-                    ],
-                    Some(&cookie),
-                )
-                .await,
+            app.call::<FunderReport>(
+                "reports/funder",
+                &[
+                    ("request[from]", today.as_str()),
+                    ("request[to]", today.as_str()),
+                    ("request[organisations][0]", tenda.as_str()),
+                ],
+                Some(&cookie),
             )
             .await
         }
@@ -297,49 +280,40 @@ async fn a_figure_lists_only_the_codes_of_people_the_reader_may_see() {
         let (app, tenda, today) = (&app, tenda.clone(), today.clone());
         async move {
             let row = row.to_string();
-            let response = app
-                .call_raw(
-                    "reports/figure",
-                    &[
-                        ("request[report][from]", today.as_str()),
-                        ("request[report][to]", today.as_str()),
-                        ("request[report][organisations][0]", tenda.as_str()),
-                        ("request[table]", "presence"),
-                        ("request[row]", row.as_str()),
-                        ("request[column]", "2"),
-                    ],
-                    Some(&cookie),
-                )
-                .await;
-            assert_eq!(response.status(), StatusCode::OK, "on {}", app.backend);
-            json(response).await
+            app.call::<FigureList>(
+                "reports/figure",
+                &[
+                    ("request[report][from]", today.as_str()),
+                    ("request[report][to]", today.as_str()),
+                    ("request[report][organisations][0]", tenda.as_str()),
+                    ("request[table]", "presence"),
+                    ("request[row]", row.as_str()),
+                    ("request[column]", "2"),
+                ],
+                Some(&cookie),
+            )
+            .await
         }
     };
     let worker = app.sign_in(CASE_WORKER).await;
     let page = report(worker.clone()).await;
-    let presence = page["tables"]
-        .as_array()
-        .unwrap()
+    let presence = page
+        .tables
         .iter()
-        .find(|table| table["id"] == "Presence")
-        .expect("the presence table")
-        .clone();
-    let row = presence["rows"]
-        .as_array()
-        .unwrap()
+        .find(|table| table.id == TableId::Presence)
+        .expect("the presence table");
+    let row = presence
+        .rows
         .iter()
-        .position(|label| label["Structure"] == structure.name.as_str())
+        .position(|label| matches!(label, Label::Structure(name) if *name == structure.name))
         .expect("her structure's row");
     // The body's staff count her stay, without her code.
     let seen = figure(worker, row).await;
-    assert!(!seen.to_string().contains(&guest), "{seen}");
-    assert!(seen["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|line| line["person_code"].is_null()));
+    let seen_text = serde_json::to_string(&seen).unwrap();
+    assert!(!seen_text.contains(&guest), "{seen_text}");
+    assert!(seen.lines.iter().any(|line| line.person_code.is_none()));
     // The coordinator reads the whole network: the code is there.
     let coordinator = app.sign_in("coordinatrice@anello.test").await;
     let network = figure(coordinator, row).await;
-    assert!(network.to_string().contains(&guest));
+    assert!(serde_json::to_string(&network).unwrap().contains(&guest));
 }

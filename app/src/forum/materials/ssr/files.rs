@@ -34,7 +34,13 @@ pub async fn attach(
         Ok(attachment.id)
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.attachment.add", "forum_material_version")
+            .object(version_id),
+    )
+    .await
 }
 
 /// Keeps the bytes (once, however many versions carry them) and attaches them to a
@@ -104,7 +110,13 @@ pub async fn remove_attachment(ctx: &Ctx, attachment_id: i32) -> Result<String, 
         Ok(draft_path(version.id))
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.attachment.remove", "forum_attachment")
+            .object(attachment_id),
+    )
+    .await
 }
 
 /// A file to download.
@@ -155,16 +167,7 @@ pub async fn download(ctx: &Ctx, attachment_id: i32) -> Result<Download, AppErro
 /// Follows (or stops following) a material: she is told of its new versions.
 pub async fn set_material_watch(ctx: &Ctx, material_id: i32, on: bool) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let material = find_material(&ctx.db, material_id).await?;
-    let permissions = Permissions::load(&ctx.db, user).await?;
-    require(
-        &ctx.db,
-        ctx,
-        &permissions,
-        material.category_id,
-        AccessLevel::Read,
-    )
-    .await?;
+    let (material, _) = readable_material(ctx, user, material_id).await?;
     if on {
         watch_material(&ctx.db, user.id, material.id).await
     } else {

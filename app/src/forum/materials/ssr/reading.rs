@@ -1,6 +1,7 @@
 //! Reading the library: the list, a material and its versions, as the reader may.
 
 use super::*;
+use crate::forum::lookups::{category_names, readable_categories};
 
 // ---------------------------------------------------------------------------------------
 // Reading
@@ -9,11 +10,7 @@ use super::*;
 pub async fn library(ctx: &Ctx, category: &str) -> Result<LibraryPage, AppError> {
     let user = ctx.user()?;
     let permissions = Permissions::load(&ctx.db, user).await?;
-    let readable = categories::Entity::find()
-        .filter(categories::Column::Id.is_in(permissions.readable()))
-        .order_by_asc(categories::Column::Position)
-        .all(&ctx.db)
-        .await?;
+    let readable = readable_categories(&ctx.db, &permissions).await?;
     let chosen = match category.trim() {
         "" => None,
         code => {
@@ -35,14 +32,7 @@ pub async fn library(ctx: &Ctx, category: &str) -> Result<LibraryPage, AppError>
         .await?;
     let summaries = summaries(&ctx.db, found, &readable).await?;
     let watching_category = match &chosen {
-        Some(category) => {
-            category_watches::Entity::find()
-                .filter(category_watches::Column::UserId.eq(user.id))
-                .filter(category_watches::Column::CategoryId.eq(category.id))
-                .count(&ctx.db)
-                .await?
-                > 0
-        }
+        Some(category) => watches_category(&ctx.db, user.id, category.id).await?,
         None => false,
     };
     Ok(LibraryPage {
@@ -81,10 +71,7 @@ pub(super) async fn summaries<C: ConnectionTrait>(
     let files = files_of(conn, current_ids).await?;
     let people = authors(conn, current.values().filter_map(|v| v.author_id)).await?;
     let mut tags = tags_of(conn, found.iter().map(|material| material.id).collect()).await?;
-    let names: HashMap<i32, Bilingual> = readable
-        .iter()
-        .map(|category| (category.id, category_name(category)))
-        .collect();
+    let names = category_names(readable);
     Ok(found
         .into_iter()
         .filter_map(|material| {
@@ -107,9 +94,12 @@ pub(super) async fn summaries<C: ConnectionTrait>(
         .collect())
 }
 
-/// A material with every published version, newest first.
-pub async fn material_page(ctx: &Ctx, id: i32) -> Result<MaterialPage, AppError> {
-    let user = ctx.user()?;
+/// A material for a reader of its category (a refusal is audited), with her permissions.
+pub(super) async fn readable_material(
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i32,
+) -> Result<(materials::Model, Permissions), AppError> {
     let material = find_material(&ctx.db, id).await?;
     let permissions = Permissions::load(&ctx.db, user).await?;
     require(
@@ -120,6 +110,13 @@ pub async fn material_page(ctx: &Ctx, id: i32) -> Result<MaterialPage, AppError>
         AccessLevel::Read,
     )
     .await?;
+    Ok((material, permissions))
+}
+
+/// A material with every published version, newest first.
+pub async fn material_page(ctx: &Ctx, id: i32) -> Result<MaterialPage, AppError> {
+    let user = ctx.user()?;
+    let (material, permissions) = readable_material(ctx, user, id).await?;
     if material.current_version_id.is_none() {
         // Its first version is still a draft: only its author knows it, on the draft page.
         return Err(AppError::NotFound);

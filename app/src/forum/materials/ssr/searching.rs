@@ -1,6 +1,7 @@
 //! Searching the library.
 
 use super::*;
+use crate::forum::lookups::category_names;
 
 // ---------------------------------------------------------------------------------------
 // Search
@@ -36,10 +37,7 @@ pub async fn search_hits(
         .collect();
     let mut files = files_of(db, current.keys().copied().collect()).await?;
     let people = authors(db, current.values().filter_map(|v| v.author_id)).await?;
-    let names: HashMap<i32, Bilingual> = readable
-        .iter()
-        .map(|category| (category.id, category_name(category)))
-        .collect();
+    let names = category_names(readable);
     Ok(ids
         .iter()
         .filter_map(|id| {

@@ -56,7 +56,12 @@ pub async fn create_material(ctx: &Ctx, form: ValidMaterial) -> Result<String, A
         Ok(draft_path(draft.id))
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.material.create", "forum_material"),
+    )
+    .await
 }
 
 /// Starts her next version of a material, as a copy of the current one with its files;
@@ -120,7 +125,13 @@ pub async fn start_version(ctx: &Ctx, material_id: i32) -> Result<String, AppErr
         Ok(draft_path(draft.id))
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.material.version.start", "forum_material")
+            .object(material_id),
+    )
+    .await
 }
 
 /// Her draft and its material, or 404 for anybody else's (a draft is nobody else's
@@ -207,7 +218,13 @@ pub async fn save_draft(
         Ok(draft_path(version.id))
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.material.version.save", "forum_material_version")
+            .object(version_id),
+    )
+    .await
 }
 
 pub(super) async fn write_text<C: ConnectionTrait>(
@@ -269,7 +286,13 @@ pub async fn publish_draft(
         Ok(material_path(material.id))
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.material.version.publish", "forum_material_version")
+            .object(version_id),
+    )
+    .await
 }
 
 /// Gives a version its number and makes it the material's current one; indexes the
@@ -423,5 +446,11 @@ pub async fn discard_draft(ctx: &Ctx, version_id: i32) -> Result<String, AppErro
         })
     }
     .await;
-    settle(txn, result).await
+    ctx.finish_write(
+        txn,
+        result,
+        ctx.event("forum.material.version.discard", "forum_material_version")
+            .object(version_id),
+    )
+    .await
 }

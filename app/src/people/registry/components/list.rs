@@ -1,6 +1,7 @@
 //! The list of people, with its filters and paging.
 
 use super::*;
+use crate::ui::forms::{coded_choices, organisation_choices, FilterSelect};
 
 #[component]
 pub fn PeopleListPage() -> impl IntoView {
@@ -65,10 +66,6 @@ pub(super) fn PeopleList(list: PeopleList, filter: PeopleFilter) -> impl IntoVie
     } = list;
     let previous = (page > 1).then(|| page_link(&filter, page - 1));
     let next = (page < pages).then(|| page_link(&filter, page + 1));
-    let status_options = PathStatus::ALL
-        .iter()
-        .map(|s| (s.code(), *s))
-        .collect::<Vec<_>>();
     view! {
         {may_register.then(|| view! {
             <p><a class="button primary" href="/persone/nuova">{move_tr!("people-register")}</a></p>
@@ -76,96 +73,13 @@ pub(super) fn PeopleList(list: PeopleList, filter: PeopleFilter) -> impl IntoVie
         {may_link_duplicates.then(|| view! {
             <p><a class="button" href="/persone/doppioni">{move_tr!("duplicates-title")}</a></p>
         })}
-        <form method="get" action="/persone" class="panel filters">
-            <h2 class="visually-hidden">{move_tr!("filters")}</h2>
-            <div class="field">
-                <label for="filter-code">{move_tr!("field-network-code")}</label>
-                <p class="hint" id="filter-code-hint">{move_tr!("filter-code-hint")}</p>
-                <input id="filter-code" name="codice" value=filter.code.clone() aria-describedby="filter-code-hint" />
-            </div>
-            <div class="field">
-                <label for="filter-status">{move_tr!("field-status")}</label>
-                <select id="filter-status" name="stato">
-                    <option value="">{move_tr!("filter-any")}</option>
-                    {status_options.into_iter().map(|(code, status)| {
-                        let selected = filter.status == code;
-                        view! { <option value=code selected=selected>{move || status_name(status)}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-organisation">{move_tr!("field-organisation-in-charge")}</label>
-                <select id="filter-organisation" name="organizzazione">
-                    <option value="">{move_tr!("filter-any")}</option>
-                    {organisations.into_iter().map(|(id, name)| {
-                        let selected = filter.organisation == id.to_string();
-                        view! { <option value=id.to_string() selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-exploitation">{move_tr!("field-exploitation")}</label>
-                <select id="filter-exploitation" name="sfruttamento">
-                    <option value="">{move_tr!("filter-any")}</option>
-                    {Exploitation::ALL.iter().map(|k| {
-                        let k = *k;
-                        let selected = filter.exploitation == k.code();
-                        view! { <option value=k.code() selected=selected>{move || exploitation_name(k)}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-age">{move_tr!("field-age")}</label>
-                <select id="filter-age" name="eta">
-                    <option value="">{move_tr!("filter-any")}</option>
-                    <option value="minor" selected=filter.age == "minor">{move_tr!("filter-minors")}</option>
-                    <option value="adult" selected=filter.age == "adult">{move_tr!("filter-adults")}</option>
-                </select>
-            </div>
-            <div class="form-actions">
-                <button type="submit" class="button">{move_tr!("filter-apply")}</button>
-            </div>
-        </form>
+        <PeopleFilters filter organisations />
         <section class="panel">
             <p role="status">{move_tr!("people-found", { "count" => total })}</p>
             {if rows.is_empty() {
                 view! { <p>{move_tr!("people-none")}</p> }.into_any()
             } else {
-                view! {
-                    <div class="table-wrap">
-                        <table>
-                            <caption class="visually-hidden">{move_tr!("nav-people")}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{move_tr!("field-network-code")}</th>
-                                    <th scope="col">{move_tr!("field-status")}</th>
-                                    <th scope="col">{move_tr!("people-who")}</th>
-                                    <th scope="col">{move_tr!("field-exploitation")}</th>
-                                    <th scope="col">{move_tr!("field-organisation-in-charge")}</th>
-                                    <th scope="col">{move_tr!("people-registered-on")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {rows.into_iter().map(|row| {
-                                    let href = format!("/persone/{}", row.code);
-                                    let who = who_text(&row);
-                                    let status = row.status;
-                                    let kinds = row.exploitation.clone();
-                                    view! {
-                                        <tr>
-                                            <th scope="row"><a href=href class="code">{row.code.clone()}</a></th>
-                                            <td data-label=move || tr!("field-status")>{move || status_name(status)}</td>
-                                            <td data-label=move || tr!("people-who")>{who}</td>
-                                            <td data-label=move || tr!("field-exploitation")>{move || kinds_text(&kinds)}</td>
-                                            <td data-label=move || tr!("field-organisation-in-charge")>{row.organisations.join(", ")}</td>
-                                            <td data-label=move || tr!("people-registered-on")>{day(row.registered_on)}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
+                view! { <PeopleTable rows /> }.into_any()
             }}
             <nav class="pager" aria-label=move || tr!("pager-label")>
                 {previous.map(|href| view! { <a href=href rel="prev">{move_tr!("pager-previous")}</a> })}
@@ -173,5 +87,74 @@ pub(super) fn PeopleList(list: PeopleList, filter: PeopleFilter) -> impl IntoVie
                 {next.map(|href| view! { <a href=href rel="next">{move_tr!("pager-next")}</a> })}
             </nav>
         </section>
+    }
+}
+
+/// The filter form above the list, showing the filters in force.
+#[component]
+fn PeopleFilters(filter: PeopleFilter, organisations: Vec<(i32, String)>) -> impl IntoView {
+    view! {
+        <form method="get" action="/persone" class="panel filters">
+            <h2 class="visually-hidden">{move_tr!("filters")}</h2>
+            <div class="field">
+                <label for="filter-code">{move_tr!("field-network-code")}</label>
+                <p class="hint" id="filter-code-hint">{move_tr!("filter-code-hint")}</p>
+                <input id="filter-code" name="codice" value=filter.code.clone() aria-describedby="filter-code-hint" />
+            </div>
+            <FilterSelect label=move_tr!("field-status") id="filter-status" name="stato"
+                choices=coded_choices(PathStatus::ALL, PathStatus::code, status_name) current=filter.status.clone() />
+            <FilterSelect label=move_tr!("field-organisation-in-charge") id="filter-organisation" name="organizzazione"
+                choices=organisation_choices(organisations) current=filter.organisation.clone() />
+            <FilterSelect label=move_tr!("field-exploitation") id="filter-exploitation" name="sfruttamento"
+                choices=coded_choices(Exploitation::ALL, Exploitation::code, exploitation_name) current=filter.exploitation.clone() />
+            <FilterSelect label=move_tr!("field-age") id="filter-age" name="eta" current=filter.age.clone()
+                choices=vec![
+                    ("minor".to_string(), move_tr!("filter-minors")),
+                    ("adult".to_string(), move_tr!("filter-adults")),
+                ] />
+            <div class="form-actions">
+                <button type="submit" class="button">{move_tr!("filter-apply")}</button>
+            </div>
+        </form>
+    }
+}
+
+/// The table of the people on this page of the list.
+#[component]
+fn PeopleTable(rows: Vec<PersonRow>) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption class="visually-hidden">{move_tr!("nav-people")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move_tr!("field-network-code")}</th>
+                        <th scope="col">{move_tr!("field-status")}</th>
+                        <th scope="col">{move_tr!("people-who")}</th>
+                        <th scope="col">{move_tr!("field-exploitation")}</th>
+                        <th scope="col">{move_tr!("field-organisation-in-charge")}</th>
+                        <th scope="col">{move_tr!("people-registered-on")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let href = format!("/persone/{}", row.code);
+                        let who = who_text(&row);
+                        let status = row.status;
+                        let kinds = row.exploitation.clone();
+                        view! {
+                            <tr>
+                                <th scope="row"><a href=href class="code">{row.code.clone()}</a></th>
+                                <td data-label=move || tr!("field-status")>{move || status_name(status)}</td>
+                                <td data-label=move || tr!("people-who")>{who}</td>
+                                <td data-label=move || tr!("field-exploitation")>{move || kinds_text(&kinds)}</td>
+                                <td data-label=move || tr!("field-organisation-in-charge")>{row.organisations.join(", ")}</td>
+                                <td data-label=move || tr!("people-registered-on")>{day(row.registered_on)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

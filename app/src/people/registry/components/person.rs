@@ -1,6 +1,7 @@
 //! A person's page: identity, path, team, consents, rights and the access log.
 
 use super::*;
+use crate::people::components::exploitation_options;
 
 #[component]
 pub fn PersonDetailPage() -> impl IntoView {
@@ -226,17 +227,7 @@ pub(super) fn PathForm(page: PersonPage, action: ServerAction<SavePath>) -> impl
                 .map(|o| (o.code().to_string(), exit_outcome_name(*o))),
         )
         .collect();
-    let kinds = Exploitation::ALL
-        .iter()
-        .map(|k| {
-            let checked = page.person.exploitation.contains(k);
-            (
-                k.code(),
-                Signal::derive(move || exploitation_name(*k)),
-                checked,
-            )
-        })
-        .collect();
+    let kinds = exploitation_options(&page.person.exploitation);
     view! {
         <details class="more-details">
             <summary>{move_tr!("person-path-edit")}</summary>

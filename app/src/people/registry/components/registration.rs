@@ -1,6 +1,7 @@
 //! Registering a person.
 
 use super::*;
+use crate::people::components::exploitation_options;
 
 pub(super) fn nationality_options(empty: String) -> Vec<(String, String)> {
     std::iter::once((String::new(), empty))
@@ -74,16 +75,7 @@ pub(super) fn IdentityFields(
 pub fn RegisterPersonPage() -> impl IntoView {
     let register = ServerAction::<RegisterPerson>::new();
     let error = Signal::derive(move || register.value().get().and_then(|r| r.err()));
-    let exploitation = Exploitation::ALL
-        .iter()
-        .map(|k| {
-            (
-                k.code(),
-                Signal::derive(move || exploitation_name(*k)),
-                false,
-            )
-        })
-        .collect();
+    let exploitation = exploitation_options(&[]);
     view! {
         <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();

@@ -2,27 +2,6 @@
 
 use super::*;
 
-/// Loads the person for a change by the team; refuses others (403, audited) and
-/// anonymised records (409).
-pub async fn person_for_change<C: ConnectionTrait>(
-    conn: &C,
-    ctx: &Ctx,
-    code: &str,
-    action: &str,
-) -> Result<people::Model, AppError> {
-    let user = ctx.user()?;
-    let person = find_person(conn, code).await?;
-    if !may_manage(conn, user, &person).await? {
-        return Err(refuse(conn, ctx, action, &person).await?);
-    }
-    if person.anonymised_at.is_some() {
-        return Err(AppError::Conflict {
-            conflict: Conflict::Anonymised,
-        });
-    }
-    Ok(person)
-}
-
 pub async fn save_identity(ctx: &Ctx, code: &str, person: ValidPerson) -> Result<(), AppError> {
     let user = ctx.user()?;
     let hash = identity_hash(&ctx.settings.identity_key, &person.identity);
@@ -63,7 +42,12 @@ pub async fn save_identity(ctx: &Ctx, code: &str, person: ValidPerson) -> Result
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.identity.update", code).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.identity.update", code),
+    )
+    .await
 }
 
 pub async fn save_path(
@@ -100,16 +84,24 @@ pub async fn save_path(
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.path.update", code).await
+    ctx.finish_write(txn, result, person_event(ctx, "person.path.update", code))
+        .await
 }
 
 pub async fn add_organisation(ctx: &Ctx, code: &str, form: &InChargeForm) -> Result<(), AppError> {
-    let result = add_organisation_untraced(ctx, code, form).await;
-    trace_person_conflict(ctx, "person.organisation.add", code, result).await
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = add_organisation_in(ctx, &txn, code, form).await;
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.organisation.add", code),
+    )
+    .await
 }
 
-pub(super) async fn add_organisation_untraced(
+pub(super) async fn add_organisation_in(
     ctx: &Ctx,
+    txn: &WriteTransaction,
     code: &str,
     form: &InChargeForm,
 ) -> Result<(), AppError> {
@@ -126,12 +118,10 @@ pub(super) async fn add_organisation_untraced(
     }
     checks.finish()?;
     let organisation_id = organisation_id.unwrap_or_default();
-    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let person = find_person(&txn, code).await?;
-    let team = may_manage(&txn, user, &person).await?;
+    let person = find_person(txn, code).await?;
+    let team = may_manage(txn, user, &person).await?;
     if !team && !user.is_network_wide() {
-        let error = refuse(&txn, ctx, "person.organisation.add", &person).await?;
-        txn.commit().await?;
+        let error = refuse(txn, ctx, "person.organisation.add", &person).await?;
         return Err(error);
     }
     if person.anonymised_at.is_some() {
@@ -140,11 +130,11 @@ pub(super) async fn add_organisation_untraced(
         });
     }
     let organisation = organisations::Entity::find_by_id(organisation_id)
-        .one(&txn)
+        .one(txn)
         .await?
         .filter(|o| o.active && o.kind != OrganisationKind::Partner.code())
         .ok_or_else(|| AppError::invalid("organisation_id", Problem::UnknownChoice))?;
-    if organisations_in_charge(&txn, person.id)
+    if organisations_in_charge(txn, person.id)
         .await?
         .iter()
         .any(|row| row.organisation_id == organisation.id)
@@ -153,11 +143,11 @@ pub(super) async fn add_organisation_untraced(
             conflict: Conflict::AlreadyInCharge,
         });
     }
-    let consented = has_active_sharing_consent(&txn, person.id, organisation.id).await?;
+    let consented = has_active_sharing_consent(txn, person.id, organisation.id).await?;
     let overridden = !consented && user.is_network_wide() && !reason.is_empty();
     if !consented && !overridden {
         record(
-            &txn,
+            txn,
             ctx.request_id(),
             AuditEvent::new(Some(user), "person.organisation.add", "person")
                 .object(&person.code)
@@ -165,7 +155,6 @@ pub(super) async fn add_organisation_untraced(
                 .detail(format!("organisation={} no_consent", organisation.id)),
         )
         .await?;
-        txn.commit().await?;
         return Err(AppError::Conflict {
             conflict: Conflict::NoSharingConsent,
         });
@@ -179,7 +168,7 @@ pub(super) async fn add_organisation_untraced(
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
     let detail = if overridden {
         format!("organisation={} override reason: {reason}", organisation.id)
@@ -187,7 +176,7 @@ pub(super) async fn add_organisation_untraced(
         format!("organisation={} consent", organisation.id)
     };
     record(
-        &txn,
+        txn,
         ctx.request_id(),
         AuditEvent::new(
             Some(user),
@@ -202,7 +191,6 @@ pub(super) async fn add_organisation_untraced(
         .detail(detail),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -211,24 +199,29 @@ pub async fn remove_organisation(
     code: &str,
     organisation_id: i32,
 ) -> Result<(), AppError> {
-    let result = remove_organisation_untraced(ctx, code, organisation_id).await;
-    trace_person_conflict(ctx, "person.organisation.remove", code, result).await
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = remove_organisation_in(ctx, &txn, code, organisation_id).await;
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.organisation.remove", code),
+    )
+    .await
 }
 
-pub(super) async fn remove_organisation_untraced(
+pub(super) async fn remove_organisation_in(
     ctx: &Ctx,
+    txn: &WriteTransaction,
     code: &str,
     organisation_id: i32,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let person = find_person(&txn, code).await?;
-    if !may_manage(&txn, user, &person).await? && !user.is_network_wide() {
-        let error = refuse(&txn, ctx, "person.organisation.remove", &person).await?;
-        txn.commit().await?;
+    let person = find_person(txn, code).await?;
+    if !may_manage(txn, user, &person).await? && !user.is_network_wide() {
+        let error = refuse(txn, ctx, "person.organisation.remove", &person).await?;
         return Err(error);
     }
-    let in_charge = organisations_in_charge(&txn, person.id).await?;
+    let in_charge = organisations_in_charge(txn, person.id).await?;
     let Some(row) = in_charge
         .iter()
         .find(|row| row.organisation_id == organisation_id)
@@ -241,17 +234,16 @@ pub(super) async fn remove_organisation_untraced(
         });
     }
     person_organisations::Entity::delete_by_id(row.id)
-        .exec(&txn)
+        .exec(txn)
         .await?;
     record(
-        &txn,
+        txn,
         ctx.request_id(),
         AuditEvent::new(Some(user), "person.organisation.remove", "person")
             .object(&person.code)
             .detail(format!("organisation={organisation_id}")),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -332,7 +324,12 @@ pub async fn set_reference(
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.reference.update", code).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.reference.update", code),
+    )
+    .await
 }
 
 pub async fn record_consent(ctx: &Ctx, code: &str, form: &ConsentForm) -> Result<(), AppError> {
@@ -395,7 +392,12 @@ pub async fn record_consent(ctx: &Ctx, code: &str, form: &ConsentForm) -> Result
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.consent.record", code).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.consent.record", code),
+    )
+    .await
 }
 
 /// Withdrawing a sharing consent also takes that organisation off the team (unless it
@@ -441,5 +443,10 @@ pub async fn withdraw_consent(ctx: &Ctx, code: &str, consent_id: i32) -> Result<
         Ok(())
     }
     .await;
-    settle_person_change(ctx, txn, result, "person.consent.withdraw", code).await
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.consent.withdraw", code),
+    )
+    .await
 }

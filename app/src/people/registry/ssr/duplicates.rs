@@ -52,7 +52,7 @@ pub async fn duplicate_groups(ctx: &Ctx) -> Result<Vec<DuplicateGroup>, AppError
         })
         .collect();
     groups.sort_by(|a, b| a.records[0].code.cmp(&b.records[0].code));
-    record(
+    record_alone(
         &ctx.db,
         ctx.request_id(),
         AuditEvent::new(Some(user), "people.duplicates", "person")
@@ -65,19 +65,25 @@ pub async fn duplicate_groups(ctx: &Ctx) -> Result<Vec<DuplicateGroup>, AppError
 /// The coordinator links a newer record to the earlier one of the same person. Both
 /// records keep their teams; the link is shown on both pages and audited on both.
 pub async fn link_duplicate(ctx: &Ctx, code: &str, earlier_code: &str) -> Result<(), AppError> {
-    let result = link_duplicate_untraced(ctx, code, earlier_code).await;
-    trace_person_conflict(ctx, "person.duplicate.link", code, result).await
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = link_duplicate_in(ctx, &txn, code, earlier_code).await;
+    ctx.finish_write(
+        txn,
+        result,
+        person_event(ctx, "person.duplicate.link", code),
+    )
+    .await
 }
 
-pub(super) async fn link_duplicate_untraced(
+pub(super) async fn link_duplicate_in(
     ctx: &Ctx,
+    txn: &WriteTransaction,
     code: &str,
     earlier_code: &str,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
-    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let newer = find_person(&txn, code).await?;
-    let earlier = find_person(&txn, earlier_code)
+    let newer = find_person(txn, code).await?;
+    let earlier = find_person(txn, earlier_code)
         .await
         .map_err(|_| AppError::invalid("earlier", Problem::UnknownChoice))?;
     if newer.id == earlier.id
@@ -97,10 +103,10 @@ pub(super) async fn link_duplicate_untraced(
     let mut update: people::ActiveModel = newer.into();
     update.duplicate_of = Set(Some(earlier.id));
     update.updated_at = Set(Utc::now());
-    update.update(&txn).await?;
+    update.update(txn).await?;
     for (object, other) in [(&newer_code, &earlier_code), (&earlier_code, &newer_code)] {
         record(
-            &txn,
+            txn,
             ctx.request_id(),
             AuditEvent::new(Some(user), "person.duplicate.link", "person")
                 .object(object)
@@ -108,6 +114,5 @@ pub(super) async fn link_duplicate_untraced(
         )
         .await?;
     }
-    txn.commit().await?;
     Ok(())
 }

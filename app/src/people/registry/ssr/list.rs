@@ -12,17 +12,8 @@ pub async fn list_people(
     let mut condition = Condition::all();
     if !user.is_network_wide() {
         // Only the people the user's organisation has in charge.
-        condition = condition.add(
-            people::Column::Id.in_subquery(
-                Query::select()
-                    .column(person_organisations::Column::PersonId)
-                    .from(person_organisations::Entity)
-                    .and_where(
-                        person_organisations::Column::OrganisationId.eq(user.organisation_id),
-                    )
-                    .to_owned(),
-            ),
-        );
+        condition = condition
+            .add(people::Column::Id.in_subquery(people_in_charge_of(user.organisation_id)));
     }
     let code = crate::kernel::fields::search_text("code", &filter.code)?.to_uppercase();
     if !code.is_empty() {
@@ -36,15 +27,8 @@ pub async fn list_people(
         condition = condition.add(people::Column::Exploitation.contains(kind.code()));
     }
     if let Ok(organisation_id) = filter.organisation.trim().parse::<i32>() {
-        condition = condition.add(
-            people::Column::Id.in_subquery(
-                Query::select()
-                    .column(person_organisations::Column::PersonId)
-                    .from(person_organisations::Entity)
-                    .and_where(person_organisations::Column::OrganisationId.eq(organisation_id))
-                    .to_owned(),
-            ),
-        );
+        condition =
+            condition.add(people::Column::Id.in_subquery(people_in_charge_of(organisation_id)));
     }
     let threshold = first_of_month(adulthood_threshold(today));
     match filter.age.trim() {
@@ -92,7 +76,7 @@ pub async fn list_people(
         .iter()
         .map(|person| person_row(person, &in_charge, &names, today))
         .collect();
-    record(
+    record_alone(
         db,
         ctx.request_id(),
         AuditEvent::new(Some(user), "people.list", "person")
