@@ -10,6 +10,7 @@ use leptos_fluent::tr;
 
 use super::api::*;
 use super::live::{BoardDelta, BoardEvent};
+use super::model::{BoardFilter, UndoOffer};
 use super::rules::Breach;
 use super::shown::Shown;
 use crate::kernel::error::AppError;
