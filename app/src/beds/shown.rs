@@ -213,7 +213,8 @@ mod tests {
                 ),
                 ginestra,
             ],
-            vec![waiting(5, Urgency::Normal), waiting(6, Urgency::High)],
+            // In the list's order, as the server sends it.
+            vec![waiting(6, Urgency::High), waiting(5, Urgency::Normal)],
             2,
             3,
         )
