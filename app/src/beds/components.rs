@@ -92,6 +92,10 @@ pub fn BoardPage() -> impl IntoView {
             free_only: q.get("liberi").unwrap_or_default(),
         }
     });
+    // The person or bed whose forms are open (see `Chosen`). It follows the address: the
+    // answer to a placement goes back to the board without `?persona=` (she has moved),
+    // and her forms close without the board being built again.
+    let chosen = Memo::new(move |_| Chosen::from_query(&query.read()));
     let live = BoardLive::new();
     provide_context(live);
     // After hydration: drag handles, the exit zone and the live event stream.
@@ -149,8 +153,6 @@ pub fn BoardPage() -> impl IntoView {
                 match result {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(board) => {
-                        // The person or bed whose forms are open (see `Chosen`).
-                        let chosen = Chosen::from_query(&query.read_untracked());
                         view! { <BoardView board filter=filter.get_untracked() chosen actions /> }.into_any()
                     }
                 }
@@ -182,6 +184,14 @@ impl Chosen {
             person: query.get("persona").unwrap_or_default(),
             bed: query.get("posto").and_then(|id| id.parse().ok()),
         }
+    }
+
+    /// Whether the chosen person is a guest of this card, or the chosen bed one of its.
+    fn touches(&self, card: &StructureCard) -> bool {
+        card.beds.iter().any(|bed| {
+            Some(bed.id) == self.bed
+                || (!self.person.is_empty() && bed.person_code.as_deref() == Some(&self.person))
+        })
     }
 }
 
@@ -240,7 +250,7 @@ fn bed_options(choices: &[BedChoice]) -> impl IntoView {
 fn BoardView(
     board: Board,
     filter: BoardFilter,
-    chosen: Chosen,
+    chosen: Memo<Chosen>,
     actions: BoardActions,
 ) -> impl IntoView {
     let Board {
@@ -284,22 +294,26 @@ fn BoardView(
         <ExitZone />
         <div class="board">
             {
-                // Rendered again when the list or the free beds change, not with every card.
+                // Rendered again when the list, the free beds or the chosen person change,
+                // not with every card.
                 let rows = Memo::new(move |_| shown.with(|s| s.waiting.clone()));
-                let (filter, person) = (filter.clone(), chosen.person.clone());
+                let filter = filter.clone();
                 move || view! {
                     <WaitingColumn rows=rows.get() choices=free_choices.get()
-                        filter=filter.clone() chosen=person.clone() actions />
+                        filter=filter.clone() chosen=chosen.with(|c| c.person.clone()) actions />
                 }
             }
             <div class="structures">
-                // A card is rendered again only when a live event changed it (its version).
+                // A card is rendered again only when a live event changed it (its version),
+                // or when it gains or loses the chosen person's or bed's forms.
                 <For
-                    each=move || shown.with(|s| s.structures.iter().map(|(card, version)| (card.id, *version)).collect::<Vec<_>>())
+                    each=move || chosen.with(|chosen| shown.with(|s| s.structures.iter()
+                        .map(|(card, version)| (card.id, *version, chosen.touches(card)))
+                        .collect::<Vec<_>>()))
                     key=|key| *key
-                    children=move |(id, _version)| {
+                    children=move |(id, _, _)| {
                         let card = shown.with_untracked(|s| s.card(id).cloned());
-                        let (filter, chosen) = (filter.clone(), chosen.clone());
+                        let (filter, chosen) = (filter.clone(), chosen.get_untracked());
                         card.map(|card| view! {
                             <StructureCardView card choices=free_choices.get_untracked() today filter chosen actions />
                         })
