@@ -1,6 +1,10 @@
 //! A tower-sessions store over SeaORM, so that sessions share the application's one pool
 //! (no second sqlx version) and live in the same database on SQLite and PostgreSQL.
 //!
+//! Its writes take this process's SQLite writer turn (`kernel::db::single_write_turn`),
+//! like every other write: a session saved while a move commits queued in SQLite's busy
+//! handler instead.
+//!
 //! The user id is copied out of the session data into its own column: disabling a user
 //! deletes every one of their sessions with a single statement, on every replica at once.
 
@@ -16,6 +20,7 @@ use tower_sessions::session_store::{self, Error as StoreError};
 use tower_sessions::{ExpiredDeletion, SessionStore};
 
 use crate::entity::sessions;
+use crate::kernel::db::single_write_turn;
 
 /// The session key holding the signed-in user's id.
 pub const USER_ID_KEY: &str = "user_id";
@@ -62,6 +67,7 @@ impl SessionStore for SeaOrmSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         // An i128 id collision is astronomically unlikely, but a new session must never
         // take over an existing one: insert without overwriting, and draw again if taken.
+        let _turn = single_write_turn(&self.db).await.map_err(backend)?;
         loop {
             let inserted = sessions::Entity::insert(to_row(record)?)
                 .on_conflict(
@@ -83,6 +89,7 @@ impl SessionStore for SeaOrmSessionStore {
     /// a disabled account, a password reset) must not bring the session back.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let row = to_row(record)?;
+        let _turn = single_write_turn(&self.db).await.map_err(backend)?;
         sessions::Entity::update_many()
             .set(sessions::ActiveModel {
                 user_id: row.user_id,
@@ -116,6 +123,7 @@ impl SessionStore for SeaOrmSessionStore {
     }
 
     async fn delete(&self, session_id: &Id) -> session_store::Result<()> {
+        let _turn = single_write_turn(&self.db).await.map_err(backend)?;
         sessions::Entity::delete_by_id(session_id.to_string())
             .exec(&self.db)
             .await
@@ -127,11 +135,60 @@ impl SessionStore for SeaOrmSessionStore {
 #[async_trait]
 impl ExpiredDeletion for SeaOrmSessionStore {
     async fn delete_expired(&self) -> session_store::Result<()> {
+        let _turn = single_write_turn(&self.db).await.map_err(backend)?;
         sessions::Entity::delete_many()
             .filter(sessions::Column::ExpiresAt.lte(Utc::now()))
             .exec(&self.db)
             .await
             .map_err(backend)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kernel::db::{begin_write, writer_turns_given};
+    use crate::testing::databases;
+
+    /// Sessions are written at the end of requests while moves commit: on SQLite each
+    /// write takes its turn like a transaction (PostgreSQL has no turn), and a save
+    /// meeting a writer waits for it and then writes.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn session_writes_take_their_turn_to_write() {
+        for test in databases().await {
+            let store = SeaOrmSessionStore::new(test.db.clone());
+            let before = writer_turns_given(&test.db);
+            let mut record = Record {
+                id: Id::default(),
+                data: HashMap::new(),
+                expiry_date: OffsetDateTime::now_utc() + time::Duration::hours(1),
+            };
+            store.create(&mut record).await.unwrap();
+            record
+                .data
+                .insert(USER_ID_KEY.to_string(), serde_json::json!(1));
+            let writer = begin_write(&test.db).await.unwrap();
+            let saving = tokio::spawn({
+                let (store, record) = (store.clone(), record.clone());
+                async move { store.save(&record).await }
+            });
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            writer.commit().await.unwrap();
+            saving.await.unwrap().unwrap();
+            let saved = store.load(&record.id).await.unwrap().expect("saved");
+            assert_eq!(saved.data, record.data, "{}", test.backend);
+            store.delete(&record.id).await.unwrap();
+            store.delete_expired().await.unwrap();
+            // Create, the writer, save, delete and the sweep's deletion.
+            let expected = if test.backend == "sqlite" { 5 } else { 0 };
+            assert_eq!(
+                writer_turns_given(&test.db) - before,
+                expected,
+                "{}",
+                test.backend
+            );
+            test.finish().await;
+        }
     }
 }

@@ -376,6 +376,7 @@ async fn record_attempt_or_refuse(
     let limits = ctx.settings.sign_in_limits;
     // The attempt is recorded (committed) before anything is counted or verified, so
     // that parallel requests see each other and cannot slip past the limit together.
+    let turn = crate::kernel::db::single_write_turn(&ctx.db).await?;
     let attempt = sign_in_attempts::ActiveModel {
         account_key: Set(account_key.to_string()),
         address_key: Set(address_key.to_string()),
@@ -385,6 +386,7 @@ async fn record_attempt_or_refuse(
     }
     .insert(&ctx.db)
     .await?;
+    drop(turn);
     let mut slowed_ms = 0;
     match throttle::verdict(&ctx.db, &limits, &attempt).await? {
         throttle::Verdict::Go => {}
@@ -419,6 +421,13 @@ async fn forgive_earlier_failures(
     account_key: &str,
     address_key: &str,
 ) {
+    let _turn = match crate::kernel::db::single_write_turn(db).await {
+        Ok(turn) => turn,
+        Err(error) => {
+            tracing::warn!(%error, "forgiving earlier failed sign-ins: no turn to write");
+            return;
+        }
+    };
     if let Err(error) = sign_in_attempts::Entity::delete_many()
         .filter(sign_in_attempts::Column::Id.lt(attempt.id))
         .filter(sign_in_attempts::Column::AccountKey.eq(account_key))

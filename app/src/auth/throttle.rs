@@ -20,6 +20,7 @@ use sea_orm::{
 use sha2::Sha256;
 
 use crate::entity::{known_sign_in_addresses, sign_in_attempts};
+use crate::kernel::db::single_write_turn;
 use crate::state::{IdentityKey, SignInLimits};
 
 /// Attempts older than this are purged: no limit looks that far back.
@@ -101,6 +102,7 @@ pub async fn forget_attempt(
     db: &DatabaseConnection,
     attempt: &sign_in_attempts::Model,
 ) -> Result<(), sea_orm::DbErr> {
+    let _turn = single_write_turn(db).await?;
     sign_in_attempts::Entity::delete_by_id(attempt.id)
         .exec(db)
         .await?;
@@ -149,6 +151,7 @@ pub async fn remember_address<C: ConnectionTrait>(
 /// Deletes attempts older than a day and addresses unused for 90 days (the server's
 /// periodic sweep calls it).
 pub async fn purge(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    let _turn = single_write_turn(db).await?;
     sign_in_attempts::Entity::delete_many()
         .filter(
             sign_in_attempts::Column::AttemptedAt

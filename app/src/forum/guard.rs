@@ -78,6 +78,7 @@ pub(crate) async fn guard_check<C: ConnectionTrait>(
 
 /// Deletes guard runs older than a day (the server's periodic sweep).
 pub async fn purge_guard_checks(db: &sea_orm::DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+    let _turn = crate::kernel::db::single_write_turn(db).await?;
     guard_checks::Entity::delete_many()
         .filter(guard_checks::Column::CheckedAt.lt(Utc::now() - chrono::Duration::days(1)))
         .exec(db)

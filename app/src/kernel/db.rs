@@ -5,6 +5,7 @@ use std::time::Duration;
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use sea_orm::{
@@ -65,28 +66,65 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<WriteTransaction, Db
 /// As long as SQLite's busy timeout: a writer that waits longer is told the database is busy.
 const WRITER_TURN_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// This process's turn to write to one SQLite file. The queue is per file, so the
-/// integration tests' many databases in one process do not wait for each other.
-async fn writer_turn(db: &DatabaseConnection) -> Result<OwnedMutexGuard<()>, DbErr> {
-    static QUEUES: OnceLock<Mutex<HashMap<PathBuf, Arc<tokio::sync::Mutex<()>>>>> = OnceLock::new();
+/// The writers of one SQLite file in this process: the turn, and how many turns it gave.
+#[derive(Clone, Default)]
+struct WriterQueue {
+    turn: Arc<tokio::sync::Mutex<()>>,
+    given: Arc<AtomicU64>,
+}
+
+/// The queue of one SQLite file. Per file, so that the integration tests' many databases
+/// in one process do not wait for each other.
+fn writer_queue(db: &DatabaseConnection) -> WriterQueue {
+    static QUEUES: OnceLock<Mutex<HashMap<PathBuf, WriterQueue>>> = OnceLock::new();
     let file = db
         .get_sqlite_connection_pool()
         .connect_options()
         .get_filename()
         .to_path_buf();
-    let queue = QUEUES
+    QUEUES
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
         .entry(file)
         .or_default()
-        .clone();
+        .clone()
+}
+
+/// How many writer turns this process has given on `db`'s SQLite file (0 on PostgreSQL):
+/// the tests see that a write queued for its turn.
+pub fn writer_turns_given(db: &DatabaseConnection) -> u64 {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => writer_queue(db).given.load(Ordering::Relaxed),
+        _ => 0,
+    }
+}
+
+/// The writer turn for one statement written outside a transaction (a session saved, a
+/// sign-in attempt recorded, a sweep's deletion): on SQLite it queues with the
+/// transactions of `begin_write` rather than sleeping in SQLite's busy handler while one
+/// of them writes; on PostgreSQL there is no turn. Held until the statement has run.
+pub async fn single_write_turn(
+    db: &DatabaseConnection,
+) -> Result<Option<OwnedMutexGuard<()>>, DbErr> {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => Ok(Some(writer_turn(db).await?)),
+        _ => Ok(None),
+    }
+}
+
+/// This process's turn to write to one SQLite file.
+async fn writer_turn(db: &DatabaseConnection) -> Result<OwnedMutexGuard<()>, DbErr> {
+    let queue = writer_queue(db);
     let waiting = std::time::Instant::now();
-    let turn = tokio::time::timeout(WRITER_TURN_TIMEOUT, queue.lock_owned())
+    let turn = tokio::time::timeout(WRITER_TURN_TIMEOUT, queue.turn.lock_owned())
         .await
         .map_err(|_| DbErr::Custom("database is busy: no turn to write within 10 s".into()));
     metrics::histogram!("anello_sqlite_writer_wait_seconds")
         .record(waiting.elapsed().as_secs_f64());
+    if turn.is_ok() {
+        queue.given.fetch_add(1, Ordering::Relaxed);
+    }
     turn
 }
 

@@ -267,6 +267,7 @@ pub async fn claim_due(
 
 /// Gives back what an unsent e-mail had claimed, for the next round to try again.
 pub async fn release(db: &DatabaseConnection, email: &DueEmail) -> Result<(), AppError> {
+    let _turn = crate::kernel::db::single_write_turn(db).await?;
     notifications::Entity::update_many()
         .col_expr(
             notifications::Column::EmailedAt,

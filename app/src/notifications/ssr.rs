@@ -89,6 +89,7 @@ pub async fn mark_read(ctx: &Ctx, id: Option<i32>) -> Result<(), AppError> {
         }
         update = update.filter(notifications::Column::Id.eq(id));
     }
+    let _turn = crate::kernel::db::single_write_turn(&ctx.db).await?;
     update.exec(&ctx.db).await?;
     Ok(())
 }

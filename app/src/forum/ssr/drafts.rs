@@ -31,13 +31,18 @@ pub async fn draft_page(ctx: &Ctx, post_id: i32) -> Result<DraftPage, AppError> 
     let category = category_by_id(&ctx.db, thread.category_id).await?;
     let body = held_text(&post);
     let text = guarded_text(post.opening, &thread.title, &body);
+    // The guard counts its run (a row written): it waits for its turn to write.
+    let found = {
+        let _turn = crate::kernel::db::single_write_turn(&ctx.db).await?;
+        findings(&ctx.db, user, &text).await?
+    };
     Ok(DraftPage {
         post_id: post.id,
         thread_id: thread.id,
         thread_title: thread.title,
         category_name: category_name(&category),
         editing: post.pending_body.is_some(),
-        findings: findings(&ctx.db, user, &text).await?,
+        findings: found,
         body,
     })
 }

@@ -499,6 +499,8 @@ pub(super) async fn mark_read(
     user_id: i32,
     thread_id: i32,
 ) -> Result<(), AppError> {
+    // One statement outside a transaction: it still waits for its turn to write.
+    let _turn = crate::kernel::db::single_write_turn(db).await?;
     reads::Entity::insert(reads::ActiveModel {
         user_id: Set(user_id),
         thread_id: Set(thread_id),

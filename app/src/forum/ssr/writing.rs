@@ -432,6 +432,8 @@ pub async fn set_watch(ctx: &Ctx, thread_id: i32, on: bool) -> Result<(), AppErr
     if !thread_visible(&thread, user, level) {
         return Err(AppError::NotFound);
     }
+    // One statement outside a transaction: it still waits for its turn to write.
+    let _turn = crate::kernel::db::single_write_turn(&ctx.db).await?;
     if on {
         watch_thread(&ctx.db, user.id, thread.id).await
     } else {

@@ -168,6 +168,8 @@ pub async fn download(ctx: &Ctx, attachment_id: i32) -> Result<Download, AppErro
 pub async fn set_material_watch(ctx: &Ctx, material_id: i32, on: bool) -> Result<(), AppError> {
     let user = ctx.user()?;
     let (material, _) = readable_material(ctx, user, material_id).await?;
+    // One statement outside a transaction: it still waits for its turn to write.
+    let _turn = crate::kernel::db::single_write_turn(&ctx.db).await?;
     if on {
         watch_material(&ctx.db, user.id, material.id).await
     } else {
@@ -187,6 +189,8 @@ pub async fn set_category_watch(ctx: &Ctx, code: &str, on: bool) -> Result<(), A
     let category = category_by_code(&ctx.db, code).await?;
     let permissions = Permissions::load(&ctx.db, user).await?;
     require(&ctx.db, ctx, &permissions, category.id, AccessLevel::Read).await?;
+    // One statement outside a transaction: it still waits for its turn to write.
+    let _turn = crate::kernel::db::single_write_turn(&ctx.db).await?;
     if on {
         category_watches::Entity::insert(category_watches::ActiveModel {
             user_id: Set(user.id),

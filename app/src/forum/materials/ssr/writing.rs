@@ -183,12 +183,15 @@ pub async fn draft_page(ctx: &Ctx, version_id: i32) -> Result<VersionDraftPage, 
     let (version, material) = own_draft(&ctx.db, ctx, user, version_id).await?;
     let category = category_by_id(&ctx.db, material.category_id).await?;
     let files = files_of_version(&ctx.db, version.id).await?;
+    // The guard counts its run (a row written): it waits for its turn to write.
+    let turn = crate::kernel::db::single_write_turn(&ctx.db).await?;
     let findings: Vec<Finding> = findings(
         &ctx.db,
         user,
         &guarded_text(&material, &version.body, &version.changes, &files),
     )
     .await?;
+    drop(turn);
     Ok(VersionDraftPage {
         id: version.id,
         material_id: material.id,
