@@ -1,6 +1,6 @@
 import { test, expect, Locator, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { openPlaceForm, proposeForShelter, signIn } from './helpers';
+import { openPlaceForm, proposeForShelter, signIn, untilHydrated } from './helpers';
 
 test.use({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
 
@@ -233,4 +233,39 @@ test('at phone width the houses with a free bed come first', async ({ page }, in
     await page.locator(`li.bed[data-bed="${id}"]`).getByRole('button', { name: 'Rimetti in servizio' }).click();
     await expect(page.locator(`li.bed[data-bed="${id}"] .bed-state`)).toHaveText('Libero');
   }
+});
+
+test('a filter applied in the page answers without a page load, and the live stream follows it', async ({ page, browser }) => {
+  await signIn(page, 'coordinatrice@anello.test');
+  await page.goto('/posti-letto?provincia=TO');
+  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+  const loads: string[] = [];
+  page.on('request', (request) => { if (request.resourceType() === 'document') loads.push(request.url()); });
+  await page.getByLabel('Provincia', { exact: true }).selectOption('CN');
+  await page.getByRole('button', { name: 'Filtra' }).click();
+  await expect(page).toHaveURL(/provincia=CN/);
+  // Casa Granello: the Cuneo house no other test touches.
+  const granello = page.locator('section.structure-card').filter({ hasText: 'Casa Granello' });
+  await expect(granello).toHaveCount(1);
+  await expect(page.locator('section.structure-card').filter({ hasText: 'Casa Ginestra' })).toHaveCount(0);
+  expect(loads).toEqual([]);
+  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+
+  // A colleague holds one of its beds: the board filtered in place shows it live.
+  const bed = granello.locator('li.bed-free').last();
+  const id = await bed.getAttribute('data-bed');
+  const other = await browser.newContext({ locale: 'it-IT' });
+  const colleague = await other.newPage();
+  await signIn(colleague, 'coordinatrice@anello.test');
+  await colleague.goto(`/posti-letto?provincia=CN&posto=${id}`);
+  await untilHydrated(colleague);
+  const hers = colleague.locator(`li.bed[data-bed="${id}"]`);
+  await hers.getByRole('button', { name: 'Riserva il posto' }).click();
+  await expect(hers.locator('.bed-state')).toHaveText('Riservato');
+  const mine = page.locator(`li.bed[data-bed="${id}"]`);
+  await expect(mine.locator('.bed-state')).toHaveText('Riservato');
+  await hers.getByRole('button', { name: 'Togli la riserva' }).click();
+  await expect(mine.locator('.bed-state')).toHaveText('Libero');
+  expect(loads).toEqual([]);
+  await other.close();
 });

@@ -98,6 +98,39 @@ test('a free bed is held for a person on her way and released, then taken out of
   await expect(bed.locator('.bed-state')).toHaveText('Libero');
 });
 
+test('the search keeps the houses and guests it names: as she types, or sent with the filters', async ({ page }, info) => {
+  await signIn(page, 'coordinatrice@anello.test');
+  await page.goto('/posti-letto?provincia=TO');
+  await untilHydrated(page);
+  const cards = page.locator('section.structure-card');
+  expect(await cards.count()).toBeGreaterThan(1);
+  const search = page.getByLabel('Cerca una struttura o un codice');
+  const javascript = info.project.name === 'javascript';
+  // In the browser the board she has answers: no page load, nothing sent with the search.
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document' || /ginestra|nessuna/i.test(request.url())) asked.push(request.url());
+  });
+  const find = async (text: string) => {
+    await search.fill(text);
+    if (!javascript) await page.getByRole('button', { name: 'Filtra' }).click();
+  };
+  await find('ginestra');
+  await expect(cards).toHaveCount(1);
+  await expect(cards.first().getByRole('heading', { level: 2 })).toHaveText('Casa Ginestra');
+  await find('nessuna casa così');
+  await expect(page.getByText('Nessuna struttura corrisponde alla ricerca.')).toBeVisible();
+  await expect(cards).toHaveCount(0);
+  await find('');
+  expect(await cards.count()).toBeGreaterThan(1);
+  if (javascript) {
+    expect(asked).toEqual([]);
+    await expect(page).toHaveURL(/\/posti-letto\?provincia=TO$/);
+  } else {
+    await expect(page).toHaveURL(/provincia=TO/);
+  }
+});
+
 test('the board fits a phone', async ({ page }, info) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, 'accoglienza.cuneo@anello.test');

@@ -509,6 +509,9 @@ board-counts = { $free ->
        *[other] { $free } free beds
     } out of { $total } with these filters.
 board-free-only = Only structures with free beds
+board-search = Find a structure or a code
+board-search-hint = Part of the structure's name or of a guest's code, for example Ginestra or TO-2026.
+board-search-none = No structure matches the search.
 board-structure-free = { $free ->
         [0] No free bed
         [one] 1 free bed

@@ -509,6 +509,9 @@ board-counts = { $free ->
        *[other] { $free } posti liberi
     } su { $total } con questi filtri.
 board-free-only = Solo strutture con posti liberi
+board-search = Cerca una struttura o un codice
+board-search-hint = Parte del nome della struttura o del codice di una persona accolta, ad esempio Ginestra o TO-2026.
+board-search-none = Nessuna struttura corrisponde alla ricerca.
 board-structure-free = { $free ->
         [0] Nessun posto libero
         [one] 1 posto libero

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::api::*;
@@ -102,7 +103,12 @@ pub fn BoardPage() -> impl IntoView {
     Effect::new(move |_| {
         live.interactive.set(true);
         follow_pointer(live);
-        listen(live);
+    });
+    // The stream follows the filter: a filter applied in the page (no page load) opens
+    // a stream for it, and the one before closes.
+    Effect::new(move |_| {
+        let query = board_link(&filter.get(), None);
+        listen(live, query.trim_start_matches("/posti-letto").to_string());
     });
     let forms = PageForms::staying_open();
     let actions = BoardActions {
@@ -153,7 +159,8 @@ pub fn BoardPage() -> impl IntoView {
                 match result {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(board) => {
-                        view! { <BoardView board filter=filter.get_untracked() chosen actions /> }.into_any()
+                        let search = query.read_untracked().get("cerca").unwrap_or_default();
+                        view! { <BoardView board filter=filter.get_untracked() search chosen actions /> }.into_any()
                     }
                 }
             })}
@@ -250,6 +257,8 @@ fn bed_options(choices: &[BedChoice]) -> impl IntoView {
 fn BoardView(
     board: Board,
     filter: BoardFilter,
+    /// The search the page was opened with (`?cerca=`); typing changes it in place.
+    search: String,
     chosen: Memo<Chosen>,
     actions: BoardActions,
 ) -> impl IntoView {
@@ -273,8 +282,32 @@ fn BoardView(
     let free_choices =
         Memo::new(move |_| -> FreeChoices { shown.with(Shown::free_choices).into() });
     let counts = move || shown.with(|s| (s.free_beds, s.total_beds));
+    let search = RwSignal::new(search);
+    // The cards the search keeps, each with the version it was last replaced at and
+    // whether it holds the chosen person's or bed's forms.
+    let kept = move || {
+        search.with(|search| {
+            chosen.with(|chosen| {
+                shown.with(|s| {
+                    s.structures
+                        .iter()
+                        .filter(|(card, _)| card.matches(search))
+                        .map(|(card, version)| (card.id, *version, chosen.touches(card)))
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    };
+    let none_kept = move || {
+        search.with(|search| {
+            !search.trim().is_empty()
+                && shown.with(|s| !s.structures.iter().any(|(card, _)| card.matches(search)))
+        })
+    };
     view! {
-        <form method="get" action="/posti-letto" class="panel filters">
+        // In the hydrated page the filters answer without a page load (the router's form
+        // navigates in place and the board is read for them); without JavaScript, a GET.
+        <Form method="get" action="/posti-letto" attr:class="panel filters">
             <FilterSelect label=move_tr!("field-province") id="board-province" name="provincia"
                 choices=province_choices() current=filter.province.to_uppercase() />
             <FilterSelect label=move_tr!("field-organisation") id="board-organisation" name="organizzazione"
@@ -283,12 +316,20 @@ fn BoardView(
                 choices=coded_choices(StructureKind::ALL, StructureKind::code, kind_name) current=filter.kind.clone() />
             <FilterSelect label=move_tr!("field-target-group") id="board-target" name="accoglie"
                 choices=coded_choices(TargetGroup::ALL, TargetGroup::code, target_group_name) current=filter.target.clone() />
+            <div class="field">
+                <label for="board-search">{move_tr!("board-search")}</label>
+                <p class="hint" id="board-search-hint">{move_tr!("board-search-hint")}</p>
+                <input type="search" id="board-search" name="cerca" autocomplete="off"
+                    aria-describedby="board-search-hint" aria-controls="board-structures"
+                    value=search.get_untracked()
+                    on:input=move |event| search.set(event_target_value(&event)) />
+            </div>
             <div class="field field-check">
                 <input type="checkbox" id="board-free" name="liberi" value="1" checked=!filter.free_only.is_empty() />
                 <label for="board-free">{move_tr!("board-free-only")}</label>
             </div>
             <div class="form-actions"><button type="submit" class="button">{move_tr!("filter-apply")}</button></div>
-        </form>
+        </Form>
         <p class="lead" role="status">{move_tr!("board-counts", { "free" => counts().0, "total" => counts().1 })}</p>
         {move || live.undo.get().map(|offer| view! { <UndoPanel offer action=actions.undo /> })}
         <ExitZone />
@@ -303,13 +344,12 @@ fn BoardView(
                         filter=filter.clone() chosen=chosen.with(|c| c.person.clone()) actions />
                 }
             }
-            <div class="structures">
+            <div class="structures" id="board-structures">
+                {move || none_kept().then(|| view! { <p class="panel" role="status">{move_tr!("board-search-none")}</p> })}
                 // A card is rendered again only when a live event changed it (its version),
                 // or when it gains or loses the chosen person's or bed's forms.
                 <For
-                    each=move || chosen.with(|chosen| shown.with(|s| s.structures.iter()
-                        .map(|(card, version)| (card.id, *version, chosen.touches(card)))
-                        .collect::<Vec<_>>()))
+                    each=kept
                     key=|key| *key
                     children=move |(id, _, _)| {
                         let card = shown.with_untracked(|s| s.card(id).cloned());

@@ -428,15 +428,13 @@ pub fn follow_pointer(live: BoardLive) {
     });
 }
 
-/// Opens the board's event stream: every event reloads the board, and so does a
-/// reconnection (changes may have been missed while the stream was down).
+/// Opens the board's event stream for its filter (`query`, as in the board's address:
+/// the server sends only what it shows). Each event is applied in place; a gap, or a
+/// reconnection (changes may have been missed while the stream was down), reads the
+/// board again. Closed when the page or the filter goes.
 #[cfg(feature = "hydrate")]
-pub fn listen(live: BoardLive) {
-    // The board's filter, as in its own address: the server sends only what it shows.
-    let filter = web_sys::window()
-        .and_then(|window| window.location().search().ok())
-        .unwrap_or_default();
-    let Ok(source) = web_sys::EventSource::new(&format!("{}{filter}", super::live::EVENTS_PATH))
+pub fn listen(live: BoardLive, query: String) {
+    let Ok(source) = web_sys::EventSource::new(&format!("{}{query}", super::live::EVENTS_PATH))
     else {
         return;
     };
@@ -477,7 +475,7 @@ pub fn listen(live: BoardLive) {
 }
 
 #[cfg(not(feature = "hydrate"))]
-pub fn listen(_live: BoardLive) {}
+pub fn listen(_live: BoardLive, _query: String) {}
 
 /// What a board does with a live event.
 #[derive(Debug, PartialEq)]

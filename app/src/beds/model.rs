@@ -63,18 +63,29 @@ pub enum BedState {
     OutOfService,
 }
 
+/// A bed as the board shows it. What a bed does not have is left out of its JSON rather
+/// than sent as `null`: a free bed was 7 nulls, and a board of 1000 beds goes out twice
+/// (the page's hydration data, and each read again), and its cards in every live event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BedSlot {
     pub id: i32,
     pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<String>,
     pub state: BedState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrived_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub days_since_arrival: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_exit_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub exit_overdue: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub held_until: Option<chrono::DateTime<chrono::Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub out_of_service_reason: Option<String>,
 }
 
@@ -95,6 +106,24 @@ pub struct StructureCard {
     /// The address, only while this user's reveal lasts (a few minutes).
     pub address: Option<String>,
     pub address_visible_until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl StructureCard {
+    /// Whether the board's search (`?cerca=`) keeps this card: part of its name, or of the
+    /// code of a guest on it, in any case. An empty search keeps all. The search is not a
+    /// filter of what the board receives: the page renders only the cards it keeps
+    /// (without JavaScript, the filter form sends it), and in the browser it answers as
+    /// she types, from the board she already has, without asking the server.
+    pub fn matches(&self, search: &str) -> bool {
+        let search = search.trim().to_lowercase();
+        search.is_empty()
+            || self.name.to_lowercase().contains(&search)
+            || self.beds.iter().any(|bed| {
+                bed.person_code
+                    .as_ref()
+                    .is_some_and(|code| code.to_lowercase().contains(&search))
+            })
+    }
 }
 
 /// How long a revealed address stays on the user's board.
@@ -133,7 +162,6 @@ pub struct Board {
     pub free_beds: usize,
     pub total_beds: usize,
     pub organisations: Vec<(i32, String)>,
-    pub free_choices: Vec<BedChoice>,
     pub today: NaiveDate,
     /// This user's last change, if it may still be taken back.
     pub undo: Option<UndoOffer>,
@@ -353,5 +381,73 @@ mod tests {
             ),
             3
         );
+    }
+
+    #[test]
+    fn a_bed_leaves_out_what_it_does_not_have_and_reads_back_the_same() {
+        let free = BedSlot {
+            id: 7,
+            label: "Letto 1".into(),
+            room: None,
+            state: BedState::Free,
+            person_code: None,
+            arrived_on: None,
+            days_since_arrival: None,
+            planned_exit_on: None,
+            exit_overdue: false,
+            held_until: None,
+            out_of_service_reason: None,
+        };
+        let json = serde_json::to_string(&free).unwrap();
+        assert_eq!(json, r#"{"id":7,"label":"Letto 1","state":"Free"}"#);
+        assert_eq!(serde_json::from_str::<BedSlot>(&json).unwrap(), free);
+        let guest = BedSlot {
+            person_code: Some("TO-2026-0001".into()),
+            state: BedState::Occupied,
+            arrived_on: Some(day(2026, 11, 2)),
+            days_since_arrival: Some(33),
+            exit_overdue: true,
+            ..free
+        };
+        let json = serde_json::to_string(&guest).unwrap();
+        assert!(json.contains(r#""exit_overdue":true"#), "{json}");
+        assert_eq!(serde_json::from_str::<BedSlot>(&json).unwrap(), guest);
+    }
+
+    #[test]
+    fn the_search_keeps_a_house_by_its_name_or_a_guest_code_in_any_case() {
+        let guest = BedSlot {
+            id: 1,
+            label: "Letto 1".into(),
+            room: None,
+            state: BedState::Occupied,
+            person_code: Some("TO-2026-0042".into()),
+            arrived_on: None,
+            days_since_arrival: None,
+            planned_exit_on: None,
+            exit_overdue: false,
+            held_until: None,
+            out_of_service_reason: None,
+        };
+        let card = StructureCard {
+            id: 3,
+            name: "Casa Ginestra".into(),
+            kind: StructureKind::SecondReception,
+            province: "TO".into(),
+            organisation: "Cooperativa".into(),
+            target_groups: vec![],
+            beds: vec![guest],
+            free_beds: 0,
+            may_manage: true,
+            may_reveal_address: false,
+            address: None,
+            address_visible_until: None,
+        };
+        for kept in ["", "  ", "ginestra", "CASA GIN", "to-2026-0042", "0042"] {
+            assert!(card.matches(kept), "{kept:?}");
+        }
+        for left in ["Magnolia", "CN-2026", "0043"] {
+            assert!(!card.matches(left), "{left:?}");
+        }
     }
 }

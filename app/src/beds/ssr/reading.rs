@@ -14,7 +14,6 @@ pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
     let free_only = !filter.free_only.trim().is_empty();
     let reveals = running_reveals(ctx).await?;
     let mut structures_out = Vec::new();
-    let mut free_choices = Vec::new();
     let (mut free_total, mut beds_total) = (0, 0);
     for structure in &found {
         // The address goes out only to this user, while her reveal runs.
@@ -24,14 +23,6 @@ pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
             .map(|(_, until)| *until)
             .filter(|_| may_reveal_address(user, structure));
         let card = facts.card(user, structure, revealed, today, now);
-        if card.may_manage {
-            for slot in card.beds.iter().filter(|s| s.state == BedState::Free) {
-                free_choices.push(BedChoice {
-                    bed_id: slot.id,
-                    label: format!("{} — {}", structure.name, slot.label),
-                });
-            }
-        }
         free_total += card.free_beds;
         beds_total += card.beds.len();
         if free_only && card.free_beds == 0 {
@@ -66,7 +57,6 @@ pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
         free_beds: free_total,
         total_beds: beds_total,
         organisations,
-        free_choices,
         today,
         undo: undo::offer(ctx).await?,
     })
