@@ -102,6 +102,7 @@ bench: setup-test build
 	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' .ci/e2e-proxy.sh --bench
 	cargo bench -p server --bench people_list
 	cargo bench -p server --bench board
+	cargo bench -p server --bench memory
 	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo bench -p server --bench forum
 	cargo bench -p server --bench reports
 
