@@ -67,16 +67,21 @@ async fn serve(database: &std::path::Path, address: SocketAddr, env: &[(&str, &s
     for (key, value) in env {
         command.env(key, value);
     }
-    let child = command.spawn().expect("the server binary");
+    let mut child = command.spawn().expect("the server binary");
     let client = reqwest::Client::new();
     for _ in 0..240 {
-        if let Ok(response) = client.get(format!("http://{address}/readyz")).send().await {
-            if response.status().is_success() {
-                return child;
-            }
+        let ready = client
+            .get(format!("http://{address}/readyz"))
+            .send()
+            .await
+            .is_ok_and(|response| response.status().is_success());
+        if ready {
+            return child;
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the server did not start within a minute");
 }
 

@@ -305,31 +305,7 @@ fn BoardView(
         })
     };
     view! {
-        // In the hydrated page the filters answer without a page load (the router's form
-        // navigates in place and the board is read for them); without JavaScript, a GET.
-        <Form method="get" action="/posti-letto" attr:class="panel filters">
-            <FilterSelect label=move_tr!("field-province") id="board-province" name="provincia"
-                choices=province_choices() current=filter.province.to_uppercase() />
-            <FilterSelect label=move_tr!("field-organisation") id="board-organisation" name="organizzazione"
-                choices=organisation_choices(organisations) current=filter.organisation.clone() />
-            <FilterSelect label=move_tr!("field-structure-kind") id="board-kind" name="tipo"
-                choices=coded_choices(StructureKind::ALL, StructureKind::code, kind_name) current=filter.kind.clone() />
-            <FilterSelect label=move_tr!("field-target-group") id="board-target" name="accoglie"
-                choices=coded_choices(TargetGroup::ALL, TargetGroup::code, target_group_name) current=filter.target.clone() />
-            <div class="field">
-                <label for="board-search">{move_tr!("board-search")}</label>
-                <p class="hint" id="board-search-hint">{move_tr!("board-search-hint")}</p>
-                <input type="search" id="board-search" name="cerca" autocomplete="off"
-                    aria-describedby="board-search-hint" aria-controls="board-structures"
-                    value=search.get_untracked()
-                    on:input=move |event| search.set(event_target_value(&event)) />
-            </div>
-            <div class="field field-check">
-                <input type="checkbox" id="board-free" name="liberi" value="1" checked=!filter.free_only.is_empty() />
-                <label for="board-free">{move_tr!("board-free-only")}</label>
-            </div>
-            <div class="form-actions"><button type="submit" class="button">{move_tr!("filter-apply")}</button></div>
-        </Form>
+        <BoardFilters filter=filter.clone() organisations search />
         <p class="lead" role="status">{move_tr!("board-counts", { "free" => counts().0, "total" => counts().1 })}</p>
         {move || live.undo.get().map(|offer| view! { <UndoPanel offer action=actions.undo /> })}
         <ExitZone />
@@ -361,6 +337,42 @@ fn BoardView(
                 />
             </div>
         </div>
+    }
+}
+
+/// The board's filters and search. In the hydrated page the filters answer without a page
+/// load (the router's form navigates in place and the board is read for them) and the
+/// search as she types; without JavaScript the form is a GET of the page.
+#[component]
+fn BoardFilters(
+    filter: BoardFilter,
+    organisations: Vec<(i32, String)>,
+    search: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <Form method="get" action="/posti-letto" attr:class="panel filters">
+            <FilterSelect label=move_tr!("field-province") id="board-province" name="provincia"
+                choices=province_choices() current=filter.province.to_uppercase() />
+            <FilterSelect label=move_tr!("field-organisation") id="board-organisation" name="organizzazione"
+                choices=organisation_choices(organisations) current=filter.organisation.clone() />
+            <FilterSelect label=move_tr!("field-structure-kind") id="board-kind" name="tipo"
+                choices=coded_choices(StructureKind::ALL, StructureKind::code, kind_name) current=filter.kind.clone() />
+            <FilterSelect label=move_tr!("field-target-group") id="board-target" name="accoglie"
+                choices=coded_choices(TargetGroup::ALL, TargetGroup::code, target_group_name) current=filter.target.clone() />
+            <div class="field">
+                <label for="board-search">{move_tr!("board-search")}</label>
+                <p class="hint" id="board-search-hint">{move_tr!("board-search-hint")}</p>
+                <input type="search" id="board-search" name="cerca" autocomplete="off"
+                    aria-describedby="board-search-hint" aria-controls="board-structures"
+                    value=search.get_untracked()
+                    on:input=move |event| search.set(event_target_value(&event)) />
+            </div>
+            <div class="field field-check">
+                <input type="checkbox" id="board-free" name="liberi" value="1" checked=!filter.free_only.is_empty() />
+                <label for="board-free">{move_tr!("board-free-only")}</label>
+            </div>
+            <div class="form-actions"><button type="submit" class="button">{move_tr!("filter-apply")}</button></div>
+        </Form>
     }
 }
 
