@@ -317,29 +317,10 @@ async fn measure(label: &str, db: sea_orm::DatabaseConnection) {
         .unwrap()
         .code;
 
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let settings = Settings::for_tests();
-    let router = server::startup::router(
-        db.clone(),
-        server::startup::leptos_options(address),
-        settings,
-    );
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
+    let address = common::serve(db.clone(), Settings::for_tests()).await;
     let running = Running {
         address,
-        client: reqwest::Client::builder()
-            .timeout(Duration::from_secs(60))
-            .pool_max_idle_per_host(64)
-            .build()
-            .unwrap(),
+        client: common::client(),
     };
     let cookie = common::sign_in(&running.client, address, "operatrice@anello.test").await;
 

@@ -9,7 +9,7 @@
 mod common;
 
 use std::net::SocketAddr;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use app::state::{IdentityKey, Settings};
 use common::TempFile;
@@ -37,24 +37,9 @@ async fn start(copies: usize) -> Running {
         .count(&db)
         .await
         .unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let settings = Settings::for_tests();
-    let router = server::startup::router(db, server::startup::leptos_options(address), settings);
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
     Running {
-        address,
-        client: reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .unwrap(),
+        address: common::serve(db, Settings::for_tests()).await,
+        client: common::client(),
         people,
         _file: file,
     }

@@ -80,8 +80,6 @@ async fn start(scale: Scale) -> (Running, TempFile, String) {
         open,
         placements::Entity::find().count(&db).await.unwrap() - open,
     );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
     let settings = Settings {
         // Every benchmark connection signs in on its own.
         sign_in_limits: SignInLimits {
@@ -94,22 +92,9 @@ async fn start(scale: Scale) -> (Running, TempFile, String) {
         identity_key: key,
         ..Settings::for_tests()
     };
-    let router = server::startup::router(db, server::startup::leptos_options(address), settings);
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
     let running = Running {
-        address,
-        client: reqwest::Client::builder()
-            .timeout(Duration::from_secs(60))
-            .pool_max_idle_per_host(64)
-            .build()
-            .unwrap(),
+        address: common::serve(db, settings).await,
+        client: common::client(),
     };
     (running, file, summary)
 }

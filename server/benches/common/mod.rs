@@ -166,6 +166,33 @@ pub async fn throughput_encoded(
     total as f64 / started.elapsed().as_secs_f64()
 }
 
+/// Anello's router on `db`, served on a free local port as the server serves it (with
+/// each client's address, which the sign-in throttle reads).
+pub async fn serve(db: sea_orm::DatabaseConnection, settings: app::state::Settings) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let router = server::startup::router(db, server::startup::leptos_options(address), settings);
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    address
+}
+
+/// The benchmarks' HTTP client: a generous timeout, and connections enough kept open for
+/// every concurrent client.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .pool_max_idle_per_host(64)
+        .build()
+        .unwrap()
+}
+
 /// A bare axum server answering every request with `body`.
 pub async fn bare_server(body: axum::body::Bytes) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
