@@ -22,6 +22,8 @@ BASE_URL="http://127.0.0.1:$port" npx playwright test "$@" 2>&1 | tee "$workdir/
 # only the last lines of a run's output, and they must name the failing tests.
 mkdir -p test-results && cp "$workdir/server.log" "$workdir/playwright.log" test-results/
 if [ "$status" != 0 ]; then
+  # The database as the failing run left it: its audit trail says who was refused what.
+  cp "$workdir"/e2e.db* test-results/ 2>/dev/null || true
   echo "--- the end of the server's log ---"
   tail -n 15 test-results/server.log
   echo "--- Playwright's summary ---"
