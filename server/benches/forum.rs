@@ -219,16 +219,7 @@ impl Running {
     }
 
     async fn page(&self, path: &str, cookie: &str) -> axum::body::Bytes {
-        let response = self
-            .client
-            .get(self.url(path))
-            .header("accept", "text/html")
-            .header("cookie", cookie)
-            .send()
-            .await
-            .unwrap();
-        assert!(response.status().is_success(), "{path}");
-        response.bytes().await.unwrap()
+        common::page(&self.client, self.url(path), cookie).await
     }
 }
 

@@ -193,6 +193,19 @@ pub fn client() -> reqwest::Client {
         .unwrap()
 }
 
+/// A server-rendered page as a signed-in browser asks for it; it must answer 2xx.
+pub async fn page(client: &reqwest::Client, url: String, cookie: &str) -> axum::body::Bytes {
+    let response = client
+        .get(&url)
+        .header("accept", "text/html")
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{url}");
+    response.bytes().await.unwrap()
+}
+
 /// A bare axum server answering every request with `body`.
 pub async fn bare_server(body: axum::body::Bytes) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
