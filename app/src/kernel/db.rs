@@ -15,7 +15,22 @@ use sea_orm::{
 };
 use tokio::sync::OwnedMutexGuard;
 
+mod checkpoints;
+
+pub use checkpoints::Checkpoints;
+
+/// Opens the pool; on an SQLite file, WAL checkpoints run in the background
+/// (`checkpoints`).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_with(url, Checkpoints::Background).await
+}
+
+/// Opens the pool with SQLite's checkpoints where `checkpoints` says: the benchmark
+/// compares the two; everything else uses `connect`.
+pub async fn connect_with(
+    url: &str,
+    checkpoints: Checkpoints,
+) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_string());
     options
         .sqlx_logging(false)
@@ -27,16 +42,25 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         options
             .max_connections(8)
             .min_connections(1)
-            .map_sqlx_sqlite_opts(|o| {
+            .map_sqlx_sqlite_opts(move |o| {
                 o.foreign_keys(true)
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
                     .busy_timeout(Duration::from_secs(10))
+                    .pragma("wal_autocheckpoint", checkpoints.autocheckpoint_pages())
+                    // A log reset after a checkpoint is cut back to this size on disk.
+                    .pragma("journal_size_limit", "67108864")
             });
     } else {
         options.max_connections(16).min_connections(1);
     }
-    Database::connect(options).await
+    let db = Database::connect(options).await?;
+    let on_sqlite_file =
+        db.get_database_backend() == DbBackend::Sqlite && sqlite_file(url).is_some();
+    if checkpoints == Checkpoints::Background && on_sqlite_file {
+        checkpoints::run_beside_writers(db.get_sqlite_connection_pool().clone(), writer_queue(&db));
+    }
+    Ok(db)
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock at once
@@ -71,6 +95,12 @@ const WRITER_TURN_TIMEOUT: Duration = Duration::from_secs(10);
 struct WriterQueue {
     turn: Arc<tokio::sync::Mutex<()>>,
     given: Arc<AtomicU64>,
+    /// Checkpoints run in the background (`checkpoints`), and the writer turns given
+    /// when the last one began.
+    checkpoints: Arc<AtomicU64>,
+    checkpointed_at: Arc<AtomicU64>,
+    /// Wakes the checkpointer when the writers have gone long without one.
+    checkpoint_due: Arc<tokio::sync::Notify>,
 }
 
 /// The queue of one SQLite file. Per file, so that the integration tests' many databases
@@ -113,6 +143,14 @@ pub async fn single_write_turn(
     }
 }
 
+/// How many background checkpoints this process has run on `db`'s SQLite file.
+pub fn checkpoints_done(db: &DatabaseConnection) -> u64 {
+    match db.get_database_backend() {
+        DbBackend::Sqlite => writer_queue(db).checkpoints.load(Ordering::Relaxed),
+        _ => 0,
+    }
+}
+
 /// This process's turn to write to one SQLite file.
 async fn writer_turn(db: &DatabaseConnection) -> Result<OwnedMutexGuard<()>, DbErr> {
     let queue = writer_queue(db);
@@ -123,7 +161,10 @@ async fn writer_turn(db: &DatabaseConnection) -> Result<OwnedMutexGuard<()>, DbE
     metrics::histogram!("anello_sqlite_writer_wait_seconds")
         .record(waiting.elapsed().as_secs_f64());
     if turn.is_ok() {
-        queue.given.fetch_add(1, Ordering::Relaxed);
+        let given = queue.given.fetch_add(1, Ordering::Relaxed) + 1;
+        if checkpoints::overdue(given, queue.checkpointed_at.load(Ordering::Relaxed)) {
+            queue.checkpoint_due.notify_one();
+        }
     }
     turn
 }
@@ -242,14 +283,74 @@ pub fn redacted(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// 8 writers × 400 commits of 2 KB: with checkpoints neither in commits nor beside
+    /// them, the log would pass 25 MB; the checkpointer keeps it to a few (200 commits,
+    /// about 2.5 MB, between two checkpoints however fast they come).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn checkpoints_run_beside_the_writers_and_keep_the_log_small() {
+        let file = std::env::temp_dir().join(format!("anello_wal_{}.db", std::process::id()));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+        }
+        let db = connect(&format!("sqlite://{}?mode=rwc", file.display()))
+            .await
+            .unwrap();
+        let autocheckpoint = db
+            .query_one_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                "PRAGMA wal_autocheckpoint",
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<i64>(0)
+            .unwrap();
+        assert_eq!(autocheckpoint, 0, "commits do not checkpoint");
+        db.execute_unprepared("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+            .await
+            .unwrap();
+        let writers: Vec<_> = (0..8)
+            .map(|_| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    for _ in 0..400 {
+                        let txn = begin_write(&db).await.unwrap();
+                        txn.execute_unprepared(
+                            "INSERT INTO notes (body) VALUES (randomblob(2048))",
+                        )
+                        .await
+                        .unwrap();
+                        txn.commit().await.unwrap();
+                    }
+                })
+            })
+            .collect();
+        for writer in writers {
+            writer.await.unwrap();
+        }
+        let wal = PathBuf::from(format!("{}-wal", file.display()));
+        let log_bytes = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        assert!(checkpoints_done(&db) > 0, "no checkpoint ran");
+        assert!(
+            log_bytes < 12 * 1024 * 1024,
+            "the log grew to {log_bytes} bytes"
+        );
+        db.close().await.unwrap();
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+        }
+    }
+
     #[test]
     fn passwords_are_hidden_from_logs() {
         assert_eq!(
-            super::redacted("postgres://anello:secret@db/anello"),
+            redacted("postgres://anello:secret@db/anello"),
             "postgres://anello:***@db/anello"
         );
         assert_eq!(
-            super::redacted("sqlite://data/anello.db?mode=rwc"),
+            redacted("sqlite://data/anello.db?mode=rwc"),
             "sqlite://data/anello.db?mode=rwc"
         );
     }
