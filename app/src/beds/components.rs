@@ -22,10 +22,12 @@ mod cards;
 mod dragging;
 mod structures;
 mod timeline;
+mod words;
 pub use cards::*;
 pub use dragging::*;
 pub use structures::*;
 pub use timeline::*;
+pub use words::BoardWords;
 
 pub fn kind_name(kind: StructureKind) -> String {
     match kind {
@@ -33,15 +35,6 @@ pub fn kind_name(kind: StructureKind) -> String {
         StructureKind::SafeHouse => tr!("structure-safe-house"),
         StructureKind::SecondReception => tr!("structure-second-reception"),
         StructureKind::SupportedFlat => tr!("structure-supported-flat"),
-    }
-}
-
-fn state_name(state: BedState) -> String {
-    match state {
-        BedState::Free => tr!("bed-free"),
-        BedState::Occupied => tr!("bed-occupied"),
-        BedState::Held => tr!("bed-held"),
-        BedState::OutOfService => tr!("bed-out-of-service"),
     }
 }
 
@@ -63,10 +56,6 @@ fn undo_text(offer: &UndoOffer) -> String {
         UndoAction::Move => tr!("board-undo-move", { "code" => code }),
         UndoAction::Exit => tr!("board-undo-exit", { "code" => code }),
     }
-}
-
-fn days_text(days: i64) -> String {
-    tr!("bed-days", { "days" => days })
 }
 
 #[derive(Clone, Copy)]
@@ -283,6 +272,7 @@ fn BoardView(
         Memo::new(move |_| -> FreeChoices { shown.with(Shown::free_choices).into() });
     let counts = move || shown.with(|s| (s.free_beds, s.total_beds));
     let search = RwSignal::new(search);
+    let words = Memo::new(move |_| BoardWords::looked_up());
     // The cards the search keeps, each with the version it was last replaced at and
     // whether it holds the chosen person's or bed's forms.
     let kept = move || {
@@ -331,7 +321,7 @@ fn BoardView(
                         let card = shown.with_untracked(|s| s.card(id).cloned());
                         let (filter, chosen) = (filter.clone(), chosen.get_untracked());
                         card.map(|card| view! {
-                            <StructureCardView card choices=free_choices.get_untracked() today filter chosen actions />
+                            <StructureCardView card choices=free_choices.get_untracked() today filter chosen actions words />
                         })
                     }
                 />

@@ -248,3 +248,29 @@ mod tests {
         );
     }
 }
+
+/// Runs `work` inside the page's language context, in `language`: unit tests of code that
+/// looks words up with `tr!`.
+#[cfg(all(test, feature = "ssr"))]
+pub fn with_language_for_tests<T: Send + 'static>(
+    language: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    use std::sync::{Arc, Mutex};
+    let done = Arc::new(Mutex::new(None));
+    let language = language.to_string();
+    Owner::new().with(|| {
+        let done = done.clone();
+        let _view = I18nProvider(I18nProviderProps {
+            children: Box::new(move || {
+                let i18n = expect_context::<leptos_fluent::I18n>();
+                let chosen = i18n.languages.iter().find(|l| l.id == language);
+                i18n.language.set(chosen.expect("a supported language"));
+                *done.lock().unwrap() = Some(work());
+                ().into_any()
+            }),
+        });
+    });
+    let result = done.lock().unwrap().take();
+    result.expect("the provider ran its children")
+}

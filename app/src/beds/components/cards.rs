@@ -10,6 +10,7 @@ pub(super) fn StructureCardView(
     filter: BoardFilter,
     chosen: Chosen,
     actions: BoardActions,
+    words: Memo<BoardWords>,
 ) -> impl IntoView {
     let kind = card.kind;
     let targets = card.target_groups.clone();
@@ -28,7 +29,7 @@ pub(super) fn StructureCardView(
             <AddressView id=card.id reveal=card.may_reveal_address address=card.address.clone() until=card.address_visible_until action=actions.reveal />
             <ul class="beds">
                 {card.beds.into_iter().map(|slot| view! {
-                    <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions />
+                    <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions words />
                 }).collect_view()}
             </ul>
         </section>
@@ -44,6 +45,7 @@ pub(super) fn BedView(
     filter: BoardFilter,
     chosen: Chosen,
     actions: BoardActions,
+    words: Memo<BoardWords>,
 ) -> impl IntoView {
     let slot = bed;
     let state = slot.state;
@@ -75,18 +77,18 @@ pub(super) fn BedView(
                 {manage.then(|| view! { <DragHandle code=handle_code from_bed=Some(bed_id) /> })}
                 <a class="code" href=format!("/persone/{code}")>{code.clone()}</a>
                 <small>
-                    {move || days_text(days)}
+                    {move || words.with(|w| w.days(days))}
                     {planned.map(|date| view! {
-                        " · " {move_tr!("bed-planned-exit", { "date" => date.clone() })}
+                        " · " {move || words.with(|w| w.planned_exit(&date))}
                     })}
-                    {overdue.then(|| view! { " " <strong class="overdue">{move_tr!("bed-exit-overdue")}</strong> })}
+                    {overdue.then(|| view! { " " <strong class="overdue">{move || words.with(|w| w.exit_overdue().to_string())}</strong> })}
                 </small>
                 {(manage && !open).then(|| {
                     let link_code = code.clone();
                     view! {
                         <p class="bed-actions">
                             // A full page load: the chosen bed's select then takes the focus.
-                            <a href=actions_link rel="external">{move_tr!("board-actions-for", { "code" => link_code.clone() })}</a>
+                            <a href=actions_link rel="external">{move || words.with(|w| w.actions_for(&link_code))}</a>
                         </p>
                     }
                 })}
@@ -102,10 +104,13 @@ pub(super) fn BedView(
             let label = slot.label.clone();
             view! {
                 {slot.out_of_service_reason.clone().map(|reason| view! { <small>{reason}</small> })}
-                {slot.held_until.map(|until| view! { <small>{move_tr!("bed-held-until", { "time" => until.format("%d/%m %H:%M UTC").to_string() })}</small> })}
+                {slot.held_until.map(|until| {
+                    let time = until.format("%d/%m %H:%M UTC").to_string();
+                    view! { <small>{move || words.with(|w| w.held_until(&time))}</small> }
+                })}
                 {(manage && !open).then(|| view! {
                     <p class="bed-actions">
-                        <a href=menu_link rel="external">{move_tr!("bed-menu-for", { "bed" => label.clone() })}</a>
+                        <a href=menu_link rel="external">{move || words.with(|w| w.menu_for(&label))}</a>
                     </p>
                 })}
                 {open.then(|| view! { <BedMenu bed_id state actions /> })}
@@ -126,8 +131,8 @@ pub(super) fn BedView(
             class:bed-leaving=move || !occupant.is_empty() && live.leaving(&occupant)
         >
             {move || live.incoming(id).map(|code| view! { <span class="incoming">"→ " {code}</span> })}
-            <span class="bed-label">{slot.label.clone()} {slot.room.clone().map(|room| view! { " · " {move_tr!("bed-room", { "room" => room.clone() })} })}</span>
-            <span class="bed-state">{move || state_name(state)}</span>
+            <span class="bed-label">{slot.label.clone()} {slot.room.clone().map(|room| view! { " · " {move || words.with(|w| w.room(&room))} })}</span>
+            <span class="bed-state">{move || words.with(|w| w.state(state).to_string())}</span>
             {details}
         </li>
     }
