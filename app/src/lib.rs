@@ -49,7 +49,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     {
         provide_request_nonce();
-        auth::ssr::provide_request_user();
     }
     view! {
         <!DOCTYPE html>

@@ -135,6 +135,15 @@ pub async fn server_request_ids_only(mut request: Request, next: Next) -> Respon
     next.run(request).await
 }
 
+/// A fresh cell for the signed-in user of this request, in the request's own extensions
+/// (`app::auth::ssr::RequestUser`: why not a context).
+pub async fn request_user_cell(mut request: Request, next: Next) -> Response {
+    request
+        .extensions_mut()
+        .insert(app::auth::ssr::RequestUser::default());
+    next.run(request).await
+}
+
 /// The absolute (12 h) and idle (30 min) session timeouts, after the session layer.
 pub async fn session_lifetime(
     session: tower_sessions::Session,

@@ -175,6 +175,7 @@ pub fn router_stopping_on(
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
+        .layer(axum::middleware::from_fn(security::request_user_cell))
         .layer(axum::middleware::from_fn(security::session_lifetime))
         .layer(session_layer)
         .layer(axum::middleware::from_fn(security::explain_api_errors))

@@ -130,14 +130,18 @@ fn is_plain_form_post() -> bool {
 
 async fn request_context() -> Result<Ctx, AppError> {
     let state = use_context::<AppState>().ok_or(AppError::Internal)?;
-    let session: Session = leptos_axum::extract().await.map_err(|error| {
-        tracing::error!(%error, "session layer missing");
+    // Everything about the caller comes from this request's own parts (leptos_axum
+    // provides them in the request's root owner, so the nearest are always its own),
+    // never from a context looked up the tree of owners: see `RequestUser`.
+    let parts = use_context::<Parts>().ok_or_else(|| {
+        tracing::error!("a server function without its request");
         AppError::Internal
     })?;
-    let headers = use_context::<Parts>()
-        .map(|parts| parts.headers)
-        .unwrap_or_default();
-    let user = match use_context::<RequestUser>() {
+    let session = parts.extensions.get::<Session>().cloned().ok_or_else(|| {
+        tracing::error!("session layer missing");
+        AppError::Internal
+    })?;
+    let user = match parts.extensions.get::<RequestUser>() {
         Some(once) => once
             .0
             .get_or_try_init(|| load_current_user(&state.db, &session))
@@ -145,21 +149,21 @@ async fn request_context() -> Result<Ctx, AppError> {
             .clone(),
         None => load_current_user(&state.db, &session).await?,
     };
-    Ok(context_with(state, session, &headers, user))
+    Ok(context_with(state, session, &parts.headers, user))
 }
 
-/// The signed-in user of one server-rendered page, loaded once for all its data: the
-/// page's shell provides it (`provide_request_user`), and the navigation's and the
-/// page's server functions, called in the same render, each loaded her before (two to
-/// four loads per page, three queries each). A server function called over HTTP is a
-/// request of its own and loads her once anyway.
+/// The signed-in user of one request, loaded once for all the server functions it runs
+/// (a server-rendered page calls two to four, three queries each). The server puts a
+/// fresh one in every request's extensions (`server::security::request_user_cell`).
+///
+/// It was a context provided by the page's shell, and a server function called over HTTP
+/// (which has no shell) looked it up the tree of owners: when a worker thread still held
+/// another request's owner as its current one, leptos_axum made that owner the parent of
+/// the new request's, and the lookup found the other request's user. A case worker
+/// signed in and saw a reception manager's name and menu (a browser test caught it once
+/// in 113 runs). The request's extensions belong to it alone.
 #[derive(Clone, Default)]
 pub struct RequestUser(std::sync::Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
-
-/// Called by the shell of every server-rendered page.
-pub fn provide_request_user() {
-    leptos::prelude::provide_context(RequestUser::default());
-}
 
 /// The context of a request that is not a server function (a plain route of the server
 /// crate: file uploads and downloads), built the same way.
@@ -517,3 +521,7 @@ pub async fn enforce_session_lifetime(
 pub fn app_state() -> AppState {
     expect_context::<AppState>()
 }
+
+#[cfg(test)]
+#[path = "request_user_tests.rs"]
+mod request_user_tests;
