@@ -102,7 +102,6 @@ bench: setup-test build
 	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' .ci/e2e-proxy.sh --bench
 	cargo bench -p server --bench people_list
 	cargo bench -p server --bench board
-	cargo bench -p server --bench board_browser
 	cargo bench -p server --bench memory
 	cargo bench -p server --bench checkpoints
 	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo bench -p server --bench forum

@@ -2,12 +2,6 @@
 
 use clap::Parser;
 
-/// mimalloc returns freed memory to the system and keeps no arena per thread: under
-/// glibc's malloc, the arenas of the worker and blocking threads held most of a
-/// replica's resident memory (`cargo bench -p server --bench memory`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let cli = server::config::Cli::parse();
