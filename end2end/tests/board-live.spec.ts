@@ -9,6 +9,15 @@ test.use({ locale: 'it-IT', viewport: { width: 1280, height: 2200 } });
  *  board until the drag starts; once it has started the board holds still until the drop
  *  (`BoardLive::reload`), so the target is measured only then. */
 async function drag(page: Page, grip: Locator, target: Locator) {
+  await press(page, grip, target);
+  const to = await target.boundingBox();
+  if (!to) throw new Error('drop target not on screen');
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Presses on the grip and moves until the drag has begun, the pointer still down. */
+async function press(page: Page, grip: Locator, target: Locator) {
   for (let attempt = 0; attempt < 10; attempt++) {
     if (attempt > 0) await page.waitForTimeout(200);
     // Both on screen before the press (a replaced target is found again by the locator).
@@ -25,10 +34,6 @@ async function drag(page: Page, grip: Locator, target: Locator) {
       await page.mouse.up();
       continue;
     }
-    const to = await target.boundingBox();
-    if (!to) throw new Error('drop target not on screen');
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-    await page.mouse.up();
     return;
   }
   throw new Error('the drag never started on the grip');
@@ -94,6 +99,62 @@ test('drag-and-drop: waiting list → bed → another bed → exit, and a second
   await expect(turin.locator('main')).not.toContainText(code);
   expect(reloads).toEqual([]);
   await other.close();
+});
+
+test('folded houses: closed to their counts, opened by hand or by the keyboard, and by a drag that rests on one', async ({ page }, info) => {
+  // A network's board (over 30 houses) starts folded; the demo's 28 start open, so she
+  // folds them with the button. The drop is refused by the rules (Casa Edera takes
+  // mothers with children), so no bed is taken from the next test.
+  await signIn(page, 'accoglienza@anello.test');
+  const code = await proposeForShelter(page, 'Ida', 'Chiusa');
+  await page.goto('/posti-letto?provincia=TO');
+  await expect(page.getByText('Aggiornamento in diretta attivo')).toBeVisible();
+  const folds = page.locator('details.beds-fold');
+  expect(await folds.count()).toBeGreaterThan(5);
+  await expect(page.locator('details.beds-fold:not([open])')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Chiudi tutte le strutture' }).click();
+  await expect(page.locator('details.beds-fold[open]')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Chiudi tutte le strutture' })).toBeDisabled();
+  await expect(page.locator('li.bed').first()).toBeHidden();
+  const house = (name: string) => page.locator('section.structure-card').filter({ hasText: name });
+  // Each folded house still says what a reception worker looks for.
+  await expect(house('Casa Ginestra').locator('details.beds-fold > summary')).toHaveText(/(Nessun posto libero|\d+ posti? liber[oi]) su 3/);
+
+  // By hand: one house opens, the others stay folded.
+  await house('Casa Ginestra').locator('details.beds-fold > summary').click();
+  await expect(house('Casa Ginestra').locator('li.bed').first()).toBeVisible();
+  await expect(page.locator('details.beds-fold[open]')).toHaveCount(1);
+  // By the keyboard: a summary is a button.
+  await house('Casa Mimosa').locator('details.beds-fold > summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(house('Casa Mimosa').locator('details.beds-fold')).toHaveAttribute('open', '');
+  await page.keyboard.press('Enter');
+  await expect(house('Casa Mimosa').locator('details.beds-fold')).not.toHaveAttribute('open', '');
+
+  // By a drag that rests on the folded house: it opens under the pointer, and the drop
+  // lands on one of its beds.
+  const edera = house('Casa Edera');
+  const ederaFold = edera.locator('details.beds-fold');
+  await expect(ederaFold).not.toHaveAttribute('open', '');
+  await press(page, page.getByRole('button', { name: `Trascina ${code}` }), ederaFold.locator('> summary'));
+  await expect(page.locator('.drag-ghost')).toHaveText(code);
+  const summary = (await ederaFold.locator('> summary').boundingBox())!;
+  await page.mouse.move(summary.x + summary.width / 2, summary.y + summary.height / 2, { steps: 8 });
+  await expect(ederaFold).toHaveAttribute('open', '', { timeout: 3000 });
+  const bed = edera.locator('li.bed-free[data-drop]').last();
+  const to = (await bed.boundingBox())!;
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 6 });
+  const readAgain = page.waitForResponse((response) => response.url().includes('/api/beds/board'));
+  await page.mouse.up();
+  const prompt = page.getByRole('alert').filter({ hasText: 'non rispetta le regole' });
+  await expect(prompt).toContainText('non accoglie persone di questo gruppo');
+  // What she opened stays open when her board is read again after the answer.
+  await readAgain;
+  await expect(ederaFold).toHaveAttribute('open', '');
+  await expect(house('Casa Ginestra').locator('details.beds-fold')).toHaveAttribute('open', '');
+  await expect(page.getByRole('button', { name: 'Apri tutte le strutture' })).toBeEnabled();
+  fs.mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: `screenshots/${info.project.name}-board-folded.png` });
 });
 
 test('a refused drop asks a reception manager for the override reason in place', async ({ page }, info) => {

@@ -512,11 +512,14 @@ board-free-only = Only structures with free beds
 board-search = Find a structure or a code
 board-search-hint = Part of the structure's name or of a guest's code, for example Ginestra or TO-2026.
 board-search-none = No structure matches the search.
-board-structure-free = { $free ->
-        [0] No free bed
-        [one] 1 free bed
-       *[other] { $free } free beds
-    }
+board-structure-summary = { $free } of { $total ->
+        [one] 1 bed
+       *[other] { $total } beds
+    } free
+board-houses-folded = With more than { $count } structures the board shows only each one's free beds: open a structure to see its beds.
+board-houses-folded-drag = While dragging a person, rest on a closed structure to open it.
+board-houses-open-all = Open all structures
+board-houses-close-all = Close all structures
 board-place-in = Place in bed
 board-place = Place
 board-place-for = Choose a bed for { $code }

@@ -512,11 +512,15 @@ board-free-only = Solo strutture con posti liberi
 board-search = Cerca una struttura o un codice
 board-search-hint = Parte del nome della struttura o del codice di una persona accolta, ad esempio Ginestra o TO-2026.
 board-search-none = Nessuna struttura corrisponde alla ricerca.
-board-structure-free = { $free ->
+board-structure-summary = { $free ->
         [0] Nessun posto libero
         [one] 1 posto libero
        *[other] { $free } posti liberi
-    }
+    } su { $total }
+board-houses-folded = Con più di { $count } strutture il tabellone mostra di ciascuna solo i posti liberi: aprila per vederne i letti.
+board-houses-folded-drag = Mentre trascini una persona, fermati su una struttura chiusa per aprirla.
+board-houses-open-all = Apri tutte le strutture
+board-houses-close-all = Chiudi tutte le strutture
 board-place-in = Inserisci nel posto
 board-place = Inserisci
 board-place-for = Scegli il posto per { $code }

@@ -20,11 +20,16 @@ use crate::ui::pages::Loading;
 
 mod cards;
 mod dragging;
+mod folds;
 mod structures;
 mod timeline;
 mod words;
 pub use cards::*;
 pub use dragging::*;
+use folds::{
+    house_toggled, open_houses_of_searched_guests, open_houses_under_drags, take_houses_as_shown,
+    FoldAll,
+};
 pub use structures::*;
 pub use timeline::*;
 pub use words::BoardWords;
@@ -92,6 +97,7 @@ pub fn BoardPage() -> impl IntoView {
     Effect::new(move |_| {
         live.interactive.set(true);
         follow_pointer(live);
+        open_houses_under_drags(live);
     });
     // The stream follows the filter: a filter applied in the page (no page load) opens
     // a stream for it, and the one before closes.
@@ -264,6 +270,13 @@ fn BoardView(
     let live = expect_context::<BoardLive>();
     live.today.set_value(today.to_string());
     live.undo.set(undo);
+    live.folding.set(chosen.with_untracked(|chosen| {
+        crate::beds::folding::Folding::for_board(
+            structures.iter(),
+            |card| chosen.touches(card),
+            &search,
+        )
+    }));
     // What the live events change, in place (`Shown`); the rest is as the page loaded.
     let shown = RwSignal::new(Shown::new(structures, waiting, free_beds, total_beds));
     live.shown.set_value(Some(shown));
@@ -272,6 +285,8 @@ fn BoardView(
         Memo::new(move |_| -> FreeChoices { shown.with(Shown::free_choices).into() });
     let counts = move || shown.with(|s| (s.free_beds, s.total_beds));
     let search = RwSignal::new(search);
+    open_houses_of_searched_guests(live, search, shown);
+    take_houses_as_shown(live);
     let words = Memo::new(move |_| BoardWords::looked_up());
     // The cards the search keeps, each with the version it was last replaced at and
     // whether it holds the chosen person's or bed's forms.
@@ -297,6 +312,7 @@ fn BoardView(
     view! {
         <BoardFilters filter=filter.clone() organisations search />
         <p class="lead" role="status">{move_tr!("board-counts", { "free" => counts().0, "total" => counts().1 })}</p>
+        <FoldAll />
         {move || live.undo.get().map(|offer| view! { <UndoPanel offer action=actions.undo /> })}
         <ExitZone />
         <div class="board">

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_fluent::tr;
 
 use super::api::*;
+use super::folding::Folding;
 use super::live::{BoardDelta, BoardEvent};
 use super::model::{BoardFilter, UndoOffer};
 use super::rules::Breach;
@@ -101,6 +102,10 @@ pub struct BoardLive {
     /// The server's date of the board shown (Italian time): the default date of an exit,
     /// which must not be the browser's UTC date around midnight.
     pub today: StoredValue<String>,
+    /// Which houses show their beds (see `beds::folding`).
+    pub folding: RwSignal<Folding>,
+    /// The folded house a resting drag is about to open, and its timer.
+    pub opening: StoredValue<Option<(i32, TimeoutHandle)>>,
 }
 
 impl BoardLive {
@@ -120,6 +125,8 @@ impl BoardLive {
             interactive: RwSignal::new(false),
             connected: RwSignal::new(false),
             today: StoredValue::new(String::new()),
+            folding: RwSignal::new(Folding::default()),
+            opening: StoredValue::new(None),
         }
     }
 

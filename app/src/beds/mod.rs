@@ -5,6 +5,7 @@
 pub mod api;
 pub mod components;
 pub mod drag;
+pub mod folding;
 pub mod live;
 pub mod model;
 pub mod rules;

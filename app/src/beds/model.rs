@@ -118,7 +118,15 @@ impl StructureCard {
         let search = search.trim().to_lowercase();
         search.is_empty()
             || self.name.to_lowercase().contains(&search)
-            || self.beds.iter().any(|bed| {
+            || self.has_guest_matching(&search)
+    }
+
+    /// Whether the code of a guest on this card contains the search, in any case; an
+    /// empty search names no guest.
+    pub fn has_guest_matching(&self, search: &str) -> bool {
+        let search = search.trim().to_lowercase();
+        !search.is_empty()
+            && self.beds.iter().any(|bed| {
                 bed.person_code
                     .as_ref()
                     .is_some_and(|code| code.to_lowercase().contains(&search))

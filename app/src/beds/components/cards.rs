@@ -16,6 +16,9 @@ pub(super) fn StructureCardView(
     let targets = card.target_groups.clone();
     let manage = card.may_manage;
     let free = card.free_beds;
+    let total = card.beds.len();
+    let house = card.id;
+    let live = expect_context::<BoardLive>();
     view! {
         <section class="panel structure-card" class:full={free == 0} aria-label=card.name.clone()>
             <h2>{card.name.clone()}</h2>
@@ -25,13 +28,18 @@ pub(super) fn StructureCardView(
                 <br />
                 {move || targets.iter().map(|g| target_group_name(*g)).collect::<Vec<_>>().join(", ")}
             </p>
-            <p><strong>{move_tr!("board-structure-free", { "free" => free })}</strong></p>
-            <AddressView id=card.id reveal=card.may_reveal_address address=card.address.clone() until=card.address_visible_until action=actions.reveal />
-            <ul class="beds">
-                {card.beds.into_iter().map(|slot| view! {
-                    <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions words />
-                }).collect_view()}
-            </ul>
+            // Folded to its counts on a network's board until she opens it (`Folding`).
+            <details class="beds-fold" data-house=house.to_string()
+                open=move || live.folding.with(|f| f.is_open(house))
+                on:toggle=move |event| house_toggled(live, house, &event)>
+                <summary><strong>{move_tr!("board-structure-summary", { "free" => free, "total" => total })}</strong></summary>
+                <AddressView id=card.id reveal=card.may_reveal_address address=card.address.clone() until=card.address_visible_until action=actions.reveal />
+                <ul class="beds">
+                    {card.beds.into_iter().map(|slot| view! {
+                        <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions words />
+                    }).collect_view()}
+                </ul>
+            </details>
         </section>
     }
 }
