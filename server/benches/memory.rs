@@ -55,6 +55,27 @@ fn resident(pid: u32) -> (f64, f64) {
     (kilobytes("VmRSS:") / 1024.0, kilobytes("VmHWM:") / 1024.0)
 }
 
+/// What the resident memory is made of (`/proc/<pid>/status`): anonymous memory (the
+/// heap and the allocator's arenas, thread stacks) and file pages (the binary's code and
+/// data as they are touched), in MB.
+fn composition(pid: u32) -> String {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let field = |key: &str| -> f64 {
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix(key))
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|value| value.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    format!(
+        "anonymous {:.0} MB, file pages {:.0} MB, {} threads",
+        field("RssAnon:") / 1024.0,
+        field("RssFile:") / 1024.0,
+        field("Threads:")
+    )
+}
+
 /// The server binary on `database`, listening on `address`, with `env` added.
 async fn serve(database: &std::path::Path, address: SocketAddr, env: &[(&str, &str)]) -> Child {
     let mut command = Command::new(env!("CARGO_BIN_EXE_anello"));
@@ -133,10 +154,15 @@ async fn run(label: &str, database: &std::path::Path, env: &[(&str, &str)]) {
         cookies.push(common::sign_in(&client, address, email).await);
     }
     let (idle, _) = resident(pid);
+    println!(
+        "  {label}: idle, after seven sign-ins: {}",
+        composition(pid)
+    );
     load(&client, address, &cookies, &BOARD_LOAD).await;
     let (after_board, _) = resident(pid);
     load(&client, address, &cookies, &FORUM_LOAD).await;
     let (after_forum, peak) = resident(pid);
+    println!("  {label}: after the forum load: {}", composition(pid));
     let _ = child.kill();
     let _ = child.wait();
     let pages = ROLES.len() * ROUNDS * BOARD_LOAD.len();

@@ -12,6 +12,9 @@ use crate::Running;
 pub struct Delivery {
     /// From each move sent to each board having its event, every board and move.
     pub latencies: Vec<Duration>,
+    /// From the mover's answer (her change committed) to each board having its event:
+    /// the live event's own cost, without the move's (0 where the event came first).
+    pub after_answer: Vec<Duration>,
     /// This process's CPU time per move (server and the boards' readers together).
     pub cpu_per_move: Duration,
 }
@@ -45,17 +48,20 @@ pub async fn deliver(
     // Every stream says hello (a comment) before any event: wait until all are open.
     tokio::time::sleep(Duration::from_millis(200)).await;
     let mut latencies = Vec::new();
+    let mut after_answer = Vec::new();
     let cpu_before = process_cpu();
     for (endpoint, body) in back_and_forth(pair, rounds) {
         let started = Instant::now();
         let response = running.post(&endpoint, &body, mover).await;
         assert!(response.status().is_success(), "{body}");
+        let answered = Instant::now();
         for _ in 0..boards {
             let at = tokio::time::timeout(Duration::from_secs(5), arrivals.recv())
                 .await
                 .expect("every board has the event within 5 s")
                 .expect("readers running");
             latencies.push(at.saturating_duration_since(started));
+            after_answer.push(at.saturating_duration_since(answered));
         }
         // A second event for the same move would be taken as the next move's.
         assert!(
@@ -69,6 +75,7 @@ pub async fn deliver(
     }
     Delivery {
         latencies,
+        after_answer,
         cpu_per_move: cpu / rounds as u32,
     }
 }
