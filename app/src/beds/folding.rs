@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::model::StructureCard;
 
 /// The houses shown open: all of them or none, except those she opened or closed, and
-/// those a search for a guest's code names while it does.
+/// the few a search keeps while it does.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Folding {
     /// A network's board: more than `OPEN_UP_TO` houses, so they start folded.
@@ -18,7 +18,7 @@ pub struct Folding {
     all_open: bool,
     /// Houses whose state differs from `all_open`.
     toggled: HashSet<i32>,
-    /// Houses open because the search names one of their guests (`follow_search`).
+    /// Houses open because the search keeps them (`follow_search`).
     searched: HashSet<i32>,
 }
 
@@ -26,8 +26,8 @@ impl Folding {
     /// The most houses a board shows open when it is opened: thirty houses with their
     /// beds are a few screens on a desktop (the demo network has 28).
     pub const OPEN_UP_TO: usize = 30;
-    /// The most houses a search for guests' codes opens: a search that names guests in
-    /// more houses ("TO-2026": every guest of Turin) is better answered by the counts.
+    /// The most houses a search opens: a search that keeps more ("Casa", or "TO-2026":
+    /// every guest of Turin) is better answered by the counts.
     pub const SEARCH_OPENS_UP_TO: usize = 5;
 
     /// The board as it is opened: every house open up to `OPEN_UP_TO`, otherwise every
@@ -53,15 +53,15 @@ impl Folding {
         folding
     }
 
-    /// The houses where a guest's code contains the search, if there are only a few:
-    /// they stay open while the search names them (a new search replaces them).
+    /// The houses the search keeps (by their name or a guest's code), if there are only
+    /// a few: they stay open while the search keeps them (a new search replaces them).
     pub fn follow_search<'a>(
         &mut self,
         cards: impl Iterator<Item = &'a StructureCard>,
         search: &str,
     ) {
         let named: HashSet<i32> = cards
-            .filter(|card| card.has_guest_matching(search))
+            .filter(|card| !search.trim().is_empty() && card.matches(search))
             .map(|card| card.id)
             .take(Self::SEARCH_OPENS_UP_TO + 1)
             .collect();
@@ -174,13 +174,16 @@ mod tests {
         let folding = Folding::for_board(large.iter(), |card| card.id == 42, "to-2026-0007");
         let open: Vec<i32> = (1..=100).filter(|id| folding.is_open(*id)).collect();
         assert_eq!(open, vec![7, 42]);
-        // A house name matches the search without opening: its counts are what she needs.
+        // "Casa 1" keeps twelve houses (1, 10…19, 100): their counts are what she needs.
         let folding = Folding::for_board(large.iter(), |_| false, "Casa 1");
         assert!(folding.all_closed());
+        // "Casa 42" keeps one: she wants its beds.
+        let folding = Folding::for_board(large.iter(), |_| false, "casa 42");
+        assert!(folding.is_open(42) && !folding.is_open(41));
     }
 
     #[test]
-    fn a_search_opens_the_houses_of_a_few_guests_while_it_names_them() {
+    fn a_search_opens_the_few_houses_it_keeps_while_it_keeps_them() {
         // Guests TO-2026-0001 … TO-2026-0012, one a house.
         let large: Vec<StructureCard> = (1..=100)
             .map(|id| {

@@ -51,7 +51,7 @@ pub(super) fn house_toggled(live: BoardLive, house: i32, event: &leptos::ev::Eve
     let _ = (live, house, event);
 }
 
-/// A search for a guest's code opens the few houses where she is, as she types, and
+/// A search opens the few houses it keeps (by name or a guest's code), as she types, and
 /// lets them fold again when the search changes (`Folding::follow_search`).
 pub(super) fn open_houses_of_searched_guests(
     live: BoardLive,
