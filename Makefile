@@ -103,6 +103,7 @@ bench: setup-test build
 	cargo bench -p server --bench people_list
 	cargo bench -p server --bench board
 	cargo bench -p server --bench memory
+	cargo bench -p server --bench board_browser
 	cargo bench -p server --bench checkpoints
 	TEST_POSTGRES_URL='$(TEST_POSTGRES_URL)' cargo bench -p server --bench forum
 	cargo bench -p server --bench reports

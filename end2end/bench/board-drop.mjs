@@ -98,8 +98,15 @@ const board = await open(watcher, '/posti-letto');
 const mover = await signedInPage();
 // Her own structure only (the search keeps its card), as a reception manager works.
 const structure = process.env.STRUCTURE ?? 'Struttura generata 57';
-await open(mover, `/posti-letto?cerca=${encodeURIComponent(structure)}`);
 const card = mover.locator('section.structure-card').filter({ hasText: structure });
+async function openMoverBoard() {
+  await open(mover, `/posti-letto?cerca=${encodeURIComponent(structure)}`);
+  // A network's board starts folded (`beds::folding`); a search that keeps one
+  // structure opens it, and a build from before that is opened by hand.
+  const folded = card.locator('details.beds-fold:not([open]) > summary');
+  if (await folded.count()) await folded.click();
+}
+await openMoverBoard();
 
 const latencies = [];
 let refused = 0;
@@ -118,9 +125,16 @@ for (let round = 0; latencies.length < drops && round < drops * 3; round++) {
   await placed.or(refusal).first().waitFor({ timeout: 10_000 });
   if (await refusal.isVisible()) {
     // A rule of the structure refused her (age, family): not a move, try the next guest.
+    // One she may set aside asks for a reason (cancelled here); one she may not stays on
+    // the board as an error until the page is opened again.
     refused++;
-    await refusal.getByRole('button', { name: 'Annulla' }).click();
-    await refusal.waitFor({ state: 'hidden' });
+    const cancel = refusal.getByRole('button', { name: 'Annulla' });
+    if (await cancel.count()) {
+      await cancel.click();
+      await refusal.waitFor({ state: 'hidden' });
+    } else {
+      await openMoverBoard();
+    }
     continue;
   }
   await watcher.waitForFunction(() => window.__seenAt, null, { timeout: 10_000 });

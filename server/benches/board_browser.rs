@@ -4,8 +4,8 @@
 //! browsers, the first render and hydration of the whole board and the time from a drop
 //! in one to the change shown in the other (`end2end/bench/board-drop.mjs`).
 //!
-//! `cargo bench -p server --bench board_browser`, after `make build` (the page loads the
-//! release build's hashed assets). Not in `make bench` until it has run once end to end.
+//! `cargo bench -p server --bench board_browser` (part of `make bench`), after `make
+//! build`: the page loads the release build's hashed assets.
 
 #[path = "common/mod.rs"]
 mod common;
