@@ -50,14 +50,15 @@ test('over https through nginx: sign in with a __Host- cookie, and a move on one
     const from = beds[round % 2];
     const to = beds[(round + 1) % 2];
     const bed = page.locator(`li.bed[data-bed="${from}"]`);
-    const link = bed.getByRole('link', { name: `Sposta o fai uscire ${code}` });
-    if (await link.count()) {
-      // The link is a full page load. Until the page has hydrated, "Sposta" would send the
-      // plain form (answered with a redirect, not the server function's 200): on a busy
-      // machine the page's files arrive after the click. Wait for them.
-      await link.click();
-      await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
-    }
+    // Her forms close when the last answer's redirect lands (the board without
+    // ?persona=): until then they are still open on her new bed, and would close under
+    // the next select. Wait for it, then open them with her link.
+    await expect(page).not.toHaveURL(/persona=/);
+    // The link is a full page load. Until the page has hydrated, "Sposta" would send the
+    // plain form (answered with a redirect, not the server function's 200): on a busy
+    // machine the page's files arrive after the click. Wait for them.
+    await bed.getByRole('link', { name: `Sposta o fai uscire ${code}` }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
     await bed.getByLabel('Sposta nel posto').selectOption(to!);
     const answered = page.waitForResponse((r) => r.url().includes('/api/beds/move'));
     await bed.getByRole('button', { name: 'Sposta' }).click();
