@@ -516,6 +516,7 @@ board-structure-summary = { $free } of { $total ->
         [one] 1 bed
        *[other] { $total } beds
     } free
+board-house-show = Show the beds of { $name }
 board-houses-folded = With more than { $count } structures the board shows only each one's free beds: open a structure to see its beds.
 board-houses-folded-drag = While dragging a person, rest on a closed structure to open it.
 board-houses-open-all = Open all structures

@@ -517,6 +517,7 @@ board-structure-summary = { $free ->
         [one] 1 posto libero
        *[other] { $free } posti liberi
     } su { $total }
+board-house-show = Mostra i letti di { $name }
 board-houses-folded = Con più di { $count } strutture il tabellone mostra di ciascuna solo i posti liberi: aprila per vederne i letti.
 board-houses-folded-drag = Mentre trascini una persona, fermati su una struttura chiusa per aprirla.
 board-houses-open-all = Apri tutte le strutture

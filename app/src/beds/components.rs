@@ -178,6 +178,9 @@ pub struct Chosen {
     pub person: String,
     /// `?posto=`: a free, held or out-of-service bed's menu.
     pub bed: Option<i32>,
+    /// `?struttura=`: a house of a network's board opened before the page was
+    /// interactive (its link in the folded house).
+    pub house: Option<i32>,
 }
 
 impl Chosen {
@@ -185,15 +188,18 @@ impl Chosen {
         Chosen {
             person: query.get("persona").unwrap_or_default(),
             bed: query.get("posto").and_then(|id| id.parse().ok()),
+            house: query.get("struttura").and_then(|id| id.parse().ok()),
         }
     }
 
-    /// Whether the chosen person is a guest of this card, or the chosen bed one of its.
+    /// Whether the chosen person is a guest of this card, or the chosen bed one of its,
+    /// or the card the chosen house.
     fn touches(&self, card: &StructureCard) -> bool {
-        card.beds.iter().any(|bed| {
-            Some(bed.id) == self.bed
-                || (!self.person.is_empty() && bed.person_code.as_deref() == Some(&self.person))
-        })
+        self.house == Some(card.id)
+            || card.beds.iter().any(|bed| {
+                Some(bed.id) == self.bed
+                    || (!self.person.is_empty() && bed.person_code.as_deref() == Some(&self.person))
+            })
     }
 }
 

@@ -19,6 +19,29 @@ pub(super) fn StructureCardView(
     let total = card.beds.len();
     let house = card.id;
     let live = expect_context::<BoardLive>();
+    let open = Memo::new(move |_| live.folding.with(|f| f.is_open(house)));
+    // A folded house's beds are not in the page at all: a network's board (100 houses,
+    // 1000 beds) then costs what it shows. They are drawn when she opens the house; before
+    // the page is interactive, opening it shows a link to the board with it open.
+    let show_link = board_link(&filter, Some(("struttura", &house.to_string())));
+    let name = card.name.clone();
+    let beds = StoredValue::new(card.beds);
+    let (address, until, reveal) = (
+        card.address,
+        card.address_visible_until,
+        card.may_reveal_address,
+    );
+    let beds_view = move || {
+        let (choices, filter, chosen) = (choices.clone(), filter.clone(), chosen.clone());
+        view! {
+            <AddressView id=house reveal address=address.clone() until action=actions.reveal />
+            <ul class="beds">
+                {beds.with_value(|beds| beds.iter().cloned().map(|slot| view! {
+                    <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions words />
+                }).collect_view())}
+            </ul>
+        }
+    };
     view! {
         <section class="panel structure-card" class:full={free == 0} aria-label=card.name.clone()>
             <h2>{card.name.clone()}</h2>
@@ -30,15 +53,15 @@ pub(super) fn StructureCardView(
             </p>
             // Folded to its counts on a network's board until she opens it (`Folding`).
             <details class="beds-fold" data-house=house.to_string()
-                open=move || live.folding.with(|f| f.is_open(house))
+                open=move || open.get()
                 on:toggle=move |event| house_toggled(live, house, &event)>
                 <summary><strong>{move_tr!("board-structure-summary", { "free" => free, "total" => total })}</strong></summary>
-                <AddressView id=card.id reveal=card.may_reveal_address address=card.address.clone() until=card.address_visible_until action=actions.reveal />
-                <ul class="beds">
-                    {card.beds.into_iter().map(|slot| view! {
-                        <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions words />
-                    }).collect_view()}
-                </ul>
+                <Show when=move || open.get() fallback=move || {
+                    let name = name.clone();
+                    view! { <p><a href=show_link.clone()>{move_tr!("board-house-show", { "name" => name.clone() })}</a></p> }
+                }>
+                    {beds_view()}
+                </Show>
             </details>
         </section>
     }

@@ -3,6 +3,7 @@
 
 mod board;
 mod concurrency;
+mod folded;
 mod structures;
 mod timeline;
 
