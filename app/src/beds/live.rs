@@ -120,7 +120,7 @@ mod server {
     use tokio::sync::{broadcast, mpsc};
 
     use super::*;
-    use crate::entity::{beds, placements, structures};
+    use crate::entity::{beds, structures};
 
     /// The PostgreSQL channel of board announcements.
     const CHANNEL: &str = "anello_board";
@@ -230,6 +230,17 @@ mod server {
         pub(crate) waiting_gone: Vec<i32>,
         pub(crate) today: chrono::NaiveDate,
         pub(crate) now: chrono::DateTime<chrono::Utc>,
+        /// Each distinct board's share, built once: fifty boards of one user with one
+        /// filter cost one delta (`beds::ssr::deltas`).
+        pub(crate) views: std::sync::Mutex<Vec<SharedView>>,
+    }
+
+    /// One board's share of a change, as JSON; none when her board shows nothing of it.
+    #[derive(Debug)]
+    pub(crate) struct SharedView {
+        pub(crate) user: crate::auth::model::CurrentUser,
+        pub(crate) filter: crate::beds::model::BoardFilter,
+        pub(crate) delta: Option<Arc<str>>,
     }
 
     /// What the cards of some structures are made of, read once for all of them
@@ -237,9 +248,22 @@ mod server {
     #[derive(Debug)]
     pub(crate) struct CardFacts {
         pub(crate) beds: Vec<beds::Model>,
-        pub(crate) open: Vec<placements::Model>,
+        pub(crate) open: Vec<OpenStay>,
+        /// Where each bed's open placement is in `open`: a board of 1000 beds looked
+        /// each one up by walking the list.
+        pub(crate) open_in: std::collections::HashMap<i32, usize>,
         pub(crate) codes: std::collections::HashMap<i32, String>,
         pub(crate) names: std::collections::HashMap<i32, String>,
+    }
+
+    /// Of an open placement, what a bed's card shows: four of its eleven columns (a board
+    /// of 1000 beds reads 800 of them, and every value read is copied twice).
+    #[derive(Debug, sea_orm::FromQueryResult)]
+    pub(crate) struct OpenStay {
+        pub(crate) person_id: i32,
+        pub(crate) bed_id: i32,
+        pub(crate) started_on: chrono::NaiveDate,
+        pub(crate) planned_exit_on: Option<chrono::NaiveDate>,
     }
 
     /// Reads each notice's changes once, in order, and hands them to the open boards.

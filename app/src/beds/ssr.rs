@@ -12,7 +12,7 @@ use sea_orm::{
 
 use self::rules::{Plan, Request};
 use self::undo::{remember, LastChange};
-use super::live::{BoardChange, BoardEvent, BoardNotice, Touched};
+use super::live::{BoardChange, BoardNotice, Touched};
 use super::model::*;
 use crate::audit::ssr::{record, record_alone, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};

@@ -2,8 +2,10 @@
 //! them. The page and the live updates (`deltas`) build cards with the same code, so a
 //! board kept up to date by deltas shows what a reload would.
 
+use sea_orm::QuerySelect;
+
 use super::*;
-use crate::beds::live::CardFacts;
+use crate::beds::live::{CardFacts, OpenStay};
 
 pub async fn board(ctx: &Ctx, filter: &BoardFilter) -> Result<Board, AppError> {
     let user = ctx.user()?;
@@ -111,12 +113,21 @@ impl CardFacts {
             .order_by_asc(beds::Column::Position)
             .all(conn)
             .await?;
-        let open = open_placements_in(ids).all(conn).await?;
+        let open = open_placements_in(ids)
+            .into_model::<OpenStay>()
+            .all(conn)
+            .await?;
         let codes = person_codes(conn, open.iter().map(|p| p.person_id)).await?;
         let names = organisation_names(conn, structures.iter().map(|s| s.organisation_id)).await?;
+        let open_in = open
+            .iter()
+            .enumerate()
+            .map(|(index, placement)| (placement.bed_id, index))
+            .collect();
         Ok(CardFacts {
             beds,
             open,
+            open_in,
             codes,
             names,
         })
@@ -137,7 +148,7 @@ impl CardFacts {
             .iter()
             .filter(|b| b.structure_id == structure.id)
             .map(|bed| {
-                let placement = self.open.iter().find(|p| p.bed_id == bed.id);
+                let placement = self.open_in.get(&bed.id).map(|index| &self.open[*index]);
                 bed_slot(bed, placement, &self.codes, kind, today, now)
             })
             .collect();
@@ -176,7 +187,7 @@ fn structure_card(
 
 fn bed_slot(
     bed: &beds::Model,
-    placement: Option<&placements::Model>,
+    placement: Option<&OpenStay>,
     codes: &HashMap<i32, String>,
     kind: StructureKind,
     today: NaiveDate,
@@ -210,10 +221,18 @@ fn bed_slot(
     }
 }
 
-/// The open placements in some structures: read through the partial index of open
-/// placements by structure, never through the history (see the test below).
+/// The open placements in some structures, what their beds' cards show of them: read
+/// through the partial index of open placements by structure, never through the
+/// history (see the test below).
 fn open_placements_in(structure_ids: Vec<i32>) -> sea_orm::Select<placements::Entity> {
     placements::Entity::find()
+        .select_only()
+        .columns([
+            placements::Column::PersonId,
+            placements::Column::BedId,
+            placements::Column::StartedOn,
+            placements::Column::PlannedExitOn,
+        ])
         .filter(placements::Column::StructureId.is_in(structure_ids))
         .filter(placements::Column::EndedOn.is_null())
 }
