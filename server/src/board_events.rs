@@ -12,7 +12,6 @@ use std::sync::Arc;
 
 use app::auth::model::CurrentUser;
 use app::auth::policy::{allows, Decision};
-use app::beds::live::BoardEvent;
 use app::beds::live::Update;
 use app::beds::model::BoardFilter;
 use app::kernel::error::AppError;
@@ -120,12 +119,12 @@ pub async fn board_events(
         .into_response()
 }
 
-fn event_of(event: &BoardEvent) -> Event {
+/// An `event: board` carrying a `BoardEvent`'s JSON (one line: JSON escapes newlines).
+fn event_of(seq: u64, json: String) -> Event {
     Event::default()
         .event("board")
-        .id(event.seq.to_string())
-        .json_data(event)
-        .unwrap_or_else(|_| Event::default().event("board").data("{}"))
+        .id(seq.to_string())
+        .data(json)
 }
 
 /// One open board's stream: what it receives, for whom, and how many events it has had.
@@ -158,9 +157,9 @@ fn board_stream(
                 Err(broadcast::error::RecvError::Closed) => return None,
             };
             let seq = listener.sent + 1;
-            if let Some(event) = update.event_for(&listener.user, &listener.filter, seq) {
+            if let Some(json) = update.event_json_for(&listener.user, &listener.filter, seq) {
                 listener.sent = seq;
-                return Some((Ok(event_of(&event)), listener));
+                return Some((Ok(event_of(seq, json)), listener));
             }
         }
     })

@@ -7,7 +7,9 @@
 //! each); a delta is not: it shows only what her board already shows, as it now is.
 
 use super::*;
-use crate::beds::live::{BoardDelta, BoardNotice, CardFacts, Facts, Touched, Update};
+use std::sync::Arc;
+
+use crate::beds::live::{BoardDelta, BoardNotice, CardFacts, Facts, SharedView, Touched, Update};
 
 /// Reads what a notice touched: the reader the server gives the board's bus at start.
 pub fn read_change(
@@ -50,27 +52,23 @@ impl Update {
         }
     }
 
-    /// This change as the board of `user` with `filter` shows it, numbered `seq`; none
-    /// when her board shows nothing of it.
-    pub fn event_for(
+    /// This change as the board of `user` with `filter` shows it, numbered `seq`, as the
+    /// JSON of a `BoardEvent`; none when her board shows nothing of it. Boards that show
+    /// the change alike share one delta, built and written out once.
+    pub fn event_json_for(
         &self,
         user: &CurrentUser,
         filter: &BoardFilter,
         seq: u64,
-    ) -> Option<BoardEvent> {
-        let Some(facts) = &self.facts else {
-            return Some(BoardEvent {
-                seq,
-                change: self.change,
-                delta: None,
-            });
+    ) -> Option<String> {
+        let change = serde_json::to_string(&self.change).ok()?;
+        let delta = match &self.facts {
+            None => Arc::from("null"),
+            Some(facts) => facts.shared_delta(user, filter)?,
         };
-        let delta = facts.delta_for(user, filter);
-        (!delta.is_empty()).then_some(BoardEvent {
-            seq,
-            change: self.change,
-            delta: Some(delta),
-        })
+        Some(format!(
+            r#"{{"seq":{seq},"change":{change},"delta":{delta}}}"#
+        ))
     }
 }
 
@@ -110,7 +108,32 @@ impl Facts {
             waiting_gone,
             today: today(),
             now: Utc::now(),
+            views: std::sync::Mutex::default(),
         })
+    }
+
+    /// The delta of this board's view as JSON, built by the first board of that view.
+    fn shared_delta(&self, user: &CurrentUser, filter: &BoardFilter) -> Option<Arc<str>> {
+        let mut views = self
+            .views
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(view) = views
+            .iter()
+            .find(|view| view.user == *user && view.filter == *filter)
+        {
+            return view.delta.clone();
+        }
+        let delta = self.delta_for(user, filter);
+        let delta = (!delta.is_empty())
+            .then(|| serde_json::to_string(&delta).ok().map(Arc::from))
+            .flatten();
+        views.push(SharedView {
+            user: user.clone(),
+            filter: filter.clone(),
+            delta: delta.clone(),
+        });
+        delta
     }
 
     fn delta_for(&self, user: &CurrentUser, filter: &BoardFilter) -> BoardDelta {
