@@ -10,6 +10,10 @@
 //! - the p99 of a search against the p99 of the thread list, under the same load.
 //!
 //! On SQLite, then on PostgreSQL when `TEST_POSTGRES_URL` is set (`make bench` sets it).
+//!
+//! `cargo bench -p server --bench forum -- --search-only` generates the forum on SQLite
+//! and then only searches, over and over: what a profiler attached to the process wants
+//! (`perf record -p <pid>`; the README says what it found).
 
 mod common;
 
@@ -268,12 +272,20 @@ async fn compare(running: &Running, cookie: &str, name: &str, path: &str) -> f64
     ratio
 }
 
-#[tokio::main]
-async fn main() {
-    let (db, _file) = common::demo_database("forum").await;
+fn main() {
+    common::on_two_cores(run());
+}
+
+/// The server and its database on one core, the readers on the other.
+async fn run() {
+    let (db, _file) = common::on_server(common::demo_database("forum")).await;
     measure("SQLite", db).await;
     if let Some(server) = common::postgres_server() {
-        let (db, scratch) = common::demo_database_postgres(&server, "forum").await;
+        let (db, scratch) =
+            common::on_server(
+                async move { common::demo_database_postgres(&server, "forum").await },
+            )
+            .await;
         measure("PostgreSQL", db.clone()).await;
         scratch.finish(db).await;
     }
@@ -283,10 +295,17 @@ async fn main() {
 async fn measure(label: &str, db: sea_orm::DatabaseConnection) {
     println!("\n== {label} ==");
     let started = Instant::now();
-    let thread = generate(&db).await;
-    // As the server does at start and (SQLite) every 10 minutes; PostgreSQL's autovacuum
-    // would come to it by itself after such a load.
-    app::kernel::db::refresh_statistics(&db).await.unwrap();
+    let generating = db.clone();
+    let thread = common::on_server(async move {
+        let thread = generate(&generating).await;
+        // As the server does at start and (SQLite) every 10 minutes; PostgreSQL's
+        // autovacuum would come to it by itself after such a load.
+        app::kernel::db::refresh_statistics(&generating)
+            .await
+            .unwrap();
+        thread
+    })
+    .await;
     let posts = forum_posts::Entity::find().count(&db).await.unwrap();
     let threads = forum_threads::Entity::find().count(&db).await.unwrap();
     println!(
@@ -308,7 +327,7 @@ async fn measure(label: &str, db: sea_orm::DatabaseConnection) {
         .unwrap()
         .code;
 
-    let address = common::serve(db.clone(), Settings::for_tests()).await;
+    let address = common::on_server(common::serve(db.clone(), Settings::for_tests())).await;
     let running = Running {
         address,
         client: common::client(),
@@ -318,6 +337,14 @@ async fn measure(label: &str, db: sea_orm::DatabaseConnection) {
     let list = format!("/forum/categoria/{code}");
     let page = format!("/forum/discussioni/{thread}");
     let search = "/forum/cerca?q=sfruttamento+caporalato+raccolta".to_string();
+    if std::env::args().any(|argument| argument == "--search-only") {
+        println!("\nsearch alone, pid {}", std::process::id());
+        loop {
+            let rate =
+                throughput(&running.client, running.url(&search), Some(cookie.clone())).await;
+            println!("  search: {rate:.1} req/s");
+        }
+    }
     println!("\nthroughput, server-rendered pages against a bare axum handler (one run):");
     compare(&running, &cookie, "thread list", &list).await;
     compare(&running, &cookie, "thread page", &page).await;

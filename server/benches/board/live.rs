@@ -15,7 +15,8 @@ pub struct Delivery {
     /// From the mover's answer (her change committed) to each board having its event:
     /// the live event's own cost, without the move's (0 where the event came first).
     pub after_answer: Vec<Duration>,
-    /// This process's CPU time per move (server and the boards' readers together).
+    /// The server's CPU time per move (its threads alone: the boards' readers run on
+    /// the other core, `common::on_two_cores`).
     pub cpu_per_move: Duration,
 }
 
@@ -49,7 +50,7 @@ pub async fn deliver(
     tokio::time::sleep(Duration::from_millis(200)).await;
     let mut latencies = Vec::new();
     let mut after_answer = Vec::new();
-    let cpu_before = process_cpu();
+    let cpu_before = crate::common::server_cpu();
     for (endpoint, body) in back_and_forth(pair, rounds) {
         let started = Instant::now();
         let response = running.post(&endpoint, &body, mover).await;
@@ -69,7 +70,7 @@ pub async fn deliver(
             "a move sent a board more than one event"
         );
     }
-    let cpu = process_cpu().saturating_sub(cpu_before);
+    let cpu = crate::common::server_cpu().saturating_sub(cpu_before);
     for reader in readers {
         reader.abort();
     }
@@ -96,23 +97,4 @@ async fn read_events(mut response: reqwest::Response, arrived: mpsc::UnboundedSe
             }
         }
     }
-}
-
-/// User and system CPU time of this process so far (`/proc/self/stat`, in clock ticks of
-/// 10 ms on Linux).
-pub fn process_cpu() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // The fields after the command's name, which is in parentheses and may hold spaces.
-    let fields: Vec<&str> = stat
-        .rsplit_once(')')
-        .map(|(_, rest)| rest.split_whitespace().collect())
-        .unwrap_or_default();
-    // utime and stime are the 14th and 15th fields; the 3rd is the first after the name.
-    let ticks = |index: usize| -> u64 {
-        fields
-            .get(index - 3)
-            .and_then(|value| value.parse().ok())
-            .unwrap_or(0)
-    };
-    Duration::from_millis((ticks(14) + ticks(15)) * 10)
 }

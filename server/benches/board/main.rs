@@ -1,6 +1,7 @@
 //! The bed board at demo scale and at a generated scale (100 structures, 1000 beds, 800
 //! current and 20 000 past placements), measured in one run so that ratios, not absolute
-//! figures, are what counts on a noisy machine. Each figure is compared with work the
+//! figures, are what counts on a noisy machine; the server on one core, its load (the
+//! clients, the boards' readers) on the other (`common::on_two_cores`). Each figure is compared with work the
 //! rules require too (the session, the authorisation, the audit row through the same
 //! writer queue), never with a handler that skips it.
 //!
@@ -20,6 +21,10 @@
 //!
 //! At the generated scale it also compares the board page with 20 000 past placements
 //! with the same board with none: goal ≥ 0.9 (history must not cost).
+//!
+//! `cargo bench -p server --bench board -- --page-only` measures only the board page at
+//! the generated scale, over and over: what a profiler attached to the process wants
+//! (`perf record -p <pid>`; the README says what it found).
 
 #[path = "../common/mod.rs"]
 mod common;
@@ -225,7 +230,7 @@ async fn delivery(running: &Running, coordinator: &str, pair: &(String, i32, i32
         });
         cpu_one.get_or_insert(cpu);
         println!(
-            "  {boards} board(s) open: move sent to every board's event p95 {:.1} ms; no-op round trip p95 {:.2} ms; ratio {:.1} (goal <= 3); from the mover's answer p95 {:.2} ms, ratio {:.1} (the event's own part, same goal); CPU per move {:.1} ms{}",
+            "  {boards} board(s) open: move sent to every board's event p95 {:.1} ms; no-op round trip p95 {:.2} ms; ratio {:.1} (goal <= 3); from the mover's answer p95 {:.2} ms, ratio {:.1} (the event's own part, same goal); server CPU per move {:.1} ms{}",
             ms(p95),
             ms(noop_p95),
             p95.as_secs_f64() / noop_p95.as_secs_f64(),
@@ -239,7 +244,7 @@ async fn delivery(running: &Running, coordinator: &str, pair: &(String, i32, i32
 
 /// Every measure at one scale. Answers the board page's rate.
 async fn measure(label: &str, scale: Scale) -> f64 {
-    let (running, _file, summary) = start(scale).await;
+    let (running, _file, summary) = common::on_server(start(scale)).await;
     println!("\n{label}: {summary} (SQLite, one run)");
     let coordinator = running.sign_in("coordinatrice@anello.test").await;
     let board_rate = board_page(&running, &coordinator).await;
@@ -259,12 +264,31 @@ async fn measure(label: &str, scale: Scale) -> f64 {
     board_rate
 }
 
-#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
-async fn main() {
-    println!("bed board benchmark: ratios measured in one run on this machine");
+fn main() {
+    common::on_two_cores(run());
+}
+
+async fn run() {
+    println!("bed board benchmark: ratios measured in one run on this machine, the server and its load on separate cores");
+    if std::env::args().any(|argument| argument == "--page-only") {
+        let (running, _file, summary) =
+            common::on_server(start(Scale::Generated { past: true })).await;
+        println!(
+            "\nthe board page alone, pid {}: {summary}",
+            std::process::id()
+        );
+        let coordinator = running.sign_in("coordinatrice@anello.test").await;
+        let cookie = Some(coordinator);
+        loop {
+            let rate =
+                throughput(&running.client, running.url("/posti-letto"), cookie.clone()).await;
+            println!("  board page: {rate:.0} req/s");
+        }
+    }
     measure("demo scale", Scale::Demo).await;
     let with_history = measure("generated scale", Scale::Generated { past: true }).await;
-    let (running, _file, summary) = start(Scale::Generated { past: false }).await;
+    let (running, _file, summary) =
+        common::on_server(start(Scale::Generated { past: false })).await;
     println!("\nthe same generated network without its history: {summary}");
     let coordinator = running.sign_in("coordinatrice@anello.test").await;
     let without = board_page(&running, &coordinator).await;

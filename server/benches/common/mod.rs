@@ -2,12 +2,108 @@
 // Each benchmark uses only some of these helpers.
 #![allow(dead_code)]
 
+use std::future::Future;
 use std::net::SocketAddr;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+/// The allocator of the binary as deployed (`server/src/main.rs`): a benchmark of the
+/// server in this process measures its allocator too. Under glibc's malloc a profile of
+/// the board page at 1000 beds found a quarter of the time in malloc and its locks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// How long a throughput is measured, and by how many clients at once.
 const PAGE_SECONDS: f64 = 4.0;
 const PAGE_WORKERS: usize = 4;
+
+/// The server's runtime, on a core of its own (`on_two_cores`).
+static SERVER: OnceLock<tokio::runtime::Handle> = OnceLock::new();
+
+/// Runs a benchmark with the server and its load on separate cores, so that neither
+/// measures the other: the server's runtime (one worker, its blocking threads and the
+/// SQLite connections' threads, which inherit the core of the thread that starts them) on
+/// the first core, the load (`body`: the clients) on the second. Names the threads
+/// "server…" and "load…", so that `server_cpu` counts the server's time alone. On a
+/// machine of one core both share it.
+pub fn on_two_cores<F: Future<Output = ()>>(body: F) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pin = move |core: usize| {
+        move || {
+            let mut set = nix::sched::CpuSet::new();
+            if cores >= 2 && set.set(core).is_ok() {
+                let _ = nix::sched::sched_setaffinity(nix::unistd::Pid::from_raw(0), &set);
+            }
+        }
+    };
+    let server = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name("server")
+        .on_thread_start(pin(0))
+        .enable_all()
+        .build()
+        .expect("the server's runtime");
+    SERVER
+        .set(server.handle().clone())
+        .expect("one server runtime");
+    pin(1)();
+    let _ = nix::sys::prctl::set_name(c"load-main");
+    let load = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name("load")
+        .on_thread_start(pin(1))
+        .enable_all()
+        .build()
+        .expect("the load's runtime");
+    if cores < 2 {
+        println!("(one core: the server and its load share it)");
+    }
+    load.block_on(body);
+    load.shutdown_background();
+    server.shutdown_background();
+}
+
+/// Runs `work` on the server's core (the database, its data, the server itself), or
+/// where it is when there is no such core.
+pub async fn on_server<T: Send + 'static>(work: impl Future<Output = T> + Send + 'static) -> T {
+    match SERVER.get() {
+        Some(server) => server.spawn(work).await.expect("server-side work"),
+        None => work.await,
+    }
+}
+
+/// User and system CPU time of the server's threads so far (every thread of the process
+/// but the load's, `on_two_cores`), from `/proc/self/task/*/stat` in clock ticks of
+/// 10 ms on Linux.
+pub fn server_cpu() -> Duration {
+    let mut ticks = 0;
+    for task in std::fs::read_dir("/proc/self/task")
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let stat = std::fs::read_to_string(task.path().join("stat")).unwrap_or_default();
+        // The thread's name is in parentheses and may hold spaces.
+        let Some((head, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        if head
+            .split_once('(')
+            .is_some_and(|(_, name)| name.starts_with("load"))
+        {
+            continue;
+        }
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        // utime and stime are the 14th and 15th fields; the 3rd is the first after the name.
+        for index in [14, 15] {
+            ticks += fields
+                .get(index - 3)
+                .and_then(|value| value.parse::<u64>().ok())
+                .unwrap_or(0);
+        }
+    }
+    Duration::from_millis(ticks * 10)
+}
 
 /// A SQLite file removed (with its WAL files) when the benchmark ends.
 pub struct TempFile(pub std::path::PathBuf);
@@ -206,19 +302,22 @@ pub async fn page(client: &reqwest::Client, url: String, cookie: &str) -> axum::
     response.bytes().await.unwrap()
 }
 
-/// A bare axum server answering every request with `body`.
+/// A bare axum server answering every request with `body`, on the server's core.
 pub async fn bare_server(body: axum::body::Bytes) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
-    let router = axum::Router::new().route(
-        "/",
-        axum::routing::get(move || {
-            let body = body.clone();
-            async move { ([("content-type", "text/html; charset=utf-8")], body) }
-        }),
-    );
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    address
+    on_server(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let router = axum::Router::new().route(
+            "/",
+            axum::routing::get(move || {
+                let body = body.clone();
+                async move { ([("content-type", "text/html; charset=utf-8")], body) }
+            }),
+        );
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        address
+    })
+    .await
 }
 
 pub fn percentile(samples: &mut [Duration], fraction: f64) -> Duration {
