@@ -56,9 +56,16 @@ pub(super) fn StructureCardView(
                 open=move || open.get()
                 on:toggle=move |event| house_toggled(live, house, &event)>
                 <summary><strong>{move_tr!("board-structure-summary", { "free" => free, "total" => total })}</strong></summary>
+                // The link is for a page not yet interactive; once it is, opening the
+                // house draws its beds at once, and the link would only flash.
                 <Show when=move || open.get() fallback=move || {
-                    let name = name.clone();
-                    view! { <p><a href=show_link.clone()>{move_tr!("board-house-show", { "name" => name.clone() })}</a></p> }
+                    let (name, link) = (name.clone(), show_link.clone());
+                    move || {
+                        let (name, link) = (name.clone(), link.clone());
+                        (!live.interactive.get()).then(move || view! {
+                            <p><a href=link>{move_tr!("board-house-show", { "name" => name.clone() })}</a></p>
+                        })
+                    }
                 }>
                     {beds_view()}
                 </Show>

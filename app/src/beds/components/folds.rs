@@ -33,8 +33,9 @@ pub(super) fn FoldAll() -> impl IntoView {
     }
 }
 
-/// She opened or closed a house herself (its `<details>` says which), with the mouse,
-/// the keyboard or the browser's find-in-page.
+/// She opened or closed a house herself (its `<details>` says which), with the mouse
+/// or the keyboard. (A folded house's beds are not in the page, so the browser's
+/// find-in-page does not open it: the board's search does.)
 pub(super) fn house_toggled(live: BoardLive, house: i32, event: &leptos::ev::Event) {
     #[cfg(feature = "hydrate")]
     {
