@@ -235,12 +235,13 @@ mod server {
         pub(crate) views: std::sync::Mutex<Vec<SharedView>>,
     }
 
-    /// One board's share of a change, as JSON; none when her board shows nothing of it.
+    /// One board's share of a change, as JSON (built by the first board of the view);
+    /// none when her board shows nothing of it.
     #[derive(Debug)]
     pub(crate) struct SharedView {
         pub(crate) user: crate::auth::model::CurrentUser,
         pub(crate) filter: crate::beds::model::BoardFilter,
-        pub(crate) delta: Option<Arc<str>>,
+        pub(crate) delta: Arc<std::sync::OnceLock<Option<Arc<str>>>>,
     }
 
     /// What the cards of some structures are made of, read once for all of them

@@ -113,27 +113,37 @@ impl Facts {
     }
 
     /// The delta of this board's view as JSON, built by the first board of that view.
+    /// The list is locked only to find or add the view's slot: boards of other views
+    /// build theirs at the same time.
     fn shared_delta(&self, user: &CurrentUser, filter: &BoardFilter) -> Option<Arc<str>> {
-        let mut views = self
-            .views
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(view) = views
-            .iter()
-            .find(|view| view.user == *user && view.filter == *filter)
-        {
-            return view.delta.clone();
-        }
-        let delta = self.delta_for(user, filter);
-        let delta = (!delta.is_empty())
-            .then(|| serde_json::to_string(&delta).ok().map(Arc::from))
-            .flatten();
-        views.push(SharedView {
-            user: user.clone(),
-            filter: filter.clone(),
-            delta: delta.clone(),
-        });
-        delta
+        let slot = {
+            let mut views = self
+                .views
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match views
+                .iter()
+                .find(|view| view.user == *user && view.filter == *filter)
+            {
+                Some(view) => view.delta.clone(),
+                None => {
+                    let slot = Arc::new(std::sync::OnceLock::new());
+                    views.push(SharedView {
+                        user: user.clone(),
+                        filter: filter.clone(),
+                        delta: slot.clone(),
+                    });
+                    slot
+                }
+            }
+        };
+        slot.get_or_init(|| {
+            let delta = self.delta_for(user, filter);
+            (!delta.is_empty())
+                .then(|| serde_json::to_string(&delta).ok().map(Arc::from))
+                .flatten()
+        })
+        .clone()
     }
 
     fn delta_for(&self, user: &CurrentUser, filter: &BoardFilter) -> BoardDelta {
