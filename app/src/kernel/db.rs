@@ -19,12 +19,12 @@ mod checkpoints;
 
 pub use checkpoints::Checkpoints;
 
-/// Opens the pool; on an SQLite file, WAL checkpoints run in the background
-/// (`checkpoints`).
 /// How many rows a SQLite connection's thread may read ahead of the request that
 /// collects them (`connect_with`).
 const ROWS_HANDED_OVER_AT_ONCE: usize = 1024;
 
+/// Opens the pool; on an SQLite file, WAL checkpoints run in the background
+/// (`checkpoints`).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     connect_with(url, Checkpoints::Background).await
 }
