@@ -24,21 +24,44 @@ static SERVER: OnceLock<tokio::runtime::Handle> = OnceLock::new();
 /// measures the other: the server's runtime (one worker, its blocking threads and the
 /// SQLite connections' threads, which inherit the core of the thread that starts them) on
 /// the first core, the load (`body`: the clients) on the second. Names the threads
-/// "server…" and "load…", so that `server_cpu` counts the server's time alone. On a
-/// machine of one core both share it.
+/// "server…" and "load…", so that `server_cpu` counts the server's time alone. With
+/// fewer than two processors both share them.
 pub fn on_two_cores<F: Future<Output = ()>>(body: F) {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let pin = move |core: usize| {
+    use nix::sched::{sched_getaffinity, sched_setaffinity, CpuSet};
+    use nix::unistd::Pid;
+    // The first two processors this process may run on (a container or `taskset` may
+    // allow others than 0 and 1).
+    let allowed: Vec<usize> = sched_getaffinity(Pid::from_raw(0))
+        .map(|set| {
+            (0..CpuSet::count())
+                .filter(|cpu| set.is_set(*cpu).unwrap_or(false))
+                .take(2)
+                .collect()
+        })
+        .unwrap_or_default();
+    let two = allowed.len() == 2;
+    let pin = move |which: usize| {
+        let core = allowed.get(which).copied().filter(|_| two);
         move || {
-            let mut set = nix::sched::CpuSet::new();
-            if cores >= 2 && set.set(core).is_ok() {
-                let _ = nix::sched::sched_setaffinity(nix::unistd::Pid::from_raw(0), &set);
+            let Some(core) = core else {
+                return;
+            };
+            let mut set = CpuSet::new();
+            let pinned = set
+                .set(core)
+                .and_then(|()| sched_setaffinity(Pid::from_raw(0), &set));
+            if let Err(error) = pinned {
+                eprintln!("(could not keep a thread on processor {core}: {error})");
             }
         }
     };
+    // Threads are kept for the whole run: `server_cpu` reads the threads alive, and a
+    // blocking thread ended after its idle time (a sign-in's password check) would take
+    // its CPU time with it.
     let server = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .thread_name("server")
+        .thread_keep_alive(Duration::from_secs(24 * 3600))
         .on_thread_start(pin(0))
         .enable_all()
         .build()
@@ -51,12 +74,13 @@ pub fn on_two_cores<F: Future<Output = ()>>(body: F) {
     let load = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
         .thread_name("load")
+        .thread_keep_alive(Duration::from_secs(24 * 3600))
         .on_thread_start(pin(1))
         .enable_all()
         .build()
         .expect("the load's runtime");
-    if cores < 2 {
-        println!("(one core: the server and its load share it)");
+    if !two {
+        println!("(fewer than two processors: the server and its load share them)");
     }
     load.block_on(body);
     load.shutdown_background();
