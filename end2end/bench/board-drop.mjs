@@ -99,6 +99,12 @@ const mover = await signedInPage();
 // Her own structure only (the search keeps its card), as a reception manager works.
 const structure = process.env.STRUCTURE ?? 'Struttura generata 57';
 const card = mover.locator('section.structure-card').filter({ hasText: structure });
+// The whole board starts folded, and a folded structure's beds are not in the page: the
+// coordinator opens the one she follows, as she would to see its beds change.
+const watched = watcher.locator('section.structure-card').filter({ hasText: structure });
+const watchedFold = watched.locator('details.beds-fold');
+if (!(await watchedFold.getAttribute('open') !== null)) await watchedFold.locator('> summary').click();
+await watched.locator('li.bed').first().waitFor();
 async function openMoverBoard() {
   await open(mover, `/posti-letto?cerca=${encodeURIComponent(structure)}`);
   // A network's board starts folded (`beds::folding`); a search that keeps one
