@@ -55,36 +55,34 @@ pub fn on_two_cores<F: Future<Output = ()>>(body: F) {
             }
         }
     };
-    // Threads are kept for the whole run: `server_cpu` reads the threads alive, and a
-    // blocking thread ended after its idle time (a sign-in's password check) would take
-    // its CPU time with it.
-    let server = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .thread_name("server")
-        .thread_keep_alive(Duration::from_secs(24 * 3600))
-        .on_thread_start(pin(0))
-        .enable_all()
-        .build()
-        .expect("the server's runtime");
+    let server = one_worker("server", pin(0));
     SERVER
         .set(server.handle().clone())
         .expect("one server runtime");
     pin(1)();
     let _ = nix::sys::prctl::set_name(c"load-main");
-    let load = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(1)
-        .thread_name("load")
-        .thread_keep_alive(Duration::from_secs(24 * 3600))
-        .on_thread_start(pin(1))
-        .enable_all()
-        .build()
-        .expect("the load's runtime");
+    let load = one_worker("load", pin(1));
     if !two {
         println!("(fewer than two processors: the server and its load share them)");
     }
     load.block_on(body);
     load.shutdown_background();
     server.shutdown_background();
+}
+
+/// A runtime of one worker whose threads are named `name` and start with `pin`. Threads
+/// are kept for the whole run: `server_cpu` reads the threads alive, and a blocking
+/// thread ended after its idle time (a sign-in's password check) would take its CPU
+/// time with it.
+fn one_worker(name: &str, pin: impl Fn() + Send + Sync + 'static) -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name(name)
+        .thread_keep_alive(Duration::from_secs(24 * 3600))
+        .on_thread_start(pin)
+        .enable_all()
+        .build()
+        .expect("a benchmark runtime")
 }
 
 /// Runs `work` on the server's core (the database, its data, the server itself), or
