@@ -28,7 +28,7 @@ pub async fn download_person_data(
         Err(error) => return refuse(error),
     };
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
-    match export_person(&state.db, &user, request_id, &code, format).await {
+    match export_person(&state.db, &user, request_id, &code, (format, language)).await {
         Ok(download) => (
             [
                 (CONTENT_TYPE, download.content_type.to_string()),

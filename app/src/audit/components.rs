@@ -11,6 +11,7 @@ use super::api::audit_entries;
 use super::model::{AuditFilter, AuditPage, Outcome, KNOWN_ACTIONS};
 use crate::ui::errors::ErrorPanel;
 use crate::ui::pages::Loading;
+use crate::ui::time::moment;
 
 /// An outcome code as stored in the audit trail, in words.
 pub fn outcome_text(code: &str) -> String {
@@ -44,6 +45,7 @@ pub fn action_name(action: &str) -> String {
         "demo.load" => tr!("action-demo-load"),
         "contact.create" => tr!("action-contact-create"),
         "people.list" => tr!("action-people-list"),
+        "people.search" => tr!("action-people-search"),
         "person.create" => tr!("action-person-create"),
         "person.view" => tr!("action-person-view"),
         "person.identity.view" => tr!("action-person-identity-view"),
@@ -250,9 +252,7 @@ fn AuditTable(page: AuditPage, filter: AuditFilter) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">
-                                        <time datetime=entry.occurred_at.to_rfc3339()>
-                                            {entry.occurred_at.format("%Y-%m-%d %H:%M:%S UTC").to_string()}
-                                        </time>
+                                        {moment(entry.occurred_at)}
                                     </th>
                                     <td data-label=move || tr!("audit-who")>
                                         {who}

@@ -10,6 +10,7 @@ use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::FormErrorSummary;
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
+use crate::ui::time::day;
 
 fn authorisation_kind_name(kind: AuthorisationKind) -> String {
     match kind {
@@ -86,7 +87,7 @@ fn SafeguardsView(found: Safeguards, actions: SafeguardActions) -> impl IntoView
                         view! {
                             <li>
                                 <strong>{move || authorisation_kind_name(kind)}</strong>
-                                " · " {row.reference.clone()} " · " {row.granted_on.format("%d/%m/%Y").to_string()}
+                                " · " {row.reference.clone()} " · " {day(row.granted_on)}
                                 {row.withdrawn.then(|| view! { " " <span class="badge">{withdrawn_text()}</span> })}
                                 {(!row.withdrawn).then(|| view! {
                                     <ActionForm action=actions.withdraw attr:class="inline-form">

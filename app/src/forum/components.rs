@@ -2,7 +2,6 @@
 //! the draft page of the personal-data guard, and the moderators' queue. Every action is
 //! a plain form first; the hydrated page only saves the reload.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -19,6 +18,7 @@ use crate::ui::forms::Choices;
 use crate::ui::forms::FormErrorSummary;
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::{page_title, Loading};
+use crate::ui::time::{interface_language, moment, moment_day};
 
 mod category;
 mod drafts;
@@ -36,10 +36,7 @@ pub use search::*;
 pub use thread::*;
 
 pub(crate) fn local(text: &Bilingual) -> String {
-    let language = use_context::<I18n>()
-        .map(|i18n| i18n.language.get().id.to_string())
-        .unwrap_or_default();
-    text.in_language(&language).to_string()
+    text.in_language(&interface_language()).to_string()
 }
 
 pub(crate) fn tag_name(code: &str) -> String {
@@ -47,10 +44,6 @@ pub(crate) fn tag_name(code: &str) -> String {
         Some(kind) => exploitation_name(kind),
         None => province_name(code).unwrap_or(code).to_string(),
     }
-}
-
-fn when(at: DateTime<Utc>) -> impl IntoView {
-    view! { <time datetime=at.to_rfc3339()>{at.format("%d/%m/%Y").to_string()}</time> }
 }
 
 fn level_name(level: AccessLevel) -> String {

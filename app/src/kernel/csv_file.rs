@@ -1,6 +1,12 @@
 //! Every CSV file Anello writes (report tables, a person's data export), through one
-//! writer: UTF-8 with a byte-order mark so that spreadsheets read accents right, and
-//! cells that a spreadsheet would run as a formula neutralised.
+//! writer: UTF-8 with a byte-order mark so that spreadsheets read accents right, cells
+//! split as the reader's spreadsheet expects, and cells that a spreadsheet would run as a
+//! formula neutralised.
+//!
+//! Italian Excel and LibreOffice split a CSV on `;`, since the comma is their decimal
+//! separator: a comma-separated file opened there put each row in one cell. Italian files
+//! are therefore written with `;` and decimal commas; English ones with `,` and decimal
+//! points, as English spreadsheets expect.
 //!
 //! A cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to
 //! Excel and LibreOffice (CSV injection): a name typed as `=HYPERLINK(…)` in a form
@@ -16,16 +22,12 @@ pub struct CsvFile {
     writer: csv::Writer<Vec<u8>>,
 }
 
-impl Default for CsvFile {
-    fn default() -> Self {
-        CsvFile {
-            // Rows of different lengths (a person's export has sections) are written as
-            // they are: the default writer refuses them, which was a 500 in the middle of
-            // a download.
-            writer: csv::WriterBuilder::new()
-                .flexible(true)
-                .from_writer(Vec::new()),
-        }
+/// The cell separator for a reader of `language`.
+pub fn separator(language: &str) -> u8 {
+    if language.starts_with("en") {
+        b','
+    } else {
+        b';'
     }
 }
 
@@ -39,6 +41,19 @@ pub fn neutralised(cell: &str) -> Cow<'_, str> {
 }
 
 impl CsvFile {
+    /// An empty file for a reader of `language`.
+    pub fn for_language(language: &str) -> CsvFile {
+        CsvFile {
+            // Rows of different lengths (a person's export has sections) are written as
+            // they are: the default writer refuses them, which was a 500 in the middle of
+            // a download.
+            writer: csv::WriterBuilder::new()
+                .flexible(true)
+                .delimiter(separator(language))
+                .from_writer(Vec::new()),
+        }
+    }
+
     pub fn row<I, S>(&mut self, cells: I) -> Result<(), AppError>
     where
         I: IntoIterator<Item = S>,
@@ -69,6 +84,7 @@ impl CsvFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kernel::numbers::tenths_text;
 
     #[test]
     fn formula_cells_are_written_as_text() {
@@ -80,7 +96,7 @@ mod tests {
             "\tx",
             "\rx",
         ];
-        let mut file = CsvFile::default();
+        let mut file = CsvFile::for_language("en");
         file.row(dangerous.iter().chain(&["Anna"])).unwrap();
         file.row(["normale", "", "1,5%", "4", "5", "6", "7"])
             .unwrap();
@@ -98,5 +114,15 @@ mod tests {
             rows[1].iter().collect::<Vec<_>>(),
             ["normale", "", "1,5%", "4", "5", "6", "7"]
         );
+    }
+
+    #[test]
+    fn italian_files_split_on_semicolons_and_keep_decimal_commas_whole() {
+        let mut file = CsvFile::for_language("it");
+        file.row(["Città", "Tasso", "Persone"]).unwrap();
+        file.row(["Forlì", &tenths_text(125, "it"), "7"]).unwrap();
+        let bytes = file.finish().unwrap();
+        let text = std::str::from_utf8(&bytes[3..]).unwrap();
+        assert_eq!(text, "Città;Tasso;Persone\nForlì;12,5;7\n");
     }
 }

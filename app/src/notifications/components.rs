@@ -8,6 +8,7 @@ use super::api::*;
 use super::model::*;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::pages::Loading;
+use crate::ui::time::moment;
 
 fn notification_text(kind: NotificationKind, subject: &str) -> String {
     let subject = subject.to_string();
@@ -87,14 +88,14 @@ fn NotificationList(
             {page.items.into_iter().map(|item| {
                 let kind = item.kind;
                 let subject = item.subject.clone();
-                let when = item.created_at.format("%d/%m/%Y").to_string();
+                let when = item.created_at;
                 view! {
                     <li class:unread=!item.read>
                         <p>
                             {(!item.read).then(|| view! { <strong class="badge">{move_tr!("notifications-new")}</strong> " " })}
                             {move || notification_text(kind, &subject)}
                         </p>
-                        <p class="hint">{when}</p>
+                        <p class="hint">{moment(when)}</p>
                         // A div, not a p: a form inside a paragraph is invalid HTML, and the
                         // browser's repair would not match the hydrated page.
                         <div class="button-row">

@@ -15,6 +15,7 @@ use crate::kernel::error::AppError;
 use crate::ui::errors::{error_message, problem_message, set_page_status, ErrorPanel};
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
+use crate::ui::time::{day, day_text, interface_language, month_text, optional_day};
 
 mod areas;
 mod diary;
@@ -176,7 +177,7 @@ fn PlanView(
             let outcome = closing.outcome;
             view! {
                 <section class="panel panel-warning" aria-labelledby="closed-heading">
-                    <h2 id="closed-heading">{move_tr!("plan-closed-title", { "date" => date_text(closing.closed_on) })}</h2>
+                    <h2 id="closed-heading">{move_tr!("plan-closed-title", { "date" => day_text(closing.closed_on) })}</h2>
                     <p><strong>{move_tr!("plan-field-exit-outcome")} ": "</strong> {move || exit_name(outcome)}</p>
                     <p class="prose">{closing.summary.clone()}</p>
                     <p class="hint">{move_tr!("plan-closed-read-only")}</p>
@@ -184,7 +185,7 @@ fn PlanView(
             }
         })}
         <p class="lead">
-            {move_tr!("plan-opened-on", { "date" => date_text(plan.opened_on) })}
+            {move_tr!("plan-opened-on", { "date" => day_text(plan.opened_on) })}
             " · "
             {move_tr!("plan-review-every", { "days" => plan.review_every_days })}
         </p>
@@ -195,7 +196,7 @@ fn PlanView(
         <p class="agreement-status">
             {match plan.latest_version.clone() {
                 Some(version) => view! {
-                    {move_tr!("plan-latest-version", { "number" => version.number, "date" => date_text(version.agreed_on) })}
+                    {move_tr!("plan-latest-version", { "number" => version.number, "date" => day_text(version.agreed_on) })}
                     " "
                     {if version.approved {
                         view! { <span class="badge badge-success">{move_tr!("agreement-approved")}</span> }.into_any()
@@ -278,7 +279,7 @@ fn PhaseSection(
                 }).collect_view()}
             </ol>
             {current.zip(since).map(|(phase, since)| view! {
-                <p>{move_tr!("plan-phase-current", { "phase" => phase_name(phase), "date" => date_text(since) })}</p>
+                <p>{move_tr!("plan-phase-current", { "phase" => phase_name(phase), "date" => day_text(since) })}</p>
             })}
             <details class="more-details">
                 <summary>{move_tr!("plan-phase-history")}</summary>

@@ -14,15 +14,17 @@ use super::charts::{bar_chart, line_chart, BarChart, ChartWords, Layout, LineCha
 use super::model::*;
 use crate::auth::model::{province_name, PROVINCES};
 use crate::kernel::error::AppError;
+use crate::kernel::numbers::tenths_text;
 use crate::people::components::{exploitation_name, gender_name};
 use crate::people::contacts::components::channel_name;
 use crate::people::registry::components::{exit_outcome_name, status_name};
 use crate::people::screening::components::outcome_name;
-use crate::planner::components::{conversion_name, date_text, work_kind_name};
+use crate::planner::components::{conversion_name, work_kind_name};
 use crate::planner::model::{Conversion, WorkKind};
 use crate::ui::errors::{problem_message, ErrorPanel};
 use crate::ui::forms::urlencode;
 use crate::ui::pages::Loading;
+use crate::ui::time::{day_text, interface_language, month_text};
 
 mod dashboards;
 mod figures;
@@ -86,7 +88,7 @@ pub fn label_text(label: &Label) -> String {
         Label::TakenInCharge => tr!("report-label-taken-in-charge"),
         Label::Province(code) => province_name(code).unwrap_or(code).to_string(),
         Label::Organisation(name) => name.clone(),
-        Label::Month(first_day) => first_day.format("%m/%Y").to_string(),
+        Label::Month(first_day) => month_text(*first_day),
         Label::Occupied => tr!("report-label-occupied"),
         Label::Held => tr!("report-label-held"),
         Label::OutOfService => tr!("report-label-out-of-service"),
@@ -219,11 +221,7 @@ fn chart_markup(table: &Table) -> Option<String> {
 }
 
 fn occupancy_text(permille: i64) -> String {
-    let language = use_context::<I18n>()
-        .map(|i18n| i18n.language.get().id.to_string())
-        .unwrap_or_default();
-    let separator = if language.starts_with("en") { "." } else { "," };
-    format!("{}{separator}{} %", permille / 10, permille % 10)
+    format!("{} %", tenths_text(permille, &interface_language()))
 }
 
 /// One figure: a number (a link to its list when the reader may open it), "<3", or
@@ -414,7 +412,7 @@ fn scope_text(report: &FunderReport) -> String {
 #[component]
 fn ReportSummary(report: FunderReport) -> impl IntoView {
     let period =
-        tr!("report-period", { "from" => date_text(report.from), "to" => date_text(report.to) });
+        tr!("report-period", { "from" => day_text(report.from), "to" => day_text(report.to) });
     let scope = scope_text(&report);
     let threshold = report.threshold;
     view! {

@@ -6,12 +6,14 @@ use crate::auth::model::province_name;
 use crate::i18n::translate;
 use crate::kernel::csv_file::CsvFile;
 use crate::kernel::error::AppError;
+use crate::kernel::numbers::tenths_text;
+use crate::kernel::when::month_text;
 
 pub fn label_text(language: &str, label: &Label) -> String {
     match label {
         Label::Structure(name) | Label::Organisation(name) => name.clone(),
         Label::Province(code) => province_name(code).unwrap_or(code).to_string(),
-        Label::Month(first_day) => first_day.format("%m/%Y").to_string(),
+        Label::Month(first_day) => month_text(*first_day, language),
         other => translate(language, &label_key(other)),
     }
 }
@@ -25,11 +27,10 @@ pub fn count_text(language: &str, count: &Count) -> String {
 }
 
 pub fn table_to_csv(table: &Table, language: &str) -> Result<Vec<u8>, AppError> {
-    let mut file = CsvFile::default();
+    let mut file = CsvFile::for_language(language);
     let mut header = vec![translate(language, &table_title_key(table.id))];
     header.extend(table.columns.iter().map(|c| label_text(language, c)));
     let with_occupancy = table.id.occupancy_columns().is_some();
-    let separator = if language.starts_with("en") { '.' } else { ',' };
     if with_occupancy {
         header.push(translate(language, "report-label-occupancy"));
     }
@@ -39,7 +40,7 @@ pub fn table_to_csv(table: &Table, language: &str) -> Result<Vec<u8>, AppError> 
         record.extend(row.iter().map(|count| count_text(language, count)));
         if with_occupancy {
             record.push(match occupancy_permille(table, r) {
-                Some(permille) => format!("{}{separator}{}%", permille / 10, permille % 10),
+                Some(permille) => format!("{}%", tenths_text(permille, language)),
                 None => translate(language, "report-withheld"),
             });
         }

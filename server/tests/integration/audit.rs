@@ -86,3 +86,48 @@ async fn the_audit_page_filters_by_who_what_and_outcome_and_pages() {
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// Times are shown as a clock in Italy reads them, in the reader's language; the database
+/// keeps UTC (the conversion itself is checked against known dates in `kernel::when`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_page_shows_times_in_italy_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    app.sign_in("operatrice@anello.test").await;
+    let coordinator = app.sign_in("coordinatrice@anello.test").await;
+    let page: AuditPage = app
+        .call(
+            "audit/entries",
+            &[("filter[actor_email]", "operatrice@")],
+            Some(&coordinator),
+        )
+        .await;
+    let at = page.entries[0].occurred_at;
+    let html = app
+        .get("/registro-attivita?chi=operatrice%40", Some(&coordinator))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let italian = app::kernel::when::moment_text(at, "it");
+    assert!(html.contains(&italian), "{italian} not in the page");
+    // Rome is one or two hours ahead of UTC: the UTC reading is not on the page.
+    let utc = at.format("%d/%m/%Y %H:%M").to_string();
+    assert_ne!(utc, italian);
+    assert!(!html.contains(&utc), "{utc} (UTC) on the page");
+    assert!(!html.contains(" UTC"));
+
+    let english = app
+        .client
+        .get(app.url("/registro-attivita?chi=operatrice%40"))
+        .header("accept", "text/html")
+        .header("accept-language", "en-GB,en;q=0.9")
+        .header("cookie", &coordinator)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let when = app::kernel::when::moment_text(at, "en");
+    assert!(english.contains(&when), "{when} not in the English page");
+}

@@ -1,6 +1,7 @@
 //! The board's cards: a structure, its beds, a bed's menu and the safe-house address.
 
 use super::*;
+use crate::kernel::when::clock_text;
 
 #[component]
 pub(super) fn StructureCardView(
@@ -106,9 +107,7 @@ pub(super) fn BedView(
             let actions_link = board_link(&filter, Some(("persona", &code)));
             let days = slot.days_since_arrival.unwrap_or(0);
             let overdue = slot.exit_overdue;
-            let planned = slot
-                .planned_exit_on
-                .map(|d| d.format("%d/%m/%Y").to_string());
+            let planned = slot.planned_exit_on;
             let handle_code = code.clone();
             let bed_id = slot.id;
             view! {
@@ -117,7 +116,7 @@ pub(super) fn BedView(
                 <small>
                     {move || words.with(|w| w.days(days))}
                     {planned.map(|date| view! {
-                        " · " {move || words.with(|w| w.planned_exit(&date))}
+                        " · " {move || words.with(|w| w.planned_exit(date))}
                     })}
                     {overdue.then(|| view! { " " <strong class="overdue">{move || words.with(|w| w.exit_overdue().to_string())}</strong> })}
                 </small>
@@ -143,8 +142,7 @@ pub(super) fn BedView(
             view! {
                 {slot.out_of_service_reason.clone().map(|reason| view! { <small>{reason}</small> })}
                 {slot.held_until.map(|until| {
-                    let time = until.format("%d/%m %H:%M UTC").to_string();
-                    view! { <small>{move || words.with(|w| w.held_until(&time))}</small> }
+                    view! { <small>{move || words.with(|w| w.held_until(until))}</small> }
                 })}
                 {(manage && !open).then(|| view! {
                     <p class="bed-actions">
@@ -260,7 +258,7 @@ pub(super) fn AddressView(
         (Some(address), Some(until)) => view! {
             <p class="secret-address" role="status">
                 <strong>{address}</strong>
-                <br /><small>{move_tr!("address-visible-until", { "time" => until.format("%H:%M UTC").to_string() })}</small>
+                <br /><small>{move_tr!("address-visible-until", { "time" => clock_text(until) })}</small>
             </p>
         }
         .into_any(),

@@ -1,6 +1,7 @@
 //! A structure's occupancy timeline.
 
 use super::*;
+use crate::ui::time::day;
 
 pub(super) const DAY_WIDTH: u32 = 22;
 pub(super) const LABEL_WIDTH: u32 = 90;
@@ -151,10 +152,10 @@ fn stays_table(rows: &[TimelineRow]) -> impl IntoView {
                             <tr>
                                 <th scope="row">{bed}</th>
                                 <td><a class="code" href=format!("/persone/{}", stay.code)>{stay.code.clone()}</a></td>
-                                <td>{stay.started_on.format("%d/%m/%Y").to_string()}</td>
+                                <td>{day(stay.started_on)}</td>
                                 <td>
                                     {match stay.ended_on {
-                                        Some(day) => day.format("%d/%m/%Y").to_string().into_any(),
+                                        Some(ended) => day(ended).into_any(),
                                         None => view! { {move_tr!("timeline-ongoing")} {overdue.then(|| view! { " " <strong class="overdue">{move_tr!("bed-exit-overdue")}</strong> })} }.into_any(),
                                     }}
                                 </td>

@@ -2,7 +2,10 @@
 //! bed: a board of 1000 beds made some five thousand lookups, each through the language's
 //! context and a Fluent bundle, and each a reactive closure of its own.
 
+use chrono::{DateTime, NaiveDate, Utc};
+
 use super::*;
+use crate::kernel::when;
 
 /// Where a message's argument goes in a template (a character of Unicode's private use
 /// area: no translation contains it).
@@ -13,6 +16,8 @@ const SLOT: &str = "\u{E000}";
 /// day, more: the plural categories of Italian and English).
 #[derive(Clone, Debug, PartialEq)]
 pub struct BoardWords {
+    /// Dates and times are written in it (`kernel::when`).
+    language: String,
     free: String,
     occupied: String,
     held: String,
@@ -32,6 +37,7 @@ impl BoardWords {
     /// The words in the current language (read inside a memo: they follow its changes).
     pub fn looked_up() -> Self {
         BoardWords {
+            language: crate::ui::time::interface_language(),
             free: tr!("bed-free"),
             occupied: tr!("bed-occupied"),
             held: tr!("bed-held"),
@@ -66,16 +72,17 @@ impl BoardWords {
         }
     }
 
-    pub fn planned_exit(&self, date: &str) -> String {
-        fill(&self.planned_exit, date)
+    pub fn planned_exit(&self, day: NaiveDate) -> String {
+        fill(&self.planned_exit, &when::day_text(day, &self.language))
     }
 
     pub fn exit_overdue(&self) -> &str {
         &self.exit_overdue
     }
 
-    pub fn held_until(&self, time: &str) -> String {
-        fill(&self.held_until, time)
+    /// Until when a hold lasts, day and time in Italy.
+    pub fn held_until(&self, until: DateTime<Utc>) -> String {
+        fill(&self.held_until, &when::moment_text(until, &self.language))
     }
 
     pub fn room(&self, room: &str) -> String {
@@ -102,8 +109,10 @@ mod tests {
     /// The templates say what the per-bed lookups said, in both languages.
     #[test]
     fn the_words_say_what_each_lookup_said() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+        let until = day.and_hms_opt(9, 0, 0).unwrap().and_utc();
         for language in crate::i18n::LANGUAGES {
-            let (words, expected) = crate::i18n::with_language_for_tests(language, || {
+            let (words, expected) = crate::i18n::with_language_for_tests(language, move || {
                 let expected = [
                     tr!("bed-days", { "days" => 0 }),
                     tr!("bed-days", { "days" => 1 }),
@@ -111,8 +120,8 @@ mod tests {
                     tr!("bed-menu-for", { "bed" => "Letto 3" }),
                     tr!("board-actions-for", { "code" => "TO-2026-0042" }),
                     tr!("bed-room", { "room" => "B" }),
-                    tr!("bed-planned-exit", { "date" => "05/12/2026" }),
-                    tr!("bed-held-until", { "time" => "05/12 10:00 UTC" }),
+                    tr!("bed-planned-exit", { "date" => when::day_text(day, language) }),
+                    tr!("bed-held-until", { "time" => when::moment_text(until, language) }),
                     tr!("bed-out-of-service"),
                 ];
                 (BoardWords::looked_up(), expected)
@@ -124,12 +133,14 @@ mod tests {
                 words.menu_for("Letto 3"),
                 words.actions_for("TO-2026-0042"),
                 words.room("B"),
-                words.planned_exit("05/12/2026"),
-                words.held_until("05/12 10:00 UTC"),
+                words.planned_exit(day),
+                words.held_until(until),
                 words.state(BedState::OutOfService).to_string(),
             ];
             assert_eq!(built, expected, "{language}");
             assert!(!built.iter().any(|text| text.contains(SLOT)));
+            // 09:00 UTC is 10:00 in Rome in December.
+            assert!(built[7].contains("10:00"), "{}", built[7]);
         }
     }
 }

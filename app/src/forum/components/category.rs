@@ -106,8 +106,8 @@ pub(super) fn ThreadRow(thread: ThreadSummary) -> impl IntoView {
             </p>
             <p class="hint">
                 {thread.author.name.clone()} " (" {thread.author.organisation.clone()} ") · "
-                {when(thread.created_at)} " · " {move_tr!("forum-reply-count", { "count" => replies })}
-                " · " {move_tr!("forum-last-activity")} " " {when(thread.last_post_at)}
+                {moment_day(thread.created_at)} " · " {move_tr!("forum-reply-count", { "count" => replies })}
+                " · " {move_tr!("forum-last-activity")} " " {moment_day(thread.last_post_at)}
             </p>
             {(!thread.tags.is_empty()).then(|| view! { <TagList tags=thread.tags.clone() /> })}
         </li>

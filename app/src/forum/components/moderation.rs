@@ -84,7 +84,7 @@ pub(super) fn ModerationView(
                                 let action = row.action;
                                 view! {
                                     <tr>
-                                        <td data-label=labels[0].clone()>{when(row.at)}</td>
+                                        <td data-label=labels[0].clone()>{moment(row.at)}</td>
                                         <td data-label=labels[1].clone()>{row.moderator.clone()}</td>
                                         <td data-label=labels[2].clone()>{move || action_name(action)}</td>
                                         <td data-label=labels[3].clone()>
@@ -117,7 +117,7 @@ pub(super) fn QueueEntry(
         <article class="forum-post queue-item">
             <p class="forum-post-meta">
                 <strong>{item.author.name.clone()}</strong> " · " {item.author.organisation.clone()}
-                " · " {when(item.created_at)} " · " {local(&item.category_name)} " · "
+                " · " {moment_day(item.created_at)} " · " {local(&item.category_name)} " · "
                 <a href=format!("/forum/discussioni/{}#messaggio-{}", item.thread_id, item.post_id)>{item.thread_title.clone()}</a>
             </p>
             <div class="forum-post-body" inner_html=item.html.clone()></div>

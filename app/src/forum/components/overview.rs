@@ -49,7 +49,7 @@ pub(super) fn CategoryList(overview: ForumOverview) -> impl IntoView {
                                 " · " <strong class="badge">{move_tr!("forum-unread-count", { "count" => unread })}</strong>
                             })}
                             " · " {move || level_name(level)}
-                            {category.last_post_at.map(|at| view! { " · " {move_tr!("forum-last-activity")} " " {when(at)} })}
+                            {category.last_post_at.map(|at| view! { " · " {move_tr!("forum-last-activity")} " " {moment_day(at)} })}
                         </p>
                     </li>
                 }

@@ -145,7 +145,7 @@ pub(super) fn SearchResults(page: SearchPage) -> impl IntoView {
                                 {local(&hit.category_name)} " · "
                                 {move_tr!("forum-material-version-number", { "number" => number })} " · "
                                 {hit.author.map(|author| view! { {author.name} " (" {author.organisation} ") · " })}
-                                {when(hit.published_at)}
+                                {moment_day(hit.published_at)}
                                 {(files > 0).then(|| view! { " · " {move_tr!("forum-material-file-count", { "count" => files })} })}
                             </p>
                         </li>
@@ -162,7 +162,7 @@ pub(super) fn SearchResults(page: SearchPage) -> impl IntoView {
                     </p>
                     <p class="search-snippet"><Snippet pieces=hit.snippet /></p>
                     <p class="hint">
-                        {local(&hit.category_name)} " · " {hit.author.name.clone()} " (" {hit.author.organisation.clone()} ") · " {when(hit.created_at)}
+                        {local(&hit.category_name)} " · " {hit.author.name.clone()} " (" {hit.author.organisation.clone()} ") · " {moment_day(hit.created_at)}
                     </p>
                 </li>
             }).collect_view()}

@@ -208,8 +208,8 @@ pub(super) fn PostItem(
                 <p id=heading.clone()>
                     <strong>{post.author.name.clone()}</strong>
                     {(!post.author.handle.is_empty()).then(|| view! { " " <span class="hint">"@" {post.author.handle.clone()}</span> })}
-                    " · " {post.author.organisation.clone()} " · " {when(post.created_at)}
-                    {post.edited_at.map(|at| view! { " · " <span class="hint">{move_tr!("forum-edited")} " " {when(at)}</span> })}
+                    " · " {post.author.organisation.clone()} " · " {moment_day(post.created_at)}
+                    {post.edited_at.map(|at| view! { " · " <span class="hint">{move_tr!("forum-edited")} " " {moment_day(at)}</span> })}
                 </p>
                 <p>
                     {post.accepted.then(|| view! { <span class="badge success">{move_tr!("forum-accepted-answer")}</span> " " })}
@@ -340,7 +340,7 @@ fn PostHistory(revisions: Vec<Revision>) -> impl IntoView {
             <ol>
                 {revisions.iter().map(|revision| view! {
                     <li>
-                        <p class="hint">{revision.written_by.clone()} " · " {when(revision.written_at)}</p>
+                        <p class="hint">{revision.written_by.clone()} " · " {moment_day(revision.written_at)}</p>
                         <pre class="forum-source">{revision.body.clone()}</pre>
                     </li>
                 }).collect_view()}

@@ -3,7 +3,6 @@
 //! findings, publication). Every action is a plain form first; the file upload stays a
 //! plain multipart form even when the page is hydrated.
 
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -22,10 +21,7 @@ use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::FormErrorSummary;
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::{page_title, Loading};
-
-fn when(at: DateTime<Utc>) -> impl IntoView {
-    view! { <time datetime=at.to_rfc3339()>{at.format("%d/%m/%Y").to_string()}</time> }
-}
+use crate::ui::time::moment_day;
 
 // ---------------------------------------------------------------------------------------
 
@@ -113,7 +109,7 @@ fn MaterialRow(material: MaterialSummary) -> impl IntoView {
                 {local(&material.category_name)} " · "
                 {move_tr!("forum-material-version-number", { "number" => number })} " · "
                 {material.author.map(|author| view! { {author.name} " (" {author.organisation} ") · " })}
-                {when(material.published_at)}
+                {moment_day(material.published_at)}
                 " · " {move_tr!("forum-material-file-count", { "count" => files })}
             </p>
             {(!material.tags.is_empty()).then(|| view! { <TagList tags=material.tags.clone() /> })}
@@ -230,7 +226,7 @@ fn VersionHeading(version: VersionView) -> impl IntoView {
     view! {
         <p class="material-version-heading">
             <strong>{move_tr!("forum-material-version-number", { "number" => number })}</strong>
-            " · " {when(version.published_at)}
+            " · " {moment_day(version.published_at)}
             {version.author.map(|author| view! {
                 " · " {move_tr!("forum-material-published-by")} " " {author.name} " (" {author.organisation} ")"
             })}

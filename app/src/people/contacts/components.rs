@@ -16,6 +16,7 @@ use crate::people::model::{AgeBand, Gender, Nationality};
 use crate::ui::errors::{problem_message, ErrorPanel};
 use crate::ui::forms::{Choices, FormError, FormErrorSummary};
 use crate::ui::pages::Loading;
+use crate::ui::time::day;
 
 pub fn channel_name(channel: Channel) -> String {
     match channel {
@@ -298,7 +299,7 @@ fn ContactLine(row: ContactRow) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">
-                <time datetime=occurred_on.to_string()>{occurred_on.format("%d/%m/%Y").to_string()}</time>
+                {day(occurred_on)}
             </th>
             <td data-label=move || tr!("field-channel")>{move || channel_name(channel)} <br /><small>{place}</small></td>
             <td data-label=move || tr!("contacts-who")>

@@ -20,6 +20,7 @@ use crate::ui::errors::{problem_message, ErrorPanel};
 use crate::ui::forms::Choices;
 use crate::ui::forms::{FormError, FormErrorSummary, SelectField, TextField};
 use crate::ui::pages::Loading;
+use crate::ui::time::day;
 
 mod duplicates;
 mod list;
@@ -57,10 +58,6 @@ fn consent_kind_name(kind: ConsentKind) -> String {
         ConsentKind::Processing => tr!("consent-processing"),
         ConsentKind::Sharing => tr!("consent-sharing"),
     }
-}
-
-fn day(date: chrono::NaiveDate) -> impl IntoView {
-    view! { <time datetime=date.to_string()>{date.format("%d/%m/%Y").to_string()}</time> }
 }
 
 fn kinds_text(kinds: &[Exploitation]) -> String {

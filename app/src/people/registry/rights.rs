@@ -102,16 +102,17 @@ pub struct Download {
 }
 
 /// Only who may see the identity may export it: the team in charge, or the coordinator
-/// with the person's consent. The export and any refusal are audited.
+/// with the person's consent. The export and any refusal are audited. A CSV is split as
+/// the spreadsheets of the reader's `language` expect (`kernel::csv_file`).
 pub async fn export_person(
     db: &DatabaseConnection,
     user: &CurrentUser,
     request_id: Option<&str>,
     code: &str,
-    format: ExportFormat,
+    (format, language): (ExportFormat, &str),
 ) -> Result<Download, AppError> {
     let txn = crate::kernel::db::begin_write(db).await?;
-    let result = export_person_in(&txn, user, request_id, code, format).await;
+    let result = export_person_in(&txn, user, request_id, code, (format, language)).await;
     let refused =
         AuditEvent::new(Some(user), "person.export", "person").object(code.trim().to_uppercase());
     crate::audit::ssr::finish_write(db, txn, result, request_id, refused).await
@@ -122,7 +123,7 @@ async fn export_person_in(
     user: &CurrentUser,
     request_id: Option<&str>,
     code: &str,
-    format: ExportFormat,
+    (format, language): (ExportFormat, &str),
 ) -> Result<Download, AppError> {
     let person = find_person(txn, code).await?;
     let format_code = match format {
@@ -136,7 +137,7 @@ async fn export_person_in(
         return Err(crate::audit::ssr::deny(txn, request_id, event).await);
     }
     let export = gather_export(txn, &person).await?;
-    let download = download_of(&export, format)?;
+    let download = download_of(&export, format, language)?;
     record(txn, request_id, event).await?;
     Ok(download)
 }
@@ -282,7 +283,11 @@ async fn exported_access_log<C: ConnectionTrait>(
 }
 
 /// The export as a file in the asked format, named after the person's code.
-fn download_of(export: &PersonExport, format: ExportFormat) -> Result<Download, AppError> {
+fn download_of(
+    export: &PersonExport,
+    format: ExportFormat,
+    language: &str,
+) -> Result<Download, AppError> {
     Ok(match format {
         ExportFormat::Json => Download {
             content_type: "application/json; charset=utf-8",
@@ -292,16 +297,16 @@ fn download_of(export: &PersonExport, format: ExportFormat) -> Result<Download, 
         ExportFormat::Csv => Download {
             content_type: "text/csv; charset=utf-8",
             file_name: format!("{}.csv", export.code),
-            body: export_csv(export)?,
+            body: export_csv(export, language)?,
         },
     })
 }
 
 /// The same data as the JSON, flattened to `section,field,value` rows: one file that a
 /// spreadsheet opens, whatever the number of consents or screenings.
-fn export_csv(export: &PersonExport) -> Result<Vec<u8>, AppError> {
+fn export_csv(export: &PersonExport, language: &str) -> Result<Vec<u8>, AppError> {
     let value = serde_json::to_value(export).map_err(|_| AppError::Internal)?;
-    let mut writer = crate::kernel::csv_file::CsvFile::default();
+    let mut writer = crate::kernel::csv_file::CsvFile::for_language(language);
     let write = |writer: &mut crate::kernel::csv_file::CsvFile, row: [&str; 3]| writer.row(row);
     write(&mut writer, ["section", "field", "value"])?;
     fn text(value: &serde_json::Value) -> String {

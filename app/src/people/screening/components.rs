@@ -11,6 +11,7 @@ use super::model::*;
 use crate::ui::errors::{problem_message, ErrorPanel};
 use crate::ui::forms::{FormErrorSummary, SelectField, TextField};
 use crate::ui::pages::Loading;
+use crate::ui::time::{day, moment_day_text};
 
 pub fn group_name(group: IndicatorGroup) -> String {
     match group {
@@ -151,7 +152,7 @@ pub fn ScreeningList(rows: Vec<ScreeningRow>, code: String, may_screen: bool) ->
                             let observed = row.observed.clone();
                             view! {
                                 <li>
-                                    <strong>{row.held_on.format("%d/%m/%Y").to_string()}</strong>
+                                    <strong>{day(row.held_on)}</strong>
                                     " · " {move || outcome_name(outcome)}
                                     <br />
                                     <small>{move_tr!("screening-summary", { "count" => count, "version" => row.version, "organisation" => row.organisation.clone() })}</small>
@@ -275,7 +276,7 @@ fn ChecklistVersionsView(
     view! {
         {editor}
         {versions.versions.into_iter().enumerate().map(|(index, version)| {
-            let published = version.published_at.map(|at| at.format("%d/%m/%Y").to_string()).unwrap_or_default();
+            let published = version.published_at.map(moment_day_text).unwrap_or_default();
             let indicators = version.indicators.clone();
             view! {
                 <details class="panel" open=index == 0>

@@ -10,6 +10,7 @@ use crate::auth::model::PROVINCES;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::{FormErrorSummary, SelectField, TextField};
 use crate::ui::pages::Loading;
+use crate::ui::time::{day, day_text};
 
 pub fn urgency_name(urgency: Urgency) -> String {
     match urgency {
@@ -104,7 +105,7 @@ fn WaitingTable(rows: Vec<WaitingRow>) -> impl IntoView {
                                         <td data-label=move || tr!("waiting-needs")>{move || needs_text(&needs_row)}</td>
                                         <td data-label=move || tr!("field-preferred-province")>{row.preferred_province.clone().unwrap_or_else(|| "—".into())}</td>
                                         <td data-label=move || tr!("field-wanted-from")>
-                                            {row.wanted_from.format("%d/%m/%Y").to_string()}
+                                            {day(row.wanted_from)}
                                             <br /><small>{waited}</small>
                                         </td>
                                         <td data-label=move || tr!("waiting-proposed-by")>{row.organisation.clone()}</td>
@@ -141,7 +142,7 @@ pub fn WaitingSection(
                     <span class="badge">{move || urgency_name(urgency)}</span> " "
                     {move || needs_text(&needs_row)}
                 </p>
-                <p>{move_tr!("waiting-since", { "date" => row.wanted_from.format("%d/%m/%Y").to_string(), "days" => row.waiting_days })}</p>
+                <p>{move_tr!("waiting-since", { "date" => day_text(row.wanted_from), "days" => row.waiting_days })}</p>
                 {(may_manage || is_coordinator).then(|| view! {
                     <ActionForm action=withdraw>
                         <FormErrorSummary error=withdraw_error />

@@ -9,14 +9,15 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::api::*;
 use super::model::*;
 use crate::planner::components::{
-    action_status_name, area_name, date_text, day, goal_status_name, need_name, phase_name,
-    service_label, team_role_name, PlanErrors,
+    action_status_name, area_name, goal_status_name, need_name, phase_name, service_label,
+    team_role_name, PlanErrors,
 };
 use crate::planner::family::model::ChildNeeds;
 use crate::planner::model::AreaPlan;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
+use crate::ui::time::{day, day_text, moment_day_text};
 
 fn field_name(field: DiffField) -> String {
     match field {
@@ -37,7 +38,7 @@ fn value_text(value: &DiffValue) -> String {
     match value {
         DiffValue::Empty => "—".to_string(),
         DiffValue::Text(text) => text.clone(),
-        DiffValue::Date(day) => date_text(*day),
+        DiffValue::Date(day) => day_text(*day),
         DiffValue::Days(days) => tr!("diff-days", { "days" => *days }),
         DiffValue::Phase(phase) => phase_name(*phase),
         DiffValue::Need(need) => need_name(*need),
@@ -223,7 +224,7 @@ fn VersionList(
                 let code = code.clone();
                 view! {
                     <li class="version-card">
-                        <h3>{move || version_label(number)} " · " {move_tr!("agreement-agreed-on", { "date" => date_text(version.agreed_on) })}</h3>
+                        <h3>{move || version_label(number)} " · " {move_tr!("agreement-agreed-on", { "date" => day_text(version.agreed_on) })}</h3>
                         <dl class="facts">
                             <dt>{move_tr!("agreement-field-language")}</dt><dd>{version.language.clone()}</dd>
                             <dt>{move_tr!("agreement-field-mediator")}</dt><dd>{version.mediator.clone().unwrap_or_else(|| "—".into())}</dd>
@@ -234,7 +235,7 @@ fn VersionList(
                                 {match version.approval.clone() {
                                     Some(approval) => view! {
                                         <span class="badge badge-success">{move_tr!("agreement-approved")}</span> " "
-                                        {move_tr!("agreement-approved-by", { "name" => approval.by.clone(), "date" => approval.at.format("%d/%m/%Y").to_string() })}
+                                        {move_tr!("agreement-approved-by", { "name" => approval.by.clone(), "date" => moment_day_text(approval.at) })}
                                         {approval.note.clone().map(|note| view! { <br /> <span class="prose">{note}</span> })}
                                     }.into_any(),
                                     None => view! {
@@ -424,10 +425,10 @@ fn PrintSheet(page: PrintPage) -> impl IntoView {
                 {match page.version.clone() {
                     Some(version) => view! {
                         <p>
-                            {move_tr!("print-version", { "number" => version.number, "date" => date_text(version.agreed_on), "language" => version.language.clone() })}
+                            {move_tr!("print-version", { "number" => version.number, "date" => day_text(version.agreed_on), "language" => version.language.clone() })}
                         </p>
                         {version.approval.clone().map(|approval| view! {
-                            <p>{move_tr!("agreement-approved-by", { "name" => approval.by.clone(), "date" => approval.at.format("%d/%m/%Y").to_string() })}</p>
+                            <p>{move_tr!("agreement-approved-by", { "name" => approval.by.clone(), "date" => moment_day_text(approval.at) })}</p>
                         })}
                     }.into_any(),
                     None => view! { <p class="print-draft">{move_tr!("print-draft")}</p> }.into_any(),
@@ -478,7 +479,7 @@ fn PrintArea(area: AreaPlan) -> impl IntoView {
                     <h3>{goal.description.clone()}</h3>
                     <p class="hint">
                         {move || goal_status_name(status)}
-                        {goal.expected_on.map(|d| view! { " · " {move_tr!("print-expected", { "date" => date_text(d) })} })}
+                        {goal.expected_on.map(|d| view! { " · " {move_tr!("print-expected", { "date" => day_text(d) })} })}
                     </p>
                     {(!goal.actions.is_empty()).then(|| view! {
                         <table class="data-table print-table">

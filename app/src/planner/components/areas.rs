@@ -28,7 +28,7 @@ pub(super) fn AreaSection(
                         view! {
                             <p>
                                 <span class=format!("badge need-{}", need.code())>{move || need_name(need)}</span>
-                                " " {move_tr!("plan-assessed-on", { "date" => date_text(row.assessed_on) })}
+                                " " {move_tr!("plan-assessed-on", { "date" => day_text(row.assessed_on) })}
                             </p>
                             {(!row.notes.is_empty()).then(|| view! { <p class="prose">{row.notes.clone()}</p> })}
                         }.into_any()
@@ -145,7 +145,7 @@ pub(super) fn GoalItem(
                 <strong>{goal.description.clone()}</strong>
                 " " <span class="badge">{move || goal_status_name(status)}</span>
                 {goal.expected_on.map(|expected| view! {
-                    " " <span class="hint">{move_tr!("plan-goal-expected", { "date" => date_text(expected) })}</span>
+                    " " <span class="hint">{move_tr!("plan-goal-expected", { "date" => day_text(expected) })}</span>
                 })}
             </p>
             {if goal.actions.is_empty() {

@@ -53,7 +53,7 @@ pub(super) fn MyWorkView(work: MyWork) -> impl IntoView {
                             view! {
                                 <li class:overdue=late>
                                     <a class="code" href=format!("/persone/{code}/progetto#verifiche")>{code.clone()}</a>
-                                    " · " {move_tr!("my-work-review-on", { "date" => date_text(scheduled) })}
+                                    " · " {move_tr!("my-work-review-on", { "date" => day_text(scheduled) })}
                                 </li>
                             }
                         }).collect_view()}
@@ -72,7 +72,7 @@ pub(super) fn MyWorkView(work: MyWork) -> impl IntoView {
                             <li>
                                 <a class="code" href=format!("/persone/{code}/progetto#permessi")>{code.clone()}</a>
                                 " · " {move || permit_kind_name(kind)}
-                                " · " {move_tr!("my-work-permit-expires", { "date" => date_text(expires) })}
+                                " · " {move_tr!("my-work-permit-expires", { "date" => day_text(expires) })}
                             </li>
                         }).collect_view()}
                     </ul>

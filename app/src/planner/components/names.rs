@@ -192,25 +192,7 @@ pub(crate) fn field_label(field: &str) -> String {
 
 /// The service's name in the interface's language.
 pub(crate) fn service_label(name: &Bilingual) -> String {
-    let language = use_context::<I18n>()
-        .map(|i18n| i18n.language.get().id.to_string())
-        .unwrap_or_default();
-    name.in_language(&language).to_string()
-}
-
-pub(crate) fn date_text(day: NaiveDate) -> String {
-    day.format("%d/%m/%Y").to_string()
-}
-
-pub(crate) fn day(day: NaiveDate) -> impl IntoView {
-    view! { <time datetime=day.to_string()>{date_text(day)}</time> }
-}
-
-pub(crate) fn optional_day(value: Option<NaiveDate>) -> AnyView {
-    match value {
-        Some(value) => day(value).into_any(),
-        None => "—".into_any(),
-    }
+    name.in_language(&interface_language()).to_string()
 }
 
 /// The error of a planner form: what went wrong and, for invalid input, each field in

@@ -77,7 +77,7 @@ pub(super) fn PermitItem(
             {permit.renewed.then(|| view! { <p><span class="badge">{move_tr!("permit-renewed")}</span></p> })}
             {permit.renewal_of.is_some().then(|| view! { <p class="hint">{move_tr!("permit-is-renewal")}</p> })}
             {permit.converted_to.zip(permit.converted_on).map(|(to, on)| view! {
-                <p><span class="badge badge-ok">{move_tr!("permit-converted", { "to" => conversion_name(to), "date" => date_text(on) })}</span></p>
+                <p><span class="badge badge-ok">{move_tr!("permit-converted", { "to" => conversion_name(to), "date" => day_text(on) })}</span></p>
             })}
             {editable.then(|| view! {
                 <div class="button-row">

@@ -26,7 +26,7 @@ pub(super) fn ReviewsSection(
                     let class = if next.due { "notice warning" } else { "notice" };
                     view! {
                         <p class=class role=next.due.then_some("status")>
-                            {move_tr!("plan-review-next", { "date" => date_text(next.scheduled_on) })}
+                            {move_tr!("plan-review-next", { "date" => day_text(next.scheduled_on) })}
                             {late.then(|| view! { " " <span class="badge badge-denied">{move_tr!("plan-review-late")}</span> })}
                         </p>
                         {editable.then(|| view! {

@@ -36,8 +36,8 @@ pub(super) fn PlanTimeline(
         let (from, to) = crate::planner::timeline_drag::shifted(&row, drag.grip, drag.days);
         Some(tr!("plan-timeline-pending", {
             "service" => service_label(&row.service),
-            "from" => date_text(from),
-            "to" => date_text(to),
+            "from" => day_text(from),
+            "to" => day_text(to),
         }))
     };
     let line_count: i64 = rows.iter().map(|(_, a)| 1 + a.len() as i64).sum();
@@ -258,10 +258,7 @@ fn action_bar(bars: &BarContext, action: ActionRow, y: i64) -> AnyView {
     let service = action.service.clone();
     let label_service = action.service.clone();
     let overdue = action.overdue;
-    let (from, to) = (
-        date_text(action.planned_start),
-        date_text(action.planned_end),
-    );
+    let (from, to) = (day_text(action.planned_start), day_text(action.planned_end));
     let id = action.id;
     let (row_x, row_w, row_g, row_k) = (
         action.clone(),
@@ -365,7 +362,7 @@ fn month_tick_views(axis: TimeAxis, height: i64) -> impl IntoView {
             let tx = axis.x(tick);
             view! {
                 <line x1=tx.to_string() x2=tx.to_string() y1="22" y2=height.to_string() class="tick" />
-                <text x=(tx + 3).to_string() y="16" class="month">{tick.format("%m/%Y").to_string()}</text>
+                <text x=(tx + 3).to_string() y="16" class="month">{month_text(tick)}</text>
             }
         })
         .collect_view()

@@ -8,11 +8,12 @@ use leptos_router::hooks::use_params_map;
 
 use super::api::*;
 use super::model::*;
-use crate::planner::components::{area_name, day, need_name, PlanErrors};
+use crate::planner::components::{area_name, need_name, PlanErrors};
 use crate::planner::model::NeedLevel;
 use crate::ui::errors::ErrorPanel;
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
+use crate::ui::time::day;
 
 fn joint_kind_name(kind: JointWorkKind) -> String {
     match kind {

@@ -22,7 +22,7 @@ pub fn DashboardsPage() -> impl IntoView {
                     Err(error) => view! { <InvalidRequest error /> }.into_any(),
                     Ok(report) => {
                         let query = report_query(&report);
-                        let today = date_text(report.today);
+                        let today = day_text(report.today);
                         view! {
                             <ReportFilters report=report.clone() action="/rapporti/cruscotto" />
                             <ReportSummary report=report.clone() />

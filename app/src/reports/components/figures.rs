@@ -68,7 +68,7 @@ pub fn FigurePage() -> impl IntoView {
                         };
                         let (table, row, column) = (list.table, list.row.clone(), list.column.clone());
                         let heading = move || format!("{} · {} · {}", table_title(table), label_text(&row), label_text(&column));
-                        let period = tr!("report-period", { "from" => date_text(list.from), "to" => date_text(list.to) });
+                        let period = tr!("report-period", { "from" => day_text(list.from), "to" => day_text(list.to) });
                         let total = list.total;
                         let count = list.lines.len();
                         view! {
@@ -94,7 +94,7 @@ pub fn FigurePage() -> impl IntoView {
                                                         Some(code) => view! { <a href=format!("/persone/{code}")>{code.clone()}</a> }.into_any(),
                                                         None => view! { <span>{anonymous_contact}</span> }.into_any(),
                                                     }}</td>
-                                                    <td data-label=move || tr!("report-figure-day")>{line.day.map(date_text).unwrap_or_default()}</td>
+                                                    <td data-label=move || tr!("report-figure-day")>{line.day.map(day_text).unwrap_or_default()}</td>
                                                     <td data-label=move || tr!("report-figure-detail")>{move || figure_detail_text(&detail)}</td>
                                                     <td class="number" data-label=move || tr!("report-figure-amount")>{line.amount}</td>
                                                 </tr>

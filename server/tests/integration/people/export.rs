@@ -51,11 +51,12 @@ async fn export_and_anonymisation_are_for_the_team_logged_and_keep_the_counts() 
         "a byte-order mark for spreadsheets"
     );
     let csv = String::from_utf8(bytes[3..].to_vec()).unwrap();
-    assert!(csv.starts_with("section,field,value"));
+    // Split on ";" for Italian spreadsheets, where the comma is the decimal separator.
+    assert!(csv.starts_with("section;field;value"), "{csv}");
     assert!(csv.contains(MARKER));
     // Her phone number begins with "+": a spreadsheet would run it as a formula.
-    assert!(csv.contains(",'+39 333 000 1111"), "{csv}");
-    assert!(!csv.contains(",+39"));
+    assert!(csv.contains(";'+39 333 000 1111"), "{csv}");
+    assert!(!csv.contains(";+39"));
 
     // Nobody else exports her data; the coordinator sees her code but not her identity,
     // so she cannot export either. Refusals are audited.

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::people::components::exploitation_options;
+use crate::ui::time::{moment, optional_day};
 
 #[component]
 pub fn PersonDetailPage() -> impl IntoView {
@@ -199,7 +200,7 @@ pub(super) fn IdentitySection(
                 <dt>{move_tr!("field-given-names")}</dt><dd>{shown.given_names.clone()}</dd>
                 <dt>{move_tr!("field-aliases")}</dt><dd>{field(shown.aliases.clone())}</dd>
                 <dt>{move_tr!("field-date-of-birth")}</dt>
-                <dd>{shown.date_of_birth.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_else(|| "—".into())}</dd>
+                <dd>{optional_day(shown.date_of_birth)}</dd>
                 <dt>{move_tr!("field-nationality")}</dt>
                 <dd>{move || shown.nationality.map(nationality_name).unwrap_or_else(|| "—".into())}</dd>
                 <dt>{move_tr!("field-languages")}</dt><dd>{field(shown.languages.clone())}</dd>
@@ -462,12 +463,12 @@ pub(super) fn AccessLog(rows: Vec<AccessLogRow>) -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|row| {
-                            let when = row.occurred_at.format("%Y-%m-%d %H:%M UTC").to_string();
+                            let when = row.occurred_at;
                             let action = row.action.clone();
                             let outcome = row.outcome.clone();
                             view! {
                                 <tr>
-                                    <th scope="row">{when}</th>
+                                    <th scope="row">{moment(when)}</th>
                                     <td data-label=move || tr!("audit-who")>{row.who.clone()} <br /><small>{row.organisation.clone()}</small></td>
                                     <td data-label=move || tr!("audit-action")>{move || crate::audit::components::action_name(&action)}</td>
                                     <td data-label=move || tr!("audit-outcome")>{move || crate::audit::components::outcome_text(&outcome)}</td>
