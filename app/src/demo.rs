@@ -13,6 +13,7 @@ use crate::auth::password::{hash_password, DEMO_PASSWORD};
 use crate::entity::{beds, organisations, structures, users};
 
 mod network;
+mod waiting;
 
 pub const DEMO_DOMAIN: &str = "@anello.test";
 
@@ -455,14 +456,17 @@ pub async fn refuse_demo_accounts(db: &DatabaseConnection) -> Result<(), anyhow:
 }
 
 /// A year and a half of dated activity for the demo (path steps, evaluations, outreach
-/// contacts), so that the funder report shows something. Only `anello demo-data` and
-/// `serve --demo-if-empty` add it, once: the tests start from the bare demo network.
+/// contacts), so that the funder report shows something, and people waiting for a bed
+/// (`waiting`). Only `anello demo-data` and `serve --demo-if-empty` add it, once: the
+/// tests start from the bare demo network.
 pub async fn load_demo_activity(db: &DatabaseConnection) -> Result<(), anyhow::Error> {
     if crate::entity::contacts::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
     let txn = crate::kernel::db::begin_write(db).await?;
     crate::reports::demo::load_demo_history(&txn, 1).await?;
+    let key = crate::state::IdentityKey::new(crate::state::IdentityKey::DEVELOPMENT);
+    waiting::load_demo_waiting(&txn, &key).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -25,6 +25,7 @@ mod m20261205_000014_known_sign_in_addresses;
 mod m20261205_000015_forum_guard_checks;
 mod m20261205_000016_board_indexes;
 mod m20261205_000017_board_undo;
+mod m20261206_000018_identity_search;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_forum_guard_checks::Migration),
             Box::new(m20261205_000016_board_indexes::Migration),
             Box::new(m20261205_000017_board_undo::Migration),
+            Box::new(m20261206_000018_identity_search::Migration),
         ]
     }
 }

@@ -231,6 +231,12 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let options = leptos_options(args.listen);
     let settings = settings(&args, production)?;
+    let filled = app::people::registry::ssr::fill_search_keys(&db, &settings.identity_key)
+        .await
+        .map_err(|error| anyhow::anyhow!("filling the people search's keys: {error:?}"))?;
+    if filled > 0 {
+        tracing::info!(identities = filled, "people search keys filled");
+    }
     let shutdown = Shutdown::default();
     if let Some(listen) = args.metrics_listen {
         let handle = crate::observe::install_recorder()?;

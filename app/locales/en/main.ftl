@@ -89,7 +89,7 @@ audit-caption = { $count ->
         [one] 1 entry
        *[other] { $count } entries
     }
-audit-when = When (UTC)
+audit-when = When
 audit-who = Who
 audit-action = Action
 audit-object = Object
@@ -373,6 +373,7 @@ person-access-log = Who opened or changed this record
 person-access-log-hint = The last 50 openings and changes, with their outcome.
 object-person = Person
 action-people-list = People list consulted
+action-people-search = People searched (by name, date or code)
 action-person-create = Person registered
 action-person-view = Record opened (code only)
 action-person-identity-view = Personal details opened
@@ -625,7 +626,8 @@ timeline-occupancy = Occupancy
 back-to-board = ← Bed board
 action-structure-timeline = Structure presence consulted
 code-example = For example TO-2026-0042.
-filter-code-hint = The whole code or a part of it, for example 2026-0042.
+people-search = Find a person
+people-search-hint = The name, an alias or the date of birth (dd/mm/yyyy) of the people you follow, or the whole network code or a part of it, for example 2026-0042.
 
 ## Bed board rules
 error-placement-rules = This placement breaks the reception rules.

@@ -89,7 +89,7 @@ audit-caption = { $count ->
         [one] 1 voce
        *[other] { $count } voci
     }
-audit-when = Quando (UTC)
+audit-when = Quando
 audit-who = Chi
 audit-action = Azione
 audit-object = Oggetto
@@ -373,6 +373,7 @@ person-access-log = Chi ha consultato o modificato la scheda
 person-access-log-hint = Le ultime 50 aperture e modifiche, con l'esito.
 object-person = Persona
 action-people-list = Consultazione elenco persone
+action-people-search = Ricerca di persone (per nome, data o codice)
 action-person-create = Registrazione persona
 action-person-view = Apertura scheda (solo codice)
 action-person-identity-view = Apertura dati anagrafici
@@ -626,7 +627,8 @@ timeline-occupancy = Occupazione
 back-to-board = ← Tabellone dei posti letto
 action-structure-timeline = Consultazione presenze della struttura
 code-example = Per esempio TO-2026-0042.
-filter-code-hint = Il codice intero o una sua parte, per esempio 2026-0042.
+people-search = Cerca una persona
+people-search-hint = Il nome, un alias o la data di nascita (gg/mm/aaaa) delle persone che segui, o il codice di rete intero o una sua parte, per esempio 2026-0042.
 
 ## Regole del tabellone
 error-placement-rules = L'inserimento non rispetta le regole dell'accoglienza.

@@ -41,7 +41,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 51] = [
+pub const KNOWN_ACTIONS: [&str; 52] = [
     "auth.sign_in",
     "auth.sign_out",
     "access.denied",
@@ -55,6 +55,7 @@ pub const KNOWN_ACTIONS: [&str; 51] = [
     "demo.load",
     "contact.create",
     "people.list",
+    "people.search",
     "person.create",
     "person.view",
     "person.identity.view",

@@ -16,6 +16,8 @@ pub struct Model {
     pub phone: Option<String>,
     pub guardian: Option<String>,
     pub updated_at: DateTimeUtc,
+    /// The folded words of the names and aliases (`kernel::folding`), for the search.
+    pub search_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -107,12 +107,9 @@ pub fn all_tags() -> Vec<&'static str> {
 pub fn handle_of(display_name: &str) -> String {
     let mut handle = String::new();
     for word in display_name.split_whitespace() {
-        let word: String = word
+        let word: String = crate::kernel::folding::folded(word)
             .chars()
-            .filter_map(|c| {
-                let c = fold_accent(c.to_lowercase().next().unwrap_or(c));
-                (c.is_ascii_alphanumeric()).then_some(c)
-            })
+            .filter(char::is_ascii_alphanumeric)
             .collect();
         if word.is_empty() {
             continue;
@@ -123,19 +120,6 @@ pub fn handle_of(display_name: &str) -> String {
         handle.push_str(&word);
     }
     handle
-}
-
-pub fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        other => other,
-    }
 }
 
 /// The handles mentioned in a text (`@sara.colombo`), once each, in order. A handle

@@ -12,22 +12,13 @@ use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
 use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
 
-use super::model::fold_accent;
 use crate::kernel::error::AppError;
 
 static ITALIAN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::Italian));
 
-/// The words of a text, lower-cased, accents folded.
+/// The words of a text, folded (`kernel::folding`).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(|word| {
-            word.chars()
-                .flat_map(char::to_lowercase)
-                .map(fold_accent)
-                .collect()
-        })
-        .collect()
+    crate::kernel::folding::folded_words(text)
 }
 
 pub fn stem(word: &str) -> String {

@@ -7,8 +7,11 @@
 //! - `fields`: the parsers of form text (closed lists of codes, ids, free text, search
 //!   boxes): one rule and one error for each kind of input, everywhere.
 //! - `dates`: dates typed into forms and query strings.
+//! - `when`, `numbers`: dates, times and decimals shown, in Europe/Rome and the
+//!   reader's language.
 //! - `clock` (server only): today, in Italy; the browser's clock is not trusted.
 //! - `bilingual`: names kept in Italian and English.
+//! - `folding`: text folded for comparison (case, accents, Unicode forms).
 //! - `db`, `csv_file`, `names` (server only): the database connection and writer, CSV
 //!   downloads, the names of organisations and users beside their ids.
 //!
@@ -20,6 +23,9 @@ pub mod clock;
 pub mod dates;
 pub mod error;
 pub mod fields;
+pub mod folding;
+pub mod numbers;
+pub mod when;
 
 #[cfg(feature = "ssr")]
 pub mod csv_file;

@@ -88,7 +88,7 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
             ("form[gender]".into(), "female".into()),
             ("form[age_band]".into(), "18_24".into()),
         ]),
-        "people/list" => pairs(&[("filter[code]", ""), ("filter[page]", "1")]),
+        "people/list" => pairs(&[("filter[search]", ""), ("filter[page]", "1")]),
         "people/register" => pairs(&[
             ("form[given_names]", "Persona"),
             ("form[family_name]", "Di prova {tag}"),

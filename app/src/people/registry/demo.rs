@@ -14,7 +14,7 @@ use crate::entity::{
     structures, users,
 };
 use crate::people::model::{Exploitation, Gender, Nationality};
-use crate::people::registry::model::{network_code, ConsentKind, Identity, PathStatus};
+use crate::people::registry::model::{network_code, search_key, ConsentKind, Identity, PathStatus};
 use crate::state::IdentityKey;
 
 /// People per implementing body in the demo network (× `copies`).
@@ -234,22 +234,9 @@ async fn insert_demo_person<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    person_identities::ActiveModel {
-        person_id: Set(person.id),
-        given_names: Set(identity.given_names.clone()),
-        family_name: Set(identity.family_name.clone()),
-        aliases: Set(None),
-        date_of_birth: Set(identity.date_of_birth),
-        nationality: Set(identity.nationality.map(|n| n.code().to_string())),
-        languages: Set(identity.languages.clone()),
-        documents: Set(None),
-        phone: Set(None),
-        guardian: Set((age_years < 18)
-            .then(|| "Tutrice volontaria nominata dal Tribunale per i minorenni".to_string())),
-        updated_at: Set(now),
-    }
-    .insert(conn)
-    .await?;
+    let guardian = (age_years < 18)
+        .then(|| "Tutrice volontaria nominata dal Tribunale per i minorenni".to_string());
+    insert_identity(conn, person.id, &identity, guardian, now).await?;
     insert_demo_links(conn, body, person.id, serial, now).await?;
     if status == PathStatus::Placed {
         if let Some(bed) = free_beds.pop() {
@@ -330,6 +317,121 @@ async fn place_demo_person<C: ConnectionTrait>(
         created_at: Set(now),
         ended_by: Set(None),
         ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    Ok(())
+}
+
+/// A fictional person registered one by one (the demo's waiting list), rather than
+/// from the cycles above.
+pub struct DemoNewcomer<'a> {
+    pub given_names: &'a str,
+    pub family_name: &'a str,
+    pub gender: Gender,
+    pub age_years: u32,
+    pub nationality: Nationality,
+    pub exploitation: &'a [Exploitation],
+    pub status: PathStatus,
+    /// Her mother's record, for a child who moves with her.
+    pub family_head_id: Option<i32>,
+}
+
+/// Registers a newcomer with `body_id` (its first user as author and reference
+/// worker), with her identity and consent to processing.
+pub async fn register_newcomer<C: ConnectionTrait>(
+    conn: &C,
+    key: &IdentityKey,
+    body_id: i32,
+    newcomer: &DemoNewcomer<'_>,
+) -> Result<people::Model, sea_orm::DbErr> {
+    let body_record = organisations::Entity::find_by_id(body_id)
+        .one(conn)
+        .await?
+        .ok_or_else(|| sea_orm::DbErr::RecordNotFound(format!("organisation {body_id}")))?;
+    let province = body_record.province.unwrap_or_else(|| "TO".to_string());
+    let author_id = demo_author(conn, body_id)
+        .await?
+        .ok_or_else(|| sea_orm::DbErr::RecordNotFound("a demo user".to_string()))?;
+    let today = Utc::now().date_naive();
+    let body = DemoBody {
+        id: body_id,
+        province: &province,
+        author_id,
+        coordination_id: None,
+        today,
+        year: today.year(),
+    };
+    let number = super::numbers::take_numbers(conn, &province, body.year, 1).await?;
+    let birth = today
+        .checked_sub_months(Months::new(newcomer.age_years * 12 + 3))
+        .unwrap_or(today);
+    let identity = Identity {
+        given_names: newcomer.given_names.to_string(),
+        family_name: newcomer.family_name.to_string(),
+        aliases: None,
+        date_of_birth: Some(birth),
+        nationality: Some(newcomer.nationality),
+        languages: Some("inglese".to_string()),
+        documents: None,
+        phone: None,
+        guardian: None,
+    };
+    let now = Utc::now();
+    let person = people::ActiveModel {
+        code: Set(network_code(&province, body.year, number)),
+        province: Set(province.clone()),
+        year: Set(body.year),
+        number: Set(number),
+        gender: Set(newcomer.gender.code().to_string()),
+        birth_month: Set(birth.with_day(1)),
+        declared_minor: Set(false),
+        unaccompanied: Set(newcomer.age_years < 18 && newcomer.family_head_id.is_none()),
+        exploitation: Set(newcomer
+            .exploitation
+            .iter()
+            .map(|k| k.code())
+            .collect::<Vec<_>>()
+            .join(",")),
+        status: Set(newcomer.status.code().to_string()),
+        exit_outcome: Set(None),
+        family_head_id: Set(newcomer.family_head_id),
+        identity_hash: Set(identity_hash(key, &identity)),
+        duplicate_of: Set(None),
+        registered_by_organisation: Set(body_id),
+        created_by: Set(author_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        anonymised_at: Set(None),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    insert_identity(conn, person.id, &identity, None, now).await?;
+    insert_demo_links(conn, &body, person.id, 1, now).await?;
+    Ok(person)
+}
+
+async fn insert_identity<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+    identity: &Identity,
+    guardian: Option<String>,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), sea_orm::DbErr> {
+    person_identities::ActiveModel {
+        person_id: Set(person_id),
+        given_names: Set(identity.given_names.clone()),
+        family_name: Set(identity.family_name.clone()),
+        aliases: Set(None),
+        date_of_birth: Set(identity.date_of_birth),
+        nationality: Set(identity.nationality.map(|n| n.code().to_string())),
+        languages: Set(identity.languages.clone()),
+        documents: Set(None),
+        phone: Set(None),
+        guardian: Set(guardian),
+        updated_at: Set(now),
+        search_key: Set(Some(search_key(identity))),
     }
     .insert(conn)
     .await?;

@@ -306,39 +306,45 @@ pub fn network_code(province: &str, year: i32, number: i32) -> String {
 /// and the date of birth. None without a date of birth (names alone match too often).
 pub fn normalised_identity(identity: &Identity) -> Option<String> {
     let birth = identity.date_of_birth?;
-    let mut words: Vec<String> = format!("{} {}", identity.given_names, identity.family_name)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(fold_word)
-        .collect();
+    let mut words = crate::kernel::folding::folded_words(&format!(
+        "{} {}",
+        identity.given_names, identity.family_name
+    ));
     words.sort();
     Some(format!("{}|{}", words.join(" "), birth))
 }
 
-fn fold_word(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ş' | 'ș' => 's',
-            'ţ' | 'ț' => 't',
-            'ă' => 'a',
-            other => other,
-        })
+/// The search key of an identity: the folded words of her names and aliases, each with a
+/// space before it, so that a search word matches the start of any of them
+/// (`LIKE '% word%'`).
+pub fn search_key(identity: &Identity) -> String {
+    let names = format!(
+        "{} {} {}",
+        identity.given_names,
+        identity.family_name,
+        identity.aliases.as_deref().unwrap_or_default()
+    );
+    crate::kernel::folding::folded_words(&names)
+        .iter()
+        .map(|word| format!(" {word}"))
         .collect()
+}
+
+/// A birth date typed in a search: `31/12/2000`, `31.12.2000` or `2000-12-31`.
+pub fn typed_birth_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
 }
 
 /// Filters of the people list, as the query string carries them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeopleFilter {
+    /// A code or part of one, for every person the list shows; among the people whose
+    /// identity the reader may see, also the start of a name or alias, or a birth date.
     #[serde(default)]
-    pub code: String,
+    pub search: String,
     #[serde(default)]
     pub status: String,
     #[serde(default)]
@@ -354,10 +360,12 @@ pub struct PeopleFilter {
 
 pub const PEOPLE_PAGE_SIZE: u64 = 25;
 
-/// One line of the people list: never an identity field.
+/// One line of the people list: no identity field, but her name when a search by name
+/// found her for a reader who may see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonRow {
     pub code: String,
+    pub name: Option<String>,
     pub status: PathStatus,
     pub gender: Gender,
     pub age: Option<i32>,

@@ -36,11 +36,13 @@ mod duplicates;
 mod list;
 mod person_page;
 mod registration;
+mod search_keys;
 pub use changes::*;
 pub use duplicates::*;
 pub use list::*;
 pub use person_page::*;
 pub use registration::*;
+pub use search_keys::*;
 
 /// How many rows of the record's access log the team sees.
 const ACCESS_LOG_ROWS: u64 = 50;
@@ -78,5 +80,6 @@ fn person_row(
             .collect(),
         registered_on: person.created_at.date_naive(),
         anonymised: person.anonymised_at.is_some(),
+        name: None,
     }
 }

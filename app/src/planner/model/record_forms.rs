@@ -322,18 +322,9 @@ impl ServiceForm {
 /// A catalogue code for a service added by a coordinator: its area and a slug of its
 /// Italian name, made unique by the caller with a number when needed.
 pub fn service_code(area: Area, name_it: &str) -> String {
-    let slug: String = name_it
-        .to_lowercase()
+    let slug: String = crate::kernel::folding::folded(name_it)
         .chars()
-        .map(|c| match c {
-            'à' | 'á' => 'a',
-            'è' | 'é' => 'e',
-            'ì' | 'í' => 'i',
-            'ò' | 'ó' => 'o',
-            'ù' | 'ú' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '_',
-        })
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
     let slug = slug
         .split('_')

@@ -87,7 +87,7 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
             "{email} sees the marker"
         );
         let list = app
-            .call_raw("people/list", &[("filter[code]", "")], Some(&cookie))
+            .call_raw("people/list", &[("filter[search]", "")], Some(&cookie))
             .await;
         let list_body = list.text().await.unwrap();
         assert!(
@@ -177,7 +177,7 @@ async fn identity_reaches_the_team_only_and_never_leaks_to_anyone_else() {
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains(MARKER) && html.contains(MARKER));
     let list: PeopleList = app
-        .call("people/list", &[("filter[code]", &code)], Some(&cuneo))
+        .call("people/list", &[("filter[search]", &code)], Some(&cuneo))
         .await;
     assert_eq!(list.total, 1);
     assert!(

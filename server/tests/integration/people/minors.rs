@@ -43,7 +43,7 @@ async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filter
     let minors: PeopleList = app
         .call(
             "people/list",
-            &[("filter[age]", "minor"), ("filter[code]", &code)],
+            &[("filter[age]", "minor"), ("filter[search]", &code)],
             Some(&torino),
         )
         .await;
@@ -51,7 +51,7 @@ async fn the_team_is_warned_before_the_eighteenth_birthday_and_minors_are_filter
     let adults: PeopleList = app
         .call(
             "people/list",
-            &[("filter[age]", "adult"), ("filter[code]", &code)],
+            &[("filter[age]", "adult"), ("filter[search]", &code)],
             Some(&torino),
         )
         .await;

@@ -5,6 +5,7 @@ mod export;
 mod identity;
 mod minors;
 mod registrations;
+mod search;
 mod sharing;
 mod waiting_list;
 

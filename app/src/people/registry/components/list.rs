@@ -9,7 +9,11 @@ pub fn PeopleListPage() -> impl IntoView {
     let filter = Memo::new(move |_| {
         let q = query.read();
         PeopleFilter {
-            code: q.get("codice").unwrap_or_default(),
+            // `codice` is the old name of the search, still in saved links.
+            search: q
+                .get("cerca")
+                .or_else(|| q.get("codice"))
+                .unwrap_or_default(),
             status: q.get("stato").unwrap_or_default(),
             organisation: q.get("organizzazione").unwrap_or_default(),
             exploitation: q.get("sfruttamento").unwrap_or_default(),
@@ -39,7 +43,7 @@ pub fn PeopleListPage() -> impl IntoView {
 pub(super) fn page_link(filter: &PeopleFilter, page: u64) -> String {
     let mut pairs = vec![];
     for (key, value) in [
-        ("codice", &filter.code),
+        ("cerca", &filter.search),
         ("stato", &filter.status),
         ("organizzazione", &filter.organisation),
         ("sfruttamento", &filter.exploitation),
@@ -97,9 +101,10 @@ fn PeopleFilters(filter: PeopleFilter, organisations: Vec<(i32, String)>) -> imp
         <form method="get" action="/persone" class="panel filters">
             <h2 class="visually-hidden">{move_tr!("filters")}</h2>
             <div class="field">
-                <label for="filter-code">{move_tr!("field-network-code")}</label>
-                <p class="hint" id="filter-code-hint">{move_tr!("filter-code-hint")}</p>
-                <input id="filter-code" name="codice" value=filter.code.clone() aria-describedby="filter-code-hint" />
+                <label for="filter-search">{move_tr!("people-search")}</label>
+                <p class="hint" id="filter-search-hint">{move_tr!("people-search-hint")}</p>
+                <input type="search" id="filter-search" name="cerca" value=filter.search.clone()
+                    autocomplete="off" aria-describedby="filter-search-hint" />
             </div>
             <FilterSelect label=move_tr!("field-status") id="filter-status" name="stato"
                 choices=coded_choices(PathStatus::ALL, PathStatus::code, status_name) current=filter.status.clone() />
@@ -144,7 +149,10 @@ fn PeopleTable(rows: Vec<PersonRow>) -> impl IntoView {
                         let kinds = row.exploitation.clone();
                         view! {
                             <tr>
-                                <th scope="row"><a href=href class="code">{row.code.clone()}</a></th>
+                                <th scope="row">
+                                    <a href=href class="code">{row.code.clone()}</a>
+                                    {row.name.clone().map(|name| view! { <br /><span class="person-name">{name}</span> })}
+                                </th>
                                 <td data-label=move || tr!("field-status")>{move || status_name(status)}</td>
                                 <td data-label=move || tr!("people-who")>{who}</td>
                                 <td data-label=move || tr!("field-exploitation")>{move || kinds_text(&kinds)}</td>

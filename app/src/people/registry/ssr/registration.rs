@@ -117,6 +117,7 @@ pub(super) fn identity_model(
         phone: Set(identity.phone.clone()),
         guardian: Set(identity.guardian.clone()),
         updated_at: Set(Utc::now()),
+        search_key: Set(Some(search_key(identity))),
     }
 }
 
