@@ -55,6 +55,9 @@ test('the coordinator reads the funder report, checks a figure, exports and prin
   expect(csv).toContain('Modalità di contatto');
   expect(csv).toContain('Unità di strada');
   expect(csv).toContain('<3');
+  // For Italian spreadsheets: a byte-order mark, cells split on ";".
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.split('\n')[0]).toContain(';');
 
   // The print view: suppressed even for the coordinator, laid out for A4.
   await page.getByRole('link', { name: 'Versione da stampare (A4)' }).click();

@@ -101,3 +101,59 @@ async fn the_waiting_list_shows_codes_and_needs_to_every_reception_manager() {
     assert_eq!(count_audit(&app, "person.waiting.add", &code).await, 1);
     assert_eq!(count_audit(&app, "person.waiting.withdraw", &code).await, 1);
 }
+
+/// `make run`'s demo has someone waiting for every gesture and rule of the board.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_has_people_waiting_for_every_target_group_and_rule() {
+    use app::entity::{minor_authorisations, waiting_list};
+    let app = TestApp::spawn().await;
+    app::demo::load_demo_activity(&app.db).await.unwrap();
+    let waiting = waiting_list::Entity::find()
+        .filter(waiting_list::Column::Status.eq("waiting"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(waiting.len(), 6, "on {}", app.backend);
+    let mut groups: Vec<&str> = waiting.iter().map(|w| w.target_group.as_str()).collect();
+    groups.sort();
+    groups.dedup();
+    assert_eq!(
+        groups,
+        [
+            "girls_16_18",
+            "men",
+            "mothers_with_children",
+            "transgender",
+            "women"
+        ]
+    );
+    let mother = waiting.iter().find(|w| w.children == 2).expect("a mother");
+    let children = people::Entity::find()
+        .filter(people::Column::FamilyHeadId.eq(mother.person_id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(children.len(), 2);
+    let minors: Vec<i32> = waiting
+        .iter()
+        .filter(|w| w.minor)
+        .map(|w| w.person_id)
+        .collect();
+    assert_eq!(minors.len(), 2);
+    let authorised = minor_authorisations::Entity::find()
+        .filter(minor_authorisations::Column::PersonId.is_in(minors))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(authorised.len(), 1, "one girl with, one without");
+    // Every one of them can be found by her team by name.
+    let cookie = app.sign_in("operatrice@anello.test").await;
+    let found: app::people::registry::model::PeopleList = app
+        .call(
+            "people/list",
+            &[("filter[search]", "joy osagie")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(found.total, 1);
+}
