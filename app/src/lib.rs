@@ -4,6 +4,7 @@
 
 #![recursion_limit = "256"]
 
+pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod auth;
@@ -12,6 +13,7 @@ pub mod forum;
 pub mod home;
 pub mod i18n;
 pub mod kernel;
+pub mod notices;
 pub mod notifications;
 pub mod pages;
 pub mod people;
@@ -106,6 +108,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/il-mio-lavoro") view={Lazy::<pages::MyWork>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/servizi") view={Lazy::<pages::Services>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/notifiche") view={Lazy::<pages::Notifications>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/il-mio-account") view={Lazy::<pages::Account>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/password-dimenticata") view={Lazy::<pages::ForgotPassword>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/reimposta-password/:token") view={Lazy::<pages::ResetPassword>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/privacy") view=crate::notices::components::PrivacyPage />
+                        <Route path=path!("/accessibilita") view=crate::notices::components::AccessibilityPage />
                         <Route
                             path=path!("/notifiche/impostazioni")
                             view={Lazy::<pages::EmailSettings>::new()}

@@ -20,6 +20,8 @@
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
 
+use crate::account::components::AccountPage;
+use crate::account::recovery::{ForgotPasswordPage, ResetPasswordPage};
 use crate::admin::components::{OrganisationsPage, UsersPage};
 use crate::audit::components::AuditPage;
 use crate::auth::components::SignInPage;
@@ -127,20 +129,23 @@ macro_rules! page_group {
 }
 
 page_group! {
-    /// Signing in: the first page of every visit, kept small.
+    /// Signing in, and a forgotten password: the first page of every visit, kept small.
     sign_in_pages / __preload_sign_in_pages, SignInPages {
         SignIn => SignInPage,
+        ForgotPassword => ForgotPasswordPage,
+        ResetPassword => ResetPasswordPage,
     }
 }
 
 page_group! {
-    /// Each user's own pages: home, my work, notifications and their settings.
+    /// Each user's own pages: home, my work, notifications and their settings, her account.
     personal_pages / __preload_personal_pages, PersonalPages {
         Home => HomePage,
         MyWork => MyWorkPage,
         Notifications => NotificationsPage,
         EmailSettings => EmailSettingsPage,
         Unsubscribe => UnsubscribePage,
+        Account => AccountPage,
     }
 }
 

@@ -6,6 +6,8 @@ import { registerPerson, signIn, untilHydrated } from './helpers';
 // in Italian and in English, at phone and desktop width; the list shows her name beside
 // her code only to her team.
 
+test.use({ locale: 'it-IT' });
+
 for (const width of [1280, 360]) {
   test(`a case worker finds her person by name without accents at ${width} px`, async ({ page, browser }, info) => {
     await page.setViewportSize({ width, height: 900 });

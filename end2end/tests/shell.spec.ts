@@ -130,3 +130,63 @@ test.describe('in English', () => {
     await expect(page.getByRole('heading', { name: 'New contact' })).toBeVisible();
   });
 });
+
+test('the typeface of Italian public services is shipped and kept by the browser for a year', async ({ page }, info) => {
+  test.skip(info.project.name !== 'javascript', 'document.fonts is read by script');
+  await page.goto('/accedi');
+  const loaded = await page.evaluate(async () => {
+    await document.fonts.ready;
+    await document.fonts.load('600 1rem "Titillium Web"');
+    // check() says true for a family nobody declared: look for a face that did load.
+    return [...document.fonts].some((face) => face.family.includes('Titillium') && face.status === 'loaded');
+  });
+  expect(loaded).toBe(true);
+  const font = await page.request.get('/fonts/titillium-web-5.3.0-latin-400-normal.woff2');
+  expect(font.status()).toBe(200);
+  expect(font.headers()['content-type']).toBe('font/woff2');
+  expect(font.headers()['cache-control']).toContain('immutable');
+});
+
+for (const [locale, privacy, accessibility] of [
+  ['it-IT', 'Informativa sul trattamento dei dati personali di chi usa Anello', 'Dichiarazione di accessibilità'],
+  ['en-GB', 'How the personal data of Anello\'s users are processed', 'Accessibility statement'],
+] as const) {
+  test(`the footer links to the privacy notice and the accessibility statement (${locale})`, async ({ browser }, info) => {
+    const context = await browser.newContext({ locale, javaScriptEnabled: info.project.use.javaScriptEnabled });
+    const page = await context.newPage();
+    // Readable before signing in.
+    await page.goto('/accedi');
+    await page.locator('footer').getByRole('link').first().click();
+    await expect(page.getByRole('heading', { name: privacy, level: 1 })).toBeVisible();
+    await page.locator('footer').getByRole('link').nth(1).click();
+    await expect(page.getByRole('heading', { name: accessibility, level: 1 })).toBeVisible();
+    await context.close();
+  });
+}
+
+test('on a phone the coordinator\'s fourteen links fold behind a menu button', async ({ page }, info) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await signIn(page, 'coordinatrice@anello.test', 'it');
+  const menu = page.getByRole('button', { name: 'Menu' });
+  const reports = page.locator('nav.main-nav').getByRole('link', { name: 'Rapporti' });
+  if (info.project.name !== 'javascript') {
+    // Without JavaScript every link is there, and no button that would do nothing.
+    await expect(menu).toHaveCount(0);
+    await expect(reports).toBeVisible();
+    return;
+  }
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', '');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(reports).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await page.screenshot({ path: `screenshots/${info.project.name}-menu-open-phone.png` });
+  await reports.click();
+  await expect(page).toHaveURL(/\/rapporti/);
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(reports).toBeHidden();
+  // At desktop width the links are always in view.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(menu).toBeHidden();
+  await expect(reports).toBeVisible();
+});

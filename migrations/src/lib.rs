@@ -26,6 +26,7 @@ mod m20261205_000015_forum_guard_checks;
 mod m20261205_000016_board_indexes;
 mod m20261205_000017_board_undo;
 mod m20261206_000018_identity_search;
+mod m20261206_000019_password_resets;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000016_board_indexes::Migration),
             Box::new(m20261205_000017_board_undo::Migration),
             Box::new(m20261206_000018_identity_search::Migration),
+            Box::new(m20261206_000019_password_resets::Migration),
         ]
     }
 }

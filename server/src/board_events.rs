@@ -76,6 +76,7 @@ pub async fn board_events(
     let user = match (allows("beds/board", user.as_ref()), user) {
         (Decision::Allowed, Some(user)) => user,
         (Decision::Forbidden, _) => return refuse(AppError::Forbidden),
+        (Decision::MustChangePassword, _) => return refuse(AppError::MustChangePassword),
         _ => return refuse(AppError::NotSignedIn),
     };
     let Ok(Query(query)) = query else {

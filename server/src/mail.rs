@@ -7,8 +7,10 @@
 use std::time::Duration;
 
 use anyhow::Context;
+use app::account::reset::{claim_due_resets, compose_reset, release_reset, DueReset};
 use app::notifications::email::{claim_due, compose, release, unsubscribe, DueEmail};
 use app::state::AppState;
+use app::state::IdentityKey;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -22,18 +24,26 @@ use sea_orm::DatabaseConnection;
 
 /// How often due e-mails are looked for.
 const ROUND: Duration = Duration::from_secs(60);
+const RESET_ROUND: Duration = Duration::from_secs(10);
 
 #[derive(Clone)]
 pub struct Mailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
     public_url: String,
+    /// Password-reset links are derived from it (`app::account::reset`).
+    identity_key: IdentityKey,
 }
 
 impl Mailer {
     /// `smtp_url`: `smtp://host:25`, `smtp://user:password@host:587?tls=required`,
     /// `smtps://user:password@host` (lettre's URL form).
-    pub fn new(smtp_url: &str, from: &str, public_url: &str) -> anyhow::Result<Mailer> {
+    pub fn new(
+        smtp_url: &str,
+        from: &str,
+        public_url: &str,
+        identity_key: IdentityKey,
+    ) -> anyhow::Result<Mailer> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(smtp_url)
             .context("ANELLO_SMTP_URL is not a valid SMTP address")?
             .build();
@@ -44,7 +54,48 @@ impl Mailer {
             transport,
             from,
             public_url: public_url.trim_end_matches('/').to_string(),
+            identity_key,
         })
+    }
+
+    fn reset_message(&self, due: &DueReset) -> anyhow::Result<Message> {
+        let (subject, text) = compose_reset(due, &self.public_url);
+        let to = Mailbox::new(Some(due.name.clone()), due.address.parse()?);
+        let body = Body::new_with_encoding(text.clone(), ContentTransferEncoding::EightBit)
+            .unwrap_or_else(|_| Body::new(text));
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)?)
+    }
+
+    /// Sends the password-reset links waiting; failures go back for the next round.
+    async fn deliver_resets(
+        &self,
+        db: &DatabaseConnection,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<usize> {
+        let mut sent = 0;
+        for due in claim_due_resets(db, &self.identity_key, now).await? {
+            let result = match self.reset_message(&due) {
+                Ok(message) => self
+                    .transport
+                    .send(message)
+                    .await
+                    .map_err(anyhow::Error::from),
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(_) => sent += 1,
+                Err(error) => {
+                    tracing::warn!(user = due.user_id, %error, "password-reset e-mail not sent; retried next round");
+                    release_reset(db, due.id).await?;
+                }
+            }
+        }
+        Ok(sent)
     }
 
     fn message(&self, email: &DueEmail) -> anyhow::Result<Message> {
@@ -72,14 +123,15 @@ impl Mailer {
             .body(body)?)
     }
 
-    /// Sends what is due at `now`; answers how many e-mails left. Failures are logged
-    /// by user id only (never an address or a text) and retried next round.
+    /// Sends what is due at `now` (password-reset links, then notifications); answers
+    /// how many e-mails left. Failures are logged by user id only (never an address or a
+    /// text) and retried next round.
     pub async fn deliver(
         &self,
         db: &DatabaseConnection,
         now: DateTime<Utc>,
     ) -> anyhow::Result<usize> {
-        let mut sent = 0;
+        let mut sent = self.deliver_resets(db, now).await?;
         for email in claim_due(db, now).await? {
             let result = match self.message(&email) {
                 Ok(message) => self
@@ -100,13 +152,25 @@ impl Mailer {
         Ok(sent)
     }
 
-    /// Delivers every minute, for as long as the server runs.
+    /// Delivers every minute, for as long as the server runs; password-reset links,
+    /// which someone waits for in front of her mailbox, every ten seconds.
     pub fn spawn(self, db: DatabaseConnection) {
+        let mailer = std::sync::Arc::new(self);
+        let (resets, reset_db) = (mailer.clone(), db.clone());
+        tokio::spawn(async move {
+            let mut rounds = tokio::time::interval(RESET_ROUND);
+            loop {
+                rounds.tick().await;
+                if let Err(error) = resets.deliver_resets(&reset_db, Utc::now()).await {
+                    tracing::warn!(%error, "password-reset e-mail round failed");
+                }
+            }
+        });
         tokio::spawn(async move {
             let mut rounds = tokio::time::interval(ROUND);
             loop {
                 rounds.tick().await;
-                if let Err(error) = self.deliver(&db, Utc::now()).await {
+                if let Err(error) = mailer.deliver(&db, Utc::now()).await {
                     tracing::warn!(%error, "notification e-mail round failed");
                 }
             }

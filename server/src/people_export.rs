@@ -23,6 +23,7 @@ pub async fn download_person_data(
         return refuse(AppError::NotFound);
     };
     let user = match app::auth::ssr::load_current_user(&state.db, &session).await {
+        Ok(Some(user)) if user.must_change_password => return refuse(AppError::MustChangePassword),
         Ok(Some(user)) => user,
         Ok(None) => return refuse(AppError::NotSignedIn),
         Err(error) => return refuse(error),

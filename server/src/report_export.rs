@@ -50,6 +50,7 @@ pub async fn download_table(
         Decision::Allowed => {}
         Decision::NotSignedIn => return refuse(AppError::NotSignedIn),
         Decision::Forbidden => return refuse(AppError::Forbidden),
+        Decision::MustChangePassword => return refuse(AppError::MustChangePassword),
     }
     let Ok(Query(pairs)) = query else {
         return refuse(AppError::BadRequest);

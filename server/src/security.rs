@@ -65,6 +65,12 @@ fn is_static_asset(path: &str) -> bool {
     path == "/favicon.svg" || path == "/favicon.ico"
 }
 
+/// The fonts of `style/assets/fonts` carry their version in their names: a phone keeps
+/// them for a year instead of fetching 60 KiB again on every visit.
+fn is_versioned_font(path: &str) -> bool {
+    path.starts_with("/fonts/") && path.ends_with(".woff2")
+}
+
 pub async fn security_headers(
     State(config): State<SecurityConfig>,
     mut request: Request,
@@ -74,6 +80,7 @@ pub async fn security_headers(
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let path = request.uri().path().to_string();
     let mut response = next.run(request).await;
+    let served = response.status().is_success();
     let headers = response.headers_mut();
     let csp = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
@@ -102,6 +109,11 @@ pub async fn security_headers(
     }
     if headers.contains_key(CACHE_CONTROL) {
         // The assets under /pkg say how long they keep.
+    } else if is_versioned_font(&path) && served {
+        headers.insert(
+            CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
     } else if is_static_asset(&path) {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     } else {
@@ -236,6 +248,10 @@ mod tests {
     #[test]
     fn only_assets_are_cacheable() {
         assert!(is_static_asset("/favicon.svg"));
+        assert!(is_versioned_font(
+            "/fonts/titillium-web-5.3.0-latin-400-normal.woff2"
+        ));
+        assert!(!is_versioned_font("/fonts/../api/admin/users"));
         assert!(!is_static_asset("/amministrazione/utenti"));
         assert!(!is_static_asset("/api/admin/users"));
     }

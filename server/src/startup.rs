@@ -248,7 +248,13 @@ pub async fn serve(
             .public_origin
             .clone()
             .unwrap_or_else(|| format!("http://{}", args.listen));
-        crate::mail::Mailer::new(smtp_url, &args.mail_from, &public_url)?.spawn(db.clone());
+        crate::mail::Mailer::new(
+            smtp_url,
+            &args.mail_from,
+            &public_url,
+            settings.identity_key.clone(),
+        )?
+        .spawn(db.clone());
         tracing::info!("notification e-mail is on");
     }
 

@@ -6,12 +6,14 @@ use anyhow::{bail, Context};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use app::admin::model::{is_plausible_email, MIN_PASSWORD_LENGTH};
+use app::admin::model::is_plausible_email;
 use app::admin::ssr::{insert_user, set_active_flag, NewUser};
 use app::audit::ssr::{record, AuditEvent};
 use app::auth::model::{OrganisationKind, Role};
 use app::auth::password::hash_password;
+use app::auth::password_policy::{new_password_problem, MIN_PASSWORD_LENGTH};
 use app::entity::{organisations, users};
+use app::kernel::error::Problem;
 
 use crate::config::CreateUserArgs;
 
@@ -28,6 +30,21 @@ pub fn read_password() -> anyhow::Result<String> {
 }
 
 /// Creates a user from the command line (e.g. the first administrator); returns the id.
+/// The password policy of every other way of setting one (`app::auth::password_policy`).
+fn check_password(password: &str, hints: &[&str]) -> anyhow::Result<()> {
+    match new_password_problem(password, hints) {
+        Some(Problem::TooShort) => {
+            bail!("the password needs at least {MIN_PASSWORD_LENGTH} characters")
+        }
+        Some(Problem::CommonPassword) => bail!(
+            "the password is too easy to guess (a common password, names, dates or keyboard \
+             runs): try a phrase of four unusual words"
+        ),
+        Some(problem) => bail!("the password is not accepted: {problem:?}"),
+        None => Ok(()),
+    }
+}
+
 pub async fn create_user(
     db: &DatabaseConnection,
     args: CreateUserArgs,
@@ -50,9 +67,7 @@ pub async fn create_user(
     {
         bail!("language must be `it` or `en`");
     }
-    if password.chars().count() < MIN_PASSWORD_LENGTH {
-        bail!("the password needs at least {MIN_PASSWORD_LENGTH} characters");
-    }
+    check_password(password, &[&email, &args.name])?;
     if production && password == app::auth::password::DEMO_PASSWORD {
         bail!("production mode refuses the demo password");
     }

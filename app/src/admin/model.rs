@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::model::{province_name, region_of_province, OrganisationKind, Role};
 use crate::kernel::error::{AppError, Problem, Validation};
 
-pub const MIN_PASSWORD_LENGTH: usize = 12;
+use crate::auth::model::MIN_PASSWORD_LENGTH;
 pub const MAX_NAME_LENGTH: usize = 120;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ use super::model::{OrganisationRow, UserFilter, UserRow, ValidOrganisation, Vali
 use crate::audit::ssr::{deny, record, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::password::hash_password_off_thread;
+use crate::auth::password_policy::new_password_problem;
 use crate::auth::ssr::{end_all_sessions, Ctx};
 use crate::entity::{organisations, user_roles, users};
 use crate::kernel::error::{AppError, Conflict, Problem};
@@ -178,6 +179,12 @@ pub async fn list_users(
 
 pub async fn save_user(ctx: &Ctx, valid: ValidUser) -> Result<i32, AppError> {
     let actor = ctx.user()?;
+    if let Some(password) = &valid.password {
+        let hints = [valid.email.as_str(), valid.display_name.as_str()];
+        if let Some(problem) = new_password_problem(password, &hints) {
+            return Err(AppError::invalid("password", problem));
+        }
+    }
     // Hash before the transaction: argon2 is deliberately slow and must not hold a lock.
     let password_hash = match &valid.password {
         Some(password) => Some(hash_password_off_thread(password).await.map_err(|error| {
@@ -374,7 +381,10 @@ async fn update_user(
     model.updated_at = Set(now);
     if let Some(hash) = password_hash {
         model.password_hash = Set(hash);
-        // A password set by someone else ends every session opened with the old one.
+        // A password set by someone else ends every session opened with the old one, and
+        // she replaces it with her own before anything else (the reset of a forgotten
+        // password when the network sends no e-mail).
+        model.must_change_password = Set(true);
         end_all_sessions(txn, id).await?;
     }
     model.update(txn).await.map_err(|e| taken_or(e, "email"))?;
@@ -407,6 +417,7 @@ pub async fn insert_user<C: ConnectionTrait>(
         active: Set(true),
         created_at: Set(now),
         updated_at: Set(now),
+        must_change_password: Set(false),
         ..Default::default()
     }
     .insert(conn)

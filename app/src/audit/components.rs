@@ -34,6 +34,8 @@ pub fn action_name(action: &str) -> String {
     match action {
         "auth.sign_in" => tr!("action-sign-in"),
         "auth.sign_out" => tr!("action-sign-out"),
+        "auth.password.change" => tr!("action-password-change"),
+        "auth.session.end" => tr!("action-session-end"),
         "access.denied" => tr!("action-access-denied"),
         "organisation.create" => tr!("action-organisation-create"),
         "organisation.update" => tr!("action-organisation-update"),

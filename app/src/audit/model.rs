@@ -41,9 +41,11 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 52] = [
+pub const KNOWN_ACTIONS: [&str; 54] = [
     "auth.sign_in",
     "auth.sign_out",
+    "auth.password.change",
+    "auth.session.end",
     "access.denied",
     "organisation.create",
     "organisation.update",

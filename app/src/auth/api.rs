@@ -5,12 +5,26 @@ use leptos::prelude::*;
 use super::model::CurrentUser;
 use crate::kernel::error::AppError;
 
+/// Signs in, then opens the page she asked for (`torna`, a path of this site only) or
+/// the home page.
 #[server(endpoint = "auth/sign_in")]
-pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    torna: Option<String>,
+) -> Result<(), AppError> {
     use super::ssr::{guard, sign_in};
     guard("auth/sign_in", |ctx| async move {
-        sign_in(&ctx, &email, &password).await?;
-        leptos_axum::redirect("/");
+        let user = sign_in(&ctx, &email, &password).await?;
+        let target = if user.must_change_password {
+            "/il-mio-account"
+        } else {
+            torna
+                .as_deref()
+                .and_then(super::model::return_path)
+                .unwrap_or("/")
+        };
+        leptos_axum::redirect(target);
         Ok(())
     })
     .await

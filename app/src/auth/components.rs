@@ -13,6 +13,12 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let error = Signal::derive(move || action.value().get().and_then(|result| result.err()));
     let user = use_user_resource();
+    // The page she asked for before being sent here (`ErrorPanel`), if it is one of ours.
+    let query = leptos_router::hooks::use_query_map();
+    let torna = query
+        .read_untracked()
+        .get("torna")
+        .filter(|wanted| super::model::return_path(wanted).is_some());
     view! {
         <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
@@ -37,7 +43,12 @@ pub fn SignInPage() -> impl IntoView {
                 })}
             </Transition>
             <p class="lead">{move_tr!("sign-in-intro")}</p>
+            {torna.is_some().then(|| view! { <p class="notice" role="status">{move_tr!("sign-in-return")}</p> })}
+            {(query.read_untracked().get("password").as_deref() == Some("reimpostata")).then(|| view! {
+                <p class="notice success" role="status">{move_tr!("sign-in-password-reset")}</p>
+            })}
             <ActionForm action>
+                {torna.map(|path| view! { <input type="hidden" name="torna" value=path /> })}
                 <FormErrorSummary error />
                 <TextField
                     label=move_tr!("field-email")
@@ -65,6 +76,7 @@ pub fn SignInPage() -> impl IntoView {
                     }}
                 </button>
             </ActionForm>
+            <p><a href="/password-dimenticata">{move_tr!("sign-in-forgot")}</a></p>
         </section>
     }
 }

@@ -2,6 +2,26 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The shortest password accepted (`auth::password_policy` checks the rest).
+pub const MIN_PASSWORD_LENGTH: usize = 12;
+
+/// The page to open after signing in, when it is a path of this site: never another
+/// site (`//elsewhere`, `https://…`, a backslash), never the sign-in page itself, never
+/// an API call.
+pub fn return_path(wanted: &str) -> Option<&str> {
+    let safe = wanted.starts_with('/')
+        && !wanted.starts_with("//")
+        && !wanted.contains('\\')
+        && !wanted.chars().any(char::is_control)
+        && wanted.len() <= 2000
+        && !wanted.starts_with("/accedi")
+        && !wanted.starts_with("/api/");
+    safe.then_some(wanted)
+}
+
+/// A session with no request for this long ends (the page warns two minutes before).
+pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
+
 /// What a user may do in the network. A user has one or more.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -147,6 +167,10 @@ pub struct CurrentUser {
     /// Filled in only for the page shell (`auth/current_user`); 0 elsewhere.
     #[serde(default)]
     pub unread_notifications: u64,
+    /// An administrator set her password: until she chooses her own, only her account
+    /// page answers (`auth::policy::WHILE_PASSWORD_MUST_CHANGE`).
+    #[serde(default)]
+    pub must_change_password: bool,
 }
 
 impl CurrentUser {
@@ -162,5 +186,34 @@ impl CurrentUser {
     /// manages accounts but is not, by that alone, entitled to case-related data.
     pub fn is_network_wide(&self) -> bool {
         self.has_role(Role::Coordinator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::return_path;
+
+    #[test]
+    fn only_paths_of_this_site_are_returned_to() {
+        for good in [
+            "/notifiche",
+            "/persone?cerca=joy",
+            "/persone/TO-2026-0001#piano",
+        ] {
+            assert_eq!(return_path(good), Some(good));
+        }
+        for bad in [
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "notifiche",
+            "",
+            "/accedi",
+            "/accedi?torna=/x",
+            "/api/auth/sign_out",
+            "/persone\n",
+        ] {
+            assert_eq!(return_path(bad), None, "{bad:?}");
+        }
     }
 }

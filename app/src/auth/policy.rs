@@ -91,6 +91,15 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("auth/sign_out", Access::SignedIn),
     ("auth/current_user", Access::Public),
     ("auth/set_language", Access::Public),
+    ("auth/keep_alive", Access::SignedIn),
+    // A forgotten password: anyone may ask; the link decides (`account::reset`).
+    ("auth/password/forgot", Access::Public),
+    ("auth/password/reset", Access::Public),
+    ("auth/password/by_mail", Access::Public),
+    // Her own account: every signed-in user, for herself only (`account::ssr`).
+    ("account/page", Access::SignedIn),
+    ("account/password", Access::SignedIn),
+    ("account/session/end", Access::SignedIn),
     ("home/overview", Access::SignedIn),
     ("admin/organisations", Access::AnyOf(NETWORK_ADMINS)),
     ("admin/organisations/save", Access::AnyOf(NETWORK_ADMINS)),
@@ -244,12 +253,26 @@ pub fn access_for(endpoint: &str) -> Option<Access> {
         .map(|(_, access)| *access)
 }
 
+/// What a user whose password an administrator set may still call: until she has chosen
+/// her own, her account page and nothing else of the network's work.
+pub const WHILE_PASSWORD_MUST_CHANGE: &[&str] = &[
+    "auth/sign_out",
+    "auth/keep_alive",
+    "account/page",
+    "account/password",
+];
+
 /// Whether `user` (None: not signed in) may call the function at `endpoint`.
 pub fn allows(endpoint: &str, user: Option<&CurrentUser>) -> Decision {
     match (access_for(endpoint), user) {
         (None, _) => Decision::Forbidden,
         (Some(Access::Public), _) => Decision::Allowed,
         (Some(_), None) => Decision::NotSignedIn,
+        (Some(_), Some(user))
+            if user.must_change_password && !WHILE_PASSWORD_MUST_CHANGE.contains(&endpoint) =>
+        {
+            Decision::MustChangePassword
+        }
         (Some(Access::SignedIn), Some(_)) => Decision::Allowed,
         (Some(Access::AnyOf(roles)), Some(user)) if user.has_any_role(roles) => Decision::Allowed,
         (Some(Access::AnyOf(_)), Some(_)) => Decision::Forbidden,
@@ -261,6 +284,7 @@ pub enum Decision {
     Allowed,
     NotSignedIn,
     Forbidden,
+    MustChangePassword,
 }
 
 #[cfg(test)]
@@ -280,7 +304,22 @@ mod tests {
             roles,
             language: None,
             unread_notifications: 0,
+            must_change_password: false,
         }
+    }
+
+    #[test]
+    fn a_password_set_by_an_administrator_opens_only_the_account_page() {
+        let mut user = user_with(vec![Role::CaseWorker]);
+        user.must_change_password = true;
+        assert_eq!(
+            allows("people/list", Some(&user)),
+            Decision::MustChangePassword
+        );
+        assert_eq!(allows("account/password", Some(&user)), Decision::Allowed);
+        assert_eq!(allows("auth/current_user", Some(&user)), Decision::Allowed);
+        user.must_change_password = false;
+        assert_eq!(allows("people/list", Some(&user)), Decision::Allowed);
     }
 
     #[test]

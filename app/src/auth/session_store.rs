@@ -26,6 +26,9 @@ use crate::kernel::db::single_write_turn;
 pub const USER_ID_KEY: &str = "user_id";
 /// The session key holding the sign-in time, for the absolute timeout.
 pub const SIGNED_IN_AT_KEY: &str = "signed_in_at";
+/// The session key holding the browser and system it was opened with ("Chrome · Android"),
+/// so that "my account" can tell her sessions apart. Kept no longer than the session.
+pub const DEVICE_KEY: &str = "device";
 
 #[derive(Clone, Debug)]
 pub struct SeaOrmSessionStore {

@@ -20,7 +20,7 @@ use tower_sessions::Session;
 use super::model::{CurrentUser, OrganisationKind, Role};
 use super::password::{decoy_hash, verify_password_off_thread};
 use super::policy::{self, Decision};
-use super::session_store::{SIGNED_IN_AT_KEY, USER_ID_KEY};
+use super::session_store::{DEVICE_KEY, SIGNED_IN_AT_KEY, USER_ID_KEY};
 use super::throttle;
 use crate::audit::model::Outcome;
 use crate::audit::ssr::{record, record_alone, AuditEvent};
@@ -30,7 +30,7 @@ use crate::state::{AppState, Settings};
 
 /// The session key of the last time the session was refreshed (idle timeout).
 pub const SEEN_AT_KEY: &str = "seen_at";
-pub const IDLE_TIMEOUT_MINUTES: i64 = 30;
+pub use super::model::IDLE_TIMEOUT_MINUTES;
 pub const ABSOLUTE_TIMEOUT_HOURS: i64 = 12;
 
 /// Everything a server function needs about the request it serves.
@@ -83,6 +83,7 @@ where
         match policy::allows(endpoint, ctx.user.as_ref()) {
             Decision::Allowed => body(ctx).await,
             Decision::NotSignedIn => Err(AppError::NotSignedIn),
+            Decision::MustChangePassword => Err(AppError::MustChangePassword),
             Decision::Forbidden => {
                 let event = AuditEvent::new(ctx.user.as_ref(), "access.denied", "server_function")
                     .object(endpoint);
@@ -166,13 +167,17 @@ async fn request_context() -> Result<Ctx, AppError> {
 pub struct RequestUser(std::sync::Arc<tokio::sync::OnceCell<Option<CurrentUser>>>);
 
 /// The context of a request that is not a server function (a plain route of the server
-/// crate: file uploads and downloads), built the same way.
+/// crate: file uploads and downloads), built the same way. A user who must first replace
+/// the password an administrator gave her is refused here, as `guard` refuses her.
 pub async fn context_for(
     state: AppState,
     session: Session,
     headers: &http::HeaderMap,
 ) -> Result<Ctx, AppError> {
     let user = load_current_user(&state.db, &session).await?;
+    if user.as_ref().is_some_and(|user| user.must_change_password) {
+        return Err(AppError::MustChangePassword);
+    }
     Ok(context_with(state, session, headers, user))
 }
 
@@ -254,6 +259,7 @@ pub async fn current_user_by_id<C: ConnectionTrait>(
         roles,
         language: user.language,
         unread_notifications: 0,
+        must_change_password: user.must_change_password,
     }))
 }
 
@@ -453,10 +459,30 @@ async fn start_session(ctx: &Ctx, current: &CurrentUser) -> Result<(), AppError>
     ctx.session.insert(USER_ID_KEY, current.id).await?;
     ctx.session.insert(SIGNED_IN_AT_KEY, now).await?;
     ctx.session.insert(SEEN_AT_KEY, now).await?;
+    if let Some(device) = device_of_request() {
+        ctx.session.insert(DEVICE_KEY, device).await?;
+    }
     if let Some(language) = &current.language {
         remember_language(language);
     }
     Ok(())
+}
+
+/// The browser and system of this request, from its User-Agent (woothee's parser):
+/// "Firefox · Linux". None when it says nothing recognisable.
+fn device_of_request() -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    let agent = parts.headers.get(http::header::USER_AGENT)?.to_str().ok()?;
+    device_name(agent)
+}
+
+pub fn device_name(user_agent: &str) -> Option<String> {
+    let found = woothee::parser::Parser::new().parse(user_agent)?;
+    let known = |text: &str| (!text.is_empty() && text != "UNKNOWN").then(|| text.to_string());
+    match (known(found.name), known(found.os)) {
+        (Some(browser), Some(system)) => Some(format!("{browser} · {system}")),
+        (browser, system) => browser.or(system),
+    }
 }
 
 pub async fn sign_out(ctx: &Ctx) -> Result<(), AppError> {

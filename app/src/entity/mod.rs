@@ -32,6 +32,7 @@ pub mod minor_authorisations;
 pub mod notification_settings;
 pub mod notifications;
 pub mod organisations;
+pub mod password_resets;
 pub mod path_events;
 pub mod people;
 pub mod permits;

@@ -12,6 +12,9 @@ pub enum AppError {
     NotSignedIn,
     #[error("e-mail or password not recognised")]
     WrongCredentials,
+    /// An administrator set the password: she must choose her own first.
+    #[error("the password must be changed first")]
+    MustChangePassword,
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
@@ -79,6 +82,12 @@ pub enum Problem {
     FileTypeNotAllowed,
     /// A file whose name says one type and whose bytes another.
     FileTypeMismatch,
+    /// A password among the commonly used or easily guessed ones.
+    CommonPassword,
+    /// The current password, asked again before a change, is not the right one.
+    WrongPassword,
+    /// The new password and its repetition differ.
+    PasswordsDiffer,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +139,10 @@ pub enum Conflict {
     ThreadLocked,
     /// The indicator checklist's versions are published from the checklist editor.
     ChecklistMaterial,
+    /// A password-reset link that expired, was used already, or never existed.
+    ResetLinkInvalid,
+    /// Password resets by e-mail need an SMTP server; the administration resets instead.
+    MailNotConfigured,
 }
 
 impl Conflict {
@@ -167,7 +180,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotSignedIn | AppError::WrongCredentials => 401,
-            AppError::Forbidden | AppError::CrossOrigin => 403,
+            AppError::Forbidden | AppError::CrossOrigin | AppError::MustChangePassword => 403,
             AppError::NotFound => 404,
             AppError::Conflict { .. } | AppError::Rules { .. } => 409,
             AppError::Invalid { .. } => 422,

@@ -155,3 +155,17 @@ pub fn join_codes<T: Copy>(values: &[T], code: fn(T) -> &'static str) -> String 
         .collect::<Vec<_>>()
         .join(",")
 }
+
+/// A value made safe for a link's query string (percent-encoding all but the unreserved
+/// characters of RFC 3986).
+pub fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

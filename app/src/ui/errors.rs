@@ -11,6 +11,7 @@ pub fn error_message(error: &AppError) -> String {
         AppError::NotSignedIn => tr!("error-not-signed-in"),
         AppError::WrongCredentials => tr!("error-wrong-credentials"),
         AppError::Forbidden => tr!("error-forbidden"),
+        AppError::MustChangePassword => tr!("error-must-change-password"),
         AppError::NotFound => tr!("error-not-found"),
         AppError::CrossOrigin => tr!("error-cross-origin"),
         AppError::TooManyAttempts { retry_after_secs } => {
@@ -43,6 +44,12 @@ pub fn error_message(error: &AppError) -> String {
         AppError::Conflict {
             conflict: Conflict::AlreadyWaiting,
         } => tr!("error-already-waiting"),
+        AppError::Conflict {
+            conflict: Conflict::ResetLinkInvalid,
+        } => tr!("error-reset-link-invalid"),
+        AppError::Conflict {
+            conflict: Conflict::MailNotConfigured,
+        } => tr!("error-mail-not-configured"),
         AppError::Conflict {
             conflict: Conflict::Anonymised,
         } => tr!("error-anonymised"),
@@ -132,6 +139,9 @@ pub fn problem_message(problem: Problem) -> String {
         Problem::FileTooLarge => tr!("problem-file-too-large"),
         Problem::FileTypeNotAllowed => tr!("problem-file-type-not-allowed"),
         Problem::FileTypeMismatch => tr!("problem-file-type-mismatch"),
+        Problem::CommonPassword => tr!("problem-common-password"),
+        Problem::WrongPassword => tr!("problem-wrong-password"),
+        Problem::PasswordsDiffer => tr!("problem-passwords-differ"),
     }
 }
 
@@ -153,7 +163,18 @@ pub fn set_page_status(error: &AppError) {
 pub fn ErrorPanel(error: AppError) -> impl IntoView {
     set_page_status(&error);
     if error == AppError::NotSignedIn {
-        return view! { <leptos_router::components::Redirect path="/accedi" /> }.into_any();
+        // Back to this page once signed in (an e-mail's link to /notifiche, say).
+        let location = leptos_router::hooks::use_location();
+        let here = format!(
+            "{}{}",
+            location.pathname.get_untracked(),
+            location.search.get_untracked()
+        );
+        let path = format!("/accedi?torna={}", crate::kernel::fields::urlencode(&here));
+        return view! { <leptos_router::components::Redirect path /> }.into_any();
+    }
+    if error == AppError::MustChangePassword {
+        return view! { <leptos_router::components::Redirect path="/il-mio-account" /> }.into_any();
     }
     let message = error_message(&error);
     view! {

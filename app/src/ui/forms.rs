@@ -8,21 +8,9 @@ use crate::kernel::error::{AppError, Problem};
 /// The error of a form's last submission, as a signal the fields read.
 pub type FormError = Signal<Option<AppError>>;
 
-/// A stable element id for an input name: `form[email]` becomes `field-form-email`.
-/// A value made safe for a link's query string (percent-encoding all but the unreserved
-/// characters of RFC 3986).
-pub fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use crate::kernel::fields::urlencode;
 
+/// A stable element id for an input name: `form[email]` becomes `field-form-email`.
 pub fn field_id(name: &str) -> String {
     let cleaned: String = name
         .chars()

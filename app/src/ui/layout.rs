@@ -173,6 +173,10 @@ pub fn AppLayout(children: Children) -> impl IntoView {
         </main>
         <footer class="site-footer">
             <p>{move_tr!("footer-text")}</p>
+            <ul class="footer-links">
+                <li><a href="/privacy">{move_tr!("footer-privacy")}</a></li>
+                <li><a href="/accessibilita">{move_tr!("footer-accessibility")}</a></li>
+            </ul>
         </footer>
         <ToastRegion />
     }
@@ -184,10 +188,21 @@ fn SignedInBar(user: CurrentUser) -> impl IntoView {
     let items = visible_nav(&user);
     let location = use_location();
     let unread = user.unread_notifications;
+    let hydrated = RwSignal::new(false);
+    let menu_open = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    // A link followed closes the menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
     view! {
         <div class="user-bar">
             <p class="user-identity">
-                <span class="user-name">{user.display_name.clone()}</span>
+                <a class="user-name" href="/il-mio-account" title=move_tr!("account-link")
+                    aria-current=move || (location.pathname.get() == "/il-mio-account").then_some("page")>
+                    {user.display_name.clone()}
+                </a>
                 <span class="user-org">{user.organisation_name.clone()}</span>
             </p>
             <a class="notifications-link" href="/notifiche" aria-current=move || (location.pathname.get() == "/notifiche").then_some("page")>
@@ -203,8 +218,18 @@ fn SignedInBar(user: CurrentUser) -> impl IntoView {
                 </button>
             </ActionForm>
         </div>
+        <crate::account::components::IdleWarning />
         <nav class="main-nav" aria-label=move_tr!("nav-label")>
-            <ul>
+            // On a phone the fourteen links of a coordinator fold behind "Menu" once the
+            // page has hydrated; before (or without JavaScript) they are all there.
+            <button type="button" class="nav-toggle" aria-controls="main-nav-list"
+                hidden=move || !hydrated.get()
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)>
+                <span aria-hidden="true">{move || if menu_open.get() { "✕" } else { "☰" }}</span>
+                {move_tr!("nav-menu")}
+            </button>
+            <ul id="main-nav-list" class:collapsed=move || hydrated.get() && !menu_open.get()>
                 {items
                     .into_iter()
                     .map(|item| {

@@ -13,6 +13,7 @@
 
 mod helpers;
 
+mod account;
 mod admin;
 mod audit;
 mod beds;
@@ -26,6 +27,7 @@ mod forum;
 mod forum_materials;
 mod fuzz;
 mod notification_email;
+mod password_reset;
 mod people;
 mod placement_rules;
 mod plan_agreement;

@@ -53,7 +53,13 @@ async fn choose(app: &TestApp, cookie: &str, mode: &str) {
 }
 
 fn mailer(app: &TestApp, sink: &SmtpSink) -> server::mail::Mailer {
-    server::mail::Mailer::new(&sink.url, "Anello <anello@rete.test>", &app.origin()).unwrap()
+    server::mail::Mailer::new(
+        &sink.url,
+        "Anello <anello@rete.test>",
+        &app.origin(),
+        app::state::IdentityKey::new(app::state::IdentityKey::DEVELOPMENT),
+    )
+    .unwrap()
 }
 
 /// The 64 hex digits after `/disiscrizione/` in a message.

@@ -99,10 +99,13 @@ async fn a_state_change_is_never_a_get() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_answer_with_the_status_of_what_they_show_in_both_languages() {
     let app = TestApp::spawn().await;
-    // Anonymous: sent to the sign-in page.
+    // Anonymous: sent to the sign-in page, and back here after it.
     let response = app.get("/amministrazione/utenti", None).await;
     assert_eq!(response.status(), StatusCode::FOUND);
-    assert_eq!(response.headers()["location"], "/accedi");
+    assert_eq!(
+        response.headers()["location"],
+        "/accedi?torna=%2Famministrazione%2Futenti"
+    );
 
     let partner = app.sign_in("partner@anello.test").await;
     let response = app.get("/amministrazione/utenti", Some(&partner)).await;
