@@ -38,7 +38,7 @@ async function newAccount(browser: Browser, tag: string): Promise<string> {
 
 async function signInWith(page: Page, email: string, password: string) {
   await page.getByLabel('Indirizzo e-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Password').fill(password);
   await page.locator('main').getByRole('button', { name: 'Accedi' }).click();
 }
 
@@ -70,13 +70,13 @@ for (const width of [1280, 360]) {
 
     // A wrong current password is said next to its field; nothing changes.
     await page.getByLabel('Password attuale').fill('non è questa');
-    await page.getByLabel('Nuova password', { exact: true }).fill(SECOND_PASSWORD);
+    await page.getByLabel(/^Nuova password/).fill(SECOND_PASSWORD);
     await page.getByLabel('Ripeti la nuova password').fill(SECOND_PASSWORD);
     await page.getByRole('button', { name: 'Cambia la password' }).click();
     await expect(page.getByText('Non è la tua password attuale.').first()).toBeVisible();
 
     await page.getByLabel('Password attuale').fill(FIRST_PASSWORD);
-    await page.getByLabel('Nuova password', { exact: true }).fill(SECOND_PASSWORD);
+    await page.getByLabel(/^Nuova password/).fill(SECOND_PASSWORD);
     await page.getByLabel('Ripeti la nuova password').fill(SECOND_PASSWORD);
     await page.getByRole('button', { name: 'Cambia la password' }).click();
     await expect(page.getByText('Password cambiata.')).toBeVisible();
@@ -97,7 +97,7 @@ for (const width of [1280, 360]) {
     await en.setViewportSize({ width, height: 900 });
     await en.goto('/il-mio-account');
     await en.getByLabel('E-mail address').fill(email);
-    await en.getByLabel('Password', { exact: true }).fill(SECOND_PASSWORD);
+    await en.getByLabel('Password').fill(SECOND_PASSWORD);
     await en.locator('main').getByRole('button', { name: 'Sign in' }).click();
     await expect(en.getByRole('heading', { name: 'My account', level: 1 })).toBeVisible();
     await expect(en.getByRole('heading', { name: 'Where you are signed in' })).toBeVisible();

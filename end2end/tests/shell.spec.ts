@@ -164,7 +164,10 @@ for (const [locale, privacy, accessibility] of [
   });
 }
 
-test('on a phone the coordinator\'s fourteen links fold behind a menu button', async ({ page }, info) => {
+test.describe('on a phone', () => {
+  test.use({ locale: 'it-IT' });
+
+test('the coordinator\'s fourteen links fold behind a menu button', async ({ page }, info) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, 'coordinatrice@anello.test', 'it');
   const menu = page.getByRole('button', { name: 'Menu' });
@@ -189,4 +192,5 @@ test('on a phone the coordinator\'s fourteen links fold behind a menu button', a
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(menu).toBeHidden();
   await expect(reports).toBeVisible();
+});
 });

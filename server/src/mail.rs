@@ -18,7 +18,7 @@ use axum::Router;
 use chrono::{DateTime, Utc};
 use http::{HeaderMap, StatusCode};
 use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
-use lettre::message::{Body, Mailbox};
+use lettre::message::{Body, Mailbox, MessageBuilder};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::DatabaseConnection;
 
@@ -61,14 +61,22 @@ impl Mailer {
     fn reset_message(&self, due: &DueReset) -> anyhow::Result<Message> {
         let (subject, text) = compose_reset(due, &self.public_url);
         let to = Mailbox::new(Some(due.name.clone()), due.address.parse()?);
-        let body = Body::new_with_encoding(text.clone(), ContentTransferEncoding::EightBit)
-            .unwrap_or_else(|_| Body::new(text));
-        Ok(Message::builder()
+        Ok(self.plain_text(to, subject).body(body_of(text))?)
+    }
+
+    /// A plain-text message from Anello, before its body.
+    fn plain_text(&self, to: Mailbox, subject: String) -> MessageBuilder {
+        Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
-            .body(body)?)
+    }
+
+    /// Sends one message that could be written; the error otherwise.
+    async fn send(&self, message: anyhow::Result<Message>) -> anyhow::Result<()> {
+        self.transport.send(message?).await?;
+        Ok(())
     }
 
     /// Sends the password-reset links waiting; failures go back for the next round.
@@ -79,15 +87,7 @@ impl Mailer {
     ) -> anyhow::Result<usize> {
         let mut sent = 0;
         for due in claim_due_resets(db, &self.identity_key, now).await? {
-            let result = match self.reset_message(&due) {
-                Ok(message) => self
-                    .transport
-                    .send(message)
-                    .await
-                    .map_err(anyhow::Error::from),
-                Err(error) => Err(error),
-            };
-            match result {
+            match self.send(self.reset_message(&due)).await {
                 Ok(_) => sent += 1,
                 Err(error) => {
                     tracing::warn!(user = due.user_id, %error, "password-reset e-mail not sent; retried next round");
@@ -105,13 +105,8 @@ impl Mailer {
             "<{}/disiscrizione/{}>",
             self.public_url, email.unsubscribe_token
         );
-        let body = Body::new_with_encoding(text.clone(), ContentTransferEncoding::EightBit)
-            .unwrap_or_else(|_| Body::new(text));
-        Ok(Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
+        Ok(self
+            .plain_text(to, subject)
             .raw_header(HeaderValue::new(
                 HeaderName::new_from_ascii_str("List-Unsubscribe"),
                 one_click,
@@ -120,7 +115,7 @@ impl Mailer {
                 HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
                 "List-Unsubscribe=One-Click".to_string(),
             ))
-            .body(body)?)
+            .body(body_of(text))?)
     }
 
     /// Sends what is due at `now` (password-reset links, then notifications); answers
@@ -133,15 +128,7 @@ impl Mailer {
     ) -> anyhow::Result<usize> {
         let mut sent = self.deliver_resets(db, now).await?;
         for email in claim_due(db, now).await? {
-            let result = match self.message(&email) {
-                Ok(message) => self
-                    .transport
-                    .send(message)
-                    .await
-                    .map_err(anyhow::Error::from),
-                Err(error) => Err(error),
-            };
-            match result {
+            match self.send(self.message(&email)).await {
                 Ok(_) => sent += 1,
                 Err(error) => {
                     tracing::warn!(user = email.user_id, %error, "notification e-mail not sent; retried next round");
@@ -176,6 +163,12 @@ impl Mailer {
             }
         });
     }
+}
+
+/// A text as an e-mail body: 8-bit when its lines allow, else as lettre chooses.
+fn body_of(text: String) -> Body {
+    Body::new_with_encoding(text.clone(), ContentTransferEncoding::EightBit)
+        .unwrap_or_else(|_| Body::new(text))
 }
 
 /// The one-click unsubscribe address of the e-mails.

@@ -1,6 +1,7 @@
 //! `GET /rapporti/esporta/{table}.csv?dal=&al=&organizzazione=&provincia=`: one table of
-//! the funder report as a CSV download, with small counts suppressed (it leaves the
-//! screen). A plain route because the answer is a file; who may read which scope, and the
+//! the funder report as a CSV download, and `/rapporti/esporta/rapporto.xlsx?…` the whole
+//! report as the Excel workbook the funder receives, with small counts suppressed (they
+//! leave the screen). A plain route because the answer is a file; who may read which scope, and the
 //! audit row, are decided in `app::reports::ssr`.
 
 use app::auth::policy::Decision;
@@ -13,6 +14,10 @@ use axum::response::{IntoResponse, Response};
 use http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use http::HeaderMap;
 use tower_sessions::Session;
+
+/// The whole report as a workbook.
+const WORKBOOK: &str = "rapporto.xlsx";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The report's query string as the page's form sends it (names may repeat).
 fn request_from_pairs(pairs: Vec<(String, String)>) -> ReportRequest {
@@ -38,8 +43,12 @@ pub async fn download_table(
 ) -> Response {
     let language = app::i18n::request_language(&headers);
     let refuse = |error: AppError| crate::security::error_text(&error, language);
-    let Some(table) = file.strip_suffix(".csv").and_then(TableId::from_code) else {
-        return refuse(AppError::NotFound);
+    let table = match file.as_str() {
+        WORKBOOK => None,
+        name => match name.strip_suffix(".csv").and_then(TableId::from_code) {
+            Some(table) => Some(table),
+            None => return refuse(AppError::NotFound),
+        },
     };
     let threshold = state.settings.report_min_count;
     let ctx = match app::auth::ssr::context_for(state, session, &headers).await {
@@ -56,10 +65,20 @@ pub async fn download_table(
         return refuse(AppError::BadRequest);
     };
     let request = request_from_pairs(pairs);
-    match app::reports::ssr::table_csv(&ctx, &request, table, threshold, language).await {
+    let (file, content_type) = match table {
+        Some(table) => (
+            app::reports::ssr::table_csv(&ctx, &request, table, threshold, language).await,
+            "text/csv; charset=utf-8",
+        ),
+        None => (
+            app::reports::ssr::report_xlsx(&ctx, &request, threshold, language).await,
+            XLSX,
+        ),
+    };
+    match file {
         Ok((file_name, body)) => (
             [
-                (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (CONTENT_TYPE, content_type.to_string()),
                 (
                     CONTENT_DISPOSITION,
                     format!("attachment; filename=\"{file_name}\""),

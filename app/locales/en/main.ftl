@@ -1330,6 +1330,7 @@ report-scope-provinces = provinces { $provinces }
 report-suppressed-notice = To protect people, counts below { $threshold } are shown as "<{ $threshold }", and "n/a" hides a count that would let them be worked out from the totals.
 report-exact-notice = On your screen the counts are exact. The print version and the CSV files hide small counts: share those.
 report-print-view = Print version (A4)
+report-xlsx-download = Download the report (Excel)
 report-back = Back to the report
 report-print-heading = Project summary sheet
 report-download-csv = Download this table (CSV)

@@ -1331,6 +1331,7 @@ report-scope-provinces = province { $provinces }
 report-suppressed-notice = Per proteggere le persone, i numeri inferiori a { $threshold } sono mostrati come «<{ $threshold }» e «n.d.» nasconde un numero che permetterebbe di ricavarli per sottrazione dai totali.
 report-exact-notice = Sul tuo schermo i numeri sono esatti. La versione da stampare e i file CSV nascondono i numeri piccoli: sono quelli da condividere.
 report-print-view = Versione da stampare (A4)
+report-xlsx-download = Scarica il rapporto (Excel)
 report-back = Torna al rapporto
 report-print-heading = Scheda riassuntiva esiti progetto
 report-download-csv = Scarica questa tabella (CSV)

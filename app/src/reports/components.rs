@@ -481,6 +481,9 @@ pub fn ReportPage() -> impl IntoView {
                             <ReportSummary report=report.clone() />
                             <p class="button-row">
                                 <a class="button secondary" href=print_href>{move_tr!("report-print-view")}</a>
+                                <a class="button secondary" href=format!("/rapporti/esporta/rapporto.xlsx?{query}") download>
+                                    {move_tr!("report-xlsx-download")}
+                                </a>
                                 <a class="button secondary" href=format!("/rapporti/cruscotto?{query}")>{move_tr!("dashboards-link")}</a>
                             </p>
                             {report.tables.into_iter().map(|table| view! {

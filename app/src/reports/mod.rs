@@ -19,3 +19,5 @@ pub mod demo;
 pub mod ssr;
 #[cfg(feature = "ssr")]
 pub mod tables;
+#[cfg(feature = "ssr")]
+pub mod xlsx;

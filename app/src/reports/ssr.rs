@@ -123,6 +123,8 @@ async fn implementing_bodies<C: ConnectionTrait>(conn: &C) -> Result<Vec<(i32, S
 pub enum Part {
     FunderReport,
     Dashboards,
+    /// The funder report as an Excel workbook: it leaves the screen, so it is suppressed.
+    Workbook,
 }
 
 /// The report as this reader may see it: exact on the coordinator's screen, with small
@@ -154,7 +156,9 @@ async fn report_part(
     let valid = request.validate(today)?;
     let reading = reading_for(ctx, &valid)?;
     let raw = match part {
-        Part::FunderReport => compute(&ctx.db, &reading.scope, valid.from, valid.to).await?,
+        Part::FunderReport | Part::Workbook => {
+            compute(&ctx.db, &reading.scope, valid.from, valid.to).await?
+        }
         Part::Dashboards => {
             super::dashboard::compute(
                 &ctx.db,
@@ -167,7 +171,7 @@ async fn report_part(
             .await?
         }
     };
-    let suppressed = request.print || !reading.network_wide;
+    let suppressed = request.print || !reading.network_wide || part == Part::Workbook;
     let tables = raw
         .iter()
         .map(|t| finished(t, suppressed, threshold, !suppressed))
@@ -181,14 +185,17 @@ async fn report_part(
     organisation_names_sorted.sort();
     let action = match (part, request.print) {
         (Part::Dashboards, _) => "report.dashboards",
+        (Part::Workbook, _) => "report.export",
         (Part::FunderReport, true) => "report.print",
         (Part::FunderReport, false) => "report.view",
     };
     record_alone(
         &ctx.db,
         ctx.request_id(),
-        AuditEvent::new(ctx.user.as_ref(), action, "report")
-            .detail(scope_detail(&valid, &reading.scope)),
+        AuditEvent::new(ctx.user.as_ref(), action, "report").detail(match part {
+            Part::Workbook => format!("format=xlsx {}", scope_detail(&valid, &reading.scope)),
+            _ => scope_detail(&valid, &reading.scope),
+        }),
     )
     .await?;
     Ok(FunderReport {
@@ -228,6 +235,22 @@ fn scope_detail(valid: &ValidRequest, scope: &Scope) -> String {
             scope.provinces.join(",")
         }
     )
+}
+
+/// The whole report as an Excel workbook (`reports::xlsx`), as it leaves the screen:
+/// always suppressed; audited as an export.
+pub async fn report_xlsx(
+    ctx: &Ctx,
+    request: &ReportRequest,
+    threshold: i64,
+    language: &str,
+) -> Result<(String, Vec<u8>), AppError> {
+    let report = report_part(ctx, request, threshold, Part::Workbook).await?;
+    let body = super::xlsx::report_to_xlsx(&report, language)?;
+    Ok((
+        format!("anello-rapporto-{}-{}.xlsx", report.from, report.to),
+        body,
+    ))
 }
 
 /// The CSV of one table, as it leaves the screen: always suppressed.

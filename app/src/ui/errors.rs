@@ -170,7 +170,11 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
             location.pathname.get_untracked(),
             location.search.get_untracked()
         );
-        let path = format!("/accedi?torna={}", crate::kernel::fields::urlencode(&here));
+        let path = if here == "/" {
+            "/accedi".to_string()
+        } else {
+            format!("/accedi?torna={}", crate::kernel::fields::urlencode(&here))
+        };
         return view! { <leptos_router::components::Redirect path /> }.into_any();
     }
     if error == AppError::MustChangePassword {

@@ -56,7 +56,11 @@ pub(super) fn PlanTimeline(
     let today_x = axis.x(today);
     view! {
         <div class="timeline-wrap">
-            <svg class="timeline plan-timeline" viewBox=format!("0 0 {width} {height}") width=width.to_string() height=height.to_string() role="img" aria-labelledby="plan-timeline-caption">
+            // A picture, until its bars can be moved with the keyboard: then a group of
+            // buttons (an image may hold nothing interactive).
+            <svg class="timeline plan-timeline" viewBox=format!("0 0 {width} {height}") width=width.to_string() height=height.to_string()
+                role=move || if editable && edit.interactive.get() { "group" } else { "img" }
+                aria-labelledby="plan-timeline-caption">
                 <title id="plan-timeline-caption">{move_tr!("plan-timeline-caption")}</title>
                 {tick_views}
                 {lines}

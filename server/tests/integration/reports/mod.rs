@@ -11,6 +11,7 @@ mod english;
 mod figure_lists;
 mod suppression;
 mod two_periods;
+mod workbook;
 
 use chrono::{NaiveDate, Utc};
 use reqwest::StatusCode;
