@@ -14,6 +14,9 @@ A feature is a folder of app/src (`people`, `forum`, ...). What it declares
 `pub(crate)` in its server code is its own: another feature that names such an item
 fails the check too; it uses the feature's `pub` items (its `access.rs`, its server
 functions' helpers), which the feature keeps stable for others.
+
+And every submit button is the shared `ui::submit::Submit` (busy while its action runs,
+a toast after a success): a `type="submit"` written anywhere else fails.
 """
 import os, re, sys
 
@@ -156,4 +159,13 @@ if '--print' in sys.argv:
 for c in sorted(sccs):
     print('import cycle between modules of app/src (make the imports point one way):\n  '
           + ' <-> '.join(c))
-sys.exit(1 if sccs or private_uses else 0)
+hand_made_submits = []
+for file in files:
+    if os.path.relpath(file, SRC) == os.path.join('ui', 'submit.rs'):
+        continue
+    for number, line in enumerate(open(file, encoding='utf-8'), 1):
+        if 'type="submit"' in line:
+            hand_made_submits.append(f'{os.path.relpath(file, ROOT)}:{number}')
+for place in hand_made_submits:
+    print(f'{place}: a submit button written by hand; use ui::submit::Submit')
+sys.exit(1 if sccs or private_uses or hand_made_submits else 0)

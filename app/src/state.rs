@@ -12,6 +12,8 @@ pub struct AppState {
     pub settings: Settings,
     /// Announcements of bed-board changes to open boards (and other replicas).
     pub events: crate::beds::live::Events,
+    /// The unread notification counts of the users with a page open on this process.
+    pub unread: crate::notifications::live::UnreadCounts,
     /// Told when the server begins to stop, so that long answers (event streams) end.
     pub shutdown: Shutdown,
 }
@@ -60,6 +62,33 @@ pub struct Settings {
     /// Counts below this are shown as "<N" wherever the report leaves the coordinator's
     /// screen (export, print, the staff of one organisation).
     pub report_min_count: i64,
+    /// How slowly an upload may come.
+    pub upload_pace: UploadPace,
+}
+
+/// How an upload is bounded in time: not by the 30 s of other requests (10 MB over a
+/// phone's 2 Mbit/s take 40 s) but by a minimum rate. After `grace`, the bytes received
+/// must keep up with `min_rate` a second on average: a client that sends at least that
+/// fast never meets the bound, however large its file; one that stalls is stopped.
+#[derive(Clone, Copy, Debug)]
+pub struct UploadPace {
+    pub grace: std::time::Duration,
+    /// Bytes a second.
+    pub min_rate: u64,
+}
+
+impl UploadPace {
+    /// 30 s, then 16 KiB/s (128 kbit/s, a weak mobile signal): 10 MB in 11 minutes at most.
+    pub const DEFAULT: UploadPace = UploadPace {
+        grace: std::time::Duration::from_secs(30),
+        min_rate: 16 * 1024,
+    };
+
+    /// How long after its start an upload may take to have sent `received` bytes and the
+    /// next ones.
+    pub fn allowed_for(self, received: usize) -> std::time::Duration {
+        self.grace + std::time::Duration::from_secs_f64(received as f64 / self.min_rate as f64)
+    }
 }
 
 impl Settings {
@@ -75,6 +104,7 @@ impl Settings {
             identity_key: IdentityKey::new(IdentityKey::DEVELOPMENT),
             mail_enabled: false,
             report_min_count: crate::reports::model::DEFAULT_MIN_COUNT,
+            upload_pace: UploadPace::DEFAULT,
         }
     }
 }

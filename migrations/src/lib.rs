@@ -27,6 +27,7 @@ mod m20261205_000016_board_indexes;
 mod m20261205_000017_board_undo;
 mod m20261206_000018_identity_search;
 mod m20261206_000019_password_resets;
+mod m20261206_000020_work_reminders;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000017_board_undo::Migration),
             Box::new(m20261206_000018_identity_search::Migration),
             Box::new(m20261206_000019_password_resets::Migration),
+            Box::new(m20261206_000020_work_reminders::Migration),
         ]
     }
 }

@@ -6,45 +6,22 @@
 //! user stops receiving at the latest then.
 
 use std::convert::Infallible;
-use std::time::Duration;
 
 use std::sync::Arc;
 
 use app::auth::model::CurrentUser;
-use app::auth::policy::{allows, Decision};
 use app::beds::live::Update;
 use app::beds::model::BoardFilter;
 use app::kernel::error::AppError;
 use app::state::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
-use futures::stream::{self, Stream, StreamExt};
+use axum::response::sse::Event;
+use axum::response::Response;
+use futures::stream::{self, Stream};
 use http::HeaderMap;
 use tokio::sync::broadcast;
 use tower_sessions::Session;
-
-/// How long the browser waits before reconnecting a closed stream.
-const RETRY: Duration = Duration::from_secs(2);
-/// The same, when the stream closed because this replica is stopping.
-const RECONNECT_AFTER_STOP: Duration = Duration::from_millis(500);
-
-/// Counts an open stream in the metrics for as long as it lives.
-struct OpenStream;
-
-impl OpenStream {
-    fn new() -> OpenStream {
-        metrics::gauge!("anello_board_event_streams_open").increment(1.0);
-        OpenStream
-    }
-}
-
-impl Drop for OpenStream {
-    fn drop(&mut self) {
-        metrics::gauge!("anello_board_event_streams_open").decrement(1.0);
-    }
-}
 
 /// The board's filter, named as in the board page's address.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -67,20 +44,16 @@ pub async fn board_events(
     headers: HeaderMap,
     query: Result<Query<FilterQuery>, QueryRejection>,
 ) -> Response {
-    let language = app::i18n::request_language(&headers);
-    let refuse = |error: AppError| crate::security::error_text(&error, language);
-    let user = match app::auth::ssr::load_current_user(&state.db, &session).await {
-        Ok(user) => user,
-        Err(error) => return refuse(error),
-    };
-    let user = match (allows("beds/board", user.as_ref()), user) {
-        (Decision::Allowed, Some(user)) => user,
-        (Decision::Forbidden, _) => return refuse(AppError::Forbidden),
-        (Decision::MustChangePassword, _) => return refuse(AppError::MustChangePassword),
-        _ => return refuse(AppError::NotSignedIn),
-    };
+    let user =
+        match crate::event_streams::allowed_user(&state, &session, &headers, "beds/board").await {
+            Ok(user) => user,
+            Err(refusal) => return refusal,
+        };
     let Ok(Query(query)) = query else {
-        return refuse(AppError::BadRequest);
+        return crate::security::error_text(
+            &AppError::BadRequest,
+            app::i18n::request_language(&headers),
+        );
     };
     let filter = BoardFilter {
         province: query.provincia,
@@ -90,34 +63,11 @@ pub async fn board_events(
         free_only: query.liberi,
     };
     let receiver = state.events.subscribe();
-    let lifetime = Duration::from_secs(app::auth::ssr::IDLE_TIMEOUT_MINUTES as u64 * 60);
-    let opening = stream::once(async {
-        Ok::<_, Infallible>(Event::default().retry(RETRY).comment("anello"))
-    });
-    let shutdown = state.shutdown.clone();
-    let ends = async move {
-        tokio::select! {
-            () = tokio::time::sleep(lifetime) => {}
-            () = shutdown.begun() => {}
-        }
-    };
-    // When this replica stops, the stream ends with a short reconnect hint: the browser
-    // comes back at once, to another replica or to this one restarted.
-    let closing = stream::once(async {
-        Ok::<_, Infallible>(Event::default().retry(RECONNECT_AFTER_STOP).comment("bye"))
-    });
-    let open = OpenStream::new();
-    let events = opening
-        .chain(board_stream(receiver, user, filter))
-        .take_until(ends)
-        .chain(closing)
-        .map(move |event| {
-            let _open = &open;
-            event
-        });
-    Sse::new(events)
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
-        .into_response()
+    crate::event_streams::answer(
+        &state,
+        board_stream(receiver, user, filter),
+        "anello_board_event_streams_open",
+    )
 }
 
 /// An `event: board` carrying a `BoardEvent`'s JSON (one line: JSON escapes newlines).

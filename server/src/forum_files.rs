@@ -58,8 +58,15 @@ fn id_of(value: &str) -> Option<i32> {
     value.trim().parse::<i32>().ok().filter(|id| *id > 0)
 }
 
-/// The file of the form, read up to one byte past the limit (the rest is not read).
-async fn read_file(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppError> {
+/// The file of the form, read up to one byte past the limit (the rest is not read), as
+/// long as it keeps the pace (`UploadPace`: the 30 s limit of other requests does not
+/// apply here, `startup::time_limit`).
+async fn read_file(
+    multipart: &mut Multipart,
+    pace: app::state::UploadPace,
+) -> Result<(String, Vec<u8>), AppError> {
+    let start = tokio::time::Instant::now();
+    let too_slow = |_| AppError::invalid("file", app::kernel::error::Problem::UploadTooSlow);
     let too_large = || AppError::invalid("file", app::kernel::error::Problem::FileTooLarge);
     let refuse = |error: MultipartError| {
         if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -68,13 +75,23 @@ async fn read_file(multipart: &mut Multipart) -> Result<(String, Vec<u8>), AppEr
             AppError::BadRequest
         }
     };
-    while let Some(mut field) = multipart.next_field().await.map_err(refuse)? {
+    while let Some(mut field) =
+        tokio::time::timeout_at(start + pace.allowed_for(0), multipart.next_field())
+            .await
+            .map_err(too_slow)?
+            .map_err(refuse)?
+    {
         if field.name() != Some("file") {
             continue;
         }
         let name = field.file_name().unwrap_or_default().to_string();
         let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(refuse)? {
+        while let Some(chunk) =
+            tokio::time::timeout_at(start + pace.allowed_for(bytes.len()), field.chunk())
+                .await
+                .map_err(too_slow)?
+                .map_err(refuse)?
+        {
             bytes.extend_from_slice(&chunk);
             if bytes.len() > MAX_ATTACHMENT_BYTES {
                 return Err(too_large());
@@ -101,10 +118,11 @@ async fn upload_attachment(
         return crate::security::error_text(&AppError::NotFound, language);
     };
     let result = async {
+        let pace = state.settings.upload_pace;
         let ctx = app::auth::ssr::context_for(state, session, &headers).await?;
         ctx.user()?;
         let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
-        let (name, bytes) = read_file(&mut multipart).await?;
+        let (name, bytes) = read_file(&mut multipart, pace).await?;
         attach(&ctx, version, &name, &bytes).await
     }
     .await;

@@ -156,13 +156,17 @@ pub async fn request_user_cell(mut request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
-/// The absolute (12 h) and idle (30 min) session timeouts, after the session layer.
+/// The absolute (12 h) and idle (30 min) session timeouts, after the session layer. The
+/// event streams every page reopens by itself are not activity.
 pub async fn session_lifetime(
     session: tower_sessions::Session,
     request: Request<Body>,
     next: Next,
 ) -> Response {
-    if let Err(error) = app::auth::ssr::enforce_session_lifetime(&session).await {
+    let path = request.uri().path();
+    let activity = path != app::beds::live::EVENTS_PATH
+        && path != app::notifications::live::UNREAD_EVENTS_PATH;
+    if let Err(error) = app::auth::ssr::enforce_session_lifetime(&session, activity).await {
         tracing::error!(%error, "session lifetime check failed");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }

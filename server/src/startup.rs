@@ -14,7 +14,6 @@ use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::timeout::TimeoutLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
 
@@ -103,6 +102,7 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
         identity_key,
         mail_enabled: args.smtp_url.is_some(),
         report_min_count: args.report_min_count,
+        upload_pace: app::state::UploadPace::DEFAULT,
     })
 }
 
@@ -138,6 +138,7 @@ pub fn router_stopping_on(
     let state = AppState {
         leptos_options,
         events: app::beds::live::Events::start(&db, app::beds::ssr::deltas::read_change),
+        unread: app::notifications::live::UnreadCounts::start(&db),
         db: db.clone(),
         settings,
         shutdown,
@@ -166,6 +167,10 @@ pub fn router_stopping_on(
         .route(
             app::beds::live::EVENTS_PATH,
             axum::routing::get(crate::board_events::board_events),
+        )
+        .route(
+            app::notifications::live::UNREAD_EVENTS_PATH,
+            axum::routing::get(crate::notification_events::unread_events),
         )
         .merge(crate::forum_files::routes())
         .merge(crate::mail::routes())
@@ -217,11 +222,33 @@ where
             // connection stays up.
             .layer(CatchPanicLayer::custom(security::panic_response))
             // No request may hang for ever: a stuck one answers 503 after 30 s.
-            .layer(TimeoutLayer::with_status_code(
-                http::StatusCode::SERVICE_UNAVAILABLE,
-                std::time::Duration::from_secs(30),
-            )),
+            .layer(axum::middleware::from_fn(time_limit)),
     )
+}
+
+/// The time any request may take to be answered, but an upload.
+pub const REQUEST_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The time limit of a request: `REQUEST_TIME_LIMIT`, but none for a file upload, which
+/// is bounded by its pace instead (`app::state::UploadPace`, in `forum_files`): the
+/// limit would stop every file above 10 MB × 8 / 30 s = 2.7 Mbit/s.
+pub fn time_limit_of(method: &http::Method, path: &str) -> Option<std::time::Duration> {
+    let upload = method == http::Method::POST && app::forum::materials::model::is_upload_path(path);
+    (!upload).then_some(REQUEST_TIME_LIMIT)
+}
+
+async fn time_limit(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match time_limit_of(request.method(), request.uri().path()) {
+        None => next.run(request).await,
+        Some(limit) => match tokio::time::timeout(limit, next.run(request)).await {
+            Ok(response) => response,
+            Err(_) => http::StatusCode::SERVICE_UNAVAILABLE.into_response(),
+        },
+    }
 }
 
 pub async fn serve(
@@ -257,6 +284,21 @@ pub async fn serve(
         .spawn(db.clone());
         tracing::info!("notification e-mail is on");
     }
+
+    // Reminders about the work (a planned exit overdue, a hold about to lapse): every
+    // replica runs the round; a reminder's key makes the second writer's insert a no-op.
+    let reminding = db.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(app::notifications::reminders::ROUND);
+        loop {
+            every.tick().await;
+            if let Err(error) =
+                app::notifications::reminders::send_reminders(&reminding, chrono::Utc::now()).await
+            {
+                tracing::warn!(?error, "the reminders' round failed");
+            }
+        }
+    });
 
     // Expired sessions and old sign-in attempts are swept every 10 minutes; loading a
     // session already ignores expiry, and no sign-in limit looks back a day. SQLite's
@@ -352,5 +394,47 @@ mod tests {
             text.contains("Internal error") && text.contains("X-Request-Id"),
             "{text}"
         );
+    }
+
+    /// A request stuck past the limit answers 503; an upload has no such limit (its pace
+    /// bounds it), and only an upload's path is exempt.
+    #[tokio::test(start_paused = true)]
+    async fn only_uploads_outlive_the_time_limit() {
+        async fn slow() -> &'static str {
+            tokio::time::sleep(REQUEST_TIME_LIMIT * 2).await;
+            "done"
+        }
+        let app = request_layers(Router::new().route("/lento", get(slow)).route(
+            "/forum/materiali/bozze/{id}/allegati",
+            axum::routing::post(slow),
+        ));
+        let ask = |method: &str, uri: &str| {
+            http::Request::builder()
+                .method(method)
+                .uri(uri)
+                .body(Body::empty())
+                .unwrap()
+        };
+        let stuck = app.clone().oneshot(ask("GET", "/lento")).await.unwrap();
+        assert_eq!(stuck.status(), http::StatusCode::SERVICE_UNAVAILABLE);
+        let upload = app
+            .oneshot(ask("POST", "/forum/materiali/bozze/7/allegati"))
+            .await
+            .unwrap();
+        assert_eq!(upload.status(), http::StatusCode::OK);
+        for (method, path, limited) in [
+            ("POST", "/forum/materiali/bozze/7/allegati", false),
+            ("GET", "/forum/materiali/bozze/7/allegati", true),
+            ("POST", "/forum/materiali/bozze/7", true),
+            ("POST", "/forum/materiali/bozze//allegati", true),
+            ("POST", "/forum/materiali/bozze/7/../allegati", true),
+        ] {
+            let method = http::Method::from_bytes(method.as_bytes()).unwrap();
+            assert_eq!(
+                time_limit_of(&method, path).is_some(),
+                limited,
+                "{method} {path}"
+            );
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The account page, and the warning the shell shows before the idle timeout.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -90,9 +91,9 @@ fn PasswordForm(change: ServerAction<ChangePassword>) -> impl IntoView {
                     hint=Signal::derive(move || tr!("account-password-hint", { "length" => MIN_PASSWORD_LENGTH })) />
                 <TextField label=move_tr!("account-password-repeat") name="form[repeat]" kind="password"
                     required=true autocomplete="new-password" error />
-                <button type="submit" class="button primary" disabled=move || change.pending().get()>
-                    {move || if change.pending().get() { tr!("account-password-pending") } else { tr!("account-password-submit") }}
-                </button>
+                <Submit action=change class="button primary" busy_label=move_tr!("account-password-pending")>
+                    {move_tr!("account-password-submit")}
+                </Submit>
             </ActionForm>
         </section>
     }
@@ -120,9 +121,9 @@ fn SessionsList(sessions: Vec<SessionView>, end: ServerAction<EndSession>) -> im
                             {(!session.current).then(|| view! {
                                 <ActionForm action=end attr:class="inline-form">
                                     <input type="hidden" name="handle" value=handle.clone() />
-                                    <button type="submit" class="button secondary small" disabled=move || end.pending().get()>
+                                    <Submit action=end class="button secondary small">
                                         {move_tr!("account-session-end")}
-                                    </button>
+                                    </Submit>
                                 </ActionForm>
                             })}
                         </li>

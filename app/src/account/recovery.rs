@@ -1,6 +1,7 @@
 //! A forgotten password: the page that asks for a link by e-mail (or says to ask the
 //! administration when the network sends no e-mail), and the page the link opens.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -50,9 +51,9 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                                 <FormErrorSummary error />
                                 <TextField label=move_tr!("field-email") name="email" kind="email"
                                     required=true autocomplete="username" error />
-                                <button type="submit" class="button primary" disabled=move || ask.pending().get()>
+                                <Submit action=ask class="button primary">
                                     {move_tr!("forgot-submit")}
-                                </button>
+                                </Submit>
                             </ActionForm>
                         }
                         .into_any(),
@@ -86,9 +87,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     hint=Signal::derive(move || tr!("account-password-hint", { "length" => MIN_PASSWORD_LENGTH })) />
                 <TextField label=move_tr!("account-password-repeat") name="form[repeat]" kind="password"
                     required=true autocomplete="new-password" error />
-                <button type="submit" class="button primary" disabled=move || reset.pending().get()>
+                <Submit action=reset class="button primary">
                     {move_tr!("reset-submit")}
-                </button>
+                </Submit>
             </ActionForm>
             <p><a href="/password-dimenticata">{move_tr!("reset-ask-again")}</a></p>
         </section>

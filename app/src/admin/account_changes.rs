@@ -9,10 +9,10 @@
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
-use crate::entity::{forum_moderators, user_roles, users};
+use crate::entity::forum_moderators;
 use crate::kernel::error::AppError;
 use crate::notifications::model::NotificationKind;
-use crate::notifications::ssr::notify;
+use crate::notifications::ssr::{active_users_with_role, notify};
 use crate::people::access::TEAM_ROLES;
 
 /// What changed in one account, as `save_user` found it.
@@ -48,21 +48,14 @@ pub async fn tell_about_account_change<C: ConnectionTrait>(
     } else {
         return Ok(());
     };
-    let managers: Vec<i32> = user_roles::Entity::find()
-        .filter(user_roles::Column::Role.eq(Role::ReceptionManager.code()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|row| row.user_id)
-        .collect();
-    let colleagues = users::Entity::find()
-        .filter(users::Column::OrganisationId.eq(change.organisation_id))
-        .filter(users::Column::Active.eq(true))
-        .filter(users::Column::Id.is_in(managers))
-        .all(conn)
-        .await?;
+    let colleagues = active_users_with_role(
+        conn,
+        Role::ReceptionManager,
+        Some(&[change.organisation_id]),
+    )
+    .await?;
     let mut told = vec![change.user_id];
-    told.extend(colleagues.iter().map(|user| user.id));
+    told.extend(colleagues);
     told.sort_unstable();
     told.dedup();
     for user_id in told.into_iter().filter(|id| *id != change.actor.id) {

@@ -1,5 +1,6 @@
 //! The admin pages: organisations and users. Plain forms that also work without JavaScript.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -14,8 +15,8 @@ use crate::ui::errors::ErrorPanel;
 use crate::ui::forms::{
     field_error, organisation_choices, FilterSelect, FormErrorSummary, SelectField, TextField,
 };
-use crate::ui::layout::use_toasts;
 use crate::ui::pages::Loading;
+use crate::ui::toasts::use_toasts;
 
 pub fn organisation_kind_name(kind: OrganisationKind) -> String {
     match kind {
@@ -190,9 +191,9 @@ fn OrganisationEditor(
                     <label for="org-active">{move_tr!("status-active")}</label>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary" disabled=move || save.pending().get()>
+                    <Submit action=save class="button primary">
                         {move_tr!("save")}
-                    </button>
+                    </Submit>
                     {(!is_new).then(|| view! { <a href="?" class="button secondary">{move_tr!("cancel")}</a> })}
                 </div>
             </ActionForm>
@@ -277,7 +278,7 @@ fn UserFilterForm(filter: UserFilter, organisations: Vec<OrganisationRow>) -> im
             <FilterSelect label=move_tr!("field-organisation") id="filter-organisation" name="organizzazione"
                 choices=organisation_choices(organisations.into_iter().map(|o| (o.id, o.name)).collect())
                 current=filter.organisation_id.clone() />
-            <button type="submit" class="button secondary">{move_tr!("filter-apply")}</button>
+            <Submit class="button secondary">{move_tr!("filter-apply")}</Submit>
         </form>
     }
 }
@@ -326,10 +327,10 @@ fn UserTable(rows: Vec<UserRow>, set_active: ServerAction<SetUserActive>) -> imp
                                         <ActionForm action=set_active>
                                             <input type="hidden" name="id" value=row.id />
                                             <input type="hidden" name="active" value=(!row.active).to_string() />
-                                            <button type="submit" class="button secondary small">
+                                            <Submit action=set_active class="button secondary small">
                                                 {if row.active { move_tr!("user-disable") } else { move_tr!("user-enable") }}
                                                 <span class="visually-hidden">" " {row.display_name.clone()}</span>
-                                            </button>
+                                            </Submit>
                                         </ActionForm>
                                     </div>
                                     </td>
@@ -433,9 +434,9 @@ fn UserEditor(
                     error
                 />
                 <div class="form-actions">
-                    <button type="submit" class="button primary" disabled=move || save.pending().get()>
+                    <Submit action=save class="button primary">
                         {move_tr!("save")}
-                    </button>
+                    </Submit>
                     {(!is_new).then(|| view! { <a href="?" class="button secondary">{move_tr!("cancel")}</a> })}
                 </div>
             </ActionForm>

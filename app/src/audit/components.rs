@@ -1,5 +1,6 @@
 //! The audit page: filters by who, what, outcome and dates, newest first, paged.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -188,7 +189,7 @@ fn AuditFilterForm(filter: AuditFilter) -> impl IntoView {
                 <label for="audit-to">{move_tr!("audit-to")}</label>
                 <input id="audit-to" name="al" type="date" value=filter.to.clone() />
             </div>
-            <button type="submit" class="button secondary">{move_tr!("filter-apply")}</button>
+            <Submit class="button secondary">{move_tr!("filter-apply")}</Submit>
         </form>
     }
 }

@@ -1,5 +1,6 @@
 //! The sign-in page.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -66,15 +67,9 @@ pub fn SignInPage() -> impl IntoView {
                     autocomplete="current-password"
                     error
                 />
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {move || {
-                        if action.pending().get() {
-                            move_tr!("sign-in-pending").get()
-                        } else {
-                            move_tr!("sign-in-submit").get()
-                        }
-                    }}
-                </button>
+                <Submit action=action class="button primary" quiet=true busy_label=move_tr!("sign-in-pending")>
+                    {move_tr!("sign-in-submit")}
+                </Submit>
             </ActionForm>
             <p><a href="/password-dimenticata">{move_tr!("sign-in-forgot")}</a></p>
         </section>

@@ -51,6 +51,7 @@ async fn a_request_never_takes_the_user_of_another_request() {
             db: db.clone(),
             settings: Settings::for_tests(),
             events: crate::beds::live::Events::start(&db, crate::beds::live::read_nothing),
+            unread: crate::notifications::live::UnreadCounts::start(&db),
             shutdown: Default::default(),
         };
         let page = Owner::new();

@@ -522,8 +522,11 @@ pub async fn end_all_sessions<C: sea_orm::ConnectionTrait>(
 /// Applied to every request after the session layer: the absolute timeout (12 h after
 /// sign-in) and the idle timeout (30 min), refreshing the session at most once a minute
 /// so that reading pages keeps a working user signed in without a write per request.
+/// A request that is not the user's own doing (`activity` false: an event stream the page
+/// reopens by itself) refreshes nothing, or a tab left open would never time out.
 pub async fn enforce_session_lifetime(
     session: &Session,
+    activity: bool,
 ) -> Result<(), tower_sessions::session::Error> {
     let Some(signed_in_at) = session.get::<i64>(SIGNED_IN_AT_KEY).await? else {
         return Ok(());
@@ -537,7 +540,7 @@ pub async fn enforce_session_lifetime(
         .get::<i64>(SEEN_AT_KEY)
         .await?
         .unwrap_or(signed_in_at);
-    if now - seen_at >= 60 {
+    if activity && now - seen_at >= 60 {
         session.insert(SEEN_AT_KEY, now).await?;
     }
     Ok(())

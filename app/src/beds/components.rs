@@ -1,6 +1,7 @@
 //! The bed board page. Every action is a plain form ("place in…", "move to…", "exit"),
 //! usable with the keyboard and without JavaScript; drag-and-drop will enhance it.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -383,7 +384,7 @@ fn BoardFilters(
                 <input type="checkbox" id="board-free" name="liberi" value="1" checked=!filter.free_only.is_empty() />
                 <label for="board-free">{move_tr!("board-free-only")}</label>
             </div>
-            <div class="form-actions"><button type="submit" class="button">{move_tr!("filter-apply")}</button></div>
+            <div class="form-actions"><Submit class="button">{move_tr!("filter-apply")}</Submit></div>
         </Form>
     }
 }
@@ -442,7 +443,7 @@ fn WaitingColumn(
                                             <label for=select_id.clone()>{move_tr!("board-place-in")}</label>
                                             <select id=select_id.clone() name="bed_id" required=true autofocus=true>{bed_options(&choices)}</select>
                                             <OverrideField id=format!("override-{}", row.id) />
-                                            <button type="submit" class="button small primary">{move_tr!("board-place")}</button>
+                                            <Submit action=actions.place class="button small primary">{move_tr!("board-place")}</Submit>
                                         </ActionForm>
                                     })}
                                 </li>

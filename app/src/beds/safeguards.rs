@@ -1,6 +1,7 @@
 //! The person-page section where her team records what the bed board's rules look at:
 //! the authorisation of a minor's placement, and the people she must be kept apart from.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
 
@@ -93,7 +94,7 @@ fn SafeguardsView(found: Safeguards, actions: SafeguardActions) -> impl IntoView
                                     <ActionForm action=actions.withdraw attr:class="inline-form">
                                         <input type="hidden" name="code" value=code.clone() />
                                         <input type="hidden" name="authorisation_id" value=row.id.to_string() />
-                                        <button type="submit" class="button small">{move_tr!("authorisation-withdraw")}</button>
+                                        <Submit action=actions.withdraw class="button small">{move_tr!("authorisation-withdraw")}</Submit>
                                     </ActionForm>
                                 })}
                             </li>
@@ -130,7 +131,7 @@ fn SafeguardsView(found: Safeguards, actions: SafeguardActions) -> impl IntoView
                                         <ActionForm action=actions.remove attr:class="inline-form">
                                             <input type="hidden" name="code" value=code.clone() />
                                             <input type="hidden" name="pair_id" value=row.id.to_string() />
-                                            <button type="submit" class="button small">{move_tr!("kept-apart-remove")}</button>
+                                            <Submit action=actions.remove class="button small">{move_tr!("kept-apart-remove")}</Submit>
                                         </ActionForm>
                                     }.into_any()
                                 } else {
@@ -171,7 +172,7 @@ fn AuthorisationForm(code: String, action: ServerAction<RecordAuthorisation>) ->
                 <input id="authorisation-date" type="date" name="granted_on" max=today.clone() value=today required=true />
             </div>
             <div class="form-actions">
-                <button type="submit" class="button primary">{move_tr!("authorisation-record")}</button>
+                <Submit action=action class="button primary">{move_tr!("authorisation-record")}</Submit>
             </div>
         </ActionForm>
     }
@@ -197,7 +198,7 @@ fn KeptApartForm(code: String, action: ServerAction<AddKeptApart>) -> impl IntoV
                 </select>
             </div>
             <div class="form-actions">
-                <button type="submit" class="button">{move_tr!("kept-apart-add")}</button>
+                <Submit action=action class="button">{move_tr!("kept-apart-add")}</Submit>
             </div>
         </ActionForm>
     }

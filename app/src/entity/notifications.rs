@@ -15,6 +15,9 @@ pub struct Model {
     pub read_at: Option<DateTimeUtc>,
     /// When an e-mail told her of it (or when she chose e-mail, for older ones).
     pub emailed_at: Option<DateTimeUtc>,
+    /// What a reminder is about, so that each is written once whichever replica's round
+    /// finds it first; empty for other notifications.
+    pub reminder_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,7 @@
 //! the draft page of the personal-data guard, and the moderators' queue. Every action is
 //! a plain form first; the hydrated page only saves the reload.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -193,13 +194,13 @@ pub(crate) fn WatchCategoryForm(
         <ActionForm action=watch attr:class="inline-form">
             <input type="hidden" name="category" value=code />
             <input type="hidden" name="on" value=if watching { "0" } else { "1" } />
-            <button type="submit" class="button secondary">
+            <Submit action=watch class="button secondary">
                 {move || if watching {
                     tr!("forum-unwatch-category")
                 } else {
                     tr!("forum-watch-category")
                 }}
-            </button>
+            </Submit>
         </ActionForm>
     }
 }

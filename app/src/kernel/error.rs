@@ -82,6 +82,8 @@ pub enum Problem {
     FileTypeNotAllowed,
     /// A file whose name says one type and whose bytes another.
     FileTypeMismatch,
+    /// An upload that came slower than the minimum rate (a connection all but lost).
+    UploadTooSlow,
     /// A password among the commonly used or easily guessed ones.
     CommonPassword,
     /// The current password, asked again before a change, is not the right one.

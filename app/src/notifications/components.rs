@@ -1,5 +1,6 @@
 //! The notifications page: newest first, unread ones marked, each with its link.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -42,6 +43,11 @@ fn notification_text(kind: NotificationKind, subject: &str) -> String {
         NotificationKind::PossibleDuplicate => {
             tr!("notification-possible-duplicate", { "code" => subject })
         }
+        NotificationKind::PlannedExitOverdue => {
+            tr!("notification-planned-exit-overdue", { "code" => subject })
+        }
+        NotificationKind::HoldLapsing => tr!("notification-hold-lapsing", { "code" => subject }),
+        NotificationKind::BedProposal => tr!("notification-bed-proposal", { "code" => subject }),
     }
 }
 
@@ -81,7 +87,7 @@ fn NotificationList(
         {(unread > 0).then(|| view! {
             <ActionForm action=read>
                 <input type="hidden" name="id" value="" />
-                <button type="submit" class="button secondary">{move_tr!("notifications-read-all")}</button>
+                <Submit action=read class="button secondary" quiet=true>{move_tr!("notifications-read-all")}</Submit>
             </ActionForm>
         })}
         <ul class="notification-list">
@@ -103,7 +109,7 @@ fn NotificationList(
                             {(!item.read).then(|| view! {
                                 <ActionForm action=read attr:class="inline-form">
                                     <input type="hidden" name="id" value=item.id.to_string() />
-                                    <button type="submit" class="button small secondary">{move_tr!("notifications-mark-read")}</button>
+                                    <Submit action=read class="button small secondary" quiet=true>{move_tr!("notifications-mark-read")}</Submit>
                                 </ActionForm>
                             })}
                         </div>

@@ -12,7 +12,10 @@ pub mod api;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod email;
+pub mod live;
 pub mod model;
+#[cfg(feature = "ssr")]
+pub mod reminders;
 pub mod settings_components;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -19,6 +19,9 @@ code_enum! {
         PasswordSetByOther => "password_set_by_other",
         CaseAccountOpened => "case_account_opened",
         PossibleDuplicate => "possible_duplicate",
+        PlannedExitOverdue => "planned_exit_overdue",
+        HoldLapsing => "hold_lapsing",
+        BedProposal => "bed_proposal",
     }
 }
 

@@ -1,5 +1,6 @@
 //! The e-mail settings of notifications, and the page an e-mail's unsubscribe link opens.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -80,7 +81,7 @@ fn EmailSettingsForm(
                 key="mode"
             />
             <p class="hint">{move_tr!("notifications-settings-address", { "address" => address.clone() })}</p>
-            <button type="submit" class="button primary">{move_tr!("notifications-settings-save")}</button>
+            <Submit action=save class="button primary">{move_tr!("notifications-settings-save")}</Submit>
         </ActionForm>
         <section class="panel email-preview" aria-labelledby="email-preview">
             <h2 id="email-preview">{move_tr!("notifications-settings-preview")}</h2>
@@ -119,7 +120,7 @@ pub fn UnsubscribePage() -> impl IntoView {
                 <p class="lead">{move_tr!("unsubscribe-question")}</p>
                 <ActionForm action=unsubscribe>
                     <input type="hidden" name="token" value=move || token.get() />
-                    <button type="submit" class="button primary">{move_tr!("unsubscribe-confirm")}</button>
+                    <Submit action=unsubscribe class="button primary" quiet=true>{move_tr!("unsubscribe-confirm")}</Submit>
                 </ActionForm>
             }.into_any(),
         }}

@@ -2,15 +2,16 @@
 //! transaction, so a notification exists exactly when the change it reports does.
 
 use chrono::Utc;
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
 };
 
 use super::model::*;
+use crate::auth::model::Role;
 use crate::auth::ssr::Ctx;
-use crate::entity::notifications;
+use crate::entity::{notifications, user_roles, users};
 use crate::kernel::error::AppError;
 
 pub async fn notify<C: ConnectionTrait>(
@@ -28,11 +29,78 @@ pub async fn notify<C: ConnectionTrait>(
         created_at: Set(Utc::now()),
         read_at: Set(None),
         emailed_at: Set(None),
+        reminder_key: Set(None),
         ..Default::default()
     }
     .insert(conn)
     .await?;
     Ok(())
+}
+
+/// Writes a reminder unless this user already has one with this key (`reminders`):
+/// `INSERT … ON CONFLICT DO NOTHING`, since a failed insert would end a PostgreSQL
+/// transaction. True when it was written now.
+pub async fn remind<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    kind: NotificationKind,
+    subject: &str,
+    link: &str,
+    key: &str,
+) -> Result<bool, AppError> {
+    let row = notifications::ActiveModel {
+        user_id: Set(user_id),
+        kind: Set(kind.code().to_string()),
+        subject: Set(subject.to_string()),
+        link: Set(link.to_string()),
+        created_at: Set(Utc::now()),
+        read_at: Set(None),
+        emailed_at: Set(None),
+        reminder_key: Set(Some(key.to_string())),
+        ..Default::default()
+    };
+    let written = notifications::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                notifications::Column::UserId,
+                notifications::Column::ReminderKey,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(conn)
+        .await?;
+    Ok(written > 0)
+}
+
+/// The active accounts holding a role, in any organisation or in the ones given: those a
+/// notification for "the coordinators" or "these bodies' reception managers" reaches.
+pub async fn active_users_with_role<C: ConnectionTrait>(
+    conn: &C,
+    role: Role,
+    organisations: Option<&[i32]>,
+) -> Result<Vec<i32>, AppError> {
+    let holders: Vec<i32> = user_roles::Entity::find()
+        .filter(user_roles::Column::Role.eq(role.code()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| row.user_id)
+        .collect();
+    let mut query = users::Entity::find()
+        .filter(users::Column::Id.is_in(holders))
+        .filter(users::Column::Active.eq(true));
+    if let Some(organisations) = organisations {
+        query = query.filter(users::Column::OrganisationId.is_in(organisations.iter().copied()));
+    }
+    let mut ids: Vec<i32> = query
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|user| user.id)
+        .collect();
+    ids.sort_unstable();
+    Ok(ids)
 }
 
 pub async fn unread_count<C: ConnectionTrait>(conn: &C, user_id: i32) -> Result<u64, AppError> {

@@ -2,6 +2,7 @@
 //! assessment, goals and actions), the case diary, "My work" and the service catalogue.
 //! Every form is a plain server-rendered form first; hydration only saves the reload.
 
+use crate::ui::submit::Submit;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
@@ -147,7 +148,7 @@ fn OpenPlanForm(code: String, action: ServerAction<OpenPlan>) -> impl IntoView {
                     <input id="review-every" type="number" name="review_every_days" min="7" max="365" value="90" required=true aria-describedby="review-every-hint" />
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">{move_tr!("plan-open")}</button>
+                    <Submit action=action class="button primary">{move_tr!("plan-open")}</Submit>
                 </div>
             </ActionForm>
         </section>
@@ -315,7 +316,7 @@ fn PhaseSection(
                         <input id="phase-note" type="text" name="form[note]" maxlength=MAX_NOTE.to_string() />
                     </div>
                     <div class="form-actions">
-                        <button type="submit" class="button primary">{move_tr!("plan-phase-record")}</button>
+                        <Submit action=action class="button primary">{move_tr!("plan-phase-record")}</Submit>
                     </div>
                 </ActionForm>
             </details>

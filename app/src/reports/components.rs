@@ -3,6 +3,7 @@
 //! dashboards (`/rapporti/cruscotto`). All of them are plain GET forms and links; nothing
 //! here needs JavaScript except the print button.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -387,7 +388,7 @@ fn ReportFilters(report: FunderReport, action: &'static str) -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            <button type="submit" class="button primary">{move_tr!("report-show")}</button>
+            <Submit class="button primary">{move_tr!("report-show")}</Submit>
         </form>
     }
 }

@@ -139,6 +139,7 @@ pub fn problem_message(problem: Problem) -> String {
         Problem::FileTooLarge => tr!("problem-file-too-large"),
         Problem::FileTypeNotAllowed => tr!("problem-file-type-not-allowed"),
         Problem::FileTypeMismatch => tr!("problem-file-type-mismatch"),
+        Problem::UploadTooSlow => tr!("problem-upload-too-slow"),
         Problem::CommonPassword => tr!("problem-common-password"),
         Problem::WrongPassword => tr!("problem-wrong-password"),
         Problem::PasswordsDiffer => tr!("problem-passwords-differ"),

@@ -1,13 +1,14 @@
 //! The application shell: header with navigation by role, language choice and sign-out,
 //! the main landmark, and the toast region.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
+use leptos_fluent::{move_tr, I18n};
 use leptos_router::hooks::use_location;
 
+use super::toasts::{provide_toasts, ToastRegion};
 use crate::auth::api::{fetch_current_user, SetLanguage, SignOut};
 use crate::auth::model::CurrentUser;
-use crate::auth::policy::{allows, Decision};
 use crate::kernel::error::AppError;
 
 /// The signed-in user, fetched again on every navigation so that signing in or out, or
@@ -19,132 +20,14 @@ pub fn use_user_resource() -> Resource<Result<Option<CurrentUser>, AppError>> {
     expect_context::<UserResource>().0
 }
 
-/// A sections of the application, shown to users whose role may call its main function.
-pub struct NavItem {
-    pub href: &'static str,
-    pub endpoint: &'static str,
-}
-
-pub const NAV_ITEMS: [NavItem; 15] = [
-    NavItem {
-        href: "/",
-        endpoint: "home/overview",
-    },
-    NavItem {
-        href: "/il-mio-lavoro",
-        endpoint: "planner/my_work",
-    },
-    NavItem {
-        href: "/contatti",
-        endpoint: "people/contacts",
-    },
-    NavItem {
-        href: "/persone",
-        endpoint: "people/list",
-    },
-    NavItem {
-        href: "/posti-letto",
-        endpoint: "beds/board",
-    },
-    NavItem {
-        href: "/strutture",
-        endpoint: "beds/structures",
-    },
-    NavItem {
-        href: "/lista-attesa",
-        endpoint: "people/waiting_list",
-    },
-    NavItem {
-        href: "/indicatori",
-        endpoint: "people/checklists",
-    },
-    NavItem {
-        href: "/servizi",
-        endpoint: "planner/services",
-    },
-    NavItem {
-        href: "/forum",
-        endpoint: "forum/overview",
-    },
-    NavItem {
-        href: "/rapporti",
-        endpoint: "reports/funder",
-    },
-    NavItem {
-        href: "/amministrazione/organizzazioni",
-        endpoint: "admin/organisations",
-    },
-    NavItem {
-        href: "/amministrazione/utenti",
-        endpoint: "admin/users",
-    },
-    NavItem {
-        href: "/amministrazione/forum",
-        endpoint: "admin/forum",
-    },
-    NavItem {
-        href: "/registro-attivita",
-        endpoint: "audit/entries",
-    },
-];
-
-pub fn nav_label(href: &str) -> String {
-    match href {
-        "/" => tr!("nav-home"),
-        "/contatti" => tr!("nav-contacts"),
-        "/persone" => tr!("nav-people"),
-        "/indicatori" => tr!("nav-checklists"),
-        "/lista-attesa" => tr!("nav-waiting-list"),
-        "/posti-letto" => tr!("nav-board"),
-        "/strutture" => tr!("nav-structures"),
-        "/il-mio-lavoro" => tr!("nav-my-work"),
-        "/servizi" => tr!("nav-services"),
-        "/forum" => tr!("nav-forum"),
-        "/rapporti" => tr!("nav-reports"),
-        "/amministrazione/organizzazioni" => tr!("nav-organisations"),
-        "/amministrazione/utenti" => tr!("nav-users"),
-        "/amministrazione/forum" => tr!("nav-forum-rules"),
-        _ => tr!("nav-audit"),
-    }
-}
-
-pub fn visible_nav(user: &CurrentUser) -> Vec<&'static NavItem> {
-    NAV_ITEMS
-        .iter()
-        .filter(|item| allows(item.endpoint, Some(user)) == Decision::Allowed)
-        .collect()
-}
-
-#[derive(Clone, Copy)]
-pub struct Toasts(RwSignal<Vec<(u64, String)>>);
-
-impl Toasts {
-    pub fn push(&self, message: String) {
-        let id = self
-            .0
-            .with_untracked(|list| list.last().map_or(0, |(id, _)| id + 1));
-        self.0.update(|list| list.push((id, message)));
-        #[cfg(feature = "hydrate")]
-        {
-            let toasts = self.0;
-            set_timeout(
-                move || toasts.update(|list| list.retain(|(other, _)| *other != id)),
-                std::time::Duration::from_secs(6),
-            );
-        }
-    }
-}
-
-pub fn use_toasts() -> Toasts {
-    expect_context::<Toasts>()
-}
+pub use super::nav::{nav_label, visible_nav, NavItem, NAV_ITEMS};
 
 #[component]
 pub fn AppLayout(children: Children) -> impl IntoView {
     let location = use_location();
     let user = Resource::new(move || location.pathname.get(), |_| fetch_current_user());
     provide_context(UserResource(user));
-    provide_context(Toasts(RwSignal::new(Vec::new())));
+    provide_toasts();
     view! {
         // rel="external": the browser, not the client-side router, follows the link, so
         // focus really moves into the content (the router would only scroll to it).
@@ -169,6 +52,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             </Transition>
         </header>
         <main id="contenuto" tabindex="-1">
+            <super::breadcrumbs::Breadcrumbs />
             {children()}
         </main>
         <footer class="site-footer">
@@ -182,12 +66,39 @@ pub fn AppLayout(children: Children) -> impl IntoView {
     }
 }
 
+/// Keeps the bar's unread count live: the page listens to its user's count
+/// (`notifications::live`) for as long as it is open; the browser reconnects by itself.
+#[cfg(feature = "hydrate")]
+fn listen_to_unread_count(unread: RwSignal<u64>) {
+    let Ok(source) = web_sys::EventSource::new(crate::notifications::live::UNREAD_EVENTS_PATH)
+    else {
+        return;
+    };
+    gloo::events::EventListener::new(&source, "unread", move |event| {
+        use wasm_bindgen::JsCast;
+        let count = event
+            .dyn_ref::<web_sys::MessageEvent>()
+            .and_then(|message| message.data().as_string())
+            .and_then(|data| data.parse::<u64>().ok());
+        if let Some(count) = count {
+            unread.set(count);
+        }
+    })
+    .forget();
+    let source = StoredValue::new_local(source);
+    on_cleanup(move || source.with_value(|s| s.close()));
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn listen_to_unread_count(_unread: RwSignal<u64>) {}
+
 #[component]
 fn SignedInBar(user: CurrentUser) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let items = visible_nav(&user);
     let location = use_location();
-    let unread = user.unread_notifications;
+    let unread = RwSignal::new(user.unread_notifications);
+    listen_to_unread_count(unread);
     let hydrated = RwSignal::new(false);
     let menu_open = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -207,15 +118,15 @@ fn SignedInBar(user: CurrentUser) -> impl IntoView {
             </p>
             <a class="notifications-link" href="/notifiche" aria-current=move || (location.pathname.get() == "/notifiche").then_some("page")>
                 {move_tr!("notifications-link")}
-                {(unread > 0).then(|| view! {
-                    " " <span class="count-badge">{unread}</span>
+                {move || (unread.get() > 0).then(|| view! {
+                    " " <span class="count-badge">{unread.get()}</span>
                     <span class="visually-hidden">{move_tr!("notifications-unread-suffix")}</span>
                 })}
             </a>
             <ActionForm action=sign_out>
-                <button type="submit" class="button secondary small">
+                <Submit action=sign_out class="button secondary small" quiet=true>
                     {move_tr!("sign-out")}
-                </button>
+                </Submit>
             </ActionForm>
         </div>
         <crate::account::components::IdleWarning />
@@ -276,23 +187,11 @@ fn LanguageSwitch() -> impl IntoView {
                     </option>
                 </select>
                 <noscript>
-                    <button type="submit" class="button secondary small">
+                    <Submit action=action class="button secondary small" quiet=true>
                         {move_tr!("language-apply")}
-                    </button>
+                    </Submit>
                 </noscript>
             </div>
         </ActionForm>
-    }
-}
-
-#[component]
-fn ToastRegion() -> impl IntoView {
-    let toasts = use_toasts();
-    view! {
-        <div class="toasts" role="status" aria-live="polite">
-            <For each=move || toasts.0.get() key=|(id, _)| *id let:toast>
-                <p class="toast">{toast.1}</p>
-            </For>
-        </div>
     }
 }

@@ -135,6 +135,12 @@ impl TestApp {
         Self::start(turn, |settings| settings.report_min_count = threshold).await
     }
 
+    /// The app of a server that takes uploads at `pace` (a test cannot wait 30 s).
+    pub async fn spawn_with_upload_pace(pace: app::state::UploadPace) -> TestApp {
+        let turn = Turn::Shared(suite_lock().read_owned().await);
+        Self::start(turn, |settings| settings.upload_pace = pace).await
+    }
+
     /// The app for a load test, which runs with no other test beside it.
     pub async fn spawn_alone() -> TestApp {
         let turn = Turn::Alone(suite_lock().write_owned().await);

@@ -40,3 +40,4 @@ mod screening;
 mod security;
 mod service;
 mod sessions;
+mod work_reminders;

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::kernel::when::clock_text;
+use crate::ui::submit::Submit;
 
 #[component]
 pub(super) fn StructureCardView(
@@ -212,7 +213,7 @@ fn guest_forms(
                 <label for=move_id.clone()>{move_tr!("board-move-to")}</label>
                 <select id=move_id.clone() name="bed_id" required=true autofocus=true>{bed_options(&others)}</select>
                 <OverrideField id=format!("override-move-{bed_id}") />
-                <button type="submit" class="button small">{move_tr!("board-move")}</button>
+                <Submit action=actions.moving class="button small">{move_tr!("board-move")}</Submit>
             </ActionForm>
             <ActionForm action=actions.discharge attr:class="move-form">
                 <input type="hidden" name="code" value=exit_code />
@@ -220,7 +221,7 @@ fn guest_forms(
                 <select id=reason_id.clone() name="reason" required=true>{reasons}</select>
                 <label for=date_id.clone()>{move_tr!("board-exit-date")}</label>
                 <input id=date_id.clone() type="date" name="ended_on" value=today.to_string() max=today.to_string() required=true />
-                <button type="submit" class="button small danger">{move_tr!("board-exit")}</button>
+                <Submit action=actions.discharge class="button small danger">{move_tr!("board-exit")}</Submit>
             </ActionForm>
         </details>
     }
@@ -271,7 +272,7 @@ pub(super) fn AddressView(
                         <input type="hidden" name="structure_id" value=id.to_string() />
                         <label for=field.clone()>{move_tr!("address-reason")}</label>
                         <input id=field type="text" name="reason" required=true minlength="5" maxlength="300" autocomplete="off" />
-                        <button type="submit" class="button small">{move_tr!("address-reveal-submit")}</button>
+                        <Submit action=action class="button small">{move_tr!("address-reveal-submit")}</Submit>
                     </ActionForm>
                 </details>
             }
@@ -292,7 +293,7 @@ pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) ->
             <ActionForm action=actions.hold attr:class="move-form">
                 <input type="hidden" name="bed_id" value=bed_id.clone() />
                 <input type="hidden" name="hours" value="0" />
-                <button type="submit" class="button small" autofocus=true>{move_tr!("bed-release")}</button>
+                <Submit action=actions.hold class="button small" autofocus=true>{move_tr!("bed-release")}</Submit>
             </ActionForm>
         }
         .into_any(),
@@ -300,7 +301,7 @@ pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) ->
             <ActionForm action=actions.service attr:class="move-form">
                 <input type="hidden" name="bed_id" value=bed_id.clone() />
                 <input type="hidden" name="reason" value="" />
-                <button type="submit" class="button small" autofocus=true>{move_tr!("bed-back-in-service")}</button>
+                <Submit action=actions.service class="button small" autofocus=true>{move_tr!("bed-back-in-service")}</Submit>
             </ActionForm>
         }
         .into_any(),
@@ -319,13 +320,13 @@ pub(super) fn BedMenu(bed_id: String, state: BedState, actions: BoardActions) ->
                     <option value="24" selected=true>"24"</option>
                     <option value="48">"48"</option>
                 </select>
-                <button type="submit" class="button small">{move_tr!("bed-hold")}</button>
+                <Submit action=actions.hold class="button small">{move_tr!("bed-hold")}</Submit>
             </ActionForm>
             <ActionForm action=actions.service attr:class="move-form">
                 <input type="hidden" name="bed_id" value=service_bed />
                 <label for=reason_id.clone()>{move_tr!("bed-out-reason")}</label>
                 <input id=reason_id type="text" name="reason" required=true maxlength="300" />
-                <button type="submit" class="button small">{move_tr!("bed-take-out")}</button>
+                <Submit action=actions.service class="button small">{move_tr!("bed-take-out")}</Submit>
             </ActionForm>
             }
             .into_any()

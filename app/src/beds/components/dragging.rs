@@ -1,6 +1,7 @@
 //! Drag-and-drop on the board: the handles, the exit zone, the undo panel and the prompts that ask for a reason.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 /// The grip by which a person is dragged (mouse, pen or finger). Out of the keyboard's
 /// way: keyboard users have the "move to…" forms.
@@ -75,7 +76,7 @@ pub(super) fn UndoPanel(offer: UndoOffer, action: ServerAction<UndoLastChange>) 
                 <div class="panel undo-panel" role="status">
                     <p><strong>{text}</strong> " " {move_tr!("board-undo-hint")}</p>
                     <ActionForm action attr:class="inline-form">
-                        <button type="submit" class="button">{move_tr!("board-undo")}</button>
+                        <Submit action=action class="button">{move_tr!("board-undo")}</Submit>
                     </ActionForm>
                 </div>
             }

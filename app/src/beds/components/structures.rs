@@ -1,6 +1,7 @@
 //! The structures page: each structure's beds, rules and address, for those who manage them.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn StructuresPage() -> impl IntoView {
@@ -123,7 +124,7 @@ pub(super) fn StructureEditor(
                 <input type="checkbox" id=field("active") name="form[active]" checked=active />
                 <label for=field("active")>{move_tr!("field-structure-active")}</label>
             </div>
-            <div class="form-actions"><button type="submit" class="button primary">{move_tr!("save")}</button></div>
+            <div class="form-actions"><Submit action=save class="button primary">{move_tr!("save")}</Submit></div>
         </ActionForm>
     }
 }
@@ -155,7 +156,7 @@ pub(super) fn StructureAdmin(
                             {bed.removable.then(|| view! {
                                 <ActionForm action=remove attr:class="inline-form">
                                     <input type="hidden" name="bed_id" value=bed_id.clone() />
-                                    <button type="submit" class="button small">{move_tr!("bed-remove")}</button>
+                                    <Submit action=remove class="button small">{move_tr!("bed-remove")}</Submit>
                                 </ActionForm>
                             })}
                         </li>
@@ -168,7 +169,7 @@ pub(super) fn StructureAdmin(
                 <input id=label_id name="label" required=true maxlength="64" />
                 <label for=room_id.clone()>{move_tr!("field-bed-room")}</label>
                 <input id=room_id name="room" maxlength="64" />
-                <button type="submit" class="button small">{move_tr!("bed-add")}</button>
+                <Submit action=add class="button small">{move_tr!("bed-add")}</Submit>
             </ActionForm>
             <details class="more-details">
                 <summary>{move_tr!("structure-edit")}</summary>

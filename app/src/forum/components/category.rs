@@ -1,6 +1,7 @@
 //! A category's threads.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn ForumCategoryPage() -> impl IntoView {
@@ -72,7 +73,7 @@ pub(super) fn CategoryView(
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button secondary">{move_tr!("forum-filter")}</button>
+            <Submit class="button secondary">{move_tr!("forum-filter")}</Submit>
         </form>
         {if page.threads.is_empty() {
             view! { <p>{move_tr!("forum-no-threads")}</p> }.into_any()

@@ -1,6 +1,7 @@
 //! A draft held back by the personal-data guard, to be corrected or published anyway.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn ForumDraftPage() -> impl IntoView {
@@ -59,12 +60,12 @@ pub(super) fn DraftView(
             } else {
                 view! { <input type="hidden" name="confirm" value="" /> }.into_any()
             }}
-            <button type="submit" class="button primary">{move_tr!("forum-publish")}</button>
+            <Submit action=publish class="button primary">{move_tr!("forum-publish")}</Submit>
         </ActionForm>
         <div class="button-row">
             <ActionForm action=discard attr:class="inline-form">
                 <input type="hidden" name="post" value=discarded_post />
-                <button type="submit" class="button secondary">{move_tr!("forum-discard")}</button>
+                <Submit action=discard class="button secondary">{move_tr!("forum-discard")}</Submit>
             </ActionForm>
         </div>
     }

@@ -1,6 +1,7 @@
 //! The moderation queue: reported posts and held drafts.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn ForumModerationPage() -> impl IntoView {
@@ -135,7 +136,7 @@ pub(super) fn QueueEntry(
                             <input type="hidden" name="action" value=action.code() />
                             <input type="hidden" name="note" value="" />
                             <input type="hidden" name="back" value="coda" />
-                            <button type="submit" class="button small">{move || action_name(action)}</button>
+                            <Submit action=act class="button small">{move || action_name(action)}</Submit>
                         </ActionForm>
                     }
                 }).collect_view()}

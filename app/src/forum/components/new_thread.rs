@@ -1,6 +1,7 @@
 //! Opening a new thread.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn NewThreadPage() -> impl IntoView {
@@ -33,7 +34,7 @@ pub fn NewThreadPage() -> impl IntoView {
             </div>
             <TagChoices error />
             <p class="hint">{move_tr!("forum-tags-hint")}</p>
-            <button type="submit" class="button primary">{move_tr!("forum-publish")}</button>
+            <Submit action=create class="button primary">{move_tr!("forum-publish")}</Submit>
         </ActionForm>
     }
 }

@@ -1,6 +1,7 @@
 //! Searching the forum.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 /// The search box at the top of the forum's pages: a plain GET form to the search page.
 #[component]
@@ -11,7 +12,7 @@ pub(super) fn SearchBox(#[prop(optional, into)] value: String) -> impl IntoView 
                 <label for="forum-search-q">{move_tr!("forum-search-label")}</label>
                 <input id="forum-search-q" name="q" type="search" value=value maxlength=MAX_QUERY.to_string() />
             </div>
-            <button type="submit" class="button secondary">{move_tr!("forum-search")}</button>
+            <Submit class="button secondary">{move_tr!("forum-search")}</Submit>
         </form>
     }
 }
@@ -111,7 +112,7 @@ pub(super) fn SearchForm(form: SearchForm, page: Option<SearchPage>) -> impl Int
                     <label for="search-attachments">{move_tr!("forum-search-attachments")}</label>
                 </div>
             </div>
-            <button type="submit" class="button primary">{move_tr!("forum-search")}</button>
+            <Submit class="button primary">{move_tr!("forum-search")}</Submit>
         </form>
         {page.map(|page| view! { <SearchResults page /> })}
     }

@@ -1,6 +1,7 @@
 //! A thread: its posts, the reply form and what a moderator may do.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 /// The thread page's actions, shared by its forms: each success reloads the thread.
 #[derive(Clone, Copy)]
@@ -111,9 +112,9 @@ pub(super) fn ThreadView(page: ThreadPage, actions: ThreadActions) -> impl IntoV
             <ActionForm action=actions.watch attr:class="inline-form">
                 <input type="hidden" name="thread" value=thread.to_string() />
                 <input type="hidden" name="watch" value=if watching { "off" } else { "on" } />
-                <button type="submit" class="button small secondary">
+                <Submit action=actions.watch class="button small secondary">
                     {move || if watching { tr!("forum-unwatch") } else { tr!("forum-watch") }}
-                </button>
+                </Submit>
             </ActionForm>
         </div>
         {may_moderate.then(|| view! { <ThreadModeration page=page.clone() actions /> })}
@@ -158,7 +159,7 @@ pub(super) fn ThreadModeration(page: ThreadPage, actions: ThreadActions) -> impl
                             <input type="hidden" name="action" value=action.code() />
                             <input type="hidden" name="category" value="" />
                             <input type="hidden" name="note" value="" />
-                            <button type="submit" class="button small secondary">{move || action_name(action)}</button>
+                            <Submit action=actions.moderate_thread class="button small secondary">{move || action_name(action)}</Submit>
                         </ActionForm>
                     }
                 }).collect_view()}
@@ -179,7 +180,7 @@ pub(super) fn ThreadModeration(page: ThreadPage, actions: ThreadActions) -> impl
                         <label for="move-note">{move_tr!("forum-mod-note")}</label>
                         <input id="move-note" name="note" type="text" maxlength=MAX_FLAG_REASON.to_string() />
                     </div>
-                    <button type="submit" class="button small">{move_tr!("forum-mod-move")}</button>
+                    <Submit action=actions.moderate_thread class="button small">{move_tr!("forum-mod-move")}</Submit>
                 </ActionForm>
             })}
         </details>
@@ -261,7 +262,7 @@ fn AcceptButton(
         <ActionForm action attr:class="inline-form">
             <input type="hidden" name="thread" value=thread.to_string() />
             <input type="hidden" name="post" value=value />
-            <button type="submit" class="button small primary">{move || if label == "forum-accept" { tr!("forum-accept") } else { tr!("forum-unaccept") }}</button>
+            <Submit action=action class="button small primary">{move || if label == "forum-accept" { tr!("forum-accept") } else { tr!("forum-unaccept") }}</Submit>
         </ActionForm>
     }
 }
@@ -289,7 +290,7 @@ fn PostModerationButtons(
             <input type="hidden" name="action" value=action.code() />
             <input type="hidden" name="note" value="" />
             <input type="hidden" name="back" value="" />
-            <button type="submit" class="button small secondary">{move || action_name(action)}</button>
+            <Submit action=moderate_post class="button small secondary">{move || action_name(action)}</Submit>
         </ActionForm>
     }).collect_view()
 }
@@ -306,7 +307,7 @@ fn EditPostForm(post: i32, source: String, action: ServerAction<EditPost>) -> im
                     <label for=format!("edit-{post}")>{move_tr!("forum-field-text")}</label>
                     <textarea id=format!("edit-{post}") name="body" rows="8" required=true>{source}</textarea>
                 </div>
-                <button type="submit" class="button small">{move_tr!("forum-save-edit")}</button>
+                <Submit action=action class="button small">{move_tr!("forum-save-edit")}</Submit>
             </ActionForm>
         </details>
     }
@@ -324,7 +325,7 @@ fn FlagPostForm(post: i32, action: ServerAction<FlagPost>) -> impl IntoView {
                     <label for=format!("flag-{post}")>{move_tr!("forum-flag-reason")}</label>
                     <textarea id=format!("flag-{post}") name="reason" rows="3" required=true maxlength=MAX_FLAG_REASON.to_string()></textarea>
                 </div>
-                <button type="submit" class="button small secondary">{move_tr!("forum-flag-send")}</button>
+                <Submit action=action class="button small secondary">{move_tr!("forum-flag-send")}</Submit>
             </ActionForm>
         </details>
     }
@@ -361,7 +362,7 @@ pub(super) fn ReplyForm(thread: i32, quote: String, action: ServerAction<Reply>)
                     <MarkdownHint id="reply-body-hint" />
                     <textarea id="reply-body" name="body" rows="8" required=true aria-describedby="reply-body-hint">{quote}</textarea>
                 </div>
-                <button type="submit" class="button primary">{move_tr!("forum-send-reply")}</button>
+                <Submit action=action class="button primary">{move_tr!("forum-send-reply")}</Submit>
             </ActionForm>
         </section>
     }

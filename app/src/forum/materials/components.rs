@@ -3,6 +3,7 @@
 //! findings, publication). Every action is a plain form first; the file upload stays a
 //! plain multipart form even when the page is hydrated.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -82,7 +83,7 @@ fn LibraryView(page: LibraryPage, watch: ServerAction<WatchCategory>) -> impl In
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button secondary">{move_tr!("forum-filter")}</button>
+            <Submit class="button secondary">{move_tr!("forum-filter")}</Submit>
         </form>
         {if page.materials.is_empty() {
             view! { <p>{move_tr!("forum-library-empty")}</p> }.into_any()
@@ -171,9 +172,9 @@ fn MaterialView(
             <ActionForm action=watch attr:class="inline-form">
                 <input type="hidden" name="material" value=material.clone() />
                 <input type="hidden" name="on" value=if watching { "0" } else { "1" } />
-                <button type="submit" class="button secondary">
+                <Submit action=watch class="button secondary">
                     {move || if watching { tr!("forum-material-unwatch") } else { tr!("forum-material-watch") }}
-                </button>
+                </Submit>
             </ActionForm>
             {match (page.may_publish, page.draft_id) {
                 (true, Some(draft)) => Some(view! {
@@ -182,7 +183,7 @@ fn MaterialView(
                 (true, None) => Some(view! {
                     <ActionForm action=start attr:class="inline-form">
                         <input type="hidden" name="material" value=material_for_start />
-                        <button type="submit" class="button primary">{move_tr!("forum-material-new-version")}</button>
+                        <Submit action=start class="button primary">{move_tr!("forum-material-new-version")}</Submit>
                     </ActionForm>
                 }.into_any()),
                 (false, _) => None,
@@ -323,7 +324,7 @@ fn NewMaterialForm(
             </div>
             <TagChoices error />
             <p class="hint">{move_tr!("forum-material-new-hint")}</p>
-            <button type="submit" class="button primary">{move_tr!("forum-material-create")}</button>
+            <Submit action=create class="button primary">{move_tr!("forum-material-create")}</Submit>
         </ActionForm>
     }
 }
@@ -412,28 +413,17 @@ fn VersionDraftView(
                                 " "
                                 <ActionForm action=remove attr:class="inline-form">
                                     <input type="hidden" name="attachment" value=file.id.to_string() />
-                                    <button type="submit" class="button small secondary">
+                                    <Submit action=remove class="button small secondary">
                                         {move_tr!("forum-material-remove-file")}
                                         <span class="visually-hidden">" " {file.file_name.clone()}</span>
-                                    </button>
+                                    </Submit>
                                 </ActionForm>
                             </li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            // A plain multipart form: files travel as the browser sends them, with or
-            // without the hydrated page.
-            <form method="post" enctype="multipart/form-data" action=upload_path(draft.id) class="forum-form">
-                <div class="field">
-                    <label for="draft-file">{move_tr!("forum-material-upload")}</label>
-                    <p class="hint" id="draft-file-hint">{move_tr!("forum-material-upload-hint")}</p>
-                    <input id="draft-file" name="file" type="file" required=true
-                        accept=".pdf,.docx,.odt,.png,.jpg,.jpeg,.webp" aria-describedby="draft-file-hint" />
-                    {field_problem(error, "file")}
-                </div>
-                <button type="submit" class="button secondary">{move_tr!("forum-material-upload-send")}</button>
-            </form>
+            <super::upload::UploadForm draft_id=draft.id error />
         </section>
         <GuardVerdict findings=draft.findings.clone() />
         <ActionForm action=save attr:class="forum-form">
@@ -455,14 +445,14 @@ fn VersionDraftView(
             </div>
             {questioned.then(|| view! { <GuardConfirm /> })}
             <div class="button-row">
-                <button type="submit" class="button secondary">{move_tr!("forum-material-save")}</button>
-                <button type="submit" name="publish" value="1" class="button primary">{move_tr!("forum-material-publish")}</button>
+                <Submit action=save class="button secondary">{move_tr!("forum-material-save")}</Submit>
+                <Submit action=save class="button primary" name="publish" value="1">{move_tr!("forum-material-publish")}</Submit>
             </div>
         </ActionForm>
         <div class="button-row">
             <ActionForm action=discard attr:class="inline-form">
                 <input type="hidden" name="version" value=discarded_version />
-                <button type="submit" class="button secondary">{move_tr!("forum-material-discard")}</button>
+                <Submit action=discard class="button secondary">{move_tr!("forum-material-discard")}</Submit>
             </ActionForm>
         </div>
     }

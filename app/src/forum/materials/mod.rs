@@ -11,3 +11,4 @@ pub mod model;
 pub mod files;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod upload;

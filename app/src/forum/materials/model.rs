@@ -87,6 +87,14 @@ pub const MAX_FILE_NAME: usize = 200;
 pub fn upload_path(version_id: i32) -> String {
     format!("/forum/materiali/bozze/{version_id}/allegati")
 }
+
+/// Whether a request's path is an upload's (`upload_path`): the server bounds those by a
+/// minimum rate rather than by the time limit of other requests.
+pub fn is_upload_path(path: &str) -> bool {
+    path.strip_prefix("/forum/materiali/bozze/")
+        .and_then(|rest| rest.strip_suffix("/allegati"))
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
 pub fn download_path(attachment_id: i32) -> String {
     format!("/forum/allegati/{attachment_id}")
 }

@@ -1,6 +1,7 @@
 //! The forum's rules page: for each category, who reads, posts and moderates, and the
 //! members named its moderators. Plain forms; a change applies to the next request.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -125,10 +126,10 @@ fn RulesTable(
                                     <input type="hidden" name="category" value=code />
                                     <input type="hidden" name="audience" value=audience.code() />
                                     <input type="hidden" name="level" value="none" />
-                                    <button type="submit" class="button small secondary">
+                                    <Submit action=rule class="button small secondary">
                                         {move_tr!("forum-rules-remove")}
                                         <span class="visually-hidden">" " {move || audience_name(audience)}</span>
-                                    </button>
+                                    </Submit>
                                 </ActionForm>
                             </td>
                         </tr>
@@ -164,7 +165,7 @@ fn RuleForm(code: String, rule: ServerAction<SetForumRule>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button secondary">{move_tr!("forum-rules-save")}</button>
+            <Submit action=rule class="button secondary">{move_tr!("forum-rules-save")}</Submit>
         </ActionForm>
     }
 }
@@ -191,10 +192,10 @@ fn ModeratorList(
                         <input type="hidden" name="category" value=code />
                         <input type="hidden" name="user" value=row.user_id.to_string() />
                         <input type="hidden" name="on" value="0" />
-                        <button type="submit" class="button small secondary">
+                        <Submit action=moderator class="button small secondary">
                             {move_tr!("forum-rules-remove")}
                             <span class="visually-hidden">" " {row.name.clone()}</span>
-                        </button>
+                        </Submit>
                     </ActionForm>
                 </li>
             }}).collect_view()}
@@ -224,7 +225,7 @@ fn NameModeratorForm(
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button secondary">{move_tr!("forum-rules-add-moderator")}</button>
+            <Submit action=moderator class="button secondary">{move_tr!("forum-rules-add-moderator")}</Submit>
         </ActionForm>
     }
 }

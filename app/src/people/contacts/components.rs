@@ -1,6 +1,7 @@
 //! The contact log page: one form, fast on a phone (a contact is three or four taps), and
 //! the recent contacts of the user's organisation below it.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -121,9 +122,9 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
                 />
                 <ContactMoreDetails today default_province=data.default_province.clone() error />
                 <div class="form-actions">
-                    <button type="submit" class="button primary wide" disabled=move || log.pending().get()>
+                    <Submit action=log class="button primary wide">
                         {move_tr!("contact-submit")}
-                    </button>
+                    </Submit>
                 </div>
             </ActionForm>
         </section>

@@ -11,10 +11,10 @@ use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::auth::model::{CurrentUser, Role};
-use crate::entity::{audit_log, people, user_roles, users};
+use crate::entity::{audit_log, people};
 use crate::kernel::error::AppError;
 use crate::notifications::model::NotificationKind;
-use crate::notifications::ssr::notify;
+use crate::notifications::ssr::{active_users_with_role, notify};
 
 /// Identity changes one user may make in an hour: enough for a day's records, too few
 /// to probe the network's records name by name.
@@ -49,22 +49,10 @@ pub async fn tell_coordination_of_twin<C: ConnectionTrait>(
     if person.identity_hash.as_deref() == previous_hash || !has_twin(conn, person).await? {
         return Ok(());
     }
-    let coordinators: Vec<i32> = user_roles::Entity::find()
-        .filter(user_roles::Column::Role.eq(Role::Coordinator.code()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|row| row.user_id)
-        .collect();
-    for coordinator in users::Entity::find()
-        .filter(users::Column::Id.is_in(coordinators))
-        .filter(users::Column::Active.eq(true))
-        .all(conn)
-        .await?
-    {
+    for coordinator in active_users_with_role(conn, Role::Coordinator, None).await? {
         notify(
             conn,
-            coordinator.id,
+            coordinator,
             NotificationKind::PossibleDuplicate,
             &person.code,
             "/persone/doppioni",

@@ -1,6 +1,7 @@
 //! The screening page (an interview with the indicator checklist) and the trainers'
 //! checklist page (versions, draft, publish).
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -124,7 +125,7 @@ fn ScreeningFormView(
                 {move || error.get().and_then(|e| e.problem_for("observed")).map(|p| view! { <p class="field-error">{problem_message(p)}</p> })}
                 <SelectField label=move_tr!("field-screening-outcome") name="form[outcome]" options=outcomes required=true error />
                 <div class="form-actions">
-                    <button type="submit" class="button primary" disabled=move || save.pending().get()>{move_tr!("screening-submit")}</button>
+                    <Submit action=save class="button primary">{move_tr!("screening-submit")}</Submit>
                 </div>
             </ActionForm>
         </section>
@@ -225,7 +226,7 @@ fn ChecklistVersionsView(
             <section class="panel">
                 <ActionForm action=start>
                     <p>{move_tr!("checklist-no-draft")}</p>
-                    <button type="submit" class="button primary">{move_tr!("checklist-start-draft")}</button>
+                    <Submit action=start class="button primary">{move_tr!("checklist-start-draft")}</Submit>
                 </ActionForm>
             </section>
         }.into_any(),
@@ -261,12 +262,12 @@ fn ChecklistVersionsView(
                         </fieldset>
                         <TextField label=move_tr!("checklist-changes") name="form[changes]" value=draft.changes.clone().unwrap_or_default() hint=move_tr!("checklist-changes-hint") error=save_error />
                         <div class="form-actions">
-                            <button type="submit" class="button">{move_tr!("checklist-save-draft")}</button>
+                            <Submit action=save class="button">{move_tr!("checklist-save-draft")}</Submit>
                         </div>
                     </ActionForm>
                     <ActionForm action=publish>
                         <FormErrorSummary error=publish_error />
-                        <button type="submit" class="button primary">{move_tr!("checklist-publish", { "version" => draft.version })}</button>
+                        <Submit action=publish class="button primary">{move_tr!("checklist-publish", { "version" => draft.version })}</Submit>
                     </ActionForm>
                 </section>
             }.into_any()

@@ -1,5 +1,6 @@
 //! The waiting list page and the waiting-list section of a person's page.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -147,7 +148,7 @@ pub fn WaitingSection(
                     <ActionForm action=withdraw>
                         <FormErrorSummary error=withdraw_error />
                         <input type="hidden" name="code" value=code.clone() />
-                        <button type="submit" class="button">{move_tr!("waiting-withdraw")}</button>
+                        <Submit action=withdraw class="button">{move_tr!("waiting-withdraw")}</Submit>
                     </ActionForm>
                 })}
             }
@@ -192,7 +193,7 @@ pub fn WaitingSection(
                         <TextField label=move_tr!("field-waiting-language") name="form[language]" error />
                         <SelectField label=move_tr!("field-preferred-province") name="form[preferred_province]" options=provinces error />
                         <TextField label=move_tr!("field-wanted-from") name="form[wanted_from]" kind="date" value=today required=true error />
-                        <div class="form-actions"><button type="submit" class="button primary">{move_tr!("waiting-propose")}</button></div>
+                        <div class="form-actions"><Submit action=add class="button primary">{move_tr!("waiting-propose")}</Submit></div>
                     </ActionForm>
                 </details>
             }

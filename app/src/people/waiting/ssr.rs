@@ -11,11 +11,13 @@ use super::model::*;
 use crate::audit::ssr::{record, record_alone, AuditEvent};
 use crate::auth::model::Role;
 use crate::auth::ssr::Ctx;
-use crate::entity::{people, waiting_list};
+use crate::entity::{people, structures, waiting_list};
 use crate::kernel::clock::today;
 use crate::kernel::db::WriteTransaction;
 use crate::kernel::error::{AppError, Conflict};
 use crate::kernel::names::organisation_names;
+use crate::notifications::model::NotificationKind;
+use crate::notifications::ssr::{active_users_with_role, notify};
 use crate::people::access::{
     find_person, may_manage, people_in_charge_of, person_codes, person_event, person_for_change,
     refuse,
@@ -166,6 +168,13 @@ async fn add_to_waiting_list_in(
         )
         .await?;
     }
+    tell_reception_managers(
+        txn,
+        user.id,
+        &person.code,
+        created.preferred_province.as_deref(),
+    )
+    .await?;
     record(
         txn,
         ctx.request_id(),
@@ -218,4 +227,43 @@ pub async fn withdraw_from_waiting_list(ctx: &Ctx, code: &str) -> Result<(), App
         person_event(ctx, "person.waiting.withdraw", code),
     )
     .await
+}
+
+/// A proposal is news for the reception managers who could offer her a bed: those of the
+/// bodies with an active structure in her preferred province (in any province when she
+/// has none). Told by code only, with the board as the link.
+async fn tell_reception_managers<C: ConnectionTrait>(
+    conn: &C,
+    proposer: i32,
+    code: &str,
+    province: Option<&str>,
+) -> Result<(), AppError> {
+    let mut structures = structures::Entity::find().filter(structures::Column::Active.eq(true));
+    if let Some(province) = province {
+        structures = structures.filter(structures::Column::Province.eq(province));
+    }
+    let mut bodies: Vec<i32> = structures
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|structure| structure.organisation_id)
+        .collect();
+    bodies.sort_unstable();
+    bodies.dedup();
+    if bodies.is_empty() {
+        return Ok(());
+    }
+    for manager in active_users_with_role(conn, Role::ReceptionManager, Some(&bodies)).await? {
+        if manager != proposer {
+            notify(
+                conn,
+                manager,
+                NotificationKind::BedProposal,
+                code,
+                "/posti-letto",
+            )
+            .await?;
+        }
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! The versions page (record an agreed version, compare two, approve) and the print view
 //! of the agreed plan, clean on A4 and ready to be signed.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -202,7 +203,7 @@ fn AgreementFormSection(
                         </select>
                     </div>
                     <div class="form-actions">
-                        <button type="submit" class="button primary">{move_tr!("agreement-record-submit")}</button>
+                        <Submit action=action class="button primary">{move_tr!("agreement-record-submit")}</Submit>
                     </div>
                 </ActionForm>
             </details>
@@ -258,7 +259,7 @@ fn VersionList(
                                     <textarea id=format!("approval-note-{number}") name="note" rows="2" maxlength=MAX_AGREEMENT_NOTES.to_string()></textarea>
                                 </div>
                                 <div class="form-actions">
-                                    <button type="submit" class="button primary">{move_tr!("agreement-approve", { "number" => number })}</button>
+                                    <Submit action=approve class="button primary">{move_tr!("agreement-approve", { "number" => number })}</Submit>
                                 </div>
                             </ActionForm>
                         })}
@@ -301,7 +302,7 @@ fn CompareSection(
                     <select id="compare-to" name="a">{options(to)}</select>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button secondary">{move_tr!("agreement-compare-submit")}</button>
+                    <Submit class="button secondary">{move_tr!("agreement-compare-submit")}</Submit>
                 </div>
             </form>
             {comparison.map(|comparison| {

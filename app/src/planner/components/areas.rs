@@ -1,6 +1,7 @@
 //! The plan's areas: the assessment, the goals and their actions.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub(super) fn AreaSection(
@@ -88,7 +89,7 @@ pub(super) fn AssessmentEditor(
                     <textarea id=notes_id name="form[notes]" rows="3" maxlength=MAX_ASSESSMENT_NOTES.to_string()>{notes}</textarea>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">{move_tr!("save")}</button>
+                    <Submit action=action class="button primary">{move_tr!("save")}</Submit>
                 </div>
             </ActionForm>
         </details>
@@ -119,7 +120,7 @@ pub(super) fn NewGoalForm(
                     <input id=expected_id type="date" name="form[expected_on]" />
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">{move_tr!("plan-goal-add-submit")}</button>
+                    <Submit action=action class="button primary">{move_tr!("plan-goal-add-submit")}</Submit>
                 </div>
             </ActionForm>
         </details>
@@ -178,7 +179,7 @@ pub(super) fn GoalItem(
                                 }).collect_view()}
                             </select>
                         </div>
-                        <button type="submit" class="button small">{move_tr!("save")}</button>
+                        <Submit action=actions.goal_status class="button small">{move_tr!("save")}</Submit>
                     </ActionForm>
                 </details>
             </div>
@@ -247,7 +248,7 @@ pub(super) fn NewActionFields(
                 </div>
             </div>
             <div class="form-actions">
-                <button type="submit" class="button primary">{move_tr!("plan-action-add-submit")}</button>
+                <Submit action=action class="button primary">{move_tr!("plan-action-add-submit")}</Submit>
             </div>
         </ActionForm>
     }
@@ -302,7 +303,7 @@ pub(super) fn ActionItem(
                         <input type="hidden" name="form[planned_end]" value=row.planned_end.to_string() />
                         <input type="hidden" name="form[actual_start]" value=row.actual_start.map(|d| d.to_string()).unwrap_or_default() />
                         <input type="hidden" name="form[outcome]" value=outcome />
-                        <button type="submit" class="button small primary">{move_tr!("plan-action-mark-done")}</button>
+                        <Submit action=action class="button small primary">{move_tr!("plan-action-mark-done")}</Submit>
                     </ActionForm>
                     }
                 })}
@@ -370,7 +371,7 @@ fn ActionUpdateForm(
                     <input id=outcome_id type="text" name="form[outcome]" maxlength=MAX_DESCRIPTION.to_string() value=row.outcome.clone().unwrap_or_default() />
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">{move_tr!("save")}</button>
+                    <Submit action=action class="button primary">{move_tr!("save")}</Submit>
                 </div>
             </ActionForm>
         </details>

@@ -1,6 +1,7 @@
 //! The case diary: dated notes of the team, some visible only to the psychologist or the legal advisor.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn CaseDiaryPage() -> impl IntoView {
@@ -60,7 +61,7 @@ pub(super) fn DiaryView(page: DiaryPage, action: ServerAction<AddDiaryNote>) -> 
                     <textarea id="diary-body" name="form[body]" rows="6" required=true maxlength=MAX_DIARY_BODY.to_string()></textarea>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">{move_tr!("diary-add")}</button>
+                    <Submit action=action class="button primary">{move_tr!("diary-add")}</Submit>
                 </div>
             </ActionForm>
         </section>

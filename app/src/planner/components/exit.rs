@@ -1,6 +1,7 @@
 //! The exit from the programme, which closes the plan.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub(super) fn ExitSection(
@@ -35,7 +36,7 @@ pub(super) fn ExitSection(
                         <label for="exit-confirm">{move_tr!("plan-field-confirm")}</label>
                     </div>
                     <div class="form-actions">
-                        <button type="submit" class="button danger">{move_tr!("plan-exit-submit")}</button>
+                        <Submit action=action class="button danger">{move_tr!("plan-exit-submit")}</Submit>
                     </div>
                 </ActionForm>
             </details>

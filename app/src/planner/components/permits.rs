@@ -1,6 +1,7 @@
 //! Residence permits: the one the person holds, its renewal and its conversion.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub(super) fn PermitsSection(
@@ -104,7 +105,7 @@ pub(super) fn PermitItem(
                                         <label for=on_id.clone()>{move_tr!("permit-converted-on")}</label>
                                         <input id=on_id type="date" name="form[converted_on]" value=today.to_string() max=today.to_string() required=true />
                                     </div>
-                                    <button type="submit" class="button small primary">{move_tr!("permit-convert-submit")}</button>
+                                    <Submit action=actions.convert class="button small primary">{move_tr!("permit-convert-submit")}</Submit>
                                 </ActionForm>
                             </details>
                         }
@@ -180,7 +181,7 @@ pub(super) fn PermitFields(
                 </div>
             })}
             <div class="form-actions">
-                <button type="submit" class="button primary">{move_tr!("save")}</button>
+                <Submit action=action class="button primary">{move_tr!("save")}</Submit>
             </div>
         </ActionForm>
     }

@@ -1,6 +1,7 @@
 //! Scheduled reviews of the plan and their outcome.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub(super) fn ReviewsSection(
@@ -49,7 +50,7 @@ pub(super) fn ReviewsSection(
                                             <textarea id="review-decisions" name="form[decisions]" rows="3" maxlength=MAX_MINUTES.to_string()></textarea>
                                         </div>
                                         <div class="form-actions">
-                                            <button type="submit" class="button primary">{move_tr!("plan-review-record-submit")}</button>
+                                            <Submit action=actions.review class="button primary">{move_tr!("plan-review-record-submit")}</Submit>
                                         </div>
                                     </ActionForm>
                                 </details>
@@ -61,7 +62,7 @@ pub(super) fn ReviewsSection(
                                             <label for="review-scheduled-on">{move_tr!("plan-field-scheduled-on")}</label>
                                             <input id="review-scheduled-on" type="date" name="scheduled_on" value=next.scheduled_on.to_string() required=true />
                                         </div>
-                                        <button type="submit" class="button small">{move_tr!("save")}</button>
+                                        <Submit action=actions.schedule class="button small">{move_tr!("save")}</Submit>
                                     </ActionForm>
                                 </details>
                             </div>

@@ -1,6 +1,7 @@
 //! The service catalogue of the network.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn ServicesPage() -> impl IntoView {
@@ -58,7 +59,7 @@ pub(super) fn ServicesView(
                         <input id="service-name-en" type="text" name="form[name_en]" required=true maxlength=MAX_SERVICE_NAME.to_string() />
                     </div>
                     <div class="form-actions">
-                        <button type="submit" class="button primary">{move_tr!("services-add-submit")}</button>
+                        <Submit action=add class="button primary">{move_tr!("services-add-submit")}</Submit>
                     </div>
                 </ActionForm>
             </section>
@@ -86,9 +87,9 @@ pub(super) fn ServicesView(
                                         <ActionForm action=toggle attr:class="inline-form">
                                             <input type="hidden" name="service_id" value=service.id.to_string() />
                                             <input type="hidden" name="active" value=(!active).to_string() />
-                                            <button type="submit" class="button small secondary">
+                                            <Submit action=toggle class="button small secondary">
                                                 {move || if active { tr!("services-deactivate") } else { tr!("services-activate") }}
-                                            </button>
+                                            </Submit>
                                         </ActionForm>
                                     </td>
                                 })}

@@ -1,6 +1,7 @@
 //! The plan's team: who works with the person, in which role, and how a member is added or removed.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub(super) fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> impl IntoView {
@@ -60,7 +61,7 @@ pub(super) fn TeamSection(code: String, plan: Plan, actions: PlanActions) -> imp
                                     <ActionForm action=actions.remove_member attr:class="inline-form">
                                         <input type="hidden" name="code" value=code />
                                         <input type="hidden" name="member_id" value=member.id.to_string() />
-                                        <button type="submit" class="button small secondary">{move_tr!("plan-team-remove")}</button>
+                                        <Submit action=actions.remove_member class="button small secondary">{move_tr!("plan-team-remove")}</Submit>
                                     </ActionForm>
                                     })}
                                 </li>
@@ -116,7 +117,7 @@ fn AddTeamMemberForm(
                     })}
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">{move_tr!("plan-team-add-submit")}</button>
+                    <Submit action=action class="button primary">{move_tr!("plan-team-add-submit")}</Submit>
                 </div>
             </ActionForm>
         </details>

@@ -1,6 +1,7 @@
 //! Internships and work grants.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub(super) fn WorkSection(
@@ -81,7 +82,7 @@ fn WorkPlacementItem(
                                 }).collect_view()}
                             </select>
                         </div>
-                        <button type="submit" class="button small primary">{move_tr!("save")}</button>
+                        <Submit action=action class="button small primary">{move_tr!("save")}</Submit>
                     </ActionForm>
                 </details>
             })}
@@ -138,7 +139,7 @@ fn NewWorkPlacementForm(
                     <input id="work-tutor" type="text" name="form[tutor]" maxlength=MAX_EXTERNAL_NAME.to_string() />
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">{move_tr!("work-add-submit")}</button>
+                    <Submit action=action class="button primary">{move_tr!("work-add-submit")}</Submit>
                 </div>
             </ActionForm>
         </details>

@@ -1,6 +1,7 @@
 //! The family page of a plan: each child with her needs by area, and the log of the
 //! work done together with the social services. Plain forms first, as everywhere.
 
+use crate::ui::submit::Submit;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr, I18n};
 use leptos_meta::Title;
@@ -189,7 +190,7 @@ fn ChildPanel(
                                 <textarea id=id("child-notes") name="form[notes]" rows="3" maxlength=crate::planner::model::MAX_ASSESSMENT_NOTES.to_string()></textarea>
                             </div>
                             <div class="form-actions">
-                                <button type="submit" class="button primary">{move_tr!("family-save-need")}</button>
+                                <Submit action=action class="button primary">{move_tr!("family-save-need")}</Submit>
                             </div>
                         </ActionForm>
                     </details>
@@ -246,7 +247,7 @@ fn JointWorkForm(
                     <textarea id="joint-next" name="form[next_steps]" rows="2" maxlength=MAX_JOINT_SUMMARY.to_string()></textarea>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary">{move_tr!("family-joint-work-save")}</button>
+                    <Submit action=action class="button primary">{move_tr!("family-joint-work-save")}</Submit>
                 </div>
             </ActionForm>
         </details>

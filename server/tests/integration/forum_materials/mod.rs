@@ -6,6 +6,7 @@
 mod category_rules;
 mod checklist;
 mod guard;
+mod uploads;
 mod versions;
 
 use app::notifications::model::{NotificationKind, NotificationRow, NotificationsPage};

@@ -1,6 +1,7 @@
 //! Possible duplicates across organisations, for the coordinator.
 
 use super::*;
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn DuplicatesPage() -> impl IntoView {
@@ -50,7 +51,7 @@ pub(super) fn DuplicateGroupView(
                                 <ActionForm action=link attr:class="inline-form">
                                     <input type="hidden" name="code" value=record.code.clone() />
                                     <input type="hidden" name="earlier" value=earliest.clone() />
-                                    <button type="submit" class="button small">{move_tr!("duplicates-link", { "code" => earliest.clone() })}</button>
+                                    <Submit action=link class="button small">{move_tr!("duplicates-link", { "code" => earliest.clone() })}</Submit>
                                 </ActionForm>
                             })}
                         </li>

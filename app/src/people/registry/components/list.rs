@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::ui::forms::{coded_choices, organisation_choices, FilterSelect};
+use crate::ui::submit::Submit;
 
 #[component]
 pub fn PeopleListPage() -> impl IntoView {
@@ -118,7 +119,7 @@ fn PeopleFilters(filter: PeopleFilter, organisations: Vec<(i32, String)>) -> imp
                     ("adult".to_string(), move_tr!("filter-adults")),
                 ] />
             <div class="form-actions">
-                <button type="submit" class="button">{move_tr!("filter-apply")}</button>
+                <Submit class="button">{move_tr!("filter-apply")}</Submit>
             </div>
         </form>
     }

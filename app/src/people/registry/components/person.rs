@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::people::components::exploitation_options;
+use crate::ui::submit::Submit;
 use crate::ui::time::{moment, optional_day};
 
 #[component]
@@ -185,7 +186,7 @@ pub(super) fn IdentitySection(
                     <input type="hidden" name="form[province]" value=province />
                     <IdentityFields current=Some(identity.clone()) gender=Some(page.person.gender) minor=page.person.minor && identity.date_of_birth.is_none() unaccompanied=page.unaccompanied error />
                     <div class="form-actions">
-                        <button type="submit" class="button primary" disabled=move || action.pending().get()>{move_tr!("save")}</button>
+                        <Submit action=action class="button primary">{move_tr!("save")}</Submit>
                     </div>
                 </ActionForm>
             </details>
@@ -239,7 +240,7 @@ pub(super) fn PathForm(page: PersonPage, action: ServerAction<SavePath>) -> impl
                 <SelectField label=move_tr!("field-exit-outcome") name="form[exit_outcome]" options=outcomes selected=page.exit_outcome.map(|o| o.code().to_string()).unwrap_or_default() error />
                 <Choices legend=move_tr!("field-exploitation") name="form[exploitation]" key="exploitation" kind="checkbox" options=kinds error />
                 <div class="form-actions">
-                    <button type="submit" class="button primary" disabled=move || action.pending().get()>{move_tr!("save")}</button>
+                    <Submit action=action class="button primary">{move_tr!("save")}</Submit>
                 </div>
             </ActionForm>
         </details>
@@ -269,7 +270,7 @@ pub(super) fn TeamSection(page: PersonPage, actions: PersonActions) -> impl Into
                     <ActionForm action=actions.remove attr:class="inline-form">
                         <input type="hidden" name="code" value=code.clone() />
                         <input type="hidden" name="organisation_id" value=row.organisation_id.to_string() />
-                        <button type="submit" class="button small">{move_tr!("person-remove-organisation")}</button>
+                        <Submit action=actions.remove class="button small">{move_tr!("person-remove-organisation")}</Submit>
                     </ActionForm>
                 })}
             </li>
@@ -295,7 +296,7 @@ pub(super) fn TeamSection(page: PersonPage, actions: PersonActions) -> impl Into
             } else {
                 view! { <input type="hidden" name="handover_note" value="" /> }.into_any()
             }}
-            <div class="form-actions"><button type="submit" class="button">{move_tr!("save")}</button></div>
+            <div class="form-actions"><Submit action=actions.reference class="button">{move_tr!("save")}</Submit></div>
         </ActionForm>
     });
     let in_charge_ids: Vec<i32> = page.in_charge.iter().map(|r| r.organisation_id).collect();
@@ -314,7 +315,7 @@ pub(super) fn TeamSection(page: PersonPage, actions: PersonActions) -> impl Into
                     {page.is_coordinator.then(|| view! {
                         <TextField label=move_tr!("field-override-reason") name="form[override_reason]" hint=move_tr!("override-reason-hint") error=add_error />
                     })}
-                    <div class="form-actions"><button type="submit" class="button primary">{move_tr!("person-add-organisation")}</button></div>
+                    <div class="form-actions"><Submit action=actions.add class="button primary">{move_tr!("person-add-organisation")}</Submit></div>
                 </ActionForm>
             </details>
         }
@@ -356,7 +357,7 @@ pub(super) fn ConsentSection(page: PersonPage, actions: PersonActions) -> impl I
                         <ActionForm action=actions.withdraw attr:class="inline-form">
                             <input type="hidden" name="code" value=code.clone() />
                             <input type="hidden" name="consent_id" value=row.id.to_string() />
-                            <button type="submit" class="button small">{move_tr!("consent-withdraw")}</button>
+                            <Submit action=actions.withdraw class="button small">{move_tr!("consent-withdraw")}</Submit>
                         </ActionForm>
                     })}
                 </td>
@@ -405,7 +406,7 @@ pub(super) fn ConsentSection(page: PersonPage, actions: PersonActions) -> impl I
                         <SelectField label=move_tr!("field-consent-kind") name="form[kind]" options=kinds error />
                         <SelectField label=move_tr!("field-consent-organisation") name="form[organisation_id]" options=organisations error />
                         <TextField label=move_tr!("field-given-on") name="form[given_on]" kind="date" value=today required=true error />
-                        <div class="form-actions"><button type="submit" class="button primary">{move_tr!("consent-record")}</button></div>
+                        <div class="form-actions"><Submit action=actions.consent class="button primary">{move_tr!("consent-record")}</Submit></div>
                     </ActionForm>
                 </details>
             })}
@@ -440,7 +441,7 @@ pub(super) fn RightsSection(code: String, action: ServerAction<AnonymisePerson>)
                         <input type="checkbox" id="anonymise-confirm" name="confirm" required=true />
                         <label for="anonymise-confirm">{move_tr!("field-anonymise-confirm")}</label>
                     </div>
-                    <div class="form-actions"><button type="submit" class="button danger">{move_tr!("person-anonymise")}</button></div>
+                    <div class="form-actions"><Submit action=action class="button danger">{move_tr!("person-anonymise")}</Submit></div>
                 </ActionForm>
             </details>
         </section>

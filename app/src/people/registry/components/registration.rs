@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::people::components::exploitation_options;
+use crate::ui::submit::Submit;
 
 pub(super) fn nationality_options(empty: String) -> Vec<(String, String)> {
     std::iter::once((String::new(), empty))
@@ -101,9 +102,9 @@ pub fn RegisterPersonPage() -> impl IntoView {
                     <label for="person-consent">{move_tr!("field-consent-processing-today")}</label>
                 </div>
                 <div class="form-actions">
-                    <button type="submit" class="button primary" disabled=move || register.pending().get()>
+                    <Submit action=register class="button primary">
                         {move_tr!("register-submit")}
-                    </button>
+                    </Submit>
                 </div>
             </ActionForm>
         </section>
