@@ -28,6 +28,7 @@ mod m20261205_000017_board_undo;
 mod m20261206_000018_identity_search;
 mod m20261206_000019_password_resets;
 mod m20261206_000020_work_reminders;
+mod m20261206_000021_contact_client_ids;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_identity_search::Migration),
             Box::new(m20261206_000019_password_resets::Migration),
             Box::new(m20261206_000020_work_reminders::Migration),
+            Box::new(m20261206_000021_contact_client_ids::Migration),
         ]
     }
 }

@@ -126,6 +126,7 @@ detail-inactive = disabled account
 detail-throttled = too many attempts
 
 action-contact-create = Contact logged
+action-contact-resend = Contact sent again from a phone (already recorded)
 object-contact = contact
 detail-organisation-inactive = organisation disabled
 pager-label = Pages

@@ -126,6 +126,7 @@ detail-inactive = account disattivato
 detail-throttled = troppi tentativi
 
 action-contact-create = Contatto registrato
+action-contact-resend = Contatto inviato di nuovo da un telefono (già registrato)
 object-contact = contatto
 detail-organisation-inactive = organizzazione disattivata
 pager-label = Pagine

@@ -47,6 +47,7 @@ pub fn action_name(action: &str) -> String {
         "user.language" => tr!("action-user-language"),
         "demo.load" => tr!("action-demo-load"),
         "contact.create" => tr!("action-contact-create"),
+        "contact.resend" => tr!("action-contact-resend"),
         "people.list" => tr!("action-people-list"),
         "people.search" => tr!("action-people-search"),
         "person.create" => tr!("action-person-create"),

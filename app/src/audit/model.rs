@@ -41,7 +41,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 54] = [
+pub const KNOWN_ACTIONS: [&str; 55] = [
     "auth.sign_in",
     "auth.sign_out",
     "auth.password.change",
@@ -56,6 +56,7 @@ pub const KNOWN_ACTIONS: [&str; 54] = [
     "user.language",
     "demo.load",
     "contact.create",
+    "contact.resend",
     "people.list",
     "people.search",
     "person.create",

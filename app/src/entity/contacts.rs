@@ -21,6 +21,9 @@ pub struct Model {
     pub organisation_id: i32,
     pub created_by: i32,
     pub created_at: DateTimeUtc,
+    /// The id the phone made for a contact logged without signal (unique per author):
+    /// sent twice, it is stored once.
+    pub client_id: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

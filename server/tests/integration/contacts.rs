@@ -229,3 +229,64 @@ async fn a_contact_may_be_linked_to_a_person_of_ones_own_organisation_only() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(contacts::Entity::find().count(&app.db).await.unwrap(), 1);
 }
+
+/// A contact kept on a phone without signal is sent with the id the phone made for it;
+/// sent again (its answer lost on the way), it is the same contact: one row, the same id,
+/// and the second sending in the audit trail. The same id from another author is hers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_contact_sent_twice_with_its_client_id_is_stored_once() {
+    let app = TestApp::spawn().await;
+    let today = app::kernel::clock::today().to_string();
+    let street = app.sign_in("strada@anello.test").await;
+    let client_id = "5f0c3a9e-7b1d-4c2a-9e8f-1a2b3c4d5e6f";
+    let mut form = street_contact(&today);
+    form.push(("form[client_id]", client_id.to_uppercase()));
+    let send = |cookie: String, form: Vec<(&'static str, String)>| {
+        let app = &app;
+        async move {
+            let response = app
+                .call_raw("people/contacts/log", &as_pairs(&form), Some(&cookie))
+                .await;
+            assert_eq!(response.status(), StatusCode::OK, "on {}", app.backend);
+            response.json::<i32>().await.unwrap()
+        }
+    };
+    let first = send(street.clone(), form.clone()).await;
+    let again = send(street.clone(), form.clone()).await;
+    assert_eq!(first, again, "on {}", app.backend);
+    let stored = contacts::Entity::find()
+        .filter(contacts::Column::ClientId.eq(client_id))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1);
+    let resent = audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq("contact.resend"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(resent, 1);
+
+    // Another outreach worker's phone made the same id: a contact of hers.
+    let colleague = app
+        .add_colleague(
+            "strada.due@anello.test",
+            "Cooperativa Progetto Tenda",
+            "outreach_worker",
+        )
+        .await;
+    let hers = send(colleague, form.clone()).await;
+    assert_ne!(hers, first);
+
+    // An id that is not one is refused, translated, and nothing is stored.
+    let mut bad = street_contact(&today);
+    bad.push(("form[client_id]", "<script>".into()));
+    let response = app
+        .call_raw("people/contacts/log", &as_pairs(&bad), Some(&street))
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        problem(&json(response).await, "client_id").as_deref(),
+        Some("unknown_choice")
+    );
+}

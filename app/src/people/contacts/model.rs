@@ -63,7 +63,14 @@ pub struct ContactForm {
     /// The network code of a registered person this contact was with (empty: anonymous).
     #[serde(default)]
     pub person_code: String,
+    /// The id a phone made for a contact it kept while without signal (a UUID; empty
+    /// from a connected page): the same id sent again is the same contact.
+    #[serde(default)]
+    pub client_id: String,
 }
+
+/// The longest client-made id taken (a UUID is 36 characters).
+pub const MAX_CLIENT_ID: usize = 40;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidContact {
@@ -78,6 +85,7 @@ pub struct ValidContact {
     pub people_count: i32,
     pub exploitation: Vec<Exploitation>,
     pub person_code: Option<String>,
+    pub client_id: Option<String>,
 }
 
 impl ContactForm {
@@ -143,6 +151,18 @@ impl ContactForm {
                 None
             }
         };
+        let client_id = match self.client_id.trim().to_ascii_lowercase() {
+            id if id.is_empty() => None,
+            id if (8..=MAX_CLIENT_ID).contains(&id.len())
+                && id.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-') =>
+            {
+                Some(id)
+            }
+            _ => {
+                checks.add("client_id", Problem::UnknownChoice);
+                None
+            }
+        };
         checks.finish()?;
         Ok(ValidContact {
             occurred_on: occurred_on.unwrap_or(today),
@@ -156,6 +176,7 @@ impl ContactForm {
             people_count: people_count.unwrap_or(1),
             exploitation,
             person_code,
+            client_id,
         })
     }
 }
@@ -225,6 +246,30 @@ mod tests {
         assert_eq!(valid.exploitation, vec![Exploitation::SexualStreet]);
         assert_eq!(valid.nationality, Some(Nationality::Nigeria));
         assert!(!valid.minor);
+    }
+
+    #[test]
+    fn a_client_made_id_is_kept_in_lower_case_and_anything_else_refused() {
+        let mut form = street_contact();
+        assert_eq!(form.validate(today()).unwrap().client_id, None);
+        form.client_id = " 5F0C3A9E-7B1D-4C2A-9E8F-1A2B3C4D5E6F ".into();
+        assert_eq!(
+            form.validate(today()).unwrap().client_id.as_deref(),
+            Some("5f0c3a9e-7b1d-4c2a-9e8f-1a2b3c4d5e6f")
+        );
+        for bad in [
+            "abc",
+            "5f0c3a9e 7b1d",
+            "g5f0c3a9e-7b1d",
+            &"a".repeat(MAX_CLIENT_ID + 1),
+        ] {
+            form.client_id = bad.to_string();
+            assert_eq!(
+                form.validate(today()).unwrap_err().problem_for("client_id"),
+                Some(Problem::UnknownChoice),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -21,6 +21,23 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result: Result<_, AppError> = async {
+        // Sent again from a phone (its answer lost on the way): the contact is there.
+        if let Some(client_id) = &contact.client_id {
+            if let Some(first) = contacts::Entity::find()
+                .filter(contacts::Column::CreatedBy.eq(user.id))
+                .filter(contacts::Column::ClientId.eq(client_id.as_str()))
+                .one(&txn)
+                .await?
+            {
+                record(
+                    &txn,
+                    ctx.request_id(),
+                    AuditEvent::new(Some(user), "contact.resend", "contact").object(first.id),
+                )
+                .await?;
+                return Ok(first.id);
+            }
+        }
         // A contact may name only a person the user's organisation has in charge; any other
         // code gets the same answer as a code that does not exist.
         let person = match &contact.person_code {
@@ -50,10 +67,19 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
             organisation_id: Set(user.organisation_id),
             created_by: Set(user.id),
             created_at: Set(Utc::now()),
+            client_id: Set(contact.client_id.clone()),
             ..Default::default()
         }
         .insert(&txn)
-        .await?;
+        .await
+        .map_err(|error| match error.sql_err() {
+            // The same contact sent twice at once: the other sending stored it, and a
+            // new try finds it.
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::Conflict {
+                conflict: crate::kernel::error::Conflict::Stale,
+            },
+            _ => error.into(),
+        })?;
         record(
             &txn,
             ctx.request_id(),

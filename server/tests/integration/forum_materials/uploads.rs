@@ -124,7 +124,9 @@ async fn a_slow_upload_that_keeps_the_pace_arrives_and_a_stalled_one_is_stopped(
     .await;
     assert!(status.contains(" 303"), "{status} {answer}");
     assert!(
-        answer.to_ascii_lowercase().contains("errore=upload_too_slow"),
+        answer
+            .to_ascii_lowercase()
+            .contains("errore=upload_too_slow"),
         "{answer}"
     );
     let draft = format!("/forum/materiali/bozze/{version}?errore=upload_too_slow");
