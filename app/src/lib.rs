@@ -59,6 +59,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
+                // Staff can add Anello to a phone's home screen; it opens on the contact log.
+                <link rel="manifest" href="/manifest.webmanifest" />
+                <meta name="theme-color" content="#0066cc" />
                 <AutoReload options=options.clone() />
                 // With hashed file names (release builds) both name this build's files,
                 // which are then cached by browsers for a year.

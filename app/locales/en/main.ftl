@@ -168,6 +168,17 @@ contacts-intro = Log a contact in a few taps. Contacts are anonymous: do not wri
 contact-logged = Contact logged.
 contact-new = New contact
 contact-submit = Log contact
+outbox-title = Without a connection
+outbox-privacy = If the phone has no signal, the contact stays on this phone until the connection returns and is then sent by itself. Only this form's fields stay on the phone, never a person's name or data; signing out deletes them.
+outbox-ready = This page also opens without a connection.
+outbox-waiting = { $count ->
+    [one] One contact waiting to be sent
+   *[other] { $count } contacts waiting to be sent
+}
+outbox-entry = { $day } · { $channel } · people: { $people }
+outbox-refused = Not accepted by Anello:
+outbox-discard = Delete from the phone
+outbox-kept = Saved on the phone: it will be sent as soon as the connection returns.
 contact-more-details = Date, place, nationality, several people
 field-gender = Gender
 field-age-band = Estimated age

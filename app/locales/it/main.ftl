@@ -168,6 +168,17 @@ contacts-intro = Registra un contatto in pochi tocchi. I contatti sono anonimi: 
 contact-logged = Contatto registrato.
 contact-new = Nuovo contatto
 contact-submit = Registra contatto
+outbox-title = Senza connessione
+outbox-privacy = Se il telefono non ha campo, il contatto resta su questo telefono finché la connessione torna e viene inviato da solo. Sul telefono restano solo i campi di questo modulo, mai nomi o dati di una persona; uscendo da Anello vengono cancellati.
+outbox-ready = Questa pagina si apre anche senza connessione.
+outbox-waiting = { $count ->
+    [one] Un contatto in attesa di invio
+   *[other] { $count } contatti in attesa di invio
+}
+outbox-entry = { $day } · { $channel } · persone: { $people }
+outbox-refused = Non accettato da Anello:
+outbox-discard = Elimina dal telefono
+outbox-kept = Salvato sul telefono: sarà inviato appena torna la connessione.
 contact-more-details = Data, luogo, nazionalità, più persone
 field-gender = Genere
 field-age-band = Età stimata

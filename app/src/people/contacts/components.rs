@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::api::{fetch_contact_log, LogContact};
 use super::model::{Channel, ContactLog, ContactRow};
+use super::offline::{tell_worker, PhoneOutbox, Waiting};
 use crate::auth::model::PROVINCES;
 use crate::people::components::{
     age_band_name, exploitation_name, exploitation_options, gender_name, nationality_name,
@@ -39,12 +40,24 @@ pub fn channel_name(channel: Channel) -> String {
 pub fn ContactLogPage() -> impl IntoView {
     let query = use_query_map();
     let logged = Memo::new(move |_| query.read().get("registrato").is_some());
+    // The variant a phone keeps for use without signal (`offline`): the form alone.
+    let form_only = Memo::new(move |_| query.read().get("solo-modulo").is_some());
     let log = ServerAction::<LogContact>::new();
     let data = Resource::new(
-        move || (logged.get(), log.version().get()),
-        |_| fetch_contact_log(),
+        move || (logged.get(), log.version().get(), form_only.get()),
+        |(_, _, form_only)| fetch_contact_log(form_only),
     );
     let error = Signal::derive(move || log.value().get().and_then(|r| r.err()));
+    let outbox = PhoneOutbox::start();
+    // Sent while the signal dropped: the phone keeps it, and says so.
+    let toasts = crate::ui::toasts::use_toasts();
+    Effect::new(move |_| {
+        if let Some(Ok(logged)) = log.value().get() {
+            if logged.kept {
+                toasts.push(tr!("outbox-kept"));
+            }
+        }
+    });
     view! {
         <Title text=crate::ui::pages::page_title({
             let i18n = expect_context::<I18n>();
@@ -63,8 +76,9 @@ pub fn ContactLogPage() -> impl IntoView {
                         let recent = data.recent.clone();
                         let summary = (data.week_contacts, data.week_people, data.network_wide);
                         view! {
+                            <OutboxPanel outbox />
                             <ContactForm data log error />
-                            <RecentContacts recent summary />
+                            {(!form_only.get_untracked()).then(|| view! { <RecentContacts recent summary /> })}
                         }
                             .into_any()
                     }
@@ -99,9 +113,12 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
     let field_problem =
         move |key: &'static str| move || error.get().and_then(|e| e.problem_for(key));
     let today = data.today.format("%Y-%m-%d").to_string();
+    let wrapper = NodeRef::<leptos::html::Div>::new();
+    keep_on_the_phone_when_offline(wrapper);
     view! {
         <section class="panel">
             <h2>{move_tr!("contact-new")}</h2>
+            <div node_ref=wrapper>
             <ActionForm action=log>
                 <FormErrorSummary error />
                 <Choices legend=move_tr!("field-gender") name="form[gender]" key="gender" options=genders error />
@@ -122,13 +139,48 @@ fn ContactForm(data: ContactLog, log: ServerAction<LogContact>, error: FormError
                 />
                 <ContactMoreDetails today default_province=data.default_province.clone() error />
                 <div class="form-actions">
-                    <Submit action=log class="button primary wide">
+                    <Submit action=log class="button primary wide" quiet=true>
                         {move_tr!("contact-submit")}
                     </Submit>
                 </div>
             </ActionForm>
+            </div>
         </section>
     }
+}
+
+/// Without signal the form goes to the phone's outbox instead of the network: a listener
+/// on the form's wrapper, in the capture phase, so that it decides before the form's own.
+fn keep_on_the_phone_when_offline(wrapper: NodeRef<leptos::html::Div>) {
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        use wasm_bindgen::JsCast;
+        let Some(element) = wrapper.get() else {
+            return;
+        };
+        let toasts = crate::ui::toasts::use_toasts();
+        let options = gloo::events::EventListenerOptions::run_in_capture_phase();
+        let listener = gloo::events::EventListener::new_with_options(
+            &element,
+            "submit",
+            options,
+            move |event| {
+                let form = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok());
+                if form.is_some_and(|form| super::offline::keep_if_offline(&form)) {
+                    event.prevent_default();
+                    event.stop_propagation();
+                    toasts.push(tr!("outbox-kept"));
+                }
+            },
+        );
+        // Listeners are not Send: kept in the page's arena, dropped with it.
+        let listener = StoredValue::new_local(Some(listener));
+        on_cleanup(move || listener.update_value(|listener| drop(listener.take())));
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = wrapper;
 }
 
 /// The folded optional details of a contact: date, group size, place, person, nationality.
@@ -310,5 +362,62 @@ fn ContactLine(row: ContactRow) -> impl IntoView {
             <td data-label=move || tr!("field-exploitation")>{kinds}</td>
             <td data-label=move || tr!("contacts-logged-by")>{logged_by} <br /><small>{organisation}</small></td>
         </tr>
+    }
+}
+
+/// The panel that says what stays on the phone and what waits to be sent.
+#[component]
+pub fn OutboxPanel(outbox: PhoneOutbox) -> impl IntoView {
+    move || {
+        outbox.hydrated.get().then(|| {
+            view! {
+                <section class="panel outbox" aria-labelledby="outbox-title">
+                    <h2 id="outbox-title">{move_tr!("outbox-title")}</h2>
+                    <p class="hint">{move_tr!("outbox-privacy")}</p>
+                    {move || outbox.ready.get().then(|| view! {
+                        <p class="notice success">{move_tr!("outbox-ready")}</p>
+                    })}
+                    <div role="status">
+                        {move || {
+                            let waiting = outbox.waiting.get();
+                            let count = waiting.len();
+                            (count > 0).then(|| view! {
+                                <p><strong>{move || tr!("outbox-waiting", { "count" => count })}</strong></p>
+                                <ul class="outbox-list">
+                                    {waiting.into_iter().map(|entry| view! { <WaitingContact entry /> }).collect_view()}
+                                </ul>
+                            })
+                        }}
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn WaitingContact(entry: Waiting) -> impl IntoView {
+    let channel = Channel::from_code(&entry.channel);
+    let day = entry.occurred_on.clone();
+    let people = entry.people_count.clone();
+    let client_id = entry.client_id.clone();
+    view! {
+        <li>
+            {move || tr!("outbox-entry", {
+                "day" => day.clone(),
+                "channel" => channel.map(channel_name).unwrap_or_default(),
+                "people" => people.clone(),
+            })}
+            {entry.refused.clone().map(|reason| {
+                let client_id = client_id.clone();
+                view! {
+                    <p class="field-error">{move_tr!("outbox-refused")} " " {reason}</p>
+                    <button type="button" class="button small secondary"
+                        on:click=move |_| tell_worker(&serde_json::json!({ "type": "discard", "clientId": client_id }))>
+                        {move_tr!("outbox-discard")}
+                    </button>
+                }
+            })}
+        </li>
     }
 }

@@ -4,5 +4,6 @@
 pub mod api;
 pub mod components;
 pub mod model;
+pub mod offline;
 #[cfg(feature = "ssr")]
 pub mod ssr;

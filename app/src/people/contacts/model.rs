@@ -69,6 +69,16 @@ pub struct ContactForm {
     pub client_id: String,
 }
 
+/// The answer to a contact sent: its id; or, from the phone's service worker when the
+/// signal dropped on the way (`style/assets/sw.js`), none and `kept`: it waits on the
+/// phone and will be sent when the connection returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedContact {
+    pub id: Option<i32>,
+    #[serde(default)]
+    pub kept: bool,
+}
+
 /// The longest client-made id taken (a UUID is 36 characters).
 pub const MAX_CLIENT_ID: usize = 40;
 

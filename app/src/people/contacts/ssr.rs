@@ -107,10 +107,10 @@ pub async fn log_contact(ctx: &Ctx, contact: ValidContact) -> Result<i32, AppErr
 
 /// The contact page for `user`: their organisation's recent contacts, or the whole
 /// network's for the coordinator.
-pub async fn contact_log(ctx: &Ctx) -> Result<ContactLog, AppError> {
+pub async fn contact_log(ctx: &Ctx, form_only: bool) -> Result<ContactLog, AppError> {
     let user = ctx.user()?;
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let result = contact_log_in(&txn, ctx, user).await;
+    let result = contact_log_in(&txn, ctx, user, form_only).await;
     ctx.finish_write(txn, result, ctx.event("person.contact.list", "person"))
         .await
 }
@@ -121,6 +121,7 @@ async fn contact_log_in(
     db: &crate::kernel::db::WriteTransaction,
     ctx: &Ctx,
     user: &CurrentUser,
+    form_only: bool,
 ) -> Result<ContactLog, AppError> {
     let network_wide = user.is_network_wide();
     let scoped = || {
@@ -131,17 +132,22 @@ async fn contact_log_in(
             query.filter(contacts::Column::OrganisationId.eq(user.organisation_id))
         }
     };
+    let shown = if form_only { 0 } else { RECENT_CONTACTS };
     let rows = scoped()
         .order_by_desc(contacts::Column::OccurredOn)
         .order_by_desc(contacts::Column::Id)
-        .limit(RECENT_CONTACTS)
+        .limit(shown)
         .all(db)
         .await?;
     let today = today();
-    let week: Vec<contacts::Model> = scoped()
-        .filter(contacts::Column::OccurredOn.gt(today - Duration::days(7)))
-        .all(db)
-        .await?;
+    let week: Vec<contacts::Model> = if form_only {
+        Vec::new()
+    } else {
+        scoped()
+            .filter(contacts::Column::OccurredOn.gt(today - Duration::days(7)))
+            .all(db)
+            .await?
+    };
 
     let default_channel = contacts::Entity::find()
         .filter(contacts::Column::CreatedBy.eq(user.id))

@@ -20,19 +20,31 @@ fn pdf_of(size: usize) -> Vec<u8> {
     bytes
 }
 
-/// Sends an upload by hand over TCP, `chunk` bytes of the body at a time with `pause`
+/// How a test client sends an upload: `chunk` bytes of the body at a time with `pause`
 /// between them, stopping after `stop_after` bytes if given (a lost connection that stays
-/// open); the answer's status line and the whole answer.
+/// open), asking for `accept`.
+struct Sending {
+    chunk: usize,
+    pause: Duration,
+    stop_after: Option<usize>,
+    accept: &'static str,
+}
+
+/// Sends an upload by hand over TCP, as `how` says; the answer's status line and the
+/// whole answer.
 async fn send_slowly(
     app: &TestApp,
     cookie: &str,
     version: i32,
     file: &[u8],
-    chunk: usize,
-    pause: Duration,
-    stop_after: Option<usize>,
-    accept: &str,
+    how: Sending,
 ) -> (String, String) {
+    let Sending {
+        chunk,
+        pause,
+        stop_after,
+        accept,
+    } = how;
     let mut body = format!(
         "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lento.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
     )
@@ -87,10 +99,12 @@ async fn a_slow_upload_that_keeps_the_pace_arrives_and_a_stalled_one_is_stopped(
         &trainer,
         version,
         &file,
-        32 * 1024,
-        Duration::from_millis(250),
-        None,
-        "application/json",
+        Sending {
+            chunk: 32 * 1024,
+            pause: Duration::from_millis(250),
+            stop_after: None,
+            accept: "application/json",
+        },
     )
     .await;
     assert!(status.contains("201"), "{status} {body} on {}", app.backend);
@@ -102,10 +116,12 @@ async fn a_slow_upload_that_keeps_the_pace_arrives_and_a_stalled_one_is_stopped(
         &trainer,
         version,
         &file,
-        8 * 1024,
-        Duration::from_millis(50),
-        Some(16 * 1024),
-        "application/json",
+        Sending {
+            chunk: 8 * 1024,
+            pause: Duration::from_millis(50),
+            stop_after: Some(16 * 1024),
+            accept: "application/json",
+        },
     )
     .await;
     assert!(status.contains(" 4"), "{status} {body}");
@@ -116,10 +132,12 @@ async fn a_slow_upload_that_keeps_the_pace_arrives_and_a_stalled_one_is_stopped(
         &trainer,
         version,
         &file,
-        8 * 1024,
-        Duration::from_millis(50),
-        Some(16 * 1024),
-        "text/html",
+        Sending {
+            chunk: 8 * 1024,
+            pause: Duration::from_millis(50),
+            stop_after: Some(16 * 1024),
+            accept: "text/html",
+        },
     )
     .await;
     assert!(status.contains(" 303"), "{status} {answer}");

@@ -1,0 +1,94 @@
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+import { signIn, untilHydrated } from './helpers';
+
+// Outreach without signal: the contact page registers its service worker and keeps
+// itself; two contacts logged with the phone offline wait on the phone ("in attesa di
+// invio"), survive the page being closed, and arrive once each when the phone is back
+// online and the page opens again. Signing out empties what waits.
+
+test.use({ locale: 'it-IT', viewport: { width: 360, height: 800 } });
+
+async function logContact(page: Page, area: string) {
+  await page.getByRole('radio', { name: 'Donna' }).check();
+  await page.getByRole('radio', { name: '18–24' }).check();
+  // Opened once, the details stay open after a reset.
+  const details = page.locator('details.more-details');
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
+    await page.getByText('Data, luogo, nazionalità, più persone').click();
+  }
+  await page.getByLabel('Zona').fill(area);
+  await page.getByRole('button', { name: 'Registra contatto' }).click();
+}
+
+test('contacts logged without signal wait on the phone and arrive once when it returns', async ({ browser }, info) => {
+  test.skip(info.project.name !== 'javascript', 'the service worker belongs to the hydrated page');
+  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 360, height: 800 }, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  await signIn(page, 'strada@anello.test');
+  await page.goto('/contatti');
+  await untilHydrated(page);
+  await expect(page.getByText('Questa pagina si apre anche senza connessione.')).toBeVisible({ timeout: 20000 });
+  await expect(page.getByText(/restano solo i campi di questo modulo/)).toBeVisible();
+
+  const tag = Date.now().toString(36);
+  const areas = [`Piazza senza campo ${tag}`, `Lungo Dora senza campo ${tag}`];
+  await context.setOffline(true);
+  for (const area of areas) {
+    await logContact(page, area);
+    await expect(page.getByRole('status').getByText('Salvato sul telefono: sarà inviato appena torna la connessione.')).toBeVisible();
+  }
+  await expect(page.getByText('2 contatti in attesa di invio')).toBeVisible();
+  fs.mkdirSync('screenshots', { recursive: true });
+  await page.screenshot({ path: `screenshots/${info.project.name}-offline-outbox.png`, fullPage: true });
+  await page.close();
+
+  // Back online, the page opens again and sends what waits.
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto('/contatti');
+  await untilHydrated(again);
+  await expect(again.getByText(/in attesa di invio/)).toHaveCount(0, { timeout: 20000 });
+  await again.reload();
+  for (const area of areas) {
+    await expect(again.locator('main').getByText(area)).toHaveCount(1);
+  }
+  // Opened once more: nothing sent twice.
+  await again.reload();
+  await untilHydrated(again);
+  await again.waitForTimeout(1000);
+  await again.reload();
+  for (const area of areas) {
+    await expect(again.locator('main').getByText(area)).toHaveCount(1);
+  }
+
+  // A contact waiting at sign-out is deleted with the outbox.
+  await expect(again.getByText('Questa pagina si apre anche senza connessione.')).toBeVisible({ timeout: 20000 });
+  await context.setOffline(true);
+  await logContact(again, `Non inviato ${tag}`);
+  await expect(again.getByText('Un contatto in attesa di invio')).toBeVisible();
+  const waiting = () => again.evaluate(() => new Promise<number>((resolve) => {
+    const open = indexedDB.open('anello-outreach', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('outbox', { keyPath: 'clientId' });
+    open.onsuccess = () => {
+      const count = open.result.transaction('outbox').objectStore('outbox').count();
+      count.onsuccess = () => { resolve(count.result); open.result.close(); };
+    };
+  }));
+  expect(await waiting()).toBe(1);
+  await again.getByRole('button', { name: 'Esci' }).click();
+  await expect.poll(waiting, { timeout: 10000 }).toBe(0);
+  await context.setOffline(false);
+  await context.close();
+});
+
+test('the app can be added to the home screen', async ({ page }) => {
+  const response = await page.request.get('/manifest.webmanifest');
+  expect(response.status()).toBe(200);
+  const manifest = await response.json();
+  expect(manifest.short_name).toBe('Anello');
+  expect(manifest.start_url).toBe('/contatti');
+  expect(manifest.display).toBe('standalone');
+  await page.goto('/accedi');
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+});
