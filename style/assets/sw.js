@@ -88,13 +88,12 @@ async function tellPages(extra = {}) {
   for (const page of pages) page.postMessage(message);
 }
 
-function post(body) {
-  return fetch(LOG_PATH, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-    body,
-  });
+/** Posts a contact form; `headers`: the page's own, when it is the page sending. */
+function post(body, headers) {
+  const sent = new Headers(headers || { Accept: 'application/json' });
+  sent.set('Content-Type', 'application/x-www-form-urlencoded');
+  sent.delete('Content-Length');
+  return fetch(LOG_PATH, { method: 'POST', credentials: 'same-origin', headers: sent, body });
 }
 
 /** Sends what waits, one at a time. Sent or refused for good (a problem in the form, shown
@@ -139,7 +138,7 @@ async function clearEverything() {
 async function logContact(request) {
   const fields = contactFields(new URLSearchParams(await request.text()));
   try {
-    const response = await post(fields.toString());
+    const response = await post(fields.toString(), request.headers);
     if (response.status < 500) return response;
   } catch (error) {
     // The signal dropped on the way: kept below.
@@ -172,7 +171,9 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.method === 'POST' && url.pathname === LOG_PATH) {
+  // The hydrated page's sending (a form posted before hydration is a navigation, and
+  // goes to the network as it is).
+  if (request.method === 'POST' && request.mode !== 'navigate' && url.pathname === LOG_PATH) {
     event.respondWith(logContact(request));
   } else if (request.method === 'POST' && url.pathname === SIGN_OUT_PATH) {
     event.respondWith(clearEverything().catch(() => {}).then(() => fetch(request)));

@@ -91,7 +91,7 @@ fn PasswordForm(change: ServerAction<ChangePassword>) -> impl IntoView {
                     hint=Signal::derive(move || tr!("account-password-hint", { "length" => MIN_PASSWORD_LENGTH })) />
                 <TextField label=move_tr!("account-password-repeat") name="form[repeat]" kind="password"
                     required=true autocomplete="new-password" error />
-                <Submit action=change class="button primary" busy_label=move_tr!("account-password-pending")>
+                <Submit quiet=true action=change class="button primary" busy_label=move_tr!("account-password-pending")>
                     {move_tr!("account-password-submit")}
                 </Submit>
             </ActionForm>
@@ -121,7 +121,7 @@ fn SessionsList(sessions: Vec<SessionView>, end: ServerAction<EndSession>) -> im
                             {(!session.current).then(|| view! {
                                 <ActionForm action=end attr:class="inline-form">
                                     <input type="hidden" name="handle" value=handle.clone() />
-                                    <Submit action=end class="button secondary small">
+                                    <Submit quiet=true action=end class="button secondary small">
                                         {move_tr!("account-session-end")}
                                     </Submit>
                                 </ActionForm>

@@ -51,7 +51,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                                 <FormErrorSummary error />
                                 <TextField label=move_tr!("field-email") name="email" kind="email"
                                     required=true autocomplete="username" error />
-                                <Submit action=ask class="button primary">
+                                <Submit quiet=true action=ask class="button primary">
                                     {move_tr!("forgot-submit")}
                                 </Submit>
                             </ActionForm>
@@ -87,7 +87,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     hint=Signal::derive(move || tr!("account-password-hint", { "length" => MIN_PASSWORD_LENGTH })) />
                 <TextField label=move_tr!("account-password-repeat") name="form[repeat]" kind="password"
                     required=true autocomplete="new-password" error />
-                <Submit action=reset class="button primary">
+                <Submit quiet=true action=reset class="button primary">
                     {move_tr!("reset-submit")}
                 </Submit>
             </ActionForm>

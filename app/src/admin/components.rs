@@ -191,7 +191,7 @@ fn OrganisationEditor(
                     <label for="org-active">{move_tr!("status-active")}</label>
                 </div>
                 <div class="form-actions">
-                    <Submit action=save class="button primary">
+                    <Submit quiet=true action=save class="button primary">
                         {move_tr!("save")}
                     </Submit>
                     {(!is_new).then(|| view! { <a href="?" class="button secondary">{move_tr!("cancel")}</a> })}
@@ -434,7 +434,7 @@ fn UserEditor(
                     error
                 />
                 <div class="form-actions">
-                    <Submit action=save class="button primary">
+                    <Submit quiet=true action=save class="button primary">
                         {move_tr!("save")}
                     </Submit>
                     {(!is_new).then(|| view! { <a href="?" class="button secondary">{move_tr!("cancel")}</a> })}

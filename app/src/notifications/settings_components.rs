@@ -81,7 +81,7 @@ fn EmailSettingsForm(
                 key="mode"
             />
             <p class="hint">{move_tr!("notifications-settings-address", { "address" => address.clone() })}</p>
-            <Submit action=save class="button primary">{move_tr!("notifications-settings-save")}</Submit>
+            <Submit quiet=true action=save class="button primary">{move_tr!("notifications-settings-save")}</Submit>
         </ActionForm>
         <section class="panel email-preview" aria-labelledby="email-preview">
             <h2 id="email-preview">{move_tr!("notifications-settings-preview")}</h2>

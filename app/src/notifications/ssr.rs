@@ -14,13 +14,14 @@ use crate::auth::ssr::Ctx;
 use crate::entity::{notifications, user_roles, users};
 use crate::kernel::error::AppError;
 
-pub async fn notify<C: ConnectionTrait>(
-    conn: &C,
+/// A new, unread notification's row.
+fn new_row(
     user_id: i32,
     kind: NotificationKind,
     subject: &str,
     link: &str,
-) -> Result<(), AppError> {
+    reminder_key: Option<&str>,
+) -> notifications::ActiveModel {
     notifications::ActiveModel {
         user_id: Set(user_id),
         kind: Set(kind.code().to_string()),
@@ -29,11 +30,21 @@ pub async fn notify<C: ConnectionTrait>(
         created_at: Set(Utc::now()),
         read_at: Set(None),
         emailed_at: Set(None),
-        reminder_key: Set(None),
+        reminder_key: Set(reminder_key.map(str::to_string)),
         ..Default::default()
     }
-    .insert(conn)
-    .await?;
+}
+
+pub async fn notify<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    kind: NotificationKind,
+    subject: &str,
+    link: &str,
+) -> Result<(), AppError> {
+    new_row(user_id, kind, subject, link, None)
+        .insert(conn)
+        .await?;
     Ok(())
 }
 
@@ -48,17 +59,7 @@ pub async fn remind<C: ConnectionTrait>(
     link: &str,
     key: &str,
 ) -> Result<bool, AppError> {
-    let row = notifications::ActiveModel {
-        user_id: Set(user_id),
-        kind: Set(kind.code().to_string()),
-        subject: Set(subject.to_string()),
-        link: Set(link.to_string()),
-        created_at: Set(Utc::now()),
-        read_at: Set(None),
-        emailed_at: Set(None),
-        reminder_key: Set(Some(key.to_string())),
-        ..Default::default()
-    };
+    let row = new_row(user_id, kind, subject, link, Some(key));
     let written = notifications::Entity::insert(row)
         .on_conflict(
             OnConflict::columns([

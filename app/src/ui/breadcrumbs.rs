@@ -145,11 +145,25 @@ fn label(place: &Place) -> String {
 
 /// The trail of the page shown, as Designers Italia draws it: a labelled navigation, the
 /// home page first, the current page last and not a link.
+///
+/// While the page hydrates it keeps the address the server drew it for: a link followed
+/// before hydration ends must not change what is being hydrated (the framework would find
+/// other elements than the ones it expects, and stop).
 #[component]
 pub fn Breadcrumbs() -> impl IntoView {
     let location = use_location();
+    let drawn_for = location.pathname.get_untracked();
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let path = Memo::new(move |_| {
+        if hydrated.get() {
+            location.pathname.get()
+        } else {
+            drawn_for.clone()
+        }
+    });
     move || {
-        let crumbs = trail(&location.pathname.get());
+        let crumbs = trail(&path.get());
         (!crumbs.is_empty()).then(|| {
             let last = crumbs.len() - 1;
             view! {

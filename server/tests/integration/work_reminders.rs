@@ -56,6 +56,30 @@ async fn her_person(app: &TestApp, cookie: &str, family_name: &str) -> (String, 
     (code, person.id)
 }
 
+/// Proposes her for a place for women in the Cuneo province, wanted from today.
+async fn propose_in_cuneo(app: &TestApp, cookie: &str, code: &str) {
+    let today = app::kernel::clock::today().to_string();
+    let response = app
+        .call_raw(
+            "people/waiting_list/add",
+            &[
+                ("code", code),
+                ("form[urgency]", "high"),
+                ("form[target_group]", "women"),
+                ("form[wanted_from]", &today),
+                ("form[preferred_province]", "CN"),
+            ],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "proposal on {}",
+        app.backend
+    );
+}
+
 /// A free bed of the body for women, neither held nor out of service.
 async fn free_bed(app: &TestApp) -> app::entity::beds::Model {
     let occupied = app.occupied_beds().await;
@@ -175,21 +199,7 @@ async fn a_proposal_tells_the_reception_managers_of_her_province() {
     let app = TestApp::spawn().await;
     let worker_cookie = app.sign_in(CASE_WORKER).await;
     let code = app.register_person(&worker_cookie, "Proposta").await;
-    let today = app::kernel::clock::today().to_string();
-    let response = app
-        .call_raw(
-            "people/waiting_list/add",
-            &[
-                ("code", code.as_str()),
-                ("form[urgency]", "high"),
-                ("form[target_group]", "women"),
-                ("form[wanted_from]", &today),
-                ("form[preferred_province]", "CN"),
-            ],
-            Some(&worker_cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK, "on {}", app.backend);
+    propose_in_cuneo(&app, &worker_cookie, &code).await;
 
     let in_cuneo = |organisation: i32| {
         let db = app.db.clone();
@@ -291,21 +301,7 @@ async fn the_unread_count_reaches_an_open_page_as_it_changes() {
 
     // A proposal in Cuneo: her count grows by one, without a navigation.
     let code = app.register_person(&worker_cookie, "Contatore").await;
-    let today = app::kernel::clock::today().to_string();
-    let response = app
-        .call_raw(
-            "people/waiting_list/add",
-            &[
-                ("code", code.as_str()),
-                ("form[urgency]", "normal"),
-                ("form[target_group]", "women"),
-                ("form[wanted_from]", &today),
-                ("form[preferred_province]", "CN"),
-            ],
-            Some(&worker_cookie),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    propose_in_cuneo(&app, &worker_cookie, &code).await;
     let grown = next_count(&mut stream, &mut buffer, Duration::from_secs(15)).await;
     assert_eq!(grown, Some(first + 1), "on {}", app.backend);
 
@@ -316,4 +312,80 @@ async fn the_unread_count_reaches_an_open_page_as_it_changes() {
     assert_eq!(response.status(), StatusCode::OK);
     let none = next_count(&mut stream, &mut buffer, Duration::from_secs(15)).await;
     assert_eq!(none, Some(0), "on {}", app.backend);
+}
+
+/// Her session as if she had last done something ten minutes ago; her session row.
+async fn idle_for_ten_minutes(app: &TestApp, user_id: i32) -> app::entity::sessions::Model {
+    use app::entity::sessions;
+    let row = sessions::Entity::find()
+        .filter(sessions::Column::UserId.eq(user_id))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("her session");
+    let ten_minutes_ago = (Utc::now() - chrono::Duration::minutes(10)).timestamp();
+    let mut data: serde_json::Value = serde_json::from_str(&row.data).unwrap();
+    data["seen_at"] = serde_json::json!(ten_minutes_ago);
+    let mut update: sessions::ActiveModel = row.into();
+    update.data = Set(data.to_string());
+    update.expires_at = Set(Utc::now() + chrono::Duration::minutes(20));
+    update.update(&app.db).await.unwrap()
+}
+
+fn seen_at(row: &app::entity::sessions::Model) -> serde_json::Value {
+    serde_json::from_str::<serde_json::Value>(&row.data).unwrap()["seen_at"].clone()
+}
+
+async fn session_row(app: &TestApp, id: &str) -> app::entity::sessions::Model {
+    app::entity::sessions::Entity::find_by_id(id.to_string())
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("her session")
+}
+
+/// A page left open reopens its event streams by itself: that is not her activity, and
+/// must not keep her signed in past the idle timeout; a page she opens is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_stream_does_not_keep_an_idle_session_alive() {
+    let app = TestApp::spawn().await;
+    let cookie = app.sign_in(CUNEO_MANAGER).await;
+    let idle = idle_for_ten_minutes(&app, app.user_id(CUNEO_MANAGER).await).await;
+
+    for path in [
+        app::notifications::live::UNREAD_EVENTS_PATH,
+        app::beds::live::EVENTS_PATH,
+    ] {
+        let mut stream = app
+            .client
+            .get(app.url(path))
+            .header(ACCEPT, "text/event-stream")
+            .header(COOKIE, &cookie)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(stream.status(), StatusCode::OK, "{path}");
+        assert!(stream.headers().get("set-cookie").is_none(), "{path}");
+        // The stream has started (its opening comment), then closes.
+        let _ = tokio::time::timeout(Duration::from_secs(5), stream.chunk()).await;
+        drop(stream);
+        let after = session_row(&app, &idle.id).await;
+        let moved = (after.expires_at - idle.expires_at).num_seconds().abs();
+        assert!(
+            moved < 1,
+            "{path} moved her timeout by {moved} s on {}",
+            app.backend
+        );
+        assert_eq!(seen_at(&after), seen_at(&idle), "{path}");
+    }
+
+    // A page she opens is activity: the idle timeout starts again.
+    let page = app.get("/notifiche", Some(&cookie)).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let after = session_row(&app, &idle.id).await;
+    assert!(
+        after.expires_at - idle.expires_at > chrono::Duration::minutes(5),
+        "on {}",
+        app.backend
+    );
 }

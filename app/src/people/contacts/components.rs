@@ -159,6 +159,9 @@ fn keep_on_the_phone_when_offline(wrapper: NodeRef<leptos::html::Div>) {
             return;
         };
         let toasts = crate::ui::toasts::use_toasts();
+        // An event listener runs outside the page's reactive owner: the words are looked
+        // up with the page's own translations, captured here.
+        let i18n = expect_context::<leptos_fluent::I18n>();
         let options = gloo::events::EventListenerOptions::run_in_capture_phase();
         let listener = gloo::events::EventListener::new_with_options(
             &element,
@@ -171,7 +174,7 @@ fn keep_on_the_phone_when_offline(wrapper: NodeRef<leptos::html::Div>) {
                 if form.is_some_and(|form| super::offline::keep_if_offline(&form)) {
                     event.prevent_default();
                     event.stop_propagation();
-                    toasts.push(tr!("outbox-kept"));
+                    toasts.push(tr!(i18n, "outbox-kept"));
                 }
             },
         );

@@ -111,35 +111,18 @@ async fn a_slow_upload_that_keeps_the_pace_arrives_and_a_stalled_one_is_stopped(
 
     // The same file, stalled after 16 KiB: stopped once the pace is missed, with the
     // file field's problem in the caller's language.
-    let (status, body) = send_slowly(
-        &app,
-        &trainer,
-        version,
-        &file,
-        Sending {
-            chunk: 8 * 1024,
-            pause: Duration::from_millis(50),
-            stop_after: Some(16 * 1024),
-            accept: "application/json",
-        },
-    )
-    .await;
+    let stalled = |accept| Sending {
+        chunk: 8 * 1024,
+        pause: Duration::from_millis(50),
+        stop_after: Some(16 * 1024),
+        accept,
+    };
+    let (status, body) =
+        send_slowly(&app, &trainer, version, &file, stalled("application/json")).await;
     assert!(status.contains(" 4"), "{status} {body}");
     assert!(body.contains("upload_too_slow"), "{body}");
     // A page's form: back to the draft, which names the problem in words.
-    let (status, answer) = send_slowly(
-        &app,
-        &trainer,
-        version,
-        &file,
-        Sending {
-            chunk: 8 * 1024,
-            pause: Duration::from_millis(50),
-            stop_after: Some(16 * 1024),
-            accept: "text/html",
-        },
-    )
-    .await;
+    let (status, answer) = send_slowly(&app, &trainer, version, &file, stalled("text/html")).await;
     assert!(status.contains(" 303"), "{status} {answer}");
     assert!(
         answer
