@@ -162,7 +162,12 @@ fn keep_on_the_phone_when_offline(wrapper: NodeRef<leptos::html::Div>) {
         // An event listener runs outside the page's reactive owner: the words are looked
         // up with the page's own translations, captured here.
         let i18n = expect_context::<leptos_fluent::I18n>();
-        let options = gloo::events::EventListenerOptions::run_in_capture_phase();
+        // Not passive (gloo's default): a passive listener cannot keep the browser from
+        // posting the form, which without signal ends on the browser's offline page.
+        let options = gloo::events::EventListenerOptions {
+            phase: gloo::events::EventListenerPhase::Capture,
+            passive: false,
+        };
         let listener = gloo::events::EventListener::new_with_options(
             &element,
             "submit",
