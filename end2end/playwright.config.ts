@@ -28,7 +28,9 @@ export default defineConfig({
     // Every page is a plain server-rendered form first: the same tests without JavaScript,
     // except drag-and-drop, live updates and the keyboard runs, which need the hydrated
     // board or plan timeline (the same changes are tested as forms in board.spec.ts and
-    // planner.spec.ts), and which wasm files a page downloads (bundle.spec.ts).
-    { name: 'no-javascript', use: { javaScriptEnabled: false }, testIgnore: /(board-live|planner-timeline|bundle)\.spec\.ts/ },
+    // planner.spec.ts), which wasm files a page downloads (bundle.spec.ts), and what only
+    // the hydrated page does (daily-use-hydrated.spec.ts, offline.spec.ts: busy buttons,
+    // the live count, upload progress, the service worker).
+    { name: 'no-javascript', use: { javaScriptEnabled: false }, testIgnore: /(board-live|planner-timeline|bundle|daily-use-hydrated|offline)\.spec\.ts/ },
   ],
 });
