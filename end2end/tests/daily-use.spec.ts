@@ -1,30 +1,11 @@
-import { test, expect, Browser } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import * as fs from 'fs';
-import { signIn } from './helpers';
+import { asUser } from './helpers';
 
 // Daily use: breadcrumbs on nested pages, with and without JavaScript (what needs the
 // hydrated page is in daily-use-hydrated.spec.ts).
 
 test.use({ locale: 'it-IT' });
-
-async function asUser(browser: Browser, email: string, width: number, locale = 'it-IT') {
-  const context = await browser.newContext({
-    locale,
-    viewport: { width, height: 900 },
-    javaScriptEnabled: test.info().project.use.javaScriptEnabled,
-  });
-  const page = await context.newPage();
-  if (locale.startsWith('en')) {
-    await page.goto('/accedi');
-    await page.getByLabel('E-mail address').fill(email);
-    await page.getByLabel('Password').fill('anello-demo');
-    await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  } else {
-    await signIn(page, email);
-  }
-  return { context, page };
-}
 
 for (const width of [360, 1280]) {
   test(`nested pages show where they are in both languages at ${width} px`, async ({ browser }) => {

@@ -1,18 +1,10 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
-import { untilHydrated } from './helpers';
+import { signIn, untilHydrated } from './helpers';
 
 // The people and bed-board pages in the interface's second language, at desktop and
 // phone width: every heading is English and no Italian key text is left behind.
 test.use({ locale: 'en-GB' });
-
-async function signInEnglish(page: Page, email: string) {
-  await page.goto('/accedi');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill('anello-demo');
-  await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
 
 /** Signs out and waits for it: a sign-in started while the sign-out is still on its way
  * would have its new session cookie expired by the sign-out's answer. */
@@ -41,7 +33,7 @@ for (const width of [1280, 360]) {
     for (const entry of PAGES) {
       if (entry.email !== signedInAs) {
         if (signedInAs) await signOut(page);
-        await signInEnglish(page, entry.email);
+        await signIn(page, entry.email, 'en');
         signedInAs = entry.email;
       }
       await page.goto(entry.path);
@@ -57,7 +49,7 @@ for (const width of [1280, 360]) {
     }
     // A person's page, as her team sees it.
     await signOut(page);
-    await signInEnglish(page, 'operatrice@anello.test');
+    await signIn(page, 'operatrice@anello.test', 'en');
     await page.goto('/persone');
     await page.locator('tbody tr th a').first().click();
     await expect(page.getByRole('heading', { name: 'Personal details' })).toBeVisible();

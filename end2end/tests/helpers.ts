@@ -1,12 +1,28 @@
-import { expect, Page, test } from '@playwright/test';
+import { Browser, expect, Page, test } from '@playwright/test';
 
-/** Signs in with the Italian interface (demo password). */
-export async function signIn(page: Page, email: string) {
+/** Signs in with the Italian interface (demo password), or the English one. */
+export async function signIn(page: Page, email: string, language: 'it' | 'en' = 'it') {
+  const words = language === 'it'
+    ? { email: 'Indirizzo e-mail', signIn: 'Accedi', signOut: 'Esci' }
+    : { email: 'E-mail address', signIn: 'Sign in', signOut: 'Sign out' };
   await page.goto('/accedi');
-  await page.getByLabel('Indirizzo e-mail').fill(email);
+  await page.getByLabel(words.email).fill(email);
   await page.getByLabel('Password').fill('anello-demo');
-  await page.locator('main').getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
+  await page.locator('main').getByRole('button', { name: words.signIn }).click();
+  await expect(page.getByRole('button', { name: words.signOut })).toBeVisible();
+}
+
+/** A new browser context of the given width and locale, signed in as `email`, with
+ * JavaScript as the running project has it. */
+export async function asUser(browser: Browser, email: string, width: number, locale = 'it-IT') {
+  const context = await browser.newContext({
+    locale,
+    viewport: { width, height: 900 },
+    javaScriptEnabled: test.info().project.use.javaScriptEnabled,
+  });
+  const page = await context.newPage();
+  await signIn(page, email, locale.startsWith('en') ? 'en' : 'it');
+  return { context, page };
 }
 
 /** Registers a woman in the Torino province through the form; returns her network code. */

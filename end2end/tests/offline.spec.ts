@@ -8,18 +8,34 @@ import { signIn, untilHydrated } from './helpers';
 // online and the page opens again. Signing out empties what waits. Only in the
 // javascript project: without JavaScript there is no service worker.
 
-test.use({ locale: 'it-IT', viewport: { width: 360, height: 800 } });
+// In Italian on a phone, and in English on a desktop (a worker at the office with a
+// dropping connection).
+const runs = [
+  {
+    locale: 'it-IT', language: 'it' as const, width: 360, woman: 'Donna', area: 'Zona', details: 'Data, luogo, nazionalità, più persone',
+    submit: 'Registra contatto', ready: 'Questa pagina si apre anche senza connessione.', privacy: /restano solo i campi di questo modulo/,
+    kept: 'Salvato sul telefono: sarà inviato appena torna la connessione.', two: '2 contatti in attesa di invio',
+    one: 'Un contatto in attesa di invio', waiting: /in attesa di invio/, signOut: 'Esci',
+  },
+  {
+    locale: 'en-GB', language: 'en' as const, width: 1280, woman: 'Woman', area: 'Area', details: 'Date, place, nationality, several people',
+    submit: 'Log contact', ready: 'This page also opens without a connection.', privacy: /Only this form's fields stay on the phone/,
+    kept: 'Saved on the phone: it will be sent as soon as the connection returns.', two: '2 contacts waiting to be sent',
+    one: 'One contact waiting to be sent', waiting: /waiting to be sent/, signOut: 'Sign out',
+  },
+];
+type Words = typeof runs[number];
 
-async function logContact(page: Page, area: string) {
-  await page.getByRole('radio', { name: 'Donna' }).check();
+async function logContact(page: Page, words: Words, area: string) {
+  await page.getByRole('radio', { name: words.woman, exact: true }).check();
   await page.getByRole('radio', { name: '18–24' }).check();
   // Opened once, the details stay open after a reset.
   const details = page.locator('details.more-details');
   if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) {
-    await page.getByText('Data, luogo, nazionalità, più persone').click();
+    await page.getByText(words.details).click();
   }
-  await page.getByLabel('Zona').fill(area);
-  await page.getByRole('button', { name: 'Registra contatto' }).click();
+  await page.getByLabel(words.area, { exact: true }).fill(area);
+  await page.getByRole('button', { name: words.submit }).click();
 }
 
 /** How many contacts wait in the phone's outbox (IndexedDB, as the worker keeps it). */
@@ -34,60 +50,62 @@ function waitingOn(page: Page): Promise<number> {
   }));
 }
 
-test('contacts logged without signal wait on the phone and arrive once when it returns', async ({ browser }, info) => {
-  const context = await browser.newContext({ locale: 'it-IT', viewport: { width: 360, height: 800 }, serviceWorkers: 'allow' });
-  const page = await context.newPage();
-  await signIn(page, 'strada@anello.test');
-  await page.goto('/contatti');
-  await untilHydrated(page);
-  await expect(page.getByText('Questa pagina si apre anche senza connessione.')).toBeVisible({ timeout: 20000 });
-  await expect(page.getByText(/restano solo i campi di questo modulo/)).toBeVisible();
+for (const words of runs) {
+  test(`contacts logged without signal wait on the phone and arrive once when it returns, ${words.locale} at ${words.width} px`, async ({ browser }, info) => {
+    const context = await browser.newContext({ locale: words.locale, viewport: { width: words.width, height: 800 }, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    await signIn(page, 'strada@anello.test', words.language);
+    await page.goto('/contatti');
+    await untilHydrated(page);
+    await expect(page.getByText(words.ready)).toBeVisible({ timeout: 20000 });
+    await expect(page.getByText(words.privacy)).toBeVisible();
 
-  const tag = Date.now().toString(36);
-  const areas = [`Piazza senza campo ${tag}`, `Lungo Dora senza campo ${tag}`];
-  await context.setOffline(true);
-  for (const area of areas) {
-    await logContact(page, area);
-    await expect(page.getByRole('status').getByText('Salvato sul telefono: sarà inviato appena torna la connessione.')).toBeVisible();
-  }
-  await expect(page.getByText('2 contatti in attesa di invio')).toBeVisible();
-  expect(await waitingOn(page)).toBe(2);
-  fs.mkdirSync('screenshots', { recursive: true });
-  await page.screenshot({ path: `screenshots/${info.project.name}-offline-outbox.png`, fullPage: true });
-  await page.close();
+    const tag = `${words.language}${Date.now().toString(36)}`;
+    const areas = [`Piazza senza campo ${tag}`, `Lungo Dora senza campo ${tag}`];
+    await context.setOffline(true);
+    for (const area of areas) {
+      await logContact(page, words, area);
+      await expect(page.getByRole('status').getByText(words.kept)).toBeVisible();
+    }
+    await expect(page.getByText(words.two)).toBeVisible();
+    expect(await waitingOn(page)).toBe(2);
+    fs.mkdirSync('screenshots', { recursive: true });
+    await page.screenshot({ path: `screenshots/${info.project.name}-offline-outbox-${words.locale}-${words.width}.png`, fullPage: true });
+    await page.close();
 
-  // Back online, the page opens again and sends what waits.
-  await context.setOffline(false);
-  const again = await context.newPage();
-  await again.goto('/contatti');
-  await untilHydrated(again);
-  // Sent once the worker has been told: nothing waits on the phone any more.
-  await expect.poll(() => waitingOn(again), { timeout: 20000 }).toBe(0);
-  await expect(again.getByText(/in attesa di invio/)).toHaveCount(0);
-  await again.reload();
-  for (const area of areas) {
-    await expect(again.locator('main').getByText(area)).toHaveCount(1);
-  }
-  // Opened once more: nothing sent twice.
-  await again.reload();
-  await untilHydrated(again);
-  await again.waitForTimeout(1000);
-  await again.reload();
-  for (const area of areas) {
-    await expect(again.locator('main').getByText(area)).toHaveCount(1);
-  }
+    // Back online, the page opens again and sends what waits.
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto('/contatti');
+    await untilHydrated(again);
+    // Sent once the worker has been told: nothing waits on the phone any more.
+    await expect.poll(() => waitingOn(again), { timeout: 20000 }).toBe(0);
+    await expect(again.getByText(words.waiting)).toHaveCount(0);
+    await again.reload();
+    for (const area of areas) {
+      await expect(again.locator('main').getByText(area)).toHaveCount(1);
+    }
+    // Opened once more: nothing sent twice.
+    await again.reload();
+    await untilHydrated(again);
+    await again.waitForTimeout(1000);
+    await again.reload();
+    for (const area of areas) {
+      await expect(again.locator('main').getByText(area)).toHaveCount(1);
+    }
 
-  // A contact waiting at sign-out is deleted with the outbox.
-  await expect(again.getByText('Questa pagina si apre anche senza connessione.')).toBeVisible({ timeout: 20000 });
-  await context.setOffline(true);
-  await logContact(again, `Non inviato ${tag}`);
-  await expect(again.getByText('Un contatto in attesa di invio')).toBeVisible();
-  expect(await waitingOn(again)).toBe(1);
-  await again.getByRole('button', { name: 'Esci' }).click();
-  await expect.poll(() => waitingOn(again), { timeout: 10000 }).toBe(0);
-  await context.setOffline(false);
-  await context.close();
-});
+    // A contact waiting at sign-out is deleted with the outbox.
+    await expect(again.getByText(words.ready)).toBeVisible({ timeout: 20000 });
+    await context.setOffline(true);
+    await logContact(again, words, `Non inviato ${tag}`);
+    await expect(again.getByText(words.one)).toBeVisible();
+    expect(await waitingOn(again)).toBe(1);
+    await again.getByRole('button', { name: words.signOut }).click();
+    await expect.poll(() => waitingOn(again), { timeout: 10000 }).toBe(0);
+    await context.setOffline(false);
+    await context.close();
+  });
+}
 
 test('the app can be added to the home screen', async ({ page }) => {
   const response = await page.request.get('/manifest.webmanifest');
