@@ -1,9 +1,10 @@
 //! Pages with many forms (a personal plan, the bed board, a person's safeguards): each
 //! form has its own server action, and the page as a whole reloads its data after any of
-//! them is answered, folds its forms after a success, and shows the error of the form
-//! answered last. Written once here; nine pages used to spell it out action by action,
-//! and most of them showed the first failed form's error, so an old error could stay on
-//! screen after a newer form failed or succeeded.
+//! them is answered (but a refusal of its fields, which leaves the form as typed), folds
+//! its forms after a success, and shows the error of the form answered last. Written
+//! once here; nine pages used to spell it out action by action, and most of them showed
+//! the first failed form's error, so an old error could stay on screen after a newer
+//! form failed or succeeded.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -79,8 +80,14 @@ impl PageForms {
         });
         self.errors.update_value(|errors| errors.push(error));
         Effect::new(move |previous: Option<()>| {
-            // Read on every run, the first included, so that every answer is seen.
-            let answered = action.value().with(Option::is_some);
+            // Read on every run, the first included, so that every answer is seen. A
+            // form refused for its fields reloads nothing: the page would be drawn again
+            // and the form, open with what was typed, would close empty.
+            let answered = action.value().with(|answer| {
+                answer
+                    .as_ref()
+                    .is_some_and(|result| !matches!(result, Err(AppError::Invalid { .. })))
+            });
             if previous.is_some() && answered {
                 forms.last.set(Some(index));
                 forms.answers.update(|count| *count += 1);
