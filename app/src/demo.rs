@@ -488,6 +488,7 @@ pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, an
         let key = crate::state::IdentityKey::new(crate::state::IdentityKey::DEVELOPMENT);
         crate::people::registry::demo::load_demo_people(&txn, 1, &key).await?;
         crate::planner::demo::load_demo_plans(&txn).await?;
+        crate::path::demo::load_demo_path(&txn).await?;
     }
     crate::forum::demo::load_demo_forum(&txn).await?;
     record(&txn, None, AuditEvent::new(None, "demo.load", "network")).await?;

@@ -16,6 +16,7 @@ pub mod kernel;
 pub mod notices;
 pub mod notifications;
 pub mod pages;
+pub mod path;
 pub mod people;
 pub mod planner;
 pub mod reports;
@@ -187,6 +188,16 @@ fn PeopleRoutes() -> impl MatchNestedRoutes + Clone {
         <Route
             path=path!("/persone/:code/progetto/famiglia")
             view={Lazy::<pages::FamilyPlan>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code/commissione")
+            view={Lazy::<pages::Commission>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
+            path=path!("/persone/:code/giudiziario")
+            view={Lazy::<pages::Judicial>::new()}
             ssr=SsrMode::Async
         />
         <Route

@@ -37,6 +37,8 @@ use crate::forum::rules::components::ForumRulesPage;
 use crate::home::HomePage;
 use crate::notifications::components::NotificationsPage;
 use crate::notifications::settings_components::{EmailSettingsPage, UnsubscribePage};
+use crate::path::commission::components::TerritorialCommissionPage;
+use crate::path::judicial::components::JudicialRoutePage;
 use crate::people::registry::components::{
     DuplicatesPage, PeopleListPage, PersonDetailPage, RegisterPersonPage,
 };
@@ -171,6 +173,14 @@ page_group! {
         FamilyPlan => FamilyPlanPage,
         CaseDiary => CaseDiaryPage,
         Services => ServicesPage,
+    }
+}
+
+page_group! {
+    /// The rest of a person's path: the Territorial Commission, the judicial route.
+    path_pages / __preload_path_pages, PathPages {
+        Commission => TerritorialCommissionPage,
+        Judicial => JudicialRoutePage,
     }
 }
 

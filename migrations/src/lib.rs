@@ -29,6 +29,8 @@ mod m20261206_000018_identity_search;
 mod m20261206_000019_password_resets;
 mod m20261206_000020_work_reminders;
 mod m20261206_000021_contact_client_ids;
+mod m20261206_000022_commission;
+mod m20261206_000023_judicial;
 
 pub struct Migrator;
 
@@ -57,6 +59,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000019_password_resets::Migration),
             Box::new(m20261206_000020_work_reminders::Migration),
             Box::new(m20261206_000021_contact_client_ids::Migration),
+            Box::new(m20261206_000022_commission::Migration),
+            Box::new(m20261206_000023_judicial::Migration),
         ]
     }
 }

@@ -210,6 +210,14 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("planner/family", Access::AnyOf(FRONT_LINE)),
     ("planner/family/need", Access::AnyOf(FRONT_LINE)),
     ("planner/family/joint_work", Access::AnyOf(FRONT_LINE)),
+    // The rest of the path: the team in charge only (decided per person in `path::ssr`).
+    ("path/commission", Access::AnyOf(FRONT_LINE)),
+    ("path/commission/request", Access::AnyOf(FRONT_LINE)),
+    ("path/commission/referral", Access::AnyOf(FRONT_LINE)),
+    // Further narrowed to the reference operator and the legal advisor (`path::judicial`).
+    ("path/judicial", Access::AnyOf(FRONT_LINE)),
+    ("path/judicial/proceedings", Access::AnyOf(FRONT_LINE)),
+    ("path/judicial/hearing", Access::AnyOf(FRONT_LINE)),
     ("notifications/list", Access::SignedIn),
     ("notifications/read", Access::SignedIn),
     ("notifications/email", Access::SignedIn),

@@ -3,6 +3,8 @@
 pub mod audit_log;
 pub mod beds;
 pub mod board_undo;
+pub mod commission_referrals;
+pub mod commission_requests;
 pub mod consents;
 pub mod contacts;
 pub mod forum_attachment_contents;
@@ -26,6 +28,8 @@ pub mod forum_threads;
 pub mod forum_watches;
 pub mod indicator_checklists;
 pub mod indicators;
+pub mod judicial_hearings;
+pub mod judicial_proceedings;
 pub mod kept_apart;
 pub mod known_sign_in_addresses;
 pub mod minor_authorisations;

@@ -16,6 +16,8 @@ pub struct Model {
     pub renewal_of: Option<i32>,
     pub converted_to: Option<String>,
     pub converted_on: Option<Date>,
+    /// How an art. 18 permit came: `judicial` (after a complaint) or `social`.
+    pub route: Option<String>,
     pub created_by: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -233,6 +233,12 @@ impl Validation {
         });
     }
 
+    /// Whether `field` already has a problem (so that a later rule does not add a
+    /// second, less precise one).
+    pub fn has(&self, field: &str) -> bool {
+        self.problems.iter().any(|p| p.field == field)
+    }
+
     pub fn finish(self) -> Result<(), AppError> {
         if self.problems.is_empty() {
             Ok(())

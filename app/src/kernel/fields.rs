@@ -57,6 +57,43 @@ pub fn required_text(field: &str, value: &str, max: usize, checks: &mut Validati
     value.unwrap_or_default()
 }
 
+/// Prose of a form (minutes, a closing summary): paragraphs kept, length bounded.
+pub fn prose(
+    field: &str,
+    value: &str,
+    max: usize,
+    required: bool,
+    checks: &mut Validation,
+) -> Option<String> {
+    let text = value.trim().replace("\r\n", "\n");
+    if text.is_empty() {
+        if required {
+            checks.add(field, Problem::Required);
+        }
+        return None;
+    }
+    if text.chars().count() > max {
+        checks.add(field, Problem::TooLong);
+    }
+    Some(text)
+}
+
+/// The id of the record a form changes, or None when it adds a new one (the field
+/// left empty); anything but a positive number is `UnknownChoice`.
+pub fn record_id(field: &str, value: &str, checks: &mut Validation) -> Option<i32> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match value.parse::<i32>() {
+        Ok(id) if id > 0 => Some(id),
+        _ => {
+            checks.add(field, Problem::UnknownChoice);
+            None
+        }
+    }
+}
+
 /// The longest text searched for: past it a database refuses the pattern (SQLite's LIKE
 /// stops at 50 000 bytes) and no one types it.
 pub const MAX_SEARCH: usize = 200;

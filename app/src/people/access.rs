@@ -4,7 +4,7 @@
 //! to sharing), and a refusal is audited in the transaction that refused. Other features
 //! (the bed board, plans, reports) use this module, never the registry's own server code.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Months, NaiveDate, Utc};
 use sea_orm::sea_query::{Query, SelectStatement};
@@ -16,7 +16,7 @@ use sea_orm::{
 use crate::audit::ssr::AuditEvent;
 use crate::auth::model::{CurrentUser, Role};
 use crate::auth::ssr::Ctx;
-use crate::entity::{consents, path_events, people, person_organisations};
+use crate::entity::{consents, path_events, people, person_organisations, user_roles, users};
 use crate::kernel::error::{AppError, Conflict};
 use crate::people::registry::model::{ConsentKind, ExitOutcome, PathStatus, PersonAccess};
 
@@ -109,6 +109,40 @@ pub async fn may_manage<C: ConnectionTrait>(
             > 0)
 }
 
+/// Colleagues who may be on the person's team, responsible for an action of her plan or
+/// follow a step of her path: active users of an organisation in charge of her, with a
+/// front-line role.
+pub async fn team_colleagues<C: ConnectionTrait>(
+    conn: &C,
+    person: &people::Model,
+) -> Result<Vec<(i32, String)>, AppError> {
+    let organisations: Vec<i32> = person_organisations::Entity::find()
+        .filter(person_organisations::Column::PersonId.eq(person.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| row.organisation_id)
+        .collect();
+    let team_role_codes: Vec<&str> = TEAM_ROLES.iter().map(|r| r.code()).collect();
+    let with_role: HashSet<i32> = user_roles::Entity::find()
+        .filter(user_roles::Column::Role.is_in(team_role_codes))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| row.user_id)
+        .collect();
+    Ok(users::Entity::find()
+        .filter(users::Column::OrganisationId.is_in(organisations))
+        .filter(users::Column::Active.eq(true))
+        .order_by_asc(users::Column::DisplayName)
+        .all(conn)
+        .await?
+        .into_iter()
+        .filter(|user| with_role.contains(&user.id))
+        .map(|user| (user.id, user.display_name))
+        .collect())
+}
+
 /// Refuses (403, audited in the same transaction) a caller who may not act on `person`.
 pub async fn refuse<C: ConnectionTrait>(
     conn: &C,
@@ -118,6 +152,23 @@ pub async fn refuse<C: ConnectionTrait>(
 ) -> Result<AppError, AppError> {
     let event = AuditEvent::new(ctx.user.as_ref(), action, "person").object(&person.code);
     Ok(crate::audit::ssr::deny(conn, ctx.request_id(), event).await)
+}
+
+/// Writes the audit row of a read or change of the person's data (in the caller's
+/// transaction, so that it exists exactly when the read or change does).
+pub async fn audit_person<C: ConnectionTrait>(
+    conn: &C,
+    ctx: &Ctx,
+    action: &str,
+    person: &people::Model,
+    detail: Option<String>,
+) -> Result<(), AppError> {
+    let mut event = AuditEvent::new(ctx.user.as_ref(), action, "person").object(&person.code);
+    if let Some(detail) = detail {
+        event = event.detail(detail);
+    }
+    crate::audit::ssr::record(conn, ctx.request_id(), event).await?;
+    Ok(())
 }
 
 /// The person behind `code`, if the caller is on her team; otherwise the refusal is

@@ -13,7 +13,7 @@ use super::api::*;
 use super::model::*;
 use super::timeline_drag::{focus_bar, Grip, TimelineEdit};
 use crate::kernel::error::AppError;
-use crate::ui::errors::{error_message, problem_message, set_page_status, ErrorPanel};
+use crate::ui::errors::{ErrorPanel, FormProblems};
 use crate::ui::page_forms::PageForms;
 use crate::ui::pages::Loading;
 use crate::ui::time::{day, day_text, interface_language, month_text, optional_day};
@@ -238,7 +238,7 @@ fn PlanView(
                 actions
             />
         }).collect_view()}
-        <PermitsSection code=code.clone() permits=plan.permits.clone() today actions />
+        <PermitsSection code=code.clone() permits=plan.permits.clone() today actions reads_judicial=plan.reads_judicial />
         <WorkSection code=code.clone() work=plan.work.clone() today actions />
         {editable.then(|| view! {
             <ExitSection code=code.clone() today action=actions.exit />

@@ -182,6 +182,15 @@ code_enum! {
 }
 
 code_enum! {
+    /// How an art. 18 permit came: after her complaint (judicial route) or on the
+    /// social services' evaluation without one (social route).
+    PermitRoute {
+        Judicial => "judicial",
+        Social => "social",
+    }
+}
+
+code_enum! {
     /// What a permit was converted into (seed 002 counts these).
     Conversion {
         Work => "work",
@@ -257,6 +266,10 @@ pub struct Plan {
     /// Review meetings, the next one first, then those held (newest first).
     pub reviews: Vec<ReviewRow>,
     pub permits: Vec<PermitRow>,
+    /// Whether the reader opens the judicial route (reference operator, legal
+    /// advisor): the permit of the judicial route then links to it.
+    #[serde(default)]
+    pub reads_judicial: bool,
     pub work: Vec<WorkPlacementRow>,
     /// Set once the plan is closed: it is then read-only.
     pub closing: Option<PlanClosing>,
@@ -316,6 +329,9 @@ pub struct PermitRow {
     pub renewed: bool,
     pub converted_to: Option<Conversion>,
     pub converted_on: Option<NaiveDate>,
+    /// The route of an art. 18 permit.
+    #[serde(default)]
+    pub route: Option<PermitRoute>,
     /// Days to expiry (negative: expired) when the team should act on it.
     pub expiry_alert: Option<i64>,
 }
@@ -457,6 +473,8 @@ pub struct MyWork {
     pub reviews: Vec<(String, NaiveDate)>,
     /// Permits expiring soon on the user's plans: (code, kind, expiry date).
     pub permits: Vec<(String, PermitKind, NaiveDate)>,
+    /// Dates of the path (a Commission's interview, a hearing) due soon or overdue.
+    pub path_dates: Vec<crate::path::model::PathDate>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -472,26 +490,7 @@ pub struct WorkItem {
 
 // ---------------------------------------------------------------- forms
 
-/// Prose of a form (minutes, a closing summary): paragraphs kept, length bounded.
-pub(crate) fn prose(
-    field: &str,
-    value: &str,
-    max: usize,
-    required: bool,
-    checks: &mut Validation,
-) -> Option<String> {
-    let text = value.trim().replace("\r\n", "\n");
-    if text.is_empty() {
-        if required {
-            checks.add(field, Problem::Required);
-        }
-        return None;
-    }
-    if text.chars().count() > max {
-        checks.add(field, Problem::TooLong);
-    }
-    Some(text)
-}
+pub(crate) use crate::kernel::fields::prose;
 
 #[cfg(test)]
 mod tests;

@@ -18,13 +18,13 @@ use crate::auth::ssr::Ctx;
 use crate::entity::{
     people, permits, person_identities, person_organisations, plan_actions, plan_assessments,
     plan_diary, plan_goals, plan_phases, plan_reviews, plan_team, plan_versions, plans,
-    reference_handovers, services, user_roles, users, work_placements,
+    reference_handovers, services, work_placements,
 };
 use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::kernel::names::{organisation_names, user_names};
 use crate::people::access::{
-    may_manage, minor_from_record, person_event, person_for_change, refuse, TEAM_ROLES,
+    may_manage, minor_from_record, person_event, person_for_change, refuse, team_colleagues,
 };
 use crate::people::registry::model::{eighteenth_birthday, PathStatus, COMING_OF_AGE_ALERT_DAYS};
 
@@ -75,12 +75,7 @@ pub(crate) async fn audit<C: ConnectionTrait>(
     person: &people::Model,
     detail: Option<String>,
 ) -> Result<(), AppError> {
-    let mut event = AuditEvent::new(ctx.user.as_ref(), action, "person").object(&person.code);
-    if let Some(detail) = detail {
-        event = event.detail(detail);
-    }
-    record(conn, ctx.request_id(), event).await?;
-    Ok(())
+    crate::people::access::audit_person(conn, ctx, action, person, detail).await
 }
 
 /// Marks the plan as changed (its `updated_at`), for the page and later versions.
@@ -94,46 +89,13 @@ pub(crate) async fn touch<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Colleagues who may be on the team or responsible for an action: active users of an
-/// organisation in charge of the person, with a front-line role.
-async fn colleagues<C: ConnectionTrait>(
-    conn: &C,
-    person: &people::Model,
-) -> Result<Vec<(i32, String)>, AppError> {
-    let organisations: Vec<i32> = person_organisations::Entity::find()
-        .filter(person_organisations::Column::PersonId.eq(person.id))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|row| row.organisation_id)
-        .collect();
-    let team_role_codes: Vec<&str> = TEAM_ROLES.iter().map(|r| r.code()).collect();
-    let with_role: HashSet<i32> = user_roles::Entity::find()
-        .filter(user_roles::Column::Role.is_in(team_role_codes))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|row| row.user_id)
-        .collect();
-    Ok(users::Entity::find()
-        .filter(users::Column::OrganisationId.is_in(organisations))
-        .filter(users::Column::Active.eq(true))
-        .order_by_asc(users::Column::DisplayName)
-        .all(conn)
-        .await?
-        .into_iter()
-        .filter(|user| with_role.contains(&user.id))
-        .map(|user| (user.id, user.display_name))
-        .collect())
-}
-
 async fn ensure_colleague<C: ConnectionTrait>(
     conn: &C,
     person: &people::Model,
     user_id: i32,
     field: &str,
 ) -> Result<(), AppError> {
-    if colleagues(conn, person)
+    if team_colleagues(conn, person)
         .await?
         .iter()
         .any(|(id, _)| *id == user_id)

@@ -73,6 +73,7 @@ pub fn label_text(label: &Label) -> String {
         Label::Proposals => tr!("report-label-proposals"),
         Label::CommissionRequests => tr!("report-label-commission-requests"),
         Label::CommissionReferrals => tr!("report-label-commission-referrals"),
+        Label::HearingAccompaniments => tr!("report-label-hearing-accompaniments"),
         Label::PermitsConverted => tr!("report-label-permits-converted"),
         Label::Contacts => tr!("report-label-contacts"),
         Label::AllPeople => tr!("report-label-all"),

@@ -83,6 +83,8 @@ pub enum Label {
     Proposals,
     CommissionRequests,
     CommissionReferrals,
+    /// People someone of the network went with to their Commission hearing.
+    HearingAccompaniments,
     PermitsConverted,
     Contacts,
     AllPeople,
@@ -535,6 +537,7 @@ pub fn label_key(label: &Label) -> String {
                 Label::Proposals => "proposals",
                 Label::CommissionRequests => "commission-requests",
                 Label::CommissionReferrals => "commission-referrals",
+                Label::HearingAccompaniments => "hearing-accompaniments",
                 Label::PermitsConverted => "permits-converted",
                 Label::Contacts => "contacts",
                 Label::AllPeople => "all",

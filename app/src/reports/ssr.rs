@@ -41,6 +41,7 @@ use crate::planner::model::WorkKind;
 
 mod computing;
 mod figures;
+mod path_counts;
 pub use computing::*;
 pub use figures::*;
 // The tables and the scope, shared with the dashboards.

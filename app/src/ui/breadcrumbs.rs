@@ -22,6 +22,8 @@ pub enum Place {
     Versions,
     Print,
     Family,
+    Commission,
+    Judicial,
     Diary,
     NotificationSettings,
     Attendance,
@@ -69,6 +71,8 @@ fn place_of(path: &str) -> Option<(Place, Option<String>)> {
                 ["progetto", "versioni"] => (Place::Versions, Some(project)),
                 ["progetto", "stampa"] => (Place::Print, Some(project)),
                 ["progetto", "famiglia"] => (Place::Family, Some(project)),
+                ["commissione"] => (Place::Commission, Some(person)),
+                ["giudiziario"] => (Place::Judicial, Some(person)),
                 _ => return None,
             }
         }
@@ -125,6 +129,8 @@ fn label(place: &Place) -> String {
         Place::Versions => tr!("crumb-versions"),
         Place::Print => tr!("crumb-print"),
         Place::Family => tr!("crumb-family"),
+        Place::Commission => tr!("crumb-commission"),
+        Place::Judicial => tr!("crumb-judicial"),
         Place::Diary => tr!("crumb-diary"),
         Place::NotificationSettings => tr!("crumb-notification-settings"),
         Place::Attendance => tr!("crumb-attendance"),

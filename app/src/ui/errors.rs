@@ -193,3 +193,34 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
     }
     .into_any()
 }
+
+/// The error of one of a page's many forms: what went wrong and, for invalid input,
+/// each field in words (`field_label` names them), so that nobody has to guess which
+/// form it was.
+#[component]
+pub fn FormProblems(
+    error: Signal<Option<AppError>>,
+    field_label: fn(&str) -> String,
+) -> impl IntoView {
+    move || {
+        error.get().map(|error| {
+            set_page_status(&error);
+            let problems = match &error {
+                AppError::Invalid { problems } => problems.clone(),
+                _ => Vec::new(),
+            };
+            view! {
+                <div class="form-error" role="alert" tabindex="-1">
+                    <p>{error_message(&error)}</p>
+                    {(!problems.is_empty()).then(|| view! {
+                        <ul>
+                            {problems.into_iter().map(|p| view! {
+                                <li>{field_label(&p.field)} ": " {problem_message(p.problem)}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+            }
+        })
+    }
+}

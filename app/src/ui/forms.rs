@@ -10,6 +10,11 @@ pub type FormError = Signal<Option<AppError>>;
 
 pub use crate::kernel::fields::urlencode;
 
+/// The value of a date input: `2026-12-06`, or empty when there is no date.
+pub fn date_value(day: Option<chrono::NaiveDate>) -> String {
+    day.map(|d| d.to_string()).unwrap_or_default()
+}
+
 /// A stable element id for an input name: `form[email]` becomes `field-form-email`.
 pub fn field_id(name: &str) -> String {
     let cleaned: String = name

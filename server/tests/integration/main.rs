@@ -28,6 +28,7 @@ mod forum_materials;
 mod fuzz;
 mod notification_email;
 mod password_reset;
+mod path;
 mod people;
 mod placement_rules;
 mod plan_agreement;

@@ -443,6 +443,9 @@ pub struct PersonPage {
     pub waiting: Option<crate::people::waiting::model::WaitingRow>,
     /// Whether the user may change the record (team, front-line roles).
     pub may_manage: bool,
+    /// Whether the user reads her judicial route (reference operator, legal advisor).
+    #[serde(default)]
+    pub reads_judicial: bool,
     pub is_coordinator: bool,
     /// Implementing bodies (and the coordination) that may be added or named in a consent.
     pub organisation_choices: Vec<(i32, String)>,

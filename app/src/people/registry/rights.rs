@@ -37,6 +37,11 @@ pub struct PersonExport {
     pub consents: Vec<ExportedConsent>,
     pub screenings: Vec<ExportedScreening>,
     pub waiting_list: Vec<ExportedWaiting>,
+    pub commission_requests: Vec<serde_json::Value>,
+    pub commission_referrals: Vec<serde_json::Value>,
+    /// Her complaint and proceedings, for an export by her reference operator or legal
+    /// advisor; anyone else's export says they are withheld.
+    pub judicial_route: serde_json::Value,
     /// Who opened or changed the record: the person has a right to know.
     pub access_log: Vec<ExportedAccess>,
 }
@@ -136,7 +141,7 @@ async fn export_person_in(
     if access_to(txn, user, &person).await? != Some(PersonAccess::Identity) {
         return Err(crate::audit::ssr::deny(txn, request_id, event).await);
     }
-    let export = gather_export(txn, &person).await?;
+    let export = gather_export(txn, user, &person).await?;
     let download = download_of(&export, format, language)?;
     record(txn, request_id, event).await?;
     Ok(download)
@@ -145,6 +150,7 @@ async fn export_person_in(
 /// Reads everything held about the person, in the order of the export's sections.
 async fn gather_export<C: ConnectionTrait>(
     conn: &C,
+    user: &CurrentUser,
     person: &people::Model,
 ) -> Result<PersonExport, AppError> {
     let organisations_in_charge = exported_in_charge(conn, person.id).await?;
@@ -174,6 +180,14 @@ async fn gather_export<C: ConnectionTrait>(
             status: w.status,
         })
         .collect();
+    let (commission_requests, commission_referrals) =
+        crate::path::commission::ssr::exported(conn, person).await?;
+    let judicial_route = match crate::path::judicial::ssr::exported(conn, user, person).await? {
+        Some(proceedings) => serde_json::Value::Array(proceedings),
+        None => serde_json::Value::String(
+            "withheld: only her reference operator or the plan's legal advisor exports it".into(),
+        ),
+    };
     let access_log = exported_access_log(conn, &person.code).await?;
     let identity = person_identities::Entity::find_by_id(person.id)
         .one(conn)
@@ -199,6 +213,9 @@ async fn gather_export<C: ConnectionTrait>(
         consents: consent_rows,
         screenings: screening_rows,
         waiting_list: waiting_rows,
+        commission_requests,
+        commission_referrals,
+        judicial_route,
         access_log,
     })
 }
@@ -403,6 +420,8 @@ async fn anonymise_person_in(
         .filter(waiting_list::Column::PersonId.eq(person.id))
         .exec(txn)
         .await?;
+    crate::path::commission::ssr::anonymise(txn, person.id).await?;
+    crate::path::judicial::ssr::anonymise(txn, person.id).await?;
     let code = person.code.clone();
     let mut update: crate::entity::people::ActiveModel = person.into();
     update.identity_hash = Set(None);

@@ -1,6 +1,7 @@
 //! My work: what is due, for the plans a worker is on.
 
 use super::*;
+use crate::path::components::PathDates;
 
 #[component]
 pub fn MyWorkPage() -> impl IntoView {
@@ -29,7 +30,8 @@ pub(super) fn MyWorkView(work: MyWork) -> impl IntoView {
         && work.upcoming.is_empty()
         && work.coming_of_age.is_empty()
         && work.reviews.is_empty()
-        && work.permits.is_empty();
+        && work.permits.is_empty()
+        && work.path_dates.is_empty();
     let overdue_count = work.overdue.len();
     view! {
         {nothing.then(|| view! { <p class="notice success">{move_tr!("my-work-nothing")}</p> })}
@@ -40,6 +42,10 @@ pub(super) fn MyWorkView(work: MyWork) -> impl IntoView {
         <section class="panel" aria-labelledby="upcoming-heading">
             <h2 id="upcoming-heading">{move_tr!("my-work-upcoming", { "days" => UPCOMING_DAYS })}</h2>
             <WorkTable items=work.upcoming.clone() overdue=false />
+        </section>
+        <section class="panel" aria-labelledby="path-dates-heading">
+            <h2 id="path-dates-heading">{move_tr!("my-work-path-dates")}</h2>
+            <PathDates dates=work.path_dates.clone() today=work.today />
         </section>
         <section class="panel" aria-labelledby="reviews-due-heading">
             <h2 id="reviews-due-heading">{move_tr!("my-work-reviews")}</h2>

@@ -123,9 +123,7 @@ pub(crate) fn euro_text(cents: i32) -> String {
     format!("€ {},{:02}", cents / 100, cents % 100)
 }
 
-pub(crate) fn date_value(value: Option<NaiveDate>) -> String {
-    value.map(|d| d.to_string()).unwrap_or_default()
-}
+pub(crate) use crate::ui::forms::date_value;
 
 /// The label of a form field of the planner, for the error summary.
 pub(crate) fn field_label(field: &str) -> String {
@@ -166,6 +164,7 @@ pub(crate) fn field_label(field: &str) -> String {
         "issued_on" => tr!("permit-issued-on"),
         "expires_on" => tr!("permit-expires-on"),
         "renewal_of" => tr!("permit-renewal-of"),
+        "route" => tr!("permit-route"),
         "converted_to" => tr!("permit-converted-to"),
         "converted_on" => tr!("permit-converted-on"),
         "host_company" => tr!("work-host-company"),
@@ -199,25 +198,5 @@ pub(crate) fn service_label(name: &Bilingual) -> String {
 /// words, so that nobody has to guess which of the page's forms it was.
 #[component]
 pub(crate) fn PlanErrors(error: Signal<Option<AppError>>) -> impl IntoView {
-    move || {
-        error.get().map(|error| {
-            set_page_status(&error);
-            let problems = match &error {
-                AppError::Invalid { problems } => problems.clone(),
-                _ => Vec::new(),
-            };
-            view! {
-                <div class="form-error" role="alert" tabindex="-1">
-                    <p>{error_message(&error)}</p>
-                    {(!problems.is_empty()).then(|| view! {
-                        <ul>
-                            {problems.into_iter().map(|p| view! {
-                                <li>{field_label(&p.field)} ": " {problem_message(p.problem)}</li>
-                            }).collect_view()}
-                        </ul>
-                    })}
-                </div>
-            }
-        })
-    }
+    view! { <FormProblems error field_label /> }
 }

@@ -3,12 +3,21 @@
 use super::*;
 use crate::ui::submit::Submit;
 
+pub(crate) fn permit_route_name(route: PermitRoute) -> String {
+    match route {
+        PermitRoute::Judicial => tr!("permit-route-judicial"),
+        PermitRoute::Social => tr!("permit-route-social"),
+    }
+}
+
 #[component]
 pub(super) fn PermitsSection(
     code: String,
     permits: Vec<PermitRow>,
     today: NaiveDate,
     actions: PlanActions,
+    /// The reader opens the judicial route: a judicial-route permit links to it.
+    reads_judicial: bool,
 ) -> impl IntoView {
     let editable = is_editable();
     let choices: Vec<(i32, PermitKind)> = permits.iter().map(|p| (p.id, p.kind)).collect();
@@ -23,7 +32,7 @@ pub(super) fn PermitsSection(
                 view! {
                     <ul class="plan-actions">
                         {permits.into_iter().map(|permit| view! {
-                            <PermitItem code=code.clone() permit choices=choices.clone() today actions />
+                            <PermitItem code=code.clone() permit choices=choices.clone() today actions reads_judicial />
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -45,9 +54,12 @@ pub(super) fn PermitItem(
     choices: Vec<(i32, PermitKind)>,
     today: NaiveDate,
     actions: PlanActions,
+    reads_judicial: bool,
 ) -> impl IntoView {
     let editable = is_editable();
     let kind = permit.kind;
+    let route = permit.route;
+    let judicial_link = format!("/persone/{code}/giudiziario");
     let convert_code = code.clone();
     let id = permit.id;
     let may_convert = permit.issued_on.is_some() && permit.converted_to.is_none();
@@ -58,7 +70,13 @@ pub(super) fn PermitItem(
     };
     view! {
         <li class=class>
-            <p class="action-title"><strong>{move || permit_kind_name(kind)}</strong></p>
+            <p class="action-title">
+                <strong>{move || permit_kind_name(kind)}</strong>
+                {route.map(|route| view! { " · " <span class="badge">{move || permit_route_name(route)}</span> })}
+            </p>
+            {(reads_judicial && route == Some(PermitRoute::Judicial)).then(|| view! {
+                <p><a href=judicial_link.clone()>{move_tr!("permit-judicial-link")}</a></p>
+            })}
             {permit.expiry_alert.map(|days| view! {
                 <p class="notice warning" role="status">
                     {if days < 0 {
@@ -142,6 +160,8 @@ pub(super) fn PermitFields(
     ];
     let kind_id = format!("{prefix}-kind");
     let renewal_id = format!("{prefix}-renewal");
+    let route_id = format!("{prefix}-route");
+    let current_route = permit.as_ref().and_then(|p| p.route);
     view! {
         <ActionForm action attr:class="stack-form">
             <input type="hidden" name="code" value=code />
@@ -151,6 +171,16 @@ pub(super) fn PermitFields(
                 <select id=kind_id name="form[kind]" required=true>
                     {PermitKind::ALL.iter().map(|&k| view! {
                         <option value=k.code() selected={Some(k) == current_kind}>{move || permit_kind_name(k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for=route_id.clone()>{move_tr!("permit-route")}</label>
+                <p class="hint" id=format!("{route_id}-hint")>{move_tr!("permit-route-choice-hint")}</p>
+                <select id=route_id.clone() name="form[route]" aria-describedby=format!("{route_id}-hint")>
+                    <option value="">"—"</option>
+                    {PermitRoute::ALL.iter().map(|&r| view! {
+                        <option value=r.code() selected={Some(r) == current_route}>{move || permit_route_name(r)}</option>
                     }).collect_view()}
                 </select>
             </div>

@@ -53,10 +53,14 @@ pub struct PermitForm {
     /// The permit this one renews (its id), or empty.
     #[serde(default)]
     pub renewal_of: String,
+    /// `judicial` or `social` for an art. 18 permit, or empty.
+    #[serde(default)]
+    pub route: String,
 }
 
 pub struct ValidPermit {
     pub kind: PermitKind,
+    pub route: Option<PermitRoute>,
     pub applied_on: Option<NaiveDate>,
     pub opinion_on: Option<NaiveDate>,
     pub questura_on: Option<NaiveDate>,
@@ -103,9 +107,20 @@ impl PermitForm {
             "" => None,
             value => parse_id("renewal_of", value, &mut checks),
         };
+        // Only an art. 18 permit comes by the judicial or the social route.
+        let route = crate::kernel::fields::optional_choice(
+            "route",
+            &self.route,
+            PermitRoute::from_code,
+            &mut checks,
+        );
+        if route.is_some() && kind != Some(PermitKind::Art18) {
+            checks.add("route", Problem::Contradiction);
+        }
         checks.finish()?;
         Ok(ValidPermit {
             kind: kind.unwrap_or(PermitKind::Other),
+            route,
             applied_on,
             opinion_on,
             questura_on,

@@ -19,6 +19,8 @@ pub async fn plan_page(ctx: &Ctx, code: &str) -> Result<PlanPage, AppError> {
                         loaded.giveable_roles.push(role);
                     }
                 }
+                loaded.reads_judicial =
+                    crate::path::judicial::ssr::may_read_judicial(&txn, user, &person).await?;
                 Some(loaded)
             }
         };
@@ -86,8 +88,9 @@ pub(crate) async fn load_plan<C: ConnectionTrait>(
             .iter()
             .map(|m| team_member_row(m, &names))
             .collect(),
-        colleagues: colleagues(conn, person).await?,
+        colleagues: team_colleagues(conn, person).await?,
         giveable_roles: Vec::new(),
+        reads_judicial: false,
         areas,
         services: rows
             .catalogue
@@ -372,6 +375,7 @@ fn permit_view(permit_rows: &[permits::Model], today: chrono::NaiveDate) -> Vec<
             renewed: renewed.contains(&p.id),
             converted_to: p.converted_to.as_deref().and_then(Conversion::from_code),
             converted_on: p.converted_on,
+            route: p.route.as_deref().and_then(PermitRoute::from_code),
             expiry_alert: permit_expiry_alert(
                 p.expires_on,
                 renewed.contains(&p.id),

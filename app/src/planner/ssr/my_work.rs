@@ -20,7 +20,9 @@ pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
         // Reviews and permits of the plans she is on as a team member (open plans only).
         let team_plans = scope.open_team_plans();
         let reviews = due_reviews(&txn, &scope, team_plans.clone(), horizon).await?;
-        let expiring = expiring_permits(&txn, &scope, team_plans, today).await?;
+        let expiring = expiring_permits(&txn, &scope, team_plans.clone(), today).await?;
+        let path_people = path_people(&txn, user, &scope, &team_plans).await?;
+        let path_dates = crate::path::dates::due_dates(&txn, user, &path_people, horizon).await?;
         let listed: HashSet<&str> = overdue
             .iter()
             .chain(upcoming.iter())
@@ -28,6 +30,7 @@ pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
             .chain(coming_of_age.iter().map(|(code, _)| code.as_str()))
             .chain(reviews.iter().map(|(code, _)| code.as_str()))
             .chain(expiring.iter().map(|(code, _, _)| code.as_str()))
+            .chain(path_dates.iter().map(|date| date.code.as_str()))
             .collect();
         let mut listed: Vec<&str> = listed.into_iter().collect();
         listed.sort_unstable();
@@ -46,11 +49,48 @@ pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
             coming_of_age,
             reviews,
             permits: expiring,
+            path_dates,
         })
     }
     .await;
     ctx.finish_write(txn, result, ctx.event("plan.my_work.view", "person"))
         .await
+}
+
+/// The people whose path's dates are hers to keep: those of the open plans she is on as
+/// a team member, and those she is the reference operator of in her organisation (a
+/// person may meet the Commission before any plan is opened). Id → network code.
+async fn path_people<C: ConnectionTrait>(
+    conn: &C,
+    user: &CurrentUser,
+    scope: &UserPlans,
+    team_plans: &[i32],
+) -> Result<HashMap<i32, String>, AppError> {
+    let mut people_found: HashMap<i32, String> = team_plans
+        .iter()
+        .filter_map(|plan| scope.entitled.get(plan))
+        .map(|person| (person.id, person.code.clone()))
+        .collect();
+    let referred: Vec<i32> = person_organisations::Entity::find()
+        .filter(person_organisations::Column::ReferenceUserId.eq(user.id))
+        .filter(person_organisations::Column::OrganisationId.eq(user.organisation_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| row.person_id)
+        .filter(|id| !people_found.contains_key(id))
+        .collect();
+    if !referred.is_empty() && user.has_any_role(crate::people::access::TEAM_ROLES) {
+        for person in people::Entity::find()
+            .filter(people::Column::Id.is_in(referred))
+            .filter(people::Column::AnonymisedAt.is_null())
+            .all(conn)
+            .await?
+        {
+            people_found.insert(person.id, person.code);
+        }
+    }
+    Ok(people_found)
 }
 
 /// The plans "My work" looks at, and the people of those the user may still manage.

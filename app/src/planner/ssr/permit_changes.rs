@@ -38,6 +38,7 @@ pub async fn save_permit(
                     active.issued_on = Set(permit.issued_on);
                     active.expires_on = Set(permit.expires_on);
                     active.renewal_of = Set(permit.renewal_of);
+                    active.route = Set(permit.route.map(|r| r.code().to_string()));
                     active.updated_at = Set(now);
                     active.update(txn).await?.id
                 }
@@ -51,6 +52,7 @@ pub async fn save_permit(
                         issued_on: Set(permit.issued_on),
                         expires_on: Set(permit.expires_on),
                         renewal_of: Set(permit.renewal_of),
+                        route: Set(permit.route.map(|r| r.code().to_string())),
                         converted_to: Set(None),
                         converted_on: Set(None),
                         created_by: Set(user_id),

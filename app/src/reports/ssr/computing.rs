@@ -46,17 +46,30 @@ pub async fn compute<C: ConnectionTrait>(
             Label::Proposals,
             Label::CommissionRequests,
             Label::CommissionReferrals,
+            Label::HearingAccompaniments,
             Label::PermitsConverted,
         ],
         vec![Label::AllPeople, Label::Minors],
     );
+    // Rows that count people count each person once, however many evaluations,
+    // requests or referrals she had.
+    let mut counted: HashMap<Label, HashSet<i32>> = HashMap::new();
     count_screenings(
         conn,
         scope,
         &people,
         (from, to),
+        (&mut evaluations, &mut exploitation),
+        &mut counted,
+    )
+    .await?;
+    super::path_counts::count_commission(
+        conn,
+        scope,
+        people.in_provinces,
+        (from, to),
         &mut evaluations,
-        &mut exploitation,
+        &mut counted,
     )
     .await?;
     let channels = count_contacts(conn, scope, (from, to), &mut evaluations).await?;
@@ -200,8 +213,8 @@ async fn count_screenings<C: ConnectionTrait>(
     scope: &Scope,
     people: &Population<'_>,
     (from, to): (NaiveDate, NaiveDate),
-    evaluations: &mut RawTable,
-    exploitation: &mut RawTable,
+    (evaluations, exploitation): (&mut RawTable, &mut RawTable),
+    counted: &mut HashMap<Label, HashSet<i32>>,
 ) -> Result<(), AppError> {
     let in_provinces = people.in_provinces;
     let mut screening_query = screenings::Entity::find()
@@ -213,8 +226,6 @@ async fn count_screenings<C: ConnectionTrait>(
         screening_query =
             screening_query.filter(screenings::Column::OrganisationId.is_in(chosen.clone()));
     }
-    // Rows that count people count each person once, however many evaluations she had.
-    let mut counted: HashMap<Label, HashSet<i32>> = HashMap::new();
     let mut identified: HashSet<i32> = HashSet::new();
     for screening in screening_query.all(conn).await? {
         // The person's province decides; organisations were filtered above.

@@ -134,6 +134,18 @@ pub(super) async fn fictional_network(app: &TestApp) -> (Fixture, Vec<String>) {
     // Outside both periods: not counted.
     f.screening(app, g, "2024-12-31", "indicators_found").await;
 
+    // The Territorial Commission. D (17) referred in March and accompanied to her
+    // hearing; C referred the day after her screening said so (counted once), her
+    // hearing not accompanied; A referred before both periods, accompanied to her
+    // hearing in July; H (16) asked for by the Commission in September.
+    f.commission_referral(app, d_id, "2025-03-01", "2025-03-20", true)
+        .await;
+    f.commission_referral(app, c, "2025-05-06", "2025-08-01", false)
+        .await;
+    f.commission_referral(app, a, "2024-12-01", "2025-07-15", true)
+        .await;
+    f.commission_request(app, h, "2025-09-20").await;
+
     f.contact(app, "2025-03-03", "street_unit", false, 4).await;
     f.contact(app, "2025-04-04", "help_desk", true, 1).await;
     f.contact(app, "2025-07-07", "street_unit", false, 2).await;

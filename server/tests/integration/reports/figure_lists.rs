@@ -32,10 +32,24 @@ async fn each_figure_opens_the_list_it_counts_for_those_entitled() {
         .iter()
         .map(|line| line.person_code.clone().unwrap())
         .collect();
+    let d_code = new_ones[2].clone();
     codes.sort();
     new_ones.sort();
     assert_eq!(codes, new_ones, "the new take-ins of the first period");
     assert_eq!(audit_count(&app, "report.figure").await, 1);
+
+    // The people accompanied to their Commission hearing (row 8 of the evaluations):
+    // D, the girl the network went with in March.
+    let mut form = figure("8", "0");
+    for (key, value) in &mut form {
+        if key == "request[table]" {
+            *value = "evaluations".into();
+        }
+    }
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let list: FigureList = app.call("reports/figure", &pairs, Some(&coordinator)).await;
+    assert_eq!(list.total, 1);
+    assert_eq!(list.lines[0].person_code.as_deref(), Some(d_code.as_str()));
 
     // The server-rendered page links each exact figure to that list.
     let page = app

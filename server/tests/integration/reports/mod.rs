@@ -193,6 +193,57 @@ impl Fixture {
         .unwrap();
     }
 
+    /// A Territorial Commission's request for an interview with `person`.
+    pub(super) async fn commission_request(&self, app: &TestApp, person: i32, received: &str) {
+        app::entity::commission_requests::ActiveModel {
+            person_id: Set(person),
+            organisation_id: Set(self.organisation),
+            commission: Set("Torino".into()),
+            received_on: Set(d(received)),
+            status: Set("received".into()),
+            interview_on: Set(None),
+            answered_on: Set(None),
+            notes: Set(None),
+            recorded_by: Set(self.user),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+
+    /// The network's referral of `person` to a Commission, with her hearing.
+    pub(super) async fn commission_referral(
+        &self,
+        app: &TestApp,
+        person: i32,
+        referred: &str,
+        hearing: &str,
+        accompanied: bool,
+    ) {
+        app::entity::commission_referrals::ActiveModel {
+            person_id: Set(person),
+            organisation_id: Set(self.organisation),
+            commission: Set("Milano".into()),
+            referred_on: Set(d(referred)),
+            reason: Set(None),
+            operator_id: Set(Some(self.user)),
+            accompanied: Set(accompanied),
+            hearing_on: Set(Some(d(hearing))),
+            outcome: Set(None),
+            outcome_on: Set(None),
+            recorded_by: Set(self.user),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+
     pub(super) async fn plan(&self, app: &TestApp, person: i32) -> i32 {
         app::entity::plans::ActiveModel {
             person_id: Set(person),

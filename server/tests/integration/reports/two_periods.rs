@@ -36,7 +36,9 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
         vec![vec![0; 4]; 3]
     );
     // Rows: contacts, proximity, evaluations, still open, identified, proposals,
-    // Commission requests, referrals, permits converted. Columns: all, minors.
+    // Commission requests, referrals, hearings accompanied, permits converted.
+    // Columns: all, minors. Requests and referrals: C (her screening and her referral,
+    // once) and D, a minor; D went to her hearing with the network.
     assert_eq!(
         cells(&first, TableId::Evaluations),
         vec![
@@ -46,8 +48,9 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
             vec![0, 0],
             vec![4, 1],
             vec![1, 0],
-            vec![1, 0],
-            vec![1, 0],
+            vec![2, 1],
+            vec![2, 1],
+            vec![1, 1],
             vec![0, 0]
         ]
     );
@@ -115,8 +118,9 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
             vec![1, 1],
             vec![1, 1],
             vec![1, 1],
+            vec![1, 1],
             vec![0, 0],
-            vec![0, 0],
+            vec![1, 0],
             vec![1, 0]
         ]
     );

@@ -107,11 +107,21 @@ pub(super) fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoV
         {page.may_manage.then(|| {
             let plan = format!("/persone/{code}/progetto");
             let diary = format!("/persone/{code}/diario");
+            let commission = format!("/persone/{code}/commissione");
+            let judicial = page.reads_judicial.then(|| format!("/persone/{code}/giudiziario"));
             view! {
                 <p class="button-row">
                     <a class="button primary" href=plan>{move_tr!("person-plan-link")}</a>
                     <a class="button secondary" href=diary>{move_tr!("person-diary-link")}</a>
                 </p>
+                <nav class="path-links" aria-label=move_tr!("person-path-records")>
+                    <p class="button-row">
+                        <a class="button secondary" href=commission>{move_tr!("person-commission-link")}</a>
+                        {judicial.map(|href| view! {
+                            <a class="button secondary" href=href>{move_tr!("person-judicial-link")}</a>
+                        })}
+                    </p>
+                </nav>
             }
         })}
         <div class="person-grid">

@@ -18,6 +18,8 @@ pub async fn person_page(ctx: &Ctx, code: &str) -> Result<PersonPage, AppError> 
         let (in_charge, names) = in_charge_of(&txn, &in_charge_rows).await?;
         let team = access == PersonAccess::Identity;
         let manage = may_manage(&txn, user, &person).await?;
+        let reads_judicial =
+            manage && crate::path::judicial::ssr::may_read_judicial(&txn, user, &person).await?;
         let consents = consents_of(&txn, person.id).await?;
         let family_head = code_of(&txn, person.family_head_id).await?;
         let children = children_of(&txn, person.id).await?;
@@ -66,6 +68,7 @@ pub async fn person_page(ctx: &Ctx, code: &str) -> Result<PersonPage, AppError> 
             screenings,
             waiting,
             may_manage: manage && person.anonymised_at.is_none(),
+            reads_judicial,
             is_coordinator: user.is_network_wide(),
             organisation_choices,
             reference_choices,

@@ -1,0 +1,72 @@
+//! Database work the parts of the path share: the team's audited read of a part's page
+//! and the team's audited change of one of its records. The rule is the plan's: only the team in charge (front-line staff of an
+//! organisation that has the person in charge) reads or changes; a refusal is audited
+//! in the transaction that refused; an anonymised record takes no new data.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use sea_orm::DatabaseTransaction;
+
+use crate::auth::ssr::Ctx;
+use crate::entity::people;
+use crate::kernel::error::AppError;
+use crate::people::access::{audit_person, person_event, person_for_change, refuse, team_person};
+
+/// A boxed future borrowing the transaction and the person: what the closures of
+/// [`read_for_team`] and [`change_for_team`] return.
+pub type TeamWork<'a, T> = Pin<Box<dyn Future<Output = Result<T, AppError>> + Send + 'a>>;
+
+/// Reads a part of the path for the person's team, audited as `action`; a `Forbidden`
+/// from `read` is audited as a refusal.
+pub async fn read_for_team<T, F>(
+    ctx: &Ctx,
+    code: &str,
+    action: &'static str,
+    read: F,
+) -> Result<T, AppError>
+where
+    F: for<'a> FnOnce(&'a DatabaseTransaction, &'a people::Model) -> TeamWork<'a, T>,
+{
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = team_person(&txn, ctx, code, action).await?;
+        match read(&txn, &person).await {
+            Ok(page) => {
+                audit_person(&txn, ctx, action, &person, None).await?;
+                Ok(page)
+            }
+            // A part kept to some of the team (the judicial route): refused, audited.
+            Err(AppError::Forbidden) => Err(refuse(&txn, ctx, action, &person).await?),
+            Err(error) => Err(error),
+        }
+    }
+    .await;
+    ctx.finish_write(txn, result, person_event(ctx, action, code))
+        .await
+}
+
+/// Changes a part of the path for the person's team: `change` returns the audit detail
+/// (ids and codes, never free text). A `Forbidden` from `change` is audited as a refusal.
+pub async fn change_for_team<F>(
+    ctx: &Ctx,
+    code: &str,
+    action: &'static str,
+    change: F,
+) -> Result<(), AppError>
+where
+    F: for<'a> FnOnce(&'a DatabaseTransaction, &'a people::Model) -> TeamWork<'a, String>,
+{
+    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
+    let result = async {
+        let person = person_for_change(&txn, ctx, code, action).await?;
+        match change(&txn, &person).await {
+            Ok(detail) => audit_person(&txn, ctx, action, &person, Some(detail)).await,
+            Err(AppError::Forbidden) => Err(refuse(&txn, ctx, action, &person).await?),
+            Err(error) => Err(error),
+        }
+    }
+    .await;
+    ctx.finish_write(txn, result, person_event(ctx, action, code))
+        .await
+}
