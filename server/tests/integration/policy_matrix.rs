@@ -384,6 +384,39 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
         "forum/materials/attachments/remove" => pairs(&[("attachment", NO_SUCH_ID)]),
         "forum/materials/watch" => pairs(&[("material", NO_SUCH_ID), ("on", "1")]),
         "forum/categories/watch" => pairs(&[("category", NO_SUCH_ID), ("on", "1")]),
+        "path/commission" | "path/judicial" | "path/minors" => pairs(&[("code", NO_SUCH_PERSON)]),
+        "path/commission/request" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[commission]", "Torino"),
+            ("form[received_on]", "2026-01-01"),
+            ("form[status]", "received"),
+        ]),
+        "path/commission/referral" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[commission]", "Torino"),
+            ("form[referred_on]", "2026-01-01"),
+        ]),
+        "path/judicial/proceedings" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            (
+                "form[prosecutor_office]",
+                "Procura della Repubblica di Torino",
+            ),
+        ]),
+        "path/judicial/hearing" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[proceedings]", NO_SUCH_ID),
+            ("form[hearing_on]", "2026-01-01"),
+            ("form[kind]", "trial"),
+        ]),
+        "path/minors/procedures" => {
+            pairs(&[("code", NO_SUCH_PERSON), ("form[community]", "Comunità")])
+        }
+        "path/minors/communication" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[sent_on]", "2026-01-01"),
+            ("form[recipient]", "guarantor"),
+        ]),
         "notifications/list" => pairs(&[]),
         "notifications/read" => pairs(&[("id", "")]),
         "notifications/email" => pairs(&[]),
@@ -401,7 +434,7 @@ fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
     arguments.iter().any(|(key, value)| {
         value == NO_SUCH_PERSON
             || ((key.ends_with("_id") || endpoint.starts_with("forum/")) && value == NO_SUCH_ID)
-    }) && ["people/", "beds/", "planner/", "forum/"]
+    }) && ["people/", "beds/", "planner/", "forum/", "path/"]
         .iter()
         .any(|prefix| endpoint.starts_with(prefix))
 }
