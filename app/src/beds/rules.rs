@@ -89,7 +89,14 @@ pub struct Mover {
     pub with_children: bool,
     /// An authorisation (guardian or juvenile court) is on record and not withdrawn.
     pub authorised: bool,
+    /// Her age in whole years when the record tells it (from the month of birth, so
+    /// never below her real age: a refusal by age is always right).
+    pub age: Option<i32>,
 }
+
+/// The youngest age the network's places for girls take (regional directive: 16–18);
+/// a younger girl alone goes to a community for minors, outside the board.
+pub const GIRLS_AGE_FLOOR: i32 = 16;
 
 /// What the rules look at, loaded in the write transaction.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,6 +130,10 @@ pub fn breaches(facts: &Facts) -> Vec<Breach> {
         }
         if !mover.authorised && !found.contains(&Breach::MinorWithoutAuthorisation) {
             found.push(Breach::MinorWithoutAuthorisation);
+        }
+        let too_young = mover.age.is_some_and(|age| age < GIRLS_AGE_FLOOR);
+        if too_young && !mover.with_children && !found.contains(&Breach::BelowAgeFloor) {
+            found.push(Breach::BelowAgeFloor);
         }
     }
     if !facts.room_for_all {
@@ -176,6 +187,7 @@ mod tests {
             with_parent: false,
             with_children: false,
             authorised: false,
+            age: Some(30),
         }
     }
 
@@ -226,6 +238,29 @@ mod tests {
             TargetGroup::Girls16To18,
             vec![authorised],
         );
+        assert!(breaches(&f).is_empty());
+    }
+
+    #[test]
+    fn a_girl_younger_than_sixteen_is_refused_even_with_an_authorisation() {
+        let girl = |age| Mover {
+            minor: true,
+            authorised: true,
+            age: Some(age),
+            ..adult(1)
+        };
+        let places = [TargetGroup::Girls16To18];
+        let f = facts(&places, TargetGroup::Girls16To18, vec![girl(13)]);
+        assert_eq!(breaches(&f), vec![Breach::BelowAgeFloor]);
+        assert!(!Breach::BelowAgeFloor.overridable());
+        let f = facts(&places, TargetGroup::Girls16To18, vec![girl(16)]);
+        assert!(breaches(&f).is_empty());
+        // Her age unknown (declared a minor, no month of birth): the authorisation decides.
+        let unknown = Mover {
+            age: None,
+            ..girl(13)
+        };
+        let f = facts(&places, TargetGroup::Girls16To18, vec![unknown]);
         assert!(breaches(&f).is_empty());
     }
 

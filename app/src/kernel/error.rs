@@ -278,7 +278,7 @@ impl From<tower_sessions::session::Error> for AppError {
 
 /// A rule a placement would break: the structure's target group; a minor without her
 /// parent where minors are not taken in, or with no authorisation (guardian or juvenile
-/// court) on record; not enough adjacent free beds for the family; part of the family
+/// court) on record; a girl alone younger than the places for girls take (16); not enough adjacent free beds for the family; part of the family
 /// left in another structure; someone she must be kept apart from there. On the wire as
 /// its code (`"target_group"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -287,6 +287,7 @@ pub enum Breach {
     TargetGroup,
     MinorNotAllowedHere,
     MinorWithoutAuthorisation,
+    BelowAgeFloor,
     NoRoomForFamily,
     FamilySplit,
     KeptApart,
@@ -298,6 +299,7 @@ impl Breach {
             Breach::TargetGroup => "target_group",
             Breach::MinorNotAllowedHere => "minor_not_allowed_here",
             Breach::MinorWithoutAuthorisation => "minor_without_authorisation",
+            Breach::BelowAgeFloor => "below_age_floor",
             Breach::NoRoomForFamily => "no_room_for_family",
             Breach::FamilySplit => "family_split",
             Breach::KeptApart => "kept_apart",

@@ -113,6 +113,7 @@ pub fn breach_message(breach: Breach) -> String {
     match breach {
         Breach::TargetGroup => tr!("breach-target-group"),
         Breach::MinorNotAllowedHere => tr!("breach-minor-not-allowed-here"),
+        Breach::BelowAgeFloor => tr!("breach-below-age-floor"),
         Breach::MinorWithoutAuthorisation => tr!("breach-minor-without-authorisation"),
         Breach::NoRoomForFamily => tr!("breach-no-room-for-family"),
         Breach::FamilySplit => tr!("breach-family-split"),

@@ -235,6 +235,41 @@ async fn a_minor_needs_a_place_for_girls_and_an_authorisation_that_no_override_r
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_girl_of_thirteen_is_refused_a_place_for_girls_even_with_an_authorisation() {
+    let app = TestApp::spawn().await;
+    let manager = app.sign_in(MANAGER).await;
+    let worker = app.sign_in(CASE_WORKER).await;
+    let girls = structure(&app, "Casa Regole Sedici", "girls_16_18", 2).await;
+    let birth = (app::kernel::clock::today() - chrono::Duration::days(13 * 365 + 100))
+        .format("%Y-%m-%d")
+        .to_string();
+    let code = register(&app, &worker, &[("form[date_of_birth]", &birth)]).await;
+    let today = app::kernel::clock::today().to_string();
+    let response = app
+        .call_raw(
+            "beds/safeguards/authorise",
+            &[
+                ("code", code.as_str()),
+                ("kind", "juvenile_court"),
+                ("reference", "Decreto TM Torino 57/2026"),
+                ("granted_on", today.as_str()),
+            ],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // Authorised, in a place for girls: still refused, and no reason sets it aside.
+    let (found, may_override) = breaches(place(&app, &manager, &code, girls[0], None).await).await;
+    assert_eq!(found, vec!["below_age_floor"]);
+    assert!(!may_override);
+    let reason = "Nessun posto in comunità per minori stanotte";
+    let response = place(&app, &manager, &code, girls[0], Some(reason)).await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    assert!(response.text().await.unwrap().contains("below_age_floor"));
+    assert_eq!(open_bed_of(&app, &code).await, None);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_mother_and_her_children_are_placed_moved_and_leave_together_in_adjacent_beds() {
     let app = TestApp::spawn().await;
     let manager = app.sign_in(MANAGER).await;

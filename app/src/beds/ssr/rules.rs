@@ -196,6 +196,9 @@ async fn assess<C: ConnectionTrait>(
             with_parent: head_moves && m.id != head_id,
             with_children: with_children && m.id == head_id,
             authorised: authorised.contains(&m.id),
+            age: m
+                .birth_month
+                .map(|month| crate::people::registry::model::age_on(month, today)),
         })
         .collect();
 
