@@ -47,6 +47,7 @@ fn notification_text(kind: NotificationKind, subject: &str) -> String {
             tr!("notification-planned-exit-overdue", { "code" => subject })
         }
         NotificationKind::HoldLapsing => tr!("notification-hold-lapsing", { "code" => subject }),
+        NotificationKind::ComingOfAge => tr!("notification-coming-of-age", { "code" => subject }),
         NotificationKind::BedProposal => tr!("notification-bed-proposal", { "code" => subject }),
     }
 }

@@ -22,6 +22,7 @@ code_enum! {
         PlannedExitOverdue => "planned_exit_overdue",
         HoldLapsing => "hold_lapsing",
         BedProposal => "bed_proposal",
+        ComingOfAge => "coming_of_age",
     }
 }
 

@@ -1,7 +1,8 @@
 //! Reminders about the work itself, found by a round every replica runs
 //! (`server::startup`, every few minutes): the reference operators of a person are told
-//! when her planned exit has passed while she is still in her bed, and when a bed held for
-//! her will lapse within `HOLD_REMINDER_BEFORE`. Each reminder carries a key
+//! when her planned exit has passed while she is still in her bed, when a bed held for
+//! her will lapse within `HOLD_REMINDER_BEFORE`, and when she turns 18 within
+//! `COMING_OF_AGE_NOTICE_DAYS`. Each reminder carries a key
 //! (`notifications.reminder_key`) unique per user, so two replicas finding it at once
 //! write it once; a new planned day or a renewed hold is a new key, and a new reminder.
 
@@ -10,7 +11,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 
 use super::model::NotificationKind;
 use super::ssr::remind;
-use crate::entity::{beds, people, person_organisations, placements, users};
+use crate::entity::{beds, people, person_identities, person_organisations, placements, users};
 use crate::kernel::error::AppError;
 
 /// How often each replica looks for reminders due.
@@ -33,6 +34,9 @@ pub async fn send_reminders(
     }
     for (person_id, key) in lapsing_holds(db, now).await? {
         written += tell_operators(db, person_id, NotificationKind::HoldLapsing, &key).await?;
+    }
+    for (person_id, key) in coming_of_age(db, today).await? {
+        written += tell_operators(db, person_id, NotificationKind::ComingOfAge, &key).await?;
     }
     Ok(written)
 }
@@ -71,6 +75,40 @@ async fn lapsing_holds<C: ConnectionTrait>(
             let person = bed.held_for_person_id?;
             let until = bed.held_until?.timestamp();
             Some((person, format!("hold:{}:{until}", bed.id)))
+        })
+        .collect())
+}
+
+/// Minors on the records (not anonymised) whose 18th birthday falls within the notice,
+/// as (person, reminder key): the key names the birthday, told once.
+async fn coming_of_age<C: ConnectionTrait>(
+    conn: &C,
+    today: NaiveDate,
+) -> Result<Vec<(i32, String)>, AppError> {
+    use crate::people::registry::model::{eighteenth_birthday, COMING_OF_AGE_NOTICE_DAYS};
+    // Born between 18 years before today and 18 years before the notice's last day.
+    let last = today + Duration::days(COMING_OF_AGE_NOTICE_DAYS);
+    let born_from = today
+        .checked_sub_months(chrono::Months::new(18 * 12))
+        .unwrap_or(today);
+    let born_to = last
+        .checked_sub_months(chrono::Months::new(18 * 12))
+        .unwrap_or(last);
+    let identities = person_identities::Entity::find()
+        .filter(person_identities::Column::DateOfBirth.gte(born_from - Duration::days(1)))
+        .filter(person_identities::Column::DateOfBirth.lte(born_to + Duration::days(1)))
+        .all(conn)
+        .await?;
+    Ok(identities
+        .into_iter()
+        .filter_map(|identity| {
+            let birthday = eighteenth_birthday(identity.date_of_birth?);
+            (today..=last).contains(&birthday).then(|| {
+                (
+                    identity.person_id,
+                    format!("adult:{}:{birthday}", identity.person_id),
+                )
+            })
         })
         .collect())
 }

@@ -195,6 +195,55 @@ async fn an_overdue_exit_and_a_lapsing_hold_tell_her_operator_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_girl_turning_eighteen_within_sixty_days_is_told_to_her_operator_once() {
+    let app = TestApp::spawn().await;
+    let worker_cookie = app.sign_in(CASE_WORKER).await;
+    let worker = app.user_id(CASE_WORKER).await;
+    let today = app::kernel::clock::today();
+    let born = |days_to_eighteen: i64| {
+        let birthday = today + chrono::Duration::days(days_to_eighteen);
+        birthday
+            .checked_sub_months(chrono::Months::new(18 * 12))
+            .unwrap()
+            .to_string()
+    };
+    // Registered by the case worker, her reference operator.
+    let soon = crate::placement_rules::register(
+        &app,
+        &worker_cookie,
+        &[("form[date_of_birth]", &born(45))],
+    )
+    .await;
+    let later = crate::placement_rules::register(
+        &app,
+        &worker_cookie,
+        &[("form[date_of_birth]", &born(75))],
+    )
+    .await;
+    let now = Utc::now();
+    let (first, second) = tokio::join!(send_reminders(&app.db, now), send_reminders(&app.db, now));
+    first.unwrap();
+    second.unwrap();
+    send_reminders(&app.db, now).await.unwrap();
+    assert_eq!(
+        told(&app, worker, "coming_of_age", &soon).await,
+        1,
+        "on {}",
+        app.backend
+    );
+    assert_eq!(told(&app, worker, "coming_of_age", &later).await, 0);
+    // The notification speaks of her by code and links to her page, in Italian.
+    let page = app
+        .get("/notifiche", Some(&worker_cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!("{soon} compie 18 anni entro due mesi")));
+    assert!(page.contains(&format!("/persone/{soon}")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_proposal_tells_the_reception_managers_of_her_province() {
     let app = TestApp::spawn().await;
     let worker_cookie = app.sign_in(CASE_WORKER).await;

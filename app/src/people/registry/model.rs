@@ -68,8 +68,13 @@ pub fn eighteenth_birthday(birth: NaiveDate) -> NaiveDate {
         .unwrap_or(birth)
 }
 
-/// How many days before the 18th birthday the team is warned.
+/// How many days before the 18th birthday the team is warned on her page and "Il mio
+/// lavoro".
 pub const COMING_OF_AGE_ALERT_DAYS: i64 = 90;
+
+/// How many days before the 18th birthday her reference operators get a notification:
+/// time to prepare the permit, the end of guardianship and a place for adults.
+pub const COMING_OF_AGE_NOTICE_DAYS: i64 = 60;
 
 pub const MAX_NAME_LENGTH: usize = 120;
 pub const MAX_LONG_TEXT: usize = 240;
