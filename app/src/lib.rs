@@ -201,6 +201,11 @@ fn PeopleRoutes() -> impl MatchNestedRoutes + Clone {
             ssr=SsrMode::Async
         />
         <Route
+            path=path!("/persone/:code/minore")
+            view={Lazy::<pages::Minors>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
             path=path!("/persone/:code/diario")
             view={Lazy::<pages::CaseDiary>::new()}
             ssr=SsrMode::Async

@@ -39,6 +39,7 @@ use crate::notifications::components::NotificationsPage;
 use crate::notifications::settings_components::{EmailSettingsPage, UnsubscribePage};
 use crate::path::commission::components::TerritorialCommissionPage;
 use crate::path::judicial::components::JudicialRoutePage;
+use crate::path::minors::components::MinorsProceduresPage;
 use crate::people::registry::components::{
     DuplicatesPage, PeopleListPage, PersonDetailPage, RegisterPersonPage,
 };
@@ -177,10 +178,12 @@ page_group! {
 }
 
 page_group! {
-    /// The rest of a person's path: the Territorial Commission, the judicial route.
+    /// The rest of a person's path: the Territorial Commission, the judicial route,
+    /// minors' procedures.
     path_pages / __preload_path_pages, PathPages {
         Commission => TerritorialCommissionPage,
         Judicial => JudicialRoutePage,
+        Minors => MinorsProceduresPage,
     }
 }
 

@@ -31,6 +31,7 @@ mod m20261206_000020_work_reminders;
 mod m20261206_000021_contact_client_ids;
 mod m20261206_000022_commission;
 mod m20261206_000023_judicial;
+mod m20261206_000024_minor_procedures;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000021_contact_client_ids::Migration),
             Box::new(m20261206_000022_commission::Migration),
             Box::new(m20261206_000023_judicial::Migration),
+            Box::new(m20261206_000024_minor_procedures::Migration),
         ]
     }
 }

@@ -268,5 +268,24 @@ async fn authorise<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
+    // The procedures that led to it, on her minors' page.
+    let days = |n: i64| granted_on - chrono::Duration::days(n);
+    crate::entity::minor_procedures::ActiveModel {
+        person_id: Set(person.id),
+        age_requested_on: Set(Some(days(20))),
+        age_method: Set(Some("multidisciplinary".to_string())),
+        age_outcome: Set(Some("minor".to_string())),
+        age_assessed_on: Set(Some(days(10))),
+        guardian_court: Set(Some("Tribunale per i minorenni di Torino".to_string())),
+        guardian_appointed_on: Set(Some(days(5))),
+        guardian_name: Set(Some("Lucia Ferraris".to_string())),
+        guarantor_involved_on: Set(Some(days(3))),
+        community: Set(None),
+        community_since: Set(None),
+        updated_by: Set(person.created_by),
+        updated_at: Set(now),
+    }
+    .insert(conn)
+    .await?;
     Ok(())
 }

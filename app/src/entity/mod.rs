@@ -33,6 +33,8 @@ pub mod judicial_proceedings;
 pub mod kept_apart;
 pub mod known_sign_in_addresses;
 pub mod minor_authorisations;
+pub mod minor_communications;
+pub mod minor_procedures;
 pub mod notification_settings;
 pub mod notifications;
 pub mod organisations;

@@ -13,6 +13,7 @@ pub fn path_date_name(kind: PathDateKind) -> String {
         PathDateKind::CommissionHearing => tr!("path-date-commission-hearing"),
         PathDateKind::CommissionOutcome => tr!("path-date-commission-outcome"),
         PathDateKind::JudicialHearing => tr!("path-date-judicial-hearing"),
+        PathDateKind::AgeAssessment => tr!("path-date-age-assessment"),
     }
 }
 

@@ -23,6 +23,7 @@ pub async fn due_dates<C: ConnectionTrait>(
     }
     let mut dates = super::commission::ssr::due_dates(conn, people, horizon).await?;
     dates.extend(super::judicial::ssr::due_dates(conn, user, people, horizon).await?);
+    dates.extend(super::minors::ssr::due_dates(conn, people, horizon).await?);
     dates.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.code.cmp(&b.code)));
     Ok(dates)
 }

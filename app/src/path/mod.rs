@@ -1,6 +1,6 @@
 //! The rest of a person's path, between identification and autonomy (seeds 000–002):
-//! the Territorial Commission, the judicial route, and in later parts minors'
-//! procedures, documents, support spending and transfers. Each part is a record with
+//! the Territorial Commission, the judicial route, minors' procedures, and in later
+//! parts documents, support spending and transfers. Each part is a record with
 //! its own page in the person's file, for the team in charge only, every read and
 //! change audited in its transaction like the plan's.
 
@@ -11,6 +11,7 @@ pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod demo;
 pub mod judicial;
+pub mod minors;
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -9,12 +9,14 @@ code_enum! {
     /// A date of the path that someone of the team has to keep: the anti-trafficking
     /// interview a Commission asked for; the hearing before the Commission after the
     /// network's referral; a hearing passed whose outcome is not recorded yet; a
-    /// hearing of the criminal proceedings (shown only to who reads the judicial route).
+    /// hearing of the criminal proceedings (shown only to who reads the judicial route);
+    /// an age assessment still without its outcome a month after the request.
     PathDateKind {
         CommissionInterview => "commission_interview",
         CommissionHearing => "commission_hearing",
         CommissionOutcome => "commission_outcome",
         JudicialHearing => "judicial_hearing",
+        AgeAssessment => "age_assessment",
     }
 }
 

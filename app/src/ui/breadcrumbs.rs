@@ -24,6 +24,7 @@ pub enum Place {
     Family,
     Commission,
     Judicial,
+    Minors,
     Diary,
     NotificationSettings,
     Attendance,
@@ -73,6 +74,7 @@ fn place_of(path: &str) -> Option<(Place, Option<String>)> {
                 ["progetto", "famiglia"] => (Place::Family, Some(project)),
                 ["commissione"] => (Place::Commission, Some(person)),
                 ["giudiziario"] => (Place::Judicial, Some(person)),
+                ["minore"] => (Place::Minors, Some(person)),
                 _ => return None,
             }
         }
@@ -131,6 +133,7 @@ fn label(place: &Place) -> String {
         Place::Family => tr!("crumb-family"),
         Place::Commission => tr!("crumb-commission"),
         Place::Judicial => tr!("crumb-judicial"),
+        Place::Minors => tr!("crumb-minors"),
         Place::Diary => tr!("crumb-diary"),
         Place::NotificationSettings => tr!("crumb-notification-settings"),
         Place::Attendance => tr!("crumb-attendance"),

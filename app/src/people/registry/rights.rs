@@ -42,6 +42,8 @@ pub struct PersonExport {
     /// Her complaint and proceedings, for an export by her reference operator or legal
     /// advisor; anyone else's export says they are withheld.
     pub judicial_route: serde_json::Value,
+    /// Her age assessment, guardian, community and the communications about her.
+    pub minor_procedures: Vec<serde_json::Value>,
     /// Who opened or changed the record: the person has a right to know.
     pub access_log: Vec<ExportedAccess>,
 }
@@ -188,6 +190,7 @@ async fn gather_export<C: ConnectionTrait>(
             "withheld: only her reference operator or the plan's legal advisor exports it".into(),
         ),
     };
+    let minor_procedures = crate::path::minors::ssr::exported(conn, person).await?;
     let access_log = exported_access_log(conn, &person.code).await?;
     let identity = person_identities::Entity::find_by_id(person.id)
         .one(conn)
@@ -216,6 +219,7 @@ async fn gather_export<C: ConnectionTrait>(
         commission_requests,
         commission_referrals,
         judicial_route,
+        minor_procedures,
         access_log,
     })
 }
@@ -422,6 +426,7 @@ async fn anonymise_person_in(
         .await?;
     crate::path::commission::ssr::anonymise(txn, person.id).await?;
     crate::path::judicial::ssr::anonymise(txn, person.id).await?;
+    crate::path::minors::ssr::anonymise(txn, person.id).await?;
     let code = person.code.clone();
     let mut update: crate::entity::people::ActiveModel = person.into();
     update.identity_hash = Set(None);

@@ -4,6 +4,7 @@
 
 mod commission;
 mod judicial;
+mod minors;
 
 pub(super) const CASE_WORKER: &str = "operatrice@anello.test";
 pub(super) const RECEPTION: &str = "accoglienza@anello.test";

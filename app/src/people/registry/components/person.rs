@@ -109,6 +109,8 @@ pub(super) fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoV
             let diary = format!("/persone/{code}/diario");
             let commission = format!("/persone/{code}/commissione");
             let judicial = page.reads_judicial.then(|| format!("/persone/{code}/giudiziario"));
+            // Minors' procedures: for a minor, or a person whose age is being assessed.
+            let minors = (page.person.minor || page.unaccompanied).then(|| format!("/persone/{code}/minore"));
             view! {
                 <p class="button-row">
                     <a class="button primary" href=plan>{move_tr!("person-plan-link")}</a>
@@ -119,6 +121,9 @@ pub(super) fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoV
                         <a class="button secondary" href=commission>{move_tr!("person-commission-link")}</a>
                         {judicial.map(|href| view! {
                             <a class="button secondary" href=href>{move_tr!("person-judicial-link")}</a>
+                        })}
+                        {minors.map(|href| view! {
+                            <a class="button secondary" href=href>{move_tr!("person-minors-link")}</a>
                         })}
                     </p>
                 </nav>
