@@ -93,6 +93,15 @@ pub fn action_name(action: &str) -> String {
         "report.export" => tr!("action-report-export"),
         "report.dashboards" => tr!("action-report-dashboards"),
         "report.figure" => tr!("action-report-figure"),
+        "path.commission.view" => tr!("action-path-commission-view"),
+        "path.commission.request" => tr!("action-path-commission-request"),
+        "path.commission.referral" => tr!("action-path-commission-referral"),
+        "path.judicial.view" => tr!("action-path-judicial-view"),
+        "path.judicial.proceedings" => tr!("action-path-judicial-proceedings"),
+        "path.judicial.hearing" => tr!("action-path-judicial-hearing"),
+        "path.minors.view" => tr!("action-path-minors-view"),
+        "path.minors.procedures" => tr!("action-path-minors-procedures"),
+        "path.minors.communication" => tr!("action-path-minors-communication"),
         other => other.to_string(),
     }
 }

@@ -78,6 +78,20 @@ pub fn past_day(
     }
 }
 
+/// A date that has already happened, if one is given (a hearing held, an opinion given).
+pub fn optional_past_day(
+    field: &str,
+    value: &str,
+    today: NaiveDate,
+    checks: &mut Validation,
+) -> Option<NaiveDate> {
+    let day = optional_day(field, value, checks);
+    if day.is_some_and(|day| day > today) {
+        checks.add(field, Problem::DateInFuture);
+    }
+    day
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

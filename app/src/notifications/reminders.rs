@@ -80,7 +80,7 @@ async fn lapsing_holds<C: ConnectionTrait>(
 }
 
 /// Minors on the records (not anonymised) whose 18th birthday falls within the notice,
-/// as (person, reminder key): the key names the birthday, told once.
+/// as (person, reminder key), told once.
 async fn coming_of_age<C: ConnectionTrait>(
     conn: &C,
     today: NaiveDate,
@@ -106,7 +106,8 @@ async fn coming_of_age<C: ConnectionTrait>(
             (today..=last).contains(&birthday).then(|| {
                 (
                     identity.person_id,
-                    format!("adult:{}:{birthday}", identity.person_id),
+                    // Once a person: the key holds no date of hers (it outlives anonymisation).
+                    format!("adult:{}", identity.person_id),
                 )
             })
         })

@@ -70,3 +70,18 @@ where
     ctx.finish_write(txn, result, person_event(ctx, action, code))
         .await
 }
+
+/// A record the form names by id, if it is one of this person's: none at all is 404;
+/// another person's is a refusal (403, audited by `change_for_team`), since only a
+/// forged form names it.
+pub fn own_record<T>(
+    found: Option<T>,
+    person_of: impl Fn(&T) -> i32,
+    person: &people::Model,
+) -> Result<T, AppError> {
+    match found {
+        None => Err(AppError::NotFound),
+        Some(row) if person_of(&row) == person.id => Ok(row),
+        Some(_) => Err(AppError::Forbidden),
+    }
+}

@@ -81,16 +81,19 @@ impl PageForms {
         self.errors.update_value(|errors| errors.push(error));
         Effect::new(move |previous: Option<()>| {
             // Read on every run, the first included, so that every answer is seen. A
-            // form refused for its fields reloads nothing: the page would be drawn again
-            // and the form, open with what was typed, would close empty.
-            let answered = action.value().with(|answer| {
+            // form refused for its fields is the one answered last (its error shows),
+            // but reloads nothing: the page would be drawn again and the form, open
+            // with what was typed, would close empty.
+            let answer = action.value().with(|answer| {
                 answer
                     .as_ref()
-                    .is_some_and(|result| !matches!(result, Err(AppError::Invalid { .. })))
+                    .map(|result| matches!(result, Err(AppError::Invalid { .. })))
             });
-            if previous.is_some() && answered {
+            if let (Some(_), Some(refused_fields)) = (previous, answer) {
                 forms.last.set(Some(index));
-                forms.answers.update(|count| *count += 1);
+                if !refused_fields {
+                    forms.answers.update(|count| *count += 1);
+                }
             }
         });
         if self.fold_after_success {

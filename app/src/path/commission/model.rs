@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::kernel::dates::{optional_day, past_day};
+use crate::kernel::dates::{optional_day, optional_past_day, past_day};
 use crate::kernel::error::{AppError, Problem, Validation};
 use crate::kernel::fields::{
     code_enum, optional_choice, prose, record_id, required_choice, required_text,
@@ -173,10 +173,7 @@ impl RequestForm {
         );
         let interview_on = optional_day("interview_on", &self.interview_on, &mut checks);
         not_before("interview_on", interview_on, received_on, &mut checks);
-        let answered_on = optional_day("answered_on", &self.answered_on, &mut checks);
-        if answered_on.is_some_and(|day| day > today) {
-            checks.add("answered_on", Problem::DateInFuture);
-        }
+        let answered_on = optional_past_day("answered_on", &self.answered_on, today, &mut checks);
         not_before("answered_on", answered_on, received_on, &mut checks);
         // An evaluation sent back to the Commission is dated: it is what the report counts.
         if status == Some(RequestStatus::EvaluationSent) && answered_on.is_none() {
@@ -186,6 +183,14 @@ impl RequestForm {
             && interview_on.is_some_and(|day| day > today)
         {
             checks.add("interview_on", Problem::DateInFuture);
+        }
+        // An interview fixed or held has its day (it is what "Il mio lavoro" shows).
+        let interview_dated = matches!(
+            status,
+            Some(RequestStatus::InterviewScheduled | RequestStatus::InterviewHeld)
+        );
+        if interview_dated && interview_on.is_none() && !checks.has("interview_on") {
+            checks.add("interview_on", Problem::Required);
         }
         let notes = prose("notes", &self.notes, MAX_NOTES, false, &mut checks);
         checks.finish()?;
@@ -265,10 +270,7 @@ impl ReferralForm {
             CommissionOutcome::from_code,
             &mut checks,
         );
-        let outcome_on = optional_day("outcome_on", &self.outcome_on, &mut checks);
-        if outcome_on.is_some_and(|day| day > today) {
-            checks.add("outcome_on", Problem::DateInFuture);
-        }
+        let outcome_on = optional_past_day("outcome_on", &self.outcome_on, today, &mut checks);
         not_before(
             "outcome_on",
             outcome_on,

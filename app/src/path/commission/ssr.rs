@@ -15,7 +15,7 @@ use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Problem};
 use crate::kernel::names::user_names;
 use crate::path::model::{PathDate, PathDateKind};
-use crate::path::ssr::{change_for_team, read_for_team};
+use crate::path::ssr::{change_for_team, own_record, read_for_team};
 use crate::people::access::team_colleagues;
 
 pub async fn commission_page(ctx: &Ctx, code: &str) -> Result<CommissionPage, AppError> {
@@ -91,12 +91,12 @@ pub async fn save_request(ctx: &Ctx, code: &str, form: ValidRequest) -> Result<(
         Box::pin(async move {
             let now = Utc::now();
             let mut row = match form.record {
-                Some(id) => commission_requests::Entity::find_by_id(id)
-                    .one(txn)
-                    .await?
-                    .filter(|row| row.person_id == person.id)
-                    .ok_or(AppError::NotFound)?
-                    .into_active_model(),
+                Some(id) => own_record(
+                    commission_requests::Entity::find_by_id(id).one(txn).await?,
+                    |row| row.person_id,
+                    person,
+                )?
+                .into_active_model(),
                 None => commission_requests::ActiveModel {
                     person_id: Set(person.id),
                     organisation_id: Set(user.organisation_id),
@@ -131,12 +131,14 @@ pub async fn save_referral(ctx: &Ctx, code: &str, form: ValidReferral) -> Result
             }
             let now = Utc::now();
             let mut row = match form.record {
-                Some(id) => commission_referrals::Entity::find_by_id(id)
-                    .one(txn)
-                    .await?
-                    .filter(|row| row.person_id == person.id)
-                    .ok_or(AppError::NotFound)?
-                    .into_active_model(),
+                Some(id) => own_record(
+                    commission_referrals::Entity::find_by_id(id)
+                        .one(txn)
+                        .await?,
+                    |row| row.person_id,
+                    person,
+                )?
+                .into_active_model(),
                 None => commission_referrals::ActiveModel {
                     person_id: Set(person.id),
                     organisation_id: Set(user.organisation_id),

@@ -3,11 +3,15 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::kernel::dates::{optional_day, required_day};
+use crate::kernel::dates::{optional_past_day, required_day};
 use crate::kernel::error::{AppError, Problem, Validation};
 use crate::kernel::fields::{
     code_enum, optional_choice, optional_text, prose, record_id, required_choice,
 };
+
+/// The audit actions of the judicial route: the record's access log shows them only to
+/// those who read the route (the rows would tell the rest of the team it exists).
+pub const AUDIT_PREFIX: &str = "path.judicial.";
 
 pub const MAX_PLACE: usize = 80;
 pub const MAX_OFFICE: usize = 120;
@@ -133,25 +137,11 @@ pub struct ValidProceedings {
     pub notes: Option<String>,
 }
 
-/// A date that has happened, if given.
-fn optional_past(
-    field: &str,
-    value: &str,
-    today: NaiveDate,
-    checks: &mut Validation,
-) -> Option<NaiveDate> {
-    let day = optional_day(field, value, checks);
-    if day.is_some_and(|day| day > today) {
-        checks.add(field, Problem::DateInFuture);
-    }
-    day
-}
-
 impl ProceedingsForm {
     pub fn validate(&self, today: NaiveDate) -> Result<ValidProceedings, AppError> {
         let mut checks = Validation::default();
         let record = record_id("record", &self.record, &mut checks);
-        let filed_on = optional_past("filed_on", &self.filed_on, today, &mut checks);
+        let filed_on = optional_past_day("filed_on", &self.filed_on, today, &mut checks);
         let police_body = optional_choice(
             "police_body",
             &self.police_body,
@@ -188,12 +178,16 @@ impl ProceedingsForm {
             "" => Some(Opinion::NotRequested),
             _ => required_choice("opinion", &self.opinion, Opinion::from_code, &mut checks),
         };
-        let opinion_on = optional_past("opinion_on", &self.opinion_on, today, &mut checks);
+        let opinion_on = optional_past_day("opinion_on", &self.opinion_on, today, &mut checks);
         if opinion.is_some_and(Opinion::is_given)
             && opinion_on.is_none()
             && !checks.has("opinion_on")
         {
             checks.add("opinion_on", Problem::Required);
+        }
+        // The date is the opinion's: none before it is given.
+        if opinion.is_some_and(|o| !o.is_given()) && opinion_on.is_some() {
+            checks.add("opinion_on", Problem::Contradiction);
         }
         if let (Some(filed), Some(given)) = (filed_on, opinion_on) {
             if given < filed {

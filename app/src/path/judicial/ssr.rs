@@ -21,7 +21,7 @@ use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Problem};
 use crate::kernel::names::user_names;
 use crate::path::model::{PathDate, PathDateKind};
-use crate::path::ssr::{change_for_team, read_for_team};
+use crate::path::ssr::{change_for_team, own_record, read_for_team};
 use crate::people::access::may_manage;
 use crate::planner::model::TeamRole;
 
@@ -155,12 +155,14 @@ pub async fn save_proceedings(
                 }
                 let now = Utc::now();
                 let mut row = match form.record {
-                    Some(id) => judicial_proceedings::Entity::find_by_id(id)
-                        .one(txn)
-                        .await?
-                        .filter(|row| row.person_id == person.id)
-                        .ok_or(AppError::NotFound)?
-                        .into_active_model(),
+                    Some(id) => own_record(
+                        judicial_proceedings::Entity::find_by_id(id)
+                            .one(txn)
+                            .await?,
+                        |row| row.person_id,
+                        person,
+                    )?
+                    .into_active_model(),
                     None => judicial_proceedings::ActiveModel {
                         person_id: Set(person.id),
                         organisation_id: Set(user.organisation_id),
@@ -205,12 +207,12 @@ pub async fn save_hearing(ctx: &Ctx, code: &str, form: ValidHearing) -> Result<(
             }
             let now = Utc::now();
             let mut row = match form.record {
-                Some(id) => judicial_hearings::Entity::find_by_id(id)
-                    .one(txn)
-                    .await?
-                    .filter(|row| row.person_id == person.id)
-                    .ok_or(AppError::NotFound)?
-                    .into_active_model(),
+                Some(id) => own_record(
+                    judicial_hearings::Entity::find_by_id(id).one(txn).await?,
+                    |row| row.person_id,
+                    person,
+                )?
+                .into_active_model(),
                 None => judicial_hearings::ActiveModel {
                     person_id: Set(person.id),
                     recorded_by: Set(user.id),
@@ -302,7 +304,13 @@ pub async fn exported<C: ConnectionTrait>(
                 let own: Vec<String> = hearings
                     .iter()
                     .filter(|h| h.proceedings_id == p.id)
-                    .map(|h| format!("{} {}", h.hearing_on, h.kind))
+                    .map(|h| {
+                        let mut line = format!("{} {}", h.hearing_on, h.kind);
+                        for text in [&h.court, &h.notes].into_iter().flatten() {
+                            line.push_str(&format!(", {text}"));
+                        }
+                        line
+                    })
                     .collect();
                 serde_json::json!({
                     "filed_on": p.filed_on,

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::kernel::dates::{optional_day, past_day};
+use crate::kernel::dates::{optional_past_day, past_day};
 use crate::kernel::error::{AppError, Problem, Validation};
 use crate::kernel::fields::{code_enum, optional_choice, optional_text, prose, required_choice};
 
@@ -104,23 +104,10 @@ pub struct ProceduresForm {
     pub community_since: String,
 }
 
-fn optional_past(
-    field: &str,
-    value: &str,
-    today: NaiveDate,
-    checks: &mut Validation,
-) -> Option<NaiveDate> {
-    let day = optional_day(field, value, checks);
-    if day.is_some_and(|day| day > today) {
-        checks.add(field, Problem::DateInFuture);
-    }
-    day
-}
-
 impl ProceduresForm {
     pub fn validate(&self, today: NaiveDate) -> Result<Procedures, AppError> {
         let mut checks = Validation::default();
-        let age_requested_on = optional_past(
+        let age_requested_on = optional_past_day(
             "age_requested_on",
             &self.age_requested_on,
             today,
@@ -139,7 +126,7 @@ impl ProceduresForm {
             &mut checks,
         );
         let age_assessed_on =
-            optional_past("age_assessed_on", &self.age_assessed_on, today, &mut checks);
+            optional_past_day("age_assessed_on", &self.age_assessed_on, today, &mut checks);
         // An outcome is dated and says how it was reached; it comes after the request.
         if age_outcome.is_some() && age_assessed_on.is_none() && !checks.has("age_assessed_on") {
             checks.add("age_assessed_on", Problem::Required);
@@ -161,7 +148,7 @@ impl ProceduresForm {
             MAX_NAME,
             &mut checks,
         );
-        let guardian_appointed_on = optional_past(
+        let guardian_appointed_on = optional_past_day(
             "guardian_appointed_on",
             &self.guardian_appointed_on,
             today,
@@ -176,7 +163,7 @@ impl ProceduresForm {
         {
             checks.add("guardian_appointed_on", Problem::Required);
         }
-        let guarantor_involved_on = optional_past(
+        let guarantor_involved_on = optional_past_day(
             "guarantor_involved_on",
             &self.guarantor_involved_on,
             today,
@@ -184,7 +171,7 @@ impl ProceduresForm {
         );
         let community = optional_text("community", &self.community, MAX_NAME, &mut checks);
         let community_since =
-            optional_past("community_since", &self.community_since, today, &mut checks);
+            optional_past_day("community_since", &self.community_since, today, &mut checks);
         if community_since.is_some() && community.is_none() && !checks.has("community") {
             checks.add("community", Problem::Required);
         }

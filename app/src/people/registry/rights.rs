@@ -182,16 +182,27 @@ async fn gather_export<C: ConnectionTrait>(
             status: w.status,
         })
         .collect();
-    let (commission_requests, commission_referrals) =
-        crate::path::commission::ssr::exported(conn, person).await?;
+    // The parts of her path are the team's: exported by the team in charge only (the
+    // coordinator, who may export with her consent, gets them withheld).
+    let team = may_manage(conn, user, person).await?;
+    let (commission_requests, commission_referrals) = if team {
+        crate::path::commission::ssr::exported(conn, person).await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let judicial_route = match crate::path::judicial::ssr::exported(conn, user, person).await? {
         Some(proceedings) => serde_json::Value::Array(proceedings),
         None => serde_json::Value::String(
             "withheld: only her reference operator or the plan's legal advisor exports it".into(),
         ),
     };
-    let minor_procedures = crate::path::minors::ssr::exported(conn, person).await?;
-    let access_log = exported_access_log(conn, &person.code).await?;
+    let minor_procedures = if team {
+        crate::path::minors::ssr::exported(conn, person).await?
+    } else {
+        Vec::new()
+    };
+    let reads_judicial = !judicial_route.is_string();
+    let access_log = exported_access_log(conn, &person.code, reads_judicial).await?;
     let identity = person_identities::Entity::find_by_id(person.id)
         .one(conn)
         .await?
@@ -281,15 +292,17 @@ async fn exported_consents<C: ConnectionTrait>(
 async fn exported_access_log<C: ConnectionTrait>(
     conn: &C,
     code: &str,
+    reads_judicial: bool,
 ) -> Result<Vec<ExportedAccess>, AppError> {
     let mut access_log = Vec::new();
-    for row in audit_log::Entity::find()
+    let mut query = audit_log::Entity::find()
         .filter(audit_log::Column::ObjectType.eq("person"))
-        .filter(audit_log::Column::ObjectId.eq(code))
-        .order_by_asc(audit_log::Column::Id)
-        .all(conn)
-        .await?
-    {
+        .filter(audit_log::Column::ObjectId.eq(code));
+    if !reads_judicial {
+        let prefix = crate::path::judicial::model::AUDIT_PREFIX;
+        query = query.filter(audit_log::Column::Action.not_like(format!("{prefix}%")));
+    }
+    for row in query.order_by_asc(audit_log::Column::Id).all(conn).await? {
         access_log.push(ExportedAccess {
             occurred_at: row.occurred_at,
             organisation: match row.actor_organisation_id {

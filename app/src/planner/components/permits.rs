@@ -40,7 +40,7 @@ pub(super) fn PermitsSection(
             {editable.then(|| view! {
                 <details class="more-details">
                     <summary>{move_tr!("plan-permit-add")}</summary>
-                    <PermitFields code=new_code permit=None choices=new_choices today action=actions.permit />
+                    <PermitFields code=new_code permit=None choices=new_choices today action=actions.permit reads_judicial />
                 </details>
             })}
         </section>
@@ -102,7 +102,7 @@ pub(super) fn PermitItem(
                 <div class="button-row">
                     <details class="more-details">
                         <summary>{move_tr!("permit-update")}</summary>
-                        <PermitFields code=code.clone() permit=Some(permit.clone()) choices today action=actions.permit />
+                        <PermitFields code=code.clone() permit=Some(permit.clone()) choices today action=actions.permit reads_judicial />
                     </details>
                     {may_convert.then(|| {
                         let to_id = format!("permit-{id}-to");
@@ -142,6 +142,8 @@ pub(super) fn PermitFields(
     choices: Vec<(i32, PermitKind)>,
     today: NaiveDate,
     action: ServerAction<SavePermit>,
+    /// Only the judicial route's readers see and set a permit's route.
+    reads_judicial: bool,
 ) -> impl IntoView {
     let prefix = permit.as_ref().map_or("permit-new".to_string(), |p| {
         format!("permit-{}-edit", p.id)
@@ -174,16 +176,18 @@ pub(super) fn PermitFields(
                     }).collect_view()}
                 </select>
             </div>
-            <div class="field">
-                <label for=route_id.clone()>{move_tr!("permit-route")}</label>
-                <p class="hint" id=format!("{route_id}-hint")>{move_tr!("permit-route-choice-hint")}</p>
-                <select id=route_id.clone() name="form[route]" aria-describedby=format!("{route_id}-hint")>
-                    <option value="">"—"</option>
-                    {PermitRoute::ALL.iter().map(|&r| view! {
-                        <option value=r.code() selected={Some(r) == current_route}>{move || permit_route_name(r)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            {reads_judicial.then(|| view! {
+                <div class="field">
+                    <label for=route_id.clone()>{move_tr!("permit-route")}</label>
+                    <p class="hint" id=format!("{route_id}-hint")>{move_tr!("permit-route-choice-hint")}</p>
+                    <select id=route_id.clone() name="form[route]" aria-describedby=format!("{route_id}-hint")>
+                        <option value="">"—"</option>
+                        {PermitRoute::ALL.iter().map(|&r| view! {
+                            <option value=r.code() selected={Some(r) == current_route}>{move || permit_route_name(r)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
             <p class="hint">{move_tr!("permit-route-hint")}</p>
             <div class="field-pair">
                 {dates.into_iter().map(|(field, current, past)| {

@@ -21,6 +21,13 @@ pub async fn plan_page(ctx: &Ctx, code: &str) -> Result<PlanPage, AppError> {
                 }
                 loaded.reads_judicial =
                     crate::path::judicial::ssr::may_read_judicial(&txn, user, &person).await?;
+                // Which route a permit came by tells whether she filed a complaint: the
+                // rest of the team sees the permit without it.
+                if !loaded.reads_judicial {
+                    for permit in &mut loaded.permits {
+                        permit.route = None;
+                    }
+                }
                 Some(loaded)
             }
         };

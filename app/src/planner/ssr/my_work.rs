@@ -22,7 +22,9 @@ pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
         let reviews = due_reviews(&txn, &scope, team_plans.clone(), horizon).await?;
         let expiring = expiring_permits(&txn, &scope, team_plans.clone(), today).await?;
         let path_people = path_people(&txn, user, &scope, &team_plans).await?;
-        let path_dates = crate::path::dates::due_dates(&txn, user, &path_people, horizon).await?;
+        let mut path_dates =
+            crate::path::dates::due_dates(&txn, user, &path_people, horizon).await?;
+        path_dates.truncate(MY_WORK_ROWS);
         let listed: HashSet<&str> = overdue
             .iter()
             .chain(upcoming.iter())

@@ -9,10 +9,16 @@ pub async fn save_permit(
     permit_id: Option<i32>,
     permit: ValidPermit,
 ) -> Result<(), AppError> {
-    let user_id = ctx.user()?.id;
-    change_plan(ctx, code, "plan.permit.save", move |txn, _person, plan| {
+    let user = ctx.user()?.clone();
+    let user_id = user.id;
+    change_plan(ctx, code, "plan.permit.save", move |txn, person, plan| {
         Box::pin(async move {
             let plan = plan.ok_or(AppError::NotFound)?;
+            // The route is the judicial route's readers' to set; the rest of the team
+            // neither sees nor changes it.
+            let sets_route =
+                crate::path::judicial::ssr::may_read_judicial(txn, &user, person).await?;
+            let route = if sets_route { permit.route } else { None };
             if let Some(renewed) = permit.renewal_of {
                 let same_plan = permits::Entity::find_by_id(renewed)
                     .one(txn)
@@ -38,7 +44,9 @@ pub async fn save_permit(
                     active.issued_on = Set(permit.issued_on);
                     active.expires_on = Set(permit.expires_on);
                     active.renewal_of = Set(permit.renewal_of);
-                    active.route = Set(permit.route.map(|r| r.code().to_string()));
+                    if sets_route {
+                        active.route = Set(route.map(|r| r.code().to_string()));
+                    }
                     active.updated_at = Set(now);
                     active.update(txn).await?.id
                 }
@@ -52,7 +60,7 @@ pub async fn save_permit(
                         issued_on: Set(permit.issued_on),
                         expires_on: Set(permit.expires_on),
                         renewal_of: Set(permit.renewal_of),
-                        route: Set(permit.route.map(|r| r.code().to_string())),
+                        route: Set(route.map(|r| r.code().to_string())),
                         converted_to: Set(None),
                         converted_on: Set(None),
                         created_by: Set(user_id),

@@ -156,8 +156,8 @@ async fn the_team_records_requests_and_referrals_and_nobody_else_reads_them() {
         1
     );
     assert_eq!(page(&app, &worker, &code).await.requests.len(), 1);
-    // Nor does her record of another team's referral change: the id is looked up
-    // within the person.
+    // Nor does another team's referral change through her own person's page: the id is
+    // looked up within the person.
     let stranger = app.register_person(&other, "Estranea").await;
     let moved = app
         .call_raw(
@@ -171,7 +171,12 @@ async fn the_team_records_requests_and_referrals_and_nobody_else_reads_them() {
             Some(&other),
         )
         .await;
-    assert_eq!(moved.status(), StatusCode::NOT_FOUND);
+    // A forged form naming another person's record: refused and audited.
+    assert_eq!(moved.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        audit_rows(&app, &stranger, "path.commission.referral", "denied").await,
+        1
+    );
 
     // A partner of the forum and the coordinator never reach it (the coordinator
     // follows paths in the report, not these records).

@@ -189,6 +189,16 @@ async fn only_the_reference_operator_and_the_legal_advisor_read_the_judicial_rou
             !text.contains(&format!("/persone/{code}/giudiziario")),
             "a link in {path}"
         );
+        // Not even that the route exists: no row of it in her access log, no route on
+        // her permit.
+        for trace in [
+            "path.judicial",
+            "Percorso giudiziario",
+            "Udienza registrata",
+            "Denuncia o procedimento",
+        ] {
+            assert!(!text.contains(trace), "{trace} in {path}");
+        }
     }
     let plan = app
         .call_raw("planner/plan", &[("code", &code)], Some(&colleague))
@@ -209,6 +219,10 @@ async fn only_the_reference_operator_and_the_legal_advisor_read_the_judicial_rou
     let export = export.text().await.unwrap();
     assert_nothing_of_it(&export, "her export by a colleague");
     assert!(export.contains("withheld"));
+    assert!(
+        !export.contains("path.judicial"),
+        "the route's rows in her exported access log"
+    );
     // Her reference operator's export holds it all.
     let export = app
         .get(&format!("/persone/{code}/esporta/json"), Some(&worker))
@@ -217,6 +231,11 @@ async fn only_the_reference_operator_and_the_legal_advisor_read_the_judicial_rou
         .await
         .unwrap();
     assert!(export.contains(NUMBER) && export.contains(LAWYER));
+    assert!(export.contains("path.judicial.proceedings"));
+    assert!(
+        export.contains("Tribunale di Asti"),
+        "the hearing's court in her export"
+    );
 
     // Made legal advisor on the plan by the reference operator, the colleague reads it.
     let colleague_id = app.user_id(RECEPTION).await.to_string();
@@ -287,6 +306,22 @@ async fn the_route_is_checked_field_by_field() {
     assert_eq!(
         problem(&body, "proceedings_number").as_deref(),
         Some("too_long")
+    );
+    let dated = app
+        .call_raw(
+            "path/judicial/proceedings",
+            &[
+                ("code", &code),
+                ("form[prosecutor_office]", OFFICE),
+                ("form[opinion]", "requested"),
+                ("form[opinion_on]", &day(-1)),
+            ],
+            Some(&worker),
+        )
+        .await;
+    assert_eq!(
+        problem(&json(dated).await, "opinion_on").as_deref(),
+        Some("contradiction")
     );
     // A hearing of proceedings that are not hers.
     let hearing = app

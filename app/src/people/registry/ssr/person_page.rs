@@ -30,7 +30,7 @@ pub async fn person_page(ctx: &Ctx, code: &str) -> Result<PersonPage, AppError> 
         let possible_duplicate =
             team && crate::people::registry::duplicates::has_twin(&txn, &person).await?;
         let access_log = if team {
-            access_log(&txn, &person.code).await?
+            access_log(&txn, &person.code, reads_judicial).await?
         } else {
             Vec::new()
         };
@@ -223,10 +223,16 @@ async fn screenings_for<C: ConnectionTrait>(
 pub(super) async fn access_log<C: ConnectionTrait>(
     conn: &C,
     code: &str,
+    reads_judicial: bool,
 ) -> Result<Vec<AccessLogRow>, AppError> {
-    let rows = audit_log::Entity::find()
+    let mut query = audit_log::Entity::find()
         .filter(audit_log::Column::ObjectType.eq("person"))
-        .filter(audit_log::Column::ObjectId.eq(code))
+        .filter(audit_log::Column::ObjectId.eq(code));
+    if !reads_judicial {
+        let prefix = crate::path::judicial::model::AUDIT_PREFIX;
+        query = query.filter(audit_log::Column::Action.not_like(format!("{prefix}%")));
+    }
+    let rows = query
         .order_by_desc(audit_log::Column::Id)
         .limit(ACCESS_LOG_ROWS)
         .all(conn)
