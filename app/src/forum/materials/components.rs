@@ -138,14 +138,17 @@ pub fn MaterialPage() -> impl IntoView {
             move || tr!(i18n, "forum-library-title")
         }) />
         <FormErrorSummary error />
-        <Suspense fallback=Loading>
+        // A transition keeps the page (and the button just pressed, whose success shows
+        // a toast) until the reloaded data arrive: a suspense drew the fallback at once,
+        // and the button went before it could say "Modifiche salvate.".
+        <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
                     Err(error) => view! { <ErrorPanel error /> }.into_any(),
                     Ok(page) => view! { <MaterialView page watch start /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
