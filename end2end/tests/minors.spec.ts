@@ -38,7 +38,7 @@ for (const words of runs) {
     await page0.getByRole('textbox', { name: 'Nome', exact: true }).fill('Favour');
     await page0.getByRole('textbox', { name: 'Cognome', exact: true }).fill(`Minore${words.width}`);
     await page0.getByRole('radio', { name: 'Donna' }).check();
-    await page0.getByLabel('Data di nascita').fill(inDays(-(16 * 365 + 30)));
+    await page0.getByRole('textbox', { name: 'Data di nascita' }).fill(inDays(-(16 * 365 + 30)));
     await page0.getByLabel('Minore straniero non accompagnato (MSNA)').check();
     await page0.getByLabel('Provincia della presa in carico').selectOption('TO');
     await page0.getByRole('button', { name: 'Registra la persona' }).click();
