@@ -4,16 +4,13 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_fluent::{move_tr, tr};
 
 use super::api::*;
 use super::model::*;
-use crate::ui::errors::{ErrorPanel, FormProblems};
+use crate::path::page::{path_page, person_code, PathTexts};
 use crate::ui::forms::date_value;
 use crate::ui::page_forms::PageForms;
-use crate::ui::pages::Loading;
 use crate::ui::submit::Submit;
 use crate::ui::time::{day, optional_day};
 
@@ -83,33 +80,22 @@ fn proceedings_label(row: &ProceedingsRow) -> String {
 
 #[component]
 pub fn JudicialRoutePage() -> impl IntoView {
-    let params = use_params_map();
-    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
     let forms = PageForms::new();
     let proceedings = forms.action::<SaveJudicialProceedings>();
     let hearing = forms.action::<SaveJudicialHearing>();
-    let data = Resource::new(
-        move || (code.get(), forms.answers()),
-        |(code, _)| fetch_judicial(code),
-    );
-    let error = forms.error();
-    view! {
-        <Title text=crate::ui::pages::page_title({
-            let i18n = expect_context::<I18n>();
-            move || tr!(i18n, "judicial-title", { "code" => code.get() })
-        }) />
-        <h1>{move_tr!("judicial-heading")} " " <span class="code">{move || code.get()}</span></h1>
-        <p class="notice warning">{move_tr!("judicial-restricted")}</p>
-        <FormProblems error field_label />
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(page) => view! { <JudicialView page proceedings hearing /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let texts = PathTexts {
+        title: |i18n, code| tr!(i18n, "judicial-title", { "code" => code }),
+        heading: move_tr!("judicial-heading"),
+        field_label,
+    };
+    path_page(
+        person_code(),
+        (forms, forms.error()),
+        texts,
+        view! { <p class="notice warning">{move_tr!("judicial-restricted")}</p> },
+        fetch_judicial,
+        move |page| view! { <JudicialView page proceedings hearing /> },
+    )
 }
 
 #[component]

@@ -3,16 +3,13 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr, I18n};
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_fluent::{move_tr, tr};
 
 use super::api::*;
 use super::model::*;
-use crate::ui::errors::{ErrorPanel, FormProblems};
+use crate::path::page::{path_page, person_code, PathTexts};
 use crate::ui::forms::date_value;
 use crate::ui::page_forms::PageForms;
-use crate::ui::pages::Loading;
 use crate::ui::submit::Submit;
 use crate::ui::time::{day, optional_day};
 
@@ -65,33 +62,22 @@ fn field_label(field: &str) -> String {
 
 #[component]
 pub fn MinorsProceduresPage() -> impl IntoView {
-    let params = use_params_map();
-    let code = Memo::new(move |_| params.read().get("code").unwrap_or_default());
     let forms = PageForms::new();
     let procedures = forms.action::<SaveMinorProcedures>();
     let communication = forms.action::<AddMinorCommunication>();
-    let data = Resource::new(
-        move || (code.get(), forms.answers()),
-        |(code, _)| fetch_minors(code),
-    );
-    let error = forms.error();
-    view! {
-        <Title text=crate::ui::pages::page_title({
-            let i18n = expect_context::<I18n>();
-            move || tr!(i18n, "minors-title", { "code" => code.get() })
-        }) />
-        <h1>{move_tr!("minors-heading")} " " <span class="code">{move || code.get()}</span></h1>
-        <p class="hint">{move_tr!("minors-intro")}</p>
-        <FormProblems error field_label />
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Err(error) => view! { <ErrorPanel error /> }.into_any(),
-                    Ok(page) => view! { <MinorsView page procedures communication /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    let texts = PathTexts {
+        title: |i18n, code| tr!(i18n, "minors-title", { "code" => code }),
+        heading: move_tr!("minors-heading"),
+        field_label,
+    };
+    path_page(
+        person_code(),
+        (forms, forms.error()),
+        texts,
+        view! { <p class="hint">{move_tr!("minors-intro")}</p> },
+        fetch_minors,
+        move |page| view! { <MinorsView page procedures communication /> },
+    )
 }
 
 #[component]
