@@ -206,6 +206,11 @@ fn PeopleRoutes() -> impl MatchNestedRoutes + Clone {
             ssr=SsrMode::Async
         />
         <Route
+            path=path!("/persone/:code/documenti")
+            view={Lazy::<pages::Documents>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
             path=path!("/persone/:code/diario")
             view={Lazy::<pages::CaseDiary>::new()}
             ssr=SsrMode::Async

@@ -38,6 +38,7 @@ use crate::home::HomePage;
 use crate::notifications::components::NotificationsPage;
 use crate::notifications::settings_components::{EmailSettingsPage, UnsubscribePage};
 use crate::path::commission::components::TerritorialCommissionPage;
+use crate::path::documents::components::PersonDocumentsPage;
 use crate::path::judicial::components::JudicialRoutePage;
 use crate::path::minors::components::MinorsProceduresPage;
 use crate::people::registry::components::{
@@ -179,11 +180,12 @@ page_group! {
 
 page_group! {
     /// The rest of a person's path: the Territorial Commission, the judicial route,
-    /// minors' procedures.
+    /// minors' procedures, her documents.
     path_pages / __preload_path_pages, PathPages {
         Commission => TerritorialCommissionPage,
         Judicial => JudicialRoutePage,
         Minors => MinorsProceduresPage,
+        Documents => PersonDocumentsPage,
     }
 }
 

@@ -64,6 +64,8 @@ pub struct Settings {
     pub report_min_count: i64,
     /// How slowly an upload may come.
     pub upload_pace: UploadPace,
+    /// The key a person's documents are sealed with at rest.
+    pub documents_key: DocumentsKey,
 }
 
 /// How an upload is bounded in time: not by the 30 s of other requests (10 MB over a
@@ -105,6 +107,7 @@ impl Settings {
             mail_enabled: false,
             report_min_count: crate::reports::model::DEFAULT_MIN_COUNT,
             upload_pace: UploadPace::DEFAULT,
+            documents_key: DocumentsKey::new(DocumentsKey::DEVELOPMENT),
         }
     }
 }
@@ -133,6 +136,33 @@ impl IdentityKey {
 impl std::fmt::Debug for IdentityKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("IdentityKey(<redacted>)")
+    }
+}
+
+/// The secret a person's documents are sealed with at rest (`path::documents::sealing`
+/// derives the cipher's key from it). Every replica must share it, and it must never
+/// change while documents are kept: a document sealed with another key cannot be opened.
+/// It never appears in logs (`Debug` is redacted).
+#[derive(Clone)]
+pub struct DocumentsKey(std::sync::Arc<Vec<u8>>);
+
+impl DocumentsKey {
+    pub const MIN_LENGTH: usize = 32;
+    /// Outside production when none is configured; refused in production.
+    pub const DEVELOPMENT: &'static str = "anello-development-documents-key-not-for-production";
+
+    pub fn new(secret: &str) -> Self {
+        DocumentsKey(std::sync::Arc::new(secret.as_bytes().to_vec()))
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for DocumentsKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DocumentsKey(<redacted>)")
     }
 }
 

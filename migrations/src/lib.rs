@@ -32,6 +32,7 @@ mod m20261206_000021_contact_client_ids;
 mod m20261206_000022_commission;
 mod m20261206_000023_judicial;
 mod m20261206_000024_minor_procedures;
+mod m20261206_000025_person_documents;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000022_commission::Migration),
             Box::new(m20261206_000023_judicial::Migration),
             Box::new(m20261206_000024_minor_procedures::Migration),
+            Box::new(m20261206_000025_person_documents::Migration),
         ]
     }
 }

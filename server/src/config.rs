@@ -100,6 +100,12 @@ pub struct ServeArgs {
     #[arg(long, env = "ANELLO_IDENTITY_KEY", hide_env_values = true)]
     pub identity_key: Option<String>,
 
+    /// Secret (at least 32 characters) a person's documents are sealed with at rest.
+    /// Required in production; every replica must use the same one, and it must not
+    /// change while documents are kept. Prefer the environment variable to the flag.
+    #[arg(long, env = "ANELLO_DOCUMENTS_KEY", hide_env_values = true)]
+    pub documents_key: Option<String>,
+
     /// SMTP server for e-mail about notifications, e.g. `smtp://mail.local:25` or
     /// `smtps://user:password@smtp.example.org`. Without it nothing is ever e-mailed.
     #[arg(long, env = "ANELLO_SMTP_URL", hide_env_values = true)]

@@ -14,15 +14,14 @@ use app::forum::materials::model::{draft_path, MAX_ATTACHMENT_BYTES};
 use app::forum::materials::ssr::{attach, download};
 use app::kernel::error::AppError;
 use app::state::AppState;
-use axum::extract::multipart::MultipartError;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use http::header::{ACCEPT, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use http::{HeaderMap, HeaderValue, StatusCode};
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use http::{HeaderMap, StatusCode};
 use tower_sessions::Session;
+
+use crate::uploads::{error_json, file_response, id_of, read_form, wants_html};
 
 /// The routes, with a body limit just above the largest file (the multipart framing and
 /// the other fields are small).
@@ -33,76 +32,6 @@ pub fn routes() -> Router<AppState> {
             post(upload_attachment).layer(DefaultBodyLimit::max(MAX_ATTACHMENT_BYTES + 64 * 1024)),
         )
         .route("/forum/allegati/{id}", get(download_attachment))
-}
-
-fn status_of(error: &AppError) -> StatusCode {
-    StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-}
-
-/// An error for clients that are not a page: the JSON every server function answers,
-/// with its message in the caller's language.
-fn error_json(error: &AppError, language: &str) -> Response {
-    let mut json = serde_json::to_value(error).unwrap_or_default();
-    json["message"] = serde_json::Value::String(app::i18n::error_text(language, error));
-    (status_of(error), axum::Json(json)).into_response()
-}
-
-fn wants_html(headers: &HeaderMap) -> bool {
-    headers
-        .get(ACCEPT)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"))
-}
-
-fn id_of(value: &str) -> Option<i32> {
-    value.trim().parse::<i32>().ok().filter(|id| *id > 0)
-}
-
-/// The file of the form, read up to one byte past the limit (the rest is not read), as
-/// long as it keeps the pace (`UploadPace`: the 30 s limit of other requests does not
-/// apply here, `startup::time_limit`).
-async fn read_file(
-    multipart: &mut Multipart,
-    pace: app::state::UploadPace,
-) -> Result<(String, Vec<u8>), AppError> {
-    let start = tokio::time::Instant::now();
-    let too_slow = |_| AppError::invalid("file", app::kernel::error::Problem::UploadTooSlow);
-    let too_large = || AppError::invalid("file", app::kernel::error::Problem::FileTooLarge);
-    let refuse = |error: MultipartError| {
-        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            too_large()
-        } else {
-            AppError::BadRequest
-        }
-    };
-    while let Some(mut field) =
-        tokio::time::timeout_at(start + pace.allowed_for(0), multipart.next_field())
-            .await
-            .map_err(too_slow)?
-            .map_err(refuse)?
-    {
-        if field.name() != Some("file") {
-            continue;
-        }
-        let name = field.file_name().unwrap_or_default().to_string();
-        let mut bytes = Vec::new();
-        while let Some(chunk) =
-            tokio::time::timeout_at(start + pace.allowed_for(bytes.len()), field.chunk())
-                .await
-                .map_err(too_slow)?
-                .map_err(refuse)?
-        {
-            bytes.extend_from_slice(&chunk);
-            if bytes.len() > MAX_ATTACHMENT_BYTES {
-                return Err(too_large());
-            }
-        }
-        return Ok((name, bytes));
-    }
-    Err(AppError::invalid(
-        "file",
-        app::kernel::error::Problem::Required,
-    ))
 }
 
 async fn upload_attachment(
@@ -122,8 +51,8 @@ async fn upload_attachment(
         let ctx = app::auth::ssr::context_for(state, session, &headers).await?;
         ctx.user()?;
         let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
-        let (name, bytes) = read_file(&mut multipart, pace).await?;
-        attach(&ctx, version, &name, &bytes).await
+        let form = read_form(&mut multipart, pace).await?;
+        attach(&ctx, version, &form.file_name, &form.bytes).await
     }
     .await;
     match (result, html) {
@@ -150,40 +79,6 @@ async fn upload_attachment(
     }
 }
 
-/// Characters kept as they are in `filename*` (RFC 8187's attr-char).
-const ATTR_CHAR: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'!')
-    .remove(b'#')
-    .remove(b'$')
-    .remove(b'&')
-    .remove(b'+')
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'^')
-    .remove(b'_')
-    .remove(b'`')
-    .remove(b'|')
-    .remove(b'~');
-
-/// `attachment` with an ASCII name for old clients and the exact UTF-8 one for the rest.
-fn disposition(file_name: &str) -> HeaderValue {
-    let ascii: String = file_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let encoded = utf8_percent_encode(file_name, ATTR_CHAR);
-    HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
-}
-
 async fn download_attachment(
     State(state): State<AppState>,
     session: Session,
@@ -200,35 +95,7 @@ async fn download_attachment(
     }
     .await;
     match result {
-        Ok(file) => {
-            let mut response = file.bytes.into_response();
-            let headers = response.headers_mut();
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static(file.content_type));
-            headers.insert(CONTENT_DISPOSITION, disposition(&file.file_name));
-            headers.insert(
-                "x-content-type-options",
-                HeaderValue::from_static("nosniff"),
-            );
-            // Nothing stays in shared caches, and a permission change is never beaten
-            // by a cached copy.
-            headers.insert(CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
-            response
-        }
+        Ok(file) => file_response(&file.file_name, file.content_type, file.bytes),
         Err(error) => crate::security::error_text(&error, language),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn download_names_survive_quotes_and_accents() {
-        let value = disposition("Scheda \"attività\" 2.pdf");
-        assert_eq!(
-            value.to_str().unwrap(),
-            "attachment; filename=\"Scheda _attivit__ 2.pdf\"; \
-             filename*=UTF-8''Scheda%20%22attivit%C3%A0%22%202.pdf"
-        );
     }
 }

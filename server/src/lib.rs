@@ -13,11 +13,13 @@ pub mod migrate;
 pub mod notification_events;
 pub mod observe;
 pub mod people_export;
+pub mod person_documents;
 pub mod public_origin;
 pub mod report_export;
 pub mod security;
 pub mod shutdown;
 pub mod startup;
+pub mod uploads;
 pub mod users_cli;
 
 use anyhow::Context;

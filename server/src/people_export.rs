@@ -29,7 +29,8 @@ pub async fn download_person_data(
         Err(error) => return refuse(error),
     };
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok());
-    match export_person(&state.db, &user, request_id, &code, (format, language)).await {
+    let store = (&state.db, &state.settings.documents_key);
+    match export_person(store, &user, request_id, &code, (format, language)).await {
         Ok(download) => (
             [
                 (CONTENT_TYPE, download.content_type.to_string()),

@@ -4,7 +4,7 @@ use std::future::IntoFuture;
 use std::net::SocketAddr;
 
 use anyhow::Context;
-use app::state::{AppState, IdentityKey, Settings, Shutdown, SignInLimits};
+use app::state::{AppState, DocumentsKey, IdentityKey, Settings, Shutdown, SignInLimits};
 use app::{shell, App};
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -89,6 +89,23 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
             IdentityKey::new(IdentityKey::DEVELOPMENT)
         }
     };
+    let documents_key = match (&args.documents_key, production) {
+        (Some(key), _) if key.len() < DocumentsKey::MIN_LENGTH => anyhow::bail!(
+            "ANELLO_DOCUMENTS_KEY must be at least {} characters",
+            DocumentsKey::MIN_LENGTH
+        ),
+        (Some(key), _) => DocumentsKey::new(key),
+        (None, true) => anyhow::bail!(
+            "production mode needs ANELLO_DOCUMENTS_KEY (at least {} characters, the same on \
+             every replica and never changed while documents are kept; e.g. `openssl rand \
+             -base64 48`)",
+            DocumentsKey::MIN_LENGTH
+        ),
+        (None, false) => {
+            tracing::warn!("no ANELLO_DOCUMENTS_KEY: using the development key");
+            DocumentsKey::new(DocumentsKey::DEVELOPMENT)
+        }
+    };
     // Cookies are `Secure` (and HSTS sent) unless the public URL is plain http:// or the
     // developer asked for it: browsers accept Secure cookies from http://localhost.
     let secure_cookies =
@@ -103,6 +120,7 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
         mail_enabled: args.smtp_url.is_some(),
         report_min_count: args.report_min_count,
         upload_pace: app::state::UploadPace::DEFAULT,
+        documents_key,
     })
 }
 
@@ -173,6 +191,7 @@ pub fn router_stopping_on(
             axum::routing::get(crate::notification_events::unread_events),
         )
         .merge(crate::forum_files::routes())
+        .merge(crate::person_documents::routes())
         .merge(crate::mail::routes())
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
@@ -230,10 +249,12 @@ where
 pub const REQUEST_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// The time limit of a request: `REQUEST_TIME_LIMIT`, but none for a file upload, which
-/// is bounded by its pace instead (`app::state::UploadPace`, in `forum_files`): the
-/// limit would stop every file above 10 MB × 8 / 30 s = 2.7 Mbit/s.
+/// is bounded by its pace instead (`app::state::UploadPace`, in `uploads`): the limit
+/// would stop every file above 10 MB × 8 / 30 s = 2.7 Mbit/s.
 pub fn time_limit_of(method: &http::Method, path: &str) -> Option<std::time::Duration> {
-    let upload = method == http::Method::POST && app::forum::materials::model::is_upload_path(path);
+    let upload = method == http::Method::POST
+        && (app::forum::materials::model::is_upload_path(path)
+            || app::path::documents::model::is_upload_path(path));
     (!upload).then_some(REQUEST_TIME_LIMIT)
 }
 

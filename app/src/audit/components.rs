@@ -102,6 +102,10 @@ pub fn action_name(action: &str) -> String {
         "path.minors.view" => tr!("action-path-minors-view"),
         "path.minors.procedures" => tr!("action-path-minors-procedures"),
         "path.minors.communication" => tr!("action-path-minors-communication"),
+        "path.documents.view" => tr!("action-path-documents-view"),
+        "path.documents.add" => tr!("action-path-documents-add"),
+        "path.documents.download" => tr!("action-path-documents-download"),
+        "path.documents.remove" => tr!("action-path-documents-remove"),
         other => other.to_string(),
     }
 }

@@ -221,6 +221,8 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("path/minors", Access::AnyOf(FRONT_LINE)),
     ("path/minors/procedures", Access::AnyOf(FRONT_LINE)),
     ("path/minors/communication", Access::AnyOf(FRONT_LINE)),
+    ("path/documents", Access::AnyOf(FRONT_LINE)),
+    ("path/documents/remove", Access::AnyOf(FRONT_LINE)),
     ("notifications/list", Access::SignedIn),
     ("notifications/read", Access::SignedIn),
     ("notifications/email", Access::SignedIn),

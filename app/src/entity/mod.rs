@@ -42,6 +42,7 @@ pub mod password_resets;
 pub mod path_events;
 pub mod people;
 pub mod permits;
+pub mod person_documents;
 pub mod person_identities;
 pub mod person_organisations;
 pub mod placements;

@@ -219,6 +219,43 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// The field problems of a refused plain upload, for the address the browser is sent
+/// back to (`kind.required,dated_on.date_in_future`): a multipart post is answered with
+/// a redirect, and the page shows what was wrong from there.
+pub fn problems_to_query(error: &AppError) -> Option<String> {
+    match error {
+        AppError::Invalid { problems } => Some(
+            problems
+                .iter()
+                .filter_map(|p| {
+                    let code = serde_json::to_value(p.problem).ok()?;
+                    Some(format!("{}.{}", p.field, code.as_str()?))
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        _ => None,
+    }
+}
+
+/// The field problems `problems_to_query` wrote; anything unreadable is left out.
+pub fn problems_from_query(text: &str) -> Option<AppError> {
+    let problems: Vec<FieldProblem> = text
+        .split(',')
+        .filter_map(|pair| {
+            let (field, code) = pair.split_once('.')?;
+            let problem =
+                serde_json::from_value(serde_json::Value::String(code.to_string())).ok()?;
+            let plain = field.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            (plain && !field.is_empty()).then(|| FieldProblem {
+                field: field.to_string(),
+                problem,
+            })
+        })
+        .collect();
+    (!problems.is_empty()).then_some(AppError::Invalid { problems })
+}
+
 /// Collects field problems while validating a form, then returns them all at once.
 #[derive(Default)]
 pub struct Validation {
@@ -321,6 +358,19 @@ impl Breach {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn field_problems_travel_in_an_address_and_back() {
+        let mut checks = Validation::default();
+        checks.add("kind", Problem::Required);
+        checks.add("dated_on", Problem::DateInFuture);
+        let error = checks.finish().unwrap_err();
+        let query = problems_to_query(&error).unwrap();
+        assert_eq!(query, "kind.required,dated_on.date_in_future");
+        assert_eq!(problems_from_query(&query), Some(error));
+        assert_eq!(problems_from_query("<script>.required,kind.nonsense"), None);
+        assert_eq!(problems_to_query(&AppError::Forbidden), None);
+    }
 
     #[test]
     fn errors_round_trip_as_json_codes() {

@@ -10,6 +10,7 @@
 //! - `when`, `numbers`: dates, times and decimals shown, in Europe/Rome and the
 //!   reader's language.
 //! - `clock` (server only): today, in Italy; the browser's clock is not trusted.
+//! - `files`: uploaded files, the kinds taken and their checks by bytes.
 //! - `bilingual`: names kept in Italian and English.
 //! - `folding`: text folded for comparison (case, accents, Unicode forms).
 //! - `db`, `csv_file`, `names` (server only): the database connection and writer, CSV
@@ -23,6 +24,7 @@ pub mod clock;
 pub mod dates;
 pub mod error;
 pub mod fields;
+pub mod files;
 pub mod folding;
 pub mod numbers;
 pub mod when;

@@ -14,6 +14,7 @@ pub fn path_date_name(kind: PathDateKind) -> String {
         PathDateKind::CommissionOutcome => tr!("path-date-commission-outcome"),
         PathDateKind::JudicialHearing => tr!("path-date-judicial-hearing"),
         PathDateKind::AgeAssessment => tr!("path-date-age-assessment"),
+        PathDateKind::DocumentExpiry => tr!("path-date-document-expiry"),
     }
 }
 

@@ -24,6 +24,11 @@ pub async fn due_dates<C: ConnectionTrait>(
     let mut dates = super::commission::ssr::due_dates(conn, people, horizon).await?;
     dates.extend(super::judicial::ssr::due_dates(conn, user, people, horizon).await?);
     dates.extend(super::minors::ssr::due_dates(conn, people, horizon).await?);
+    // Renewing a permit takes weeks: documents are told further ahead.
+    let expiries = horizon.max(super::documents::ssr::expiry_horizon(
+        crate::kernel::clock::today(),
+    ));
+    dates.extend(super::documents::ssr::due_dates(conn, user, people, expiries).await?);
     dates.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.code.cmp(&b.code)));
     Ok(dates)
 }

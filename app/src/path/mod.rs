@@ -1,6 +1,6 @@
 //! The rest of a person's path, between identification and autonomy (seeds 000–002):
-//! the Territorial Commission, the judicial route, minors' procedures, and in later
-//! parts documents, support spending and transfers. Each part is a record with
+//! the Territorial Commission, the judicial route, minors' procedures, her documents,
+//! and in later parts support spending and transfers. Each part is a record with
 //! its own page in the person's file, for the team in charge only, every read and
 //! change audited in its transaction like the plan's.
 
@@ -10,8 +10,10 @@ pub mod components;
 pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod demo;
+pub mod documents;
 pub mod judicial;
 pub mod minors;
 pub mod model;
+pub mod page;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -10,13 +10,15 @@ code_enum! {
     /// interview a Commission asked for; the hearing before the Commission after the
     /// network's referral; a hearing passed whose outcome is not recorded yet; a
     /// hearing of the criminal proceedings (shown only to who reads the judicial route);
-    /// an age assessment still without its outcome a month after the request.
+    /// an age assessment still without its outcome a month after the request; a
+    /// document (a permit, a passport) expiring with nothing newer of its kind.
     PathDateKind {
         CommissionInterview => "commission_interview",
         CommissionHearing => "commission_hearing",
         CommissionOutcome => "commission_outcome",
         JudicialHearing => "judicial_hearing",
         AgeAssessment => "age_assessment",
+        DocumentExpiry => "document_expiry",
     }
 }
 

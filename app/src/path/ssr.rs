@@ -19,7 +19,7 @@ pub type TeamWork<'a, T> = Pin<Box<dyn Future<Output = Result<T, AppError>> + Se
 
 /// Reads a part of the path for the person's team, audited as `action`; a `Forbidden`
 /// from `read` is audited as a refusal.
-pub async fn read_for_team<T, F>(
+pub async fn read_for_team<T: Send + 'static, F>(
     ctx: &Ctx,
     code: &str,
     action: &'static str,
@@ -28,12 +28,33 @@ pub async fn read_for_team<T, F>(
 where
     F: for<'a> FnOnce(&'a DatabaseTransaction, &'a people::Model) -> TeamWork<'a, T>,
 {
+    read_detailed_for_team(ctx, code, action, |txn, person| {
+        let work = read(txn, person);
+        Box::pin(async move { Ok((work.await?, None)) })
+    })
+    .await
+}
+
+/// Like [`read_for_team`], for a read whose audit row names what was read (the id of a
+/// downloaded document): `read` returns it beside the answer.
+pub async fn read_detailed_for_team<T: Send + 'static, F>(
+    ctx: &Ctx,
+    code: &str,
+    action: &'static str,
+    read: F,
+) -> Result<T, AppError>
+where
+    F: for<'a> FnOnce(
+        &'a DatabaseTransaction,
+        &'a people::Model,
+    ) -> TeamWork<'a, (T, Option<String>)>,
+{
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
         let person = team_person(&txn, ctx, code, action).await?;
         match read(&txn, &person).await {
-            Ok(page) => {
-                audit_person(&txn, ctx, action, &person, None).await?;
+            Ok((page, detail)) => {
+                audit_person(&txn, ctx, action, &person, detail).await?;
                 Ok(page)
             }
             // A part kept to some of the team (the judicial route): refused, audited.

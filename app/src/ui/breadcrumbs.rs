@@ -25,6 +25,7 @@ pub enum Place {
     Commission,
     Judicial,
     Minors,
+    Documents,
     Diary,
     NotificationSettings,
     Attendance,
@@ -75,6 +76,7 @@ fn place_of(path: &str) -> Option<(Place, Option<String>)> {
                 ["commissione"] => (Place::Commission, Some(person)),
                 ["giudiziario"] => (Place::Judicial, Some(person)),
                 ["minore"] => (Place::Minors, Some(person)),
+                ["documenti"] => (Place::Documents, Some(person)),
                 _ => return None,
             }
         }
@@ -134,6 +136,7 @@ fn label(place: &Place) -> String {
         Place::Commission => tr!("crumb-commission"),
         Place::Judicial => tr!("crumb-judicial"),
         Place::Minors => tr!("crumb-minors"),
+        Place::Documents => tr!("crumb-documents"),
         Place::Diary => tr!("crumb-diary"),
         Place::NotificationSettings => tr!("crumb-notification-settings"),
         Place::Attendance => tr!("crumb-attendance"),

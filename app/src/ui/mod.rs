@@ -11,3 +11,4 @@ pub mod pages;
 pub mod submit;
 pub mod time;
 pub mod toasts;
+pub mod upload;

@@ -384,7 +384,10 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
         "forum/materials/attachments/remove" => pairs(&[("attachment", NO_SUCH_ID)]),
         "forum/materials/watch" => pairs(&[("material", NO_SUCH_ID), ("on", "1")]),
         "forum/categories/watch" => pairs(&[("category", NO_SUCH_ID), ("on", "1")]),
-        "path/commission" | "path/judicial" | "path/minors" => pairs(&[("code", NO_SUCH_PERSON)]),
+        "path/commission" | "path/judicial" | "path/minors" | "path/documents" => {
+            pairs(&[("code", NO_SUCH_PERSON)])
+        }
+        "path/documents/remove" => pairs(&[("code", NO_SUCH_PERSON), ("form[record]", NO_SUCH_ID)]),
         "path/commission/request" => pairs(&[
             ("code", NO_SUCH_PERSON),
             ("form[commission]", "Torino"),

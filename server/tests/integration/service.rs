@@ -14,6 +14,7 @@ use crate::helpers::*;
 
 const BINARY: &str = env!("CARGO_BIN_EXE_anello");
 const IDENTITY_KEY: &str = "a-test-identity-key-of-more-than-32-characters";
+const DOCUMENTS_KEY: &str = "a-test-documents-key-of-more-than-32-characters";
 const PUBLIC_URL: &str = "https://anello.rete.example";
 
 /// A free port on loopback (the listener is closed again before the server binds it).
@@ -86,8 +87,23 @@ async fn production_refuses_to_start_without_what_keeps_people_safe() {
     let (_db, _, file, url) = fresh_database().await;
     let log = log_file();
     let listen = free_address();
-    let cases: [(&[(&str, &str)], &str); 4] = [
+    let cases: [(&[(&str, &str)], &str); 6] = [
         (&[("ANELLO_PUBLIC_URL", PUBLIC_URL)], "ANELLO_IDENTITY_KEY"),
+        (
+            &[
+                ("ANELLO_IDENTITY_KEY", IDENTITY_KEY),
+                ("ANELLO_PUBLIC_URL", PUBLIC_URL),
+            ],
+            "ANELLO_DOCUMENTS_KEY",
+        ),
+        (
+            &[
+                ("ANELLO_IDENTITY_KEY", IDENTITY_KEY),
+                ("ANELLO_PUBLIC_URL", PUBLIC_URL),
+                ("ANELLO_DOCUMENTS_KEY", "short"),
+            ],
+            "ANELLO_DOCUMENTS_KEY must be at least 32",
+        ),
         (
             &[("ANELLO_IDENTITY_KEY", IDENTITY_KEY)],
             "ANELLO_PUBLIC_URL",
@@ -125,6 +141,7 @@ async fn production_refuses_to_start_without_what_keeps_people_safe() {
     app::demo::load_demo_network(&_db).await.unwrap();
     let env = [
         ("ANELLO_IDENTITY_KEY", IDENTITY_KEY),
+        ("ANELLO_DOCUMENTS_KEY", DOCUMENTS_KEY),
         ("ANELLO_PUBLIC_URL", PUBLIC_URL),
     ];
     let command = anello(
@@ -149,6 +166,7 @@ async fn the_readme_production_example_starts_serves_and_is_monitored() {
     let metrics = free_address();
     let env = [
         ("ANELLO_IDENTITY_KEY", IDENTITY_KEY),
+        ("ANELLO_DOCUMENTS_KEY", DOCUMENTS_KEY),
         ("ANELLO_PUBLIC_URL", PUBLIC_URL),
         ("ANELLO_TRUST_PROXY", "true"),
         ("ANELLO_LOG_FORMAT", "json"),

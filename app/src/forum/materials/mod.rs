@@ -8,7 +8,6 @@ pub mod components;
 pub mod model;
 
 #[cfg(feature = "ssr")]
-pub mod files;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod upload;

@@ -9,6 +9,7 @@ use crate::forum::model::{post_body, titled_text, Author, Finding};
 use crate::kernel::bilingual::Bilingual;
 use crate::kernel::error::{AppError, Problem, Validation};
 use crate::kernel::fields::code_enum;
+pub use crate::kernel::files::{clean_file_name, extension_of, size_label, FileKind};
 
 code_enum! {
     /// A version on its way: a draft only its author sees, a published version (with
@@ -20,69 +21,10 @@ code_enum! {
     }
 }
 
-code_enum! {
-    /// The files the library takes, recognised by their bytes.
-    FileKind {
-        Pdf => "pdf",
-        Docx => "docx",
-        Odt => "odt",
-        Png => "png",
-        Jpeg => "jpeg",
-        Webp => "webp",
-    }
-}
-
-impl FileKind {
-    pub fn content_type(self) -> &'static str {
-        match self {
-            FileKind::Pdf => "application/pdf",
-            FileKind::Docx => {
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            }
-            FileKind::Odt => "application/vnd.oasis.opendocument.text",
-            FileKind::Png => "image/png",
-            FileKind::Jpeg => "image/jpeg",
-            FileKind::Webp => "image/webp",
-        }
-    }
-
-    pub fn from_content_type(content_type: &str) -> Option<FileKind> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|kind| kind.content_type() == content_type)
-    }
-
-    /// The names a file of this kind may have: a name that says otherwise lies.
-    pub fn extensions(self) -> &'static [&'static str] {
-        match self {
-            FileKind::Pdf => &["pdf"],
-            FileKind::Docx => &["docx"],
-            FileKind::Odt => &["odt"],
-            FileKind::Png => &["png"],
-            FileKind::Jpeg => &["jpg", "jpeg"],
-            FileKind::Webp => &["webp"],
-        }
-    }
-
-    /// What the people who download it read: "PDF", "Word", "immagine PNG"…
-    pub fn label(self) -> &'static str {
-        match self {
-            FileKind::Pdf => "PDF",
-            FileKind::Docx => "DOCX",
-            FileKind::Odt => "ODT",
-            FileKind::Png => "PNG",
-            FileKind::Jpeg => "JPEG",
-            FileKind::Webp => "WebP",
-        }
-    }
-}
-
 /// 10 MiB: a training handbook with pictures; more belongs in a link.
-pub const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_ATTACHMENT_BYTES: usize = crate::kernel::files::MAX_FILE_BYTES;
 pub const MAX_ATTACHMENTS: usize = 10;
 pub const MAX_CHANGES: usize = 2_000;
-pub const MAX_FILE_NAME: usize = 200;
 /// Where a browser posts a file for a draft version (a plain multipart form).
 pub fn upload_path(version_id: i32) -> String {
     format!("/forum/materiali/bozze/{version_id}/allegati")
@@ -103,16 +45,6 @@ pub fn material_path(material_id: i32) -> String {
 }
 pub fn draft_path(version_id: i32) -> String {
     format!("/forum/materiali/bozze/{version_id}")
-}
-
-/// Readable size: "840 KB", "2,4 MB".
-pub fn size_label(bytes: i64) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{} KB", (bytes + 1023) / 1024)
-    } else {
-        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
-        format!("{},{} MB", tenths / 10, tenths % 10)
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,48 +167,9 @@ pub fn version_text(body: &str, changes: &str) -> Result<(String, String), AppEr
     Ok((body, changes))
 }
 
-/// The name a file is stored and served under: its last path component (browsers on
-/// some systems send the whole path), without control characters or quotes.
-pub fn clean_file_name(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | '|' | '*' | '?' | ':'))
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_string();
-    cleaned.chars().take(MAX_FILE_NAME).collect()
-}
-
-/// The extension of a file name, lower case.
-pub fn extension_of(name: &str) -> Option<String> {
-    let (stem, extension) = name.rsplit_once('.')?;
-    (!stem.is_empty() && !extension.is_empty()).then(|| extension.to_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_names_lose_paths_and_characters_that_break_headers() {
-        assert_eq!(
-            clean_file_name("C:\\Users\\ana\\Indicatori \"v2\".pdf"),
-            "Indicatori v2.pdf"
-        );
-        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
-        assert_eq!(clean_file_name(".htaccess"), "htaccess");
-        assert_eq!(clean_file_name("a\nb.pdf"), "ab.pdf");
-        assert_eq!(extension_of("Guida.Breve.PDF").as_deref(), Some("pdf"));
-        assert_eq!(extension_of("senza-estensione"), None);
-        assert_eq!(extension_of(".pdf"), None);
-    }
-
-    #[test]
-    fn sizes_read_as_people_say_them() {
-        assert_eq!(size_label(1), "1 KB");
-        assert_eq!(size_label(840 * 1024), "840 KB");
-        assert_eq!(size_label(2_516_582), "2,4 MB");
-    }
 
     #[test]
     fn version_texts_need_a_description_and_bound_the_changes() {

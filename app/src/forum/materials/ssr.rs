@@ -18,7 +18,6 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
-use super::files::check_upload;
 use super::model::*;
 use crate::audit::ssr::{record, AuditEvent};
 use crate::auth::model::CurrentUser;
@@ -39,6 +38,7 @@ use crate::forum::model::{AccessLevel, Finding, MaterialHit};
 use crate::forum::search::{index_text, matching_materials, snippet, Filters, SearchIndex};
 use crate::kernel::db::begin_write;
 use crate::kernel::error::{AppError, Conflict, Problem};
+use crate::kernel::files::check_upload;
 use crate::notifications::model::NotificationKind;
 use crate::notifications::ssr::notify;
 

@@ -44,6 +44,8 @@ pub struct PersonExport {
     pub judicial_route: serde_json::Value,
     /// Her age assessment, guardian, community and the communications about her.
     pub minor_procedures: Vec<serde_json::Value>,
+    /// Her documents, each with its file (base64) in the JSON; the CSV lists them.
+    pub documents: Vec<serde_json::Value>,
     /// Who opened or changed the record: the person has a right to know.
     pub access_log: Vec<ExportedAccess>,
 }
@@ -112,14 +114,14 @@ pub struct Download {
 /// with the person's consent. The export and any refusal are audited. A CSV is split as
 /// the spreadsheets of the reader's `language` expect (`kernel::csv_file`).
 pub async fn export_person(
-    db: &DatabaseConnection,
+    (db, key): (&DatabaseConnection, &crate::state::DocumentsKey),
     user: &CurrentUser,
     request_id: Option<&str>,
     code: &str,
     (format, language): (ExportFormat, &str),
 ) -> Result<Download, AppError> {
     let txn = crate::kernel::db::begin_write(db).await?;
-    let result = export_person_in(&txn, user, request_id, code, (format, language)).await;
+    let result = export_person_in(&txn, key, user, request_id, code, (format, language)).await;
     let refused =
         AuditEvent::new(Some(user), "person.export", "person").object(code.trim().to_uppercase());
     crate::audit::ssr::finish_write(db, txn, result, request_id, refused).await
@@ -127,6 +129,7 @@ pub async fn export_person(
 
 async fn export_person_in(
     txn: &WriteTransaction,
+    key: &crate::state::DocumentsKey,
     user: &CurrentUser,
     request_id: Option<&str>,
     code: &str,
@@ -143,7 +146,7 @@ async fn export_person_in(
     if access_to(txn, user, &person).await? != Some(PersonAccess::Identity) {
         return Err(crate::audit::ssr::deny(txn, request_id, event).await);
     }
-    let export = gather_export(txn, user, &person).await?;
+    let export = gather_export(txn, key, user, &person).await?;
     let download = download_of(&export, format, language)?;
     record(txn, request_id, event).await?;
     Ok(download)
@@ -152,6 +155,7 @@ async fn export_person_in(
 /// Reads everything held about the person, in the order of the export's sections.
 async fn gather_export<C: ConnectionTrait>(
     conn: &C,
+    key: &crate::state::DocumentsKey,
     user: &CurrentUser,
     person: &people::Model,
 ) -> Result<PersonExport, AppError> {
@@ -201,6 +205,11 @@ async fn gather_export<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
+    let documents = if team {
+        crate::path::documents::ssr::exported(conn, key, user, person).await?
+    } else {
+        Vec::new()
+    };
     let reads_judicial = !judicial_route.is_string();
     let access_log = exported_access_log(conn, &person.code, reads_judicial).await?;
     let identity = person_identities::Entity::find_by_id(person.id)
@@ -231,6 +240,7 @@ async fn gather_export<C: ConnectionTrait>(
         commission_referrals,
         judicial_route,
         minor_procedures,
+        documents,
         access_log,
     })
 }
@@ -357,7 +367,11 @@ fn export_csv(export: &PersonExport, language: &str) -> Result<Vec<u8>, AppError
                     for (index, element) in items.iter().enumerate() {
                         match element {
                             serde_json::Value::Object(fields) => {
-                                for (field, v) in fields {
+                                // A spreadsheet lists her documents; their files are in
+                                // the JSON export.
+                                for (field, v) in
+                                    fields.iter().filter(|(f, _)| *f != "content_base64")
+                                {
                                     write(
                                         &mut writer,
                                         [&format!("{key}[{}]", index + 1), field, &text(v)],
@@ -440,6 +454,7 @@ async fn anonymise_person_in(
     crate::path::commission::ssr::anonymise(txn, person.id).await?;
     crate::path::judicial::ssr::anonymise(txn, person.id).await?;
     crate::path::minors::ssr::anonymise(txn, person.id).await?;
+    crate::path::documents::ssr::anonymise(txn, person.id).await?;
     let code = person.code.clone();
     let mut update: crate::entity::people::ActiveModel = person.into();
     update.identity_hash = Set(None);

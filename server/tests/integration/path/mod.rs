@@ -3,6 +3,7 @@
 //! and a partner of the forum never reaches it.
 
 mod commission;
+mod documents;
 mod judicial;
 mod minors;
 

@@ -108,6 +108,7 @@ pub(super) fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoV
             let plan = format!("/persone/{code}/progetto");
             let diary = format!("/persone/{code}/diario");
             let commission = format!("/persone/{code}/commissione");
+            let documents = format!("/persone/{code}/documenti");
             let judicial = page.reads_judicial.then(|| format!("/persone/{code}/giudiziario"));
             // Minors' procedures: for a minor, or a person whose age is being assessed.
             let minors = (page.person.minor || page.unaccompanied).then(|| format!("/persone/{code}/minore"));
@@ -119,6 +120,7 @@ pub(super) fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoV
                 <nav class="path-links" aria-label=move_tr!("person-path-records")>
                     <p class="button-row">
                         <a class="button secondary" href=commission>{move_tr!("person-commission-link")}</a>
+                        <a class="button secondary" href=documents>{move_tr!("person-documents-link")}</a>
                         {judicial.map(|href| view! {
                             <a class="button secondary" href=href>{move_tr!("person-judicial-link")}</a>
                         })}
