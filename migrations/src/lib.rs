@@ -33,6 +33,7 @@ mod m20261206_000022_commission;
 mod m20261206_000023_judicial;
 mod m20261206_000024_minor_procedures;
 mod m20261206_000025_person_documents;
+mod m20261206_000026_rooms;
 
 pub struct Migrator;
 
@@ -65,6 +66,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000023_judicial::Migration),
             Box::new(m20261206_000024_minor_procedures::Migration),
             Box::new(m20261206_000025_person_documents::Migration),
+            Box::new(m20261206_000026_rooms::Migration),
         ]
     }
 }

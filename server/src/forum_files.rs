@@ -15,13 +15,15 @@ use app::forum::materials::ssr::{attach, download};
 use app::kernel::error::AppError;
 use app::state::AppState;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use http::{HeaderMap, StatusCode};
 use tower_sessions::Session;
 
-use crate::uploads::{error_json, file_response, id_of, read_form, wants_html};
+use crate::uploads::{
+    error_json, file_response, id_of, page_refusal, read_form, to_page, wants_html,
+};
 
 /// The routes, with a body limit just above the largest file (the multipart framing and
 /// the other fields are small).
@@ -56,7 +58,7 @@ async fn upload_attachment(
     }
     .await;
     match (result, html) {
-        (Ok(_), true) => Redirect::to(&draft_path(version)).into_response(),
+        (Ok(_), true) => to_page(&headers, &draft_path(version)),
         (Ok(id), false) => (
             StatusCode::CREATED,
             axum::Json(serde_json::json!({ "id": id })),
@@ -72,9 +74,9 @@ async fn upload_attachment(
                     .unwrap_or_default()
             });
             let code = problem.unwrap_or_default();
-            Redirect::to(&format!("{}?errore={code}", draft_path(version))).into_response()
+            to_page(&headers, &format!("{}?errore={code}", draft_path(version)))
         }
-        (Err(error), true) => crate::security::error_text(&error, language),
+        (Err(error), true) => page_refusal(&headers, &error, language),
         (Err(error), false) => error_json(&error, language),
     }
 }

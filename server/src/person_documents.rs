@@ -11,6 +11,7 @@
 //! Every decision (who, which confidentiality, the audit rows) is in
 //! `app::path::documents::ssr`.
 
+use app::audit::ssr::{deny_alone, AuditEvent};
 use app::kernel::error::{problems_to_query, AppError};
 use app::kernel::files::{check_upload, MAX_FILE_BYTES};
 use app::path::documents::model::{documents_path, DocumentForm};
@@ -18,13 +19,15 @@ use app::path::documents::ssr::{add_document, download};
 use app::people::registry::model::is_network_code;
 use app::state::AppState;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use http::{HeaderMap, StatusCode};
 use tower_sessions::Session;
 
-use crate::uploads::{error_json, file_response, id_of, read_form, wants_html};
+use crate::uploads::{
+    error_json, file_response, id_of, page_refusal, read_form, to_page, wants_html,
+};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -50,7 +53,13 @@ async fn upload_document(
     let result = async {
         let pace = state.settings.upload_pace;
         let ctx = app::auth::ssr::context_for(state, session, &headers).await?;
-        ctx.user()?;
+        let user = ctx.user()?;
+        // Refused before the body is read: only the front line keeps a person's papers.
+        if !user.has_any_role(app::people::access::TEAM_ROLES) {
+            let event = AuditEvent::new(Some(user), "path.documents.add", "person")
+                .object(code.trim().to_uppercase());
+            return Err(deny_alone(&ctx.db, ctx.request_id(), event).await);
+        }
         let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
         let form = read_form(&mut multipart, pace).await?;
         let described = DocumentForm::from_parts(
@@ -77,7 +86,7 @@ async fn upload_document(
     .await;
     let page = documents_path(&code);
     match (result, html) {
-        (Ok(_), true) => Redirect::to(&page).into_response(),
+        (Ok(_), true) => to_page(&headers, &page),
         (Ok(id), false) => (
             StatusCode::CREATED,
             axum::Json(serde_json::json!({ "id": id })),
@@ -85,8 +94,8 @@ async fn upload_document(
             .into_response(),
         // The page shows the field problems itself; the file has to be chosen again.
         (Err(error), true) => match problems_to_query(&error) {
-            Some(problems) => Redirect::to(&format!("{page}?errore={problems}")).into_response(),
-            None => crate::security::error_text(&error, language),
+            Some(problems) => to_page(&headers, &format!("{page}?errore={problems}")),
+            None => page_refusal(&headers, &error, language),
         },
         (Err(error), false) => error_json(&error, language),
     }

@@ -78,6 +78,10 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
                 IdentityKey::MIN_LENGTH
             )
         }
+        (Some(key), true) if is_placeholder(key, IdentityKey::DEVELOPMENT) => anyhow::bail!(
+            "production mode refuses the example or development ANELLO_IDENTITY_KEY: make \
+             one with `openssl rand -base64 48`"
+        ),
         (Some(key), _) => IdentityKey::new(key),
         (None, true) => anyhow::bail!(
             "production mode needs ANELLO_IDENTITY_KEY (at least {} characters, the same on \
@@ -93,6 +97,10 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
         (Some(key), _) if key.len() < DocumentsKey::MIN_LENGTH => anyhow::bail!(
             "ANELLO_DOCUMENTS_KEY must be at least {} characters",
             DocumentsKey::MIN_LENGTH
+        ),
+        (Some(key), true) if is_placeholder(key, DocumentsKey::DEVELOPMENT) => anyhow::bail!(
+            "production mode refuses the example or development ANELLO_DOCUMENTS_KEY: make \
+             one with `openssl rand -base64 48`"
         ),
         (Some(key), _) => DocumentsKey::new(key),
         (None, true) => anyhow::bail!(
@@ -122,6 +130,12 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
         upload_pace: app::state::UploadPace::DEFAULT,
         documents_key,
     })
+}
+
+/// A secret copied from the example environment file, or the development one: known to
+/// anyone who has read the source, so no secret in production.
+fn is_placeholder(key: &str, development: &str) -> bool {
+    key == development || key.starts_with("CHANGE-ME")
 }
 
 /// The application's routes, listed once per process. Listing them renders the app with

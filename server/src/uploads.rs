@@ -30,6 +30,32 @@ pub fn wants_html(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains("text/html"))
 }
 
+/// Whether a page's upload asked for its answer as JSON (`app::ui::upload`): sent with
+/// its progress shown, it opens the page itself.
+pub fn from_progress_form(headers: &HeaderMap) -> bool {
+    headers.contains_key(app::ui::upload::PROGRESS_HEADER)
+}
+
+/// A page's upload answered: the page to open, as a redirect for a plain form, or as
+/// `{"location"}` for the form sent with its progress shown.
+pub fn to_page(headers: &HeaderMap, location: &str) -> Response {
+    if from_progress_form(headers) {
+        axum::Json(serde_json::json!({ "location": location })).into_response()
+    } else {
+        axum::response::Redirect::to(location).into_response()
+    }
+}
+
+/// A page's upload refused for no field of its own (403, 409…): the error page for a
+/// plain form, the error as JSON (with its message) for the form with its progress.
+pub fn page_refusal(headers: &HeaderMap, error: &AppError, language: &str) -> Response {
+    if from_progress_form(headers) {
+        error_json(error, language)
+    } else {
+        crate::security::error_text(error, language)
+    }
+}
+
 pub fn id_of(value: &str) -> Option<i32> {
     value.trim().parse::<i32>().ok().filter(|id| *id > 0)
 }
@@ -41,8 +67,10 @@ pub struct UploadedForm {
     pub bytes: Vec<u8>,
 }
 
-/// The longest text field a file form takes (a description, a date, a code).
+/// The longest text field a file form takes (a description, a date, a code), and how
+/// many it takes.
 const MAX_TEXT_FIELD: usize = 4 * 1024;
+const MAX_TEXT_FIELDS: usize = 32;
 
 /// The form's text fields and its file (`file`), the file read up to one byte past
 /// `MAX_FILE_BYTES` (the rest is not read), as long as it keeps the pace
@@ -73,6 +101,9 @@ pub async fn read_form(
     {
         let name = field.name().unwrap_or_default().to_string();
         if name != "file" {
+            if fields.len() >= MAX_TEXT_FIELDS {
+                return Err(AppError::BadRequest);
+            }
             let mut text = Vec::new();
             while let Some(chunk) =
                 tokio::time::timeout_at(start + pace.allowed_for(received), field.chunk())
@@ -81,12 +112,17 @@ pub async fn read_form(
                     .map_err(refuse)?
             {
                 text.extend_from_slice(&chunk);
-                if text.len() > MAX_TEXT_FIELD || fields.len() > 32 {
+                if text.len() > MAX_TEXT_FIELD {
                     return Err(AppError::BadRequest);
                 }
             }
             received += text.len();
-            let text = String::from_utf8(text).map_err(|_| AppError::BadRequest)?;
+            // Checked here: the guard against NUL characters leaves multipart bodies alone
+            // (a file's bytes have them), and PostgreSQL refuses them in text.
+            let text = String::from_utf8(text)
+                .ok()
+                .filter(|text| !text.contains('\0'))
+                .ok_or(AppError::BadRequest)?;
             fields.push((name, text));
             continue;
         }

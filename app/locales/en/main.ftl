@@ -587,7 +587,6 @@ action-board-view = Bed board consulted
 action-bed-place = Placed in a bed
 action-bed-move = Moved to another bed
 action-bed-discharge = Left the bed
-bed-room = room { $room }
 address-withheld = Address withheld.
 address-reveal = Show the address
 address-reason = Why you need the address
@@ -1762,3 +1761,25 @@ action-path-documents-view = Documents opened
 action-path-documents-add = Document uploaded
 action-path-documents-download = Document downloaded
 action-path-documents-remove = Document removed
+
+# Rooms as places (issue 24, part 9)
+room-title = Room { $room }
+room-title-floor = Room { $room } · { $floor ->
+    [0] ground floor
+   *[other] floor { $floor }
+}
+room-none = No room
+room-add = Add a room
+room-edit = Rename the room
+room-save = Save the room
+room-remove = Remove the room (it has no beds)
+field-room-name = Name of the room
+field-room-floor = Floor (optional)
+field-room-floor-hint = 0 for the ground floor, -1 for the basement.
+bed-room-of = Room of bed { $bed }
+bed-room-set = Move to the room
+error-room-has-beds = The room still has beds: move them to another room before removing it.
+action-room-create = Room added
+action-room-update = Room renamed
+action-room-delete = Room removed
+action-bed-room = Bed moved to another room

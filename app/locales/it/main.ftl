@@ -588,7 +588,6 @@ action-board-view = Consultazione tabellone
 action-bed-place = Inserimento in un posto letto
 action-bed-move = Spostamento di posto letto
 action-bed-discharge = Uscita dal posto letto
-bed-room = stanza { $room }
 address-withheld = Indirizzo riservato.
 address-reveal = Mostra l'indirizzo
 address-reason = Perché ti serve l'indirizzo
@@ -1763,3 +1762,25 @@ action-path-documents-view = Documenti aperti
 action-path-documents-add = Documento caricato
 action-path-documents-download = Documento scaricato
 action-path-documents-remove = Documento tolto
+
+# Rooms as places (issue 24, part 9)
+room-title = Stanza { $room }
+room-title-floor = Stanza { $room } · { $floor ->
+    [0] piano terra
+   *[other] piano { $floor }
+}
+room-none = Senza stanza
+room-add = Aggiungi una stanza
+room-edit = Rinomina la stanza
+room-save = Salva la stanza
+room-remove = Togli la stanza (non ha posti letto)
+field-room-name = Nome della stanza
+field-room-floor = Piano (facoltativo)
+field-room-floor-hint = 0 per il piano terra, -1 per il seminterrato.
+bed-room-of = Stanza del posto { $bed }
+bed-room-set = Sposta nella stanza
+error-room-has-beds = La stanza ha ancora posti letto: spostali in un'altra stanza prima di toglierla.
+action-room-create = Stanza aggiunta
+action-room-update = Stanza rinominata
+action-room-delete = Stanza tolta
+action-bed-room = Posto letto spostato di stanza

@@ -142,6 +142,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("beds/structures/save", Access::AnyOf(BOARD_USERS)),
     ("beds/beds/add", Access::AnyOf(BOARD_USERS)),
     ("beds/beds/remove", Access::AnyOf(BOARD_USERS)),
+    ("beds/beds/room", Access::AnyOf(BOARD_USERS)),
+    ("beds/rooms/save", Access::AnyOf(BOARD_USERS)),
+    ("beds/rooms/remove", Access::AnyOf(BOARD_USERS)),
     // What the bed board's rules look at, recorded by the person's team.
     ("beds/safeguards", Access::AnyOf(FRONT_LINE)),
     ("beds/safeguards/authorise", Access::AnyOf(FRONT_LINE)),

@@ -224,7 +224,8 @@ pub async fn add_bed(structure_id: String, label: String, room: String) -> Resul
             .trim()
             .parse::<i32>()
             .map_err(|_| AppError::invalid("structure_id", Problem::Required))?;
-        super::ssr::add_bed(&ctx, id, &label, &room).await?;
+        let room = super::rooms::chosen_room(&room)?;
+        super::ssr::add_bed(&ctx, id, &label, room).await?;
         leptos_axum::redirect("/strutture");
         Ok(())
     })
@@ -365,6 +366,46 @@ pub async fn remove_kept_apart(code: String, pair_id: String) -> Result<(), AppE
             .map_err(|_| AppError::invalid("pair_id", Problem::Required))?;
         super::ssr::rules::remove_kept_apart(&ctx, &code, id).await?;
         back_to_person(&code);
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/rooms/save")]
+pub async fn save_room(form: super::rooms::RoomForm) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/rooms/save", |ctx| async move {
+        let valid = form.validate()?;
+        super::ssr::save_room(&ctx, valid).await?;
+        leptos_axum::redirect("/strutture");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/rooms/remove")]
+pub async fn remove_room(room_id: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/rooms/remove", |ctx| async move {
+        let room = super::rooms::chosen_room(&room_id)?.ok_or(AppError::invalid(
+            "room",
+            crate::kernel::error::Problem::Required,
+        ))?;
+        super::ssr::remove_room(&ctx, room).await?;
+        leptos_axum::redirect("/strutture");
+        Ok(())
+    })
+    .await
+}
+
+#[server(endpoint = "beds/beds/room")]
+pub async fn set_bed_room(bed_id: String, room: String) -> Result<(), AppError> {
+    use crate::auth::ssr::guard;
+    guard("beds/beds/room", |ctx| async move {
+        let bed = self::bed_id(&bed_id)?;
+        let room = super::rooms::chosen_room(&room)?;
+        super::ssr::set_bed_room(&ctx, bed, room).await?;
+        leptos_axum::redirect("/strutture");
         Ok(())
     })
     .await

@@ -22,6 +22,7 @@ use crate::ui::pages::Loading;
 mod cards;
 mod dragging;
 mod folds;
+mod rooms;
 mod structures;
 mod timeline;
 mod words;
@@ -31,6 +32,7 @@ use folds::{
     house_toggled, open_houses_of_searched_guests, open_houses_under_drags, take_houses_as_shown,
     FoldAll,
 };
+pub use rooms::{room_title, StructureActions};
 pub use structures::*;
 pub use timeline::*;
 pub use words::BoardWords;

@@ -123,6 +123,7 @@ mod tests {
             province: "TO".into(),
             organisation: "Rete".into(),
             target_groups: Vec::new(),
+            rooms: Vec::new(),
             may_manage: true,
             may_reveal_address: false,
             address: None,

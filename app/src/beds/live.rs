@@ -249,6 +249,8 @@ mod server {
     #[derive(Debug)]
     pub(crate) struct CardFacts {
         pub(crate) beds: Vec<beds::Model>,
+        /// The structures' rooms, in their order.
+        pub(crate) rooms: Vec<crate::entity::rooms::Model>,
         pub(crate) open: Vec<OpenStay>,
         /// Where each bed's open placement is in `open`: a board of 1000 beds looked
         /// each one up by walking the list.

@@ -8,6 +8,7 @@ pub mod drag;
 pub mod folding;
 pub mod live;
 pub mod model;
+pub mod rooms;
 pub mod rules;
 pub mod safeguards;
 pub mod shown;

@@ -70,8 +70,9 @@ pub enum BedState {
 pub struct BedSlot {
     pub id: i32,
     pub label: String,
+    /// The room it is in (one of its structure's `rooms`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room: Option<String>,
+    pub room: Option<i32>,
     pub state: BedState,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person_code: Option<String>,
@@ -89,6 +90,15 @@ pub struct BedSlot {
     pub out_of_service_reason: Option<String>,
 }
 
+/// A room of a structure: its name and floor (0 the ground floor).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoomView {
+    pub id: i32,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor: Option<i16>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StructureCard {
     pub id: i32,
@@ -97,6 +107,9 @@ pub struct StructureCard {
     pub province: String,
     pub organisation: String,
     pub target_groups: Vec<TargetGroup>,
+    /// Its rooms in their order; the board groups the beds by them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rooms: Vec<RoomView>,
     pub beds: Vec<BedSlot>,
     pub free_beds: usize,
     /// Whether the user may place, move and discharge here.
@@ -187,14 +200,25 @@ pub struct ManagedStructure {
     pub target_groups: Vec<TargetGroup>,
     pub has_address: bool,
     pub active: bool,
+    pub rooms: Vec<ManagedRoom>,
     pub beds: Vec<ManagedBed>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedRoom {
+    pub id: i32,
+    pub name: String,
+    pub floor: Option<i16>,
+    /// How many beds it has; a room without beds can be removed.
+    pub beds: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ManagedBed {
     pub id: i32,
     pub label: String,
-    pub room: Option<String>,
+    /// Its room's id, if it is in one.
+    pub room: Option<i32>,
     /// A bed that has ever had a guest is kept for the history; it can go out of service.
     pub removable: bool,
 }
@@ -444,6 +468,7 @@ mod tests {
             province: "TO".into(),
             organisation: "Cooperativa".into(),
             target_groups: vec![],
+            rooms: Vec::new(),
             beds: vec![guest],
             free_beds: 0,
             may_manage: true,

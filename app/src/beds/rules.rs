@@ -148,6 +148,40 @@ pub fn breaches(facts: &Facts) -> Vec<Breach> {
     found
 }
 
+/// The beds a family takes, the chosen one first: in the chosen bed's room when the room
+/// has a usable bed for each of them (the nearest ones, then in board order), so that a
+/// mother and her children share a room; otherwise `size` adjacent usable beds
+/// (`adjacent_run`). `room_of` names each bed's room.
+pub fn family_beds(
+    beds: &[(i32, bool)],
+    room_of: impl Fn(i32) -> Option<i32>,
+    chosen: i32,
+    size: usize,
+) -> Option<Vec<i32>> {
+    let at = beds.iter().position(|(id, _)| *id == chosen)?;
+    if let (Some(room), true, true) = (room_of(chosen), beds[at].1, size > 0) {
+        let mut others: Vec<(usize, usize, i32)> = beds
+            .iter()
+            .enumerate()
+            .filter(|(_, (id, usable))| *usable && *id != chosen && room_of(*id) == Some(room))
+            .map(|(index, (id, _))| (index.abs_diff(at), index, *id))
+            .collect();
+        if others.len() + 1 >= size {
+            others.sort_unstable();
+            let mut taken: Vec<(usize, i32)> = others
+                .into_iter()
+                .take(size - 1)
+                .map(|(_, index, id)| (index, id))
+                .collect();
+            taken.sort_unstable();
+            let mut run = vec![chosen];
+            run.extend(taken.into_iter().map(|(_, id)| id));
+            return Some(run);
+        }
+    }
+    adjacent_run(beds, chosen, size)
+}
+
 /// `size` adjacent usable beds of one structure that include `chosen`, the chosen bed
 /// first and the others in board order. `beds` is the structure's beds in board order,
 /// each with whether the family may use it. The window starting at the chosen bed is
@@ -309,6 +343,33 @@ mod tests {
             TargetGroup::Girls16To18
         );
         assert_eq!(needed_group(Gender::Male, false, false), TargetGroup::Men);
+    }
+
+    #[test]
+    fn a_family_shares_the_chosen_room_when_it_has_the_beds() {
+        // Beds 1–2 in room 10, 3–5 in room 20 (bed 4 taken), 6 in no room.
+        let beds = [
+            (1, true),
+            (2, true),
+            (3, true),
+            (4, false),
+            (5, true),
+            (6, true),
+        ];
+        let room_of = |bed: i32| match bed {
+            1 | 2 => Some(10),
+            3..=5 => Some(20),
+            _ => None,
+        };
+        // A mother and a child from bed 2: room 10, not the adjacent bed 3.
+        assert_eq!(family_beds(&beds, room_of, 2, 2), Some(vec![2, 1]));
+        // From bed 3, the taken bed 4 is skipped: 3 and 5 are one room.
+        assert_eq!(family_beds(&beds, room_of, 3, 2), Some(vec![3, 5]));
+        // Three from bed 2: room 10 is too small; three adjacent beds instead.
+        assert_eq!(family_beds(&beds, room_of, 2, 3), Some(vec![2, 1, 3]));
+        // Without rooms, as before.
+        assert_eq!(family_beds(&beds, |_| None, 5, 2), Some(vec![5, 6]));
+        assert_eq!(family_beds(&beds, room_of, 4, 1), None);
     }
 
     #[test]

@@ -169,6 +169,7 @@ mod tests {
             province: province.to_string(),
             organisation: "Cooperativa".to_string(),
             target_groups: vec![TargetGroup::Women],
+            rooms: Vec::new(),
             free_beds: beds.iter().filter(|b| b.state == BedState::Free).count(),
             beds,
             may_manage: true,

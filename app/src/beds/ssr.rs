@@ -17,7 +17,7 @@ use super::model::*;
 use crate::audit::ssr::{record, record_alone, AuditEvent};
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::ssr::Ctx;
-use crate::entity::{beds, organisations, people, placements, structures, waiting_list};
+use crate::entity::{beds, organisations, people, placements, rooms, structures, waiting_list};
 use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::kernel::fields::parse_codes;
@@ -38,12 +38,14 @@ pub mod deltas;
 mod addresses;
 mod holds;
 mod reading;
+mod room_admin;
 mod structure_admin;
 mod timeline;
 
 pub use addresses::*;
 pub use holds::*;
 pub use reading::*;
+pub use room_admin::*;
 pub use structure_admin::*;
 pub use timeline::*;
 

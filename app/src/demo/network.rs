@@ -121,16 +121,30 @@ pub(super) async fn insert_missing_structures(
     Ok(())
 }
 
-/// Beds 1 to `bed_count` of a new structure, two to a room.
+/// Beds 1 to `bed_count` of a new structure, two to a room (rooms 1, 2… on the ground
+/// floor and the first, alternately).
 async fn insert_beds(
     txn: &DatabaseTransaction,
     structure_id: i32,
     bed_count: u32,
 ) -> Result<(), anyhow::Error> {
+    let mut rooms = std::collections::HashMap::new();
+    for number in 1..=bed_count.div_ceil(2) {
+        let room = crate::entity::rooms::ActiveModel {
+            structure_id: Set(structure_id),
+            name: Set(number.to_string()),
+            floor: Set(Some(((number - 1) % 2) as i16)),
+            position: Set(number as i32),
+            ..Default::default()
+        }
+        .insert(txn)
+        .await?;
+        rooms.insert(number, room.id);
+    }
     for bed in 1..=bed_count {
         beds::ActiveModel {
             structure_id: Set(structure_id),
-            room: Set(Some(format!("{}", bed.div_ceil(2)))),
+            room_id: Set(rooms.get(&bed.div_ceil(2)).copied()),
             label: Set(format!("Letto {bed}")),
             out_of_service_reason: Set(None),
             position: Set(bed as i32),

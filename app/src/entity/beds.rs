@@ -6,7 +6,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub structure_id: i32,
-    pub room: Option<String>,
+    pub room_id: Option<i32>,
     pub label: String,
     pub out_of_service_reason: Option<String>,
     pub position: i32,

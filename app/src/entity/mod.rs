@@ -58,6 +58,7 @@ pub mod plan_team;
 pub mod plan_versions;
 pub mod plans;
 pub mod reference_handovers;
+pub mod rooms;
 pub mod screening_indicators;
 pub mod screenings;
 pub mod services;

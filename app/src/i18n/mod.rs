@@ -119,6 +119,7 @@ pub fn error_text(language: &str, error: &crate::kernel::error::AppError) -> Str
             Conflict::AlreadyPlaced => "error-already-placed",
             Conflict::NotPlaced => "error-not-placed",
             Conflict::BedHasHistory => "error-bed-has-history",
+            Conflict::RoomHasBeds => "error-room-has-beds",
             Conflict::NothingToUndo => "error-nothing-to-undo",
             Conflict::PlanAlreadyOpen => "error-plan-already-open",
             Conflict::AlreadyOnTeam => "error-already-on-team",

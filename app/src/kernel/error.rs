@@ -127,6 +127,8 @@ pub enum Conflict {
     NotPlaced,
     /// A bed that has had guests stays for the history; take it out of service instead.
     BedHasHistory,
+    /// A room with beds in it stays: put its beds in another room first.
+    RoomHasBeds,
     /// No change of this user's on the board is recent enough to be taken back.
     NothingToUndo,
     /// The person already has a personalised project.

@@ -91,7 +91,21 @@ pub fn clean_file_name(name: &str) -> String {
         .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | '|' | '*' | '?' | ':'))
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_string();
-    cleaned.chars().take(MAX_FILE_NAME).collect()
+    if cleaned.chars().count() <= MAX_FILE_NAME {
+        return cleaned;
+    }
+    // Too long: the end of the name goes, never its extension (the bytes are checked
+    // against it).
+    match cleaned.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() && extension.chars().count() <= 10 => {
+            let keep = MAX_FILE_NAME - extension.chars().count() - 1;
+            format!(
+                "{}.{extension}",
+                stem.chars().take(keep).collect::<String>()
+            )
+        }
+        _ => cleaned.chars().take(MAX_FILE_NAME).collect(),
+    }
 }
 
 /// The extension of a file name, lower case.
@@ -137,7 +151,12 @@ pub fn check_upload(file_name: &str, bytes: &[u8]) -> Result<(String, FileKind),
             if name.is_empty() {
                 name = "allegato".to_string();
             }
-            name = format!("{name}.{}", kind.extensions()[0]);
+            let extension = kind.extensions()[0];
+            let stem: String = name
+                .chars()
+                .take(MAX_FILE_NAME - extension.len() - 1)
+                .collect();
+            name = format!("{stem}.{extension}");
         }
     }
     Ok((name, kind))
@@ -156,6 +175,9 @@ mod tests {
         assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
         assert_eq!(clean_file_name(".htaccess"), "htaccess");
         assert_eq!(clean_file_name("a\nb.pdf"), "ab.pdf");
+        let long = clean_file_name(&format!("{}.pdf", "x".repeat(250)));
+        assert_eq!(long.chars().count(), MAX_FILE_NAME);
+        assert!(long.ends_with("x.pdf"));
         assert_eq!(extension_of("Guida.Breve.PDF").as_deref(), Some("pdf"));
         assert_eq!(extension_of("senza-estensione"), None);
         assert_eq!(extension_of(".pdf"), None);

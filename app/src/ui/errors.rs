@@ -23,81 +23,7 @@ pub fn error_message(error: &AppError) -> String {
             tr!("error-too-many-requests", { "minutes" => minutes })
         }
         AppError::Invalid { .. } => tr!("error-invalid"),
-        AppError::Conflict {
-            conflict: Conflict::Stale,
-        } => tr!("error-conflict-stale"),
-        AppError::Conflict {
-            conflict: Conflict::CannotDisableSelf,
-        } => tr!("error-cannot-disable-self"),
-        AppError::Conflict {
-            conflict: Conflict::CannotChangeOwnRoles,
-        } => tr!("error-cannot-change-own-roles"),
-        AppError::Conflict {
-            conflict: Conflict::NoSharingConsent,
-        } => tr!("error-no-sharing-consent"),
-        AppError::Conflict {
-            conflict: Conflict::LastOrganisationInCharge,
-        } => tr!("error-last-organisation-in-charge"),
-        AppError::Conflict {
-            conflict: Conflict::AlreadyInCharge,
-        } => tr!("error-already-in-charge"),
-        AppError::Conflict {
-            conflict: Conflict::AlreadyWaiting,
-        } => tr!("error-already-waiting"),
-        AppError::Conflict {
-            conflict: Conflict::ResetLinkInvalid,
-        } => tr!("error-reset-link-invalid"),
-        AppError::Conflict {
-            conflict: Conflict::MailNotConfigured,
-        } => tr!("error-mail-not-configured"),
-        AppError::Conflict {
-            conflict: Conflict::Anonymised,
-        } => tr!("error-anonymised"),
-        AppError::Conflict {
-            conflict: Conflict::ChecklistPublished,
-        } => tr!("error-checklist-published"),
-        AppError::Conflict {
-            conflict: Conflict::AlreadyLinked,
-        } => tr!("error-already-linked"),
-        AppError::Conflict {
-            conflict: Conflict::BedTaken,
-        } => tr!("error-bed-taken"),
-        AppError::Conflict {
-            conflict: Conflict::BedHeld,
-        } => tr!("error-bed-held"),
-        AppError::Conflict {
-            conflict: Conflict::BedOutOfService,
-        } => tr!("error-bed-out-of-service"),
-        AppError::Conflict {
-            conflict: Conflict::AlreadyPlaced,
-        } => tr!("error-already-placed"),
-        AppError::Conflict {
-            conflict: Conflict::NotPlaced,
-        } => tr!("error-not-placed"),
-        AppError::Conflict {
-            conflict: Conflict::BedHasHistory,
-        } => tr!("error-bed-has-history"),
-        AppError::Conflict {
-            conflict: Conflict::NothingToUndo,
-        } => tr!("error-nothing-to-undo"),
-        AppError::Conflict {
-            conflict: Conflict::PlanAlreadyOpen,
-        } => tr!("error-plan-already-open"),
-        AppError::Conflict {
-            conflict: Conflict::AlreadyOnTeam,
-        } => tr!("error-already-on-team"),
-        AppError::Conflict {
-            conflict: Conflict::PlanClosed,
-        } => tr!("error-plan-closed"),
-        AppError::Conflict {
-            conflict: Conflict::VersionAlreadyApproved,
-        } => tr!("error-version-already-approved"),
-        AppError::Conflict {
-            conflict: Conflict::ThreadLocked,
-        } => tr!("error-thread-locked"),
-        AppError::Conflict {
-            conflict: Conflict::ChecklistMaterial,
-        } => tr!("error-checklist-material"),
+        AppError::Conflict { conflict } => conflict_message(*conflict),
         AppError::Rules { breaches, .. } => {
             let reasons: Vec<String> = breaches.iter().map(|b| breach_message(*b)).collect();
             format!("{} {}", tr!("error-placement-rules"), reasons.join(" "))
@@ -105,6 +31,38 @@ pub fn error_message(error: &AppError) -> String {
         AppError::BadRequest => tr!("error-bad-request"),
         AppError::Internal => tr!("error-internal"),
         AppError::Network => tr!("error-network"),
+    }
+}
+
+/// What a conflict means for the person who met it.
+fn conflict_message(conflict: Conflict) -> String {
+    match conflict {
+        Conflict::Stale => tr!("error-conflict-stale"),
+        Conflict::CannotDisableSelf => tr!("error-cannot-disable-self"),
+        Conflict::CannotChangeOwnRoles => tr!("error-cannot-change-own-roles"),
+        Conflict::NoSharingConsent => tr!("error-no-sharing-consent"),
+        Conflict::LastOrganisationInCharge => tr!("error-last-organisation-in-charge"),
+        Conflict::AlreadyInCharge => tr!("error-already-in-charge"),
+        Conflict::AlreadyWaiting => tr!("error-already-waiting"),
+        Conflict::ResetLinkInvalid => tr!("error-reset-link-invalid"),
+        Conflict::MailNotConfigured => tr!("error-mail-not-configured"),
+        Conflict::Anonymised => tr!("error-anonymised"),
+        Conflict::ChecklistPublished => tr!("error-checklist-published"),
+        Conflict::AlreadyLinked => tr!("error-already-linked"),
+        Conflict::BedTaken => tr!("error-bed-taken"),
+        Conflict::BedHeld => tr!("error-bed-held"),
+        Conflict::BedOutOfService => tr!("error-bed-out-of-service"),
+        Conflict::AlreadyPlaced => tr!("error-already-placed"),
+        Conflict::NotPlaced => tr!("error-not-placed"),
+        Conflict::BedHasHistory => tr!("error-bed-has-history"),
+        Conflict::RoomHasBeds => tr!("error-room-has-beds"),
+        Conflict::NothingToUndo => tr!("error-nothing-to-undo"),
+        Conflict::PlanAlreadyOpen => tr!("error-plan-already-open"),
+        Conflict::AlreadyOnTeam => tr!("error-already-on-team"),
+        Conflict::PlanClosed => tr!("error-plan-closed"),
+        Conflict::VersionAlreadyApproved => tr!("error-version-already-approved"),
+        Conflict::ThreadLocked => tr!("error-thread-locked"),
+        Conflict::ChecklistMaterial => tr!("error-checklist-material"),
     }
 }
 

@@ -12,14 +12,23 @@ use leptos_fluent::{move_tr, tr};
 /// Bytes sent and bytes to send.
 pub type Progress = RwSignal<Option<(f64, f64)>>;
 
+/// An upload that failed: `Some("")` when the connection dropped, or the server's own
+/// words for a refusal that is not a field's (the form's page shows those).
+pub type Failure = RwSignal<Option<String>>;
+
+/// The header by which a page's upload asks for its answer as JSON (`{"location"}` of the
+/// page to open, or the error with its translated `message`) rather than as a redirect:
+/// following the redirect inside the request would load the page twice.
+pub const PROGRESS_HEADER: &str = "x-anello-upload";
+
 /// The bar of an upload on its way, and the message of one the connection dropped.
 #[component]
 pub fn UploadStatus(
     /// The id of the progress element.
     id: &'static str,
     progress: Progress,
-    failed: RwSignal<bool>,
-    /// What the failure message says (what is kept, what to do).
+    failed: Failure,
+    /// What the message of a dropped connection adds (what is kept, what to do).
     failed_text: Signal<String>,
 ) -> impl IntoView {
     view! {
@@ -36,8 +45,14 @@ pub fn UploadStatus(
                 </div>
             }
         })}
-        {move || failed.get().then(|| view! {
-            <p class="field-error" role="alert">{move_tr!("upload-failed")} " " {failed_text}</p>
+        {move || failed.get().map(|said| view! {
+            <p class="field-error" role="alert">
+                {if said.is_empty() {
+                    view! { {move_tr!("upload-failed")} " " {failed_text} }.into_any()
+                } else {
+                    said.into_any()
+                }}
+            </p>
         })}
     }
 }
@@ -49,7 +64,7 @@ pub fn UploadStatus(
 pub fn send_with_progress(
     event: &leptos::ev::SubmitEvent,
     progress: Progress,
-    failed: RwSignal<bool>,
+    failed: Failure,
     fallback: String,
 ) {
     use wasm_bindgen::closure::Closure;
@@ -72,8 +87,10 @@ pub fn send_with_progress(
         return;
     }
     event.prevent_default();
-    // The server answers a page's post with a redirect to the form's page.
+    // The server answers with the page to open (the form's, with the file or with the
+    // problems found), as JSON: a redirect would be followed inside the request.
     let _ = request.set_request_header("Accept", "text/html");
+    let _ = request.set_request_header(PROGRESS_HEADER, "1");
     if let Ok(upload) = request.upload() {
         let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(
             move |sent: web_sys::ProgressEvent| {
@@ -87,27 +104,41 @@ pub fn send_with_progress(
     }
     let answered = request.clone();
     let on_load = Closure::<dyn FnMut()>::new(move || {
-        let page = Some(answered.response_url()).filter(|url| !url.is_empty());
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .location()
-                .assign(page.as_deref().unwrap_or(&fallback));
+        let answer: serde_json::Value = answered
+            .response_text()
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        let page = answer["location"].as_str().map(str::to_string);
+        match (page, answer["message"].as_str()) {
+            (None, Some(message)) => {
+                progress.set(None);
+                failed.set(Some(message.to_string()));
+            }
+            (page, _) => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window
+                        .location()
+                        .assign(page.as_deref().unwrap_or(&fallback));
+                }
+            }
         }
     });
     request.set_onload(Some(on_load.as_ref().unchecked_ref()));
     on_load.forget();
     let on_failure = Closure::<dyn FnMut()>::new(move || {
         progress.set(None);
-        failed.set(true);
+        failed.set(Some(String::new()));
     });
     request.set_onerror(Some(on_failure.as_ref().unchecked_ref()));
     request.set_onabort(Some(on_failure.as_ref().unchecked_ref()));
     on_failure.forget();
-    failed.set(false);
+    failed.set(None);
     progress.set(Some((0.0, 1.0)));
     if request.send_with_opt_form_data(Some(&data)).is_err() {
         progress.set(None);
-        failed.set(true);
+        failed.set(Some(String::new()));
     }
 }
 
@@ -115,7 +146,7 @@ pub fn send_with_progress(
 pub fn send_with_progress(
     _event: &leptos::ev::SubmitEvent,
     _progress: Progress,
-    _failed: RwSignal<bool>,
+    _failed: Failure,
     _fallback: String,
 ) {
 }

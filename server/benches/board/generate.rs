@@ -59,7 +59,7 @@ async fn generate_structures_and_beds(db: &sea_orm::DatabaseConnection) {
             }
             beds::ActiveModel {
                 structure_id: Set(structure.id),
-                room: Set(None),
+                room_id: Set(None),
                 label: Set(format!("Letto G{round}")),
                 out_of_service_reason: Set(None),
                 position: Set(100 + round),

@@ -35,7 +35,7 @@ pub(crate) async fn structure(app: &TestApp, name: &str, targets: &str, count: i
     for position in 1..=count {
         let bed = beds::ActiveModel {
             structure_id: Set(created.id),
-            room: Set(None),
+            room_id: Set(None),
             label: Set(format!("Letto {position}")),
             out_of_service_reason: Set(None),
             position: Set(position),

@@ -167,6 +167,12 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
             ("room", ""),
         ]),
         "beds/beds/remove" => pairs(&[("bed_id", NO_SUCH_ID)]),
+        "beds/beds/room" => pairs(&[("bed_id", NO_SUCH_ID), ("room", "")]),
+        "beds/rooms/save" => pairs(&[
+            ("form[structure_id]", NO_SUCH_ID),
+            ("form[name]", "Azzurra"),
+        ]),
+        "beds/rooms/remove" => pairs(&[("room_id", NO_SUCH_ID)]),
         "beds/safeguards" => pairs(&[("code", NO_SUCH_PERSON)]),
         "beds/safeguards/authorise" => pairs(&[
             ("code", NO_SUCH_PERSON),
@@ -436,7 +442,8 @@ pub(crate) const NO_SUCH_ID: &str = "999999";
 fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
     arguments.iter().any(|(key, value)| {
         value == NO_SUCH_PERSON
-            || ((key.ends_with("_id") || endpoint.starts_with("forum/")) && value == NO_SUCH_ID)
+            || ((key.trim_end_matches(']').ends_with("_id") || endpoint.starts_with("forum/"))
+                && value == NO_SUCH_ID)
     }) && ["people/", "beds/", "planner/", "forum/", "path/"]
         .iter()
         .any(|prefix| endpoint.starts_with(prefix))

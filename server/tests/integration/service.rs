@@ -87,7 +87,7 @@ async fn production_refuses_to_start_without_what_keeps_people_safe() {
     let (_db, _, file, url) = fresh_database().await;
     let log = log_file();
     let listen = free_address();
-    let cases: [(&[(&str, &str)], &str); 6] = [
+    let cases: [(&[(&str, &str)], &str); 7] = [
         (&[("ANELLO_PUBLIC_URL", PUBLIC_URL)], "ANELLO_IDENTITY_KEY"),
         (
             &[
@@ -103,6 +103,17 @@ async fn production_refuses_to_start_without_what_keeps_people_safe() {
                 ("ANELLO_DOCUMENTS_KEY", "short"),
             ],
             "ANELLO_DOCUMENTS_KEY must be at least 32",
+        ),
+        (
+            &[
+                ("ANELLO_IDENTITY_KEY", IDENTITY_KEY),
+                ("ANELLO_PUBLIC_URL", PUBLIC_URL),
+                (
+                    "ANELLO_DOCUMENTS_KEY",
+                    "CHANGE-ME-TO-48-OTHER-RANDOM-BYTES-IN-BASE64",
+                ),
+            ],
+            "example or development ANELLO_DOCUMENTS_KEY",
         ),
         (
             &[("ANELLO_IDENTITY_KEY", IDENTITY_KEY)],

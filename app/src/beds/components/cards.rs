@@ -27,7 +27,8 @@ pub(super) fn StructureCardView(
     // the page is interactive, opening it shows a link to the board with it open.
     let show_link = board_link(&filter, Some(("struttura", &house.to_string())));
     let name = card.name.clone();
-    let beds = StoredValue::new(card.beds);
+    // Its beds by room, in the rooms' order; beds in no room last.
+    let groups = StoredValue::new(room_groups(card.rooms, card.beds));
     let (address, until, reveal) = (
         card.address,
         card.address_visible_until,
@@ -37,11 +38,25 @@ pub(super) fn StructureCardView(
         let (choices, filter, chosen) = (choices.clone(), filter.clone(), chosen.clone());
         view! {
             <AddressView id=house reveal address=address.clone() until action=actions.reveal />
-            <ul class="beds">
-                {beds.with_value(|beds| beds.iter().cloned().map(|slot| view! {
-                    <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions words />
-                }).collect_view())}
-            </ul>
+            {groups.with_value(|groups| groups.iter().cloned().map(|(room, beds)| {
+                let (choices, filter, chosen) = (choices.clone(), filter.clone(), chosen.clone());
+                let list = view! {
+                    <ul class="beds">
+                        {beds.into_iter().map(|slot| view! {
+                            <BedView bed=slot manage choices=choices.clone() today filter=filter.clone() chosen=chosen.clone() actions words />
+                        }).collect_view()}
+                    </ul>
+                };
+                match room {
+                    Some(title) => view! {
+                        <div class="room-group">
+                            <h3 class="room-heading">{title}</h3>
+                            {list}
+                        </div>
+                    }.into_any(),
+                    None => list.into_any(),
+                }
+            }).collect_view())}
         }
     };
     view! {
@@ -74,6 +89,32 @@ pub(super) fn StructureCardView(
             </details>
         </section>
     }
+}
+
+/// The beds of a structure grouped by room, in the rooms' order, each group with its
+/// room's title; the beds in no room last, untitled. A house without rooms is one group.
+fn room_groups(rooms: Vec<RoomView>, beds: Vec<BedSlot>) -> Vec<(Option<String>, Vec<BedSlot>)> {
+    let mut groups: Vec<(Option<String>, Vec<BedSlot>)> = rooms
+        .iter()
+        .map(|room| {
+            let inside = beds
+                .iter()
+                .filter(|bed| bed.room == Some(room.id))
+                .cloned()
+                .collect();
+            (Some(room_title(&room.name, room.floor)), inside)
+        })
+        .filter(|(_, inside): &(Option<String>, Vec<BedSlot>)| !inside.is_empty())
+        .collect();
+    let known: std::collections::HashSet<i32> = rooms.iter().map(|room| room.id).collect();
+    let outside: Vec<BedSlot> = beds
+        .into_iter()
+        .filter(|bed| !bed.room.is_some_and(|room| known.contains(&room)))
+        .collect();
+    if !outside.is_empty() {
+        groups.push((None, outside));
+    }
+    groups
 }
 
 #[component]
@@ -168,7 +209,7 @@ pub(super) fn BedView(
             class:bed-leaving=move || !occupant.is_empty() && live.leaving(&occupant)
         >
             {move || live.incoming(id).map(|code| view! { <span class="incoming">"→ " {code}</span> })}
-            <span class="bed-label">{slot.label.clone()} {slot.room.clone().map(|room| view! { " · " {move || words.with(|w| w.room(&room))} })}</span>
+            <span class="bed-label">{slot.label.clone()}</span>
             <span class="bed-state">{move || words.with(|w| w.state(state).to_string())}</span>
             {details}
         </li>

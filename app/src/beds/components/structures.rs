@@ -1,5 +1,6 @@
 //! The structures page: each structure's beds, rules and address, for those who manage them.
 
+use super::rooms::{RoomsAndBeds, StructureActions};
 use super::*;
 use crate::ui::submit::Submit;
 
@@ -7,8 +8,14 @@ use crate::ui::submit::Submit;
 pub fn StructuresPage() -> impl IntoView {
     let forms = PageForms::staying_open();
     let save = forms.action::<SaveStructure>();
-    let add = forms.action::<AddBed>();
-    let remove = forms.action::<RemoveBed>();
+    let actions = StructureActions {
+        save,
+        add: forms.action::<AddBed>(),
+        remove: forms.action::<RemoveBed>(),
+        save_room: forms.action::<SaveRoom>(),
+        remove_room: forms.action::<RemoveRoom>(),
+        bed_room: forms.action::<SetBedRoom>(),
+    };
     let data = Resource::new(move || forms.answers(), |_| fetch_structures());
     let error = forms.error();
     view! {
@@ -30,7 +37,7 @@ pub fn StructuresPage() -> impl IntoView {
                                 <summary><h2 class="inline">{move_tr!("structure-new")}</h2></summary>
                                 <StructureEditor structure=None organisations=organisations.clone() save />
                             </details>
-                            {page.structures.into_iter().map(|s| view! { <StructureAdmin structure=s organisations=organisations.clone() save add remove /> }).collect_view()}
+                            {page.structures.into_iter().map(|s| view! { <StructureAdmin structure=s organisations=organisations.clone() actions /> }).collect_view()}
                         }
                         .into_any()
                     }
@@ -133,44 +140,17 @@ pub(super) fn StructureEditor(
 pub(super) fn StructureAdmin(
     structure: ManagedStructure,
     organisations: Vec<(i32, String)>,
-    save: ServerAction<SaveStructure>,
-    add: ServerAction<AddBed>,
-    remove: ServerAction<RemoveBed>,
+    actions: StructureActions,
 ) -> impl IntoView {
     let kind = structure.kind;
-    let structure_id = structure.id.to_string();
-    let label_id = format!("bed-label-{}", structure.id);
-    let room_id = format!("bed-room-{}", structure.id);
+    let save = actions.save;
     view! {
         <section class="panel">
             <h2>{structure.name.clone()}</h2>
             <p class="hint">{move || kind_name(kind)} " · " {structure.province.clone()} " · " {structure.organisation.clone()}
                 {(!structure.active).then(|| view! { " · " <span class="badge badge-off">{move_tr!("structure-inactive")}</span> })}
             </p>
-            <ul class="plain-list">
-                {structure.beds.iter().map(|bed| {
-                    let bed_id = bed.id.to_string();
-                    view! {
-                        <li>
-                            {bed.label.clone()} {bed.room.clone().map(|room| view! { " · " {move_tr!("bed-room", { "room" => room.clone() })} })}
-                            {bed.removable.then(|| view! {
-                                <ActionForm action=remove attr:class="inline-form">
-                                    <input type="hidden" name="bed_id" value=bed_id.clone() />
-                                    <Submit action=remove class="button small">{move_tr!("bed-remove")}</Submit>
-                                </ActionForm>
-                            })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            <ActionForm action=add attr:class="move-form">
-                <input type="hidden" name="structure_id" value=structure_id />
-                <label for=label_id.clone()>{move_tr!("field-bed-label")}</label>
-                <input id=label_id name="label" required=true maxlength="64" />
-                <label for=room_id.clone()>{move_tr!("field-bed-room")}</label>
-                <input id=room_id name="room" maxlength="64" />
-                <Submit action=add class="button small">{move_tr!("bed-add")}</Submit>
-            </ActionForm>
+            <RoomsAndBeds structure=structure.clone() actions />
             <details class="more-details">
                 <summary>{move_tr!("structure-edit")}</summary>
                 <StructureEditor structure=Some(structure.clone()) organisations save />

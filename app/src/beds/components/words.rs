@@ -28,7 +28,6 @@ pub struct BoardWords {
     planned_exit: String,
     exit_overdue: String,
     held_until: String,
-    room: String,
     menu_for: String,
     actions_for: String,
 }
@@ -49,7 +48,6 @@ impl BoardWords {
             planned_exit: tr!("bed-planned-exit", { "date" => SLOT }),
             exit_overdue: tr!("bed-exit-overdue"),
             held_until: tr!("bed-held-until", { "time" => SLOT }),
-            room: tr!("bed-room", { "room" => SLOT }),
             menu_for: tr!("bed-menu-for", { "bed" => SLOT }),
             actions_for: tr!("board-actions-for", { "code" => SLOT }),
         }
@@ -85,10 +83,6 @@ impl BoardWords {
         fill(&self.held_until, &when::moment_text(until, &self.language))
     }
 
-    pub fn room(&self, room: &str) -> String {
-        fill(&self.room, room)
-    }
-
     pub fn menu_for(&self, bed: &str) -> String {
         fill(&self.menu_for, bed)
     }
@@ -119,7 +113,6 @@ mod tests {
                     tr!("bed-days", { "days" => 42 }),
                     tr!("bed-menu-for", { "bed" => "Letto 3" }),
                     tr!("board-actions-for", { "code" => "TO-2026-0042" }),
-                    tr!("bed-room", { "room" => "B" }),
                     tr!("bed-planned-exit", { "date" => when::day_text(day, language) }),
                     tr!("bed-held-until", { "time" => when::moment_text(until, language) }),
                     tr!("bed-out-of-service"),
@@ -132,7 +125,6 @@ mod tests {
                 words.days(42),
                 words.menu_for("Letto 3"),
                 words.actions_for("TO-2026-0042"),
-                words.room("B"),
                 words.planned_exit(day),
                 words.held_until(until),
                 words.state(BedState::OutOfService).to_string(),
@@ -140,7 +132,7 @@ mod tests {
             assert_eq!(built, expected, "{language}");
             assert!(!built.iter().any(|text| text.contains(SLOT)));
             // 09:00 UTC is 10:00 in Rome in December.
-            assert!(built[7].contains("10:00"), "{}", built[7]);
+            assert!(built[6].contains("10:00"), "{}", built[6]);
         }
     }
 }

@@ -113,6 +113,12 @@ impl CardFacts {
             .order_by_asc(beds::Column::Position)
             .all(conn)
             .await?;
+        let rooms = rooms::Entity::find()
+            .filter(rooms::Column::StructureId.is_in(ids.clone()))
+            .order_by_asc(rooms::Column::Position)
+            .order_by_asc(rooms::Column::Id)
+            .all(conn)
+            .await?;
         let open = open_placements_in(ids)
             .into_model::<OpenStay>()
             .all(conn)
@@ -126,6 +132,7 @@ impl CardFacts {
             .collect();
         Ok(CardFacts {
             beds,
+            rooms,
             open,
             open_in,
             codes,
@@ -152,7 +159,17 @@ impl CardFacts {
                 bed_slot(bed, placement, &self.codes, kind, today, now)
             })
             .collect();
-        structure_card(user, structure, kind, slots, &self.names, revealed)
+        let rooms = self
+            .rooms
+            .iter()
+            .filter(|room| room.structure_id == structure.id)
+            .map(|room| RoomView {
+                id: room.id,
+                name: room.name.clone(),
+                floor: room.floor,
+            })
+            .collect();
+        structure_card(user, structure, kind, (rooms, slots), &self.names, revealed)
     }
 }
 
@@ -161,7 +178,7 @@ fn structure_card(
     user: &CurrentUser,
     structure: &structures::Model,
     kind: StructureKind,
-    slots: Vec<BedSlot>,
+    (rooms, slots): (Vec<RoomView>, Vec<BedSlot>),
     names: &HashMap<i32, String>,
     revealed: Option<chrono::DateTime<Utc>>,
 ) -> StructureCard {
@@ -176,6 +193,7 @@ fn structure_card(
             .cloned()
             .unwrap_or_default(),
         target_groups: parse_codes(&structure.target_groups, TargetGroup::from_code),
+        rooms,
         beds: slots,
         free_beds: free,
         may_manage: may_manage_structure(user, structure),
@@ -209,7 +227,7 @@ fn bed_slot(
     BedSlot {
         id: bed.id,
         label: bed.label.clone(),
-        room: bed.room.clone(),
+        room: bed.room_id,
         state,
         person_code: placement.and_then(|p| codes.get(&p.person_id).cloned()),
         arrived_on: placement.map(|p| p.started_on),

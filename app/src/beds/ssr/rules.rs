@@ -167,14 +167,15 @@ async fn assess<C: ConnectionTrait>(
     });
 
     // The structure's beds in board order, and whether the family may use each.
-    let (usable, in_structure) = usable_beds(conn, target, &mover_ids).await?;
+    let (usable, rooms, in_structure) = usable_beds(conn, target, &mover_ids).await?;
     // Taken meanwhile by a request that committed first: the same conflict as a check.
     if !usable.iter().any(|(id, ok)| *id == request.bed.id && *ok) {
         return Err(AppError::Conflict {
             conflict: crate::kernel::error::Conflict::BedTaken,
         });
     }
-    let run = adjacent_run(&usable, request.bed.id, movers.len());
+    let room_of = |bed: i32| rooms.get(&bed).copied();
+    let run = family_beds(&usable, room_of, request.bed.id, movers.len());
 
     // The group is the family's when the parent moves with her children.
     let today = today();

@@ -21,6 +21,12 @@ pub async fn structures_page(ctx: &Ctx) -> Result<StructuresPage, AppError> {
         .order_by_asc(beds::Column::Position)
         .all(&ctx.db)
         .await?;
+    let all_rooms = rooms::Entity::find()
+        .filter(rooms::Column::StructureId.is_in(ids.clone()))
+        .order_by_asc(rooms::Column::Position)
+        .order_by_asc(rooms::Column::Id)
+        .all(&ctx.db)
+        .await?;
     let used: Vec<i32> = placements::Entity::find()
         .filter(placements::Column::StructureId.is_in(ids))
         .all(&ctx.db)
@@ -41,13 +47,26 @@ pub async fn structures_page(ctx: &Ctx) -> Result<StructuresPage, AppError> {
             target_groups: parse_codes(&s.target_groups, TargetGroup::from_code),
             has_address: s.address.is_some(),
             active: s.active,
+            rooms: all_rooms
+                .iter()
+                .filter(|room| room.structure_id == s.id)
+                .map(|room| ManagedRoom {
+                    id: room.id,
+                    name: room.name.clone(),
+                    floor: room.floor,
+                    beds: all_beds
+                        .iter()
+                        .filter(|b| b.room_id == Some(room.id))
+                        .count(),
+                })
+                .collect(),
             beds: all_beds
                 .iter()
                 .filter(|b| b.structure_id == s.id)
                 .map(|b| ManagedBed {
                     id: b.id,
                     label: b.label.clone(),
-                    room: b.room.clone(),
+                    room: b.room_id,
                     removable: !used.contains(&b.id),
                 })
                 .collect(),
@@ -175,15 +194,14 @@ pub async fn add_bed(
     ctx: &Ctx,
     structure_id: i32,
     label: &str,
-    room: &str,
+    room: Option<i32>,
 ) -> Result<(), AppError> {
     let user = ctx.user()?;
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-    let room = room.split_whitespace().collect::<Vec<_>>().join(" ");
     if label.is_empty() {
         return Err(AppError::invalid("label", Problem::Required));
     }
-    if label.chars().count() > MAX_BED_LABEL || room.chars().count() > MAX_BED_LABEL {
+    if label.chars().count() > MAX_BED_LABEL {
         return Err(AppError::invalid("label", Problem::TooLong));
     }
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
@@ -195,6 +213,7 @@ pub async fn add_bed(
         if !may_manage_structure(user, &structure) {
             return Err(AppError::Forbidden);
         }
+        let room = super::room_admin::room_for_bed(&txn, structure.id, room).await?;
         let position = beds::Entity::find()
             .filter(beds::Column::StructureId.eq(structure.id))
             .all(&txn)
@@ -206,7 +225,7 @@ pub async fn add_bed(
             + 1;
         let created = beds::ActiveModel {
             structure_id: Set(structure.id),
-            room: Set((!room.is_empty()).then_some(room)),
+            room_id: Set(room),
             label: Set(label),
             out_of_service_reason: Set(None),
             position: Set(position),

@@ -8,12 +8,12 @@ use super::model::{draft_path, upload_path};
 use crate::forum::components::field_problem;
 use crate::ui::forms::FormError;
 use crate::ui::submit::{Submission, Submit};
-use crate::ui::upload::{send_with_progress, Progress, UploadStatus};
+use crate::ui::upload::{send_with_progress, Failure, Progress, UploadStatus};
 
 #[component]
 pub fn UploadForm(draft_id: i32, error: FormError) -> impl IntoView {
     let progress: Progress = RwSignal::new(None);
-    let failed = RwSignal::new(false);
+    let failed: Failure = RwSignal::new(None);
     let busy = Signal::derive(move || progress.get().is_some());
     view! {
         <form method="post" enctype="multipart/form-data" action=upload_path(draft_id) class="forum-form"

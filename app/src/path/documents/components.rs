@@ -15,8 +15,8 @@ use crate::path::page::{path_page, person_code, PathTexts};
 use crate::ui::forms::Choices;
 use crate::ui::page_forms::PageForms;
 use crate::ui::submit::{Submission, Submit};
-use crate::ui::time::{day, day_text};
-use crate::ui::upload::{send_with_progress, Progress, UploadStatus};
+use crate::ui::time::{day, moment_day_text};
+use crate::ui::upload::{send_with_progress, Failure, Progress, UploadStatus};
 
 pub fn kind_name(kind: DocumentKind) -> String {
     match kind {
@@ -63,7 +63,12 @@ pub fn PersonDocumentsPage() -> impl IntoView {
             .and_then(|text| problems_from_query(&text))
     });
     let forms_error = forms.error();
-    let error = Signal::derive(move || forms_error.get().or_else(|| returned.get()));
+    // The address's problems are the last upload's, until another form answers.
+    let error = Signal::derive(move || {
+        forms_error
+            .get()
+            .or_else(|| (forms.answers() == 0).then(|| returned.get()).flatten())
+    });
     let texts = PathTexts {
         title: |i18n, code| tr!(i18n, "documents-title", { "code" => code }),
         heading: move_tr!("documents-heading"),
@@ -153,7 +158,7 @@ fn DocumentCard(
             <p class="hint">
                 {move_tr!("documents-uploaded-by", {
                     "name" => uploaded_by.clone(),
-                    "date" => day_text(row.uploaded_at.date_naive()),
+                    "date" => moment_day_text(row.uploaded_at),
                 })}
             </p>
             {editable.then(|| view! {
@@ -181,7 +186,7 @@ fn UploadDocument(
     error: Signal<Option<crate::kernel::error::AppError>>,
 ) -> impl IntoView {
     let progress: Progress = RwSignal::new(None);
-    let failed = RwSignal::new(false);
+    let failed: Failure = RwSignal::new(None);
     let busy = Signal::derive(move || progress.get().is_some());
     let page = documents_path(&code);
     let problem = move |field: &'static str| {

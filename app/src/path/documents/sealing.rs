@@ -48,22 +48,30 @@ fn derive(key: &DocumentsKey) -> ([u8; 32], String) {
     (cipher_key, key_id)
 }
 
-/// What the seal is bound to besides the key: whose document and of which kind.
-fn bound_to(person_id: i32, kind: &str) -> Vec<u8> {
-    format!("person={person_id};kind={kind}").into_bytes()
+/// Whose document a seal is, of which kind and kept to whom: bound to the seal besides
+/// the key, so that a row edited by hand to open it to more people, or sealed bytes
+/// copied onto another person's row, do not open.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding<'a> {
+    pub person_id: i32,
+    pub kind: &'a str,
+    pub confidentiality: &'a str,
 }
 
-pub fn seal(
-    key: &DocumentsKey,
-    person_id: i32,
-    kind: &str,
-    plain: &[u8],
-) -> Result<Sealed, AppError> {
+fn bound_to(binding: Binding<'_>) -> Vec<u8> {
+    format!(
+        "person={};kind={};confidentiality={}",
+        binding.person_id, binding.kind, binding.confidentiality
+    )
+    .into_bytes()
+}
+
+pub fn seal(key: &DocumentsKey, binding: Binding<'_>, plain: &[u8]) -> Result<Sealed, AppError> {
     let (cipher_key, key_id) = derive(key);
     let cipher = XChaCha20Poly1305::new(&cipher_key.into());
     let mut nonce = [0u8; 24];
     rand::rngs::OsRng.fill_bytes(&mut nonce);
-    let aad = bound_to(person_id, kind);
+    let aad = bound_to(binding);
     let bytes = cipher
         .encrypt(
             XNonce::from_slice(&nonce),
@@ -85,8 +93,7 @@ pub fn seal(
 /// served, and the operator has to restore the right key.
 pub fn open(
     key: &DocumentsKey,
-    person_id: i32,
-    kind: &str,
+    binding: Binding<'_>,
     sealed: &Sealed,
 ) -> Result<Vec<u8>, AppError> {
     let (cipher_key, key_id) = derive(key);
@@ -99,7 +106,7 @@ pub fn open(
         return Err(failure("document nonce of the wrong length"));
     }
     let cipher = XChaCha20Poly1305::new(&cipher_key.into());
-    let aad = bound_to(person_id, kind);
+    let aad = bound_to(binding);
     cipher
         .decrypt(
             XNonce::from_slice(&sealed.nonce),
@@ -119,29 +126,42 @@ mod tests {
         DocumentsKey::new("a-test-documents-key-of-more-than-32-characters")
     }
 
+    fn hers(person_id: i32, kind: &'static str) -> Binding<'static> {
+        Binding {
+            person_id,
+            kind,
+            confidentiality: "team",
+        }
+    }
+
     #[test]
     fn sealed_bytes_open_with_the_key_and_say_nothing_without_it() {
         let plain = b"%PDF-1.4 consenso informato firmato";
-        let sealed = seal(&key(), 7, "consent", plain).unwrap();
+        let sealed = seal(&key(), hers(7, "consent"), plain).unwrap();
         assert_eq!(sealed.nonce.len(), 24);
         assert!(!sealed.bytes.windows(8).any(|window| window == b"consenso"));
-        assert_eq!(open(&key(), 7, "consent", &sealed).unwrap(), plain);
+        assert_eq!(open(&key(), hers(7, "consent"), &sealed).unwrap(), plain);
         // The same file sealed twice looks different (fresh nonce).
         assert_ne!(
-            seal(&key(), 7, "consent", plain).unwrap().bytes,
+            seal(&key(), hers(7, "consent"), plain).unwrap().bytes,
             sealed.bytes
         );
     }
 
     #[test]
     fn another_key_another_person_or_a_changed_byte_do_not_open() {
-        let sealed = seal(&key(), 7, "consent", b"bytes").unwrap();
+        let sealed = seal(&key(), hers(7, "consent"), b"bytes").unwrap();
         let other = DocumentsKey::new("another-documents-key-of-more-than-32-characters");
-        assert!(open(&other, 7, "consent", &sealed).is_err());
-        assert!(open(&key(), 8, "consent", &sealed).is_err());
-        assert!(open(&key(), 7, "medical", &sealed).is_err());
+        assert!(open(&other, hers(7, "consent"), &sealed).is_err());
+        assert!(open(&key(), hers(8, "consent"), &sealed).is_err());
+        assert!(open(&key(), hers(7, "medical"), &sealed).is_err());
+        let widened = Binding {
+            confidentiality: "restricted",
+            ..hers(7, "consent")
+        };
+        assert!(open(&key(), widened, &sealed).is_err());
         let mut changed = sealed.clone();
         changed.bytes[0] ^= 1;
-        assert!(open(&key(), 7, "consent", &changed).is_err());
+        assert!(open(&key(), hers(7, "consent"), &changed).is_err());
     }
 }

@@ -12,7 +12,7 @@ use sea_orm::{
 };
 
 use super::model::*;
-use super::sealing::{open, seal, Sealed};
+use super::sealing::{open, seal, Binding, Sealed};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
 use crate::entity::{people, person_documents};
@@ -138,7 +138,12 @@ pub async fn add_document(
             if kept >= MAX_DOCUMENTS {
                 return Err(AppError::invalid("file", Problem::OutOfRange));
             }
-            let sealed = seal(&key, person.id, form.kind.code(), &bytes)?;
+            let binding = Binding {
+                person_id: person.id,
+                kind: form.kind.code(),
+                confidentiality: form.confidentiality.code(),
+            };
+            let sealed = seal(&key, binding, &bytes)?;
             let row = person_documents::ActiveModel {
                 person_id: Set(person.id),
                 kind: Set(form.kind.code().to_string()),
@@ -217,7 +222,12 @@ fn open_row(key: &DocumentsKey, row: &person_documents::Model) -> Result<Vec<u8>
         nonce: row.nonce.clone(),
         bytes: row.sealed.clone(),
     };
-    open(key, row.person_id, &row.kind, &sealed)
+    let binding = Binding {
+        person_id: row.person_id,
+        kind: &row.kind,
+        confidentiality: &row.confidentiality,
+    };
+    open(key, binding, &sealed)
 }
 
 /// Takes a document off her record (filed by mistake, on the wrong person).
@@ -316,7 +326,7 @@ pub fn expiry_horizon(today: NaiveDate) -> NaiveDate {
 /// team; restricted ones only in an export by who may open them.
 pub async fn exported<C: ConnectionTrait>(
     conn: &C,
-    key: &DocumentsKey,
+    (key, with_files): (&DocumentsKey, bool),
     user: &CurrentUser,
     person: &people::Model,
 ) -> Result<Vec<serde_json::Value>, AppError> {
@@ -331,16 +341,14 @@ pub async fn exported<C: ConnectionTrait>(
     {
         let restricted = confidentiality_of(&row.confidentiality) == Confidentiality::Restricted;
         if restricted && !reads_restricted {
+            // Not even what kind of paper it is, nor its date: only that there is one.
             documents.push(serde_json::json!({
-                "kind": row.kind,
-                "dated_on": row.dated_on,
                 "confidentiality": row.confidentiality,
                 "file": "withheld: only her reference operator or the plan's legal advisor exports it",
             }));
             continue;
         }
-        let bytes = open_row(key, &row)?;
-        documents.push(serde_json::json!({
+        let mut document = serde_json::json!({
             "kind": row.kind,
             "dated_on": row.dated_on,
             "expires_on": row.expires_on,
@@ -349,8 +357,15 @@ pub async fn exported<C: ConnectionTrait>(
             "file_name": row.file_name,
             "content_type": row.content_type,
             "size_bytes": row.size_bytes,
-            "content_base64": base64::engine::general_purpose::STANDARD.encode(bytes),
-        }));
+        });
+        // A spreadsheet lists the documents; only the JSON carries their files.
+        if with_files {
+            let bytes = open_row(key, &row)?;
+            document["content_base64"] = base64::engine::general_purpose::STANDARD
+                .encode(bytes)
+                .into();
+        }
+        documents.push(document);
     }
     Ok(documents)
 }

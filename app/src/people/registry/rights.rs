@@ -146,7 +146,8 @@ async fn export_person_in(
     if access_to(txn, user, &person).await? != Some(PersonAccess::Identity) {
         return Err(crate::audit::ssr::deny(txn, request_id, event).await);
     }
-    let export = gather_export(txn, key, user, &person).await?;
+    let with_files = matches!(format, ExportFormat::Json);
+    let export = gather_export(txn, (key, with_files), user, &person).await?;
     let download = download_of(&export, format, language)?;
     record(txn, request_id, event).await?;
     Ok(download)
@@ -155,7 +156,7 @@ async fn export_person_in(
 /// Reads everything held about the person, in the order of the export's sections.
 async fn gather_export<C: ConnectionTrait>(
     conn: &C,
-    key: &crate::state::DocumentsKey,
+    (key, with_files): (&crate::state::DocumentsKey, bool),
     user: &CurrentUser,
     person: &people::Model,
 ) -> Result<PersonExport, AppError> {
@@ -206,7 +207,7 @@ async fn gather_export<C: ConnectionTrait>(
         Vec::new()
     };
     let documents = if team {
-        crate::path::documents::ssr::exported(conn, key, user, person).await?
+        crate::path::documents::ssr::exported(conn, (key, with_files), user, person).await?
     } else {
         Vec::new()
     };
@@ -367,11 +368,7 @@ fn export_csv(export: &PersonExport, language: &str) -> Result<Vec<u8>, AppError
                     for (index, element) in items.iter().enumerate() {
                         match element {
                             serde_json::Value::Object(fields) => {
-                                // A spreadsheet lists her documents; their files are in
-                                // the JSON export.
-                                for (field, v) in
-                                    fields.iter().filter(|(f, _)| *f != "content_base64")
-                                {
+                                for (field, v) in fields {
                                     write(
                                         &mut writer,
                                         [&format!("{key}[{}]", index + 1), field, &text(v)],

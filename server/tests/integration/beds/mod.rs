@@ -4,6 +4,7 @@
 mod board;
 mod concurrency;
 mod folded;
+mod rooms;
 mod structures;
 mod timeline;
 

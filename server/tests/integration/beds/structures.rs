@@ -182,7 +182,7 @@ async fn reception_managers_keep_their_own_structures_and_beds_and_never_read_ad
         let response = app
             .call_raw(
                 "beds/beds/add",
-                &[("structure_id", &id), ("label", label), ("room", "1")],
+                &[("structure_id", &id), ("label", label), ("room", "")],
                 Some(&manager),
             )
             .await;

@@ -343,6 +343,50 @@ async fn a_document_that_lies_or_lacks_what_it_needs_is_refused_with_every_probl
         html.contains("Tipo di documento"),
         "the field named on the page"
     );
+    // The form sent with its progress shown gets the page to open as JSON (a redirect
+    // would be followed inside the request, and the page audited twice).
+    let part = reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("permesso.pdf");
+    let form = reqwest::multipart::Form::new()
+        .text("kind", "permit")
+        .text("dated_on", day(-1))
+        .text("confidentiality", "team")
+        .part("file", part);
+    let answered = app
+        .client
+        .post(app.url(&format!("/persone/{code}/documenti")))
+        .header(ORIGIN, app.origin())
+        .header(ACCEPT, "text/html")
+        .header("x-anello-upload", "1")
+        .header(COOKIE, &worker)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answered.status(), StatusCode::OK);
+    let location = json(answered).await["location"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        location,
+        format!("/persone/{code}/documenti?errore=file.file_type_mismatch")
+    );
+    // A NUL character in a text field: a plain 400, nothing stored.
+    let nul = file_document(
+        &app,
+        &worker,
+        &code,
+        &[
+            ("kind", "other"),
+            ("dated_on", &day(-1)[..]),
+            ("confidentiality", "team"),
+            ("description", "a\0b"),
+        ],
+        ("permesso.pdf", PERMIT),
+        "application/json",
+    )
+    .await;
+    assert_eq!(nul.status(), StatusCode::BAD_REQUEST);
     // No file at all, an executable, a forged id.
     let empty = file_document(
         &app,

@@ -181,7 +181,7 @@ pub(super) async fn fictional_network(app: &TestApp) -> (Fixture, Vec<String>) {
         beds.push(
             beds::ActiveModel {
                 structure_id: Set(structure.id),
-                room: Set(None),
+                room_id: Set(None),
                 label: Set(format!("Letto {position}")),
                 out_of_service_reason: Set(None),
                 position: Set(position),

@@ -18,13 +18,17 @@ pub(super) async fn open_stays<C: ConnectionTrait>(
         .collect())
 }
 
-/// The structure's beds in board order, each with whether the movers may use it, and
-/// the structure's open stays.
+/// The structure's beds with whether each is usable, the rooms of those in one, and the
+/// structure's open stays.
+pub(super) type UsableBeds = (Vec<(i32, bool)>, HashMap<i32, i32>, Vec<placements::Model>);
+
+/// The structure's beds in board order, each with whether the movers may use it, each
+/// bed's room, and the structure's open stays.
 pub(super) async fn usable_beds<C: ConnectionTrait>(
     conn: &C,
     target: i32,
     mover_ids: &HashSet<i32>,
-) -> Result<(Vec<(i32, bool)>, Vec<placements::Model>), AppError> {
+) -> Result<UsableBeds, AppError> {
     let structure_beds = beds::Entity::find()
         .filter(beds::Column::StructureId.eq(target))
         .order_by_asc(beds::Column::Position)
@@ -57,7 +61,11 @@ pub(super) async fn usable_beds<C: ConnectionTrait>(
             )
         })
         .collect();
-    Ok((usable, in_structure))
+    let rooms = structure_beds
+        .iter()
+        .filter_map(|bed| Some((bed.id, bed.room_id?)))
+        .collect();
+    Ok((usable, rooms, in_structure))
 }
 
 /// The group the placement needs: the one written on the principal's waiting-list
