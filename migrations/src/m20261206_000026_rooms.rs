@@ -45,12 +45,13 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        // A bed's room, with its foreign key: a room with beds cannot go, even when a bed is
+        // put in it at the same moment on another replica. Written by hand, as SQLite adds a
+        // column with a reference only in this form (both databases read it alike).
         manager
-            .alter_table(
-                Table::alter()
-                    .table(Beds::Table)
-                    .add_column(ColumnDef::new(Beds::RoomId).integer().null())
-                    .to_owned(),
+            .get_connection()
+            .execute_unprepared(
+                "ALTER TABLE beds ADD COLUMN room_id INTEGER NULL REFERENCES rooms(id)",
             )
             .await?;
         manager

@@ -41,7 +41,7 @@ impl Outcome {
 }
 
 /// The actions Anello records, for the audit page's filter.
-pub const KNOWN_ACTIONS: [&str; 55] = [
+pub const KNOWN_ACTIONS: [&str; 63] = [
     "auth.sign_in",
     "auth.sign_out",
     "auth.password.change",
@@ -96,7 +96,15 @@ pub const KNOWN_ACTIONS: [&str; 55] = [
     "structure.update",
     "bed.create",
     "bed.delete",
+    "bed.room",
+    "room.create",
+    "room.update",
+    "room.delete",
     "structure.timeline",
+    "path.documents.view",
+    "path.documents.add",
+    "path.documents.download",
+    "path.documents.remove",
 ];
 
 /// One audit row as the audit page shows it.

@@ -40,7 +40,14 @@ pub(super) fn RoomsAndBeds(
             .cloned()
             .collect()
     };
-    let unplaced = in_room(None);
+    // Beds in no room, and any whose room is gone, listed where they can be fixed.
+    let known: Vec<i32> = rooms.iter().map(|room| room.id).collect();
+    let unplaced: Vec<ManagedBed> = structure
+        .beds
+        .iter()
+        .filter(|bed| !bed.room.is_some_and(|room| known.contains(&room)))
+        .cloned()
+        .collect();
     let groups: Vec<(ManagedRoom, Vec<ManagedBed>)> = rooms
         .iter()
         .map(|room| (room.clone(), in_room(Some(room.id))))
@@ -58,7 +65,7 @@ pub(super) fn RoomsAndBeds(
             }
         }).collect_view()}
         {(!unplaced.is_empty()).then(|| view! {
-            <section class="room-group" aria-labelledby=format!("room-none-{id}")>
+            <section class="room-group" aria-labelledby=(!rooms.is_empty()).then(|| format!("room-none-{id}"))>
                 {(!rooms.is_empty()).then(|| view! { <h3 id=format!("room-none-{id}")>{move_tr!("room-none")}</h3> })}
                 <BedList beds=unplaced rooms=rooms.clone() actions />
             </section>

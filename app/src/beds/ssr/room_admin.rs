@@ -59,6 +59,9 @@ pub async fn save_room(ctx: &Ctx, form: ValidRoom) -> Result<(), AppError> {
         let id = match form.id {
             Some(id) => {
                 let room = managed_room(&txn, user, id).await?;
+                if room.structure_id != form.structure_id {
+                    return Err(AppError::invalid("structure_id", Problem::UnknownChoice));
+                }
                 let mut update: rooms::ActiveModel = room.into();
                 update.name = Set(form.name.clone());
                 update.floor = Set(form.floor);
@@ -97,7 +100,11 @@ pub async fn save_room(ctx: &Ctx, form: ValidRoom) -> Result<(), AppError> {
         Ok(())
     }
     .await;
-    let object = ("structure", form.structure_id.to_string());
+    // A rename names its room (the form's structure is only what the caller sent).
+    let object = match form.id {
+        Some(id) => ("room", id.to_string()),
+        None => ("structure", form.structure_id.to_string()),
+    };
     finish(
         txn,
         ctx,
@@ -124,7 +131,16 @@ pub async fn remove_room(ctx: &Ctx, room_id: i32) -> Result<(), AppError> {
                 conflict: Conflict::RoomHasBeds,
             });
         }
-        rooms::Entity::delete_by_id(room.id).exec(&txn).await?;
+        // A bed put in it meanwhile (another replica): the foreign key refuses.
+        rooms::Entity::delete_by_id(room.id)
+            .exec(&txn)
+            .await
+            .map_err(|error| match error.sql_err() {
+                Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => AppError::Conflict {
+                    conflict: Conflict::RoomHasBeds,
+                },
+                _ => error.into(),
+            })?;
         record(
             &txn,
             ctx.request_id(),

@@ -101,6 +101,39 @@ async fn a_structures_managers_keep_its_rooms_and_the_board_groups_beds_by_them(
         Some("out_of_range")
     );
 
+    // A room renamed keeps its house: another house named in the form is refused.
+    let other_house = structure(&app, "Casa Stanze Due", "women", 1).await;
+    let other_house = beds::Entity::find_by_id(other_house[0])
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .structure_id
+        .to_string();
+    let moved = save_room(
+        &app,
+        &manager,
+        &[
+            ("form[id]", &azzurra),
+            ("form[structure_id]", &other_house),
+            ("form[name]", "Azzurra"),
+        ],
+    )
+    .await;
+    assert_eq!(moved.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let renamed = save_room(
+        &app,
+        &manager,
+        &[
+            ("form[id]", &azzurra),
+            ("form[structure_id]", &house_id),
+            ("form[name]", "Azzurra"),
+            ("form[floor]", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(renamed.status(), StatusCode::OK);
+
     // Beds put in rooms: two in Azzurra, a new one in Verde.
     for bed in &beds_made[..2] {
         let moved = app
