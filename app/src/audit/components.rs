@@ -32,6 +32,16 @@ fn outcome_name(outcome: Outcome) -> String {
 
 /// What happened, in words; an action this page does not know yet shows its code.
 pub fn action_name(action: &str) -> String {
+    match action.split('.').next() {
+        Some("plan") => plan_action_name(action),
+        Some("forum") => forum_action_name(action),
+        Some("path") => path_action_name(action),
+        _ => general_action_name(action),
+    }
+}
+
+/// Accounts, people, beds, reports and the rest.
+fn general_action_name(action: &str) -> String {
     match action {
         "auth.sign_in" => tr!("action-sign-in"),
         "auth.sign_out" => tr!("action-sign-out"),
@@ -97,6 +107,92 @@ pub fn action_name(action: &str) -> String {
         "report.export" => tr!("action-report-export"),
         "report.dashboards" => tr!("action-report-dashboards"),
         "report.figure" => tr!("action-report-figure"),
+        "auth.password.reset" => tr!("action-auth-password-reset"),
+        "auth.password.reset_request" => tr!("action-auth-password-reset-request"),
+        "bed.undo" => tr!("action-bed-undo"),
+        "notifications.email" => tr!("action-notifications-email"),
+        "notifications.unsubscribe" => tr!("action-notifications-unsubscribe"),
+        "organisation.save" => tr!("action-organisation-save"),
+        "person.authorisation.record" => tr!("action-person-authorisation-record"),
+        "person.authorisation.withdraw" => tr!("action-person-authorisation-withdraw"),
+        "person.bed.hold" => tr!("action-person-bed-hold"),
+        "person.contact.list" => tr!("action-person-contact-list"),
+        "person.kept_apart.add" => tr!("action-person-kept-apart-add"),
+        "person.kept_apart.remove" => tr!("action-person-kept-apart-remove"),
+        "person.safeguards.view" => tr!("action-person-safeguards-view"),
+        "person.timeline.view" => tr!("action-person-timeline-view"),
+        other => other.to_string(),
+    }
+}
+
+/// The personalised project's actions.
+fn plan_action_name(action: &str) -> String {
+    match action {
+        "plan.action.add" => tr!("action-plan-action-add"),
+        "plan.action.update" => tr!("action-plan-action-update"),
+        "plan.assessment.save" => tr!("action-plan-assessment-save"),
+        "plan.diary.add" => tr!("action-plan-diary-add"),
+        "plan.diary.view" => tr!("action-plan-diary-view"),
+        "plan.exit" => tr!("action-plan-exit"),
+        "plan.family.joint_work" => tr!("action-plan-family-joint-work"),
+        "plan.family.need" => tr!("action-plan-family-need"),
+        "plan.family.view" => tr!("action-plan-family-view"),
+        "plan.goal.add" => tr!("action-plan-goal-add"),
+        "plan.goal.status" => tr!("action-plan-goal-status"),
+        "plan.my_work.view" => tr!("action-plan-my-work-view"),
+        "plan.open" => tr!("action-plan-open"),
+        "plan.permit.convert" => tr!("action-plan-permit-convert"),
+        "plan.permit.save" => tr!("action-plan-permit-save"),
+        "plan.phase" => tr!("action-plan-phase"),
+        "plan.print" => tr!("action-plan-print"),
+        "plan.review.record" => tr!("action-plan-review-record"),
+        "plan.review.schedule" => tr!("action-plan-review-schedule"),
+        "plan.service.active" => tr!("action-plan-service-active"),
+        "plan.service.add" => tr!("action-plan-service-add"),
+        "plan.team.add" => tr!("action-plan-team-add"),
+        "plan.team.remove" => tr!("action-plan-team-remove"),
+        "plan.version.agree" => tr!("action-plan-version-agree"),
+        "plan.version.approve" => tr!("action-plan-version-approve"),
+        "plan.versions.view" => tr!("action-plan-versions-view"),
+        "plan.view" => tr!("action-plan-view"),
+        "plan.work.add" => tr!("action-plan-work-add"),
+        "plan.work.update" => tr!("action-plan-work-update"),
+        other => other.to_string(),
+    }
+}
+
+/// The forum's and its library's actions.
+fn forum_action_name(action: &str) -> String {
+    match action {
+        "forum.answer.accept" => tr!("action-forum-answer-accept"),
+        "forum.attachment.add" => tr!("action-forum-attachment-add"),
+        "forum.attachment.remove" => tr!("action-forum-attachment-remove"),
+        "forum.denied" => tr!("action-forum-denied"),
+        "forum.draft.discard" => tr!("action-forum-draft-discard"),
+        "forum.draft.publish" => tr!("action-forum-draft-publish"),
+        "forum.material.create" => tr!("action-forum-material-create"),
+        "forum.material.publish" => tr!("action-forum-material-publish"),
+        "forum.material.version.discard" => tr!("action-forum-material-version-discard"),
+        "forum.material.version.publish" => tr!("action-forum-material-version-publish"),
+        "forum.material.version.save" => tr!("action-forum-material-version-save"),
+        "forum.material.version.start" => tr!("action-forum-material-version-start"),
+        "forum.moderator.add" => tr!("action-forum-moderator-add"),
+        "forum.moderator.remove" => tr!("action-forum-moderator-remove"),
+        "forum.moderator.set" => tr!("action-forum-moderator-set"),
+        "forum.post.edit" => tr!("action-forum-post-edit"),
+        "forum.post.flag" => tr!("action-forum-post-flag"),
+        "forum.post.moderate" => tr!("action-forum-post-moderate"),
+        "forum.reply" => tr!("action-forum-reply"),
+        "forum.rule.set" => tr!("action-forum-rule-set"),
+        "forum.thread.create" => tr!("action-forum-thread-create"),
+        "forum.thread.moderate" => tr!("action-forum-thread-moderate"),
+        other => other.to_string(),
+    }
+}
+
+/// The actions of the rest of a person's path.
+fn path_action_name(action: &str) -> String {
+    match action {
         "path.commission.view" => tr!("action-path-commission-view"),
         "path.commission.request" => tr!("action-path-commission-request"),
         "path.commission.referral" => tr!("action-path-commission-referral"),

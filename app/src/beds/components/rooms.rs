@@ -186,7 +186,7 @@ fn RoomForms(
                 <div class="field-pair">
                     <div class="field">
                         <label for=field("name")>{move_tr!("field-room-name")}</label>
-                        <input id=field("name") name="form[name]" value=name required=true maxlength=MAX_ROOM_NAME.to_string() />
+                        <input id=field("name") type="text" name="form[name]" value=name required=true maxlength=MAX_ROOM_NAME.to_string() />
                     </div>
                     <div class="field">
                         <label for=field("floor")>{move_tr!("field-room-floor")}</label>

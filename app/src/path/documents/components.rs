@@ -240,7 +240,7 @@ fn UploadDocument(
                 </div>
                 <div class="field">
                     <label for="document-description">{move_tr!("documents-field-description")}</label>
-                    <input id="document-description" name="description" maxlength=MAX_DESCRIPTION.to_string() autocomplete="off" />
+                    <input id="document-description" type="text" name="description" maxlength=MAX_DESCRIPTION.to_string() autocomplete="off" />
                     {problem("description")}
                 </div>
                 <Choices legend=move_tr!("documents-field-confidentiality") name="confidentiality"
