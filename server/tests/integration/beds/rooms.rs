@@ -36,17 +36,22 @@ async fn room_of_bed(app: &TestApp, bed: i32) -> Option<i32> {
         .room_id
 }
 
+/// The house a bed is in.
+async fn house_of(app: &TestApp, bed: i32) -> i32 {
+    beds::Entity::find_by_id(bed)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .structure_id
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_structures_managers_keep_its_rooms_and_the_board_groups_beds_by_them() {
     let app = TestApp::spawn().await;
     let manager = app.sign_in(MANAGER).await;
     let beds_made = structure(&app, "Casa Stanze", "women", 3).await;
-    let house = beds::Entity::find_by_id(beds_made[0])
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .structure_id;
+    let house = house_of(&app, beds_made[0]).await;
     let house_id = house.to_string();
     for (name, floor) in [("Azzurra", "1"), ("Verde", "0")] {
         let saved = save_room(
@@ -103,13 +108,7 @@ async fn a_structures_managers_keep_its_rooms_and_the_board_groups_beds_by_them(
 
     // A room renamed keeps its house: another house named in the form is refused.
     let other_house = structure(&app, "Casa Stanze Due", "women", 1).await;
-    let other_house = beds::Entity::find_by_id(other_house[0])
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .structure_id
-        .to_string();
+    let other_house = house_of(&app, other_house[0]).await.to_string();
     let moved = save_room(
         &app,
         &manager,
@@ -286,13 +285,7 @@ async fn a_mother_and_her_children_share_a_room_when_it_has_the_beds() {
     // Beds 1–2 in room A, 3–5 in room B: dropped on bed 2, the adjacent beds would be
     // 2 and 3, across two rooms; room B has the beds the family needs.
     let beds_made = structure(&app, "Casa Stanze Famiglie", "mothers_with_children", 5).await;
-    let house = beds::Entity::find_by_id(beds_made[0])
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .structure_id
-        .to_string();
+    let house = house_of(&app, beds_made[0]).await.to_string();
     for name in ["A", "B"] {
         let saved = save_room(
             &app,
