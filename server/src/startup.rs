@@ -78,7 +78,7 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
                 IdentityKey::MIN_LENGTH
             )
         }
-        (Some(key), true) if is_placeholder(key, IdentityKey::DEVELOPMENT) => anyhow::bail!(
+        (Some(key), true) if is_published_secret(key, IdentityKey::DEVELOPMENT) => anyhow::bail!(
             "production mode refuses the example or development ANELLO_IDENTITY_KEY: make \
              one with `openssl rand -base64 48`"
         ),
@@ -98,7 +98,7 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
             "ANELLO_DOCUMENTS_KEY must be at least {} characters",
             DocumentsKey::MIN_LENGTH
         ),
-        (Some(key), true) if is_placeholder(key, DocumentsKey::DEVELOPMENT) => anyhow::bail!(
+        (Some(key), true) if is_published_secret(key, DocumentsKey::DEVELOPMENT) => anyhow::bail!(
             "production mode refuses the example or development ANELLO_DOCUMENTS_KEY: make \
              one with `openssl rand -base64 48`"
         ),
@@ -134,7 +134,7 @@ pub fn settings(args: &ServeArgs, production: bool) -> anyhow::Result<Settings> 
 
 /// A secret copied from the example environment file, or the development one: known to
 /// anyone who has read the source, so no secret in production.
-fn is_placeholder(key: &str, development: &str) -> bool {
+fn is_published_secret(key: &str, development: &str) -> bool {
     key == development || key.starts_with("CHANGE-ME")
 }
 

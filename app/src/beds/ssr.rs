@@ -62,6 +62,22 @@ pub(super) fn may_manage_structure(user: &CurrentUser, structure: &structures::M
 }
 
 /// The bed and its structure, if the user may manage that structure (403 otherwise).
+/// The structure, if the user manages it (404 for none, 403 audited for another's).
+pub(super) async fn managed_structure(
+    txn: &DatabaseTransaction,
+    user: &CurrentUser,
+    structure_id: i32,
+) -> Result<structures::Model, AppError> {
+    let structure = structures::Entity::find_by_id(structure_id)
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !may_manage_structure(user, &structure) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(structure)
+}
+
 async fn managed_bed(
     txn: &DatabaseTransaction,
     user: &CurrentUser,

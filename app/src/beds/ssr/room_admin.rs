@@ -6,22 +6,6 @@ use super::*;
 use crate::beds::rooms::ValidRoom;
 use sea_orm::PaginatorTrait;
 
-/// The structure, if the user manages it (404 for none, 403 audited for another's).
-async fn managed_structure(
-    txn: &DatabaseTransaction,
-    user: &CurrentUser,
-    structure_id: i32,
-) -> Result<structures::Model, AppError> {
-    let structure = structures::Entity::find_by_id(structure_id)
-        .one(txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !may_manage_structure(user, &structure) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(structure)
-}
-
 /// A room of a structure the user manages.
 async fn managed_room(
     txn: &DatabaseTransaction,

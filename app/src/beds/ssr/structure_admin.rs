@@ -116,13 +116,7 @@ pub async fn save_structure(ctx: &Ctx, form: ValidStructure) -> Result<i32, AppE
         let secret = form.kind == StructureKind::SafeHouse;
         let (id, action) = match form.id {
             Some(id) => {
-                let existing = structures::Entity::find_by_id(id)
-                    .one(&txn)
-                    .await?
-                    .ok_or(AppError::NotFound)?;
-                if !may_manage_structure(user, &existing) {
-                    return Err(AppError::Forbidden);
-                }
+                let existing = managed_structure(&txn, user, id).await?;
                 let mut update: structures::ActiveModel = existing.into();
                 update.name = Set(form.name.clone());
                 update.kind = Set(form.kind.code().to_string());
@@ -206,13 +200,7 @@ pub async fn add_bed(
     }
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result: Result<_, AppError> = async {
-        let structure = structures::Entity::find_by_id(structure_id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if !may_manage_structure(user, &structure) {
-            return Err(AppError::Forbidden);
-        }
+        let structure = managed_structure(&txn, user, structure_id).await?;
         let room = super::room_admin::room_for_bed(&txn, structure.id, room).await?;
         let position = beds::Entity::find()
             .filter(beds::Column::StructureId.eq(structure.id))
