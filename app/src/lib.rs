@@ -211,6 +211,11 @@ fn PeopleRoutes() -> impl MatchNestedRoutes + Clone {
             ssr=SsrMode::Async
         />
         <Route
+            path=path!("/persone/:code/spese")
+            view={Lazy::<pages::Spending>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
             path=path!("/persone/:code/diario")
             view={Lazy::<pages::CaseDiary>::new()}
             ssr=SsrMode::Async
@@ -280,6 +285,7 @@ fn ForumRoutes() -> impl MatchNestedRoutes + Clone {
 fn ReportRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
         <Route path=path!("/rapporti") view={Lazy::<pages::Report>::new()} ssr=SsrMode::Async />
+        <Route path=path!("/spese") view={Lazy::<pages::Budgets>::new()} ssr=SsrMode::Async />
         <Route
             path=path!("/rapporti/elenco")
             view={Lazy::<pages::Figure>::new()}

@@ -41,6 +41,8 @@ use crate::path::commission::components::TerritorialCommissionPage;
 use crate::path::documents::components::PersonDocumentsPage;
 use crate::path::judicial::components::JudicialRoutePage;
 use crate::path::minors::components::MinorsProceduresPage;
+use crate::path::spending::budget_components::BudgetsPage;
+use crate::path::spending::components::SupportSpendingPage;
 use crate::people::registry::components::{
     DuplicatesPage, PeopleListPage, PersonDetailPage, RegisterPersonPage,
 };
@@ -180,12 +182,14 @@ page_group! {
 
 page_group! {
     /// The rest of a person's path: the Territorial Commission, the judicial route,
-    /// minors' procedures, her documents.
+    /// minors' procedures, her documents, her support spending and the budgets.
     path_pages / __preload_path_pages, PathPages {
         Commission => TerritorialCommissionPage,
         Judicial => JudicialRoutePage,
         Minors => MinorsProceduresPage,
         Documents => PersonDocumentsPage,
+        Spending => SupportSpendingPage,
+        Budgets => BudgetsPage,
     }
 }
 

@@ -34,6 +34,7 @@ mod m20261206_000023_judicial;
 mod m20261206_000024_minor_procedures;
 mod m20261206_000025_person_documents;
 mod m20261206_000026_rooms;
+mod m20261207_000027_support_spending;
 
 pub struct Migrator;
 
@@ -67,6 +68,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000024_minor_procedures::Migration),
             Box::new(m20261206_000025_person_documents::Migration),
             Box::new(m20261206_000026_rooms::Migration),
+            Box::new(m20261207_000027_support_spending::Migration),
         ]
     }
 }

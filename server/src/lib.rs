@@ -18,6 +18,7 @@ pub mod public_origin;
 pub mod report_export;
 pub mod security;
 pub mod shutdown;
+pub mod spending_export;
 pub mod startup;
 pub mod uploads;
 pub mod users_cli;

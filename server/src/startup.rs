@@ -197,6 +197,10 @@ pub fn router_stopping_on(
             axum::routing::get(crate::report_export::download_table),
         )
         .route(
+            "/spese/{budget}/registro.xlsx",
+            axum::routing::get(crate::spending_export::download_ledger),
+        )
+        .route(
             app::beds::live::EVENTS_PATH,
             axum::routing::get(crate::board_events::board_events),
         )

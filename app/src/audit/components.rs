@@ -35,7 +35,7 @@ pub fn action_name(action: &str) -> String {
     match action.split('.').next() {
         Some("plan") => plan_action_name(action),
         Some("forum") => forum_action_name(action),
-        Some("path") => path_action_name(action),
+        Some("path" | "spending") => path_action_name(action),
         _ => general_action_name(action),
     }
 }
@@ -206,6 +206,14 @@ fn path_action_name(action: &str) -> String {
         "path.documents.add" => tr!("action-path-documents-add"),
         "path.documents.download" => tr!("action-path-documents-download"),
         "path.documents.remove" => tr!("action-path-documents-remove"),
+        "path.spending.view" => tr!("action-path-spending-view"),
+        "path.spending.expense" => tr!("action-path-spending-expense"),
+        "path.spending.approve" => tr!("action-path-spending-approve"),
+        "path.spending.remove" => tr!("action-path-spending-remove"),
+        "spending.budgets.view" => tr!("action-spending-budgets-view"),
+        "spending.budget.save" => tr!("action-spending-budget-save"),
+        "spending.budget.remove" => tr!("action-spending-budget-remove"),
+        "spending.workbook" => tr!("action-spending-workbook"),
         other => other.to_string(),
     }
 }
@@ -224,6 +232,7 @@ fn object_name(object_type: &str) -> String {
         "bed" => tr!("object-bed"),
         "structure" => tr!("object-structure"),
         "report" => tr!("object-report"),
+        "budget" => tr!("object-budget"),
         other => other.to_string(),
     }
 }

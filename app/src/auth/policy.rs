@@ -226,6 +226,25 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("path/minors/communication", Access::AnyOf(FRONT_LINE)),
     ("path/documents", Access::AnyOf(FRONT_LINE)),
     ("path/documents/remove", Access::AnyOf(FRONT_LINE)),
+    // Support spending: the team records, a reception manager of the organisation that
+    // paid approves (decided per record); budgets are the reception managers' to set
+    // for their organisation and the coordinator's to read for all.
+    ("path/spending", Access::AnyOf(FRONT_LINE)),
+    ("path/spending/expense", Access::AnyOf(FRONT_LINE)),
+    (
+        "path/spending/approve",
+        Access::AnyOf(&[Role::ReceptionManager]),
+    ),
+    ("path/spending/remove", Access::AnyOf(FRONT_LINE)),
+    ("spending/budgets", Access::AnyOf(BOARD_USERS)),
+    (
+        "spending/budgets/save",
+        Access::AnyOf(&[Role::ReceptionManager]),
+    ),
+    (
+        "spending/budgets/remove",
+        Access::AnyOf(&[Role::ReceptionManager]),
+    ),
     ("notifications/list", Access::SignedIn),
     ("notifications/read", Access::SignedIn),
     ("notifications/email", Access::SignedIn),

@@ -65,6 +65,8 @@ pub mod services;
 pub mod sessions;
 pub mod sign_in_attempts;
 pub mod structures;
+pub mod support_budgets;
+pub mod support_expenses;
 pub mod user_roles;
 pub mod users;
 pub mod waiting_list;

@@ -120,6 +120,8 @@ pub fn error_text(language: &str, error: &crate::kernel::error::AppError) -> Str
             Conflict::NotPlaced => "error-not-placed",
             Conflict::BedHasHistory => "error-bed-has-history",
             Conflict::RoomHasBeds => "error-room-has-beds",
+            Conflict::BudgetOverlap => "error-budget-overlap",
+            Conflict::ExpenseApproved => "error-expense-approved",
             Conflict::NothingToUndo => "error-nothing-to-undo",
             Conflict::PlanAlreadyOpen => "error-plan-already-open",
             Conflict::AlreadyOnTeam => "error-already-on-team",

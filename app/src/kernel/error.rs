@@ -90,6 +90,8 @@ pub enum Problem {
     WrongPassword,
     /// The new password and its repetition differ.
     PasswordsDiffer,
+    /// Not an amount of euros (digits, a decimal comma, at most two decimals).
+    InvalidAmount,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +131,10 @@ pub enum Conflict {
     BedHasHistory,
     /// A room with beds in it stays: put its beds in another room first.
     RoomHasBeds,
+    /// Another budget of the organisation already covers part of the period.
+    BudgetOverlap,
+    /// An approved expense is final: only its organisation's reception manager removes it.
+    ExpenseApproved,
     /// No change of this user's on the board is recent enough to be taken back.
     NothingToUndo,
     /// The person already has a personalised project.

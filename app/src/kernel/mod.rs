@@ -7,8 +7,8 @@
 //! - `fields`: the parsers of form text (closed lists of codes, ids, free text, search
 //!   boxes): one rule and one error for each kind of input, everywhere.
 //! - `dates`: dates typed into forms and query strings.
-//! - `when`, `numbers`: dates, times and decimals shown, in Europe/Rome and the
-//!   reader's language.
+//! - `when`, `numbers`, `money`: dates, times, decimals and euros shown (and euros
+//!   typed), in Europe/Rome and the reader's language.
 //! - `clock` (server only): today, in Italy; the browser's clock is not trusted.
 //! - `files`: uploaded files, the kinds taken and their checks by bytes.
 //! - `bilingual`: names kept in Italian and English.
@@ -26,6 +26,7 @@ pub mod error;
 pub mod fields;
 pub mod files;
 pub mod folding;
+pub mod money;
 pub mod numbers;
 pub mod when;
 

@@ -15,6 +15,7 @@ pub fn path_date_name(kind: PathDateKind) -> String {
         PathDateKind::JudicialHearing => tr!("path-date-judicial-hearing"),
         PathDateKind::AgeAssessment => tr!("path-date-age-assessment"),
         PathDateKind::DocumentExpiry => tr!("path-date-document-expiry"),
+        PathDateKind::SpendingApproval => tr!("path-date-spending-approval"),
     }
 }
 

@@ -18,17 +18,18 @@ pub async fn due_dates<C: ConnectionTrait>(
     people: &HashMap<i32, String>,
     horizon: NaiveDate,
 ) -> Result<Vec<PathDate>, AppError> {
-    if people.is_empty() {
-        return Ok(Vec::new());
+    // Approvals are her organisation's, whoever's team she is on.
+    let mut dates = super::spending::ssr::approvals_due(conn, user, horizon).await?;
+    if !people.is_empty() {
+        dates.extend(super::commission::ssr::due_dates(conn, people, horizon).await?);
+        dates.extend(super::judicial::ssr::due_dates(conn, user, people, horizon).await?);
+        dates.extend(super::minors::ssr::due_dates(conn, people, horizon).await?);
+        // Renewing a permit takes weeks: documents are told further ahead.
+        let expiries = horizon.max(super::documents::ssr::expiry_horizon(
+            crate::kernel::clock::today(),
+        ));
+        dates.extend(super::documents::ssr::due_dates(conn, user, people, expiries).await?);
     }
-    let mut dates = super::commission::ssr::due_dates(conn, people, horizon).await?;
-    dates.extend(super::judicial::ssr::due_dates(conn, user, people, horizon).await?);
-    dates.extend(super::minors::ssr::due_dates(conn, people, horizon).await?);
-    // Renewing a permit takes weeks: documents are told further ahead.
-    let expiries = horizon.max(super::documents::ssr::expiry_horizon(
-        crate::kernel::clock::today(),
-    ));
-    dates.extend(super::documents::ssr::due_dates(conn, user, people, expiries).await?);
     dates.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.code.cmp(&b.code)));
     Ok(dates)
 }

@@ -1,16 +1,21 @@
 //! The Commission in the demo: three people with plans have met one, so that the page
 //! and "Il mio lavoro" show something after `make run` (an interview coming, a hearing
-//! coming with the network's accompaniment, a hearing decided). All of it is fictional.
+//! coming with the network's accompaniment, a hearing decided). Support spending: a
+//! budget for each body in charge of someone with a plan, and the first such person's
+//! ledger (an approved expense, one waiting). All of it is fictional.
 
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
+use crate::auth::model::Role;
 use crate::entity::{
     commission_referrals, commission_requests, person_organisations, plan_team, plans,
+    support_budgets, support_expenses, user_roles, users,
 };
 use crate::path::commission::model::{CommissionOutcome, RequestStatus};
+use crate::path::spending::model::SpendingCategory;
 
 pub async fn load_demo_path<C: ConnectionTrait>(conn: &C) -> Result<(), sea_orm::DbErr> {
     let today = crate::kernel::clock::today();
@@ -45,6 +50,7 @@ pub async fn load_demo_path<C: ConnectionTrait>(conn: &C) -> Result<(), sea_orm:
         };
         let days = |n: i64| today + Duration::days(n);
         if written == 0 {
+            load_demo_spending(conn, plan.person_id, in_charge.organisation_id, worker).await?;
             commission_requests::ActiveModel {
                 person_id: Set(plan.person_id),
                 organisation_id: Set(in_charge.organisation_id),
@@ -85,6 +91,91 @@ pub async fn load_demo_path<C: ConnectionTrait>(conn: &C) -> Result<(), sea_orm:
             .await?;
         }
         written += 1;
+    }
+    Ok(())
+}
+
+/// The budget of the body in charge of the first person with a plan (fifteen months, as
+/// the call of seed 000) and two expenses of hers: her permit's fee, approved by the
+/// body's reception manager, and a medical ticket waiting for approval.
+async fn load_demo_spending<C: ConnectionTrait>(
+    conn: &C,
+    person_id: i32,
+    organisation_id: i32,
+    worker: i32,
+) -> Result<(), sea_orm::DbErr> {
+    use chrono::Datelike;
+    let today = crate::kernel::clock::today();
+    let now = Utc::now();
+    let starts_on = today.with_day(1).unwrap_or(today) - chrono::Months::new(3);
+    let ends_on = starts_on + chrono::Months::new(15) - Duration::days(1);
+    let managers: Vec<i32> = user_roles::Entity::find()
+        .filter(user_roles::Column::Role.eq(Role::ReceptionManager.code()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|role| role.user_id)
+        .collect();
+    let manager = users::Entity::find()
+        .filter(users::Column::OrganisationId.eq(organisation_id))
+        .filter(users::Column::Id.is_in(managers))
+        .order_by_asc(users::Column::Id)
+        .one(conn)
+        .await?;
+    support_budgets::ActiveModel {
+        organisation_id: Set(organisation_id),
+        project: Set("Anello – Bando DPO 2026-2027".into()),
+        starts_on: Set(starts_on),
+        ends_on: Set(ends_on),
+        amount_cents: Set(1_200_000),
+        recorded_by: Set(manager.as_ref().map_or(worker, |m| m.id)),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?;
+    for (category, cents, days_ago, description, approved) in [
+        (
+            SpendingCategory::Papers,
+            3_050,
+            20,
+            "Bollettino per il permesso di soggiorno",
+            true,
+        ),
+        (
+            SpendingCategory::Transport,
+            3_500,
+            15,
+            "Abbonamento mensile GTT",
+            true,
+        ),
+        (
+            SpendingCategory::Health,
+            3_640,
+            9,
+            "Ticket visita specialistica",
+            false,
+        ),
+    ] {
+        let approver = manager.as_ref().filter(|_| approved).map(|m| m.id);
+        support_expenses::ActiveModel {
+            person_id: Set(person_id),
+            organisation_id: Set(organisation_id),
+            category: Set(category.code().into()),
+            amount_cents: Set(cents),
+            spent_on: Set(today - Duration::days(days_ago)),
+            description: Set(Some(description.into())),
+            receipt_document_id: Set(None),
+            recorded_by: Set(worker),
+            approved_by: Set(approver),
+            approved_at: Set(approver.map(|_| now)),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(conn)
+        .await?;
     }
     Ok(())
 }

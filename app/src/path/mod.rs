@@ -1,6 +1,6 @@
 //! The rest of a person's path, between identification and autonomy (seeds 000–002):
 //! the Territorial Commission, the judicial route, minors' procedures, her documents,
-//! and in later parts support spending and transfers. Each part is a record with
+//! support spending, and in a later part transfers. Each part is a record with
 //! its own page in the person's file, for the team in charge only, every read and
 //! change audited in its transaction like the plan's.
 
@@ -15,5 +15,6 @@ pub mod judicial;
 pub mod minors;
 pub mod model;
 pub mod page;
+pub mod spending;
 #[cfg(feature = "ssr")]
 pub mod ssr;

@@ -11,7 +11,8 @@ code_enum! {
     /// network's referral; a hearing passed whose outcome is not recorded yet; a
     /// hearing of the criminal proceedings (shown only to who reads the judicial route);
     /// an age assessment still without its outcome a month after the request; a
-    /// document (a permit, a passport) expiring with nothing newer of its kind.
+    /// document (a permit, a passport) expiring with nothing newer of its kind; an
+    /// expense of support waiting a week for its reception manager's approval.
     PathDateKind {
         CommissionInterview => "commission_interview",
         CommissionHearing => "commission_hearing",
@@ -19,6 +20,7 @@ code_enum! {
         JudicialHearing => "judicial_hearing",
         AgeAssessment => "age_assessment",
         DocumentExpiry => "document_expiry",
+        SpendingApproval => "spending_approval",
     }
 }
 

@@ -16,6 +16,7 @@ use super::model::*;
 use crate::auth::model::{province_name, PROVINCES};
 use crate::kernel::error::AppError;
 use crate::kernel::numbers::tenths_text;
+use crate::path::spending::components::category_name;
 use crate::people::components::{exploitation_name, gender_name};
 use crate::people::contacts::components::channel_name;
 use crate::people::registry::components::{exit_outcome_name, status_name};
@@ -98,6 +99,8 @@ pub fn label_text(label: &Label) -> String {
         Label::People => tr!("report-label-people"),
         Label::Stage(status) => status_name(*status),
         Label::ExitOutcome(outcome) => exit_outcome_name(*outcome),
+        Label::Spending(category) => category_name(*category),
+        Label::Euros => tr!("report-label-euros"),
     }
 }
 
@@ -111,6 +114,7 @@ fn table_title(id: TableId) -> String {
         TableId::WorkInclusion => tr!("report-table-work-inclusion"),
         TableId::ContactChannels => tr!("report-table-contact-channels"),
         TableId::Presence => tr!("report-table-presence"),
+        TableId::SupportSpending => tr!("report-table-support-spending"),
         TableId::OccupancyByProvince => tr!("report-table-occupancy-by-province"),
         TableId::OccupancyByOrganisation => tr!("report-table-occupancy-by-organisation"),
         TableId::OccupancyByMonth => tr!("report-table-occupancy-by-month"),
@@ -131,6 +135,7 @@ fn table_note(id: TableId) -> String {
         TableId::WorkInclusion => tr!("report-note-work"),
         TableId::ContactChannels => tr!("report-note-channels"),
         TableId::Presence => tr!("report-note-presence"),
+        TableId::SupportSpending => tr!("report-note-support-spending"),
         TableId::OccupancyByProvince | TableId::OccupancyByOrganisation => {
             tr!("report-note-beds-today")
         }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::model::province_name;
 use crate::kernel::error::{AppError, Problem, Validation};
 use crate::kernel::fields::code_enum;
+use crate::path::spending::model::SpendingCategory;
 use crate::people::contacts::model::Channel;
 use crate::people::model::{Exploitation, Gender};
 use crate::people::registry::model::{ExitOutcome, PathStatus};
@@ -31,6 +32,7 @@ code_enum! {
         WorkInclusion => "work_inclusion",
         ContactChannels => "contact_channels",
         Presence => "presence",
+        SupportSpending => "support_spending",
         // The dashboards: occupancy now and over time, the flow along the path.
         OccupancyByProvince => "occupancy_by_province",
         OccupancyByOrganisation => "occupancy_by_organisation",
@@ -113,6 +115,10 @@ pub enum Label {
     People,
     Stage(PathStatus),
     ExitOutcome(ExitOutcome),
+    /// What support money went on.
+    Spending(SpendingCategory),
+    /// An amount in whole euros.
+    Euros,
 }
 
 /// What a column counts, which decides how its figures may leave the coordinator's screen.
@@ -522,6 +528,9 @@ pub fn label_key(label: &Label) -> String {
         }
         Label::Stage(status) => format!("status-{}", status.code().replace('_', "-")),
         Label::ExitOutcome(outcome) => format!("exit-{}", outcome.code().replace('_', "-")),
+        Label::Spending(category) => {
+            format!("spending-category-{}", category.code().replace('_', "-"))
+        }
         other => format!(
             "report-label-{}",
             match other {
@@ -554,6 +563,7 @@ pub fn label_key(label: &Label) -> String {
                 Label::OutOfService => "out-of-service",
                 Label::Free => "free",
                 Label::People => "people",
+                Label::Euros => "euros",
                 _ => "total",
             }
         ),

@@ -26,6 +26,7 @@ pub enum Place {
     Judicial,
     Minors,
     Documents,
+    Spending,
     Diary,
     NotificationSettings,
     Attendance,
@@ -60,6 +61,7 @@ fn place_of(path: &str) -> Option<(Place, Option<String>)> {
         ["strutture"] => (Place::Section("/strutture"), None),
         ["forum"] => (Place::Section("/forum"), None),
         ["rapporti"] => (Place::Section("/rapporti"), None),
+        ["spese"] => (Place::Section("/spese"), None),
         ["persone", "doppioni"] => (Place::Duplicates, under("/persone")),
         ["persone", "nuova"] => (Place::NewPerson, under("/persone")),
         ["persone", code] => (Place::Person((*code).to_string()), under("/persone")),
@@ -77,6 +79,7 @@ fn place_of(path: &str) -> Option<(Place, Option<String>)> {
                 ["giudiziario"] => (Place::Judicial, Some(person)),
                 ["minore"] => (Place::Minors, Some(person)),
                 ["documenti"] => (Place::Documents, Some(person)),
+                ["spese"] => (Place::Spending, Some(person)),
                 _ => return None,
             }
         }
@@ -137,6 +140,7 @@ fn label(place: &Place) -> String {
         Place::Judicial => tr!("crumb-judicial"),
         Place::Minors => tr!("crumb-minors"),
         Place::Documents => tr!("crumb-documents"),
+        Place::Spending => tr!("crumb-spending"),
         Place::Diary => tr!("crumb-diary"),
         Place::NotificationSettings => tr!("crumb-notification-settings"),
         Place::Attendance => tr!("crumb-attendance"),

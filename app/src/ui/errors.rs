@@ -56,6 +56,8 @@ fn conflict_message(conflict: Conflict) -> String {
         Conflict::NotPlaced => tr!("error-not-placed"),
         Conflict::BedHasHistory => tr!("error-bed-has-history"),
         Conflict::RoomHasBeds => tr!("error-room-has-beds"),
+        Conflict::BudgetOverlap => tr!("error-budget-overlap"),
+        Conflict::ExpenseApproved => tr!("error-expense-approved"),
         Conflict::NothingToUndo => tr!("error-nothing-to-undo"),
         Conflict::PlanAlreadyOpen => tr!("error-plan-already-open"),
         Conflict::AlreadyOnTeam => tr!("error-already-on-team"),
@@ -102,6 +104,7 @@ pub fn problem_message(problem: Problem) -> String {
         Problem::CommonPassword => tr!("problem-common-password"),
         Problem::WrongPassword => tr!("problem-wrong-password"),
         Problem::PasswordsDiffer => tr!("problem-passwords-differ"),
+        Problem::InvalidAmount => tr!("problem-invalid-amount"),
     }
 }
 

@@ -12,7 +12,7 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 15] = [
+pub const NAV_ITEMS: [NavItem; 16] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
@@ -54,6 +54,10 @@ pub const NAV_ITEMS: [NavItem; 15] = [
         endpoint: "forum/overview",
     },
     NavItem {
+        href: "/spese",
+        endpoint: "spending/budgets",
+    },
+    NavItem {
         href: "/rapporti",
         endpoint: "reports/funder",
     },
@@ -88,6 +92,7 @@ pub fn nav_label(href: &str) -> String {
         "/servizi" => tr!("nav-services"),
         "/forum" => tr!("nav-forum"),
         "/rapporti" => tr!("nav-reports"),
+        "/spese" => tr!("nav-budgets"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         "/amministrazione/forum" => tr!("nav-forum-rules"),

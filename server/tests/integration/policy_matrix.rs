@@ -390,9 +390,8 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
         "forum/materials/attachments/remove" => pairs(&[("attachment", NO_SUCH_ID)]),
         "forum/materials/watch" => pairs(&[("material", NO_SUCH_ID), ("on", "1")]),
         "forum/categories/watch" => pairs(&[("category", NO_SUCH_ID), ("on", "1")]),
-        "path/commission" | "path/judicial" | "path/minors" | "path/documents" => {
-            pairs(&[("code", NO_SUCH_PERSON)])
-        }
+        "path/commission" | "path/judicial" | "path/minors" | "path/documents"
+        | "path/spending" => pairs(&[("code", NO_SUCH_PERSON)]),
         "path/documents/remove" => pairs(&[("code", NO_SUCH_PERSON), ("form[record]", NO_SUCH_ID)]),
         "path/commission/request" => pairs(&[
             ("code", NO_SUCH_PERSON),
@@ -426,6 +425,24 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
             ("form[sent_on]", "2026-01-01"),
             ("form[recipient]", "guarantor"),
         ]),
+        "path/spending/expense" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[category]", "papers"),
+            ("form[amount]", "16,00"),
+            ("form[spent_on]", "2026-01-01"),
+        ]),
+        "path/spending/approve" | "path/spending/remove" => {
+            pairs(&[("code", NO_SUCH_PERSON), ("expense", NO_SUCH_ID)])
+        }
+        "spending/budgets" => pairs(&[]),
+        // Far from the demo's budget: each reception manager sets her body's own.
+        "spending/budgets/save" => pairs(&[
+            ("form[project]", "Progetto {tag}"),
+            ("form[starts_on]", "2040-01-01"),
+            ("form[ends_on]", "2040-12-31"),
+            ("form[amount]", "1000"),
+        ]),
+        "spending/budgets/remove" => pairs(&[("budget", NO_SUCH_ID)]),
         "notifications/list" => pairs(&[]),
         "notifications/read" => pairs(&[("id", "")]),
         "notifications/email" => pairs(&[]),
@@ -442,11 +459,20 @@ pub(crate) const NO_SUCH_ID: &str = "999999";
 fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
     arguments.iter().any(|(key, value)| {
         value == NO_SUCH_PERSON
-            || ((key.trim_end_matches(']').ends_with("_id") || endpoint.starts_with("forum/"))
+            || ((key.trim_end_matches(']').ends_with("_id")
+                || endpoint.starts_with("forum/")
+                || endpoint.starts_with("spending/"))
                 && value == NO_SUCH_ID)
-    }) && ["people/", "beds/", "planner/", "forum/", "path/"]
-        .iter()
-        .any(|prefix| endpoint.starts_with(prefix))
+    }) && [
+        "people/",
+        "beds/",
+        "planner/",
+        "forum/",
+        "path/",
+        "spending/",
+    ]
+    .iter()
+    .any(|prefix| endpoint.starts_with(prefix))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

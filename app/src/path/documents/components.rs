@@ -26,6 +26,7 @@ pub fn kind_name(kind: DocumentKind) -> String {
         DocumentKind::Medical => tr!("documents-kind-medical"),
         DocumentKind::Legal => tr!("documents-kind-legal"),
         DocumentKind::School => tr!("documents-kind-school"),
+        DocumentKind::Receipt => tr!("documents-kind-receipt"),
         DocumentKind::Other => tr!("documents-kind-other"),
     }
 }

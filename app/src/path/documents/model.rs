@@ -15,7 +15,8 @@ pub const MAX_DOCUMENTS: u64 = 200;
 pub const EXPIRY_NOTICE_DAYS: i64 = 60;
 
 code_enum! {
-    /// What a document is (seed 000: consent, permit, medical and legal papers).
+    /// What a document is (seed 000: consent, permit, medical and legal papers; a
+    /// receipt, which an expense of her support spending points to).
     DocumentKind {
         Consent => "consent",
         Permit => "permit",
@@ -23,6 +24,7 @@ code_enum! {
         Medical => "medical",
         Legal => "legal",
         School => "school",
+        Receipt => "receipt",
         Other => "other",
     }
 }

@@ -15,7 +15,7 @@ use super::model::*;
 use super::sealing::{open, seal, Binding, Sealed};
 use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
-use crate::entity::{people, person_documents};
+use crate::entity::{people, person_documents, support_expenses};
 use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Problem};
 use crate::kernel::files::FileKind;
@@ -242,6 +242,7 @@ pub async fn remove_document(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppEr
             {
                 return Err(AppError::Forbidden);
             }
+            forget_receipts(txn, |column| column.eq(row.id)).await?;
             person_documents::Entity::delete_by_id(row.id)
                 .exec(txn)
                 .await?;
@@ -370,8 +371,35 @@ pub async fn exported<C: ConnectionTrait>(
     Ok(documents)
 }
 
+/// The expenses of her ledger whose receipt is going away keep their amount and lose
+/// the link (the foreign key says so too, where the database enforces it).
+async fn forget_receipts<C: ConnectionTrait>(
+    conn: &C,
+    which: impl FnOnce(support_expenses::Column) -> sea_orm::sea_query::SimpleExpr,
+) -> Result<(), AppError> {
+    support_expenses::Entity::update_many()
+        .col_expr(
+            support_expenses::Column::ReceiptDocumentId,
+            sea_orm::sea_query::Expr::value(Option::<i32>::None),
+        )
+        .filter(which(support_expenses::Column::ReceiptDocumentId))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 /// Anonymisation removes her documents, files and all: a scan is an identity.
 pub async fn anonymise<C: ConnectionTrait>(conn: &C, person_id: i32) -> Result<(), AppError> {
+    forget_receipts(conn, |column| {
+        column.in_subquery(
+            sea_orm::sea_query::Query::select()
+                .column(person_documents::Column::Id)
+                .from(person_documents::Entity)
+                .and_where(person_documents::Column::PersonId.eq(person_id))
+                .to_owned(),
+        )
+    })
+    .await?;
     person_documents::Entity::delete_many()
         .filter(person_documents::Column::PersonId.eq(person_id))
         .exec(conn)

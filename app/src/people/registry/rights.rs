@@ -46,6 +46,8 @@ pub struct PersonExport {
     pub minor_procedures: Vec<serde_json::Value>,
     /// Her documents, each with its file (base64) in the JSON; the CSV lists them.
     pub documents: Vec<serde_json::Value>,
+    /// What the network spent for her (support spending), by category and day.
+    pub support_spending: Vec<serde_json::Value>,
     /// Who opened or changed the record: the person has a right to know.
     pub access_log: Vec<ExportedAccess>,
 }
@@ -211,6 +213,11 @@ async fn gather_export<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
+    let support_spending = if team {
+        crate::path::spending::ssr::exported(conn, person).await?
+    } else {
+        Vec::new()
+    };
     let reads_judicial = !judicial_route.is_string();
     let access_log = exported_access_log(conn, &person.code, reads_judicial).await?;
     let identity = person_identities::Entity::find_by_id(person.id)
@@ -242,6 +249,7 @@ async fn gather_export<C: ConnectionTrait>(
         judicial_route,
         minor_procedures,
         documents,
+        support_spending,
         access_log,
     })
 }
@@ -451,6 +459,7 @@ async fn anonymise_person_in(
     crate::path::commission::ssr::anonymise(txn, person.id).await?;
     crate::path::judicial::ssr::anonymise(txn, person.id).await?;
     crate::path::minors::ssr::anonymise(txn, person.id).await?;
+    crate::path::spending::ssr::anonymise(txn, person.id).await?;
     crate::path::documents::ssr::anonymise(txn, person.id).await?;
     let code = person.code.clone();
     let mut update: crate::entity::people::ActiveModel = person.into();

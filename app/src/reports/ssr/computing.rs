@@ -75,6 +75,8 @@ pub async fn compute<C: ConnectionTrait>(
     let channels = count_contacts(conn, scope, (from, to), &mut evaluations).await?;
     let work = count_work_and_permits(conn, &people, (from, to), &mut evaluations).await?;
     let presence = presence(conn, scope, from, to).await?;
+    let spending =
+        super::path_counts::count_spending(conn, scope, people.in_provinces, (from, to)).await?;
     Ok(vec![
         by_sex.with_totals(true, true),
         by_age.with_totals(true, true),
@@ -84,6 +86,7 @@ pub async fn compute<C: ConnectionTrait>(
         work,
         channels.with_totals(true, true),
         presence.with_totals(true, false),
+        spending,
     ])
 }
 

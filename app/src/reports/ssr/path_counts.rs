@@ -1,8 +1,10 @@
 //! What the report counts of the rest of a person's path: the Territorial Commission's
-//! requests and referrals, and the hearings someone of the network went to with her.
+//! requests and referrals, the hearings someone of the network went to with her, and
+//! the support spent for her.
 
 use super::*;
-use crate::entity::{commission_referrals, commission_requests};
+use crate::entity::{commission_referrals, commission_requests, support_expenses};
+use crate::path::spending::model::SpendingCategory;
 
 /// Adds the Commission's records of the period to the evaluations table: a request
 /// received, a referral sent, a hearing accompanied (held by the end of the period and
@@ -80,4 +82,67 @@ pub(super) async fn count_commission<C: ConnectionTrait>(
         }
     }
     Ok(())
+}
+
+/// Support spending of the period: for each category, the people it was spent for (each
+/// once) and the approved amount in whole euros (rounded from the cents of the row);
+/// the last row counts each person once across categories. Expenses belong to the
+/// organisation that paid; the person's province decides as for the Commission. Not a
+/// table of sums (a person supported in two categories is one person), so no total row
+/// for the suppression to reason on: each figure of people is suppressed on its own.
+pub(super) async fn count_spending<C: ConnectionTrait>(
+    conn: &C,
+    scope: &Scope,
+    in_provinces: &HashMap<i32, people::Model>,
+    (from, to): (NaiveDate, NaiveDate),
+) -> Result<RawTable, AppError> {
+    let mut table = RawTable::new(
+        TableId::SupportSpending,
+        SpendingCategory::ALL
+            .iter()
+            .map(|c| Label::Spending(*c))
+            .chain([Label::Total])
+            .collect(),
+        vec![Label::People, Label::Euros],
+    );
+    table.kinds = vec![ColumnKind::People, ColumnKind::Other];
+    let mut query = support_expenses::Entity::find()
+        .filter(support_expenses::Column::SpentOn.gte(from))
+        .filter(support_expenses::Column::SpentOn.lte(to))
+        .filter(support_expenses::Column::ApprovedBy.is_not_null());
+    if let Some(chosen) = &scope.organisations {
+        query = query.filter(support_expenses::Column::OrganisationId.is_in(chosen.clone()));
+    }
+    let total_row = SpendingCategory::ALL.len();
+    let mut cents = vec![0i64; total_row + 1];
+    let mut seen: Vec<HashSet<i32>> = vec![HashSet::new(); total_row + 1];
+    for expense in query
+        .order_by_asc(support_expenses::Column::SpentOn)
+        .order_by_asc(support_expenses::Column::Id)
+        .all(conn)
+        .await?
+    {
+        if !in_provinces.contains_key(&expense.person_id) {
+            continue;
+        }
+        let category = SpendingCategory::from_stored(&expense.category, SpendingCategory::Papers);
+        let row = SpendingCategory::ALL
+            .iter()
+            .position(|c| *c == category)
+            .unwrap_or(0);
+        let member = Member::Person {
+            id: expense.person_id,
+            day: expense.spent_on,
+        };
+        for row in [row, total_row] {
+            cents[row] += expense.amount_cents;
+            if seen[row].insert(expense.person_id) {
+                table.add(row, 0, 1, member);
+            }
+        }
+    }
+    for (row, sum) in cents.into_iter().enumerate() {
+        table.count(row, 1, (sum + 50) / 100);
+    }
+    Ok(table)
 }

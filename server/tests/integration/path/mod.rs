@@ -6,6 +6,7 @@ mod commission;
 mod documents;
 mod judicial;
 mod minors;
+mod spending;
 
 pub(super) const CASE_WORKER: &str = "operatrice@anello.test";
 pub(super) const RECEPTION: &str = "accoglienza@anello.test";

@@ -146,6 +146,26 @@ pub(super) async fn fictional_network(app: &TestApp) -> (Fixture, Vec<String>) {
         .await;
     f.commission_request(app, h, "2025-09-20").await;
 
+    // Support spending. A: her permit's fee and a ticket in March; D (17): school books
+    //    in April and a fee on 30 June; C: two monthly passes in the second period; E: a
+    //    ticket on 31 December; H: pocket money never approved (not counted).
+    f.expense(app, a, ("papers", 3046), "2025-03-05", true)
+        .await;
+    f.expense(app, a, ("health", 3640), "2025-03-20", true)
+        .await;
+    f.expense(app, d_id, ("school", 12000), "2025-04-10", true)
+        .await;
+    f.expense(app, d_id, ("papers", 1600), "2025-06-30", true)
+        .await;
+    f.expense(app, c, ("transport", 3500), "2025-08-01", true)
+        .await;
+    f.expense(app, c, ("transport", 3500), "2025-09-01", true)
+        .await;
+    f.expense(app, e, ("health", 1049), "2025-12-31", true)
+        .await;
+    f.expense(app, h, ("pocket_money", 2000), "2025-09-15", false)
+        .await;
+
     f.contact(app, "2025-03-03", "street_unit", false, 4).await;
     f.contact(app, "2025-04-04", "help_desk", true, 1).await;
     f.contact(app, "2025-07-07", "street_unit", false, 2).await;

@@ -214,6 +214,35 @@ impl Fixture {
         .unwrap();
     }
 
+    /// An expense of support for `person`, approved or still waiting.
+    pub(super) async fn expense(
+        &self,
+        app: &TestApp,
+        person: i32,
+        (category, cents): (&str, i64),
+        spent: &str,
+        approved: bool,
+    ) {
+        app::entity::support_expenses::ActiveModel {
+            person_id: Set(person),
+            organisation_id: Set(self.organisation),
+            category: Set(category.into()),
+            amount_cents: Set(cents),
+            spent_on: Set(d(spent)),
+            description: Set(None),
+            receipt_document_id: Set(None),
+            recorded_by: Set(self.user),
+            approved_by: Set(approved.then_some(self.user)),
+            approved_at: Set(approved.then(Utc::now)),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+
     /// The network's referral of `person` to a Commission, with her hearing.
     pub(super) async fn commission_referral(
         &self,

@@ -86,6 +86,20 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
         cells(&first, TableId::Presence),
         vec![vec![2, 362, 115], vec![2, 362, 115]]
     );
+    // Rows: papers, health, transport, school, pocket money, all; columns: people, euros.
+    // Papers: A 30,46 + D 16,00 = 46 €; health: A 36,40; school: D 120,00; all: A and D
+    // once each, 202,86 € rounded to 203.
+    assert_eq!(
+        cells(&first, TableId::SupportSpending),
+        vec![
+            vec![2, 46],
+            vec![1, 36],
+            vec![0, 0],
+            vec![1, 120],
+            vec![0, 0],
+            vec![2, 203]
+        ]
+    );
 
     // Second half of 2025 (184 days).
     let second: FunderReport = app
@@ -154,6 +168,19 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
     assert_eq!(
         cells(&second, TableId::Presence),
         vec![vec![2, 368, 333], vec![2, 368, 333]]
+    );
+    // C's two passes (70 €, one person), E's ticket of 31 December (10,49 → 10); H's
+    // pocket money waits for approval and is not counted. All: 80,49 → 80.
+    assert_eq!(
+        cells(&second, TableId::SupportSpending),
+        vec![
+            vec![0, 0],
+            vec![1, 10],
+            vec![1, 70],
+            vec![0, 0],
+            vec![0, 0],
+            vec![2, 80]
+        ]
     );
 
     // Each view is audited, with its period and scope but no person.
