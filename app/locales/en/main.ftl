@@ -1852,7 +1852,7 @@ action-forum-thread-create = Thread started
 action-forum-thread-moderate = Thread moderated
 
 ## Support spending (issue 24 part 5)
-problem-invalid-amount = Not an amount: write euros with a decimal point, for example 12.50.
+problem-invalid-amount = Not an amount: write euros with a decimal point and no thousands separator, for example 12.50 or 1500.
 error-budget-overlap = Another budget of the organisation already covers part of this period: change the dates or edit that one.
 error-expense-approved = The expense is already approved: only a reception manager of the organisation that paid it can remove it.
 documents-kind-receipt = Receipt of an expense
@@ -1887,7 +1887,7 @@ spending-budget-left = Budget “{ $project }” of your organisation: { $left }
 spending-budget-waiting = Another { $waiting } waits for approval.
 spending-approved = Approved
 spending-waiting = To approve
-spending-field-category = Spent on
+spending-field-category = Category
 spending-field-amount = Amount
 spending-field-spent-on = Date of the expense
 spending-field-description = Short description
@@ -1940,4 +1940,4 @@ budget-project-hint = As the funder names it, for example “Anello – 2026-202
 budget-send = Save the budget
 report-label-euros = Amount (euros)
 report-table-support-spending = Economic support
-report-note-support-spending = Expenses approved in the period, by category: the people supported (each once per row; the last row counts each once) and the amount in whole euros.
+report-note-support-spending = Expenses approved in the period, by category: the people supported (each once per row; the last row counts each once) and the amount in euros, rounded row by row (the categories may add up to a euro more or less than the total).

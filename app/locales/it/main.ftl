@@ -1853,7 +1853,7 @@ action-forum-thread-create = Discussione aperta
 action-forum-thread-moderate = Discussione moderata
 
 ## Support spending (issue 24 part 5)
-problem-invalid-amount = Importo non valido: scrivi gli euro con la virgola, ad esempio 12,50.
+problem-invalid-amount = Importo non valido: scrivi gli euro con la virgola e senza punto delle migliaia, ad esempio 12,50 o 1500.
 error-budget-overlap = Un altro budget dell'ente copre già una parte di questo periodo: cambia le date o modifica quello.
 error-expense-approved = La spesa è già approvata: solo la responsabile dell'accoglienza dell'ente che l'ha pagata può toglierla.
 documents-kind-receipt = Ricevuta di spesa
@@ -1941,4 +1941,4 @@ budget-project-hint = Come lo chiama il finanziatore, ad esempio «Anello – Ba
 budget-send = Salva il budget
 report-label-euros = Importo (euro)
 report-table-support-spending = Sostegno economico
-report-note-support-spending = Spese approvate nel periodo, per voce: le persone sostenute (ognuna una volta per riga; l'ultima riga conta ognuna una volta) e l'importo in euro arrotondati.
+report-note-support-spending = Spese approvate nel periodo, per voce: le persone sostenute (ognuna una volta per riga; l'ultima riga conta ognuna una volta) e l'importo in euro, arrotondato riga per riga (la somma delle voci può differire di un euro dal totale).

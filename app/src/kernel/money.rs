@@ -7,10 +7,13 @@ use crate::kernel::error::{Problem, Validation};
 /// The most one amount may be (ten million euros): a typing mistake beyond it, not a budget.
 pub const MAX_CENTS: i64 = 1_000_000_000;
 
-/// Reads "12", "12,5", "12,50", "1.234,56", "1,234.56", "€ 30": euros to cents. A lone
-/// separator followed by exactly three digits ("1.500") is a thousands separator; with
-/// one or two it is the decimal one. Negative amounts, more than two decimals and
-/// anything but digits are refused.
+/// Reads "12", "12,5", "12,50", "1.234,56", "1,234.56", "1.234.567", "€ 30": euros to
+/// cents. A lone separator with one or two digits after it is the decimal one. A lone
+/// separator with exactly three ("1.500", "12,505") is refused as ambiguous: fifteen
+/// hundred euros to an Italian, one and a half to an English reader, and a mistyped
+/// third decimal would multiply the amount by a thousand. Negative amounts, more than
+/// two decimals, a thousands group after a leading zero and anything but digits are
+/// refused.
 pub fn parse_cents(text: &str) -> Result<i64, Problem> {
     let cleaned: String = text
         .trim()
@@ -35,7 +38,10 @@ pub fn parse_cents(text: &str) -> Result<i64, Problem> {
             let separator = cleaned.as_bytes()[at];
             let after = cleaned.len() - at - 1;
             let several = cleaned.bytes().filter(|b| *b == separator).count() > 1;
-            (!several && after != 3).then_some(at)
+            if !several && after == 3 {
+                return Err(Problem::InvalidAmount);
+            }
+            (!several).then_some(at)
         }
         (None, None) => None,
     };
@@ -50,6 +56,7 @@ pub fn parse_cents(text: &str) -> Result<i64, Problem> {
     let groups: Vec<&str> = whole.split([',', '.']).collect();
     let grouped_well = groups.len() == 1
         || (!groups[0].is_empty()
+            && !groups[0].starts_with('0')
             && groups[0].len() <= 3
             && groups[1..].iter().all(|g| g.len() == 3));
     if !grouped_well || (whole.is_empty() && fraction.is_empty()) {
@@ -125,10 +132,7 @@ mod tests {
         assert_eq!(parse_cents("12,5"), Ok(1250));
         assert_eq!(parse_cents(" 12,50 € "), Ok(1250));
         assert_eq!(parse_cents("€ 0.99"), Ok(99));
-        // Nobody writes euros to three decimals: three digits after a lone separator
-        // are thousands, whichever the separator.
-        assert_eq!(parse_cents("1.500"), Ok(150_000));
-        assert_eq!(parse_cents("12,505"), Ok(1_250_500));
+        assert_eq!(parse_cents("1.500,00"), Ok(150_000));
         assert_eq!(parse_cents("1.234,56"), Ok(123_456));
         assert_eq!(parse_cents("1,234.56"), Ok(123_456));
         assert_eq!(parse_cents("1.234.567"), Ok(123_456_700));
@@ -140,6 +144,10 @@ mod tests {
         assert_eq!(parse_cents(""), Err(Problem::Required));
         assert_eq!(parse_cents("-5"), Err(Problem::InvalidAmount));
         assert_eq!(parse_cents("12,5055"), Err(Problem::InvalidAmount));
+        // Three digits after a lone separator: thousands or a mistyped decimal? Refused.
+        assert_eq!(parse_cents("1.500"), Err(Problem::InvalidAmount));
+        assert_eq!(parse_cents("12,505"), Err(Problem::InvalidAmount));
+        assert_eq!(parse_cents("0.500,00"), Err(Problem::InvalidAmount));
         assert_eq!(parse_cents("1,2,3"), Err(Problem::InvalidAmount));
         assert_eq!(parse_cents("12.34,5.6"), Err(Problem::InvalidAmount));
         assert_eq!(parse_cents("dodici"), Err(Problem::InvalidAmount));
@@ -158,6 +166,7 @@ mod tests {
 
     #[test]
     fn cents_are_written_in_the_readers_language() {
+        // What the pages write, the forms read back (with its thousands, two decimals).
         assert_eq!(euro_text(123_456, "it"), "1.234,56 €");
         assert_eq!(euro_text(123_456, "en"), "€1,234.56");
         assert_eq!(euro_text(5, "it"), "0,05 €");

@@ -1,8 +1,8 @@
 //! The Commission in the demo: three people with plans have met one, so that the page
 //! and "Il mio lavoro" show something after `make run` (an interview coming, a hearing
-//! coming with the network's accompaniment, a hearing decided). Support spending: a
-//! budget for each body in charge of someone with a plan, and the first such person's
-//! ledger (an approved expense, one waiting). All of it is fictional.
+//! coming with the network's accompaniment, a hearing decided). Support spending: the
+//! budget of the body in charge of the first person with a plan, and her ledger (two
+//! approved expenses, one waiting). All of it is fictional.
 
 use chrono::{Duration, Utc};
 use sea_orm::{

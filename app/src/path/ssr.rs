@@ -78,9 +78,39 @@ pub async fn change_for_team<F>(
 where
     F: for<'a> FnOnce(&'a DatabaseTransaction, &'a people::Model) -> TeamWork<'a, String>,
 {
+    change_of_team(ctx, (code, action), false, change).await
+}
+
+/// Like [`change_for_team`], for settling a record that is already there (an expense
+/// approved or taken back): it adds nothing about her, so an anonymised record takes it.
+pub async fn settle_for_team<F>(
+    ctx: &Ctx,
+    code: &str,
+    action: &'static str,
+    change: F,
+) -> Result<(), AppError>
+where
+    F: for<'a> FnOnce(&'a DatabaseTransaction, &'a people::Model) -> TeamWork<'a, String>,
+{
+    change_of_team(ctx, (code, action), true, change).await
+}
+
+async fn change_of_team<F>(
+    ctx: &Ctx,
+    (code, action): (&str, &'static str),
+    even_anonymised: bool,
+    change: F,
+) -> Result<(), AppError>
+where
+    F: for<'a> FnOnce(&'a DatabaseTransaction, &'a people::Model) -> TeamWork<'a, String>,
+{
     let txn = crate::kernel::db::begin_write(&ctx.db).await?;
     let result = async {
-        let person = person_for_change(&txn, ctx, code, action).await?;
+        let person = if even_anonymised {
+            team_person(&txn, ctx, code, action).await?
+        } else {
+            person_for_change(&txn, ctx, code, action).await?
+        };
         match change(&txn, &person).await {
             Ok(detail) => audit_person(&txn, ctx, action, &person, Some(detail)).await,
             Err(AppError::Forbidden) => Err(refuse(&txn, ctx, action, &person).await?),

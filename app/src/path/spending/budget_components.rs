@@ -62,7 +62,9 @@ fn BudgetsView(
 ) -> impl IntoView {
     let may_manage = page.may_manage;
     let today = page.today;
+    let nothing = page.organisations.is_empty();
     view! {
+        {nothing.then(|| view! { <p>{move_tr!("budgets-empty")}</p> })}
         {page.organisations.into_iter().map(|organisation| view! {
             <section class="panel" aria-label=organisation.organisation.clone()>
                 <h2>{organisation.organisation.clone()}</h2>
@@ -117,7 +119,7 @@ fn BudgetCard(
     let people = row.people;
     let workbook = budget_workbook_path(row.id);
     let id = row.id.to_string();
-    let today = row.starts_on;
+    let starts_on = row.starts_on;
     view! {
         <article class="child-card" aria-labelledby=heading.clone()>
             <h3 id=heading.clone()>
@@ -158,7 +160,7 @@ fn BudgetCard(
             {may_manage.then(|| view! {
                 <details class="more-details">
                     <summary>{move_tr!("budget-update")}</summary>
-                    <BudgetFields row=Some(row.clone()) today action=save />
+                    <BudgetFields row=Some(row.clone()) today=starts_on action=save />
                 </details>
                 <details class="more-details">
                     <summary>{move_tr!("budget-remove")}</summary>

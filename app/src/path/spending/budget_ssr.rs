@@ -2,7 +2,7 @@
 //! organisation, every implementing body for the coordinator), a budget set or taken
 //! back, and the rows of a budget's workbook. Every read and change is audited.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use chrono::Utc;
 use sea_orm::{
@@ -12,14 +12,15 @@ use sea_orm::{
 
 use super::budgets::*;
 use super::model::SpendingCategory;
-use super::ssr::{approves_for, by_category, expenses_between};
+use super::ssr::{approves_for, by_category, codes_of, expenses_between};
 use crate::audit::ssr::record;
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::ssr::Ctx;
-use crate::entity::{people, support_budgets, support_expenses};
+use crate::entity::{support_budgets, support_expenses};
 use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Conflict};
 use crate::kernel::names::{organisation_names, organisations_of_kinds};
+use crate::people::access::people_in_charge_of;
 
 /// The organisations whose budgets `user` reads: her own (a reception manager), or
 /// every implementing body (the coordinator).
@@ -74,25 +75,11 @@ async fn budget_row<C: ConnectionTrait>(
     })
 }
 
-/// The network codes of the people of `expenses`.
-async fn codes_of<C: ConnectionTrait>(
-    conn: &C,
-    expenses: &[support_expenses::Model],
-) -> Result<HashMap<i32, String>, AppError> {
-    Ok(people::Entity::find()
-        .filter(people::Column::Id.is_in(expenses.iter().map(|e| e.person_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.code))
-        .collect())
-}
-
 async fn ledger_lines<C: ConnectionTrait>(
     conn: &C,
     expenses: &[support_expenses::Model],
 ) -> Result<Vec<LedgerLine>, AppError> {
-    let codes = codes_of(conn, expenses).await?;
+    let codes = codes_of(conn, expenses.iter().map(|e| e.person_id)).await?;
     let names = crate::kernel::names::user_names(
         conn,
         expenses
@@ -140,11 +127,15 @@ async fn organisation_budgets<C: ConnectionTrait>(
         let rows = support_expenses::Entity::find()
             .filter(support_expenses::Column::OrganisationId.eq(organisation_id))
             .filter(support_expenses::Column::ApprovedBy.is_null())
+            .filter(
+                support_expenses::Column::PersonId
+                    .in_subquery(people_in_charge_of(organisation_id)),
+            )
             .order_by_asc(support_expenses::Column::SpentOn)
             .order_by_asc(support_expenses::Column::Id)
             .all(conn)
             .await?;
-        let codes = codes_of(conn, &rows).await?;
+        let codes = codes_of(conn, rows.iter().map(|e| e.person_id)).await?;
         waiting = rows
             .into_iter()
             .filter_map(|e| {
@@ -349,6 +340,17 @@ pub async fn ledger(ctx: &Ctx, id: i32) -> Result<Ledger, AppError> {
         )
         .await?;
         let budget = budget_row(&txn, budget, &expenses).await?;
+        // Each person whose code is in the file, as when her record is opened.
+        let listed: std::collections::BTreeSet<&str> =
+            budget.lines.iter().map(|l| l.code.as_str()).collect();
+        for code in listed {
+            record(
+                &txn,
+                ctx.request_id(),
+                ctx.event("spending.workbook", "person").object(code),
+            )
+            .await?;
+        }
         record(
             &txn,
             ctx.request_id(),

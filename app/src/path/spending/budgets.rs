@@ -144,7 +144,7 @@ mod tests {
             project: " Anello  2026–2027 ".into(),
             starts_on: "2026-01-01".into(),
             ends_on: "2027-03-31".into(),
-            amount: "12.000".into(),
+            amount: "12.000,00".into(),
         }
         .validate()
         .unwrap();

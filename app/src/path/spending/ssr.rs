@@ -19,7 +19,8 @@ use crate::kernel::error::{AppError, Conflict, Problem};
 use crate::kernel::names::{organisation_names, user_names};
 use crate::path::documents::model::{Confidentiality, DocumentKind};
 use crate::path::model::{PathDate, PathDateKind};
-use crate::path::ssr::{change_for_team, own_record, read_for_team};
+use crate::path::ssr::{change_for_team, own_record, read_for_team, settle_for_team};
+use crate::people::access::people_in_charge_of;
 
 /// Whether `user` approves the expenses `organisation_id` paid: its reception managers.
 pub fn approves_for(user: &CurrentUser, organisation_id: i32) -> bool {
@@ -126,6 +127,8 @@ pub async fn spending_page(ctx: &Ctx, code: &str) -> Result<SpendingPage, AppErr
                 receipts.iter().map(|r| (r.id, r.dated_on)).collect();
             let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
             let editable = person.anonymised_at.is_none();
+            // Approving or taking back what is there stays possible after anonymisation:
+            // it adds nothing about her, and the body's accounts must close.
             Ok(SpendingPage {
                 code: person.code.clone(),
                 today: today(),
@@ -156,8 +159,8 @@ pub async fn spending_page(ctx: &Ctx, code: &str) -> Result<SpendingPage, AppErr
                                 .approved_by
                                 .zip(e.approved_at)
                                 .map(|(by, at)| (name(by), crate::kernel::when::day_in_italy(at))),
-                            may_approve: editable && approves && e.approved_by.is_none(),
-                            may_remove: editable && (approves || e.approved_by.is_none()),
+                            may_approve: approves && e.approved_by.is_none(),
+                            may_remove: removes(&user, e),
                         }
                     })
                     .collect(),
@@ -220,7 +223,7 @@ pub async fn add_expense(ctx: &Ctx, code: &str, form: ValidExpense) -> Result<()
 /// Approves an expense: a reception manager of the organisation that paid, once.
 pub async fn approve_expense(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
     let user = ctx.user()?.clone();
-    change_for_team(ctx, code, "path.spending.approve", move |txn, person| {
+    settle_for_team(ctx, code, "path.spending.approve", move |txn, person| {
         Box::pin(async move {
             let found = support_expenses::Entity::find_by_id(id).one(txn).await?;
             let row = own_record(found, |row| row.person_id, person)?;
@@ -244,15 +247,26 @@ pub async fn approve_expense(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppEr
     .await
 }
 
-/// Takes an expense off her ledger (recorded twice, on the wrong person): the team
-/// while it waits, a reception manager of the organisation that paid once approved.
+/// Whether `user` may take `expense` off the ledger: staff of the organisation that paid
+/// while it waits, its reception managers once approved (another body in charge of her
+/// never touches this body's accounts).
+pub fn removes(user: &CurrentUser, expense: &support_expenses::Model) -> bool {
+    user.organisation_id == expense.organisation_id
+        && (expense.approved_by.is_none() || approves_for(user, expense.organisation_id))
+}
+
+/// Takes an expense off her ledger (recorded twice, on the wrong person): the paying
+/// body's staff while it waits, its reception manager once approved.
 pub async fn remove_expense(ctx: &Ctx, code: &str, id: i32) -> Result<(), AppError> {
     let user = ctx.user()?.clone();
-    change_for_team(ctx, code, "path.spending.remove", move |txn, person| {
+    settle_for_team(ctx, code, "path.spending.remove", move |txn, person| {
         Box::pin(async move {
             let found = support_expenses::Entity::find_by_id(id).one(txn).await?;
             let row = own_record(found, |row| row.person_id, person)?;
-            if row.approved_by.is_some() && !approves_for(&user, row.organisation_id) {
+            if row.organisation_id != user.organisation_id {
+                return Err(AppError::Forbidden);
+            }
+            if !removes(&user, &row) {
                 return Err(AppError::Conflict {
                     conflict: Conflict::ExpenseApproved,
                 });
@@ -285,18 +299,17 @@ pub async fn approvals_due<C: ConnectionTrait>(
     let waiting = support_expenses::Entity::find()
         .filter(support_expenses::Column::OrganisationId.eq(user.organisation_id))
         .filter(support_expenses::Column::ApprovedBy.is_null())
+        // Only people still in her body's charge: she could not open the others.
+        .filter(
+            support_expenses::Column::PersonId
+                .in_subquery(people_in_charge_of(user.organisation_id)),
+        )
         .filter(
             support_expenses::Column::SpentOn.lte(horizon - Duration::days(APPROVAL_NOTICE_DAYS)),
         )
         .all(conn)
         .await?;
-    let codes: HashMap<i32, String> = people::Entity::find()
-        .filter(people::Column::Id.is_in(waiting.iter().map(|e| e.person_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p.code))
-        .collect();
+    let codes = codes_of(conn, waiting.iter().map(|e| e.person_id)).await?;
     Ok(waiting
         .into_iter()
         .filter_map(|row| {
@@ -308,6 +321,24 @@ pub async fn approvals_due<C: ConnectionTrait>(
             })
         })
         .collect())
+}
+
+/// The network codes of `ids`, read in chunks (a busy body has many expenses).
+pub async fn codes_of<C: ConnectionTrait>(
+    conn: &C,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let mut codes = HashMap::new();
+    for chunk in crate::kernel::names::distinct_chunks(ids) {
+        for person in people::Entity::find()
+            .filter(people::Column::Id.is_in(chunk))
+            .all(conn)
+            .await?
+        {
+            codes.insert(person.id, person.code);
+        }
+    }
+    Ok(codes)
 }
 
 /// Her ledger in her own export.
@@ -350,4 +381,74 @@ pub async fn anonymise<C: ConnectionTrait>(conn: &C, person_id: i32) -> Result<(
         .exec(conn)
         .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::model::OrganisationKind;
+
+    fn user(organisation_id: i32, roles: Vec<Role>) -> CurrentUser {
+        CurrentUser {
+            id: 1,
+            email: "x@anello.test".into(),
+            display_name: "X".into(),
+            organisation_id,
+            organisation_name: "Ente".into(),
+            organisation_kind: OrganisationKind::ImplementingBody,
+            organisation_province: None,
+            roles,
+            language: None,
+            unread_notifications: 0,
+            must_change_password: false,
+        }
+    }
+
+    fn expense(organisation_id: i32, approved: bool) -> support_expenses::Model {
+        support_expenses::Model {
+            id: 1,
+            person_id: 1,
+            organisation_id,
+            category: "papers".into(),
+            amount_cents: 1600,
+            spent_on: "2026-12-01".parse().unwrap(),
+            description: None,
+            receipt_document_id: None,
+            recorded_by: 2,
+            approved_by: approved.then_some(3),
+            approved_at: approved.then(Utc::now),
+            created_at: Utc::now(),
+            updated_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn only_the_paying_body_settles_its_expenses() {
+        let worker = user(7, vec![Role::CaseWorker]);
+        let manager = user(7, vec![Role::ReceptionManager]);
+        let other_manager = user(8, vec![Role::ReceptionManager]);
+        // Waiting: the paying body's staff take it back; another body in charge does not.
+        assert!(removes(&worker, &expense(7, false)));
+        assert!(!removes(&other_manager, &expense(7, false)));
+        // Approved: only the paying body's reception manager.
+        assert!(!removes(&worker, &expense(7, true)));
+        assert!(removes(&manager, &expense(7, true)));
+        assert!(approves_for(&manager, 7));
+        assert!(!approves_for(&worker, 7));
+        assert!(!approves_for(&other_manager, 7));
+    }
+
+    #[test]
+    fn totals_count_approved_expenses_by_category() {
+        let mut waiting = expense(7, false);
+        waiting.amount_cents = 99_999;
+        let mut ticket = expense(7, true);
+        ticket.category = "health".into();
+        ticket.amount_cents = 3640;
+        let totals = by_category(&[expense(7, true), expense(7, true), waiting, ticket]);
+        assert_eq!(totals.len(), SpendingCategory::ALL.len());
+        assert_eq!(totals[0], (SpendingCategory::Papers, 3200));
+        assert_eq!(totals[1], (SpendingCategory::Health, 3640));
+        assert_eq!(totals[4], (SpendingCategory::PocketMoney, 0));
+    }
 }

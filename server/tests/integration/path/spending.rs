@@ -98,7 +98,7 @@ async fn the_team_records_a_reception_manager_approves_and_the_budget_says_what_
             ("form[project]", "Anello – Bando 2026"),
             ("form[starts_on]", &from),
             ("form[ends_on]", &to),
-            ("form[amount]", "1.000"),
+            ("form[amount]", "1.000,00"),
         ],
     )
     .await;
@@ -302,6 +302,11 @@ async fn the_team_records_a_reception_manager_approves_and_the_budget_says_what_
     );
     assert_eq!(
         audit_rows(&app, &row.id.to_string(), "spending.workbook", "success").await,
+        2
+    );
+    // Each person whose code is in the file has her own row, as when her record is opened.
+    assert_eq!(
+        audit_rows(&app, &code, "spending.workbook", "success").await,
         2
     );
     // Another body's reception manager: not her budget.
@@ -650,4 +655,18 @@ async fn her_export_holds_her_ledger_and_anonymisation_clears_its_descriptions()
     )
     .await;
     assert_eq!(refused.status(), StatusCode::CONFLICT);
+    // What was waiting is still settled: the body's accounts close.
+    let manager = app.sign_in(RECEPTION).await;
+    let id = seen.expenses[0].id.to_string();
+    let approved = app
+        .call_raw(
+            "path/spending/approve",
+            &[("code", &code), ("expense", &id)],
+            Some(&manager),
+        )
+        .await;
+    assert_eq!(approved.status(), StatusCode::OK);
+    assert!(page(&app, &worker, &code).await.expenses[0]
+        .approved
+        .is_some());
 }
