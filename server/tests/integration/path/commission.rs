@@ -244,23 +244,21 @@ async fn a_wrong_form_is_refused_field_by_field_and_a_plain_form_comes_back() {
 
     // Without JavaScript: the form posts and the browser comes back to the page, which
     // shows the new request in Italian.
-    let response = app
-        .client
-        .post(app.url("/api/path/commission/request"))
-        .header("origin", app.origin())
-        .header("accept", "text/html")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("cookie", &worker)
-        .header("referer", app.url(&format!("/persone/{code}/commissione")))
-        .body(encode_form(&[
+    let response = post_plain_form(
+        &app,
+        &worker,
+        (
+            "path/commission/request",
+            &format!("/persone/{code}/commissione"),
+        ),
+        &[
             ("code", &code),
             ("form[commission]", "Trieste"),
             ("form[received_on]", &day(-3)),
             ("form[status]", "received"),
-        ]))
-        .send()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert!(response.status().is_redirection(), "{}", response.status());
     assert_eq!(location(&response), format!("/persone/{code}/commissione"));
     let html = app
@@ -303,19 +301,7 @@ async fn her_export_holds_the_commission_and_anonymisation_clears_its_texts() {
         "Nota riservata sul colloquio"
     );
 
-    let anonymised = app
-        .call_raw(
-            "people/anonymise",
-            &[("code", &code), ("reason", "request"), ("confirm", "on")],
-            Some(&worker),
-        )
-        .await;
-    assert_eq!(
-        anonymised.status(),
-        StatusCode::OK,
-        "{}",
-        anonymised.text().await.unwrap()
-    );
+    anonymise_person(&app, &worker, &code).await;
     let seen = page(&app, &worker, &code).await;
     assert!(!seen.editable);
     assert_eq!(seen.requests[0].commission, "Udine");

@@ -273,14 +273,7 @@ async fn the_team_files_documents_sealed_and_only_the_team_opens_them() {
         .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     assert_eq!(page(&app, &worker, &code).await.documents.len(), 1);
-    let anonymised = app
-        .call_raw(
-            "people/anonymise",
-            &[("code", &code), ("reason", "request"), ("confirm", "on")],
-            Some(&worker),
-        )
-        .await;
-    assert_eq!(anonymised.status(), StatusCode::OK);
+    anonymise_person(&app, &worker, &code).await;
     let seen = page(&app, &worker, &code).await;
     assert!(seen.documents.is_empty() && !seen.editable);
     assert_eq!(

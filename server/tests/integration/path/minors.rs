@@ -190,14 +190,7 @@ async fn the_team_keeps_a_minors_procedures_and_nobody_else_reads_them() {
         .await
         .unwrap();
     assert!(export.contains("Maria Ferrero"));
-    let anonymised = app
-        .call_raw(
-            "people/anonymise",
-            &[("code", &code), ("reason", "request"), ("confirm", "on")],
-            Some(&worker),
-        )
-        .await;
-    assert_eq!(anonymised.status(), StatusCode::OK);
+    anonymise_person(&app, &worker, &code).await;
     let seen = page(&app, &worker, &code).await;
     assert_eq!(seen.procedures.guardian_name, None);
     assert_eq!(seen.procedures.age_outcome, Some(AgeOutcome::Minor));

@@ -562,23 +562,18 @@ async fn a_wrong_expense_is_refused_field_by_field_and_a_plain_form_comes_back()
     assert!(page(&app, &worker, &code).await.expenses.is_empty());
 
     // Without JavaScript: the form posts, the browser comes back to her ledger in Italian.
-    let response = app
-        .client
-        .post(app.url("/api/path/spending/expense"))
-        .header("origin", app.origin())
-        .header("accept", "text/html")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("cookie", &worker)
-        .header("referer", app.url(&format!("/persone/{code}/spese")))
-        .body(encode_form(&[
+    let response = post_plain_form(
+        &app,
+        &worker,
+        ("path/spending/expense", &format!("/persone/{code}/spese")),
+        &[
             ("code", &code),
             ("form[category]", "pocket_money"),
             ("form[amount]", "20"),
             ("form[spent_on]", &day(-1)),
-        ]))
-        .send()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert!(response.status().is_redirection(), "{}", response.status());
     assert_eq!(location(&response), format!("/persone/{code}/spese"));
     let html = app
@@ -624,19 +619,7 @@ async fn her_export_holds_her_ledger_and_anonymisation_clears_its_descriptions()
     assert_eq!(line["description"], "Libri del corso di italiano L2");
     assert_eq!(line["receipt_attached"], true);
 
-    let anonymised = app
-        .call_raw(
-            "people/anonymise",
-            &[("code", &code), ("reason", "request"), ("confirm", "on")],
-            Some(&worker),
-        )
-        .await;
-    assert_eq!(
-        anonymised.status(),
-        StatusCode::OK,
-        "{}",
-        anonymised.text().await.unwrap()
-    );
+    anonymise_person(&app, &worker, &code).await;
     let seen = page(&app, &worker, &code).await;
     assert!(!seen.editable);
     // The amount stays for the accounts; the description and the receipt are gone.

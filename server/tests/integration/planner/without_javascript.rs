@@ -26,22 +26,17 @@ async fn the_plan_page_works_without_javascript() {
     assert!(html.contains("Cercare una casa in affitto"));
     assert!(html.contains("Cronoprogramma"));
     // A plain form post (no JavaScript) changes the plan and comes back to the page.
-    let response = app
-        .client
-        .post(app.url("/api/planner/goals/add"))
-        .header("origin", app.origin())
-        .header("accept", "text/html")
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("cookie", &worker)
-        .header("referer", app.url(&format!("/persone/{code}/progetto")))
-        .body(encode_form(&[
+    let response = post_plain_form(
+        &app,
+        &worker,
+        ("planner/goals/add", &format!("/persone/{code}/progetto")),
+        &[
             ("code", &code),
             ("form[area]", "work"),
             ("form[description]", "Patente di guida"),
-        ]))
-        .send()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert!(response.status().is_redirection(), "{}", response.status());
     let page = plan(&app, &worker, &code).await;
     assert!(page.to_string().contains("Patente di guida"));
