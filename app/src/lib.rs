@@ -216,6 +216,11 @@ fn PeopleRoutes() -> impl MatchNestedRoutes + Clone {
             ssr=SsrMode::Async
         />
         <Route
+            path=path!("/persone/:code/trasferimenti")
+            view={Lazy::<pages::Transfers>::new()}
+            ssr=SsrMode::Async
+        />
+        <Route
             path=path!("/persone/:code/diario")
             view={Lazy::<pages::CaseDiary>::new()}
             ssr=SsrMode::Async

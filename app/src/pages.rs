@@ -43,6 +43,7 @@ use crate::path::judicial::components::JudicialRoutePage;
 use crate::path::minors::components::MinorsProceduresPage;
 use crate::path::spending::budget_components::BudgetsPage;
 use crate::path::spending::components::SupportSpendingPage;
+use crate::path::transfers::components::TransfersPage;
 use crate::people::registry::components::{
     DuplicatesPage, PeopleListPage, PersonDetailPage, RegisterPersonPage,
 };
@@ -182,13 +183,15 @@ page_group! {
 
 page_group! {
     /// The rest of a person's path: the Territorial Commission, the judicial route,
-    /// minors' procedures, her documents, her support spending and the budgets.
+    /// minors' procedures, her documents, her support spending and the budgets, her
+    /// transfers.
     path_pages / __preload_path_pages, PathPages {
         Commission => TerritorialCommissionPage,
         Judicial => JudicialRoutePage,
         Minors => MinorsProceduresPage,
         Documents => PersonDocumentsPage,
         Spending => SupportSpendingPage,
+        Transfers => TransfersPage,
         Budgets => BudgetsPage,
     }
 }

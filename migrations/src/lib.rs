@@ -35,6 +35,7 @@ mod m20261206_000024_minor_procedures;
 mod m20261206_000025_person_documents;
 mod m20261206_000026_rooms;
 mod m20261207_000027_support_spending;
+mod m20261207_000028_person_transfers;
 
 pub struct Migrator;
 
@@ -69,6 +70,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000025_person_documents::Migration),
             Box::new(m20261206_000026_rooms::Migration),
             Box::new(m20261207_000027_support_spending::Migration),
+            Box::new(m20261207_000028_person_transfers::Migration),
         ]
     }
 }

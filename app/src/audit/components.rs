@@ -214,6 +214,9 @@ fn path_action_name(action: &str) -> String {
         "spending.budget.save" => tr!("action-spending-budget-save"),
         "spending.budget.remove" => tr!("action-spending-budget-remove"),
         "spending.workbook" => tr!("action-spending-workbook"),
+        "path.transfers.view" => tr!("action-path-transfers-view"),
+        "path.transfers.outgoing" => tr!("action-path-transfers-outgoing"),
+        "path.transfers.incoming" => tr!("action-path-transfers-incoming"),
         other => other.to_string(),
     }
 }

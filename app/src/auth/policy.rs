@@ -237,6 +237,9 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ),
     ("path/spending/remove", Access::AnyOf(FRONT_LINE)),
     ("spending/budgets", Access::AnyOf(BOARD_USERS)),
+    ("path/transfers", Access::AnyOf(FRONT_LINE)),
+    ("path/transfers/outgoing", Access::AnyOf(FRONT_LINE)),
+    ("path/transfers/incoming", Access::AnyOf(FRONT_LINE)),
     (
         "spending/budgets/save",
         Access::AnyOf(&[Role::ReceptionManager]),

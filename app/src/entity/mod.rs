@@ -45,6 +45,7 @@ pub mod permits;
 pub mod person_documents;
 pub mod person_identities;
 pub mod person_organisations;
+pub mod person_transfers;
 pub mod placements;
 pub mod plan_actions;
 pub mod plan_assessments;

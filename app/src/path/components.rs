@@ -16,6 +16,7 @@ pub fn path_date_name(kind: PathDateKind) -> String {
         PathDateKind::AgeAssessment => tr!("path-date-age-assessment"),
         PathDateKind::DocumentExpiry => tr!("path-date-document-expiry"),
         PathDateKind::SpendingApproval => tr!("path-date-spending-approval"),
+        PathDateKind::Transfer => tr!("path-date-transfer"),
     }
 }
 

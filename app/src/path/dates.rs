@@ -24,6 +24,7 @@ pub async fn due_dates<C: ConnectionTrait>(
         dates.extend(super::commission::ssr::due_dates(conn, people, horizon).await?);
         dates.extend(super::judicial::ssr::due_dates(conn, user, people, horizon).await?);
         dates.extend(super::minors::ssr::due_dates(conn, people, horizon).await?);
+        dates.extend(super::transfers::ssr::due_dates(conn, people, horizon).await?);
         // Renewing a permit takes weeks: documents are told further ahead.
         let expiries = horizon.max(super::documents::ssr::expiry_horizon(
             crate::kernel::clock::today(),

@@ -12,7 +12,8 @@ code_enum! {
     /// hearing of the criminal proceedings (shown only to who reads the judicial route);
     /// an age assessment still without its outcome a month after the request; a
     /// document (a permit, a passport) expiring with nothing newer of its kind; an
-    /// expense of support waiting a week for its reception manager's approval.
+    /// expense of support waiting a week for its reception manager's approval; a
+    /// transfer to another project coming.
     PathDateKind {
         CommissionInterview => "commission_interview",
         CommissionHearing => "commission_hearing",
@@ -21,6 +22,7 @@ code_enum! {
         AgeAssessment => "age_assessment",
         DocumentExpiry => "document_expiry",
         SpendingApproval => "spending_approval",
+        Transfer => "transfer",
     }
 }
 

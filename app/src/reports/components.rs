@@ -101,6 +101,10 @@ pub fn label_text(label: &Label) -> String {
         Label::ExitOutcome(outcome) => exit_outcome_name(*outcome),
         Label::Spending(category) => category_name(*category),
         Label::Euros => tr!("report-label-euros"),
+        Label::TransfersIn => tr!("report-label-transfers-in"),
+        Label::TransfersInTollFree => tr!("report-label-transfers-in-toll-free"),
+        Label::TransfersOut => tr!("report-label-transfers-out"),
+        Label::TransfersOutSafety => tr!("report-label-transfers-out-safety"),
     }
 }
 
@@ -115,6 +119,7 @@ fn table_title(id: TableId) -> String {
         TableId::ContactChannels => tr!("report-table-contact-channels"),
         TableId::Presence => tr!("report-table-presence"),
         TableId::SupportSpending => tr!("report-table-support-spending"),
+        TableId::Transfers => tr!("report-table-transfers"),
         TableId::OccupancyByProvince => tr!("report-table-occupancy-by-province"),
         TableId::OccupancyByOrganisation => tr!("report-table-occupancy-by-organisation"),
         TableId::OccupancyByMonth => tr!("report-table-occupancy-by-month"),
@@ -136,6 +141,7 @@ fn table_note(id: TableId) -> String {
         TableId::ContactChannels => tr!("report-note-channels"),
         TableId::Presence => tr!("report-note-presence"),
         TableId::SupportSpending => tr!("report-note-support-spending"),
+        TableId::Transfers => tr!("report-note-transfers"),
         TableId::OccupancyByProvince | TableId::OccupancyByOrganisation => {
             tr!("report-note-beds-today")
         }

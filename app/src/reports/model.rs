@@ -33,6 +33,7 @@ code_enum! {
         ContactChannels => "contact_channels",
         Presence => "presence",
         SupportSpending => "support_spending",
+        Transfers => "transfers",
         // The dashboards: occupancy now and over time, the flow along the path.
         OccupancyByProvince => "occupancy_by_province",
         OccupancyByOrganisation => "occupancy_by_organisation",
@@ -119,6 +120,12 @@ pub enum Label {
     Spending(SpendingCategory),
     /// An amount in whole euros.
     Euros,
+    /// People who came from another project, and of them those the national toll-free
+    /// number referred; people who left for another project, and of them for safety.
+    TransfersIn,
+    TransfersInTollFree,
+    TransfersOut,
+    TransfersOutSafety,
 }
 
 /// What a column counts, which decides how its figures may leave the coordinator's screen.
@@ -564,6 +571,10 @@ pub fn label_key(label: &Label) -> String {
                 Label::Free => "free",
                 Label::People => "people",
                 Label::Euros => "euros",
+                Label::TransfersIn => "transfers-in",
+                Label::TransfersInTollFree => "transfers-in-toll-free",
+                Label::TransfersOut => "transfers-out",
+                Label::TransfersOutSafety => "transfers-out-safety",
                 _ => "total",
             }
         ),

@@ -27,6 +27,7 @@ pub enum Place {
     Minors,
     Documents,
     Spending,
+    Transfers,
     Diary,
     NotificationSettings,
     Attendance,
@@ -80,6 +81,7 @@ fn place_of(path: &str) -> Option<(Place, Option<String>)> {
                 ["minore"] => (Place::Minors, Some(person)),
                 ["documenti"] => (Place::Documents, Some(person)),
                 ["spese"] => (Place::Spending, Some(person)),
+                ["trasferimenti"] => (Place::Transfers, Some(person)),
                 _ => return None,
             }
         }
@@ -141,6 +143,7 @@ fn label(place: &Place) -> String {
         Place::Minors => tr!("crumb-minors"),
         Place::Documents => tr!("crumb-documents"),
         Place::Spending => tr!("crumb-spending"),
+        Place::Transfers => tr!("crumb-transfers"),
         Place::Diary => tr!("crumb-diary"),
         Place::NotificationSettings => tr!("crumb-notification-settings"),
         Place::Attendance => tr!("crumb-attendance"),

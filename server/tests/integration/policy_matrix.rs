@@ -391,7 +391,7 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
         "forum/materials/watch" => pairs(&[("material", NO_SUCH_ID), ("on", "1")]),
         "forum/categories/watch" => pairs(&[("category", NO_SUCH_ID), ("on", "1")]),
         "path/commission" | "path/judicial" | "path/minors" | "path/documents"
-        | "path/spending" => pairs(&[("code", NO_SUCH_PERSON)]),
+        | "path/spending" | "path/transfers" => pairs(&[("code", NO_SUCH_PERSON)]),
         "path/documents/remove" => pairs(&[("code", NO_SUCH_PERSON), ("form[record]", NO_SUCH_ID)]),
         "path/commission/request" => pairs(&[
             ("code", NO_SUCH_PERSON),
@@ -435,6 +435,19 @@ pub(crate) fn sample_arguments(endpoint: &str, target_user: i32) -> Option<Vec<(
             pairs(&[("code", NO_SUCH_PERSON), ("expense", NO_SUCH_ID)])
         }
         "spending/budgets" => pairs(&[]),
+        "path/transfers/outgoing" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[transfer_on]", "2026-01-01"),
+            ("form[project]", "Progetto"),
+            ("form[region]", "Lombardia"),
+        ]),
+        "path/transfers/incoming" => pairs(&[
+            ("code", NO_SUCH_PERSON),
+            ("form[transfer_on]", "2026-01-01"),
+            ("form[project]", "Progetto"),
+            ("form[region]", "Lombardia"),
+            ("form[source]", "toll_free"),
+        ]),
         // Far from the demo's budget: each reception manager sets her body's own.
         "spending/budgets/save" => pairs(&[
             ("form[project]", "Progetto {tag}"),

@@ -48,6 +48,8 @@ pub struct PersonExport {
     pub documents: Vec<serde_json::Value>,
     /// What the network spent for her (support spending), by category and day.
     pub support_spending: Vec<serde_json::Value>,
+    /// Her transfers to and from other projects.
+    pub transfers: Vec<serde_json::Value>,
     /// Who opened or changed the record: the person has a right to know.
     pub access_log: Vec<ExportedAccess>,
 }
@@ -218,6 +220,11 @@ async fn gather_export<C: ConnectionTrait>(
     } else {
         Vec::new()
     };
+    let transfers = if team {
+        crate::path::transfers::ssr::exported(conn, person).await?
+    } else {
+        Vec::new()
+    };
     let reads_judicial = !judicial_route.is_string();
     let access_log = exported_access_log(conn, &person.code, reads_judicial).await?;
     let identity = person_identities::Entity::find_by_id(person.id)
@@ -250,6 +257,7 @@ async fn gather_export<C: ConnectionTrait>(
         minor_procedures,
         documents,
         support_spending,
+        transfers,
         access_log,
     })
 }
@@ -460,6 +468,7 @@ async fn anonymise_person_in(
     crate::path::judicial::ssr::anonymise(txn, person.id).await?;
     crate::path::minors::ssr::anonymise(txn, person.id).await?;
     crate::path::spending::ssr::anonymise(txn, person.id).await?;
+    crate::path::transfers::ssr::anonymise(txn, person.id).await?;
     crate::path::documents::ssr::anonymise(txn, person.id).await?;
     let code = person.code.clone();
     let mut update: crate::entity::people::ActiveModel = person.into();

@@ -77,6 +77,8 @@ pub async fn compute<C: ConnectionTrait>(
     let presence = presence(conn, scope, from, to).await?;
     let spending =
         super::path_counts::count_spending(conn, scope, people.in_provinces, (from, to)).await?;
+    let transfers =
+        super::path_counts::count_transfers(conn, scope, people.in_provinces, (from, to)).await?;
     Ok(vec![
         by_sex.with_totals(true, true),
         by_age.with_totals(true, true),
@@ -87,6 +89,7 @@ pub async fn compute<C: ConnectionTrait>(
         channels.with_totals(true, true),
         presence.with_totals(true, false),
         spending,
+        transfers,
     ])
 }
 

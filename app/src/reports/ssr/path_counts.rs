@@ -3,8 +3,11 @@
 //! the support spent for her.
 
 use super::*;
-use crate::entity::{commission_referrals, commission_requests, support_expenses};
+use crate::entity::{
+    commission_referrals, commission_requests, person_transfers, support_expenses,
+};
 use crate::path::spending::model::SpendingCategory;
+use crate::path::transfers::model::{Direction, ReferralSource};
 
 /// Adds the Commission's records of the period to the evaluations table: a request
 /// received, a referral sent, a hearing accompanied (held by the end of the period and
@@ -143,6 +146,73 @@ pub(super) async fn count_spending<C: ConnectionTrait>(
     }
     for (row, sum) in cents.into_iter().enumerate() {
         table.count(row, 1, (sum + 50) / 100);
+    }
+    Ok(table)
+}
+
+/// Transfers between projects held in the period (by today): people who came from
+/// another project, of them those the national toll-free number referred; people who
+/// left for another project, of them for their safety. Each person once a row; minors
+/// by their age on the day. The transfer belongs to the organisation that recorded it.
+pub(super) async fn count_transfers<C: ConnectionTrait>(
+    conn: &C,
+    scope: &Scope,
+    in_provinces: &HashMap<i32, people::Model>,
+    (from, to): (NaiveDate, NaiveDate),
+) -> Result<RawTable, AppError> {
+    let mut table = RawTable::new(
+        TableId::Transfers,
+        vec![
+            Label::TransfersIn,
+            Label::TransfersInTollFree,
+            Label::TransfersOut,
+            Label::TransfersOutSafety,
+        ],
+        vec![Label::AllPeople, Label::Minors],
+    );
+    let held_by = to.min(crate::kernel::clock::today());
+    let mut query = person_transfers::Entity::find()
+        .filter(person_transfers::Column::TransferOn.gte(from))
+        .filter(person_transfers::Column::TransferOn.lte(held_by));
+    if let Some(chosen) = &scope.organisations {
+        query = query.filter(person_transfers::Column::OrganisationId.is_in(chosen.clone()));
+    }
+    let mut counted: HashMap<Label, HashSet<i32>> = HashMap::new();
+    for transfer in query
+        .order_by_asc(person_transfers::Column::TransferOn)
+        .order_by_asc(person_transfers::Column::Id)
+        .all(conn)
+        .await?
+    {
+        let Some(person) = in_provinces.get(&transfer.person_id) else {
+            continue;
+        };
+        let rows = match Direction::from_stored(&transfer.direction, Direction::Incoming) {
+            Direction::Incoming => {
+                let toll_free = transfer.source.as_deref() == Some(ReferralSource::TollFree.code());
+                vec![
+                    (Label::TransfersIn, true),
+                    (Label::TransfersInTollFree, toll_free),
+                ]
+            }
+            Direction::Outgoing => vec![
+                (Label::TransfersOut, true),
+                (Label::TransfersOutSafety, transfer.for_safety),
+            ],
+        };
+        let member = Member::Person {
+            id: person.id,
+            day: transfer.transfer_on,
+        };
+        let minor = minor_from_record(person, transfer.transfer_on);
+        for (row, applies) in rows {
+            if applies && counted.entry(row.clone()).or_default().insert(person.id) {
+                table.add_to(&row, 0, 1, member);
+                if minor {
+                    table.add_to(&row, 1, 1, member);
+                }
+            }
+        }
     }
     Ok(table)
 }

@@ -7,6 +7,7 @@ mod documents;
 mod judicial;
 mod minors;
 mod spending;
+mod transfers;
 
 pub(super) const CASE_WORKER: &str = "operatrice@anello.test";
 pub(super) const RECEPTION: &str = "accoglienza@anello.test";

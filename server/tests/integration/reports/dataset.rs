@@ -166,6 +166,28 @@ pub(super) async fn fictional_network(app: &TestApp) -> (Fixture, Vec<String>) {
     f.expense(app, h, ("pocket_money", 2000), "2025-09-15", false)
         .await;
 
+    // Transfers. B came from the national toll-free number in February; D (17) left for
+    //    another project for her safety in March and again in May (counted once); E came
+    //    from another project in August; C left in October, not for safety; A's transfer
+    //    is planned for years to come (not counted).
+    f.transfer(app, b, ("incoming", Some("toll_free"), false), "2025-02-10")
+        .await;
+    f.transfer(app, d_id, ("outgoing", None, true), "2025-03-15")
+        .await;
+    f.transfer(app, d_id, ("outgoing", None, true), "2025-05-01")
+        .await;
+    f.transfer(
+        app,
+        e,
+        ("incoming", Some("anti_trafficking_project"), false),
+        "2025-08-01",
+    )
+    .await;
+    f.transfer(app, c, ("outgoing", None, false), "2025-10-01")
+        .await;
+    f.transfer(app, a, ("outgoing", None, false), "2099-01-01")
+        .await;
+
     f.contact(app, "2025-03-03", "street_unit", false, 4).await;
     f.contact(app, "2025-04-04", "help_desk", true, 1).await;
     f.contact(app, "2025-07-07", "street_unit", false, 2).await;

@@ -243,6 +243,37 @@ impl Fixture {
         .unwrap();
     }
 
+    /// A transfer of `person`: `incoming` with who referred her, or outgoing, for her
+    /// safety or not.
+    pub(super) async fn transfer(
+        &self,
+        app: &TestApp,
+        person: i32,
+        (direction, source, for_safety): (&str, Option<&str>, bool),
+        on: &str,
+    ) {
+        app::entity::person_transfers::ActiveModel {
+            person_id: Set(person),
+            organisation_id: Set(self.organisation),
+            direction: Set(direction.into()),
+            transfer_on: Set(d(on)),
+            project: Set("Progetto di prova".into()),
+            region: Set("Lombardia".into()),
+            reason: Set(None),
+            for_safety: Set(for_safety),
+            source: Set(source.map(str::to_string)),
+            file_handed_over: Set(false),
+            consent_on: Set(None),
+            recorded_by: Set(self.user),
+            created_at: Set(Utc::now()),
+            updated_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&app.db)
+        .await
+        .unwrap();
+    }
+
     /// The network's referral of `person` to a Commission, with her hearing.
     pub(super) async fn commission_referral(
         &self,

@@ -100,6 +100,13 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
             vec![2, 203]
         ]
     );
+    // Rows: arrived, of whom from the toll-free number, left, of whom for safety;
+    // columns: all, minors. B came through the toll-free number; D (17) left for her
+    // safety twice, counted once.
+    assert_eq!(
+        cells(&first, TableId::Transfers),
+        vec![vec![1, 0], vec![1, 0], vec![1, 1], vec![1, 1]]
+    );
 
     // Second half of 2025 (184 days).
     let second: FunderReport = app
@@ -181,6 +188,11 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
             vec![0, 0],
             vec![2, 80]
         ]
+    );
+    // E came from another project, C left (not for safety).
+    assert_eq!(
+        cells(&second, TableId::Transfers),
+        vec![vec![1, 0], vec![0, 0], vec![1, 0], vec![0, 0]]
     );
 
     // Each view is audited, with its period and scope but no person.

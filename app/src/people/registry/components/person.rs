@@ -110,6 +110,7 @@ pub(super) fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoV
             let commission = format!("/persone/{code}/commissione");
             let documents = format!("/persone/{code}/documenti");
             let spending = format!("/persone/{code}/spese");
+            let transfers = format!("/persone/{code}/trasferimenti");
             let judicial = page.reads_judicial.then(|| format!("/persone/{code}/giudiziario"));
             // Minors' procedures: for a minor, or a person whose age is being assessed.
             let minors = (page.person.minor || page.unaccompanied).then(|| format!("/persone/{code}/minore"));
@@ -123,6 +124,7 @@ pub(super) fn PersonView(page: PersonPage, actions: PersonActions) -> impl IntoV
                         <a class="button secondary" href=commission>{move_tr!("person-commission-link")}</a>
                         <a class="button secondary" href=documents>{move_tr!("person-documents-link")}</a>
                         <a class="button secondary" href=spending>{move_tr!("person-spending-link")}</a>
+                        <a class="button secondary" href=transfers>{move_tr!("person-transfers-link")}</a>
                         {judicial.map(|href| view! {
                             <a class="button secondary" href=href>{move_tr!("person-judicial-link")}</a>
                         })}
