@@ -12,7 +12,7 @@ use sea_orm::{
 
 use super::budgets::*;
 use super::model::SpendingCategory;
-use super::ssr::{approves_for, by_category, codes_of, expenses_between};
+use super::ssr::{approves_for, by_category, expenses_between};
 use crate::audit::ssr::record;
 use crate::auth::model::{CurrentUser, OrganisationKind, Role};
 use crate::auth::ssr::Ctx;
@@ -20,7 +20,7 @@ use crate::entity::{support_budgets, support_expenses};
 use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Conflict};
 use crate::kernel::names::{organisation_names, organisations_of_kinds};
-use crate::people::access::people_in_charge_of;
+use crate::people::access::{people_in_charge_of, person_codes};
 
 /// The organisations whose budgets `user` reads: her own (a reception manager), or
 /// every implementing body (the coordinator).
@@ -79,7 +79,7 @@ async fn ledger_lines<C: ConnectionTrait>(
     conn: &C,
     expenses: &[support_expenses::Model],
 ) -> Result<Vec<LedgerLine>, AppError> {
-    let codes = codes_of(conn, expenses.iter().map(|e| e.person_id)).await?;
+    let codes = person_codes(conn, expenses.iter().map(|e| e.person_id)).await?;
     let names = crate::kernel::names::user_names(
         conn,
         expenses
@@ -135,7 +135,7 @@ async fn organisation_budgets<C: ConnectionTrait>(
             .order_by_asc(support_expenses::Column::Id)
             .all(conn)
             .await?;
-        let codes = codes_of(conn, rows.iter().map(|e| e.person_id)).await?;
+        let codes = person_codes(conn, rows.iter().map(|e| e.person_id)).await?;
         waiting = rows
             .into_iter()
             .filter_map(|e| {

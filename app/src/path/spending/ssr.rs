@@ -20,7 +20,7 @@ use crate::kernel::names::{organisation_names, user_names};
 use crate::path::documents::model::{Confidentiality, DocumentKind};
 use crate::path::model::{PathDate, PathDateKind};
 use crate::path::ssr::{change_for_team, own_record, read_for_team, settle_for_team};
-use crate::people::access::people_in_charge_of;
+use crate::people::access::{people_in_charge_of, person_codes};
 
 /// Whether `user` approves the expenses `organisation_id` paid: its reception managers.
 pub fn approves_for(user: &CurrentUser, organisation_id: i32) -> bool {
@@ -309,7 +309,7 @@ pub async fn approvals_due<C: ConnectionTrait>(
         )
         .all(conn)
         .await?;
-    let codes = codes_of(conn, waiting.iter().map(|e| e.person_id)).await?;
+    let codes = person_codes(conn, waiting.iter().map(|e| e.person_id)).await?;
     Ok(waiting
         .into_iter()
         .filter_map(|row| {
@@ -321,24 +321,6 @@ pub async fn approvals_due<C: ConnectionTrait>(
             })
         })
         .collect())
-}
-
-/// The network codes of `ids`, read in chunks (a busy body has many expenses).
-pub async fn codes_of<C: ConnectionTrait>(
-    conn: &C,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let mut codes = HashMap::new();
-    for chunk in crate::kernel::names::distinct_chunks(ids) {
-        for person in people::Entity::find()
-            .filter(people::Column::Id.is_in(chunk))
-            .all(conn)
-            .await?
-        {
-            codes.insert(person.id, person.code);
-        }
-    }
-    Ok(codes)
 }
 
 /// Her ledger in her own export.
