@@ -36,6 +36,7 @@ mod m20261206_000025_person_documents;
 mod m20261206_000026_rooms;
 mod m20261207_000027_support_spending;
 mod m20261207_000028_person_transfers;
+mod m20261207_000029_network_events;
 
 pub struct Migrator;
 
@@ -71,6 +72,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000026_rooms::Migration),
             Box::new(m20261207_000027_support_spending::Migration),
             Box::new(m20261207_000028_person_transfers::Migration),
+            Box::new(m20261207_000029_network_events::Migration),
         ]
     }
 }
