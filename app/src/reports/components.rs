@@ -105,6 +105,12 @@ pub fn label_text(label: &Label) -> String {
         Label::TransfersInTollFree => tr!("report-label-transfers-in-toll-free"),
         Label::TransfersOut => tr!("report-label-transfers-out"),
         Label::TransfersOutSafety => tr!("report-label-transfers-out-safety"),
+        Label::EventKind(kind) => crate::network::components::kind_name(*kind),
+        Label::Audience(audience) => crate::network::components::audience_name(*audience),
+        Label::DecisionsTaken => tr!("report-label-decisions-taken"),
+        Label::DecisionsDone => tr!("report-label-decisions-done"),
+        Label::Events => tr!("report-label-events"),
+        Label::Present => tr!("report-label-present"),
     }
 }
 
@@ -120,6 +126,7 @@ fn table_title(id: TableId) -> String {
         TableId::Presence => tr!("report-table-presence"),
         TableId::SupportSpending => tr!("report-table-support-spending"),
         TableId::Transfers => tr!("report-table-transfers"),
+        TableId::SystemActions => tr!("report-table-system-actions"),
         TableId::OccupancyByProvince => tr!("report-table-occupancy-by-province"),
         TableId::OccupancyByOrganisation => tr!("report-table-occupancy-by-organisation"),
         TableId::OccupancyByMonth => tr!("report-table-occupancy-by-month"),
@@ -142,6 +149,7 @@ fn table_note(id: TableId) -> String {
         TableId::Presence => tr!("report-note-presence"),
         TableId::SupportSpending => tr!("report-note-support-spending"),
         TableId::Transfers => tr!("report-note-transfers"),
+        TableId::SystemActions => tr!("report-note-system-actions"),
         TableId::OccupancyByProvince | TableId::OccupancyByOrganisation => {
             tr!("report-note-beds-today")
         }

@@ -34,6 +34,7 @@ code_enum! {
         Presence => "presence",
         SupportSpending => "support_spending",
         Transfers => "transfers",
+        SystemActions => "system_actions",
         // The dashboards: occupancy now and over time, the flow along the path.
         OccupancyByProvince => "occupancy_by_province",
         OccupancyByOrganisation => "occupancy_by_organisation",
@@ -126,6 +127,16 @@ pub enum Label {
     TransfersInTollFree,
     TransfersOut,
     TransfersOutSafety,
+    /// A kind of the network's own events (training, workshop, meeting).
+    EventKind(crate::network::model::EventKind),
+    /// The trainings and workshops for one audience.
+    Audience(crate::network::model::Audience),
+    /// Decisions taken at the period's meetings, and of them those carried out.
+    DecisionsTaken,
+    DecisionsDone,
+    /// How many events (or decisions); how many people were present.
+    Events,
+    Present,
 }
 
 /// What a column counts, which decides how its figures may leave the coordinator's screen.
@@ -524,67 +535,8 @@ pub fn occupancy_permille(table: &Table, row: usize) -> Option<i64> {
     }
 }
 
-/// The translation key of a row or column label (the page and the CSV share them).
-pub fn label_key(label: &Label) -> String {
-    match label {
-        Label::Gender(gender) => format!("gender-{}", gender.code().replace('_', "-")),
-        Label::Exploitation(kind) => format!("exploitation-{}", kind.code().replace('_', "-")),
-        Label::Channel(channel) => format!("channel-{}", channel.code().replace('_', "-")),
-        Label::Structure(_) | Label::Province(_) | Label::Organisation(_) | Label::Month(_) => {
-            String::new()
-        }
-        Label::Stage(status) => format!("status-{}", status.code().replace('_', "-")),
-        Label::ExitOutcome(outcome) => format!("exit-{}", outcome.code().replace('_', "-")),
-        Label::Spending(category) => {
-            format!("spending-category-{}", category.code().replace('_', "-"))
-        }
-        other => format!(
-            "report-label-{}",
-            match other {
-                Label::Continuing => "continuing",
-                Label::NewTakeIns => "new",
-                Label::Total => "total",
-                Label::Minors => "minors",
-                Label::Adults => "adults",
-                Label::Evaluations => "evaluations",
-                Label::StillOpen => "still-open",
-                Label::Proximity => "proximity",
-                Label::Identified => "identified",
-                Label::Proposals => "proposals",
-                Label::CommissionRequests => "commission-requests",
-                Label::CommissionReferrals => "commission-referrals",
-                Label::HearingAccompaniments => "hearing-accompaniments",
-                Label::PermitsConverted => "permits-converted",
-                Label::Contacts => "contacts",
-                Label::AllPeople => "all",
-                Label::Internships => "internships",
-                Label::WorkGrants => "work-grants",
-                Label::SingleMothers => "single-mothers",
-                Label::Beds => "beds",
-                Label::PresenceDays => "presence-days",
-                Label::AvailableDays => "available-days",
-                Label::Identifications => "identifications",
-                Label::TakenInCharge => "taken-in-charge",
-                Label::Occupied => "occupied",
-                Label::Held => "held",
-                Label::OutOfService => "out-of-service",
-                Label::Free => "free",
-                Label::People => "people",
-                Label::Euros => "euros",
-                Label::TransfersIn => "transfers-in",
-                Label::TransfersInTollFree => "transfers-in-toll-free",
-                Label::TransfersOut => "transfers-out",
-                Label::TransfersOutSafety => "transfers-out-safety",
-                _ => "total",
-            }
-        ),
-    }
-}
-
-/// The translation key of a table's title.
-pub fn table_title_key(id: TableId) -> String {
-    format!("report-table-{}", id.code().replace('_', "-"))
-}
+mod keys;
+pub use keys::*;
 
 /// Exact counts, for the coordinator's own screen.
 pub fn exact(values: &[Vec<i64>]) -> Vec<Vec<Count>> {

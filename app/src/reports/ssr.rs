@@ -41,6 +41,7 @@ use crate::planner::model::WorkKind;
 
 mod computing;
 mod figures;
+mod network_counts;
 mod path_counts;
 pub use computing::*;
 pub use figures::*;

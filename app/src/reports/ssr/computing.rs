@@ -79,6 +79,8 @@ pub async fn compute<C: ConnectionTrait>(
         super::path_counts::count_spending(conn, scope, people.in_provinces, (from, to)).await?;
     let transfers =
         super::path_counts::count_transfers(conn, scope, people.in_provinces, (from, to)).await?;
+    let system_actions =
+        super::network_counts::count_system_actions(conn, scope, (from, to)).await?;
     Ok(vec![
         by_sex.with_totals(true, true),
         by_age.with_totals(true, true),
@@ -90,6 +92,7 @@ pub async fn compute<C: ConnectionTrait>(
         presence.with_totals(true, false),
         spending,
         transfers,
+        system_actions,
     ])
 }
 

@@ -10,6 +10,7 @@ mod dataset;
 mod english;
 mod figure_lists;
 mod suppression;
+mod system_actions;
 mod two_periods;
 mod workbook;
 
