@@ -491,6 +491,7 @@ pub async fn load_demo_network(db: &DatabaseConnection) -> Result<DemoReport, an
         crate::path::demo::load_demo_path(&txn).await?;
     }
     crate::forum::demo::load_demo_forum(&txn).await?;
+    crate::network::demo::load_demo_events(&txn).await?;
     record(&txn, None, AuditEvent::new(None, "demo.load", "network")).await?;
     txn.commit().await?;
     Ok(DemoReport {

@@ -13,6 +13,7 @@ pub mod forum;
 pub mod home;
 pub mod i18n;
 pub mod kernel;
+pub mod network;
 pub mod notices;
 pub mod notifications;
 pub mod pages;
@@ -130,6 +131,8 @@ pub fn App() -> impl IntoView {
                         <ForumRoutes />
                         <ReportRoutes />
                         <Route path=path!("/indicatori") view={Lazy::<pages::Checklist>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/azioni-di-sistema") view={Lazy::<pages::NetworkEvents>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("/azioni-di-sistema/:id") view={Lazy::<pages::NetworkEvent>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/lista-attesa") view={Lazy::<pages::WaitingList>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/posti-letto") view={Lazy::<pages::Board>::new()} ssr=SsrMode::Async />
                         <Route path=path!("/strutture") view={Lazy::<pages::Structures>::new()} ssr=SsrMode::Async />

@@ -35,6 +35,8 @@ use crate::forum::materials::components::{
 };
 use crate::forum::rules::components::ForumRulesPage;
 use crate::home::HomePage;
+use crate::network::components::NetworkEventsPage;
+use crate::network::event_components::NetworkEventPage;
 use crate::notifications::components::NotificationsPage;
 use crate::notifications::settings_components::{EmailSettingsPage, UnsubscribePage};
 use crate::path::commission::components::TerritorialCommissionPage;
@@ -220,6 +222,15 @@ page_group! {
         MaterialDraft => MaterialDraftPage,
         ForumModeration => ForumModerationPage,
         ForumRules => ForumRulesPage,
+    }
+}
+
+page_group! {
+    /// The network's own work: its calendar of training events, workshops and meetings,
+    /// and one event's page.
+    network_pages / __preload_network_pages, NetworkPages {
+        NetworkEvents => NetworkEventsPage,
+        NetworkEvent => NetworkEventPage,
     }
 }
 

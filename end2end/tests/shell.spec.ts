@@ -5,15 +5,15 @@ const PASSWORD = 'anello-demo';
 
 // Each demo role and the sections its navigation must show (by href).
 const ROLES: { email: string; nav: string[] }[] = [
-  { email: 'admin@anello.test', nav: ['/', '/forum', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/amministrazione/forum', '/registro-attivita'] },
-  { email: 'coordinatrice@anello.test', nav: ['/', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/spese', '/rapporti', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/amministrazione/forum', '/registro-attivita'] },
-  { email: 'accoglienza@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/spese', '/rapporti'] },
-  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/spese', '/rapporti'] },
-  { email: 'operatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti'] },
-  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti'] },
-  { email: 'strada@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/rapporti'] },
-  { email: 'formatrice@anello.test', nav: ['/', '/indicatori', '/forum'] },
-  { email: 'partner@anello.test', nav: ['/', '/forum'] },
+  { email: 'admin@anello.test', nav: ['/', '/forum', '/azioni-di-sistema', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/amministrazione/forum', '/registro-attivita'] },
+  { email: 'coordinatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/azioni-di-sistema', '/spese', '/rapporti', '/amministrazione/organizzazioni', '/amministrazione/utenti', '/amministrazione/forum', '/registro-attivita'] },
+  { email: 'accoglienza@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/azioni-di-sistema', '/spese', '/rapporti'] },
+  { email: 'accoglienza.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/posti-letto', '/strutture', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/azioni-di-sistema', '/spese', '/rapporti'] },
+  { email: 'operatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/azioni-di-sistema', '/rapporti'] },
+  { email: 'operatrice.cuneo@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/azioni-di-sistema', '/rapporti'] },
+  { email: 'strada@anello.test', nav: ['/', '/il-mio-lavoro', '/contatti', '/persone', '/lista-attesa', '/indicatori', '/servizi', '/forum', '/azioni-di-sistema', '/rapporti'] },
+  { email: 'formatrice@anello.test', nav: ['/', '/il-mio-lavoro', '/indicatori', '/forum', '/azioni-di-sistema'] },
+  { email: 'partner@anello.test', nav: ['/', '/forum', '/azioni-di-sistema'] },
 ];
 
 const TEXT = {

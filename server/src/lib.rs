@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod backup;
 pub mod board_events;
+pub mod certificate_download;
 pub mod config;
 pub mod event_streams;
 pub mod forum_files;

@@ -201,6 +201,10 @@ pub fn router_stopping_on(
             axum::routing::get(crate::spending_export::download_ledger),
         )
         .route(
+            "/azioni-di-sistema/{event}/attestati/{file}",
+            axum::routing::get(crate::certificate_download::download_certificate),
+        )
+        .route(
             app::beds::live::EVENTS_PATH,
             axum::routing::get(crate::board_events::board_events),
         )

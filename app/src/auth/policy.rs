@@ -85,6 +85,20 @@ const VERSION_READERS: &[Role] = &[
     Role::Coordinator,
 ];
 
+/// Who keeps "Il mio lavoro": the front line for the people they work with, and every
+/// member who may own a decision of a coordination meeting (`network`).
+pub const MY_WORK_USERS: &[Role] = &[
+    Role::OutreachWorker,
+    Role::CaseWorker,
+    Role::ReceptionManager,
+    Role::Coordinator,
+    Role::Trainer,
+];
+
+/// Who organises the network's training events, workshops and meetings: they create
+/// events and change those of their own organisation (the coordinator every event).
+pub const EVENT_ORGANISERS: &[Role] = &[Role::Coordinator, Role::Trainer, Role::ReceptionManager];
+
 /// Every server function of Anello, by endpoint (the part after `/api/`).
 pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("auth/sign_in", Access::Public),
@@ -199,7 +213,7 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("planner/work/add", Access::AnyOf(FRONT_LINE)),
     ("planner/work/update", Access::AnyOf(FRONT_LINE)),
     ("planner/exit", Access::AnyOf(FRONT_LINE)),
-    ("planner/my_work", Access::AnyOf(FRONT_LINE)),
+    ("planner/my_work", Access::AnyOf(MY_WORK_USERS)),
     ("planner/services", Access::AnyOf(CATALOGUE_READERS)),
     ("planner/services/add", Access::AnyOf(&[Role::Coordinator])),
     (
@@ -282,6 +296,23 @@ pub const SERVER_FUNCTIONS: &[(&str, Access)] = &[
     ("forum/materials/draft/discard", Access::SignedIn),
     ("forum/materials/attachments/remove", Access::SignedIn),
     ("forum/materials/watch", Access::SignedIn),
+    // The network's own work: every member reads the calendar and registers herself
+    // (meetings are refused to partners in `network::ssr`); the organisers change the
+    // events of their organisation; a decision is closed by its owner or an organiser.
+    ("network/events", Access::SignedIn),
+    ("network/event", Access::SignedIn),
+    ("network/register", Access::SignedIn),
+    ("network/events/save", Access::AnyOf(EVENT_ORGANISERS)),
+    ("network/events/minutes", Access::AnyOf(EVENT_ORGANISERS)),
+    ("network/events/material", Access::AnyOf(EVENT_ORGANISERS)),
+    ("network/participants/add", Access::AnyOf(EVENT_ORGANISERS)),
+    (
+        "network/participants/remove",
+        Access::AnyOf(EVENT_ORGANISERS),
+    ),
+    ("network/attendance", Access::AnyOf(EVENT_ORGANISERS)),
+    ("network/decisions/add", Access::AnyOf(EVENT_ORGANISERS)),
+    ("network/decisions/done", Access::AnyOf(MY_WORK_USERS)),
 ];
 
 pub fn access_for(endpoint: &str) -> Option<Access> {

@@ -122,6 +122,7 @@ pub fn error_text(language: &str, error: &crate::kernel::error::AppError) -> Str
             Conflict::RoomHasBeds => "error-room-has-beds",
             Conflict::BudgetOverlap => "error-budget-overlap",
             Conflict::ExpenseApproved => "error-expense-approved",
+            Conflict::EventNotHeld => "error-event-not-held",
             Conflict::NothingToUndo => "error-nothing-to-undo",
             Conflict::PlanAlreadyOpen => "error-plan-already-open",
             Conflict::AlreadyOnTeam => "error-already-on-team",

@@ -135,6 +135,8 @@ pub enum Conflict {
     BudgetOverlap,
     /// An approved expense is final: only its organisation's reception manager removes it.
     ExpenseApproved,
+    /// Attendance and certificates of a network event come on its day, not before.
+    EventNotHeld,
     /// No change of this user's on the board is recent enough to be taken back.
     NothingToUndo,
     /// The person already has a personalised project.

@@ -475,6 +475,10 @@ pub struct MyWork {
     pub permits: Vec<(String, PermitKind, NaiveDate)>,
     /// Dates of the path (a Commission's interview, a hearing) due soon or overdue.
     pub path_dates: Vec<crate::path::model::PathDate>,
+    /// The network's work: decisions of meetings she owns, events she goes to.
+    pub network: Vec<crate::network::model::NetworkDue>,
+    /// She works with people (the front line): the sections about them are shown.
+    pub works_with_people: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

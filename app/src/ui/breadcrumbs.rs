@@ -43,6 +43,7 @@ pub enum Place {
     ReportList,
     ReportPrint,
     Dashboard,
+    NetworkEvent,
 }
 
 /// One step of the trail: its address and what it is.
@@ -63,6 +64,8 @@ fn place_of(path: &str) -> Option<(Place, Option<String>)> {
         ["forum"] => (Place::Section("/forum"), None),
         ["rapporti"] => (Place::Section("/rapporti"), None),
         ["spese"] => (Place::Section("/spese"), None),
+        ["azioni-di-sistema"] => (Place::Section("/azioni-di-sistema"), None),
+        ["azioni-di-sistema", _] => (Place::NetworkEvent, under("/azioni-di-sistema")),
         ["persone", "doppioni"] => (Place::Duplicates, under("/persone")),
         ["persone", "nuova"] => (Place::NewPerson, under("/persone")),
         ["persone", code] => (Place::Person((*code).to_string()), under("/persone")),
@@ -159,6 +162,7 @@ fn label(place: &Place) -> String {
         Place::ReportList => tr!("crumb-report-list"),
         Place::ReportPrint => tr!("crumb-report-print"),
         Place::Dashboard => tr!("crumb-dashboard"),
+        Place::NetworkEvent => tr!("crumb-network-event"),
     }
 }
 

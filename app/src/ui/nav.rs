@@ -12,7 +12,7 @@ pub struct NavItem {
     pub endpoint: &'static str,
 }
 
-pub const NAV_ITEMS: [NavItem; 16] = [
+pub const NAV_ITEMS: [NavItem; 17] = [
     NavItem {
         href: "/",
         endpoint: "home/overview",
@@ -54,6 +54,10 @@ pub const NAV_ITEMS: [NavItem; 16] = [
         endpoint: "forum/overview",
     },
     NavItem {
+        href: "/azioni-di-sistema",
+        endpoint: "network/events",
+    },
+    NavItem {
         href: "/spese",
         endpoint: "spending/budgets",
     },
@@ -93,6 +97,7 @@ pub fn nav_label(href: &str) -> String {
         "/forum" => tr!("nav-forum"),
         "/rapporti" => tr!("nav-reports"),
         "/spese" => tr!("nav-budgets"),
+        "/azioni-di-sistema" => tr!("nav-network"),
         "/amministrazione/organizzazioni" => tr!("nav-organisations"),
         "/amministrazione/utenti" => tr!("nav-users"),
         "/amministrazione/forum" => tr!("nav-forum-rules"),

@@ -26,6 +26,7 @@ mod durability;
 mod forum;
 mod forum_materials;
 mod fuzz;
+mod network;
 mod notification_email;
 mod password_reset;
 mod path;

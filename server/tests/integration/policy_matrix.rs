@@ -36,7 +36,8 @@ fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
         value == NO_SUCH_PERSON
             || ((key.trim_end_matches(']').ends_with("_id")
                 || endpoint.starts_with("forum/")
-                || endpoint.starts_with("spending/"))
+                || endpoint.starts_with("spending/")
+                || endpoint.starts_with("network/"))
                 && value == NO_SUCH_ID)
     }) && [
         "people/",
@@ -45,6 +46,7 @@ fn is_record_scoped(endpoint: &str, arguments: &[(String, String)]) -> bool {
         "forum/",
         "path/",
         "spending/",
+        "network/",
     ]
     .iter()
     .any(|prefix| endpoint.starts_with(prefix))

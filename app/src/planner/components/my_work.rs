@@ -1,6 +1,7 @@
 //! My work: what is due, for the plans a worker is on.
 
 use super::*;
+use crate::network::components::NetworkDues;
 use crate::path::components::PathDates;
 
 #[component]
@@ -31,8 +32,22 @@ pub(super) fn MyWorkView(work: MyWork) -> impl IntoView {
         && work.coming_of_age.is_empty()
         && work.reviews.is_empty()
         && work.permits.is_empty()
-        && work.path_dates.is_empty();
+        && work.path_dates.is_empty()
+        && work.network.is_empty();
     let overdue_count = work.overdue.len();
+    let network = view! {
+        <section class="panel" aria-labelledby="network-dues-heading">
+            <h2 id="network-dues-heading">{move_tr!("my-work-network")}</h2>
+            <NetworkDues dues=work.network.clone() today=work.today />
+        </section>
+    };
+    if !work.works_with_people {
+        return view! {
+            {nothing.then(|| view! { <p class="notice success">{move_tr!("my-work-nothing")}</p> })}
+            {network}
+        }
+        .into_any();
+    }
     view! {
         {nothing.then(|| view! { <p class="notice success">{move_tr!("my-work-nothing")}</p> })}
         <section class="panel" aria-labelledby="overdue-heading">
@@ -47,6 +62,7 @@ pub(super) fn MyWorkView(work: MyWork) -> impl IntoView {
             <h2 id="path-dates-heading">{move_tr!("my-work-path-dates")}</h2>
             <PathDates dates=work.path_dates.clone() today=work.today />
         </section>
+        {network}
         <section class="panel" aria-labelledby="reviews-due-heading">
             <h2 id="reviews-due-heading">{move_tr!("my-work-reviews")}</h2>
             {if work.reviews.is_empty() {
@@ -103,6 +119,7 @@ pub(super) fn MyWorkView(work: MyWork) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
 
 #[component]

@@ -44,6 +44,7 @@ pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
             )
             .await?;
         }
+        let network = crate::network::ssr::due_for(&txn, user, horizon).await?;
         Ok(MyWork {
             today,
             overdue,
@@ -52,6 +53,8 @@ pub async fn my_work(ctx: &Ctx) -> Result<MyWork, AppError> {
             reviews,
             permits: expiring,
             path_dates,
+            network,
+            works_with_people: user.has_any_role(crate::people::access::TEAM_ROLES),
         })
     }
     .await;

@@ -170,3 +170,21 @@ pub async fn material_page(ctx: &Ctx, id: i32) -> Result<MaterialPage, AppError>
             .collect(),
     })
 }
+
+/// The published materials `user` may read, by title: what the organisers of a training
+/// event choose from, and what its page links to (each reader sees only hers).
+pub async fn readable_titles<C: ConnectionTrait>(
+    conn: &C,
+    user: &CurrentUser,
+) -> Result<Vec<(i32, String)>, AppError> {
+    let permissions = Permissions::load(conn, user).await?;
+    Ok(materials::Entity::find()
+        .filter(materials::Column::CategoryId.is_in(permissions.readable()))
+        .filter(materials::Column::CurrentVersionId.is_not_null())
+        .order_by_asc(materials::Column::Title)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|material| (material.id, material.title))
+        .collect())
+}
