@@ -142,6 +142,17 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
+        // "Il mio lavoro" looks for the events a user registered for.
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_network_participants_user_only")
+                    .table(P::Table)
+                    .col(P::UserId)
+                    .to_owned(),
+            )
+            .await?;
+
         use NetworkDecisions as D;
         manager
             .create_table(

@@ -1995,6 +1995,7 @@ report-label-transfers-out-safety = of whom for their safety
 nav-network = Training and meetings
 crumb-network-event = Event
 error-event-not-held = The event has not taken place yet: attendance and certificates are recorded from its day on.
+error-attendance-recorded = Her presence is recorded: the registration stays, with its certificate.
 my-work-network = The network's training and decisions
 network-title = The network's training and meetings
 network-heading = The network's training and meetings

@@ -1996,6 +1996,7 @@ report-label-transfers-out-safety = di cui per la loro sicurezza
 nav-network = Formazione e incontri
 crumb-network-event = Evento
 error-event-not-held = L'evento non si è ancora tenuto: presenze e attestati si registrano dal giorno dell'evento.
+error-attendance-recorded = La presenza è registrata: l'iscrizione resta, con il suo attestato.
 my-work-network = Formazione e decisioni della rete
 network-title = Formazione e incontri della rete
 network-heading = Formazione e incontri della rete

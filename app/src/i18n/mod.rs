@@ -123,6 +123,7 @@ pub fn error_text(language: &str, error: &crate::kernel::error::AppError) -> Str
             Conflict::BudgetOverlap => "error-budget-overlap",
             Conflict::ExpenseApproved => "error-expense-approved",
             Conflict::EventNotHeld => "error-event-not-held",
+            Conflict::AttendanceRecorded => "error-attendance-recorded",
             Conflict::NothingToUndo => "error-nothing-to-undo",
             Conflict::PlanAlreadyOpen => "error-plan-already-open",
             Conflict::AlreadyOnTeam => "error-already-on-team",

@@ -137,6 +137,8 @@ pub enum Conflict {
     ExpenseApproved,
     /// Attendance and certificates of a network event come on its day, not before.
     EventNotHeld,
+    /// She was present at the event: her registration stays.
+    AttendanceRecorded,
     /// No change of this user's on the board is recent enough to be taken back.
     NothingToUndo,
     /// The person already has a personalised project.

@@ -39,6 +39,14 @@ pub async fn organisation_names<C: ConnectionTrait>(
     Ok(names)
 }
 
+/// The name of one organisation (empty for an id that names none).
+pub async fn organisation_name<C: ConnectionTrait>(conn: &C, id: i32) -> Result<String, AppError> {
+    Ok(organisation_names(conn, [id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default())
+}
+
 /// Display names of users by id.
 pub async fn user_names<C: ConnectionTrait>(
     conn: &C,

@@ -124,10 +124,20 @@ const REGULAR: Name<'static> = Name(b"F1");
 const BOLD: Name<'static> = Name(b"F2");
 
 impl Page {
-    fn line(&mut self, font: Name, size: f32, text: &str) {
+    /// Writes `text` in lines of the page's width, at most `most` of them (the last
+    /// ending in "…" when cut), so that the longest fields still fit in the frame.
+    fn lines(&mut self, font: Name, size: f32, text: &str, most: usize) {
         // Helvetica's letters average about half their size in width.
         let width = ((842.0 - 2.0 * LEFT) / (size * 0.52)) as usize;
-        for line in wrapped(text, width) {
+        let mut lines = wrapped(text, width);
+        if lines.len() > most {
+            lines.truncate(most);
+            if let Some(last) = lines.last_mut() {
+                let kept: String = last.chars().take(width.saturating_sub(1)).collect();
+                *last = format!("{kept}…");
+            }
+        }
+        for line in lines {
             self.content
                 .begin_text()
                 .set_font(font, size)
@@ -136,6 +146,10 @@ impl Page {
                 .end_text();
             self.y -= size * 1.35;
         }
+    }
+
+    fn line(&mut self, font: Name, size: f32, text: &str) {
+        self.lines(font, size, text, 1);
     }
 
     fn gap(&mut self, points: f32) {
@@ -188,20 +202,28 @@ pub fn certificate_pdf(certificate: &Certificate) -> Vec<u8> {
         .set_line_width(3.0)
         .rect(36.0, 36.0, 770.0, 523.0)
         .stroke();
+    write_text(&mut text, certificate);
+    let content = text.content.finish();
+    pdf.stream(contents, &content);
+    pdf.finish()
+}
+
+/// The certificate's words, from the top of the frame down.
+fn write_text(text: &mut Page, certificate: &Certificate) {
     text.content.set_fill_rgb(0.1, 0.1, 0.1);
     text.line(BOLD, 30.0, "Attestato di partecipazione");
     text.line(REGULAR, 13.0, "Certificate of attendance");
     text.gap(24.0);
     text.line(REGULAR, 14.0, "Si attesta che");
-    text.line(BOLD, 24.0, &certificate.participant);
-    text.line(REGULAR, 14.0, &certificate.participant_organisation);
+    text.lines(BOLD, 24.0, &certificate.participant, 2);
+    text.lines(REGULAR, 14.0, &certificate.participant_organisation, 2);
     text.gap(12.0);
     let what = match certificate.kind {
         EventKind::Workshop => "ha partecipato al workshop",
         _ => "ha partecipato all'incontro di formazione",
     };
     text.line(REGULAR, 14.0, what);
-    text.line(BOLD, 17.0, &format!("«{}»", certificate.title));
+    text.lines(BOLD, 17.0, &format!("«{}»", certificate.title), 3);
     let when = match certificate.hours {
         Some(hours) => format!(
             "tenuto il {} a {}, della durata di {hours} {}.",
@@ -215,31 +237,30 @@ pub fn certificate_pdf(certificate: &Certificate) -> Vec<u8> {
             certificate.place
         ),
     };
-    text.line(REGULAR, 14.0, &when);
+    text.lines(REGULAR, 14.0, &when, 2);
     if !certificate.trainers.is_empty() {
-        text.line(
+        text.lines(
             REGULAR,
             14.0,
             &format!("Formatori: {}.", certificate.trainers),
+            2,
         );
     }
     text.gap(18.0);
-    text.line(
+    text.lines(
         REGULAR,
         12.0,
         &format!(
             "Organizzato da {} per la rete antitratta.",
             certificate.organiser
         ),
+        2,
     );
     text.line(
         REGULAR,
         10.0,
         &format!("Attestato n. {}", certificate.number),
     );
-    let content = text.content.finish();
-    pdf.stream(contents, &content);
-    pdf.finish()
 }
 
 #[cfg(test)]
@@ -270,6 +291,27 @@ mod tests {
             vec![0x80, b' ', 0x96, b' ', 0x93, b's', 0xEC, 0x94]
         );
         assert_eq!(win_ansi("名"), b"?".to_vec());
+    }
+
+    #[test]
+    fn the_longest_fields_stay_inside_the_frame() {
+        let word = |n: usize| "parola ".repeat(n / 7);
+        let longest = Certificate {
+            participant: word(120),
+            participant_organisation: word(160),
+            title: word(160),
+            place: word(160),
+            trainers: word(300),
+            organiser: word(160),
+            ..sample()
+        };
+        let mut page = Page {
+            content: Content::new(),
+            y: 500.0,
+        };
+        write_text(&mut page, &longest);
+        // The frame's inner edge is at 36 points; the last line's baseline above it.
+        assert!(page.y > 36.0, "{}", page.y);
     }
 
     #[test]

@@ -156,10 +156,16 @@ pub fn EventFields(
     let record = event.as_ref().map(|e| e.id.to_string()).unwrap_or_default();
     let kind = event.as_ref().map(|e| e.kind);
     let audience = event.as_ref().map(|e| e.audience);
+    // A meeting stays a meeting, and a training or workshop never becomes one (the
+    // server refuses it too): its minutes and decisions are not a partner's to see.
     let kinds: Vec<EventKind> = EventKind::ALL
         .iter()
         .copied()
-        .filter(|k| sees_meetings || *k != EventKind::Meeting)
+        .filter(|k| match kind {
+            Some(EventKind::Meeting) => *k == EventKind::Meeting,
+            Some(_) => *k != EventKind::Meeting,
+            None => sees_meetings || *k != EventKind::Meeting,
+        })
         .collect();
     let text = |value: Option<&EventDetail>, f: fn(&EventDetail) -> String| {
         value.map(f).unwrap_or_default()

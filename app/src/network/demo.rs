@@ -192,11 +192,9 @@ async fn register_member<C: ConnectionTrait>(
     let Some(member) = user(conn, email).await? else {
         return Ok(());
     };
-    let organisation = crate::kernel::names::organisation_names(conn, [member.organisation_id])
+    let organisation = crate::kernel::names::organisation_name(conn, member.organisation_id)
         .await
-        .map_err(|e| sea_orm::DbErr::Custom(format!("{e:?}")))?
-        .remove(&member.organisation_id)
-        .unwrap_or_default();
+        .map_err(|e| sea_orm::DbErr::Custom(format!("{e:?}")))?;
     participant(
         event,
         Some(member.id),

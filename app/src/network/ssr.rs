@@ -18,8 +18,8 @@ use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
 use crate::entity::{network_event_materials, network_events, network_participants};
 use crate::kernel::clock::today;
-use crate::kernel::error::AppError;
-use crate::kernel::names::organisation_names;
+use crate::kernel::error::{AppError, Problem};
+use crate::kernel::names::{organisation_name, organisation_names};
 
 mod decisions;
 mod participants;
@@ -64,31 +64,20 @@ pub async fn change_event<F>(
 ) -> Result<(), AppError>
 where
     F: for<'a> FnOnce(
-        &'a DatabaseTransaction,
-        &'a CurrentUser,
-        network_events::Model,
-    ) -> EventWork<'a>,
+            &'a DatabaseTransaction,
+            &'a CurrentUser,
+            network_events::Model,
+        ) -> EventWork<'a>
+        + Send,
 {
-    let user = ctx.user()?;
-    let txn = crate::kernel::db::begin_write(&ctx.db).await?;
-    let result = async {
-        let event = visible_event(&txn, ctx, id, action).await?;
-        if !may_organise(user, event.organisation_id) {
-            let refused = ctx.event(action, "network_event").object(id);
-            return Err(deny(&txn, ctx.request_id(), refused).await);
+    act_on_event(ctx, id, action, move |txn, user, event| {
+        if may_organise(user, event.organisation_id) {
+            change(txn, user, event)
+        } else {
+            Box::pin(async { Err(AppError::Forbidden) })
         }
-        let detail = change(&txn, user, event).await?;
-        record(
-            &txn,
-            ctx.request_id(),
-            ctx.event(action, "network_event").object(id).detail(detail),
-        )
-        .await?;
-        Ok(())
-    }
-    .await;
-    ctx.finish_write(txn, result, ctx.event(action, "network_event").object(id))
-        .await
+    })
+    .await
 }
 
 /// Runs `work` on event `id` for anyone who sees it (registering herself, closing a
@@ -205,6 +194,38 @@ pub async fn events_page(ctx: &Ctx) -> Result<EventsPage, AppError> {
     })
 }
 
+/// The library materials of event `id` the reader may open, and for its organisers
+/// those she may still add: (linked, choices), each (id, title).
+async fn materials_of<C: ConnectionTrait>(
+    conn: &C,
+    user: &CurrentUser,
+    id: i32,
+    may_edit: bool,
+) -> Result<(Vec<(i32, String)>, Vec<(i32, String)>), AppError> {
+    let linked: Vec<i32> = network_event_materials::Entity::find()
+        .filter(network_event_materials::Column::EventId.eq(id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| m.material_id)
+        .collect();
+    let readable = crate::forum::materials::ssr::readable_titles(conn, user).await?;
+    let materials = readable
+        .iter()
+        .filter(|(m, _)| linked.contains(m))
+        .cloned()
+        .collect();
+    let material_choices = if may_edit {
+        readable
+            .into_iter()
+            .filter(|(m, _)| !linked.contains(m))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok((materials, material_choices))
+}
+
 /// An event's page. Its organisers see who registered; everyone else her own
 /// registration and the counts. Reading the list of participants (names of staff of
 /// the network, not of the people it shelters) is audited.
@@ -232,33 +253,14 @@ pub async fn event_page(ctx: &Ctx, id: i32) -> Result<EventPage, AppError> {
         } else {
             Vec::new()
         };
-        let organiser = organisation_names(&txn, [event.organisation_id])
-            .await?
-            .remove(&event.organisation_id)
-            .unwrap_or_default();
-        let linked: Vec<i32> = network_event_materials::Entity::find()
-            .filter(network_event_materials::Column::EventId.eq(id))
-            .all(&txn)
-            .await?
-            .into_iter()
-            .map(|m| m.material_id)
-            .collect();
-        let readable = crate::forum::materials::ssr::readable_titles(&txn, user).await?;
-        let materials = readable
-            .iter()
-            .filter(|(m, _)| linked.contains(m))
-            .cloned()
-            .collect();
-        let material_choices = if may_edit {
-            readable
-                .into_iter()
-                .filter(|(m, _)| !linked.contains(m))
-                .collect()
+        let organiser = organisation_name(&txn, event.organisation_id).await?;
+        let (materials, material_choices) = materials_of(&txn, user, id, may_edit).await?;
+        let kind = stored_kind(&event);
+        let decisions = if kind == EventKind::Meeting {
+            decisions_of(&txn, user, &event).await?
         } else {
             Vec::new()
         };
-        let kind = stored_kind(&event);
-        let decisions = decisions_of(&txn, user, &event).await?;
         let owners = if may_edit && kind == EventKind::Meeting {
             decision_owners(&txn).await?
         } else {
@@ -288,7 +290,7 @@ pub async fn event_page(ctx: &Ctx, id: i32) -> Result<EventPage, AppError> {
                 place: event.place,
                 trainers: event.trainers,
                 agenda: event.agenda,
-                minutes: event.minutes,
+                minutes: event.minutes.filter(|_| kind == EventKind::Meeting),
                 organiser,
             },
             may_edit,
@@ -316,6 +318,12 @@ pub async fn save_event(ctx: &Ctx, form: ValidEvent) -> Result<i32, AppError> {
     if let Some(id) = form.record {
         change_event(ctx, id, "network.event.save", move |txn, _, event| {
             Box::pin(async move {
+                // A meeting stays a meeting: its minutes and decisions are never a
+                // partner's, and a training turned into one would have none.
+                let was_meeting = stored_kind(&event) == EventKind::Meeting;
+                if was_meeting != (form.kind == EventKind::Meeting) {
+                    return Err(AppError::invalid("kind", Problem::Contradiction));
+                }
                 let mut row = event.into_active_model();
                 fill(&mut row, &form);
                 row.save(txn).await?;
@@ -412,12 +420,16 @@ pub async fn link_material(
                     if !readable.iter().any(|(m, _)| *m == material) {
                         return Err(AppError::NotFound);
                     }
-                    network_event_materials::ActiveModel {
+                    network_event_materials::Entity::insert(network_event_materials::ActiveModel {
                         event_id: Set(id),
                         material_id: Set(material),
                         ..Default::default()
-                    }
-                    .insert(txn)
+                    })
+                    .on_conflict_do_nothing_on([
+                        network_event_materials::Column::EventId,
+                        network_event_materials::Column::MaterialId,
+                    ])
+                    .exec(txn)
                     .await?;
                 }
                 (false, Some(row)) => {

@@ -59,6 +59,7 @@ fn conflict_message(conflict: Conflict) -> String {
         Conflict::BudgetOverlap => tr!("error-budget-overlap"),
         Conflict::ExpenseApproved => tr!("error-expense-approved"),
         Conflict::EventNotHeld => tr!("error-event-not-held"),
+        Conflict::AttendanceRecorded => tr!("error-attendance-recorded"),
         Conflict::NothingToUndo => tr!("error-nothing-to-undo"),
         Conflict::PlanAlreadyOpen => tr!("error-plan-already-open"),
         Conflict::AlreadyOnTeam => tr!("error-already-on-team"),

@@ -102,13 +102,14 @@ async fn a_training_registers_people_records_who_came_and_certifies_them() {
     .await;
     assert_eq!(registered.status(), StatusCode::OK);
     // Twice is once.
-    post(
+    let again = post(
         &app,
         &partner,
         "network/register",
         &[("id", &event_id), ("registering", "true")],
     )
     .await;
+    assert_eq!(again.status(), StatusCode::OK);
     let seen = event(&app, &partner, id).await;
     assert_eq!(seen.registered, 1);
     assert!(seen.mine.is_some() && !seen.may_edit);
@@ -202,6 +203,16 @@ async fn a_training_registers_people_records_who_came_and_certifies_them() {
     )
     .await;
     assert_eq!(kept.status(), StatusCode::CONFLICT);
+    assert_eq!(json(kept).await["conflict"], "attendance_recorded");
+    let kept = post(
+        &app,
+        &trainer,
+        "network/participants/remove",
+        &[("id", &event_id), ("participant", &nurse.id.to_string())],
+    )
+    .await;
+    assert_eq!(kept.status(), StatusCode::CONFLICT);
+    assert_eq!(event(&app, &trainer, id).await.attended, 2);
 
     // Nobody is present at an event still to come.
     let coming_id = coming.to_string();
@@ -213,6 +224,26 @@ async fn a_training_registers_people_records_who_came_and_certifies_them() {
     )
     .await;
     let future = event(&app, &trainer, coming).await;
+    // A registration of one event named with another: not found, whoever asks.
+    let crossed = post(
+        &app,
+        &trainer,
+        "network/attendance",
+        &[
+            ("id", &coming_id),
+            ("participant", &nurse.id.to_string()),
+            ("attended", "false"),
+        ],
+    )
+    .await;
+    assert_eq!(crossed.status(), StatusCode::NOT_FOUND);
+    let crossed = app
+        .get(
+            &format!("/azioni-di-sistema/{coming}/attestati/{}.pdf", mine.id),
+            Some(&partner),
+        )
+        .await;
+    assert_eq!(crossed.status(), StatusCode::NOT_FOUND);
     let early = post(
         &app,
         &trainer,
@@ -537,7 +568,69 @@ async fn a_meetings_decisions_reach_their_owners_and_partners_never_see_it() {
         .await;
     assert_eq!(html.status(), StatusCode::FORBIDDEN);
     assert!(!html.text().await.unwrap().contains("16-18enni"));
-    assert!(audit_rows(&app, &event_id, "network.event.view", "denied").await >= 2);
+    assert_eq!(
+        audit_rows(&app, &event_id, "network.event.view", "denied").await,
+        2
+    );
+    let refused = post(
+        &app,
+        &partner,
+        "network/register",
+        &[("id", &event_id), ("registering", "true")],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        audit_rows(&app, &event_id, "network.register", "denied").await,
+        1
+    );
+
+    // A meeting stays a meeting: turned into a training, its minutes would reach
+    // partners. And a decision is found only under its own meeting.
+    let turned = post(
+        &app,
+        &coordinator,
+        "network/events/save",
+        &[
+            ("form[record]", &event_id),
+            ("form[kind]", "training"),
+            ("form[title]", "Cabina di regia di dicembre"),
+            ("form[audience]", "network_staff"),
+            ("form[held_on]", &day(-1)),
+            ("form[place]", "Torino"),
+            ("form[trainers]", "Chiara Bertola"),
+        ],
+    )
+    .await;
+    assert_eq!(turned.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        problem(&json(turned).await, "kind").as_deref(),
+        Some("contradiction")
+    );
+    let training = create(
+        &app,
+        &coordinator,
+        "training",
+        "Formazione a parte",
+        &day(-1),
+    )
+    .await;
+    let crossed = post(
+        &app,
+        &coordinator,
+        "network/decisions/done",
+        &[
+            ("id", &training.to_string()),
+            ("decision", &decision),
+            ("done", "false"),
+        ],
+    )
+    .await;
+    assert_eq!(crossed.status(), StatusCode::NOT_FOUND);
+    assert!(event(&app, &coordinator, training)
+        .await
+        .decisions
+        .is_empty());
     let refused = app.call_raw("planner/my_work", &[], Some(&partner)).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 }

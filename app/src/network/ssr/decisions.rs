@@ -130,8 +130,14 @@ pub async fn close_decision(ctx: &Ctx, id: i32, decision: i32, done: bool) -> Re
                 if row.owner_id != user.id && !may_organise(user, event.organisation_id) {
                     return Err(AppError::Forbidden);
                 }
+                // Done again keeps the day it was first done.
+                let done_on = if done {
+                    row.done_on.or(Some(today()))
+                } else {
+                    None
+                };
                 let mut row = row.into_active_model();
-                row.done_on = Set(done.then(today));
+                row.done_on = Set(done_on);
                 row.save(txn).await?;
                 Ok(format!("decision={decision} done={done}"))
             })

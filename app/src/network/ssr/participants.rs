@@ -14,36 +14,31 @@ pub async fn register_myself(ctx: &Ctx, id: i32, registering: bool) -> Result<()
     };
     act_on_event(ctx, id, action, move |txn, user, _| {
         Box::pin(async move {
-            let existing = network_participants::Entity::find()
+            if registering {
+                // Twice at once (a double click) is once: the unique index decides.
+                network_participants::Entity::insert(network_participants::ActiveModel {
+                    event_id: Set(id),
+                    user_id: Set(Some(user.id)),
+                    full_name: Set(user.display_name.clone()),
+                    organisation_name: Set(user.organisation_name.clone()),
+                    attended: Set(false),
+                    registered_by: Set(user.id),
+                    registered_at: Set(Utc::now()),
+                    ..Default::default()
+                })
+                .on_conflict_do_nothing_on([
+                    network_participants::Column::EventId,
+                    network_participants::Column::UserId,
+                ])
+                .exec(txn)
+                .await?;
+            } else if let Some(row) = network_participants::Entity::find()
                 .filter(network_participants::Column::EventId.eq(id))
                 .filter(network_participants::Column::UserId.eq(user.id))
                 .one(txn)
-                .await?;
-            match (registering, existing) {
-                (true, None) => {
-                    network_participants::ActiveModel {
-                        event_id: Set(id),
-                        user_id: Set(Some(user.id)),
-                        full_name: Set(user.display_name.clone()),
-                        organisation_name: Set(user.organisation_name.clone()),
-                        attended: Set(false),
-                        registered_by: Set(user.id),
-                        registered_at: Set(Utc::now()),
-                        ..Default::default()
-                    }
-                    .insert(txn)
-                    .await?;
-                }
-                // Attendance is the organisers' record: it stays once marked.
-                (false, Some(row)) if row.attended => {
-                    return Err(AppError::conflict(Conflict::Stale));
-                }
-                (false, Some(row)) => {
-                    network_participants::Entity::delete_by_id(row.id)
-                        .exec(txn)
-                        .await?;
-                }
-                _ => {}
+                .await?
+            {
+                take_off(txn, row).await?;
             }
             Ok(format!("user={}", user.id))
         })
@@ -90,14 +85,26 @@ async fn participant_of<C: ConnectionTrait>(
         .ok_or(AppError::NotFound)
 }
 
+/// Takes a registration off, unless she was present: attendance is the organisers'
+/// record, and her certificate and the report's count rest on it.
+async fn take_off<C: ConnectionTrait>(
+    conn: &C,
+    row: network_participants::Model,
+) -> Result<(), AppError> {
+    if row.attended {
+        return Err(AppError::conflict(Conflict::AttendanceRecorded));
+    }
+    network_participants::Entity::delete_by_id(row.id)
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 /// Takes a registration off, for the organisers.
 pub async fn remove_participant(ctx: &Ctx, id: i32, participant: i32) -> Result<(), AppError> {
     change_event(ctx, id, "network.participants.remove", move |txn, _, _| {
         Box::pin(async move {
-            let row = participant_of(txn, id, participant).await?;
-            network_participants::Entity::delete_by_id(row.id)
-                .exec(txn)
-                .await?;
+            take_off(txn, participant_of(txn, id, participant).await?).await?;
             Ok(format!("participant={participant}"))
         })
     })
@@ -113,12 +120,11 @@ pub async fn mark_attendance(
 ) -> Result<(), AppError> {
     change_event(ctx, id, "network.attendance", move |txn, _, event| {
         Box::pin(async move {
+            let row = participant_of(txn, id, participant).await?;
             if event.held_on > today() {
                 return Err(AppError::conflict(Conflict::EventNotHeld));
             }
-            let mut row = participant_of(txn, id, participant)
-                .await?
-                .into_active_model();
+            let mut row = row.into_active_model();
             row.attended = Set(attended);
             row.save(txn).await?;
             Ok(format!("participant={participant} attended={attended}"))
@@ -151,10 +157,7 @@ pub async fn certificate_of(
         if event.held_on > today() {
             return Err(AppError::conflict(Conflict::EventNotHeld));
         }
-        let organiser = organisation_names(&txn, [event.organisation_id])
-            .await?
-            .remove(&event.organisation_id)
-            .unwrap_or_default();
+        let organiser = organisation_name(&txn, event.organisation_id).await?;
         record(
             &txn,
             ctx.request_id(),

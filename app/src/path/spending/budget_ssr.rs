@@ -19,7 +19,7 @@ use crate::auth::ssr::Ctx;
 use crate::entity::{support_budgets, support_expenses};
 use crate::kernel::clock::today;
 use crate::kernel::error::{AppError, Conflict};
-use crate::kernel::names::{organisation_names, organisations_of_kinds};
+use crate::kernel::names::{organisation_name, organisations_of_kinds};
 use crate::people::access::{people_in_charge_of, person_codes};
 
 /// The organisations whose budgets `user` reads: her own (a reception manager), or
@@ -35,13 +35,9 @@ async fn readable<C: ConnectionTrait>(
     if !user.has_role(Role::ReceptionManager) {
         return Err(AppError::Forbidden);
     }
-    let names = organisation_names(conn, [user.organisation_id]).await?;
     Ok(vec![(
         user.organisation_id,
-        names
-            .get(&user.organisation_id)
-            .cloned()
-            .unwrap_or_default(),
+        organisation_name(conn, user.organisation_id).await?,
     )])
 }
 

@@ -1,10 +1,10 @@
 //! What the report counts of the network's own work ("azioni di sistema", seed 002):
 //! training events, workshops and coordination meetings held in the period, with the
 //! people present; trainings and workshops by their audience; the decisions taken at
-//! the meetings, and of them those carried out. Events belong to the organisation that
-//! organised them; they have no province, so a report for some provinces counts every
-//! event of its organisations. These are not people the network shelters: the figures
-//! are never hidden as small counts.
+//! the meetings, and of them those carried out by the period's end. Events belong to
+//! the organisation that organised them; they have no province, so a report for some
+//! provinces counts every event of its organisations. These are not people the network
+//! shelters: the figures are never hidden as small counts.
 
 use super::*;
 use crate::entity::{network_decisions, network_events, network_participants};
@@ -68,7 +68,12 @@ pub(super) async fn count_system_actions<C: ConnectionTrait>(
         .await?;
     let taken = table.rows.len() - 2;
     table.count(taken, 0, decisions.len() as i64);
-    let done = decisions.iter().filter(|d| d.done_on.is_some()).count();
+    // Carried out by the period's end: the report of a past quarter does not change
+    // when it is produced again later.
+    let done = decisions
+        .iter()
+        .filter(|d| d.done_on.is_some_and(|day| day <= held_by))
+        .count();
     table.count(taken + 1, 0, done as i64);
     Ok(table)
 }
