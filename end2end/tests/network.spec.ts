@@ -37,25 +37,27 @@ function inDays(days: number) {
 
 for (const words of runs) {
   test(`a training certifies who came and a meeting's decision reaches its owner, ${words.locale} at ${words.width} px`, async ({ browser }, info) => {
+    // Three people sign in and go through two events: longer than one page's test.
+    test.setTimeout(120_000);
     const suffix = `${info.project.name} ${words.width}`;
     const trainer = await asUser(browser, 'formatrice@anello.test', words.width, words.locale);
     const page = trainer.page;
     await page.goto('/azioni-di-sistema');
     await untilHydrated(page);
     const training = `Indicatori al pronto soccorso ${suffix}`;
-    await page.getByLabel(words.kind, { exact: true }).selectOption('training');
-    await page.getByLabel(words.audience, { exact: true }).selectOption('emergency_department');
-    await page.getByLabel(words.title, { exact: true }).fill(training);
-    await page.getByLabel(words.day, { exact: true }).fill(inDays(-1));
-    await page.getByLabel(words.place, { exact: true }).fill('Ospedale Maria Vittoria, Torino');
-    await page.getByLabel(words.trainers, { exact: true }).fill('Laura Ferrero');
+    await page.getByRole('combobox', { name: words.kind, exact: true }).selectOption('training');
+    await page.getByRole('combobox', { name: words.audience, exact: true }).selectOption('emergency_department');
+    await page.getByRole('textbox', { name: words.title, exact: true }).fill(training);
+    await page.getByRole('textbox', { name: words.day, exact: true }).fill(inDays(-1));
+    await page.getByRole('textbox', { name: words.place, exact: true }).fill('Ospedale Maria Vittoria, Torino');
+    await page.getByRole('textbox', { name: words.trainers, exact: true }).fill('Laura Ferrero');
     await page.getByRole('button', { name: words.save }).click();
     await expect(page).toHaveURL(/\/azioni-di-sistema\/\d+$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(training);
     await untilHydrated(page);
 
-    await page.getByLabel(words.name, { exact: true }).fill('Anna Rossi');
-    await page.getByLabel(words.organisation, { exact: true }).fill('ASL Città di Torino');
+    await page.getByRole('textbox', { name: words.name, exact: true }).fill('Anna Rossi');
+    await page.getByRole('textbox', { name: words.organisation, exact: true }).fill('ASL Città di Torino');
     await page.getByRole('button', { name: words.register, exact: true }).click();
     const row = page.locator('tr', { hasText: 'Anna Rossi' });
     await row.getByRole('button', { name: words.present }).click();
@@ -75,21 +77,21 @@ for (const words of runs) {
     await meetingPage.goto('/azioni-di-sistema');
     await untilHydrated(meetingPage);
     const meeting = `Cabina di regia ${suffix}`;
-    await meetingPage.getByLabel(words.kind, { exact: true }).selectOption('meeting');
-    await meetingPage.getByLabel(words.audience, { exact: true }).selectOption('network_staff');
-    await meetingPage.getByLabel(words.title, { exact: true }).fill(meeting);
-    await meetingPage.getByLabel(words.day, { exact: true }).fill(inDays(-1));
-    await meetingPage.getByLabel(words.place, { exact: true }).fill('Regione Piemonte, Torino');
+    await meetingPage.getByRole('combobox', { name: words.kind, exact: true }).selectOption('meeting');
+    await meetingPage.getByRole('combobox', { name: words.audience, exact: true }).selectOption('network_staff');
+    await meetingPage.getByRole('textbox', { name: words.title, exact: true }).fill(meeting);
+    await meetingPage.getByRole('textbox', { name: words.day, exact: true }).fill(inDays(-1));
+    await meetingPage.getByRole('textbox', { name: words.place, exact: true }).fill('Regione Piemonte, Torino');
     await meetingPage.getByRole('button', { name: words.save }).click();
     await expect(meetingPage).toHaveURL(/\/azioni-di-sistema\/\d+$/);
     await untilHydrated(meetingPage);
     const decision = `Raccogliere le segnalazioni dei CAS (${suffix})`;
-    await meetingPage.getByLabel(words.minutes, { exact: true }).fill('Protocollo per le 16-18enni: bozza entro la settimana.');
+    await meetingPage.getByRole('textbox', { name: words.minutes, exact: true }).fill('Protocollo per le 16-18enni: bozza entro la settimana.');
     await meetingPage.getByRole('button', { name: words.saveMinutes }).click();
-    await expect(meetingPage.getByLabel(words.minutes, { exact: true })).toHaveValue(/16-18enni/);
-    await meetingPage.getByLabel(words.decision, { exact: true }).fill(decision);
-    await meetingPage.getByLabel(words.owner, { exact: true }).selectOption({ label: 'Sara Colombo (Cooperativa Progetto Tenda)' });
-    await meetingPage.getByLabel(words.due, { exact: true }).fill(inDays(3));
+    await expect(meetingPage.getByRole('textbox', { name: words.minutes, exact: true })).toHaveValue(/16-18enni/);
+    await meetingPage.getByRole('textbox', { name: words.decision, exact: true }).fill(decision);
+    await meetingPage.getByRole('combobox', { name: words.owner, exact: true }).selectOption({ label: 'Sara Colombo (Cooperativa Progetto Tenda)' });
+    await meetingPage.getByRole('textbox', { name: words.due, exact: true }).fill(inDays(3));
     await meetingPage.getByRole('button', { name: words.saveDecision }).click();
     await expect(meetingPage.locator('.child-card', { hasText: decision })).toContainText('Sara Colombo');
     await coordinator.context.close();
