@@ -26,6 +26,9 @@ const runs = [
 
 runs.forEach((words, index) => {
   test(`an expense is recorded, approved and a budget set, ${words.locale} at ${words.width} px`, async ({ browser }, info) => {
+    // Three people sign in (registrar, case worker, reception manager): past one page's 30 s
+    // on a busy machine (measured 2026-12-07 beside another browser run).
+    test.setTimeout(90_000);
     const registrar = await asUser(browser, 'operatrice@anello.test', 1280);
     const code = await registerPerson(registrar.page, 'Blessing', `Spese${words.width}`);
     await registrar.context.close();
