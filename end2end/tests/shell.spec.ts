@@ -167,7 +167,7 @@ for (const [locale, privacy, accessibility] of [
 test.describe('on a phone', () => {
   test.use({ locale: 'it-IT' });
 
-test('the coordinator\'s fourteen links fold behind a menu button', async ({ page }, info) => {
+test('the coordinator\'s seventeen links fold behind a menu button', async ({ page }, info) => {
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page, 'coordinatrice@anello.test', 'it');
   const menu = page.getByRole('button', { name: 'Menu' });
