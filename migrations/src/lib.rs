@@ -37,6 +37,7 @@ mod m20261206_000026_rooms;
 mod m20261207_000027_support_spending;
 mod m20261207_000028_person_transfers;
 mod m20261207_000029_network_events;
+mod m20261207_000030_placement_rule_checks;
 
 pub struct Migrator;
 
@@ -73,6 +74,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000027_support_spending::Migration),
             Box::new(m20261207_000028_person_transfers::Migration),
             Box::new(m20261207_000029_network_events::Migration),
+            Box::new(m20261207_000030_placement_rule_checks::Migration),
         ]
     }
 }

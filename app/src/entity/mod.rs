@@ -50,6 +50,7 @@ pub mod person_documents;
 pub mod person_identities;
 pub mod person_organisations;
 pub mod person_transfers;
+pub mod placement_rule_checks;
 pub mod placements;
 pub mod plan_actions;
 pub mod plan_assessments;

@@ -343,6 +343,20 @@ pub enum Breach {
 }
 
 impl Breach {
+    pub const ALL: [Breach; 7] = [
+        Breach::TargetGroup,
+        Breach::MinorNotAllowedHere,
+        Breach::MinorWithoutAuthorisation,
+        Breach::BelowAgeFloor,
+        Breach::NoRoomForFamily,
+        Breach::FamilySplit,
+        Breach::KeptApart,
+    ];
+
+    pub fn from_code(code: &str) -> Option<Breach> {
+        Breach::ALL.into_iter().find(|rule| rule.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Breach::TargetGroup => "target_group",
@@ -370,6 +384,14 @@ impl Breach {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_rule_reads_back_from_its_code() {
+        for rule in Breach::ALL {
+            assert_eq!(Breach::from_code(rule.code()), Some(rule));
+        }
+        assert_eq!(Breach::from_code("nonsense"), None);
+    }
 
     #[test]
     fn field_problems_travel_in_an_address_and_back() {

@@ -22,6 +22,8 @@ use crate::people::registry::model::PathStatus;
 use crate::people::waiting::model::TargetGroup;
 use crate::people::waiting::ssr::STATUS_WAITING;
 
+/// What the rules said, kept for the dashboards.
+mod checks;
 /// The reads behind `assess`.
 mod loading;
 use loading::*;
@@ -74,8 +76,21 @@ pub struct Request<'a> {
 }
 
 /// Checks the rules and plans the beds. A breach the user may not set aside (or a
-/// missing reason) is refused with every broken rule named.
+/// missing reason) is refused with every broken rule named. The rules that refused, or
+/// were set aside, are kept for the dashboards (`checks`), in the caller's transaction.
 pub async fn plan<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result<Plan, AppError> {
+    let verdict = verdict(conn, request).await;
+    match &verdict {
+        Ok(plan) => checks::keep(conn, request, &plan.overridden, true).await?,
+        Err(AppError::Rules { breaches, .. }) => {
+            checks::keep(conn, request, breaches, false).await?;
+        }
+        Err(_) => {}
+    }
+    verdict
+}
+
+async fn verdict<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result<Plan, AppError> {
     let reason = request
         .override_reason
         .map(str::trim)
