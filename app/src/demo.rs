@@ -464,6 +464,9 @@ pub async fn load_demo_activity(db: &DatabaseConnection) -> Result<(), anyhow::E
         return Ok(());
     }
     let txn = crate::kernel::db::begin_write(db).await?;
+    // The past stays first: the dated steps of their people follow them.
+    crate::reports::demo::load_demo_past_stays(&txn, crate::kernel::clock::today(), Utc::now())
+        .await?;
     crate::reports::demo::load_demo_history(&txn, 1).await?;
     let key = crate::state::IdentityKey::new(crate::state::IdentityKey::DEVELOPMENT);
     waiting::load_demo_waiting(&txn, &key).await?;

@@ -52,7 +52,8 @@ pub use timeline::*;
 mod placing;
 pub use placing::*;
 
-pub const STATUS_PLACED: &str = "placed";
+/// A waiting-list entry closed by a bed (the waiting list keeps its statuses).
+pub use crate::people::waiting::ssr::STATUS_PLACED;
 
 /// Reception managers manage their organisation's structures; the coordinator all.
 pub(super) fn may_manage_structure(user: &CurrentUser, structure: &structures::Model) -> bool {

@@ -57,6 +57,12 @@ pub fn required_day(field: &str, text: &str, checks: &mut Validation) -> Option<
     }
 }
 
+/// The first day of `day`'s month: months of birth and of reports are kept as it.
+pub fn first_of_month(day: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    day.with_day(1).unwrap_or(day)
+}
+
 /// The first day of a month named `YYYY-MM` (a page's query), if it is one within range.
 pub fn form_month(text: &str) -> Option<NaiveDate> {
     form_day(&format!("{}-01", text.trim())).ok().flatten()

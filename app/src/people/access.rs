@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, Months, NaiveDate, Utc};
+use chrono::{Months, NaiveDate, Utc};
 use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -246,9 +246,7 @@ pub async fn record_path_step<C: ConnectionTrait>(
     Ok(())
 }
 
-pub(crate) fn first_of_month(day: NaiveDate) -> NaiveDate {
-    day.with_day(1).unwrap_or(day)
-}
+pub(crate) use crate::kernel::dates::first_of_month;
 
 /// Minor on `today`, from what the pseudonymous record holds (month of birth). In the
 /// month of the 18th birthday the person still counts as a minor: lists err on the side

@@ -30,8 +30,10 @@ use crate::ui::time::{day_text, interface_language, month_text};
 
 mod dashboards;
 mod figures;
+mod labels;
 pub use dashboards::*;
 pub use figures::*;
+pub use labels::*;
 
 fn request_from(query: &ParamsMap, print: bool) -> ReportRequest {
     ReportRequest {
@@ -59,66 +61,12 @@ fn report_query(report: &FunderReport) -> String {
     pairs.join("&")
 }
 
-pub fn label_text(label: &Label) -> String {
-    match label {
-        Label::Continuing => tr!("report-label-continuing"),
-        Label::NewTakeIns => tr!("report-label-new"),
-        Label::Total => tr!("report-label-total"),
-        Label::Gender(gender) => gender_name(*gender),
-        Label::Minors => tr!("report-label-minors"),
-        Label::Adults => tr!("report-label-adults"),
-        Label::Evaluations => tr!("report-label-evaluations"),
-        Label::StillOpen => tr!("report-label-still-open"),
-        Label::Proximity => tr!("report-label-proximity"),
-        Label::Identified => tr!("report-label-identified"),
-        Label::Proposals => tr!("report-label-proposals"),
-        Label::CommissionRequests => tr!("report-label-commission-requests"),
-        Label::CommissionReferrals => tr!("report-label-commission-referrals"),
-        Label::HearingAccompaniments => tr!("report-label-hearing-accompaniments"),
-        Label::PermitsConverted => tr!("report-label-permits-converted"),
-        Label::Contacts => tr!("report-label-contacts"),
-        Label::AllPeople => tr!("report-label-all"),
-        Label::Exploitation(kind) => exploitation_name(*kind),
-        Label::Internships => tr!("report-label-internships"),
-        Label::WorkGrants => tr!("report-label-work-grants"),
-        Label::SingleMothers => tr!("report-label-single-mothers"),
-        Label::Channel(channel) => channel_name(*channel),
-        Label::Structure(name) => name.clone(),
-        Label::Beds => tr!("report-label-beds"),
-        Label::PresenceDays => tr!("report-label-presence-days"),
-        Label::AvailableDays => tr!("report-label-available-days"),
-        Label::Identifications => tr!("report-label-identifications"),
-        Label::TakenInCharge => tr!("report-label-taken-in-charge"),
-        Label::Province(code) => province_name(code).unwrap_or(code).to_string(),
-        Label::Organisation(name) => name.clone(),
-        Label::Month(first_day) => month_text(*first_day),
-        Label::Occupied => tr!("report-label-occupied"),
-        Label::Held => tr!("report-label-held"),
-        Label::OutOfService => tr!("report-label-out-of-service"),
-        Label::Free => tr!("report-label-free"),
-        Label::People => tr!("report-label-people"),
-        Label::Stage(status) => status_name(*status),
-        Label::ExitOutcome(outcome) => exit_outcome_name(*outcome),
-        Label::Spending(category) => category_name(*category),
-        Label::Euros => tr!("report-label-euros"),
-        Label::TransfersIn => tr!("report-label-transfers-in"),
-        Label::TransfersInTollFree => tr!("report-label-transfers-in-toll-free"),
-        Label::TransfersOut => tr!("report-label-transfers-out"),
-        Label::TransfersOutSafety => tr!("report-label-transfers-out-safety"),
-        Label::EventKind(kind) => crate::network::components::kind_name(*kind),
-        Label::Audience(audience) => crate::network::components::audience_name(*audience),
-        Label::DecisionsTaken => tr!("report-label-decisions-taken"),
-        Label::DecisionsDone => tr!("report-label-decisions-done"),
-        Label::Events => tr!("report-label-events"),
-        Label::Present => tr!("report-label-present"),
-    }
-}
-
 fn table_title(id: TableId) -> String {
     match id {
         TableId::TakeInsBySex => tr!("report-table-take-ins-by-sex"),
         TableId::TakeInsByAge => tr!("report-table-take-ins-by-age"),
         TableId::DependentChildren => tr!("report-table-dependent-children"),
+        TableId::Births => tr!("report-table-births"),
         TableId::Evaluations => tr!("report-table-evaluations"),
         TableId::Exploitation => tr!("report-table-exploitation"),
         TableId::WorkInclusion => tr!("report-table-work-inclusion"),
@@ -134,6 +82,9 @@ fn table_title(id: TableId) -> String {
         TableId::ExitsByOutcome => tr!("report-table-exits-by-outcome"),
         TableId::FlowByProvince => tr!("report-table-flow-by-province"),
         TableId::FlowByOrganisation => tr!("report-table-flow-by-organisation"),
+        TableId::LengthOfStay => tr!("report-table-length-of-stay"),
+        TableId::WaitingTimes => tr!("report-table-waiting-times"),
+        TableId::RuleRefusals => tr!("report-table-rule-refusals"),
     }
 }
 
@@ -142,6 +93,7 @@ fn table_note(id: TableId) -> String {
         TableId::TakeInsBySex => tr!("report-note-take-ins"),
         TableId::TakeInsByAge => tr!("report-note-age"),
         TableId::DependentChildren => tr!("report-note-children"),
+        TableId::Births => tr!("report-note-births"),
         TableId::Evaluations => tr!("report-note-evaluations"),
         TableId::Exploitation => tr!("report-note-exploitation"),
         TableId::WorkInclusion => tr!("report-note-work"),
@@ -158,6 +110,9 @@ fn table_note(id: TableId) -> String {
         TableId::ExitsByOutcome => tr!("report-note-exits"),
         TableId::FlowByProvince => tr!("report-note-flow-by-province"),
         TableId::FlowByOrganisation => tr!("report-note-flow-by-organisation"),
+        TableId::LengthOfStay => tr!("report-note-length-of-stay"),
+        TableId::WaitingTimes => tr!("report-note-waiting-times"),
+        TableId::RuleRefusals => tr!("report-note-rule-refusals"),
     }
 }
 
@@ -229,6 +184,9 @@ fn chart_markup(table: &Table) -> Option<String> {
         TableId::PathFlow | TableId::ExitsByOutcome => {
             Some(bar_chart(&grouped(vec![(0, 0)]), &words))
         }
+        // The average days per kind of structure; the refusals beside the rules set aside.
+        TableId::LengthOfStay => Some(bar_chart(&grouped(vec![(1, 0)]), &words)),
+        TableId::RuleRefusals => Some(bar_chart(&grouped(vec![(0, 0), (1, 1)]), &words)),
         TableId::FlowByProvince | TableId::FlowByOrganisation => Some(bar_chart(
             &grouped(
                 (0..table.columns.len())
@@ -271,7 +229,8 @@ fn count_view(count: Count, link: Option<String>) -> AnyView {
 fn ReportTable(table: Table, query: String, with_csv: bool) -> impl IntoView {
     let id = table.id;
     let presence = id.occupancy_columns().is_some();
-    let has_chart = id.is_dashboard();
+    // Tables without a chart of their own (the waiting times: two rows) stand alone.
+    let has_chart = id.is_dashboard() && chart_markup(&table).is_some();
     // A table of many columns goes under its chart: side by side it would scroll.
     let chart_above = has_chart && table.columns.len() > 3;
     let chart = has_chart.then(|| {

@@ -74,8 +74,11 @@ pub async fn compute<C: ConnectionTrait>(
     let by_month = occupancy_by_month(&structures, &beds, &stays, from, to);
     let mut tables = vec![by_province, by_organisation, by_month];
     tables.extend(flows(conn, scope, from, to).await?);
+    tables.extend(times::shelter_times(conn, scope, &structures, (from, to), today).await?);
     Ok(tables)
 }
+
+mod times;
 
 /// Rows in a stable order: provinces as the region lists them, anything else by name.
 fn ordered(mut labels: Vec<Label>) -> Vec<Label> {

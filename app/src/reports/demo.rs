@@ -19,6 +19,9 @@ use crate::people::model::AgeBand;
 use crate::people::registry::model::PathStatus;
 use crate::people::screening::model::ScreeningOutcome;
 
+mod times;
+pub use times::load_demo_past_stays;
+
 /// Contacts per implementing body (× `copies`).
 pub const DEMO_CONTACTS_PER_ORGANISATION: usize = 40;
 

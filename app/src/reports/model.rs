@@ -27,6 +27,7 @@ code_enum! {
         TakeInsBySex => "take_ins_by_sex",
         TakeInsByAge => "take_ins_by_age",
         DependentChildren => "dependent_children",
+        Births => "births",
         Evaluations => "evaluations",
         Exploitation => "exploitation",
         WorkInclusion => "work_inclusion",
@@ -43,6 +44,11 @@ code_enum! {
         ExitsByOutcome => "exits_by_outcome",
         FlowByProvince => "flow_by_province",
         FlowByOrganisation => "flow_by_organisation",
+        // Times of the shelter (seed 001): how long stays last, how long people wait for
+        // a bed, and the rules that refused one.
+        LengthOfStay => "length_of_stay",
+        WaitingTimes => "waiting_times",
+        RuleRefusals => "rule_refusals",
     }
 }
 
@@ -58,6 +64,9 @@ impl TableId {
                 | TableId::ExitsByOutcome
                 | TableId::FlowByProvince
                 | TableId::FlowByOrganisation
+                | TableId::LengthOfStay
+                | TableId::WaitingTimes
+                | TableId::RuleRefusals
         )
     }
 
@@ -89,6 +98,9 @@ pub enum Label {
     CommissionReferrals,
     /// People someone of the network went with to their Commission hearing.
     HearingAccompaniments,
+    /// Unaccompanied minors the network evaluated before a Territorial Commission had
+    /// heard them (seed 002: "MSNA inviati ... in anticipo rispetto alla CT").
+    UnaccompaniedBeforeHearing,
     PermitsConverted,
     Contacts,
     AllPeople,
@@ -137,6 +149,23 @@ pub enum Label {
     /// How many events (or decisions); how many people were present.
     Events,
     Present,
+    /// Children born while their mother was in the project; of them, those born in the
+    /// period.
+    BornInProject,
+    BornInPeriod,
+    /// Stays in one kind of structure, and whole stays in the network's shelter.
+    StructureKind(crate::beds::model::StructureKind),
+    WholeStay,
+    StaysEnded,
+    /// An average of days, shown only beside an exact count of people.
+    AverageDays,
+    /// People placed from the waiting list in the period; people still waiting at its end.
+    PlacedFromWaiting,
+    StillWaiting,
+    /// A rule of the bed board; the people it refused, and those it was set aside for.
+    Rule(crate::kernel::error::Breach),
+    Refused,
+    SetAside,
 }
 
 /// What a column counts, which decides how its figures may leave the coordinator's screen.

@@ -39,6 +39,7 @@ use crate::people::model::{Exploitation, Gender};
 use crate::people::screening::model::ScreeningOutcome;
 use crate::planner::model::WorkKind;
 
+mod births;
 mod computing;
 mod figures;
 mod network_counts;
@@ -88,7 +89,7 @@ fn reading_for(ctx: &Ctx, request: &ValidRequest) -> Result<Reading, AppError> {
 
 fn finished(raw: &RawTable, suppressed: bool, threshold: i64, linked: bool) -> Table {
     let values = raw.values();
-    let cells = if suppressed {
+    let mut cells = if suppressed {
         suppress(
             &values,
             raw.total_row,
@@ -99,6 +100,7 @@ fn finished(raw: &RawTable, suppressed: bool, threshold: i64, linked: bool) -> T
     } else {
         exact(&values)
     };
+    guard_averages(raw, &mut cells);
     Table {
         id: raw.id,
         rows: raw.rows.clone(),
@@ -108,6 +110,19 @@ fn finished(raw: &RawTable, suppressed: bool, threshold: i64, linked: bool) -> T
         total_column: raw.total_column,
         sensitive: raw.kinds.iter().map(|k| *k == ColumnKind::People).collect(),
         linked,
+    }
+}
+
+/// An average is withheld wherever the people it describes are not shown exactly: the
+/// average of fewer than the threshold would tell their days.
+fn guard_averages(raw: &RawTable, cells: &mut [Vec<Count>]) {
+    for (column, guard) in raw.guards.iter().enumerate() {
+        let Some(guard) = *guard else { continue };
+        for row in cells.iter_mut() {
+            if !matches!(row[guard], Count::Exact(_)) {
+                row[column] = Count::Withheld;
+            }
+        }
     }
 }
 

@@ -15,12 +15,24 @@ use crate::people::registry::model::PathStatus;
 /// What one cell counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Member {
-    Person { id: i32, day: NaiveDate },
+    Person {
+        id: i32,
+        day: NaiveDate,
+    },
     Contact(i32),
-    Stay { placement: i32, days: i64 },
+    Stay {
+        placement: i32,
+        days: i64,
+    },
     Screening(i32),
     Work(i32),
     Permit(i32),
+    /// A span of a person's days that a figure averages (a stay, a wait), from `day`.
+    Days {
+        person: i32,
+        day: NaiveDate,
+        days: i64,
+    },
 }
 
 /// A table before suppression: each cell's members and value.
@@ -32,12 +44,16 @@ pub struct RawTable {
     pub total_row: bool,
     pub total_column: bool,
     pub kinds: Vec<ColumnKind>,
+    /// `guards[c] = Some(g)`: a figure of column `c` (an average) describes the people
+    /// of column `g` in its row, and is withheld wherever they are not shown exactly.
+    pub guards: Vec<Option<usize>>,
 }
 
 impl RawTable {
     pub fn new(id: TableId, rows: Vec<Label>, columns: Vec<Label>) -> Self {
         let cells = vec![vec![(0, Vec::new()); columns.len()]; rows.len()];
         let kinds = vec![ColumnKind::People; columns.len()];
+        let guards = vec![None; columns.len()];
         RawTable {
             id,
             rows,
@@ -46,6 +62,7 @@ impl RawTable {
             total_row: false,
             total_column: false,
             kinds,
+            guards,
         }
     }
 
@@ -101,6 +118,29 @@ impl RawTable {
         self.total_row = total_row;
         self.total_column = total_column;
         self
+    }
+
+    /// Column `average` (kind `Other`) holds, per row, the rounded average of the days
+    /// of the members of column `people`, and is guarded by it.
+    pub fn average_days(&mut self, people: usize, average: usize) {
+        self.kinds[average] = ColumnKind::Other;
+        self.guards[average] = Some(people);
+        for row in &mut self.cells {
+            let members = &row[people].1;
+            let days: i64 = members
+                .iter()
+                .map(|member| match member {
+                    Member::Days { days, .. } | Member::Stay { days, .. } => *days,
+                    _ => 0,
+                })
+                .sum();
+            let count = i64::try_from(members.len()).unwrap_or(i64::MAX);
+            row[average].0 = if count == 0 {
+                0
+            } else {
+                (days + count / 2) / count
+            };
+        }
     }
 
     pub fn values(&self) -> Vec<Vec<i64>> {
@@ -202,4 +242,28 @@ pub fn nights_within(stay: &placements::Model, from: NaiveDate, to: NaiveDate) -
     let after_last = to + chrono::Duration::days(1);
     let end = stay.ended_on.unwrap_or(after_last).min(after_last);
     (end - start).num_days().max(0)
+}
+
+/// The records behind `ids` by their id, read a few hundred at a time: one query per kind
+/// and chunk rather than one per line, and never more bound values than the databases allow.
+pub async fn by_ids<C, E>(
+    conn: &C,
+    column: E::Column,
+    ids: &HashSet<i32>,
+    id_of: fn(&E::Model) -> i32,
+) -> Result<HashMap<i32, E::Model>, AppError>
+where
+    C: ConnectionTrait,
+    E: EntityTrait,
+{
+    let ids: Vec<i32> = ids.iter().copied().collect();
+    let mut models = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let found = E::find()
+            .filter(column.is_in(chunk.iter().copied()))
+            .all(conn)
+            .await?;
+        models.extend(found.into_iter().map(|model| (id_of(&model), model)));
+    }
+    Ok(models)
 }

@@ -26,6 +26,8 @@ use crate::people::registry::model::PathStatus;
 
 pub const STATUS_WAITING: &str = "waiting";
 pub const STATUS_WITHDRAWN: &str = "withdrawn";
+/// Closed by a bed on the board.
+pub const STATUS_PLACED: &str = "placed";
 
 /// Reception managers and the coordinator see the whole network's list; the rest of the
 /// front line sees the people of their own organisation.

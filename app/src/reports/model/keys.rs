@@ -21,6 +21,8 @@ pub fn label_key(label: &Label) -> String {
         Label::Audience(audience) => {
             format!("network-audience-{}", audience.code().replace('_', "-"))
         }
+        Label::StructureKind(kind) => format!("structure-{}", kind.code().replace('_', "-")),
+        Label::Rule(rule) => format!("rule-name-{}", rule.code().replace('_', "-")),
         other => format!(
             "report-label-{}",
             match other {
@@ -62,6 +64,16 @@ pub fn label_key(label: &Label) -> String {
                 Label::DecisionsDone => "decisions-done",
                 Label::Events => "events",
                 Label::Present => "present",
+                Label::UnaccompaniedBeforeHearing => "unaccompanied-before-hearing",
+                Label::BornInProject => "born-in-project",
+                Label::BornInPeriod => "born-in-period",
+                Label::WholeStay => "whole-stay",
+                Label::StaysEnded => "stays-ended",
+                Label::AverageDays => "average-days",
+                Label::PlacedFromWaiting => "placed-from-waiting",
+                Label::StillWaiting => "still-waiting",
+                Label::Refused => "refused",
+                Label::SetAside => "set-aside",
                 _ => "total",
             }
         ),

@@ -34,7 +34,7 @@ pub async fn compute<C: ConnectionTrait>(
 ) -> Result<Vec<RawTable>, AppError> {
     let scope_people = people_in_scope(conn, scope).await?;
     let people = Population::read(conn, &scope_people, to).await?;
-    let [by_sex, by_age, dependants, mut exploitation] = take_ins(&people, from, to);
+    let [by_sex, by_age, dependants, births, mut exploitation] = take_ins(&people, from, to);
     let mut evaluations = RawTable::new(
         TableId::Evaluations,
         vec![
@@ -47,6 +47,7 @@ pub async fn compute<C: ConnectionTrait>(
             Label::CommissionRequests,
             Label::CommissionReferrals,
             Label::HearingAccompaniments,
+            Label::UnaccompaniedBeforeHearing,
             Label::PermitsConverted,
         ],
         vec![Label::AllPeople, Label::Minors],
@@ -54,10 +55,11 @@ pub async fn compute<C: ConnectionTrait>(
     // Rows that count people count each person once, however many evaluations,
     // requests or referrals she had.
     let mut counted: HashMap<Label, HashSet<i32>> = HashMap::new();
+    let first_heard = super::path_counts::first_heard(conn).await?;
     count_screenings(
         conn,
         scope,
-        &people,
+        (&people, &first_heard),
         (from, to),
         (&mut evaluations, &mut exploitation),
         &mut counted,
@@ -85,6 +87,7 @@ pub async fn compute<C: ConnectionTrait>(
         by_sex.with_totals(true, true),
         by_age.with_totals(true, true),
         dependants.with_totals(true, true),
+        births.with_totals(false, true),
         evaluations,
         exploitation,
         work,
@@ -141,9 +144,10 @@ impl<'a> Population<'a> {
     }
 }
 
-/// Take-ins by sex and age, their dependent children, and the exploitation of those
-/// taken in charge (the column of identifications is filled by `count_screenings`).
-fn take_ins(people: &Population, from: NaiveDate, to: NaiveDate) -> [RawTable; 4] {
+/// Take-ins by sex and age, their dependent children and those born in the project, and
+/// the exploitation of those taken in charge (the column of identifications is filled by
+/// `count_screenings`).
+fn take_ins(people: &Population, from: NaiveDate, to: NaiveDate) -> [RawTable; 5] {
     let Population {
         everyone,
         steps,
@@ -169,6 +173,7 @@ fn take_ins(people: &Population, from: NaiveDate, to: NaiveDate) -> [RawTable; 4
         vec![Label::Continuing, Label::NewTakeIns, Label::Total],
         by_sex.columns.clone(),
     );
+    let mut births = super::births::births_table(by_sex.columns.clone());
     let mut exploitation = RawTable::new(
         TableId::Exploitation,
         Exploitation::ALL
@@ -202,25 +207,28 @@ fn take_ins(people: &Population, from: NaiveDate, to: NaiveDate) -> [RawTable; 4
             exploitation.add_to(&Label::Exploitation(kind), 1, 1, member);
         }
         for child in children.get(&person.id).into_iter().flatten() {
+            let column = gender_column(&child.gender);
+            let member = Member::Person { id: child.id, day };
             if minor_from_record(child, day) {
-                dependants.add_to(
-                    &row,
-                    gender_column(&child.gender),
-                    1,
-                    Member::Person { id: child.id, day },
-                );
+                dependants.add_to(&row, column, 1, member);
+            }
+            if super::births::born_during(child, take_in, exit) {
+                births.add_to(&Label::BornInProject, column, 1, member);
+                if super::births::born_within(child, from, to) {
+                    births.add_to(&Label::BornInPeriod, column, 1, member);
+                }
             }
         }
     }
 
-    [by_sex, by_age, dependants, exploitation]
+    [by_sex, by_age, dependants, births, exploitation]
 }
 
 /// Evaluations and what came of them, by the screenings held in the period.
 async fn count_screenings<C: ConnectionTrait>(
     conn: &C,
     scope: &Scope,
-    people: &Population<'_>,
+    (people, first_heard): (&Population<'_>, &HashMap<i32, NaiveDate>),
     (from, to): (NaiveDate, NaiveDate),
     (evaluations, exploitation): (&mut RawTable, &mut RawTable),
     counted: &mut HashMap<Label, HashSet<i32>>,
@@ -278,6 +286,14 @@ async fn count_screenings<C: ConnectionTrait>(
             (
                 Label::CommissionReferrals,
                 outcome == Some(ScreeningOutcome::CommissionReferral),
+            ),
+            (
+                Label::UnaccompaniedBeforeHearing,
+                minor
+                    && person.unaccompanied
+                    && first_heard
+                        .get(&person.id)
+                        .is_none_or(|heard| *heard > screening.held_on),
             ),
         ];
         for (row, applies) in people_rows {

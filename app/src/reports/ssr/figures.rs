@@ -124,30 +124,6 @@ pub(super) async fn hide_codes_of_others<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The records behind `ids` by their id, read a few hundred at a time: one query per kind
-/// and chunk rather than one per line, and never more bound values than the databases allow.
-pub(super) async fn by_ids<C, E>(
-    conn: &C,
-    column: E::Column,
-    ids: &HashSet<i32>,
-    id_of: fn(&E::Model) -> i32,
-) -> Result<HashMap<i32, E::Model>, AppError>
-where
-    C: ConnectionTrait,
-    E: EntityTrait,
-{
-    let ids: Vec<i32> = ids.iter().copied().collect();
-    let mut models = HashMap::with_capacity(ids.len());
-    for chunk in ids.chunks(500) {
-        let found = E::find()
-            .filter(column.is_in(chunk.iter().copied()))
-            .all(conn)
-            .await?;
-        models.extend(found.into_iter().map(|model| (id_of(&model), model)));
-    }
-    Ok(models)
-}
-
 pub(super) async fn figure_lines<C: ConnectionTrait>(
     conn: &C,
     members: &[Member],
@@ -180,7 +156,7 @@ impl FigureRecords {
         let mut wanted: [HashSet<i32>; 6] = Default::default();
         for member in members {
             let (kind, id) = match *member {
-                Member::Person { id, .. } => (0, id),
+                Member::Person { id, .. } | Member::Days { person: id, .. } => (0, id),
                 Member::Screening(id) => (1, id),
                 Member::Contact(id) => (2, id),
                 Member::Stay { placement, .. } => (3, placement),
@@ -254,6 +230,10 @@ impl FigureRecords {
     fn line(&self, member: &Member) -> Option<FigureLine> {
         match *member {
             Member::Person { id, day } => self.people.get(&id).map(|p| person_line(p, day, None)),
+            Member::Days { person, day, days } => self.people.get(&person).map(|p| FigureLine {
+                amount: days,
+                ..person_line(p, day, None)
+            }),
             Member::Screening(id) => self.screenings.get(&id).and_then(|screening| {
                 self.people.get(&screening.person_id).map(|person| {
                     person_line(

@@ -9,6 +9,32 @@ use crate::entity::{
 use crate::path::spending::model::SpendingCategory;
 use crate::path::transfers::model::{Direction, ReferralSource};
 
+/// The day a Territorial Commission first heard each person, as far as the network
+/// knows: the day it asked the network for her evaluation (it had heard her), or the day
+/// of the hearing it was sent to.
+pub(super) async fn first_heard<C: ConnectionTrait>(
+    conn: &C,
+) -> Result<HashMap<i32, NaiveDate>, AppError> {
+    let mut heard: HashMap<i32, NaiveDate> = HashMap::new();
+    let mut note = |person: i32, day: NaiveDate| {
+        let first = heard.entry(person).or_insert(day);
+        *first = (*first).min(day);
+    };
+    for row in commission_requests::Entity::find().all(conn).await? {
+        note(row.person_id, row.received_on);
+    }
+    for row in commission_referrals::Entity::find()
+        .filter(commission_referrals::Column::HearingOn.is_not_null())
+        .all(conn)
+        .await?
+    {
+        if let Some(day) = row.hearing_on {
+            note(row.person_id, day);
+        }
+    }
+    Ok(heard)
+}
+
 /// Adds the Commission's records of the period to the evaluations table: a request
 /// received, a referral sent, a hearing accompanied (held by the end of the period and
 /// by today). Each person once a row, together with what the screenings counted.

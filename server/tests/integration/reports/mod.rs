@@ -9,6 +9,8 @@ mod dashboards;
 mod dataset;
 mod english;
 mod figure_lists;
+mod missing_lines;
+mod shelter_times;
 mod suppression;
 mod system_actions;
 mod two_periods;

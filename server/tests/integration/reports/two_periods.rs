@@ -36,7 +36,9 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
         vec![vec![0; 4]; 3]
     );
     // Rows: contacts, proximity, evaluations, still open, identified, proposals,
-    // Commission requests, referrals, hearings accompanied, permits converted.
+    // Commission requests, referrals, hearings accompanied, unaccompanied minors before
+    // their hearing (none: D, the only minor, is not recorded as unaccompanied),
+    // permits converted.
     // Columns: all, minors. Requests and referrals: C (her screening and her referral,
     // once) and D, a minor; D went to her hearing with the network.
     assert_eq!(
@@ -51,6 +53,7 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
             vec![2, 1],
             vec![2, 1],
             vec![1, 1],
+            vec![0, 0],
             vec![0, 0]
         ]
     );
@@ -142,6 +145,7 @@ async fn the_report_of_two_periods_matches_the_one_written_by_hand() {
             vec![1, 1],
             vec![0, 0],
             vec![1, 0],
+            vec![0, 0],
             vec![1, 0]
         ]
     );

@@ -31,13 +31,13 @@ async fn the_report_downloads_as_an_excel_workbook_with_a_sheet_per_table() {
     // and one per table.
     assert!(bytes.starts_with(b"PK\x03\x04"));
     let names = String::from_utf8_lossy(&bytes);
-    // The cover and the eleven tables of the funder report.
+    // The cover and the twelve tables of the funder report.
     assert!(names.contains("xl/worksheets/sheet1.xml"));
     assert!(
-        names.contains("xl/worksheets/sheet12.xml"),
+        names.contains("xl/worksheets/sheet13.xml"),
         "a sheet per table"
     );
-    assert!(!names.contains("xl/worksheets/sheet13.xml"));
+    assert!(!names.contains("xl/worksheets/sheet14.xml"));
     let rows = audit_rows_like(&app, "report.export", "format=xlsx").await;
     assert_eq!(rows, 1);
 

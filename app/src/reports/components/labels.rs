@@ -1,0 +1,85 @@
+//! The words of the report's rows and columns, as the page, the print view and the
+//! charts show them (the CSV and the workbook use the same keys, `model::label_key`).
+
+use super::*;
+use crate::kernel::error::Breach;
+
+pub fn label_text(label: &Label) -> String {
+    match label {
+        Label::Continuing => tr!("report-label-continuing"),
+        Label::NewTakeIns => tr!("report-label-new"),
+        Label::Total => tr!("report-label-total"),
+        Label::Gender(gender) => gender_name(*gender),
+        Label::Minors => tr!("report-label-minors"),
+        Label::Adults => tr!("report-label-adults"),
+        Label::Evaluations => tr!("report-label-evaluations"),
+        Label::StillOpen => tr!("report-label-still-open"),
+        Label::Proximity => tr!("report-label-proximity"),
+        Label::Identified => tr!("report-label-identified"),
+        Label::Proposals => tr!("report-label-proposals"),
+        Label::CommissionRequests => tr!("report-label-commission-requests"),
+        Label::CommissionReferrals => tr!("report-label-commission-referrals"),
+        Label::HearingAccompaniments => tr!("report-label-hearing-accompaniments"),
+        Label::PermitsConverted => tr!("report-label-permits-converted"),
+        Label::Contacts => tr!("report-label-contacts"),
+        Label::AllPeople => tr!("report-label-all"),
+        Label::Exploitation(kind) => exploitation_name(*kind),
+        Label::Internships => tr!("report-label-internships"),
+        Label::WorkGrants => tr!("report-label-work-grants"),
+        Label::SingleMothers => tr!("report-label-single-mothers"),
+        Label::Channel(channel) => channel_name(*channel),
+        Label::Structure(name) => name.clone(),
+        Label::Beds => tr!("report-label-beds"),
+        Label::PresenceDays => tr!("report-label-presence-days"),
+        Label::AvailableDays => tr!("report-label-available-days"),
+        Label::Identifications => tr!("report-label-identifications"),
+        Label::TakenInCharge => tr!("report-label-taken-in-charge"),
+        Label::Province(code) => province_name(code).unwrap_or(code).to_string(),
+        Label::Organisation(name) => name.clone(),
+        Label::Month(first_day) => month_text(*first_day),
+        Label::Occupied => tr!("report-label-occupied"),
+        Label::Held => tr!("report-label-held"),
+        Label::OutOfService => tr!("report-label-out-of-service"),
+        Label::Free => tr!("report-label-free"),
+        Label::People => tr!("report-label-people"),
+        Label::Stage(status) => status_name(*status),
+        Label::ExitOutcome(outcome) => exit_outcome_name(*outcome),
+        Label::Spending(category) => category_name(*category),
+        Label::Euros => tr!("report-label-euros"),
+        Label::TransfersIn => tr!("report-label-transfers-in"),
+        Label::TransfersInTollFree => tr!("report-label-transfers-in-toll-free"),
+        Label::TransfersOut => tr!("report-label-transfers-out"),
+        Label::TransfersOutSafety => tr!("report-label-transfers-out-safety"),
+        Label::EventKind(kind) => crate::network::components::kind_name(*kind),
+        Label::Audience(audience) => crate::network::components::audience_name(*audience),
+        Label::DecisionsTaken => tr!("report-label-decisions-taken"),
+        Label::DecisionsDone => tr!("report-label-decisions-done"),
+        Label::Events => tr!("report-label-events"),
+        Label::Present => tr!("report-label-present"),
+        Label::UnaccompaniedBeforeHearing => tr!("report-label-unaccompanied-before-hearing"),
+        Label::BornInProject => tr!("report-label-born-in-project"),
+        Label::BornInPeriod => tr!("report-label-born-in-period"),
+        Label::StructureKind(kind) => crate::beds::components::kind_name(*kind),
+        Label::WholeStay => tr!("report-label-whole-stay"),
+        Label::StaysEnded => tr!("report-label-stays-ended"),
+        Label::AverageDays => tr!("report-label-average-days"),
+        Label::PlacedFromWaiting => tr!("report-label-placed-from-waiting"),
+        Label::StillWaiting => tr!("report-label-still-waiting"),
+        Label::Rule(rule) => rule_name(*rule),
+        Label::Refused => tr!("report-label-refused"),
+        Label::SetAside => tr!("report-label-set-aside"),
+    }
+}
+
+/// A rule of the bed board in a few words (the board's refusal says it in a sentence).
+pub fn rule_name(rule: Breach) -> String {
+    match rule {
+        Breach::TargetGroup => tr!("rule-name-target-group"),
+        Breach::MinorNotAllowedHere => tr!("rule-name-minor-not-allowed-here"),
+        Breach::MinorWithoutAuthorisation => tr!("rule-name-minor-without-authorisation"),
+        Breach::BelowAgeFloor => tr!("rule-name-below-age-floor"),
+        Breach::NoRoomForFamily => tr!("rule-name-no-room-for-family"),
+        Breach::FamilySplit => tr!("rule-name-family-split"),
+        Breach::KeptApart => tr!("rule-name-kept-apart"),
+    }
+}
