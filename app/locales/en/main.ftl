@@ -2111,3 +2111,4 @@ rule-name-below-age-floor = Girl younger than 16
 rule-name-no-room-for-family = Not enough adjacent beds for the family
 rule-name-family-split = Family split between structures
 rule-name-kept-apart = People to be kept apart
+report-figure-days = Days

@@ -2112,3 +2112,4 @@ rule-name-below-age-floor = Ragazza con meno di 16 anni
 rule-name-no-room-for-family = Posti vicini insufficienti per la famiglia
 rule-name-family-split = Famiglia divisa tra strutture
 rule-name-kept-apart = Persone da tenere separate
+report-figure-days = Giorni

@@ -34,6 +34,16 @@ pub(super) fn figure_detail_text(detail: &FigureDetail) -> String {
     }
 }
 
+/// What the last column of a list adds up: days for a stay or a wait, else how many.
+fn amount_heading(table: TableId) -> String {
+    match table {
+        TableId::Presence | TableId::LengthOfStay | TableId::WaitingTimes => {
+            tr!("report-figure-days")
+        }
+        _ => tr!("report-figure-amount"),
+    }
+}
+
 #[component]
 pub fn FigurePage() -> impl IntoView {
     let query = use_query_map();
@@ -82,7 +92,7 @@ pub fn FigurePage() -> impl IntoView {
                                             <th scope="col">{move_tr!("field-network-code")}</th>
                                             <th scope="col">{move_tr!("report-figure-day")}</th>
                                             <th scope="col">{move_tr!("report-figure-detail")}</th>
-                                            <th scope="col" class="number">{move_tr!("report-figure-amount")}</th>
+                                            <th scope="col" class="number">{move || amount_heading(table)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -96,7 +106,7 @@ pub fn FigurePage() -> impl IntoView {
                                                     }}</td>
                                                     <td data-label=move || tr!("report-figure-day")>{line.day.map(day_text).unwrap_or_default()}</td>
                                                     <td data-label=move || tr!("report-figure-detail")>{move || figure_detail_text(&detail)}</td>
-                                                    <td class="number" data-label=move || tr!("report-figure-amount")>{line.amount}</td>
+                                                    <td class="number" data-label=move || amount_heading(table)>{line.amount}</td>
                                                 </tr>
                                             }
                                         }).collect_view()}
