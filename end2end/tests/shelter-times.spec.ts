@@ -20,14 +20,14 @@ const runs = [
     waiting: 'Attesa di un posto letto', placed: 'Persone che hanno avuto un letto dalla lista d\'attesa',
     rules: 'Regole del tabellone: inserimenti rifiutati e deroghe', list: 'Chi conta questo numero',
     total: 'Totale', days: 'Giorni', back: 'Torna al rapporto', births: 'Bambine e bambini nati nel progetto',
-    minors: 'Minori stranieri non accompagnati valutati prima dell\'audizione in Commissione territoriale',
+    minors: 'Minori stranieri non accompagnati valutati prima di ogni audizione in Commissione territoriale',
   },
   {
     locale: 'en-GB', width: 1280, stays: 'Length of stay', whole: 'Whole shelter in the network',
     waiting: 'Waiting for a bed', placed: 'People who got a bed from the waiting list',
     rules: 'Rules of the board: placements refused and rules set aside', list: 'Who this figure counts',
     total: 'Total', days: 'Days', back: 'Back to the report', births: 'Children born in the project',
-    minors: 'Unaccompanied foreign minors evaluated before their Territorial Commission hearing',
+    minors: 'Unaccompanied foreign minors evaluated before any Territorial Commission hearing',
   },
 ];
 

@@ -121,11 +121,22 @@ impl RawTable {
     }
 
     /// Column `average` (kind `Other`) holds, per row, the rounded average of the days
-    /// of the members of column `people`, and is guarded by it.
+    /// of the members of column `people`, and is guarded by it. Column `people` then
+    /// counts the different people among its members (one may have two stays or waits):
+    /// its figure, and so the guard, is a count of people, as suppression needs.
     pub fn average_days(&mut self, people: usize, average: usize) {
         self.kinds[average] = ColumnKind::Other;
         self.guards[average] = Some(people);
         for row in &mut self.cells {
+            let different: HashSet<i32> = row[people]
+                .1
+                .iter()
+                .filter_map(|member| match member {
+                    Member::Days { person, .. } => Some(*person),
+                    _ => None,
+                })
+                .collect();
+            row[people].0 = i64::try_from(different.len()).unwrap_or(i64::MAX);
             let members = &row[people].1;
             let days: i64 = members
                 .iter()

@@ -35,6 +35,7 @@ pub async fn place(
         let overridden = override_detail(&plan, override_reason);
         let mut beds_taken = Vec::new();
         let mut change = LastChange::new(UndoAction::Place, &person.code);
+        change.rules_set_aside.clone_from(&plan.set_aside_rows);
         for (member, member_bed) in &plan.moves {
             let created = insert_placement(
                 &txn,
@@ -234,6 +235,7 @@ pub async fn move_guest(
         )
         .await?;
         let overridden = override_detail(&plan, override_reason);
+        change.rules_set_aside.clone_from(&plan.set_aside_rows);
         // Every old stay ends before a new one opens: a family moving within one
         // structure may take each other's beds.
         let mut ended_stays = Vec::new();

@@ -63,6 +63,8 @@ pub struct Plan {
     /// The person dragged first, then her family in board order.
     pub moves: Vec<(people::Model, i32)>,
     pub overridden: Vec<Breach>,
+    /// The rows kept of the rules set aside, for the undo to take back.
+    pub set_aside_rows: Vec<i32>,
 }
 
 /// What is asked: the person, the bed chosen for her, and, for a move, her current stay.
@@ -79,9 +81,11 @@ pub struct Request<'a> {
 /// missing reason) is refused with every broken rule named. The rules that refused, or
 /// were set aside, are kept for the dashboards (`checks`), in the caller's transaction.
 pub async fn plan<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result<Plan, AppError> {
-    let verdict = verdict(conn, request).await;
-    match &verdict {
-        Ok(plan) => checks::keep(conn, request, &plan.overridden, true).await?,
+    let mut verdict = verdict(conn, request).await;
+    match &mut verdict {
+        Ok(plan) => {
+            plan.set_aside_rows = checks::keep(conn, request, &plan.overridden, true).await?;
+        }
         Err(AppError::Rules { breaches, .. }) => {
             checks::keep(conn, request, breaches, false).await?;
         }
@@ -109,6 +113,7 @@ async fn verdict<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result<
         return Ok(Plan {
             moves,
             overridden: Vec::new(),
+            set_aside_rows: Vec::new(),
         });
     }
     let allowed = may_override(request.user) && found.iter().all(|b| b.overridable());
@@ -122,6 +127,7 @@ async fn verdict<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result<
         return Ok(Plan {
             moves,
             overridden: found,
+            set_aside_rows: Vec::new(),
         });
     }
     // No room for the whole family: the override places the person alone, which splits
@@ -139,7 +145,11 @@ async fn verdict<C: ConnectionTrait>(conn: &C, request: &Request<'_>) -> Result<
             overridden.push(breach);
         }
     }
-    Ok(Plan { moves, overridden })
+    Ok(Plan {
+        moves,
+        overridden,
+        set_aside_rows: Vec::new(),
+    })
 }
 
 /// Checks the rules for the person (with the family members who move with her, unless

@@ -18,7 +18,9 @@ use crate::auth::model::CurrentUser;
 use crate::auth::ssr::Ctx;
 use crate::beds::live::{BoardChange, Touched};
 use crate::beds::model::{UndoAction, UndoOffer, UNDO_SECONDS};
-use crate::entity::{board_undo, path_events, people, placements, structures, waiting_list};
+use crate::entity::{
+    board_undo, path_events, people, placement_rule_checks, placements, structures, waiting_list,
+};
 use crate::kernel::error::{AppError, Conflict};
 use crate::people::registry::model::PathStatus;
 use crate::people::waiting::ssr::STATUS_WAITING;
@@ -41,6 +43,10 @@ pub struct LastChange {
     pub waiting_closed: Vec<i32>,
     /// People whose path status it moved to "placed", with the status they had.
     pub statuses: Vec<(i32, String)>,
+    /// The rows of the rules it set aside (`placement_rule_checks`): a change taken back
+    /// set nothing aside. (Changes remembered before these rows existed have none.)
+    #[serde(default)]
+    pub rules_set_aside: Vec<i32>,
 }
 
 impl LastChange {
@@ -53,6 +59,7 @@ impl LastChange {
             ended: Vec::new(),
             waiting_closed: Vec::new(),
             statuses: Vec::new(),
+            rules_set_aside: Vec::new(),
         }
     }
 
@@ -263,6 +270,12 @@ pub async fn undo_last(ctx: &Ctx) -> Result<String, AppError> {
             on_board.entry(*entry);
         }
         restore_path_statuses(&txn, &last.statuses).await?;
+        if !last.rules_set_aside.is_empty() {
+            placement_rule_checks::Entity::delete_many()
+                .filter(placement_rule_checks::Column::Id.is_in(last.rules_set_aside.clone()))
+                .exec(&txn)
+                .await?;
+        }
         forget(&txn, user).await?;
         touched.sort_unstable();
         touched.dedup();

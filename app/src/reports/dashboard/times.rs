@@ -11,7 +11,11 @@
 //!   closed with a bed (placed in the period), or to the period's end (still waiting).
 //!   It belongs to the organisation that proposed her; her province decides as elsewhere.
 //! - A *refusal* is a rule that stopped a placement or a move; a rule *set aside* let a
-//!   reception manager go on with a reason. Each person once per rule and column.
+//!   reception manager (or the coordinator) go on with a reason; an undone change takes
+//!   its rows back. Each person once per rule and column.
+//!
+//! The first column of the stays and the waits counts people, each once per row; their
+//! lists show every stay or wait, and the averages are of those.
 
 use std::collections::{HashMap, HashSet};
 
@@ -95,7 +99,7 @@ async fn length_of_stay<C: ConnectionTrait>(
         let (Some(person), Some(ended_on)) = (people.get(&stay.person_id), stay.ended_on) else {
             continue;
         };
-        if person.family_head_id.is_some() {
+        if person.family_head_id.is_some() || person.duplicate_of.is_some() {
             continue;
         }
         let stays = stays_of.get(&stay.person_id).map_or(&[][..], Vec::as_slice);
@@ -206,7 +210,8 @@ async fn waiting_times<C: ConnectionTrait>(
                 };
                 table.add(0, 0, 1, member);
             }
-            _ if written <= end && closed.is_none_or(|day| day > end) => {
+            // A period yet to begin has no one waiting at its end.
+            _ if end >= from && written <= end && closed.is_none_or(|day| day > end) => {
                 let days = (end - written).num_days().max(0);
                 let member = Member::Days {
                     person: person.id,

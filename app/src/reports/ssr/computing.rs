@@ -212,7 +212,7 @@ fn take_ins(people: &Population, from: NaiveDate, to: NaiveDate) -> [RawTable; 5
             if minor_from_record(child, day) {
                 dependants.add_to(&row, column, 1, member);
             }
-            if super::births::born_during(child, take_in, exit) {
+            if super::births::born_during(child, take_in, exit, to) {
                 births.add_to(&Label::BornInProject, column, 1, member);
                 if super::births::born_within(child, from, to) {
                     births.add_to(&Label::BornInPeriod, column, 1, member);

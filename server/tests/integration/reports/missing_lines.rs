@@ -65,6 +65,8 @@ async fn births_in_the_project_and_minors_sent_before_the_hearing_match_the_hand
         .person(&app, "female", "2025-03-01", "", Some(m), &[])
         .await;
     f.person(&app, "male", "2024-12-01", "", Some(m), &[]).await;
+    // Her son born in September 2025, after the period: not in this report.
+    f.person(&app, "male", "2025-09-01", "", Some(m), &[]).await;
     let (arrived, _) = f
         .person(&app, "female", "2024-11-01", "", Some(m), &[])
         .await;

@@ -216,8 +216,20 @@ async fn stays_and_waits_of_the_first_half_of_2025_match_the_hand_count() {
     )
     .await;
 
-    let organisation = f.organisation.to_string();
+    // A period yet to begin: no one is waiting at its end.
     let coordinator = app.sign_in(COORDINATOR).await;
+    let organisation = f.organisation.to_string();
+    let future = dashboards(
+        &app,
+        &coordinator,
+        &period(&organisation, "2099-01-01", "2099-01-31"),
+    )
+    .await;
+    assert_eq!(
+        cells(&future, TableId::WaitingTimes),
+        vec![vec![0, 0], vec![0, 0]]
+    );
+
     let first = dashboards(
         &app,
         &coordinator,
@@ -339,6 +351,12 @@ async fn the_board_records_each_refusal_and_each_rule_set_aside_for_the_dashboar
     let reason = "Notte di emergenza, nessun altro posto in provincia";
     let response = place(&app, &manager, &first, beds[0], Some(reason)).await;
     assert_eq!(response.status(), StatusCode::OK);
+    // The second woman placed with a reason, then taken back at once: her rule set aside
+    // goes with the placement (her refusals stay: they happened).
+    let response = place(&app, &manager, &second, beds[1], Some(reason)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let undone: String = app.call("beds/undo", &[], Some(&manager)).await;
+    assert_eq!(undone, second);
 
     let tenda = app
         .organisation_id("Cooperativa Progetto Tenda")

@@ -10,15 +10,16 @@ use crate::kernel::clock::today;
 use crate::kernel::error::AppError;
 
 /// Keeps one row per rule for the person dragged (her family moves with her and is not
-/// counted again), in the structure chosen, today.
+/// counted again), in the structure chosen, today; answers the rows' ids.
 pub(super) async fn keep<C: ConnectionTrait>(
     conn: &C,
     request: &Request<'_>,
     rules: &[Breach],
     set_aside: bool,
-) -> Result<(), AppError> {
+) -> Result<Vec<i32>, AppError> {
+    let mut ids = Vec::with_capacity(rules.len());
     for rule in rules {
-        placement_rule_checks::ActiveModel {
+        let kept = placement_rule_checks::ActiveModel {
             person_id: Set(request.person.id),
             structure_id: Set(request.structure.id),
             rule: Set(rule.code().to_string()),
@@ -30,6 +31,7 @@ pub(super) async fn keep<C: ConnectionTrait>(
         }
         .insert(conn)
         .await?;
+        ids.push(kept.id);
     }
-    Ok(())
+    Ok(ids)
 }
