@@ -31,10 +31,15 @@ pub(crate) async fn structure(app: &TestApp, name: &str, targets: &str, count: i
     .insert(&app.db)
     .await
     .unwrap();
+    beds_in(app, created.id, count).await
+}
+
+/// `count` beds in a row in the structure; answers their ids.
+pub(crate) async fn beds_in(app: &TestApp, structure: i32, count: i32) -> Vec<i32> {
     let mut ids = Vec::new();
     for position in 1..=count {
         let bed = beds::ActiveModel {
-            structure_id: Set(created.id),
+            structure_id: Set(structure),
             room_id: Set(None),
             label: Set(format!("Letto {position}")),
             out_of_service_reason: Set(None),

@@ -10,7 +10,7 @@ use sea_orm::{ActiveModelTrait, Set};
 use super::missing_lines::figure;
 use super::{cells, d, period, Fixture, COORDINATOR, STAFF};
 use crate::helpers::*;
-use crate::placement_rules::{place, register, structure};
+use crate::placement_rules::{beds_in, place, register, structure};
 use app::reports::model::{FigureList, FunderReport, TableId};
 
 async fn dashboards(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> FunderReport {
@@ -19,7 +19,7 @@ async fn dashboards(app: &TestApp, cookie: &str, form: &[(&str, &str)]) -> Funde
 
 /// A structure of the fixture's body, of `kind`, with two beds; answers (structure, beds).
 async fn structure_of(app: &TestApp, f: &Fixture, name: &str, kind: &str) -> (i32, Vec<i32>) {
-    use app::entity::{beds, structures};
+    use app::entity::structures;
     let created = structures::ActiveModel {
         organisation_id: Set(f.organisation),
         name: Set(name.into()),
@@ -35,24 +35,7 @@ async fn structure_of(app: &TestApp, f: &Fixture, name: &str, kind: &str) -> (i3
     .insert(&app.db)
     .await
     .unwrap();
-    let mut ids = Vec::new();
-    for position in 1..=2 {
-        let bed = beds::ActiveModel {
-            structure_id: Set(created.id),
-            room_id: Set(None),
-            label: Set(format!("Letto {position}")),
-            out_of_service_reason: Set(None),
-            position: Set(position),
-            held_until: Set(None),
-            held_for_person_id: Set(None),
-            ..Default::default()
-        }
-        .insert(&app.db)
-        .await
-        .unwrap();
-        ids.push(bed.id);
-    }
-    (created.id, ids)
+    (created.id, beds_in(app, created.id, 2).await)
 }
 
 /// A stay from `start` to `end` (open when None), ended for `reason`.
