@@ -55,7 +55,9 @@ struct Reading {
     network_wide: bool,
 }
 
-fn reading_for(ctx: &Ctx, request: &ValidRequest) -> Result<Reading, AppError> {
+/// What the reader may read. Another organisation's figures are refused (403) with an
+/// audit row, as every refusal is.
+async fn reading_for(ctx: &Ctx, request: &ValidRequest) -> Result<Reading, AppError> {
     let user = ctx.user()?;
     if user.is_network_wide() {
         return Ok(Reading {
@@ -67,16 +69,17 @@ fn reading_for(ctx: &Ctx, request: &ValidRequest) -> Result<Reading, AppError> {
             network_wide: true,
         });
     }
-    if !user.has_any_role(crate::auth::policy::REPORT_READERS) {
-        return Err(AppError::Forbidden);
-    }
     // Staff of a body read their own organisation, and only it.
-    if request
-        .organisations
-        .iter()
-        .any(|id| *id != user.organisation_id)
+    if !user.has_any_role(crate::auth::policy::REPORT_READERS)
+        || request
+            .organisations
+            .iter()
+            .any(|id| *id != user.organisation_id)
     {
-        return Err(AppError::Forbidden);
+        let asked: Vec<String> = request.organisations.iter().map(i32::to_string).collect();
+        let event = AuditEvent::new(ctx.user.as_ref(), "report.view", "report")
+            .detail(format!("organisations={}", asked.join(",")));
+        return Err(crate::audit::ssr::deny_alone(&ctx.db, ctx.request_id(), event).await);
     }
     Ok(Reading {
         scope: Scope {
@@ -171,7 +174,7 @@ async fn report_part(
 ) -> Result<FunderReport, AppError> {
     let today = crate::kernel::clock::today();
     let valid = request.validate(today)?;
-    let reading = reading_for(ctx, &valid)?;
+    let reading = reading_for(ctx, &valid).await?;
     let raw = match part {
         Part::FunderReport | Part::Workbook => {
             compute(&ctx.db, &reading.scope, valid.from, valid.to).await?
@@ -279,7 +282,7 @@ pub async fn table_csv(
     language: &str,
 ) -> Result<(String, Vec<u8>), AppError> {
     let valid = request.validate(crate::kernel::clock::today())?;
-    let reading = reading_for(ctx, &valid)?;
+    let reading = reading_for(ctx, &valid).await?;
     let raw = tables_holding(&ctx.db, &reading.scope, valid.from, valid.to, table).await?;
     let raw = raw
         .iter()

@@ -6,7 +6,7 @@ use super::*;
 /// screen, or the staff of the organisation whose figure it is. Audited with its size.
 pub async fn figure_list(ctx: &Ctx, request: &FigureRequest) -> Result<FigureList, AppError> {
     let valid = request.report.validate(crate::kernel::clock::today())?;
-    let reading = reading_for(ctx, &valid)?;
+    let reading = reading_for(ctx, &valid).await?;
     let table = TableId::from_code(request.table.trim()).ok_or(AppError::NotFound)?;
     let row = request
         .row

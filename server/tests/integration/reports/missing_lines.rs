@@ -201,11 +201,29 @@ async fn births_in_the_project_and_minors_sent_before_the_hearing_match_the_hand
         "no list behind <3"
     );
     // Another body's staff are refused this body's figures; a partner reads no report.
-    for other in ["accoglienza.cuneo@anello.test", "partner@anello.test"] {
+    // Each refusal leaves its audit row.
+    for (other, action) in [
+        ("accoglienza.cuneo@anello.test", "report.view"),
+        ("partner@anello.test", "access.denied"),
+    ] {
+        let before = denied(&app, action).await;
         let cookie = app.sign_in(other).await;
         let response = figure(&app, &cookie, &organisation, ("births", 0, 3)).await;
         assert_eq!(response.status(), reqwest::StatusCode::FORBIDDEN, "{other}");
+        assert_eq!(denied(&app, action).await, before + 1, "{other}");
     }
+}
+
+/// The audit rows of refusals of `action`.
+async fn denied(app: &TestApp, action: &str) -> u64 {
+    use app::entity::audit_log;
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
+    audit_log::Entity::find()
+        .filter(audit_log::Column::Action.eq(action))
+        .filter(audit_log::Column::Outcome.eq("denied"))
+        .count(&app.db)
+        .await
+        .unwrap()
 }
 
 async fn json_of<T: serde::de::DeserializeOwned>(response: reqwest::Response) -> T {
