@@ -5,27 +5,9 @@
 use chrono::{TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
-use super::{cell, cells, period, report, Fixture, COORDINATOR, STAFF};
+use super::{cell, cells, figure, period, report, Fixture, COORDINATOR, STAFF};
 use crate::helpers::*;
 use app::reports::model::{FigureList, FunderReport, Label, TableId};
-
-/// The list behind one figure of the first half of 2025, for `cookie`.
-pub(super) async fn figure(
-    app: &TestApp,
-    cookie: &str,
-    organisation: &str,
-    (table, row, column): (&str, usize, usize),
-) -> reqwest::Response {
-    let mut form: Vec<(String, String)> = period(organisation, "2025-01-01", "2025-06-30")
-        .into_iter()
-        .map(|(k, v)| (k.replace("request[", "request[report]["), v.to_string()))
-        .collect();
-    form.push(("request[table]".into(), table.into()));
-    form.push(("request[row]".into(), row.to_string()));
-    form.push(("request[column]".into(), column.to_string()));
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    app.call_raw("reports/figure", &pairs, Some(cookie)).await
-}
 
 /// Rewrites what the fixture cannot say: a person registered on a day, unaccompanied.
 async fn amend(app: &TestApp, id: i32, registered: Option<&str>, unaccompanied: bool) {

@@ -441,3 +441,39 @@ pub(super) fn period<'a>(
         ("request[organisations][0]", organisation),
     ]
 }
+
+/// The list behind one figure (`table`, row, column) of a period, for `cookie`.
+pub(super) async fn figure_in(
+    app: &TestApp,
+    cookie: &str,
+    organisation: &str,
+    (from, to): (&str, &str),
+    (table, row, column): (&str, usize, usize),
+) -> reqwest::Response {
+    let mut form: Vec<(String, String)> = period(organisation, from, to)
+        .into_iter()
+        .map(|(k, v)| (k.replace("request[", "request[report]["), v.to_string()))
+        .collect();
+    form.push(("request[table]".into(), table.into()));
+    form.push(("request[row]".into(), row.to_string()));
+    form.push(("request[column]".into(), column.to_string()));
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.call_raw("reports/figure", &pairs, Some(cookie)).await
+}
+
+/// The list behind one figure of the first half of 2025, for `cookie`.
+pub(super) async fn figure(
+    app: &TestApp,
+    cookie: &str,
+    organisation: &str,
+    cell: (&str, usize, usize),
+) -> reqwest::Response {
+    figure_in(
+        app,
+        cookie,
+        organisation,
+        ("2025-01-01", "2025-06-30"),
+        cell,
+    )
+    .await
+}

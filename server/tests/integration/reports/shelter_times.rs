@@ -7,8 +7,7 @@ use chrono::{TimeZone, Utc};
 use reqwest::StatusCode;
 use sea_orm::{ActiveModelTrait, Set};
 
-use super::missing_lines::figure;
-use super::{cells, d, period, Fixture, COORDINATOR, STAFF};
+use super::{cells, d, figure, figure_in, period, Fixture, COORDINATOR, STAFF};
 use crate::helpers::*;
 use crate::placement_rules::{beds_in, place, register, structure};
 use app::reports::model::{FigureList, FunderReport, TableId};
@@ -353,29 +352,25 @@ async fn the_board_records_each_refusal_and_each_rule_set_aside_for_the_dashboar
     let mut expected = vec![vec![0, 0]; 7];
     expected[0] = vec![2, 1];
     assert_eq!(cells(&report, TableId::RuleRefusals), expected);
-    let codes = |list: &FigureList| {
-        let mut codes: Vec<String> = list
-            .lines
-            .iter()
-            .filter_map(|l| l.person_code.clone())
-            .collect();
-        codes.sort();
-        codes
-    };
-    let mut form: Vec<(String, String)> = period(&tenda, &today, &today)
-        .into_iter()
-        .map(|(k, v)| (k.replace("request[", "request[report]["), v.to_string()))
+    let response = figure_in(
+        &app,
+        &coordinator,
+        &tenda,
+        (&today, &today),
+        ("rule_refusals", 0, 0),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let list: FigureList = response.json().await.unwrap();
+    let mut codes: Vec<String> = list
+        .lines
+        .iter()
+        .filter_map(|l| l.person_code.clone())
         .collect();
-    form.extend([
-        ("request[table]".to_string(), "rule_refusals".to_string()),
-        ("request[row]".to_string(), "0".to_string()),
-        ("request[column]".to_string(), "0".to_string()),
-    ]);
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let list: FigureList = app.call("reports/figure", &pairs, Some(&coordinator)).await;
+    codes.sort();
     let mut both = vec![first.clone(), second.clone()];
     both.sort();
-    assert_eq!(codes(&list), both);
+    assert_eq!(codes, both);
     // Cuneo's staff read their own body's figures: none of these refusals.
     let cuneo = app.sign_in("accoglienza.cuneo@anello.test").await;
     let own = dashboards(
